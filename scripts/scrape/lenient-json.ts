@@ -1,0 +1,65 @@
+// JSON examples on docs pages are often not JSON: elided items ("{...}", "..."), trailing commas,
+// missing commas between items, line numbers from code viewers. This repairs what can be repaired
+// with jsonrepair and says when it could not.
+import { jsonrepair } from "jsonrepair";
+
+export type LenientJsonResult = { ok: true; value: unknown; repaired: boolean } | { ok: false; error: string };
+
+/** Drops the elision placeholders docs put where items were left out: `{...}`, `[...]`, `...`. */
+function dropElisions(text: string): string {
+  return text
+    .split("\n")
+    .filter((line) => !/^\s*(\{\s*\.\.\.\s*\}|\[\s*\.\.\.\s*\]|\.\.\.|…)\s*,?\s*$/.test(line))
+    .join("\n");
+}
+
+/** Strips the line numbers code viewers prefix to each line ("1{", "2 \"id\": 1") when every line has one. */
+export function stripLineNumbers(text: string): string {
+  const lines = text.split("\n");
+  const numbered = lines.filter((l) => l.trim() !== "");
+  let expected = Number(/^\s*(\d+)/.exec(numbered[0] ?? "")?.[1] ?? NaN);
+  if (Number.isNaN(expected)) return text;
+  for (const line of numbered) {
+    const m = /^\s*(\d+)/.exec(line);
+    if (!m || Number(m[1]) !== expected) return text;
+    expected++;
+  }
+  return lines.map((l) => l.replace(/^\s*\d+ ?/, "")).join("\n");
+}
+
+export function parseLenientJson(text: string): LenientJsonResult {
+  try {
+    return { ok: true, value: JSON.parse(text), repaired: false };
+  } catch {
+    // fall through to repair
+  }
+  try {
+    const repaired = jsonrepair(dropElisions(text));
+    return { ok: true, value: JSON.parse(repaired), repaired: true };
+  } catch (error) {
+    return { ok: false, error: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+/**
+ * Finds the end of a JSON value that starts at `start` (a "{" or "[") by bracket counting, skipping
+ * strings. Returns the index just past the closing bracket, or -1 when the text ends first (a page cut
+ * off part-way).
+ */
+export function findJsonEnd(text: string, start: number): number {
+  let depth = 0;
+  let inString = false;
+  for (let i = start; i < text.length; i++) {
+    const c = text[i];
+    if (inString) {
+      if (c === "\\") i++;
+      else if (c === '"') inString = false;
+    } else if (c === '"') inString = true;
+    else if (c === "{" || c === "[") depth++;
+    else if (c === "}" || c === "]") {
+      depth--;
+      if (depth === 0) return i + 1;
+    }
+  }
+  return -1;
+}

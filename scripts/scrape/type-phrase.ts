@@ -1,0 +1,176 @@
+// The words docs sites use for types ("string or null", "map from strings to any", "list of strings",
+// "datetime", "Array", "enum") and their JSON Schema meaning. Shared by every extractor so that the same
+// phrase means the same schema whichever page it is on.
+import type { JsonSchema } from "./fragment.ts";
+
+const SCALARS: Record<string, JsonSchema> = {
+  string: { type: "string" },
+  str: { type: "string" },
+  text: { type: "string" },
+  integer: { type: "integer" },
+  int: { type: "integer" },
+  int32: { type: "integer", format: "int32" },
+  int64: { type: "integer", format: "int64" },
+  long: { type: "integer", format: "int64" },
+  number: { type: "number" },
+  float: { type: "number" },
+  double: { type: "number" },
+  decimal: { type: "number" },
+  boolean: { type: "boolean" },
+  bool: { type: "boolean" },
+  object: { type: "object" },
+  map: { type: "object" },
+  dictionary: { type: "object" },
+  hash: { type: "object" },
+  array: { type: "array" },
+  list: { type: "array" },
+  enum: { type: "string" },
+  datetime: { type: "string", format: "date-time" },
+  "date-time": { type: "string", format: "date-time" },
+  date: { type: "string", format: "date" },
+  uuid: { type: "string", format: "uuid" },
+  email: { type: "string", format: "email" },
+  uri: { type: "string", format: "uri" },
+  url: { type: "string", format: "uri" },
+  file: { type: "string", format: "binary" },
+  binary: { type: "string", format: "binary" },
+  // Stripe documents Unix timestamps as "timestamp": an integer count of seconds.
+  timestamp: { type: "integer", format: "unix-time" },
+  any: {},
+  null: { type: "null" },
+};
+
+/** Type words that may end a glued "nametype" run, longest first so "datetime" wins over "date". */
+export const TYPE_WORDS: readonly string[] = Object.keys(SCALARS)
+  .filter((w) => w !== "any" && w !== "null" && w !== "str" && w !== "int" && w !== "text")
+  .sort((a, b) => b.length - a.length || a.localeCompare(b));
+
+function singular(word: string): string {
+  if (word.endsWith("ies")) return word.slice(0, -3) + "y";
+  if (word.endsWith("s") && !word.endsWith("ss")) return word.slice(0, -1);
+  return word;
+}
+
+function clone(schema: JsonSchema): JsonSchema {
+  return structuredClone(schema);
+}
+
+/** Adds "null" to a schema's type, the OpenAPI 3.1 way of saying nullable. */
+export function makeNullable(schema: JsonSchema): JsonSchema {
+  const out = clone(schema);
+  const t = out.type;
+  if (typeof t === "string") out.type = t === "null" ? "null" : [t, "null"];
+  else if (Array.isArray(t)) {
+    if (!t.includes("null")) out.type = [...t, "null"];
+  } else if (out.anyOf) out.anyOf = [...(out.anyOf as JsonSchema[]), { type: "null" }];
+  else if (Object.keys(out).length > 0) return { anyOf: [out, { type: "null" }] };
+  return out;
+}
+
+/**
+ * Reads a type phrase into a schema, or undefined when the phrase is not a type.
+ * Examples: "string" -> {type: string}; "string or null" -> {type: [string, null]};
+ * "list of strings" -> {type: array, items: {type: string}}; "map from strings to any" ->
+ * {type: object, additionalProperties: {}}; "array of enums" -> {type: array, items: {type: string}}.
+ */
+export function parseTypePhrase(phrase: string): JsonSchema | undefined {
+  let p = phrase.trim().toLowerCase().replace(/\s+/g, " ");
+  if (p === "") return undefined;
+  p = p.replace(/^(an?|the) /, "");
+
+  const orNull = /^(.*) or null$/.exec(p) ?? /^(?:nullable|optional) (.*)$/.exec(p);
+  if (orNull?.[1]) {
+    const inner = parseTypePhrase(orNull[1]);
+    return inner ? makeNullable(inner) : undefined;
+  }
+  const listOf = /^(?:list|array|set) of (.+)$/.exec(p) ?? /^(?:list|array)<(.+)>$/.exec(p);
+  if (listOf?.[1]) {
+    const items = parseTypePhrase(listOf[1]) ?? parseTypePhrase(singular(listOf[1]));
+    return items ? { type: "array", items } : undefined;
+  }
+  const arraySuffix = /^(.+)\[\]$/.exec(p);
+  if (arraySuffix?.[1]) {
+    const items = parseTypePhrase(arraySuffix[1]);
+    return items ? { type: "array", items } : undefined;
+  }
+  const mapOf = /^(?:map|dictionary|record) (?:from|of) (.+?) to (.+)$/.exec(p);
+  if (mapOf?.[2]) {
+    const values = parseTypePhrase(mapOf[2]) ?? parseTypePhrase(singular(mapOf[2]));
+    return values ? { type: "object", additionalProperties: values } : undefined;
+  }
+  const scalar = SCALARS[p] ?? SCALARS[singular(p)];
+  return scalar ? clone(scalar) : undefined;
+}
+
+export interface GluedField {
+  name: string;
+  /** The type phrase as written, e.g. "string or null"; empty when no type was found. */
+  typePhrase: string;
+  schema?: JsonSchema;
+  /** Whatever follows the type on the same run of text ("Optional<=255 characters", a description). */
+  rest: string;
+}
+
+// A field name as docs write them: snake_case, camelCase, dotted paths, header names, `expand[]`.
+const NAME = String.raw`[A-Za-z_$][A-Za-z0-9_$.\-]*(?:\[\])?`;
+const TYPE_ALTERNATION = TYPE_WORDS.map((w) => w.replace(/[-[\]]/g, "\\$&")).join("|");
+const COMPOUND =
+  String.raw`(?:(?:list|array|set) of [a-z]+(?: or null)?|map from [a-z]+ to [a-z]+(?: or null)?|` +
+  String.raw`(?:${TYPE_ALTERNATION})(?: or null)?)`;
+const NAME_RE = new RegExp(`^${NAME}$`);
+const TYPE_AT_START = new RegExp(`^(${COMPOUND})(?![a-z])`);
+
+/**
+ * Splits text where a field name and its type are run together, as captures of docs sites render
+ * `<span>metadata</span><span>object</span>`: "metadataobject", "external_refstringOptional<=255 characters",
+ * "checkslist of strings or null", "Key-InflectionenumOptionalDefaults to snake".
+ * The type is the first type phrase that follows a non-empty name and is not followed by more lowercase
+ * letters, so "typeenum" is type + enum and "created_atdatetime" is created_at + datetime.
+ */
+export function splitGluedField(text: string): GluedField | undefined {
+  const t = text.trim();
+  // Try every split point left to right: the name is the shortest prefix after which a type phrase starts.
+  for (let i = 1; i < t.length; i++) {
+    const name = t.slice(0, i);
+    if (!NAME_RE.test(name)) break;
+    const tail = t.slice(i);
+    const typeMatch = TYPE_AT_START.exec(tail);
+    if (!typeMatch?.[1]) continue;
+    const typePhrase = typeMatch[1];
+    const schema = parseTypePhrase(typePhrase);
+    if (!schema) continue;
+    return { name, typePhrase, schema, rest: tail.slice(typePhrase.length).trim() };
+  }
+  return undefined;
+}
+
+/**
+ * Reads constraint and default phrases docs sites put beside a type: "<=255 characters",
+ * ">=1 characters", "<=100", ">=0", "Defaults to snake", "Default value: \"x\"".
+ * Returns the schema keywords found; the caller merges them into the field's schema.
+ */
+export function parseConstraints(text: string, base: JsonSchema = {}): JsonSchema {
+  const out: JsonSchema = {};
+  const isString = base.type === "string" || (Array.isArray(base.type) && base.type.includes("string"));
+  for (const m of text.matchAll(/(<=|>=|<|>)\s*(-?\d+(?:\.\d+)?)\s*(characters?|chars?|items?)?/g)) {
+    const [, op, num, unit] = m;
+    const n = Number(num);
+    if (unit && /^char/.test(unit)) out[op === "<=" || op === "<" ? "maxLength" : "minLength"] = n;
+    else if (unit && /^item/.test(unit)) out[op === "<=" || op === "<" ? "maxItems" : "minItems"] = n;
+    else if (isString) out[op === "<=" || op === "<" ? "maxLength" : "minLength"] = n;
+    else if (op === "<=") out.maximum = n;
+    else if (op === ">=") out.minimum = n;
+    else if (op === "<") out.exclusiveMaximum = n;
+    else out.exclusiveMinimum = n;
+  }
+  const def = /Defaults? (?:to|value:?)\s*("([^"]*)"|`([^`]*)`|(\S+))/i.exec(text);
+  if (def) {
+    const raw = def[2] ?? def[3] ?? def[4] ?? "";
+    const value = raw.replace(/[.,;]$/, "");
+    if (base.type === "integer" && /^-?\d+$/.test(value)) out.default = Number(value);
+    else if (base.type === "number" && /^-?\d+(\.\d+)?$/.test(value)) out.default = Number(value);
+    else if (base.type === "boolean" && /^(true|false)$/.test(value)) out.default = value === "true";
+    else out.default = value;
+  }
+  return out;
+}

@@ -1,0 +1,54 @@
+import { describe, expect, it } from "vitest";
+import { parseConstraints, parseTypePhrase, splitGluedField } from "../../scripts/scrape/type-phrase.ts";
+
+describe("parseTypePhrase", () => {
+  it.each([
+    ["string", { type: "string" }],
+    ["String", { type: "string" }],
+    ["string or null", { type: ["string", "null"] }],
+    ["datetime", { type: "string", format: "date-time" }],
+    ["datetime or null", { type: ["string", "null"], format: "date-time" }],
+    ["list of strings", { type: "array", items: { type: "string" } }],
+    ["list of strings or null", { type: ["array", "null"], items: { type: "string" } }],
+    ["map from strings to any", { type: "object", additionalProperties: {} }],
+    ["array of integers", { type: "array", items: { type: "integer" } }],
+    ["Array", { type: "array" }],
+    ["timestamp", { type: "integer", format: "unix-time" }],
+    ["not a type", undefined],
+  ])("%s", (phrase, want) => {
+    expect(parseTypePhrase(phrase)).toEqual(want);
+  });
+});
+
+describe("splitGluedField", () => {
+  it.each([
+    ["metadataobject", "metadata", "object", ""],
+    ["typeenum", "type", "enum", ""],
+    ["created_atdatetime", "created_at", "datetime", ""],
+    ["updated_datestring", "updated_date", "string", ""],
+    ["external_refstringOptional<=255 characters", "external_ref", "string", "Optional<=255 characters"],
+    ["checkslist of strings or null", "checks", "list of strings or null", ""],
+    ["Key-InflectionenumOptionalDefaults to snake", "Key-Inflection", "enum", "OptionalDefaults to snake"],
+    ["client_reference_idstringA string.", "client_reference_id", "string", "A string."],
+  ])("%s", (text, name, typePhrase, rest) => {
+    expect(splitGluedField(text)).toMatchObject({ name, typePhrase, rest });
+  });
+
+  it("returns undefined when no type follows a name", () => {
+    expect(splitGluedField("Was this page helpful?")).toBeUndefined();
+  });
+});
+
+describe("parseConstraints", () => {
+  it("reads length limits for strings and bounds for numbers", () => {
+    expect(parseConstraints("Optional<=255 characters", { type: "string" })).toEqual({ maxLength: 255 });
+    expect(parseConstraints(">=1 <=100", { type: "integer" })).toEqual({ minimum: 1, maximum: 100 });
+  });
+  it("reads defaults, typed by the base schema", () => {
+    expect(parseConstraints("OptionalDefaults to snake", { type: "string" })).toEqual({ default: "snake" });
+    expect(parseConstraints('Default value: "application/json"', { type: "string" })).toEqual({
+      default: "application/json",
+    });
+    expect(parseConstraints("Defaults to 10", { type: "integer" })).toEqual({ default: 10 });
+  });
+});
