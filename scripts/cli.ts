@@ -1,0 +1,78 @@
+// specsmith's one entry point: `specsmith <command> [options]`. Exit codes: 0 success, 1 a failing
+// finding (later: breaking changes), 2 bad usage or bad input, with a message naming the file.
+import { resolve } from "node:path";
+import { captureCommand } from "./commands/capture.ts";
+import type { Command, CommandContext } from "./commands/command.ts";
+import { scrapeCommand } from "./commands/scrape.ts";
+import { EXIT_BAD_INPUT, UsageError, UserError } from "./lib/errors.ts";
+import { createTerminal, paint, type Terminal } from "./lib/terminal.ts";
+
+export const COMMANDS: readonly Command[] = [scrapeCommand, captureCommand];
+
+function mainHelp(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.name.length));
+  return [
+    "specsmith: API documentation pages -> OpenAPI 3.1 spec -> typed TypeScript client",
+    "",
+    "Usage: specsmith <command> [options]",
+    "",
+    "Commands:",
+    ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    "",
+    "Global options:",
+    "  --specs DIR   the folder of API folders (default: ./specs)",
+    "  -h, --help    help for specsmith, or for a command: specsmith <command> --help",
+    "",
+    "Exit codes: 0 success, 1 a failing finding, 2 bad usage or bad input.",
+  ].join("\n");
+}
+
+/** Takes the global --specs option out of the arguments. */
+function takeSpecsDir(args: string[], cwd: string): { args: string[]; specsDir: string } {
+  const rest: string[] = [];
+  let specsDir = resolve(cwd, "specs");
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i] as string;
+    if (a === "--specs") {
+      const value = args[++i];
+      if (!value) throw new UsageError("--specs needs a folder");
+      specsDir = resolve(cwd, value);
+    } else if (a.startsWith("--specs=")) specsDir = resolve(cwd, a.slice("--specs=".length));
+    else rest.push(a);
+  }
+  return { args: rest, specsDir };
+}
+
+export async function main(argv: string[], term: Terminal = createTerminal(), cwd: string = process.cwd()): Promise<number> {
+  try {
+    const { args, specsDir } = takeSpecsDir(argv, cwd);
+    const [name, ...rest] = args;
+    if (name === undefined || name === "-h" || name === "--help" || name === "help") {
+      term.out(mainHelp());
+      return name === undefined ? EXIT_BAD_INPUT : 0;
+    }
+    if (name === "--version" || name === "-v") {
+      term.out("specsmith 0.1.0");
+      return 0;
+    }
+    const command = COMMANDS.find((c) => c.name === name);
+    if (!command) throw new UsageError(`unknown command "${name}" (commands: ${COMMANDS.map((c) => c.name).join(", ")})`);
+    const ctx: CommandContext = { term, cwd, specsDir };
+    try {
+      return await command.run(rest, ctx);
+    } catch (error) {
+      // parseArgs reports unknown or malformed options with these codes.
+      const code = (error as { code?: string }).code;
+      if (code?.startsWith("ERR_PARSE_ARGS")) throw new UsageError(`${(error as Error).message}\nSee: specsmith ${name} --help`);
+      throw error;
+    }
+  } catch (error) {
+    term.clearProgress();
+    if (error instanceof UserError) {
+      term.err(`${paint(term, "red", "error")} ${error.message}`);
+      return EXIT_BAD_INPUT;
+    }
+    term.err(`${paint(term, "red", "internal error")} ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    return EXIT_BAD_INPUT;
+  }
+}

@@ -1,0 +1,81 @@
+// specsmith capture: download the pages a manifest lists into specs/<api>/pages/. A plain fetch with a
+// timeout; pages are written only when every download of the API succeeded, each file atomically.
+import { parseArgs } from "node:util";
+import { join, relative } from "node:path";
+import { writeFilesAtomically, type OutputFile } from "../lib/atomic-write.ts";
+import { UserError } from "../lib/errors.ts";
+import { paint } from "../lib/terminal.ts";
+import { readManifest } from "../scrape/manifest.ts";
+import { selectApis } from "./api-folders.ts";
+import type { Command } from "./command.ts";
+
+const HELP = `Usage:
+  specsmith capture [--api NAME] [--timeout SECONDS]
+
+Downloads every page listed with a url in specs/<api>/api.yaml into specs/<api>/pages/, replacing the
+previous captures. Pages without a url are left as they are.
+
+Options:
+  --api NAME          only this API folder under specs/
+  --timeout SECONDS   per page (default 30)
+  -h, --help          this help
+
+Exit 0 on success, 2 when a page cannot be downloaded (nothing of that run is written).
+
+Example:
+  specsmith capture --api verifa`;
+
+export async function fetchPage(url: string, timeoutMs: number, fetchImpl: typeof fetch = fetch): Promise<string> {
+  let response: Response;
+  try {
+    response = await fetchImpl(url, {
+      signal: AbortSignal.timeout(timeoutMs),
+      headers: { "user-agent": "specsmith-capture", accept: "text/html, text/markdown, text/plain, */*" },
+      redirect: "follow",
+    });
+  } catch (error) {
+    const name = error instanceof Error ? error.name : "";
+    if (name === "TimeoutError" || name === "AbortError") throw new UserError(`timed out after ${timeoutMs / 1000}s`, url);
+    const cause = error instanceof Error && error.cause instanceof Error ? error.cause.message : String(error);
+    throw new UserError(`could not connect (${cause})`, url);
+  }
+  if (!response.ok) throw new UserError(`HTTP ${response.status} ${response.statusText}`.trim(), url);
+  const text = await response.text();
+  if (text.trim() === "") throw new UserError("the server returned an empty page", url);
+  return text;
+}
+
+export const captureCommand: Command = {
+  name: "capture",
+  summary: "download the pages listed in specs/<api>/api.yaml into pages/",
+  help: HELP,
+  async run(args, ctx) {
+    const { values } = parseArgs({
+      args,
+      strict: true,
+      options: { api: { type: "string" }, timeout: { type: "string" }, help: { type: "boolean", short: "h" } },
+    });
+    if (values.help) {
+      ctx.term.out(HELP);
+      return 0;
+    }
+    const timeout = values.timeout === undefined ? 30 : Number(values.timeout);
+    if (!Number.isFinite(timeout) || timeout <= 0) throw new UserError(`--timeout must be a positive number of seconds`);
+    const outputs: OutputFile[] = [];
+    for (const name of await selectApis(ctx.specsDir, values.api)) {
+      const apiDir = join(ctx.specsDir, name);
+      const manifest = await readManifest(join(apiDir, "api.yaml"), relative(ctx.cwd, join(apiDir, "api.yaml")), name);
+      const withUrl = manifest.pages.filter((p) => p.url);
+      for (const [i, page] of withUrl.entries()) {
+        ctx.term.progress(`capturing ${name} ${i + 1}/${withUrl.length}: ${page.url}`);
+        const text = await fetchPage(page.url as string, timeout * 1000);
+        outputs.push({ path: join(apiDir, page.file), content: text });
+      }
+    }
+    ctx.term.clearProgress();
+    await writeFilesAtomically(outputs);
+    for (const o of outputs) ctx.term.out(`${paint(ctx.term, "green", "captured")} ${relative(ctx.cwd, o.path)}`);
+    if (outputs.length === 0) ctx.term.out("no page has a url to capture from");
+    return 0;
+  },
+};

@@ -1,0 +1,119 @@
+// specsmith scrape: rebuild openapi.yaml and report.md for every API under specs/ (or one with --api),
+// or scrape loose pages into a spec with --out.
+import { parseArgs } from "node:util";
+import { relative, resolve } from "node:path";
+import { writeFilesAtomically, type OutputFile } from "../lib/atomic-write.ts";
+import { UsageError } from "../lib/errors.ts";
+import { paint } from "../lib/terminal.ts";
+import { formatSource } from "../scrape/merge/merge-log.ts";
+import { readPage } from "../scrape/read-page.ts";
+import { scrapeApi } from "../scrape/scrape-api.ts";
+import { scrapePages } from "../scrape/scrape-pages.ts";
+import type { Diagnostic } from "../scrape/fragment.ts";
+import { selectApis } from "./api-folders.ts";
+import type { Command, CommandContext } from "./command.ts";
+
+const HELP = `Usage:
+  specsmith scrape [--api NAME]
+  specsmith scrape PAGE... --out FILE [--report FILE] [--title TITLE] [--version VERSION]
+
+Reads documentation pages and writes a normalized OpenAPI 3.1 spec and a report of where every fact
+came from.
+
+Without pages, scrapes every API under specs/ (each folder with an api.yaml), writing
+specs/<api>/openapi.yaml and specs/<api>/report.md. With pages, scrapes just those pages.
+
+Options:
+  --api NAME        only this API folder under specs/
+  --out FILE        (with pages) where to write the spec
+  --report FILE     (with pages) where to write the report (default: beside --out, report.md)
+  --title TITLE     (with pages) info.title (default: the first page's title)
+  --version VERSION (with pages) info.version (default: 0.0.0)
+  --specs DIR       the specs folder (default: ./specs)
+  -h, --help        this help
+
+Outputs are written only when every API succeeds, each file atomically. Exit 0 on success, 2 on bad
+usage or bad input (a missing, empty, binary or API-less page; a broken manifest or overlay).
+
+Examples:
+  specsmith scrape
+  specsmith scrape --api verifa
+  specsmith scrape captures/*.html --out api.yaml --report api.report.md`;
+
+function printWarnings(ctx: CommandContext, warnings: Diagnostic[], prefix: string): void {
+  for (const w of warnings) {
+    ctx.term.err(`${paint(ctx.term, "yellow", "warning")} ${prefix}${formatSource(w)}: ${w.message}`);
+  }
+}
+
+async function scrapeLoosePages(pages: string[], values: Record<string, unknown>, ctx: CommandContext): Promise<number> {
+  const out = values.out as string | undefined;
+  if (!out) throw new UsageError("scraping pages needs --out FILE (where to write the spec)");
+  const outPath = resolve(ctx.cwd, out);
+  const reportPath = resolve(ctx.cwd, (values.report as string | undefined) ?? out.replace(/(\.ya?ml|\.json)?$/, ".report.md"));
+  const read = await Promise.all(pages.map((p) => readPage(resolve(ctx.cwd, p), p)));
+  const result = await scrapePages(read, {
+    version: (values.version as string | undefined) ?? "0.0.0",
+    servers: [],
+    specFile: relative(ctx.cwd, outPath),
+    ...(values.title ? { title: values.title as string } : {}),
+  });
+  printWarnings(ctx, result.warnings, "");
+  await writeFilesAtomically([
+    { path: outPath, content: result.yaml },
+    { path: reportPath, content: result.report },
+  ]);
+  ctx.term.out(`${paint(ctx.term, "green", "wrote")} ${relative(ctx.cwd, outPath)} (${result.operationCount} operations) and ${relative(ctx.cwd, reportPath)}`);
+  return 0;
+}
+
+async function scrapeFolders(values: Record<string, unknown>, ctx: CommandContext): Promise<number> {
+  const apis = await selectApis(ctx.specsDir, values.api as string | undefined);
+  const outputs: OutputFile[] = [];
+  const summaries: string[] = [];
+  for (const [i, name] of apis.entries()) {
+    ctx.term.progress(`scraping ${name} (${i + 1}/${apis.length})`);
+    const scraped = await scrapeApi(ctx.specsDir, name, ctx.cwd);
+    printWarnings(ctx, scraped.result.warnings, `specs/${name}/`);
+    outputs.push(...scraped.outputs);
+    summaries.push(`${name}: ${scraped.result.operationCount} operations from ${scraped.manifest.pages.length} pages`);
+  }
+  ctx.term.clearProgress();
+  // Every API succeeded: only now replace the previous outputs.
+  await writeFilesAtomically(outputs);
+  for (const s of summaries) ctx.term.out(`${paint(ctx.term, "green", "scraped")} ${s}`);
+  return 0;
+}
+
+export const scrapeCommand: Command = {
+  name: "scrape",
+  summary: "documentation pages -> normalized OpenAPI 3.1 spec + provenance report",
+  help: HELP,
+  async run(args, ctx) {
+    const { values, positionals } = parseArgs({
+      args,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        api: { type: "string" },
+        out: { type: "string" },
+        report: { type: "string" },
+        title: { type: "string" },
+        version: { type: "string" },
+        help: { type: "boolean", short: "h" },
+      },
+    });
+    if (values.help) {
+      ctx.term.out(HELP);
+      return 0;
+    }
+    if (positionals.length > 0) {
+      if (values.api) throw new UsageError("--api and page files cannot be used together");
+      return scrapeLoosePages(positionals, values, ctx);
+    }
+    for (const flag of ["out", "report", "title", "version"] as const) {
+      if (values[flag] !== undefined) throw new UsageError(`--${flag} goes with page files (specsmith scrape PAGE... --out FILE)`);
+    }
+    return scrapeFolders(values, ctx);
+  },
+};

@@ -1,0 +1,39 @@
+// The extractor registry. Each page goes to the extractor whose detector is most sure of it; the generic
+// fallback reads pages no specific extractor claims.
+import type { Extractor, Page, PageFragment } from "../fragment.ts";
+import { apiReferenceTextExtractor } from "./api-reference-text.ts";
+import { fernTextExtractor } from "./fern-text.ts";
+import { genericExtractor } from "./generic.ts";
+import { markdownReferenceExtractor } from "./markdown-reference.ts";
+import { openapiHtmlExtractor } from "./openapi-html.ts";
+import { pipeTableExtractor } from "./pipe-table.ts";
+
+/** Specific extractors, in the order used to break a tie between equal scores. */
+export const SPECIFIC_EXTRACTORS: readonly Extractor[] = [
+  openapiHtmlExtractor,
+  fernTextExtractor,
+  apiReferenceTextExtractor,
+  pipeTableExtractor,
+  markdownReferenceExtractor,
+];
+
+/** Below this score a specific extractor does not claim a page and the generic fallback reads it. */
+export const CLAIM_THRESHOLD = 0.5;
+
+export interface Detection {
+  extractor: Extractor;
+  score: number;
+}
+
+export function chooseExtractor(page: Page): Detection {
+  let best: Detection = { extractor: genericExtractor, score: 0 };
+  for (const extractor of SPECIFIC_EXTRACTORS) {
+    const score = extractor.detect(page);
+    if (score > best.score) best = { extractor, score };
+  }
+  return best.score >= CLAIM_THRESHOLD ? best : { extractor: genericExtractor, score: best.score };
+}
+
+export function extractPage(page: Page): PageFragment {
+  return chooseExtractor(page).extractor.extract(page);
+}

@@ -1,0 +1,110 @@
+// specs/<api>/api.yaml: what an API is called, which package it becomes, its servers and the pages to
+// read (with the URL each was captured from). Every problem is reported with the file and the field.
+import { readFile } from "node:fs/promises";
+import { parse } from "yaml";
+import { UserError } from "../lib/errors.ts";
+
+export interface ManifestPage {
+  /** Path relative to the API folder, e.g. "pages/update-session.fern.txt". */
+  file: string;
+  /** Where the page was captured from; `specsmith capture` downloads it again from here. */
+  url?: string;
+}
+
+export interface Manifest {
+  /** The API folder name under specs/, e.g. "stripe-identity". */
+  name: string;
+  title: string;
+  /** npm package name of the generated client. */
+  package: string;
+  /** info.version of the spec. */
+  version: string;
+  description?: string;
+  servers: { url: string; description?: string }[];
+  pages: ManifestPage[];
+  /** Overlay file relative to the API folder; "overlay.yaml" is used when present and this is unset. */
+  overlay?: string;
+}
+
+function fail(file: string, message: string): never {
+  throw new UserError(message, file);
+}
+
+function requireString(file: string, data: Record<string, unknown>, key: string): string {
+  const value = data[key];
+  if (typeof value !== "string" || value.trim() === "") fail(file, `"${key}" must be a non-empty string`);
+  return value;
+}
+
+function optionalString(file: string, data: Record<string, unknown>, key: string): string | undefined {
+  const value = data[key];
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== "string") fail(file, `"${key}" must be a string`);
+  return value;
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+const KNOWN_KEYS = new Set(["title", "package", "version", "description", "servers", "pages", "overlay"]);
+
+export function parseManifest(text: string, file: string, name: string): Manifest {
+  let data: unknown;
+  try {
+    data = parse(text);
+  } catch (error) {
+    fail(file, `not valid YAML: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`);
+  }
+  if (!isRecord(data)) fail(file, "must be a YAML mapping with title, package, version and pages");
+  for (const key of Object.keys(data)) {
+    if (!KNOWN_KEYS.has(key)) fail(file, `unknown key "${key}" (known: ${[...KNOWN_KEYS].join(", ")})`);
+  }
+  const pkg = requireString(file, data, "package");
+  if (!/^(@[a-z0-9][a-z0-9._-]*\/)?[a-z0-9][a-z0-9._-]*$/.test(pkg)) {
+    fail(file, `"package" is not a valid npm package name: ${JSON.stringify(pkg)}`);
+  }
+  const servers = data.servers ?? [];
+  if (!Array.isArray(servers)) fail(file, `"servers" must be a list`);
+  const pages = data.pages;
+  if (!Array.isArray(pages) || pages.length === 0) fail(file, `"pages" must be a non-empty list`);
+
+  const manifest: Manifest = {
+    name,
+    title: requireString(file, data, "title"),
+    package: pkg,
+    version: String(data.version ?? fail(file, `"version" is required`)),
+    servers: servers.map((s, i) => {
+      if (typeof s === "string") return { url: s };
+      if (!isRecord(s) || typeof s.url !== "string") fail(file, `servers[${i}] must be a URL or {url, description}`);
+      return typeof s.description === "string" ? { url: s.url, description: s.description } : { url: s.url };
+    }),
+    pages: pages.map((p, i) => {
+      const entry = typeof p === "string" ? { file: p } : p;
+      if (!isRecord(entry) || typeof entry.file !== "string" || entry.file === "") {
+        fail(file, `pages[${i}] must be a file name or {file, url}`);
+      }
+      if (entry.url !== undefined && (typeof entry.url !== "string" || !/^https?:\/\//.test(entry.url))) {
+        fail(file, `pages[${i}].url must be an http(s) URL`);
+      }
+      if (entry.file.includes("..")) fail(file, `pages[${i}].file must stay inside the API folder`);
+      return entry.url ? { file: entry.file, url: entry.url as string } : { file: entry.file };
+    }),
+  };
+  const description = optionalString(file, data, "description");
+  if (description) manifest.description = description;
+  const overlay = optionalString(file, data, "overlay");
+  if (overlay) manifest.overlay = overlay;
+  return manifest;
+}
+
+export async function readManifest(path: string, displayName: string, name: string): Promise<Manifest> {
+  let text: string;
+  try {
+    text = await readFile(path, "utf8");
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    fail(displayName, code === "ENOENT" ? "manifest not found" : `cannot read manifest (${code})`);
+  }
+  return parseManifest(text, displayName, name);
+}

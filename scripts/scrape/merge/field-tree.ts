@@ -1,0 +1,286 @@
+// Merges field fragments from many pages into one schema, node by node. For each keyword of a node the
+// strongest source that states it wins (schema > typed > prose > example); a weaker source that states a
+// different value is a conflict, logged with both sources. Examples are samples, not statements, so
+// example-derived types are first united (a string here and a null there make a nullable string).
+import type { FieldFragment, JsonSchema, Source } from "../fragment.ts";
+import { STRENGTH_RANK } from "../fragment.ts";
+import { formatSource, type MergeLog } from "./merge-log.ts";
+
+interface Node {
+  name: string;
+  fragments: FieldFragment[];
+  children: Map<string, Node>;
+}
+
+const COMBINATORS = ["anyOf", "oneOf", "allOf"] as const;
+
+function newNode(name: string): Node {
+  return { name, fragments: [], children: new Map() };
+}
+
+function buildTree(fragments: FieldFragment[]): Node {
+  const root = newNode("");
+  for (const fragment of fragments) {
+    let node = root;
+    for (const part of fragment.path) {
+      let child = node.children.get(part);
+      if (!child) {
+        child = newNode(part);
+        node.children.set(part, child);
+      }
+      node = child;
+    }
+    node.fragments.push(fragment);
+  }
+  return root;
+}
+
+function deepEqual(a: unknown, b: unknown): boolean {
+  return JSON.stringify(sortKeys(a)) === JSON.stringify(sortKeys(b));
+}
+
+function sortKeys(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(sortKeys);
+  if (v && typeof v === "object") {
+    return Object.fromEntries(
+      Object.keys(v as object)
+        .sort()
+        .map((k) => [k, sortKeys((v as Record<string, unknown>)[k])]),
+    );
+  }
+  return v;
+}
+
+function typesOf(schema: JsonSchema | undefined): string[] {
+  const t = schema?.type;
+  return typeof t === "string" ? [t] : Array.isArray(t) ? (t as string[]) : [];
+}
+
+/** Unites what the examples show of a node: the union of their types, the first non-empty items. */
+function uniteExamples(fragments: FieldFragment[]): FieldFragment | undefined {
+  const examples = fragments.filter((f) => f.strength === "example");
+  const first = examples[0];
+  if (!first) return undefined;
+  const types = new Set<string>();
+  let items: unknown;
+  let format: unknown;
+  for (const f of examples) {
+    for (const t of typesOf(f.schema)) types.add(t);
+    items ??= f.schema?.items;
+    format ??= f.schema?.format;
+  }
+  // "integer" and "number" seen together is a number.
+  if (types.has("integer") && types.has("number")) types.delete("integer");
+  const nonNull = [...types].filter((t) => t !== "null").sort();
+  const schema: JsonSchema = {};
+  if (nonNull.length > 0) {
+    schema.type = types.has("null") ? [...nonNull, "null"] : nonNull.length === 1 ? nonNull[0] : nonNull;
+  }
+  // Only nulls were seen: the type is unknown, and any value (including null) is accepted.
+  if (items !== undefined && nonNull.includes("array")) schema.items = items;
+  if (format !== undefined && nonNull.length === 1 && nonNull[0] === "string") schema.format = format;
+  return { ...first, schema };
+}
+
+function ranked(fragments: FieldFragment[]): FieldFragment[] {
+  const nonExamples = fragments.filter((f) => f.strength !== "example");
+  const united = uniteExamples(fragments);
+  const list = united ? [...nonExamples, united] : nonExamples;
+  // Stable sort: strength first, then the order the pages were read in.
+  return list
+    .map((f, i) => ({ f, i }))
+    .sort((a, b) => STRENGTH_RANK[b.f.strength] - STRENGTH_RANK[a.f.strength] || a.i - b.i)
+    .map(({ f }) => f);
+}
+
+export interface MergedField {
+  schema: JsonSchema;
+  required: boolean;
+}
+
+export interface FieldMergeContext {
+  log: MergeLog;
+  /** What the fields belong to, for messages: "POST /v1/items body". */
+  subject: string;
+  owner: string;
+  factPrefix: string;
+}
+
+function describeValue(v: unknown): string {
+  const s = JSON.stringify(v);
+  return s.length > 80 ? s.slice(0, 77) + "..." : s;
+}
+
+function mergeKeywords(list: FieldFragment[], ctx: FieldMergeContext, where: string): JsonSchema {
+  const out: JsonSchema = {};
+  const winners = new Map<string, FieldFragment>();
+  const hasCombinator = (f: FieldFragment): boolean => COMBINATORS.some((c) => f.schema?.[c] !== undefined);
+  const strongest = list[0];
+  for (const f of list) {
+    for (const [keyword, value] of Object.entries(f.schema ?? {})) {
+      // A combinator from a stronger source and a plain type from a weaker one describe the same node
+      // in different shapes; keep the stronger shape whole instead of mixing them.
+      if (keyword === "type" && strongest && strongest !== f && hasCombinator(strongest) && !strongest.schema?.type) {
+        continue;
+      }
+      if ((COMBINATORS as readonly string[]).includes(keyword) && strongest && strongest !== f && strongest.schema?.type) {
+        continue;
+      }
+      const winner = winners.get(keyword);
+      if (!winner) {
+        winners.set(keyword, f);
+        out[keyword] = value;
+      } else if (!deepEqual(out[keyword], value) && !sameTypeModuloEnumWord(keyword, out[keyword], value)) {
+        ctx.log.decide("conflict", `${ctx.subject} ${where}`,
+          `${keyword}: ${describeValue(out[keyword])} (${winner.strength}, ${formatSource(winner.source)}) ` +
+            `kept over ${describeValue(value)} (${f.strength}, ${formatSource(f.source)})`,
+          [winner.source, f.source]);
+      }
+    }
+  }
+  return out;
+}
+
+/** "string" beside ["string", "null"] from an example is not worth a conflict line when a stronger source is non-null. */
+function sameTypeModuloEnumWord(keyword: string, kept: unknown, other: unknown): boolean {
+  if (keyword !== "type") return false;
+  const a = Array.isArray(kept) ? kept : [kept];
+  const b = Array.isArray(other) ? other : [other];
+  return b.every((t) => t === "null" || a.includes(t)) && a.every((t) => t === "null" || b.includes(t));
+}
+
+function pickDescription(list: FieldFragment[]): FieldFragment | undefined {
+  const withText = list.filter((f) => f.description && f.description.trim() !== "");
+  const top = withText[0];
+  if (!top) return undefined;
+  // Among equally strong sources prefer the fuller text: captures often cut descriptions short.
+  return withText
+    .filter((f) => STRENGTH_RANK[f.strength] === STRENGTH_RANK[top.strength])
+    .reduce((best, f) => ((f.description?.length ?? 0) > (best.description?.length ?? 0) ? f : best));
+}
+
+function pickRequired(list: FieldFragment[], ctx: FieldMergeContext, where: string): boolean {
+  const stated = list.filter((f) => f.required !== undefined);
+  const winner = stated[0];
+  if (!winner) return false;
+  for (const f of stated.slice(1)) {
+    if (f.required !== winner.required && f.strength !== "example") {
+      ctx.log.decide("conflict", `${ctx.subject} ${where}`,
+        `required: ${winner.required} (${winner.strength}, ${formatSource(winner.source)}) kept over ` +
+          `${f.required} (${f.strength}, ${formatSource(f.source)})`,
+        [winner.source, f.source]);
+    }
+  }
+  return winner.required === true;
+}
+
+function attachChildren(schema: JsonSchema, properties: Record<string, JsonSchema>, required: string[]): void {
+  const branches = (schema.anyOf ?? schema.oneOf) as JsonSchema[] | undefined;
+  const objectBranch = branches?.filter((b) => b.type === "object" || b.properties);
+  const target = objectBranch?.length === 1 && objectBranch[0] ? objectBranch[0] : schema;
+  const existing = (target.properties ?? {}) as Record<string, JsonSchema>;
+  target.properties = { ...properties, ...existing };
+  if (target === schema && !schema.type && !branches) schema.type = "object";
+  const req = new Set([...((target.required as string[] | undefined) ?? []), ...required]);
+  if (req.size > 0) target.required = [...req].sort();
+}
+
+function mergeNode(node: Node, ctx: FieldMergeContext, path: string[]): MergedField {
+  const where = path.join(".");
+  const list = ranked(node.fragments);
+  const schema = mergeKeywords(list, ctx, where);
+  const description = pickDescription(list);
+  if (description?.description) schema.description = description.description;
+  if (list.some((f) => f.deprecated)) schema.deprecated = true;
+  const required = pickRequired(list, ctx, where);
+  const top = list[0];
+  if (top) {
+    ctx.log.record({
+      owner: ctx.owner,
+      fact: `${ctx.factPrefix}${where}`,
+      source: top.source,
+      strength: top.strength,
+      also: uniqueSources(list.slice(1).map((f) => f.source), top.source),
+    });
+  }
+  if (node.children.size > 0) {
+    const merged = mergeChildren(node, ctx, path);
+    attachChildren(schema, merged.properties, merged.required);
+    reportMissingFromSchemaBlock(node, list, ctx, path);
+  }
+  return { schema, required };
+}
+
+function uniqueSources(sources: Source[], except: Source): Source[] {
+  const seen = new Set([formatSource(except)]);
+  return sources.filter((s) => {
+    const k = formatSource(s);
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+function mergeChildren(
+  node: Node,
+  ctx: FieldMergeContext,
+  path: string[],
+): { properties: Record<string, JsonSchema>; required: string[] } {
+  const properties: Record<string, JsonSchema> = {};
+  const required: string[] = [];
+  for (const name of [...node.children.keys()].sort()) {
+    const child = node.children.get(name);
+    if (!child) continue;
+    const merged = mergeNode(child, ctx, [...path, name]);
+    properties[name] = merged.schema;
+    if (merged.required) required.push(name);
+  }
+  return { properties, required };
+}
+
+/**
+ * A property that a JSON Schema block leaves out but a weaker page documents is kept (documentation
+ * omits more often than it invents) and reported, since a closed schema block contradicts it.
+ */
+function reportMissingFromSchemaBlock(node: Node, _list: FieldFragment[], ctx: FieldMergeContext, path: string[]): void {
+  const schemaSources = new Set<string>();
+  const schemaFiles: Source[] = [];
+  for (const child of node.children.values()) {
+    for (const f of child.fragments) {
+      if (f.strength === "schema" && !schemaSources.has(f.source.file)) {
+        schemaSources.add(f.source.file);
+        schemaFiles.push(f.source);
+      }
+    }
+  }
+  if (schemaFiles.length === 0) return;
+  for (const [name, child] of node.children) {
+    if (child.fragments.some((f) => f.strength === "schema")) continue;
+    const others = child.fragments.map((f) => f.source);
+    if (others.length === 0) continue;
+    ctx.log.decide("conflict", `${ctx.subject} ${[...path, name].join(".")}`,
+      `documented by ${others.map(formatSource).join(", ")} but absent from the JSON Schema block ` +
+        `(${schemaFiles.map(formatSource).join(", ")}); kept, since the block may be out of date`,
+      [...schemaFiles, ...others]);
+  }
+}
+
+/**
+ * Merges fragments that describe the properties of one object (a request body, a response body, a
+ * component) into an object schema.
+ */
+export function mergeObjectFields(fragments: FieldFragment[], ctx: FieldMergeContext): JsonSchema {
+  const root = buildTree(fragments);
+  const { properties, required } = mergeChildren(root, ctx, []);
+  const schema: JsonSchema = { type: "object", properties };
+  if (required.length > 0) schema.required = required;
+  reportMissingFromSchemaBlock(root, [], ctx, []);
+  return schema;
+}
+
+/** Merges fragments that describe one field (a parameter). */
+export function mergeSingleField(fragments: FieldFragment[], ctx: FieldMergeContext): MergedField {
+  const root = buildTree(fragments.map((f) => ({ ...f, path: ["$"].concat(f.path.slice(1)) })));
+  const node = root.children.get("$") ?? newNode("$");
+  return mergeNode(node, { ...ctx }, []);
+}

@@ -1,0 +1,59 @@
+// Path templates as the merge sees them: which segments are parameters, what resource a path is about,
+// and a key that ignores parameter names so "/items/:id" and "/items/{item}" are the same route.
+
+export interface Segment {
+  text: string;
+  param: boolean;
+}
+
+export function segments(path: string): Segment[] {
+  return path
+    .split("/")
+    .filter((s) => s !== "")
+    .map((s) => {
+      const m = /^\{(.+)\}$/.exec(s);
+      return m?.[1] ? { text: m[1], param: true } : { text: s, param: false };
+    });
+}
+
+export function joinSegments(segs: Segment[]): string {
+  return "/" + segs.map((s) => (s.param ? `{${s.text}}` : s.text)).join("/");
+}
+
+/** The route with parameter names erased: "/v1/items/{}/cancel". */
+export function routeKey(path: string): string {
+  return joinSegments(segments(path).map((s) => (s.param ? { text: "", param: true } : s)));
+}
+
+export function pathParamNames(path: string): string[] {
+  return segments(path)
+    .filter((s) => s.param)
+    .map((s) => s.text);
+}
+
+export type RouteShape =
+  | { kind: "collection"; resource: string }
+  | { kind: "item"; resource: string }
+  | { kind: "action"; resource: string; action: string };
+
+/**
+ * What a path addresses, by REST convention: "/v1/items" a collection, "/v1/items/{id}" an item,
+ * "/v1/items/{id}/cancel" an action on an item.
+ */
+export function routeShape(path: string): RouteShape | undefined {
+  const segs = segments(path);
+  const last = segs[segs.length - 1];
+  const prev = segs[segs.length - 2];
+  if (!last) return undefined;
+  if (last.param) return prev && !prev.param ? { kind: "item", resource: prev.text } : undefined;
+  if (prev?.param) {
+    const owner = segs[segs.length - 3];
+    return owner && !owner.param ? { kind: "action", resource: owner.text, action: last.text } : undefined;
+  }
+  return { kind: "collection", resource: last.text };
+}
+
+/** The collection segment that names a path's resource, for component names. */
+export function resourceSegment(path: string): string | undefined {
+  return routeShape(path)?.resource;
+}

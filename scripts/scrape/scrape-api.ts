@@ -1,0 +1,56 @@
+// Scrapes one API folder under specs/: reads api.yaml, its pages and optional overlay, and returns the
+// outputs (openapi.yaml and report.md) for the caller to write.
+import { access } from "node:fs/promises";
+import { join, relative } from "node:path";
+import type { OutputFile } from "../lib/atomic-write.ts";
+import { readManifest, type Manifest } from "./manifest.ts";
+import { readOverlay } from "./overlay.ts";
+import { readPage } from "./read-page.ts";
+import { scrapePages, type ScrapeResult } from "./scrape-pages.ts";
+
+export interface ApiScrape {
+  manifest: Manifest;
+  result: ScrapeResult;
+  outputs: OutputFile[];
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await access(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export async function scrapeApi(specsDir: string, name: string, cwd: string = process.cwd()): Promise<ApiScrape> {
+  const apiDir = join(specsDir, name);
+  const show = (p: string): string => relative(cwd, p) || p;
+  const manifest = await readManifest(join(apiDir, "api.yaml"), show(join(apiDir, "api.yaml")), name);
+  // Sources name pages relative to the API folder so reports read the same on every machine.
+  const pages = await Promise.all(manifest.pages.map((p) => readPage(join(apiDir, p.file), p.file)));
+  const overlayFile = manifest.overlay ?? ((await exists(join(apiDir, "overlay.yaml"))) ? "overlay.yaml" : undefined);
+  const overlay = overlayFile
+    ? { overlay: await readOverlay(join(apiDir, overlayFile), show(join(apiDir, overlayFile))), file: overlayFile }
+    : undefined;
+  const result = await scrapePages(
+    pages,
+    {
+      title: manifest.title,
+      version: manifest.version,
+      servers: manifest.servers,
+      urls: new Map(manifest.pages.flatMap((p) => (p.url ? [[p.file, p.url] as [string, string]] : []))),
+      specFile: "openapi.yaml",
+      ...(manifest.description ? { description: manifest.description } : {}),
+    },
+    overlay,
+  );
+  return {
+    manifest,
+    result,
+    outputs: [
+      { path: join(apiDir, "openapi.yaml"), content: result.yaml },
+      { path: join(apiDir, "report.md"), content: result.report },
+    ],
+  };
+}

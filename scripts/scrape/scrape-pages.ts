@@ -1,0 +1,90 @@
+// The scrape pipeline for one API: pages -> detected extractor -> fragments -> merge -> overlay ->
+// validation -> YAML and report. Nothing is written here; the caller writes the outputs atomically once
+// every API of the run has succeeded.
+import type { Diagnostic, Page, PageFragment } from "./fragment.ts";
+import { UserError } from "../lib/errors.ts";
+import { chooseExtractor } from "./extractors/index.ts";
+import { mergePages } from "./merge/merge.ts";
+import { applyOverlay, type Overlay } from "./overlay.ts";
+import { renderReport } from "./report.ts";
+import { toDeterministicYaml } from "./emit.ts";
+import { validateOpenApi } from "./validate.ts";
+
+export interface ScrapeMeta {
+  title?: string;
+  version: string;
+  description?: string;
+  servers: { url: string; description?: string }[];
+  /** Capture URLs by page file, for the report. */
+  urls?: Map<string, string>;
+  specFile: string;
+}
+
+export interface ScrapeResult {
+  document: Record<string, unknown>;
+  yaml: string;
+  report: string;
+  warnings: Diagnostic[];
+  operationCount: number;
+}
+
+export function extractAll(pages: Page[]): { fragment: PageFragment; extractor: string; score: number }[] {
+  return pages.map((page) => {
+    const { extractor, score } = chooseExtractor(page);
+    const fragment = extractor.extract(page);
+    if (fragment.operations.length === 0 && fragment.listedOperations.length === 0) {
+      throw new UserError(
+        `documents no API: no operation (method and path, or an operation heading with parameters) was found ` +
+          `(read as "${extractor.name}")`,
+        page.file,
+      );
+    }
+    return { fragment, extractor: extractor.name, score };
+  });
+}
+
+export async function scrapePages(
+  pages: Page[],
+  meta: ScrapeMeta,
+  overlay?: { overlay: Overlay; file: string },
+): Promise<ScrapeResult> {
+  const extracted = extractAll(pages);
+  const fragments = extracted.map((e) => e.fragment);
+  if (!fragments.some((f) => f.operations.length > 0)) {
+    throw new UserError("no page documents an operation: nothing to build a spec from", pages[0]?.file);
+  }
+  const title = meta.title ?? fragments.find((f) => f.title)?.title ?? "Scraped API";
+  const merge = mergePages({
+    title,
+    version: meta.version,
+    servers: meta.servers,
+    pages: fragments,
+    ...(meta.description ? { description: meta.description } : {}),
+  });
+  let overlayOutcome: { file: string; applied: number; unmatched: string[] } | undefined;
+  const warnings = fragments.flatMap((f) => f.warnings);
+  if (overlay) {
+    const outcome = applyOverlay(merge.document, overlay.overlay, overlay.file);
+    overlayOutcome = { file: overlay.file, applied: outcome.applied, unmatched: outcome.unmatched.map((a) => a.target) };
+    for (const a of outcome.unmatched) {
+      warnings.push({ file: overlay.file, message: `overlay target matched nothing: ${a.target}` });
+    }
+  }
+  const problems = await validateOpenApi(merge.document);
+  if (problems.length > 0) {
+    const list = problems.map((p) => `${p.pointer}: ${p.message}`).join("; ");
+    if (overlay) throw new UserError(`the spec is not valid OpenAPI 3.1 after the overlay: ${list}`, overlay.file);
+    throw new Error(`specsmith built an invalid OpenAPI document for ${meta.specFile} (a bug): ${list}`);
+  }
+  const report = renderReport({
+    title,
+    specFile: meta.specFile,
+    pages: extracted.map((e) => {
+      const url = meta.urls?.get(e.fragment.file);
+      return url ? { ...e, url } : e;
+    }),
+    merge,
+    ...(overlayOutcome ? { overlay: overlayOutcome } : {}),
+  });
+  return { document: merge.document, yaml: toDeterministicYaml(merge.document), report, warnings, operationCount: merge.operations.length };
+}
