@@ -43,7 +43,11 @@ function takeSpecsDir(args: string[], cwd: string): { args: string[]; specsDir: 
   return { args: rest, specsDir };
 }
 
-export async function main(argv: string[], term: Terminal = createTerminal(), cwd: string = process.cwd()): Promise<number> {
+export async function main(
+  argv: string[],
+  term: Terminal = createTerminal(),
+  cwd: string = process.cwd(),
+): Promise<number> {
   try {
     const { args, specsDir } = takeSpecsDir(argv, cwd);
     const [name, ...rest] = args;
@@ -56,14 +60,16 @@ export async function main(argv: string[], term: Terminal = createTerminal(), cw
       return 0;
     }
     const command = COMMANDS.find((c) => c.name === name);
-    if (!command) throw new UsageError(`unknown command "${name}" (commands: ${COMMANDS.map((c) => c.name).join(", ")})`);
+    if (!command)
+      throw new UsageError(`unknown command "${name}" (commands: ${COMMANDS.map((c) => c.name).join(", ")})`);
     const ctx: CommandContext = { term, cwd, specsDir };
     try {
       return await command.run(rest, ctx);
     } catch (error) {
       // parseArgs reports unknown or malformed options with these codes.
       const code = (error as { code?: string }).code;
-      if (code?.startsWith("ERR_PARSE_ARGS")) throw new UsageError(`${(error as Error).message}\nSee: specsmith ${name} --help`);
+      if (code?.startsWith("ERR_PARSE_ARGS"))
+        throw new UsageError(`${(error as Error).message}\nSee: specsmith ${name} --help`);
       throw error;
     }
   } catch (error) {
@@ -72,7 +78,9 @@ export async function main(argv: string[], term: Terminal = createTerminal(), cw
       term.err(`${paint(term, "red", "error")} ${error.message}`);
       return EXIT_BAD_INPUT;
     }
-    term.err(`${paint(term, "red", "internal error")} ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    term.err(
+      `${paint(term, "red", "internal error")} ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+    );
     return EXIT_BAD_INPUT;
   }
 }

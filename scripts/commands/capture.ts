@@ -25,7 +25,11 @@ Exit 0 on success, 2 when a page cannot be downloaded (nothing of that run is wr
 Example:
   specsmith capture --api verifa`;
 
-export async function fetchPage(url: string, timeoutMs: number, fetchImpl: typeof fetch = fetch): Promise<string> {
+export async function fetchPage(
+  url: string,
+  timeoutMs: number,
+  fetchImpl: typeof fetch = fetch,
+): Promise<string> {
   let response: Response;
   try {
     response = await fetchImpl(url, {
@@ -35,8 +39,10 @@ export async function fetchPage(url: string, timeoutMs: number, fetchImpl: typeo
     });
   } catch (error) {
     const name = error instanceof Error ? error.name : "";
-    if (name === "TimeoutError" || name === "AbortError") throw new UserError(`timed out after ${timeoutMs / 1000}s`, url);
-    const cause = error instanceof Error && error.cause instanceof Error ? error.cause.message : String(error);
+    if (name === "TimeoutError" || name === "AbortError")
+      throw new UserError(`timed out after ${timeoutMs / 1000}s`, url);
+    const cause =
+      error instanceof Error && error.cause instanceof Error ? error.cause.message : String(error);
     throw new UserError(`could not connect (${cause})`, url);
   }
   if (!response.ok) throw new UserError(`HTTP ${response.status} ${response.statusText}`.trim(), url);
@@ -53,18 +59,27 @@ export const captureCommand: Command = {
     const { values } = parseArgs({
       args,
       strict: true,
-      options: { api: { type: "string" }, timeout: { type: "string" }, help: { type: "boolean", short: "h" } },
+      options: {
+        api: { type: "string" },
+        timeout: { type: "string" },
+        help: { type: "boolean", short: "h" },
+      },
     });
     if (values.help) {
       ctx.term.out(HELP);
       return 0;
     }
     const timeout = values.timeout === undefined ? 30 : Number(values.timeout);
-    if (!Number.isFinite(timeout) || timeout <= 0) throw new UserError(`--timeout must be a positive number of seconds`);
+    if (!Number.isFinite(timeout) || timeout <= 0)
+      throw new UserError(`--timeout must be a positive number of seconds`);
     const outputs: OutputFile[] = [];
     for (const name of await selectApis(ctx.specsDir, values.api)) {
       const apiDir = join(ctx.specsDir, name);
-      const manifest = await readManifest(join(apiDir, "api.yaml"), relative(ctx.cwd, join(apiDir, "api.yaml")), name);
+      const manifest = await readManifest(
+        join(apiDir, "api.yaml"),
+        relative(ctx.cwd, join(apiDir, "api.yaml")),
+        name,
+      );
       const withUrl = manifest.pages.filter((p) => p.url);
       for (const [i, page] of withUrl.entries()) {
         ctx.term.progress(`capturing ${name} ${i + 1}/${withUrl.length}: ${page.url}`);
@@ -74,7 +89,8 @@ export const captureCommand: Command = {
     }
     ctx.term.clearProgress();
     await writeFilesAtomically(outputs);
-    for (const o of outputs) ctx.term.out(`${paint(ctx.term, "green", "captured")} ${relative(ctx.cwd, o.path)}`);
+    for (const o of outputs)
+      ctx.term.out(`${paint(ctx.term, "green", "captured")} ${relative(ctx.cwd, o.path)}`);
     if (outputs.length === 0) ctx.term.out("no page has a url to capture from");
     return 0;
   },

@@ -46,11 +46,18 @@ function printWarnings(ctx: CommandContext, warnings: Diagnostic[], prefix: stri
   }
 }
 
-async function scrapeLoosePages(pages: string[], values: Record<string, unknown>, ctx: CommandContext): Promise<number> {
+async function scrapeLoosePages(
+  pages: string[],
+  values: Record<string, unknown>,
+  ctx: CommandContext,
+): Promise<number> {
   const out = values.out as string | undefined;
   if (!out) throw new UsageError("scraping pages needs --out FILE (where to write the spec)");
   const outPath = resolve(ctx.cwd, out);
-  const reportPath = resolve(ctx.cwd, (values.report as string | undefined) ?? out.replace(/(\.ya?ml|\.json)?$/, ".report.md"));
+  const reportPath = resolve(
+    ctx.cwd,
+    (values.report as string | undefined) ?? out.replace(/(\.ya?ml|\.json)?$/, ".report.md"),
+  );
   const read = await Promise.all(pages.map((p) => readPage(resolve(ctx.cwd, p), p)));
   const result = await scrapePages(read, {
     version: (values.version as string | undefined) ?? "0.0.0",
@@ -63,7 +70,9 @@ async function scrapeLoosePages(pages: string[], values: Record<string, unknown>
     { path: outPath, content: result.yaml },
     { path: reportPath, content: result.report },
   ]);
-  ctx.term.out(`${paint(ctx.term, "green", "wrote")} ${relative(ctx.cwd, outPath)} (${result.operationCount} operations) and ${relative(ctx.cwd, reportPath)}`);
+  ctx.term.out(
+    `${paint(ctx.term, "green", "wrote")} ${relative(ctx.cwd, outPath)} (${result.operationCount} operations) and ${relative(ctx.cwd, reportPath)}`,
+  );
   return 0;
 }
 
@@ -76,7 +85,9 @@ async function scrapeFolders(values: Record<string, unknown>, ctx: CommandContex
     const scraped = await scrapeApi(ctx.specsDir, name, ctx.cwd);
     printWarnings(ctx, scraped.result.warnings, `specs/${name}/`);
     outputs.push(...scraped.outputs);
-    summaries.push(`${name}: ${scraped.result.operationCount} operations from ${scraped.manifest.pages.length} pages`);
+    summaries.push(
+      `${name}: ${scraped.result.operationCount} operations from ${scraped.manifest.pages.length} pages`,
+    );
   }
   ctx.term.clearProgress();
   // Every API succeeded: only now replace the previous outputs.
@@ -112,7 +123,8 @@ export const scrapeCommand: Command = {
       return scrapeLoosePages(positionals, values, ctx);
     }
     for (const flag of ["out", "report", "title", "version"] as const) {
-      if (values[flag] !== undefined) throw new UsageError(`--${flag} goes with page files (specsmith scrape PAGE... --out FILE)`);
+      if (values[flag] !== undefined)
+        throw new UsageError(`--${flag} goes with page files (specsmith scrape PAGE... --out FILE)`);
     }
     return scrapeFolders(values, ctx);
   },

@@ -5,27 +5,95 @@ import { stringify } from "yaml";
 
 const ORDER = [
   // document
-  "openapi", "info", "jsonSchemaDialect", "servers", "security", "tags", "paths", "webhooks", "components",
+  "openapi",
+  "info",
+  "jsonSchemaDialect",
+  "servers",
+  "security",
+  "tags",
+  "paths",
+  "webhooks",
+  "components",
   // info
-  "title", "summary", "version", "license", "contact", "termsOfService",
+  "title",
+  "summary",
+  "version",
+  "license",
+  "contact",
+  "termsOfService",
   // path item
-  "get", "put", "post", "delete", "options", "head", "patch", "trace",
+  "get",
+  "put",
+  "post",
+  "delete",
+  "options",
+  "head",
+  "patch",
+  "trace",
   // operation and parameter
-  "operationId", "x-renderer-operation-id", "name", "in", "description", "required", "deprecated",
-  "style", "explode", "parameters", "requestBody", "responses",
+  "operationId",
+  "x-renderer-operation-id",
+  "name",
+  "in",
+  "description",
+  "required",
+  "deprecated",
+  "style",
+  "explode",
+  "parameters",
+  "requestBody",
+  "responses",
   // schema
-  "$ref", "type", "format", "const", "enum", "default", "minimum", "exclusiveMinimum", "maximum",
-  "exclusiveMaximum", "multipleOf", "minLength", "maxLength", "pattern", "minItems", "maxItems",
-  "uniqueItems", "items", "prefixItems", "properties", "additionalProperties", "anyOf", "oneOf", "allOf",
-  "not", "nullable",
+  "$ref",
+  "type",
+  "format",
+  "const",
+  "enum",
+  "default",
+  "minimum",
+  "exclusiveMinimum",
+  "maximum",
+  "exclusiveMaximum",
+  "multipleOf",
+  "minLength",
+  "maxLength",
+  "pattern",
+  "minItems",
+  "maxItems",
+  "uniqueItems",
+  "items",
+  "prefixItems",
+  "properties",
+  "additionalProperties",
+  "anyOf",
+  "oneOf",
+  "allOf",
+  "not",
+  "nullable",
   // media, response, security scheme
-  "schema", "example", "examples", "encoding", "content", "headers", "scheme", "bearerFormat", "url",
-  "schemas", "securitySchemes",
+  "schema",
+  "example",
+  "examples",
+  "encoding",
+  "content",
+  "headers",
+  "scheme",
+  "bearerFormat",
+  "url",
+  "schemas",
+  "securitySchemes",
 ];
 const RANK = new Map(ORDER.map((k, i) => [k, i]));
 
 /** Maps keyed by names rather than keywords: their keys sort alphabetically. */
-const NAME_MAPS = new Set(["properties", "schemas", "securitySchemes", "encoding", "$defs", "patternProperties"]);
+const NAME_MAPS = new Set([
+  "properties",
+  "schemas",
+  "securitySchemes",
+  "encoding",
+  "$defs",
+  "patternProperties",
+]);
 
 function orderKeys(value: unknown, parentKey: string | undefined, inExample: boolean): unknown {
   if (Array.isArray(value)) return value.map((v) => orderKeys(v, undefined, inExample));
@@ -47,7 +115,16 @@ function orderKeys(value: unknown, parentKey: string | undefined, inExample: boo
     });
   }
   return Object.fromEntries(
-    sorted.map(([k, v]) => [k, orderKeys(v, k, inExample || ((k === "example" || k === "default" || k === "const" || k === "enum") && !NAME_MAPS.has(parentKey ?? "")))]),
+    sorted.map(([k, v]) => [
+      k,
+      orderKeys(
+        v,
+        k,
+        inExample ||
+          ((k === "example" || k === "default" || k === "const" || k === "enum") &&
+            !NAME_MAPS.has(parentKey ?? "")),
+      ),
+    ]),
   );
 }
 

@@ -3,7 +3,8 @@
 // with jsonrepair and says when it could not.
 import { jsonrepair } from "jsonrepair";
 
-export type LenientJsonResult = { ok: true; value: unknown; repaired: boolean } | { ok: false; error: string };
+export type LenientJsonResult =
+  { ok: true; value: unknown; repaired: boolean } | { ok: false; error: string };
 
 /** Drops the elision placeholders docs put where items were left out: `{...}`, `[...]`, `...`. */
 function dropElisions(text: string): string {

@@ -76,7 +76,8 @@ export function parseManifest(text: string, file: string, name: string): Manifes
     version: String(data.version ?? fail(file, `"version" is required`)),
     servers: servers.map((s, i) => {
       if (typeof s === "string") return { url: s };
-      if (!isRecord(s) || typeof s.url !== "string") fail(file, `servers[${i}] must be a URL or {url, description}`);
+      if (!isRecord(s) || typeof s.url !== "string")
+        fail(file, `servers[${i}] must be a URL or {url, description}`);
       return typeof s.description === "string" ? { url: s.url, description: s.description } : { url: s.url };
     }),
     pages: pages.map((p, i) => {

@@ -26,10 +26,13 @@ export function parseOverlay(text: string, file: string): Overlay {
   try {
     data = parse(text);
   } catch (error) {
-    throw new UserError(`overlay is not valid YAML: ${error instanceof Error ? error.message.split("\n")[0] : error}`, file);
+    throw new UserError(
+      `overlay is not valid YAML: ${error instanceof Error ? error.message.split("\n")[0] : error}`,
+      file,
+    );
   }
   if (!isRecord(data) || typeof data.overlay !== "string" || !/^1\.0\.\d+$/.test(data.overlay)) {
-    throw new UserError('not an OpenAPI Overlay 1.0 document (it needs `overlay: 1.0.0`)', file);
+    throw new UserError("not an OpenAPI Overlay 1.0 document (it needs `overlay: 1.0.0`)", file);
   }
   if (!isRecord(data.info) || typeof data.info.title !== "string" || typeof data.info.version !== "string") {
     throw new UserError("overlay needs info.title and info.version", file);
@@ -79,14 +82,26 @@ export interface OverlayOutcome {
   applied: number;
 }
 
-export function applyOverlay(document: Record<string, unknown>, overlay: Overlay, file: string): OverlayOutcome {
+export function applyOverlay(
+  document: Record<string, unknown>,
+  overlay: Overlay,
+  file: string,
+): OverlayOutcome {
   const outcome: OverlayOutcome = { unmatched: [], applied: 0 };
   overlay.actions.forEach((action, i) => {
     let matches: { parent: unknown; parentProperty: string | number; value: unknown }[];
     try {
-      matches = JSONPath({ path: action.target, json: document, resultType: "all", eval: false }) as typeof matches;
+      matches = JSONPath({
+        path: action.target,
+        json: document,
+        resultType: "all",
+        eval: false,
+      }) as typeof matches;
     } catch (error) {
-      throw new UserError(`actions[${i}].target is not a valid JSONPath: ${error instanceof Error ? error.message : error}`, file);
+      throw new UserError(
+        `actions[${i}].target is not a valid JSONPath: ${error instanceof Error ? error.message : error}`,
+        file,
+      );
     }
     if (matches.length === 0) {
       outcome.unmatched.push(action);
@@ -99,7 +114,10 @@ export function applyOverlay(document: Record<string, unknown>, overlay: Overlay
         if (Array.isArray(parent)) parent.splice(Number(match.parentProperty), 1);
         else if (parent) delete (parent as Record<string, unknown>)[match.parentProperty];
       } else if (parent) {
-        (parent as Record<string | number, unknown>)[match.parentProperty] = mergeInto(match.value, action.update);
+        (parent as Record<string | number, unknown>)[match.parentProperty] = mergeInto(
+          match.value,
+          action.update,
+        );
       } else {
         mergeInto(document, action.update);
       }

@@ -30,6 +30,9 @@ export async function readPage(path: string, displayName: string = path): Promis
     throw new UserError("page is empty", displayName);
   }
   if (looksBinary(bytes)) throw new UserError("page is binary data, not a text or HTML capture", displayName);
-  const text = bytes.toString("utf8").replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
+  const text = bytes
+    .toString("utf8")
+    .replace(/^\uFEFF/, "")
+    .replace(/\r\n?/g, "\n");
   return { file: displayName, text };
 }

@@ -16,7 +16,10 @@ export interface ReportInput {
 
 /** Text from pages goes into table cells and lists: keep it on one line and free of markdown syntax. */
 function cell(text: string): string {
-  return text.replace(/\s+/g, " ").replace(/([|\\`*_[\]<>])/g, "\\$1").trim();
+  return text
+    .replace(/\s+/g, " ")
+    .replace(/([|\\`*_[\]<>])/g, "\\$1")
+    .trim();
 }
 
 function code(text: string): string {
@@ -42,7 +45,8 @@ const SECTION_INTRO: Record<DecisionKind, string> = {
 };
 
 function decisionLine(d: Decision): string {
-  const sources = d.sources.length > 0 ? ` (${[...new Set(d.sources.map(formatSource))].map(code).join(", ")})` : "";
+  const sources =
+    d.sources.length > 0 ? ` (${[...new Set(d.sources.map(formatSource))].map(code).join(", ")})` : "";
   return `- ${code(d.subject)}: ${cell(d.message)}${sources}`;
 }
 
@@ -64,7 +68,12 @@ export function renderReport(input: ReportInput): string {
     "",
   );
 
-  lines.push("## Pages", "", "| Page | Extractor | Detection | Operations | Captured from |", "|---|---|---|---|---|");
+  lines.push(
+    "## Pages",
+    "",
+    "| Page | Extractor | Detection | Operations | Captured from |",
+    "|---|---|---|---|---|",
+  );
   for (const p of input.pages) {
     lines.push(
       `| ${code(p.fragment.file)} | ${p.extractor} | ${p.score.toFixed(2)} | ${p.fragment.operations.length} | ${p.url ? cell(p.url) : "not recorded"} |`,
@@ -80,9 +89,16 @@ export function renderReport(input: ReportInput): string {
   lines.push("");
 
   if (merge.undocumented.length > 0) {
-    lines.push("## Listed but undocumented", "", "Operations a page lists (a sidebar or index) that no page documents. They are not in the spec: capture their pages to add them.", "");
+    lines.push(
+      "## Listed but undocumented",
+      "",
+      "Operations a page lists (a sidebar or index) that no page documents. They are not in the spec: capture their pages to add them.",
+      "",
+    );
     for (const u of merge.undocumented) {
-      lines.push(`- ${u.method ? `${u.method.toUpperCase()} ` : ""}${cell(u.title)} (${code(formatSource(u.source))})`);
+      lines.push(
+        `- ${u.method ? `${u.method.toUpperCase()} ` : ""}${cell(u.title)} (${code(formatSource(u.source))})`,
+      );
     }
     lines.push("");
   }
@@ -106,10 +122,20 @@ export function renderReport(input: ReportInput): string {
     lines.push("");
   }
 
-  lines.push("## Provenance", "", "Where each fact of the spec came from: the source whose value was used, and other sources that state it too.", "");
+  lines.push(
+    "## Provenance",
+    "",
+    "Where each fact of the spec came from: the source whose value was used, and other sources that state it too.",
+    "",
+  );
   const owners = [...new Set(merge.log.provenance.map((p) => p.owner))];
   for (const owner of owners) {
-    lines.push(`### ${cell(owner)}`, "", "| Fact | Source | Strength | Also stated by |", "|---|---|---|---|");
+    lines.push(
+      `### ${cell(owner)}`,
+      "",
+      "| Fact | Source | Strength | Also stated by |",
+      "|---|---|---|---|",
+    );
     for (const p of merge.log.provenance.filter((e) => e.owner === owner)) {
       const also = p.also.length > 0 ? [...new Set(p.also.map(formatSource))].map(code).join(", ") : "";
       lines.push(`| ${code(p.fact)} | ${code(formatSource(p.source))} | ${p.strength} | ${also} |`);

@@ -23,15 +23,23 @@ async function exists(path: string): Promise<boolean> {
   }
 }
 
-export async function scrapeApi(specsDir: string, name: string, cwd: string = process.cwd()): Promise<ApiScrape> {
+export async function scrapeApi(
+  specsDir: string,
+  name: string,
+  cwd: string = process.cwd(),
+): Promise<ApiScrape> {
   const apiDir = join(specsDir, name);
   const show = (p: string): string => relative(cwd, p) || p;
   const manifest = await readManifest(join(apiDir, "api.yaml"), show(join(apiDir, "api.yaml")), name);
   // Sources name pages relative to the API folder so reports read the same on every machine.
   const pages = await Promise.all(manifest.pages.map((p) => readPage(join(apiDir, p.file), p.file)));
-  const overlayFile = manifest.overlay ?? ((await exists(join(apiDir, "overlay.yaml"))) ? "overlay.yaml" : undefined);
+  const overlayFile =
+    manifest.overlay ?? ((await exists(join(apiDir, "overlay.yaml"))) ? "overlay.yaml" : undefined);
   const overlay = overlayFile
-    ? { overlay: await readOverlay(join(apiDir, overlayFile), show(join(apiDir, overlayFile))), file: overlayFile }
+    ? {
+        overlay: await readOverlay(join(apiDir, overlayFile), show(join(apiDir, overlayFile))),
+        file: overlayFile,
+      }
     : undefined;
   const result = await scrapePages(
     pages,

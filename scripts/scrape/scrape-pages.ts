@@ -65,7 +65,11 @@ export async function scrapePages(
   const warnings = fragments.flatMap((f) => f.warnings);
   if (overlay) {
     const outcome = applyOverlay(merge.document, overlay.overlay, overlay.file);
-    overlayOutcome = { file: overlay.file, applied: outcome.applied, unmatched: outcome.unmatched.map((a) => a.target) };
+    overlayOutcome = {
+      file: overlay.file,
+      applied: outcome.applied,
+      unmatched: outcome.unmatched.map((a) => a.target),
+    };
     for (const a of outcome.unmatched) {
       warnings.push({ file: overlay.file, message: `overlay target matched nothing: ${a.target}` });
     }
@@ -73,7 +77,8 @@ export async function scrapePages(
   const problems = await validateOpenApi(merge.document);
   if (problems.length > 0) {
     const list = problems.map((p) => `${p.pointer}: ${p.message}`).join("; ");
-    if (overlay) throw new UserError(`the spec is not valid OpenAPI 3.1 after the overlay: ${list}`, overlay.file);
+    if (overlay)
+      throw new UserError(`the spec is not valid OpenAPI 3.1 after the overlay: ${list}`, overlay.file);
     throw new Error(`specsmith built an invalid OpenAPI document for ${meta.specFile} (a bug): ${list}`);
   }
   const report = renderReport({
@@ -86,5 +91,11 @@ export async function scrapePages(
     merge,
     ...(overlayOutcome ? { overlay: overlayOutcome } : {}),
   });
-  return { document: merge.document, yaml: toDeterministicYaml(merge.document), report, warnings, operationCount: merge.operations.length };
+  return {
+    document: merge.document,
+    yaml: toDeterministicYaml(merge.document),
+    report,
+    warnings,
+    operationCount: merge.operations.length,
+  };
 }

@@ -37,7 +37,8 @@ export function splitUrl(url: string): { server: string; path: string } | undefi
 }
 
 /** A request line such as "POST /v1/items/:id" or "GET https://api.example.com/v1/items". */
-export const REQUEST_LINE = /^\s*(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+((?:https?:\/\/[^\s/]+)?[/\\][^\s]*)\s*$/;
+export const REQUEST_LINE =
+  /^\s*(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+((?:https?:\/\/[^\s/]+)?[/\\][^\s]*)\s*$/;
 
 export interface CurlCommand {
   method?: HttpMethod;

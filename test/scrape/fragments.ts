@@ -9,7 +9,11 @@ import type {
 } from "../../scripts/scrape/fragment.ts";
 import { emptyOperation, emptyPageFragment, fact } from "../../scripts/scrape/fragment.ts";
 
-export function page(file: string, operations: OperationFragment[], extra: Partial<PageFragment> = {}): PageFragment {
+export function page(
+  file: string,
+  operations: OperationFragment[],
+  extra: Partial<PageFragment> = {},
+): PageFragment {
   return { ...emptyPageFragment(file, "test"), operations, ...extra };
 }
 

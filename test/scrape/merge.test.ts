@@ -6,7 +6,10 @@ import { field, op, page, param } from "./fragments.ts";
 
 const meta = { title: "Test API", version: "1.0.0", servers: [] };
 
-type Doc = { paths: Record<string, Record<string, Record<string, unknown>>>; components?: Record<string, Record<string, Record<string, unknown>>> };
+type Doc = {
+  paths: Record<string, Record<string, Record<string, unknown>>>;
+  components?: Record<string, Record<string, Record<string, unknown>>>;
+};
 
 function merge(...pages: Parameters<typeof page>[]): ReturnType<typeof mergePages> & { doc: Doc } {
   const result = mergePages({ ...meta, pages: pages.map((p) => page(...p)) });
@@ -16,18 +19,41 @@ function merge(...pages: Parameters<typeof page>[]): ReturnType<typeof mergePage
 describe("joining operations", () => {
   it("joins pages that give the same route with different parameter names", () => {
     const r = merge(
-      ["a.html", [op("a.html", 1, { method: "post", path: "/v1/widgets/{widget}", requestBody: { fields: [field("a.html", 2, "name", { type: "string" }, "schema")] } })]],
+      [
+        "a.html",
+        [
+          op("a.html", 1, {
+            method: "post",
+            path: "/v1/widgets/{widget}",
+            requestBody: { fields: [field("a.html", 2, "name", { type: "string" }, "schema")] },
+          }),
+        ],
+      ],
       ["b.txt", [op("b.txt", 5, { method: "post", path: "/v1/widgets/{id}", title: "Update a Widget" })]],
     );
     expect(Object.keys(r.doc.paths)).toEqual(["/v1/widgets/{widget}"]);
     expect(r.doc.paths["/v1/widgets/{widget}"]?.post?.summary).toBe("Update a Widget");
-    expect(r.log.decisions.some((d) => d.kind === "rename" && d.message.includes('"id" renamed to "widget"'))).toBe(true);
+    expect(
+      r.log.decisions.some((d) => d.kind === "rename" && d.message.includes('"id" renamed to "widget"')),
+    ).toBe(true);
   });
 
   it("renames a parameter on every route under the same prefix", () => {
     const r = merge(
-      ["a.html", [op("a.html", 1, { method: "post", path: "/v1/widgets/{widget}", requestBody: { fields: [field("a.html", 2, "x", { type: "string" }, "schema")] } })]],
-      ["b.txt", [op("b.txt", 5, { method: "post", path: "/v1/widgets/{id}/cancel", title: "Cancel a Widget" })]],
+      [
+        "a.html",
+        [
+          op("a.html", 1, {
+            method: "post",
+            path: "/v1/widgets/{widget}",
+            requestBody: { fields: [field("a.html", 2, "x", { type: "string" }, "schema")] },
+          }),
+        ],
+      ],
+      [
+        "b.txt",
+        [op("b.txt", 5, { method: "post", path: "/v1/widgets/{id}/cancel", title: "Cancel a Widget" })],
+      ],
     );
     expect(Object.keys(r.doc.paths).sort()).toEqual(["/v1/widgets/{widget}", "/v1/widgets/{widget}/cancel"]);
   });
@@ -35,7 +61,15 @@ describe("joining operations", () => {
   it("joins a page without method or path by title", () => {
     const r = merge(
       ["a.txt", [op("a.txt", 1, { method: "get", path: "/v1/widgets", title: "List widgets" })]],
-      ["b.md", [op("b.md", 9, { title: "List widgets", description: fact("All the widgets.", { file: "b.md", line: 10 }, "prose") })]],
+      [
+        "b.md",
+        [
+          op("b.md", 9, {
+            title: "List widgets",
+            description: fact("All the widgets.", { file: "b.md", line: 10 }, "prose"),
+          }),
+        ],
+      ],
     );
     expect(r.doc.paths["/v1/widgets"]?.get?.description).toBe("All the widgets.");
     expect(r.log.decisions.find((d) => d.kind === "join")?.message).toContain("joined by its title");
@@ -43,7 +77,13 @@ describe("joining operations", () => {
 
   it("joins by REST convention when no title matches, and says so", () => {
     const r = merge(
-      ["a.txt", [op("a.txt", 1, { method: "post", path: "/v1/widgets" }), op("a.txt", 20, { method: "get", path: "/v1/widgets" })]],
+      [
+        "a.txt",
+        [
+          op("a.txt", 1, { method: "post", path: "/v1/widgets" }),
+          op("a.txt", 20, { method: "get", path: "/v1/widgets" }),
+        ],
+      ],
       ["b.md", [op("b.md", 3, { title: "Create a Widget", slug: "/api/widgets/create" })]],
     );
     expect(r.doc.paths["/v1/widgets"]?.post?.summary).toBe("Create a Widget");
@@ -65,24 +105,76 @@ describe("joining operations", () => {
 describe("precedence", () => {
   it("a JSON Schema block beats a typed table, which beats an example; conflicts are logged", () => {
     const r = merge(
-      ["schema.html", [op("schema.html", 1, { method: "post", path: "/v1/w", requestBody: { fields: [field("schema.html", 2, "count", { type: "integer", maximum: 10 }, "schema")] } })]],
-      ["table.txt", [op("table.txt", 1, { method: "post", path: "/v1/w", requestBody: { fields: [field("table.txt", 7, "count", { type: "string" }, "typed", { description: "How many." })] } })]],
+      [
+        "schema.html",
+        [
+          op("schema.html", 1, {
+            method: "post",
+            path: "/v1/w",
+            requestBody: {
+              fields: [field("schema.html", 2, "count", { type: "integer", maximum: 10 }, "schema")],
+            },
+          }),
+        ],
+      ],
+      [
+        "table.txt",
+        [
+          op("table.txt", 1, {
+            method: "post",
+            path: "/v1/w",
+            requestBody: {
+              fields: [
+                field("table.txt", 7, "count", { type: "string" }, "typed", { description: "How many." }),
+              ],
+            },
+          }),
+        ],
+      ],
     );
-    const body = r.doc.paths["/v1/w"]?.post?.requestBody as { content: Record<string, { schema: { properties: Record<string, unknown> } }> };
+    const body = r.doc.paths["/v1/w"]?.post?.requestBody as {
+      content: Record<string, { schema: { properties: Record<string, unknown> } }>;
+    };
     const schema = Object.values(body.content)[0]?.schema.properties.count;
     expect(schema).toEqual({ type: "integer", maximum: 10, description: "How many." });
     const conflict = r.log.decisions.find((d) => d.kind === "conflict");
-    expect(conflict?.message).toMatch(/type: "integer" \(schema, schema.html:2\) kept over "string" \(typed, table.txt:7\)/);
+    expect(conflict?.message).toMatch(
+      /type: "integer" \(schema, schema.html:2\) kept over "string" \(typed, table.txt:7\)/,
+    );
   });
 
   it("keeps a property a weaker page documents but a schema block omits, and reports it", () => {
     const r = merge(
-      ["schema.html", [op("schema.html", 1, { method: "post", path: "/v1/w", requestBody: { fields: [field("schema.html", 2, "a", { type: "string" }, "schema")] } })]],
-      ["list.txt", [op("list.txt", 1, { method: "post", path: "/v1/w", requestBody: { fields: [field("list.txt", 4, "b", { type: "object" }, "typed")] } })]],
+      [
+        "schema.html",
+        [
+          op("schema.html", 1, {
+            method: "post",
+            path: "/v1/w",
+            requestBody: { fields: [field("schema.html", 2, "a", { type: "string" }, "schema")] },
+          }),
+        ],
+      ],
+      [
+        "list.txt",
+        [
+          op("list.txt", 1, {
+            method: "post",
+            path: "/v1/w",
+            requestBody: { fields: [field("list.txt", 4, "b", { type: "object" }, "typed")] },
+          }),
+        ],
+      ],
     );
-    const body = r.doc.paths["/v1/w"]?.post?.requestBody as { content: Record<string, { schema: { properties: Record<string, unknown> } }> };
+    const body = r.doc.paths["/v1/w"]?.post?.requestBody as {
+      content: Record<string, { schema: { properties: Record<string, unknown> } }>;
+    };
     expect(Object.keys(Object.values(body.content)[0]?.schema.properties ?? {})).toEqual(["a", "b"]);
-    expect(r.log.decisions.some((d) => d.kind === "conflict" && d.message.includes("absent from the JSON Schema block"))).toBe(true);
+    expect(
+      r.log.decisions.some(
+        (d) => d.kind === "conflict" && d.message.includes("absent from the JSON Schema block"),
+      ),
+    ).toBe(true);
   });
 
   it("nests dotted fields and collects required children", () => {
@@ -103,12 +195,18 @@ describe("precedence", () => {
         }),
       ],
     ]);
-    const body = r.doc.paths["/v1/w"]?.post?.requestBody as { content: Record<string, { schema: Record<string, unknown>; encoding?: unknown }> };
+    const body = r.doc.paths["/v1/w"]?.post?.requestBody as {
+      content: Record<string, { schema: Record<string, unknown>; encoding?: unknown }>;
+    };
     const media = body.content["application/x-www-form-urlencoded"];
     expect(media?.schema).toEqual({
       type: "object",
       properties: {
-        person: { type: "object", properties: { account: { type: "string" }, name: { type: "string" } }, required: ["account"] },
+        person: {
+          type: "object",
+          properties: { account: { type: "string" }, name: { type: "string" } },
+          required: ["account"],
+        },
       },
     });
     expect(media?.encoding).toEqual({ person: { style: "deepObject", explode: true } });
@@ -117,7 +215,13 @@ describe("precedence", () => {
 
 describe("inference", () => {
   it("builds a shared component from examples, nullable where an example has null, and a list envelope", async () => {
-    const item = (id: string, secret: string | null) => ({ id, object: "widget", secret, created: 1695680478, tags: ["a"] });
+    const item = (id: string, secret: string | null) => ({
+      id,
+      object: "widget",
+      secret,
+      created: 1695680478,
+      tags: ["a"],
+    });
     const r = merge([
       "ref.txt",
       [
@@ -125,7 +229,14 @@ describe("inference", () => {
           method: "get",
           path: "/v1/widgets/{id}",
           title: "Retrieve a widget",
-          responses: [{ status: "200", fields: [], source: { file: "ref.txt", line: 5 }, example: fact(item("w_1", "s"), { file: "ref.txt", line: 6 }, "example") }],
+          responses: [
+            {
+              status: "200",
+              fields: [],
+              source: { file: "ref.txt", line: 5 },
+              example: fact(item("w_1", "s"), { file: "ref.txt", line: 6 }, "example"),
+            },
+          ],
           returns: fact({ name: "Widget", list: false }, { file: "ref.txt", line: 3 }, "prose"),
         }),
         op("ref.txt", 20, {
@@ -137,7 +248,11 @@ describe("inference", () => {
               status: "200",
               fields: [],
               source: { file: "ref.txt", line: 25 },
-              example: fact({ object: "list", url: "/v1/widgets", has_more: false, data: [item("w_2", null)] }, { file: "ref.txt", line: 26 }, "example"),
+              example: fact(
+                { object: "list", url: "/v1/widgets", has_more: false, data: [item("w_2", null)] },
+                { file: "ref.txt", line: 26 },
+                "example",
+              ),
             },
           ],
         }),
@@ -150,8 +265,13 @@ describe("inference", () => {
     const list = r.doc.components?.schemas?.WidgetList as { properties: Record<string, unknown> };
     expect(list.properties.data).toEqual({ type: "array", items: { $ref: "#/components/schemas/Widget" } });
     expect(list.properties.object).toEqual({ type: "string", enum: ["list"] });
-    const listResponse = r.doc.paths["/v1/widgets"]?.get?.responses as Record<string, { content: Record<string, { schema: unknown }> }>;
-    expect(listResponse["200"]?.content["application/json"]?.schema).toEqual({ $ref: "#/components/schemas/WidgetList" });
+    const listResponse = r.doc.paths["/v1/widgets"]?.get?.responses as Record<
+      string,
+      { content: Record<string, { schema: unknown }> }
+    >;
+    expect(listResponse["200"]?.content["application/json"]?.schema).toEqual({
+      $ref: "#/components/schemas/WidgetList",
+    });
     expect(await validateOpenApi(r.document)).toEqual([]);
   });
 
@@ -159,11 +279,25 @@ describe("inference", () => {
     const r = merge([
       "p.txt",
       [
-        op("p.txt", 1, { method: "post", path: "/v1/a", requestBody: { contentType: fact("application/x-www-form-urlencoded", { file: "p.txt", line: 2 }, "example"), fields: [field("p.txt", 3, "x", { type: "string" }, "typed")] } }),
-        op("p.txt", 10, { method: "post", path: "/v1/b/{id}", requestBody: { fields: [field("p.txt", 11, "y", { type: "string" }, "typed")] } }),
+        op("p.txt", 1, {
+          method: "post",
+          path: "/v1/a",
+          requestBody: {
+            contentType: fact("application/x-www-form-urlencoded", { file: "p.txt", line: 2 }, "example"),
+            fields: [field("p.txt", 3, "x", { type: "string" }, "typed")],
+          },
+        }),
+        op("p.txt", 10, {
+          method: "post",
+          path: "/v1/b/{id}",
+          requestBody: { fields: [field("p.txt", 11, "y", { type: "string" }, "typed")] },
+        }),
       ],
     ]);
-    const b = r.doc.paths["/v1/b/{id}"]?.post as { parameters: unknown[]; requestBody: { content: Record<string, unknown> } };
+    const b = r.doc.paths["/v1/b/{id}"]?.post as {
+      parameters: unknown[];
+      requestBody: { content: Record<string, unknown> };
+    };
     expect(Object.keys(b.requestBody.content)).toEqual(["application/x-www-form-urlencoded"]);
     expect(b.parameters).toEqual([{ name: "id", in: "path", required: true, schema: { type: "string" } }]);
   });
@@ -176,16 +310,30 @@ describe("inference", () => {
           method: "post",
           path: "/v1/a",
           parameters: [
-            param("h.txt", 2, "header", "Content-Type", { type: "string", default: "application/x-www-form-urlencoded" }, "typed"),
+            param(
+              "h.txt",
+              2,
+              "header",
+              "Content-Type",
+              { type: "string", default: "application/x-www-form-urlencoded" },
+              "typed",
+            ),
             param("h.txt", 3, "header", "X-API-Key", { type: "string" }, "typed"),
             param("h.txt", 4, "header", "Idempotency-Key", { type: "string", maxLength: 255 }, "typed"),
           ],
           requestBody: { fields: [field("h.txt", 5, "x", { type: "string" }, "typed")] },
         }),
       ],
-      { security: [fact({ type: "apiKey", in: "header", name: "X-API-Key" }, { file: "h.txt", line: 30 }, "typed")] },
+      {
+        security: [
+          fact({ type: "apiKey", in: "header", name: "X-API-Key" }, { file: "h.txt", line: 30 }, "typed"),
+        ],
+      },
     ]);
-    const a = r.doc.paths["/v1/a"]?.post as { parameters: { name: string }[]; requestBody: { content: Record<string, unknown> } };
+    const a = r.doc.paths["/v1/a"]?.post as {
+      parameters: { name: string }[];
+      requestBody: { content: Record<string, unknown> };
+    };
     expect(a.parameters.map((p) => p.name)).toEqual(["Idempotency-Key"]);
     expect(Object.keys(a.requestBody.content)).toEqual(["application/x-www-form-urlencoded"]);
     expect(r.document.security).toEqual([{ apiKeyAuth: [] }]);

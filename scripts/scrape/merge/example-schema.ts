@@ -45,7 +45,8 @@ export function fullSchemaOf(values: unknown[]): JsonSchema | undefined {
   if (!first) return undefined;
   if (types.length === 1) return first;
   const nonNull = types.filter((t) => t !== "null").sort();
-  if (nonNull.length === 1 && types.includes("null")) return { ...schemas.find((s) => s.type === nonNull[0]), type: [nonNull[0], "null"] };
+  if (nonNull.length === 1 && types.includes("null"))
+    return { ...schemas.find((s) => s.type === nonNull[0]), type: [nonNull[0], "null"] };
   return {};
 }
 

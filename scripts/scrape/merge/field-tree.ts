@@ -120,10 +120,21 @@ function mergeKeywords(list: FieldFragment[], ctx: FieldMergeContext, where: str
     for (const [keyword, value] of Object.entries(f.schema ?? {})) {
       // A combinator from a stronger source and a plain type from a weaker one describe the same node
       // in different shapes; keep the stronger shape whole instead of mixing them.
-      if (keyword === "type" && strongest && strongest !== f && hasCombinator(strongest) && !strongest.schema?.type) {
+      if (
+        keyword === "type" &&
+        strongest &&
+        strongest !== f &&
+        hasCombinator(strongest) &&
+        !strongest.schema?.type
+      ) {
         continue;
       }
-      if ((COMBINATORS as readonly string[]).includes(keyword) && strongest && strongest !== f && strongest.schema?.type) {
+      if (
+        (COMBINATORS as readonly string[]).includes(keyword) &&
+        strongest &&
+        strongest !== f &&
+        strongest.schema?.type
+      ) {
         continue;
       }
       const winner = winners.get(keyword);
@@ -131,10 +142,13 @@ function mergeKeywords(list: FieldFragment[], ctx: FieldMergeContext, where: str
         winners.set(keyword, f);
         out[keyword] = value;
       } else if (!deepEqual(out[keyword], value) && !sameTypeModuloEnumWord(keyword, out[keyword], value)) {
-        ctx.log.decide("conflict", `${ctx.subject} ${where}`,
+        ctx.log.decide(
+          "conflict",
+          `${ctx.subject} ${where}`,
           `${keyword}: ${describeValue(out[keyword])} (${winner.strength}, ${formatSource(winner.source)}) ` +
             `kept over ${describeValue(value)} (${f.strength}, ${formatSource(f.source)})`,
-          [winner.source, f.source]);
+          [winner.source, f.source],
+        );
       }
     }
   }
@@ -165,16 +179,23 @@ function pickRequired(list: FieldFragment[], ctx: FieldMergeContext, where: stri
   if (!winner) return false;
   for (const f of stated.slice(1)) {
     if (f.required !== winner.required && f.strength !== "example") {
-      ctx.log.decide("conflict", `${ctx.subject} ${where}`,
+      ctx.log.decide(
+        "conflict",
+        `${ctx.subject} ${where}`,
         `required: ${winner.required} (${winner.strength}, ${formatSource(winner.source)}) kept over ` +
           `${f.required} (${f.strength}, ${formatSource(f.source)})`,
-        [winner.source, f.source]);
+        [winner.source, f.source],
+      );
     }
   }
   return winner.required === true;
 }
 
-function attachChildren(schema: JsonSchema, properties: Record<string, JsonSchema>, required: string[]): void {
+function attachChildren(
+  schema: JsonSchema,
+  properties: Record<string, JsonSchema>,
+  required: string[],
+): void {
   const branches = (schema.anyOf ?? schema.oneOf) as JsonSchema[] | undefined;
   const objectBranch = branches?.filter((b) => b.type === "object" || b.properties);
   const target = objectBranch?.length === 1 && objectBranch[0] ? objectBranch[0] : schema;
@@ -200,7 +221,10 @@ function mergeNode(node: Node, ctx: FieldMergeContext, path: string[]): MergedFi
       fact: `${ctx.factPrefix}${where}`,
       source: top.source,
       strength: top.strength,
-      also: uniqueSources(list.slice(1).map((f) => f.source), top.source),
+      also: uniqueSources(
+        list.slice(1).map((f) => f.source),
+        top.source,
+      ),
     });
   }
   if (node.children.size > 0) {
@@ -242,7 +266,12 @@ function mergeChildren(
  * A property that a JSON Schema block leaves out but a weaker page documents is kept (documentation
  * omits more often than it invents) and reported, since a closed schema block contradicts it.
  */
-function reportMissingFromSchemaBlock(node: Node, _list: FieldFragment[], ctx: FieldMergeContext, path: string[]): void {
+function reportMissingFromSchemaBlock(
+  node: Node,
+  _list: FieldFragment[],
+  ctx: FieldMergeContext,
+  path: string[],
+): void {
   const schemaSources = new Set<string>();
   const schemaFiles: Source[] = [];
   for (const child of node.children.values()) {
@@ -258,10 +287,13 @@ function reportMissingFromSchemaBlock(node: Node, _list: FieldFragment[], ctx: F
     if (child.fragments.some((f) => f.strength === "schema")) continue;
     const others = child.fragments.map((f) => f.source);
     if (others.length === 0) continue;
-    ctx.log.decide("conflict", `${ctx.subject} ${[...path, name].join(".")}`,
+    ctx.log.decide(
+      "conflict",
+      `${ctx.subject} ${[...path, name].join(".")}`,
       `documented by ${others.map(formatSource).join(", ")} but absent from the JSON Schema block ` +
         `(${schemaFiles.map(formatSource).join(", ")}); kept, since the block may be out of date`,
-      [...schemaFiles, ...others]);
+      [...schemaFiles, ...others],
+    );
   }
 }
 

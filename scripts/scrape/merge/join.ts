@@ -22,7 +22,11 @@ export interface OperationGroup {
 }
 
 function normalizeTitle(title: string): string {
-  return title.toLowerCase().replace(/\s+/g, " ").replace(/[.:!]+$/, "").trim();
+  return title
+    .toLowerCase()
+    .replace(/\s+/g, " ")
+    .replace(/[.:!]+$/, "")
+    .trim();
 }
 
 const VERB_SYNONYMS: Record<string, string> = {
@@ -131,29 +135,39 @@ function placeLoose(placed: PlacedFragment, groups: OperationGroup[], log: Merge
     );
     if (byTitle.length === 1 && byTitle[0]) {
       byTitle[0].fragments.push(placed);
-      log.decide("join", `${byTitle[0].method.toUpperCase()} ${byTitle[0].path}`,
+      log.decide(
+        "join",
+        `${byTitle[0].method.toUpperCase()} ${byTitle[0].path}`,
         `"${op.title?.value}" has no method or path; joined by its title to the operation other pages give`,
-        [op.source, ...byTitle[0].fragments.filter((f) => f !== placed).map((f) => f.op.source)]);
+        [op.source, ...byTitle[0].fragments.filter((f) => f !== placed).map((f) => f.op.source)],
+      );
       return;
     }
   }
-  const intents = [op.title && intentFromTitle(op.title.value), op.slug && intentFromSlug(op.slug.value)].filter(
-    (i): i is Intent => Boolean(i),
-  );
+  const intents = [
+    op.title && intentFromTitle(op.title.value),
+    op.slug && intentFromSlug(op.slug.value),
+  ].filter((i): i is Intent => Boolean(i));
   for (const intent of intents) {
     const fits = groups.filter((g) => fitsConvention(g, intent));
     if (fits.length === 1 && fits[0]) {
       const group = fits[0];
       group.fragments.push(placed);
-      log.decide("join", `${group.method.toUpperCase()} ${group.path}`,
+      log.decide(
+        "join",
+        `${group.method.toUpperCase()} ${group.path}`,
         `"${describe(op)}" has no method or path; joined by REST convention (${intent.from}: ` +
           `"${intent.verb}" fits ${group.method.toUpperCase()} ${group.path})`,
-        sources);
+        sources,
+      );
       return;
     }
   }
-  log.decide("dropped", describe(op),
+  log.decide(
+    "dropped",
+    describe(op),
     "documented without a method or path, and no other page's operation matches its title or slug: " +
       "left out of the spec (add a page that shows its method and path, or an overlay)",
-    sources);
+    sources,
+  );
 }

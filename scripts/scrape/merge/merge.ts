@@ -18,7 +18,7 @@ export interface MergeInput {
   pages: PageFragment[];
 }
 
-export interface UndocumentedOperation extends ListedOperation {}
+export type UndocumentedOperation = ListedOperation;
 
 export interface MergeResult {
   document: Record<string, unknown>;
@@ -65,9 +65,12 @@ function propagateDefaultResponse(built: BuiltOperation[], log: MergeLog): void 
   const receivers = built.filter((b) => !b.responses.some((r) => r.status === "default"));
   for (const b of receivers) b.responses.push({ ...plan });
   if (receivers.length > 0) {
-    log.decide("inference", "responses.default",
+    log.decide(
+      "inference",
+      "responses.default",
       `"default: ${plan.description}" is documented for ${donor.subject}; applied to the ${receivers.length} other operations, which share the API's error format`,
-      plan.sources);
+      plan.sources,
+    );
   }
 }
 
@@ -79,7 +82,12 @@ function findUndocumented(pages: PageFragment[], built: BuiltOperation[]): Undoc
   const documented = built.map((b) => ({
     method: b.method,
     titles: new Set(
-      [b.operation.summary, ...pages.flatMap((p) => p.operations.filter((o) => b.sources.includes(o.source)).map((o) => o.title?.value))]
+      [
+        b.operation.summary,
+        ...pages.flatMap((p) =>
+          p.operations.filter((o) => b.sources.includes(o.source)).map((o) => o.title?.value),
+        ),
+      ]
         .filter((t): t is string => typeof t === "string")
         .map(normalizeTitle),
     ),
@@ -89,7 +97,9 @@ function findUndocumented(pages: PageFragment[], built: BuiltOperation[]): Undoc
   for (const page of pages) {
     for (const listed of page.listedOperations) {
       const title = normalizeTitle(listed.title);
-      const matched = documented.some((d) => d.titles.has(title) && (!listed.method || listed.method === d.method));
+      const matched = documented.some(
+        (d) => d.titles.has(title) && (!listed.method || listed.method === d.method),
+      );
       const key = `${listed.method ?? ""} ${title}`;
       if (!matched && !seen.has(key)) {
         seen.add(key);
@@ -121,7 +131,11 @@ function buildComponents(registry: ComponentRegistry, log: MergeLog): Record<str
     if (properties.object && (properties.object as JsonSchema).type === "string") {
       properties.object = { type: "string", enum: ["list"] };
     }
-    schema.properties = Object.fromEntries(Object.keys(properties).sort().map((k) => [k, properties[k]]));
+    schema.properties = Object.fromEntries(
+      Object.keys(properties)
+        .sort()
+        .map((k) => [k, properties[k]]),
+    );
     schema.required = ["data"];
     schema.title = name;
     schemas[name] = schema;
@@ -141,8 +155,12 @@ function tagObjectField(schema: JsonSchema, draft: ComponentDraft, owner: string
   const [only] = values;
   if (values.size !== 1 || typeof only !== "string") return;
   object.enum = [only];
-  log.decide("inference", `${owner} object`, `every example gives "object: ${only}": a constant type tag`,
-    draft.objectTags.map((t) => t.source));
+  log.decide(
+    "inference",
+    `${owner} object`,
+    `every example gives "object: ${only}": a constant type tag`,
+    draft.objectTags.map((t) => t.source),
+  );
 }
 
 export function mergePages(input: MergeInput): MergeResult {
@@ -163,8 +181,16 @@ export function mergePages(input: MergeInput): MergeResult {
   propagateDefaultResponse(built, log);
 
   const paths: Record<string, Record<string, unknown>> = {};
-  for (const b of [...built].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : HTTP_METHODS.indexOf(a.method as never) - HTTP_METHODS.indexOf(b.method as never)))) {
-    b.operation.responses = toResponsesObject([...b.responses].sort((x, y) => (x.status < y.status ? -1 : 1)));
+  for (const b of [...built].sort((a, b) =>
+    a.path < b.path
+      ? -1
+      : a.path > b.path
+        ? 1
+        : HTTP_METHODS.indexOf(a.method as never) - HTTP_METHODS.indexOf(b.method as never),
+  )) {
+    b.operation.responses = toResponsesObject(
+      [...b.responses].sort((x, y) => (x.status < y.status ? -1 : 1)),
+    );
     paths[b.path] ??= {};
     (paths[b.path] as Record<string, unknown>)[b.method] = b.operation;
   }
@@ -184,7 +210,11 @@ export function mergePages(input: MergeInput): MergeResult {
   return {
     document,
     log,
-    operations: built.map((b) => ({ subject: b.subject, operationId: String(b.operation.operationId), sources: b.sources })),
+    operations: built.map((b) => ({
+      subject: b.subject,
+      operationId: String(b.operation.operationId),
+      sources: b.sources,
+    })),
     undocumented: findUndocumented(input.pages, built),
   };
 }

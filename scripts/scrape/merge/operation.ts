@@ -45,7 +45,8 @@ function strongest<T>(facts: (Fact<T> | undefined)[]): Fact<T> | undefined {
     const diff = STRENGTH_RANK[f.strength] - STRENGTH_RANK[best.strength];
     if (diff > 0) return f;
     // Equal strength: the fuller text, since captures cut text short.
-    if (diff === 0 && typeof f.value === "string" && String(f.value).length > String(best.value).length) return f;
+    if (diff === 0 && typeof f.value === "string" && String(f.value).length > String(best.value).length)
+      return f;
     return best;
   }, undefined);
 }
@@ -57,7 +58,11 @@ function uniqueOperationId(base: string, used: Set<string>): string {
   return id;
 }
 
-export function buildOperation(group: OperationGroup, ctx: OperationContext, usedIds: Set<string>): BuiltOperation {
+export function buildOperation(
+  group: OperationGroup,
+  ctx: OperationContext,
+  usedIds: Set<string>,
+): BuiltOperation {
   const { log } = ctx;
   const subject = `${group.method.toUpperCase()} ${group.path}`;
   const ops = group.fragments.map((f) => f.op);
@@ -71,10 +76,13 @@ export function buildOperation(group: OperationGroup, ctx: OperationContext, use
   else id = operationIdFromRoute(group.method, group.path);
   operation.operationId = uniqueOperationId(id, usedIds);
   if (title && stated && stated.value !== operation.operationId) {
-    log.decide("inference", subject,
+    log.decide(
+      "inference",
+      subject,
       `operationId "${String(operation.operationId)}" from the title "${title.value}"; the renderer's name ` +
         `"${stated.value}" is kept as x-renderer-operation-id`,
-      [title.source, stated.source]);
+      [title.source, stated.source],
+    );
     operation["x-renderer-operation-id"] = stated.value;
   }
   const summary = title ?? strongest(ops.map((o) => o.summary));
@@ -101,7 +109,12 @@ export function buildOperation(group: OperationGroup, ctx: OperationContext, use
   };
 }
 
-function recordProvenance(log: MergeLog, owner: string, fact: string, value: Fact<unknown> | undefined): void {
+function recordProvenance(
+  log: MergeLog,
+  owner: string,
+  fact: string,
+  value: Fact<unknown> | undefined,
+): void {
   if (value) log.record({ owner, fact, source: value.source, strength: value.strength, also: [] });
 }
 
@@ -125,10 +138,17 @@ function planParameters(group: OperationGroup, ctx: OperationContext, subject: s
     const bodyFields = group.fragments.flatMap((f) => f.op.requestBody?.fields ?? []);
     if (bodyFields.length > 0) {
       movedToQuery = true;
-      all.push(...bodyFields.filter((f) => f.path.length === 1).map((f): ParameterFragment => ({ ...f, in: "query" })));
-      log.decide("inference", subject,
+      all.push(
+        ...bodyFields
+          .filter((f) => f.path.length === 1)
+          .map((f): ParameterFragment => ({ ...f, in: "query" })),
+      );
+      log.decide(
+        "inference",
+        subject,
         `${group.method.toUpperCase()} has no body: fields documented as body fields are query parameters`,
-        [...new Set(bodyFields.map((f) => f.source))].slice(0, 3));
+        [...new Set(bodyFields.map((f) => f.source))].slice(0, 3),
+      );
     }
   }
   const contentTypeFacts: Fact<string>[] = [];
@@ -141,13 +161,21 @@ function planParameters(group: OperationGroup, ctx: OperationContext, subject: s
       if (lower === "content-type" && typeof value === "string") {
         contentTypeFacts.push({ value, source: p.source, strength: p.strength });
       }
-      log.decide("dropped", `${subject} header ${name}`,
+      log.decide(
+        "dropped",
+        `${subject} header ${name}`,
         `the ${name} header is not a parameter in OpenAPI; ${lower === "content-type" ? "it sets the request media type" : "response media types say it"}`,
-        [p.source]);
+        [p.source],
+      );
       continue;
     }
     if (p.in === "header" && ctx.credentialHeaders.has(lower)) {
-      log.decide("dropped", `${subject} header ${name}`, `${name} carries credentials: described by the security scheme`, [p.source]);
+      log.decide(
+        "dropped",
+        `${subject} header ${name}`,
+        `${name} carries credentials: described by the security scheme`,
+        [p.source],
+      );
       continue;
     }
     const key = paramKey(p);
@@ -157,8 +185,15 @@ function planParameters(group: OperationGroup, ctx: OperationContext, subject: s
     if (grouped.has(`path:${name}`)) continue;
     const source = group.fragments.find((f) => f.op.path)?.op.path?.source ?? group.fragments[0]?.op.source;
     if (!source) continue;
-    grouped.set(`path:${name}`, [{ in: "path", path: [name], schema: { type: "string" }, required: true, source, strength: "example" }]);
-    log.decide("inference", `${subject} path.${name}`, `path parameter "${name}" is in the path but documented by no page: a required string`, [source]);
+    grouped.set(`path:${name}`, [
+      { in: "path", path: [name], schema: { type: "string" }, required: true, source, strength: "example" },
+    ]);
+    log.decide(
+      "inference",
+      `${subject} path.${name}`,
+      `path parameter "${name}" is in the path but documented by no page: a required string`,
+      [source],
+    );
   }
   const parameters: { order: [number, number]; value: Record<string, unknown> }[] = [];
   let index = 0;
@@ -181,7 +216,12 @@ function planParameters(group: OperationGroup, ctx: OperationContext, subject: s
     if (first.in === "query" && isObjectSchema(schema)) {
       param.style = "deepObject";
       param.explode = true;
-      log.decide("inference", `${subject} query.${name}`, "an object in the query string: deepObject style (name[key]=value)", [first.source]);
+      log.decide(
+        "inference",
+        `${subject} query.${name}`,
+        "an object in the query string: deepObject style (name[key]=value)",
+        [first.source],
+      );
     }
     parameters.push({ order: [LOCATION_ORDER[first.in], index++], value: param });
     void key;
@@ -215,23 +255,45 @@ function planBody(
     contentType = chosen.value;
     for (const f of contentFacts) {
       if (f.value !== chosen.value) {
-        log.decide("conflict", `${subject} requestBody`,
+        log.decide(
+          "conflict",
+          `${subject} requestBody`,
           `media type ${chosen.value} (${chosen.strength}, ${formatSource(chosen.source)}) kept over ${f.value} (${f.strength}, ${formatSource(f.source)})`,
-          [chosen.source, f.source]);
+          [chosen.source, f.source],
+        );
       }
     }
-    log.record({ owner: subject, fact: "requestBody media type", source: chosen.source, strength: chosen.strength, also: contentFacts.filter((f) => f !== chosen).map((f) => f.source) });
+    log.record({
+      owner: subject,
+      fact: "requestBody media type",
+      source: chosen.source,
+      strength: chosen.strength,
+      also: contentFacts.filter((f) => f !== chosen).map((f) => f.source),
+    });
   } else if (ctx.apiContentType) {
     contentType = ctx.apiContentType.value;
-    log.decide("inference", `${subject} requestBody`,
+    log.decide(
+      "inference",
+      `${subject} requestBody`,
       `no page states this body's media type; ${contentType}, as the API's other operations use`,
-      ctx.apiContentType.sources.slice(0, 3));
+      ctx.apiContentType.sources.slice(0, 3),
+    );
   } else {
     contentType = "application/json";
-    log.decide("inference", `${subject} requestBody`, "no page states the media type of any body; application/json assumed", []);
+    log.decide(
+      "inference",
+      `${subject} requestBody`,
+      "no page states the media type of any body; application/json assumed",
+      [],
+    );
   }
 
-  const schema = mergeObjectFields(fields, { log, subject: `${subject} body`, owner: subject, factPrefix: "body." });
+  const schema = mergeObjectFields(fields, {
+    log,
+    subject: `${subject} body`,
+    owner: subject,
+    factPrefix: "body.",
+  });
   const media: Record<string, unknown> = { schema };
   const example = bodies.find((b) => b.example)?.example;
   if (example) media.example = example.value;

@@ -74,9 +74,12 @@ export function unifyPathParameters(groups: OperationGroup[], log: MergeLog): vo
     if (!winner) continue;
     chosen.set(key, winner);
     for (const other of ranked.slice(1)) {
-      log.decide("rename", key.replace(/\{\}/g, "{…}"),
+      log.decide(
+        "rename",
+        key.replace(/\{\}/g, "{…}"),
         `path parameter "${other.name}" renamed to "${winner.name}", the name the strongest source uses`,
-        [...winner.sources.slice(0, 1), ...other.sources]);
+        [...winner.sources.slice(0, 1), ...other.sources],
+      );
     }
   }
   for (const group of groups) {

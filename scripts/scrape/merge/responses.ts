@@ -113,11 +113,14 @@ export function planResponses(
   const returns = strongestReturns(fragments);
   if (![...byStatus.keys()].some(isSuccess) && (returns || byStatus.size === 0)) {
     byStatus.set("200", []);
-    log.decide("inference", subject,
+    log.decide(
+      "inference",
+      subject,
       returns
         ? `no success status is documented; "200" assumed for what it returns (${returns.value.name})`
         : `no response is documented; a "200" response without a body assumed`,
-      returns ? [returns.source] : fragments.map((f) => f.op.source).slice(0, 1));
+      returns ? [returns.source] : fragments.map((f) => f.op.source).slice(0, 1),
+    );
   }
   const plans: ResponsePlan[] = [];
   for (const status of [...byStatus.keys()].sort()) {
@@ -144,16 +147,24 @@ function planSuccessBody(
   registry: ComponentRegistry,
   log: MergeLog,
 ): void {
-  const examples = responses.flatMap((r) => (r.example ? [{ value: r.example.value, source: r.example.source }] : []));
+  const examples = responses.flatMap((r) =>
+    r.example ? [{ value: r.example.value, source: r.example.source }] : [],
+  );
   const fields = responses.flatMap((r) => r.fields);
   const envelope = examples.find((e) => isListEnvelope(e.value));
   const isList = Boolean(returns?.value.list || envelope);
   const itemExamples = isList
-    ? examples.flatMap((e) => (isListEnvelope(e.value) ? e.value.data.filter(isObjectExample).map((v) => ({ value: v, source: e.source })) : []))
+    ? examples.flatMap((e) =>
+        isListEnvelope(e.value)
+          ? e.value.data.filter(isObjectExample).map((v) => ({ value: v, source: e.source }))
+          : [],
+      )
     : examples.filter((e) => isObjectExample(e.value));
   if (!returns && itemExamples.length === 0 && fields.length === 0) return;
 
-  const tag = itemExamples.map((e) => (e.value as Record<string, unknown>).object).find((o) => typeof o === "string");
+  const tag = itemExamples
+    .map((e) => (e.value as Record<string, unknown>).object)
+    .find((o) => typeof o === "string");
   const segment = resourceSegment(path);
   let name: string | undefined;
   let because: string;
@@ -191,12 +202,19 @@ function planSuccessBody(
       list.sources.push(envelope.source);
     }
     plan.ref = list.name;
-    log.decide("inference", subject,
+    log.decide(
+      "inference",
+      subject,
       `the ${plan.status} body is a list of ${name} (${because}${envelope ? "; the example is a list envelope" : ""}): component ${list.name}`,
-      [...(returns ? [returns.source] : []), ...(envelope ? [envelope.source] : [])]);
+      [...(returns ? [returns.source] : []), ...(envelope ? [envelope.source] : [])],
+    );
   } else {
     plan.ref = name;
-    log.decide("inference", subject, `the ${plan.status} body is the shared component ${name}, named from ${because}`,
-      [...(returns ? [returns.source] : []), ...itemExamples.map((e) => e.source).slice(0, 1)]);
+    log.decide(
+      "inference",
+      subject,
+      `the ${plan.status} body is the shared component ${name}, named from ${because}`,
+      [...(returns ? [returns.source] : []), ...itemExamples.map((e) => e.source).slice(0, 1)],
+    );
   }
 }

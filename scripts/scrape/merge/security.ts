@@ -57,10 +57,15 @@ export function planSecurity(pages: PageFragment[], log: MergeLog): SchemePlan[]
         : { type: "apiKey", in: hint.in, name: hint.name, description };
     const sources = list.map((f) => f.source);
     plans.push({ name, scheme, sources });
-    const how = list.every((f) => f.strength === "example") ? "inferred from the examples" : "from the documentation";
-    log.decide("inference", `components.securitySchemes.${name}`,
+    const how = list.every((f) => f.strength === "example")
+      ? "inferred from the examples"
+      : "from the documentation";
+    log.decide(
+      "inference",
+      `components.securitySchemes.${name}`,
       `${hint.type === "http" ? `HTTP ${hint.scheme}` : `API key in ${hint.in} "${hint.name}"`} ${how}`,
-      sources);
+      sources,
+    );
   }
   return plans;
 }
@@ -69,7 +74,8 @@ export function planSecurity(pages: PageFragment[], log: MergeLog): SchemePlan[]
 export function credentialHeaders(plans: SchemePlan[]): Set<string> {
   const names = new Set<string>(["authorization"]);
   for (const p of plans) {
-    if (p.scheme.type === "apiKey" && p.scheme.in === "header") names.add(String(p.scheme.name).toLowerCase());
+    if (p.scheme.type === "apiKey" && p.scheme.in === "header")
+      names.add(String(p.scheme.name).toLowerCase());
   }
   return names;
 }
