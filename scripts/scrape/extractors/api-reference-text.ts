@@ -1,0 +1,978 @@
+// Reads a plain-text capture (copy and paste of the rendered page) of a docs.stripe.com-style API
+// reference. Such a page holds several operations in sequence, each laid out as:
+//
+//   Update a Widget                      <- title, then description paragraphs
+//   Parameters                           <- "  • nametype" bullets (name and type glued), indented
+//     • colorenum                           descriptions, "Possible enum values", "More parameters",
+//       ...                                 "No parameters.", child bullets indented deeper
+//   Returns                              <- one prose paragraph: "Returns the updated Widget object"
+//   POST /v1/widgets/:id                 <- the request line, then a curl example
+//   curl https://api.example.com/v1/widgets/wd_123 \
+//   Response                             <- a JSON example, often not valid JSON
+//   { ... }
+//
+// Only those structural keywords are relied on; names, paths and values all come from the page.
+import type {
+  Diagnostic,
+  Extractor,
+  FieldFragment,
+  HttpMethod,
+  JsonSchema,
+  OperationFragment,
+  Page,
+  PageFragment,
+  ReturnsHint,
+  SecurityHint,
+  Source,
+} from "../fragment.ts";
+import { emptyOperation, emptyPageFragment, fact } from "../fragment.ts";
+import { findJsonEnd, parseLenientJson, stripLineNumbers } from "../lenient-json.ts";
+import {
+  REQUEST_LINE,
+  joinContinuationLines,
+  parseCurl,
+  parseMethod,
+  splitUrl,
+  toPathTemplate,
+  type CurlCommand,
+} from "../text.ts";
+import { parseConstraints, parseTypePhrase, splitGluedField } from "../type-phrase.ts";
+
+const EXTRACTOR_NAME = "api-reference-text";
+
+// ---------------------------------------------------------------------------------------------------
+// Lines and their structural meaning
+// ---------------------------------------------------------------------------------------------------
+
+interface Line {
+  /** The line with non-breaking spaces made plain (the renderer puts one in "POST\u00a0/v1/..."). */
+  text: string;
+  trimmed: string;
+  /** Leading whitespace width; nesting of parameters is only visible through it. */
+  indent: number;
+  /** 1-based line number in the page, for sources. */
+  number: number;
+}
+
+function toLines(text: string): Line[] {
+  return text.split("\n").map((raw, i) => {
+    const text = raw
+      .replace(/\u00a0/g, " ")
+      .replace(/\t/g, "    ")
+      .replace(/\s+$/, "");
+    return { text, trimmed: text.trim(), indent: text.length - text.trimStart().length, number: i + 1 };
+  });
+}
+
+/** The sections of an operation, in the order the page lays them out. */
+type SectionKind = "parameters" | "returns" | "request" | "curl" | "response";
+
+/**
+ * Rank of each section in an operation. A section that does not come after the current operation's
+ * last one starts the next operation: a second "Parameters" cannot belong to the same operation.
+ */
+const SECTION_RANK: Record<SectionKind, number> = {
+  parameters: 1,
+  returns: 2,
+  request: 3,
+  curl: 3,
+  response: 4,
+};
+
+/** Section names for messages. */
+const SECTION_NAME: Record<SectionKind, string> = {
+  parameters: "Parameters section",
+  returns: "Returns section",
+  request: "request line",
+  curl: "curl example",
+  response: "Response section",
+};
+
+const CURL_LINE = /^\$?\s*curl\s/;
+// Bullets as captures render list items; "◦" and "▪" are what nested lists get.
+const BULLET = /^[•◦▪‣*-]\s+(\S.*)$/;
+const MORE_PARAMETERS = /^More parameters$/i;
+const NO_PARAMETERS = /^No parameters\.?$/i;
+const ENUM_HEADING = /^Possible enum values$/i;
+// Toggles of collapsible child lists; their children follow as deeper bullets.
+const CHILD_TOGGLE = /^(?:Show|Hide) child (?:parameters|attributes)$/i;
+
+function sectionKind(line: Line): SectionKind | undefined {
+  const t = line.trimmed;
+  if (t === "Parameters") return "parameters";
+  if (t === "Returns") return "returns";
+  if (t === "Response") return "response";
+  if (REQUEST_LINE.test(t)) return "request";
+  if (CURL_LINE.test(t)) return "curl";
+  return undefined;
+}
+
+// A line of a JSON example: a bracket, a key, a scalar, an elision, possibly numbered by a viewer.
+const JSON_LINE = /^(?:\d+\s?)?\s*(?:["{}[\],:]|-?\d|true\b|false\b|null\b|\.\.\.|…)/;
+
+// ---------------------------------------------------------------------------------------------------
+// Detection
+// ---------------------------------------------------------------------------------------------------
+
+/**
+ * Scores the page from the structure only this capture style has: a standalone "Parameters" heading
+ * over indented bullets with a glued name and type (or "No parameters."), "Returns" headings, a request
+ * line directly followed by a curl command, a "Response" heading directly followed by JSON. Markup
+ * (HTML tags, markdown headings, pipe tables) means another format.
+ */
+function detect(page: Page): number {
+  if (/<(?:html|body|div|section)\b/i.test(page.text)) return 0;
+  const lines = toLines(page.text);
+  const followedBy = (kind: SectionKind, test: (next: Line) => boolean): boolean =>
+    lines.some((l, i) => {
+      const next = sectionKind(l) === kind ? nextNonBlank(lines, i + 1) : undefined;
+      return next !== undefined && test(next);
+    });
+
+  let score = 0;
+  if (followedBy("parameters", (next) => isFieldBullet(next) || NO_PARAMETERS.test(next.trimmed)))
+    score += 0.5;
+  else if (lines.some((l) => sectionKind(l) === "parameters")) score += 0.15;
+  if (lines.some((l) => sectionKind(l) === "returns")) score += 0.1;
+  if (followedBy("request", (next) => CURL_LINE.test(next.trimmed))) score += 0.2;
+  if (followedBy("response", (next) => /^[{[]/.test(next.trimmed))) score += 0.1;
+  if (lines.some((l) => MORE_PARAMETERS.test(l.trimmed) || ENUM_HEADING.test(l.trimmed))) score += 0.1;
+
+  const markdownHeadings = lines.filter((l) => /^#{1,6}\s/.test(l.text)).length;
+  const pipeRows = lines.filter((l) => /^\|.*\|$/.test(l.trimmed)).length;
+  if (markdownHeadings > 0 || pipeRows >= 2) score *= 0.3;
+  return Math.min(1, Math.round(score * 100) / 100);
+}
+
+function nextNonBlank(lines: Line[], from: number): Line | undefined {
+  for (let i = from; i < lines.length; i++) if ((lines[i] as Line).trimmed !== "") return lines[i];
+  return undefined;
+}
+
+/**
+ * An indented bullet whose text is a glued name and type with at most flags after it. A navigation
+ * item such as "PATCHUpdate a session" splits too, but leaves words behind.
+ */
+function isFieldBullet(line: Line): boolean {
+  const text = BULLET.exec(line.trimmed)?.[1];
+  const glued = text !== undefined && line.indent > 0 ? splitGluedField(text) : undefined;
+  return (
+    glued !== undefined &&
+    /^(?:|required|optional|deprecated|nullable|[<>].*|defaults?\b.*)$/i.test(glued.rest)
+  );
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Parameters section
+// ---------------------------------------------------------------------------------------------------
+
+interface BulletHead {
+  name: string;
+  schema?: JsonSchema;
+  required?: boolean;
+  deprecated?: boolean;
+}
+
+/**
+ * Reads a bullet's first line: "metadataobject", "namestringRequired", or, when a capture kept the
+ * space, "metadata object". Words after the type say whether the field is required or deprecated and
+ * may carry constraints ("<=255 characters").
+ */
+function parseBulletHead(text: string): BulletHead | undefined {
+  const glued = splitGluedField(text);
+  if (glued) return withFlags({ name: glued.name, schema: glued.schema }, glued.rest);
+  const words = text.trim().split(/\s+/);
+  const name = words[0] ?? "";
+  if (!/^[A-Za-z_$][\w$.-]*(?:\[\])?$/.test(name)) return undefined;
+  // The longest run of words after the name that reads as a type phrase ("list of strings or null").
+  for (let k = words.length; k > 1; k--) {
+    const schema = parseTypePhrase(words.slice(1, k).join(" "));
+    if (schema) return withFlags({ name, schema }, words.slice(k).join(" "));
+  }
+  return words.length === 1 ? { name } : undefined;
+}
+
+function withFlags(head: BulletHead, rest: string): BulletHead {
+  const out: BulletHead = { ...head };
+  if (/required/i.test(rest)) out.required = true;
+  else if (/optional/i.test(rest)) out.required = false;
+  if (/deprecated/i.test(rest)) out.deprecated = true;
+  if (out.schema && rest) out.schema = { ...out.schema, ...parseConstraints(rest, out.schema) };
+  return out;
+}
+
+/**
+ * The path of a bullet nested under `parent`. Names may be written in full ("options.document") or
+ * relative to the parent ("document"); a dotted name on its own is a path too.
+ */
+function childPath(parent: string[], name: string): string[] {
+  const parts = name.includes(".") ? name.split(".").filter((p) => p !== "") : [name];
+  const startsWithParent = parent.length > 0 && parent.every((p, i) => parts[i] === p);
+  return startsWithParent ? parts : [...parent, ...parts];
+}
+
+/** A field being read: its bullet, then its description and enum lines until the next bullet. */
+interface FieldDraft {
+  head: BulletHead;
+  path: string[];
+  line: number;
+  description: string[];
+  /** Set once "Possible enum values" is seen: the values listed after it. */
+  enumValues?: string[];
+  enumLine?: number;
+}
+
+// An enum value line is a single token; a one-word sentence ("Deprecated.") ends with a period.
+const ENUM_VALUE = /^[\w.:/-]+$/;
+
+interface ParametersSection {
+  fields: FieldFragment[];
+  end: number;
+}
+
+/**
+ * Reads a Parameters section starting at its heading, up to the next section heading or, when the
+ * bullets are indented, the next unindented line (the following operation's title).
+ */
+function readParameters(
+  lines: Line[],
+  start: number,
+  file: string,
+  warnings: Diagnostic[],
+): ParametersSection {
+  const fields: FieldFragment[] = [];
+  const stack: { indent: number; path: string[] }[] = [];
+  let current: FieldDraft | undefined;
+  let minBulletIndent: number | undefined;
+  const close = (): void => {
+    if (current) fields.push(finishField(current, file, warnings));
+    current = undefined;
+  };
+
+  let i = start + 1;
+  for (; i < lines.length; i++) {
+    const line = lines[i] as Line;
+    const t = line.trimmed;
+    if (t === "") continue;
+    if (sectionKind(line)) break;
+    const bullet = BULLET.exec(t);
+    if (bullet?.[1] !== undefined) {
+      close();
+      current = startField(bullet[1], line, stack, file, warnings);
+      minBulletIndent = Math.min(minBulletIndent ?? line.indent, line.indent);
+      continue;
+    }
+    if (MORE_PARAMETERS.test(t) || NO_PARAMETERS.test(t)) {
+      close();
+      stack.length = 0;
+      continue;
+    }
+    if (CHILD_TOGGLE.test(t)) continue;
+    if (ENUM_HEADING.test(t)) {
+      if (current) Object.assign(current, { enumValues: [], enumLine: line.number });
+      continue;
+    }
+    if (line.indent === 0 && (minBulletIndent === undefined || minBulletIndent > 0)) break;
+    if (current) addFieldText(current, t);
+  }
+  close();
+  return { fields, end: i };
+}
+
+/** Text under a bullet: its description, or after "Possible enum values" the values. */
+function addFieldText(draft: FieldDraft, text: string): void {
+  // Each enum value is followed by a sentence describing it; only the values go into the schema.
+  if (draft.enumValues) {
+    if (ENUM_VALUE.test(text)) draft.enumValues.push(text);
+  } else draft.description.push(text);
+}
+
+function startField(
+  text: string,
+  line: Line,
+  stack: { indent: number; path: string[] }[],
+  file: string,
+  warnings: Diagnostic[],
+): FieldDraft | undefined {
+  const head = parseBulletHead(text);
+  if (!head) {
+    warnings.push({ file, line: line.number, message: `parameter bullet "${text}" has no readable name` });
+    return undefined;
+  }
+  // Bullets indented deeper than an earlier one are its children.
+  while (stack.length > 0 && (stack[stack.length - 1] as { indent: number }).indent >= line.indent)
+    stack.pop();
+  const parent = stack[stack.length - 1]?.path ?? [];
+  const path = childPath(parent, head.name);
+  stack.push({ indent: line.indent, path });
+  return { head, path, line: line.number, description: [] };
+}
+
+function finishField(draft: FieldDraft, file: string, warnings: Diagnostic[]): FieldFragment {
+  const { head } = draft;
+  let schema = head.schema ? structuredClone(head.schema) : undefined;
+  if (draft.enumValues && draft.enumValues.length > 0) schema = withEnum(schema, draft.enumValues);
+  else if (draft.enumValues) {
+    warnings.push({
+      file,
+      line: draft.enumLine ?? draft.line,
+      message: `"Possible enum values" of ${draft.path.join(".")} lists no values (cut off in the capture)`,
+    });
+  }
+  const field: FieldFragment = { path: draft.path, source: { file, line: draft.line }, strength: "typed" };
+  if (schema) field.schema = schema;
+  if (head.required !== undefined) field.required = head.required;
+  if (head.deprecated) field.deprecated = true;
+  const description = plainText(draft.description.join(" "));
+  if (description) field.description = description;
+  return field;
+}
+
+/** Puts enum values on the node, or on its items when the node is an array ("array of enums"). */
+function withEnum(schema: JsonSchema | undefined, values: string[]): JsonSchema {
+  const out: JsonSchema = schema ?? {};
+  const items = out.items as JsonSchema | undefined;
+  if (out.type === "array" && items) out.items = { ...items, enum: values };
+  else out.enum = values;
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Returns, request line, curl and response sections
+// ---------------------------------------------------------------------------------------------------
+
+/** The paragraph under "Returns": consecutive non-blank lines after the heading. */
+function readParagraphAfter(lines: Line[], start: number): { text: string; line: number; end: number } {
+  let i = start + 1;
+  while (i < lines.length && (lines[i] as Line).trimmed === "") i++;
+  const first = i;
+  const parts: string[] = [];
+  while (i < lines.length && (lines[i] as Line).trimmed !== "" && !sectionKind(lines[i] as Line)) {
+    parts.push((lines[i] as Line).trimmed);
+    i++;
+  }
+  return { text: plainText(parts.join(" ")), line: lines[first]?.number ?? start + 1, end: i };
+}
+
+// Words that stand before "object" without naming a type: "Returns an object", "a deleted object".
+const NOT_A_TYPE_NAME = new Set(["a", "an", "the", "this", "that", "each", "every", "one", "such", "json"]);
+
+/**
+ * Reads what an operation returns from its prose: "Returns the updated Widget object" names Widget;
+ * "List of Widget objects that match ..." and "an array of up to limit Widgets" are lists.
+ */
+export function parseReturnsHint(text: string): ReturnsHint | undefined {
+  const named = /\b([A-Za-z][\w.]*)\s+objects?\b/.exec(text);
+  const word = named?.[1];
+  if (named && word && isTypeName(word)) {
+    const before = text.slice(0, named.index);
+    const list = /\b(?:list|array)\s+of\b/i.test(before) || /objects\b/.test(named[0]);
+    return { name: word, list };
+  }
+  const plural = /\b(?:list|array)\s+of\s+(?:up\s+to\s+\w+\s+)?([A-Z][\w.]*?)s\b/.exec(text);
+  if (plural?.[1]) return { name: plural[1], list: true };
+  return undefined;
+}
+
+/** A type name has capitals or separators; a plain lowercase word must not be an article or participle. */
+function isTypeName(word: string): boolean {
+  if (/[A-Z_.]/.test(word)) return true;
+  return !NOT_A_TYPE_NAME.has(word) && !/ed$/.test(word);
+}
+
+interface CurlExample {
+  command: CurlCommand;
+  line: number;
+  end: number;
+}
+
+/** Joins a curl command over its continuation lines; warns when the page ends mid-command. */
+function readCurl(
+  lines: Line[],
+  start: number,
+  file: string,
+  warnings: Diagnostic[],
+): CurlExample | undefined {
+  const joined = joinContinuationLines(
+    lines.slice(start).map((l) => l.text),
+    0,
+  );
+  const { command } = joined;
+  const end = start + joined.end;
+  const line = (lines[start] as Line).number;
+  // Cut off when the last line of the command still announces a continuation and nothing follows.
+  const last = lines
+    .slice(start, end + 1)
+    .filter((l) => l.trimmed !== "")
+    .pop();
+  const nothingAfter = lines.slice(end + 1).every((l) => l.trimmed === "");
+  if (nothingAfter && /\\$/.test(last?.trimmed ?? "")) {
+    warnings.push({ file, line, message: "curl example cut off: the page ends on a continuation line" });
+  }
+  const parsed = parseCurl(command.trim());
+  if (!parsed) {
+    warnings.push({ file, line, message: "curl example has no URL and was skipped" });
+    return undefined;
+  }
+  return { command: parsed, line, end: end + 1 };
+}
+
+interface JsonExample {
+  value?: unknown;
+  line: number;
+  end: number;
+}
+
+/**
+ * Reads the JSON example under "Response", if the next non-blank line opens one. A page that ends
+ * inside the example keeps what it holds (repaired leniently) with a warning.
+ */
+function readResponseJson(lines: Line[], start: number, file: string, warnings: Diagnostic[]): JsonExample {
+  const headingLine = (lines[start] as Line).number;
+  let i = start + 1;
+  while (i < lines.length && (lines[i] as Line).trimmed === "") i++;
+  const first = lines[i];
+  if (!first || !/^(?:\d+\s?)?[{[]/.test(first.trimmed)) {
+    if (!first)
+      warnings.push({ file, line: headingLine, message: "Response section cut off: no JSON example" });
+    return { line: headingLine, end: i };
+  }
+  const block = jsonBlock(lines, i);
+  if (!block.closed) {
+    warnings.push({
+      file,
+      line: first.number,
+      message: block.atPageEnd
+        ? "unterminated JSON response example: the page ends inside it; the part before the cut is kept"
+        : "JSON response example has unbalanced brackets",
+    });
+  }
+  const parsed = parseLenientJson(block.text);
+  if (!parsed.ok) {
+    warnings.push({
+      file,
+      line: first.number,
+      message: `JSON response example could not be parsed and was skipped: ${parsed.error}`,
+    });
+    return { line: first.number, end: block.end };
+  }
+  return { value: parsed.value, line: first.number, end: block.end };
+}
+
+/**
+ * The text of a JSON example starting at line `start`. The block is the run of JSON-looking lines, so
+ * that a malformed example never swallows the operations after it; the value ends where its brackets
+ * close, and `end` is the index of the line after it.
+ */
+function jsonBlock(
+  lines: Line[],
+  start: number,
+): { text: string; end: number; closed: boolean; atPageEnd: boolean } {
+  let end = start;
+  while (end < lines.length && isJsonOrBlank(lines[end] as Line)) end++;
+  const atPageEnd = end === lines.length;
+  while (end > start && (lines[end - 1] as Line).trimmed === "") end--;
+  const block = stripLineNumbers(
+    lines
+      .slice(start, end)
+      .map((l) => l.text)
+      .join("\n"),
+  );
+  const close = findJsonEnd(block, block.search(/[{[]/));
+  if (close >= 0) {
+    const text = block.slice(0, close);
+    return { text, end: start + text.split("\n").length, closed: true, atPageEnd: false };
+  }
+  // When the page does not end with a newline, the cut went through the last line, which may hold
+  // half a value ("tr" for true): it is dropped.
+  const cutMidLine = atPageEnd && (lines[lines.length - 1] as Line).trimmed !== "";
+  const text = cutMidLine ? block.split("\n").slice(0, -1).join("\n") : block;
+  return { text, end, closed: false, atPageEnd };
+}
+
+function isJsonOrBlank(line: Line): boolean {
+  return line.trimmed === "" || JSON_LINE.test(line.trimmed);
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Operation assembly
+// ---------------------------------------------------------------------------------------------------
+
+/** Everything read for one operation, before it is turned into an OperationFragment. */
+interface OperationDraft {
+  /** Free text read before the first section: the title and description paragraphs. */
+  preamble: Line[];
+  firstSectionLine: number;
+  rank: number;
+  /** The last section read, to say where a page that stops after it was cut. */
+  lastSection?: SectionKind;
+  fields: FieldFragment[];
+  returns?: { text: string; line: number };
+  request?: { method: HttpMethod; target: string; line: number };
+  curl?: CurlExample;
+  response?: JsonExample & { headingLine: number };
+}
+
+/** Paragraphs: runs of consecutive non-blank lines. */
+function paragraphs(lines: Line[]): Line[][] {
+  const out: Line[][] = [];
+  let current: Line[] = [];
+  let previous: number | undefined;
+  for (const line of lines) {
+    const adjacent = previous !== undefined && line.number === previous + 1;
+    if (line.trimmed === "" || !adjacent) {
+      if (current.length > 0) out.push(current);
+      current = [];
+    }
+    if (line.trimmed !== "") current.push(line);
+    previous = line.number;
+  }
+  if (current.length > 0) out.push(current);
+  return out;
+}
+
+/** Plain prose at the left margin: not a bullet, not code, not indented list content. */
+function isProse(p: Line[]): boolean {
+  const first = p[0];
+  if (!first || first.indent > 0) return false;
+  const t = first.trimmed;
+  // Brackets, a quoted key or a viewer's line number before one of those: the rest of a JSON example.
+  const json = /^(?:\d+\s?)?(?:[{}[\]]|"[^"]*"\s*:)/.test(t);
+  return !BULLET.test(t) && !json && !/^\$/.test(t);
+}
+
+/** A heading: one short line that does not end like a sentence. */
+function isTitleLike(p: Line[]): boolean {
+  const t = p[0]?.trimmed ?? "";
+  return (
+    p.length === 1 &&
+    t.length <= 120 &&
+    /^[\p{L}\d]/u.test(t) &&
+    !/[.:;,!?]$/.test(t) &&
+    t.split(/\s+/).length <= 12
+  );
+}
+
+/**
+ * Finds the title and description in the free text before an operation's first section. Only the
+ * trailing run of prose paragraphs counts (an object's attribute list or JSON before it does not).
+ * Between operations the title is the first heading-like paragraph. Before the first operation page
+ * chrome may come first ("API Reference"), so there the last heading-like paragraph that is followed by
+ * a sentence wins.
+ */
+function titleAndDescription(
+  preamble: Line[],
+  firstOnPage: boolean,
+): { title?: Line; description: string; descriptionLine?: number } {
+  const paras = paragraphs(preamble);
+  let startOfProse = paras.length;
+  while (startOfProse > 0 && isProse(paras[startOfProse - 1] as Line[])) startOfProse--;
+  const prose = paras.slice(startOfProse);
+  const titleIndexes = prose.map((p, i) => (isTitleLike(p) ? i : -1)).filter((i) => i >= 0);
+  const isSentence = (p: Line[] | undefined): boolean => /[.!?:]$/.test(p?.[p.length - 1]?.trimmed ?? "");
+  let index = titleIndexes[0];
+  if (firstOnPage) {
+    const beforeSentence = titleIndexes.filter((i) => isSentence(prose[i + 1]));
+    index = beforeSentence[beforeSentence.length - 1] ?? index;
+  }
+  if (index === undefined) return { description: "" };
+  const rest = prose.slice(index + 1);
+  const description = plainText(rest.map((p) => p.map((l) => l.trimmed).join(" ")).join(" "));
+  return { title: prose[index]?.[0], description, descriptionLine: rest[0]?.[0]?.number };
+}
+
+// Methods whose documented parameters travel in the query string.
+const QUERY_METHODS = new Set<HttpMethod>(["get", "delete", "head", "options"]);
+
+function buildOperation(
+  draft: OperationDraft,
+  firstOnPage: boolean,
+  file: string,
+  warnings: Diagnostic[],
+): OperationFragment | undefined {
+  const { title, description, descriptionLine } = titleAndDescription(draft.preamble, firstOnPage);
+  if (!title && !draft.request) {
+    warnings.push({
+      file,
+      line: draft.firstSectionLine,
+      message: "sections without a title or request line were skipped",
+    });
+    return undefined;
+  }
+  const src = (line: number): Source => ({ file, line });
+  const op = emptyOperation(src(title?.number ?? draft.firstSectionLine));
+  if (title) op.title = fact(title.trimmed, src(title.number), "prose");
+  if (description) op.description = fact(description, src(descriptionLine ?? op.source.line ?? 1), "prose");
+
+  const path = applyRequestLine(op, draft, file, warnings);
+  const method = op.method?.value ?? draft.curl?.command.method;
+  if (!draft.request) {
+    const where = title ? `"${title.trimmed}"` : "operation";
+    warnings.push({
+      file,
+      line: op.source.line,
+      message: `${where} has no request line: method and path unknown`,
+    });
+  }
+  placeFields(op, draft.fields, method);
+  if (draft.curl) applyCurl(op, draft.curl, path, method, file, warnings);
+  applyReturnsAndResponse(op, draft, file);
+  return op;
+}
+
+/** Method and path from "POST /v1/widgets/:id"; a full URL there also states the server. */
+function applyRequestLine(
+  op: OperationFragment,
+  draft: OperationDraft,
+  file: string,
+  warnings: Diagnostic[],
+): string | undefined {
+  const request = draft.request;
+  if (!request) return undefined;
+  const source = { file, line: request.line };
+  op.method = fact(request.method, source, "typed");
+  const url = splitUrl(request.target);
+  const path = toPathTemplate(url ? url.path : request.target);
+  op.path = fact(path, source, "typed");
+  if (url) op.servers.push(fact(url.server, source, "typed"));
+  const curlMethod = draft.curl?.command.method;
+  if (draft.curl && curlMethod !== request.method) {
+    warnings.push({
+      file,
+      line: draft.curl.line,
+      message: `curl example sends ${String(curlMethod).toUpperCase()} but the request line says ${request.method.toUpperCase()}`,
+    });
+  }
+  return path;
+}
+
+/** Documented parameters are query parameters for GET/DELETE and body fields otherwise. */
+function placeFields(op: OperationFragment, fields: FieldFragment[], method: HttpMethod | undefined): void {
+  if (fields.length === 0) return;
+  if (method && QUERY_METHODS.has(method))
+    op.parameters.push(...fields.map((f) => ({ ...f, in: "query" as const })));
+  else op.requestBody = { fields: [...fields] };
+}
+
+/** Security, servers, media type and data from the curl example, all with strength "example". */
+function applyCurl(
+  op: OperationFragment,
+  curl: CurlExample,
+  path: string | undefined,
+  method: HttpMethod | undefined,
+  file: string,
+  warnings: Diagnostic[],
+): void {
+  const source = { file, line: curl.line };
+  const { command } = curl;
+  for (const hint of securityFromCurl(command)) op.security.push(fact(hint, source, "example"));
+  if (path) {
+    const server = serverFromUrl(command.url, path);
+    if (server) op.servers.push(fact(server, source, "example"));
+    else
+      warnings.push({
+        file,
+        line: curl.line,
+        message: `curl URL ${command.url} does not match the path ${path}`,
+      });
+  }
+  const data = readCurlData(command, file, curl.line, warnings);
+  if (!data) return;
+  const toQuery = command.get || (method !== undefined && QUERY_METHODS.has(method));
+  const documented = new Set([...op.parameters, ...(op.requestBody?.fields ?? [])].map((f) => f.path[0]));
+  const extra = Object.entries(data.value)
+    .filter(([name]) => !documented.has(name))
+    .map(([name, value]): FieldFragment => {
+      const field: FieldFragment = { path: [name], source, strength: "example" };
+      if (data.contentType === "application/json") field.schema = schemaOfValue(value);
+      return field;
+    });
+  if (toQuery) {
+    op.parameters.push(...extra.map((f) => ({ ...f, in: "query" as const })));
+    return;
+  }
+  const body = op.requestBody ?? { fields: [] };
+  body.fields.push(...extra);
+  body.contentType = fact(data.contentType, source, "example");
+  body.example = fact(data.value, source, "example");
+  op.requestBody = body;
+}
+
+/** `-u key:` is HTTP Basic; an Authorization header is bearer or basic; a *key/token/auth* header an API key. */
+function securityFromCurl(command: CurlCommand): SecurityHint[] {
+  const hints: SecurityHint[] = [];
+  if (command.user !== undefined) hints.push({ type: "http", scheme: "basic" });
+  for (const { name, value } of command.headers) {
+    if (/^authorization$/i.test(name)) {
+      if (/^bearer\b/i.test(value)) hints.push({ type: "http", scheme: "bearer" });
+      else if (/^basic\b/i.test(value)) hints.push({ type: "http", scheme: "basic" });
+      else hints.push({ type: "apiKey", in: "header", name });
+    } else if (/key|token|auth/i.test(name) && !/idempotency/i.test(name)) {
+      hints.push({ type: "apiKey", in: "header", name });
+    }
+  }
+  return hints;
+}
+
+/**
+ * The server is the URL minus the documented path. The URL has real ids where the template has
+ * {params}, so the template is matched segment by segment against the end of the URL's path.
+ */
+export function serverFromUrl(url: string, template: string): string | undefined {
+  const split = splitUrl(url.replace(/[?#].*$/, ""));
+  if (!split) return undefined;
+  const urlSegments = split.path.split("/").filter((s) => s !== "");
+  const templateSegments = template.split("/").filter((s) => s !== "");
+  const offset = urlSegments.length - templateSegments.length;
+  if (offset < 0) return undefined;
+  const matches = templateSegments.every((segment, k) =>
+    segmentPattern(segment).test(urlSegments[offset + k] ?? ""),
+  );
+  if (!matches) return undefined;
+  const prefix = urlSegments.slice(0, offset);
+  return prefix.length > 0 ? `${split.server}/${prefix.join("/")}` : split.server;
+}
+
+function segmentPattern(segment: string): RegExp {
+  const parts = segment.split(/(\{[^}]+\})/).map((p) => (/^\{.+\}$/.test(p) ? "[^/]+" : escapeRegExp(p)));
+  return new RegExp(`^${parts.join("")}$`);
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+interface CurlData {
+  contentType: string;
+  value: Record<string, unknown>;
+}
+
+/**
+ * What the curl command sends: `-d '{...}'` (or a JSON Content-Type) is a JSON body, `-d key=value`
+ * pairs are a form, `-F` a multipart form. A Content-Type header, when present, names the media type.
+ */
+function readCurlData(
+  command: CurlCommand,
+  file: string,
+  line: number,
+  warnings: Diagnostic[],
+): CurlData | undefined {
+  const header = command.headers.find((h) => /^content-type$/i.test(h.name))?.value;
+  const json = command.data.find((d) => /^\s*[{[]/.test(d));
+  if (json !== undefined) {
+    const parsed = parseLenientJson(json);
+    if (!parsed.ok) {
+      warnings.push({ file, line, message: `curl JSON body could not be parsed: ${parsed.error}` });
+      return undefined;
+    }
+    const value = isRecord(parsed.value) ? parsed.value : {};
+    return { contentType: mediaType(header) ?? "application/json", value };
+  }
+  if (command.form.length > 0) return { contentType: "multipart/form-data", value: formObject(command.form) };
+  if (command.data.length > 0) {
+    return {
+      contentType: mediaType(header) ?? "application/x-www-form-urlencoded",
+      value: formObject(command.data),
+    };
+  }
+  return undefined;
+}
+
+function mediaType(header: string | undefined): string | undefined {
+  const type = header?.split(";")[0]?.trim().toLowerCase();
+  return type ? type : undefined;
+}
+
+/** `a=1`, `meta[k]=v`, `tags[]=x` pairs as the object the server receives. */
+function formObject(pairs: string[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const pair of pairs.flatMap((p) => p.split("&"))) {
+    const eq = pair.indexOf("=");
+    if (eq <= 0) continue;
+    const keys = decode(pair.slice(0, eq)).match(/[^[\]]+|\[\]/g) ?? [];
+    setDeep(out, keys, decode(pair.slice(eq + 1)));
+  }
+  return out;
+}
+
+function setDeep(target: Record<string, unknown>, keys: string[], value: string): void {
+  const [key, ...rest] = keys;
+  if (key === undefined || key === "[]") return;
+  if (rest.length === 0) target[key] = value;
+  else if (rest[0] === "[]") {
+    const list = Array.isArray(target[key]) ? (target[key] as unknown[]) : [];
+    list.push(value);
+    target[key] = list;
+  } else {
+    const child = isRecord(target[key]) ? (target[key] as Record<string, unknown>) : {};
+    setDeep(child, rest, value);
+    target[key] = child;
+  }
+}
+
+function decode(s: string): string {
+  try {
+    return decodeURIComponent(s.replace(/\+/g, " "));
+  } catch {
+    return s;
+  }
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+/** The type a JSON example value shows. */
+function schemaOfValue(value: unknown): JsonSchema {
+  if (value === null) return { type: "null" };
+  if (Array.isArray(value)) return { type: "array" };
+  if (typeof value === "number") return { type: Number.isInteger(value) ? "integer" : "number" };
+  return { type: typeof value === "object" ? "object" : typeof value };
+}
+
+/** The Returns prose names the result and describes the 200 response, which carries the JSON example. */
+function applyReturnsAndResponse(op: OperationFragment, draft: OperationDraft, file: string): void {
+  const { returns, response } = draft;
+  if (returns?.text) {
+    const hint = parseReturnsHint(returns.text);
+    if (hint) op.returns = fact(hint, { file, line: returns.line }, "prose");
+  }
+  if (!returns?.text && !response) return;
+  const source = { file, line: response?.headingLine ?? returns?.line };
+  const out: OperationFragment["responses"][number] = { status: "200", fields: [], source };
+  if (returns?.text) out.description = fact(returns.text, { file, line: returns.line }, "prose");
+  if (response?.value !== undefined) {
+    const exampleSource = { file, line: response.line };
+    out.contentType = fact("application/json", exampleSource, "example");
+    out.example = fact(response.value, exampleSource, "example");
+  }
+  op.responses.push(out);
+}
+
+// ---------------------------------------------------------------------------------------------------
+// The page walk
+// ---------------------------------------------------------------------------------------------------
+
+/**
+ * Walks the page once. Lines outside sections collect as free text; a section that cannot follow the
+ * current operation's sections starts a new operation, whose title and description are that free text.
+ */
+function readDrafts(
+  lines: Line[],
+  file: string,
+  warnings: Diagnostic[],
+): { drafts: OperationDraft[]; trailing: Line[] } {
+  const drafts: OperationDraft[] = [];
+  let current: OperationDraft | undefined;
+  let free: Line[] = [];
+  let i = 0;
+  while (i < lines.length) {
+    const line = lines[i] as Line;
+    const kind = sectionKind(line);
+    if (!kind) {
+      free.push(line);
+      i++;
+      continue;
+    }
+    if (!current || startsOperation(kind, current)) {
+      current = { preamble: free, firstSectionLine: line.number, rank: 0, fields: [] };
+      drafts.push(current);
+    }
+    free = [];
+    current.rank = SECTION_RANK[kind];
+    i = readSection(kind, lines, i, current, file, warnings);
+  }
+  return { drafts, trailing: free };
+}
+
+/**
+ * Whether a section starts the next operation: it cannot follow the current one's last section. A curl
+ * command is the exception after a request line, even with lines between them (a language selector).
+ */
+function startsOperation(kind: SectionKind, current: OperationDraft): boolean {
+  if (kind === "curl" && current.lastSection === "request") return false;
+  return SECTION_RANK[kind] <= current.rank;
+}
+
+/** Reads one section into the draft and returns the index of the first line after it. */
+function readSection(
+  kind: SectionKind,
+  lines: Line[],
+  i: number,
+  draft: OperationDraft,
+  file: string,
+  warnings: Diagnostic[],
+): number {
+  const line = lines[i] as Line;
+  draft.lastSection = kind;
+  switch (kind) {
+    case "parameters": {
+      const section = readParameters(lines, i, file, warnings);
+      draft.fields.push(...section.fields);
+      return section.end;
+    }
+    case "returns": {
+      const paragraph = readParagraphAfter(lines, i);
+      draft.returns = { text: paragraph.text, line: paragraph.line };
+      return paragraph.end;
+    }
+    case "request": {
+      const m = REQUEST_LINE.exec(line.trimmed);
+      const method = parseMethod(m?.[1] ?? "");
+      if (method && m?.[2]) draft.request = { method, target: m[2], line: line.number };
+      return i + 1;
+    }
+    case "curl": {
+      const curl = readCurl(lines, i, file, warnings);
+      if (curl) draft.curl = curl;
+      return curl?.end ?? i + 1;
+    }
+    case "response": {
+      const json = readResponseJson(lines, i, file, warnings);
+      draft.response = { ...json, headingLine: line.number };
+      return Math.max(json.end, i + 1);
+    }
+  }
+}
+
+/** Plain text: whitespace collapsed. */
+function plainText(text: string): string {
+  return text.replace(/\s+/g, " ").trim();
+}
+
+function extract(page: Page): PageFragment {
+  const out = emptyPageFragment(page.file, EXTRACTOR_NAME);
+  const lines = toLines(page.text);
+  const { drafts, trailing } = readDrafts(lines, page.file, out.warnings);
+  let op: OperationFragment | undefined;
+  drafts.forEach((draft, index) => {
+    op = buildOperation(draft, index === 0, page.file, out.warnings);
+    if (op) out.operations.push(op);
+  });
+  const last = drafts[drafts.length - 1];
+  if (last) warnIfCutAfter(last, trailing, op, page.file, out.warnings);
+  return out;
+}
+
+/**
+ * Every operation of this layout ends with its Response example. When the page stops right after an
+ * earlier section of its last operation (nothing follows, not even page chrome), the capture was cut.
+ */
+function warnIfCutAfter(
+  draft: OperationDraft,
+  trailing: Line[],
+  op: OperationFragment | undefined,
+  file: string,
+  warnings: Diagnostic[],
+): void {
+  if (draft.lastSection === "response" || trailing.some((l) => l.trimmed !== "")) return;
+  const name = op?.title ? `"${op.title.value}"` : "the last operation";
+  const section = draft.lastSection ? SECTION_NAME[draft.lastSection] : "title";
+  warnings.push({
+    file,
+    line: draft.firstSectionLine,
+    message: `page cut off: ${name} ends after its ${section}, before a Response example`,
+  });
+}
+
+export const apiReferenceTextExtractor: Extractor = { name: EXTRACTOR_NAME, detect, extract };

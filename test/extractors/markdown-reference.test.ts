@@ -1,0 +1,520 @@
+// The markdown extractor on the docs.stripe.com capture seed and on pages written for made-up APIs in the
+// same capture style: Larkpay payouts (glued parameter lists, nested children, enums) and Parcelly
+// shipments (## headings, a pipe table, curl blocks, JSON responses), plus pages cut off part-way.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { markdownReferenceExtractor } from "../../scripts/scrape/extractors/markdown-reference.ts";
+import type {
+  FieldFragment,
+  OperationFragment,
+  Page,
+  PageFragment,
+  ParameterFragment,
+} from "../../scripts/scrape/fragment.ts";
+
+const root = join(import.meta.dirname, "..", "..");
+const SEED = "specs/stripe-identity/pages/verification-sessions.docs.md";
+const PAYOUTS = "test/fixtures/pages/markdown/payouts.docs.md";
+const SHIPMENTS = "test/fixtures/pages/markdown/shipments.docs.md";
+const SHIPMENTS_CUT = "test/fixtures/pages/markdown/shipments-truncated.docs.md";
+
+function page(file: string): Page {
+  return { file, text: readFileSync(join(root, file), "utf8").replace(/\r\n/g, "\n") };
+}
+
+function extract(file: string): PageFragment {
+  return markdownReferenceExtractor.extract(page(file));
+}
+
+function op(fragment: PageFragment, title: string): OperationFragment {
+  const found = fragment.operations.find((o) => o.title?.value === title);
+  if (!found) throw new Error(`no operation "${title}" in ${fragment.file}`);
+  return found;
+}
+
+function field(fields: FieldFragment[] | undefined, path: string): FieldFragment {
+  const found = fields?.find((f) => f.path.join(".") === path);
+  if (!found) throw new Error(`no field ${path}`);
+  return found;
+}
+
+function param(o: OperationFragment, path: string): ParameterFragment {
+  const found = o.parameters.find((p) => p.path.join(".") === path && p.strength === "typed");
+  if (!found) throw new Error(`no typed parameter ${path}`);
+  return found;
+}
+
+const paths = (fields: FieldFragment[] | undefined): string[] => (fields ?? []).map((f) => f.path.join("."));
+
+describe("detect", () => {
+  it.each([
+    [SEED, "mine"],
+    [PAYOUTS, "mine"],
+    [SHIPMENTS, "mine"],
+    [SHIPMENTS_CUT, "mine"],
+    ["specs/stripe-identity/pages/update-verification-session.openapi-renderer.html", "other"],
+    ["specs/stripe-identity/pages/verification-sessions.api-reference.txt", "other"],
+    ["specs/stripe-identity/pages/create-verification-session.api-catalogue.txt", "other"],
+    ["specs/verifa/pages/update-session.fern.txt", "other"],
+  ])("%s is %s", (file, want) => {
+    const score = markdownReferenceExtractor.detect(page(file));
+    if (want === "mine") expect(score).toBeGreaterThanOrEqual(0.6);
+    else expect(score).toBeLessThanOrEqual(0.2);
+  });
+
+  it("does not claim markdown that has headings but no API reference structure", () => {
+    const text = "# Release notes\n\nWe fixed bugs.\n\n## 2024\n\n- Faster builds\n- New logo\n";
+    expect(markdownReferenceExtractor.detect({ file: "notes.md", text })).toBeLessThan(0.5);
+  });
+});
+
+describe("seed: docs.stripe.com markdown capture", () => {
+  const fragment = extract(SEED);
+
+  it("reads one operation per # heading, skipping the navigation chrome, with title, slug and no route", () => {
+    expect(fragment.extractor).toBe("markdown");
+    expect(fragment.operations.map((o) => [o.title?.value, o.slug?.value])).toEqual([
+      ["Create a VerificationSession", "/api/identity/verification_sessions/create"],
+      ["Update a VerificationSession", "/api/identity/verification_sessions/update"],
+      ["Retrieve a VerificationSession", "/api/identity/verification_sessions/retrieve"],
+      ["List VerificationSessions", "/api/identity/verification_sessions/list"],
+      ["Cancel a VerificationSession", "/api/identity/verification_sessions/cancel"],
+    ]);
+    for (const o of fragment.operations) {
+      expect(o.method).toBeUndefined();
+      expect(o.path).toBeUndefined();
+      expect(o.requestBody?.contentType).toBeUndefined();
+    }
+    const create = op(fragment, "Create a VerificationSession");
+    expect(create.source).toEqual({ file: SEED, line: 15 });
+    expect(create.slug).toMatchObject({ source: { line: 17 }, strength: "prose" });
+    expect(fragment.warnings).toEqual([]);
+  });
+
+  it("keeps the description paragraphs as plain text, without the link-only lines", () => {
+    expect(op(fragment, "Create a VerificationSession").description?.value).toBe(
+      "Creates a VerificationSession object. After the VerificationSession is created, display a " +
+        "verification modal using the session client_secret or send your users to the session’s url. " +
+        "If your API key is in test mode, verification checks won’t actually process, though everything " +
+        "else will occur as if in live mode. Related guide: Verify your users’ identity documents",
+    );
+    expect(op(fragment, "Cancel a VerificationSession").description?.value).toBe(
+      "A VerificationSession object can be canceled when it is in requires_input status. Once canceled, " +
+        "future submission attempts are disabled. This cannot be undone. Learn more.",
+    );
+  });
+
+  it("splits the glued items of a write operation into body fields", () => {
+    const body = op(fragment, "Create a VerificationSession").requestBody?.fields;
+    expect(paths(body)).toEqual(["client_reference_id", "metadata", "options", "return_url", "type"]);
+    expect(field(body, "metadata")).toMatchObject({
+      schema: { type: "object" },
+      required: false,
+      strength: "typed",
+      source: { file: SEED, line: 33 },
+      description: expect.stringMatching(/^Set of key-value pairs .* posting an empty value to metadata\.$/),
+    });
+    // "Show child parameters" is button text, not description.
+    expect(field(body, "options").description).toBe(
+      "A set of options for the session’s verification checks.",
+    );
+    expect(field(body, "type")).toMatchObject({
+      schema: { type: "string", enum: ["document", "id_number"] },
+      description: "The type of verification check to be performed.",
+    });
+  });
+
+  it.each([
+    ["status", { type: "string", enum: ["canceled", "processing", "requires_input", "verified"] }],
+    ["created", { type: "object" }],
+    ["client_reference_id", { type: "string" }],
+    ["ending_before", { type: "string" }],
+    ["limit", { type: "integer" }],
+    ["starting_after", { type: "string" }],
+  ])("List: %s is a query parameter with schema %j", (name, schema) => {
+    const list = op(fragment, "List VerificationSessions");
+    expect(param(list, name)).toMatchObject({ in: "query", schema });
+    expect(list.requestBody).toBeUndefined();
+  });
+
+  it("reads the Returns lines, single and list, and 'No parameters.'", () => {
+    expect(fragment.operations.map((o) => o.returns?.value)).toEqual([
+      { name: "VerificationSession", list: false },
+      { name: "VerificationSession", list: false },
+      { name: "VerificationSession", list: false },
+      { name: "VerificationSession", list: true },
+      { name: "VerificationSession", list: false },
+    ]);
+    expect(op(fragment, "List VerificationSessions").returns).toMatchObject({
+      strength: "prose",
+      source: { line: 145 },
+    });
+    // "Returns a list of VerificationSessions" names no object: it is the description, not a hint.
+    expect(op(fragment, "List VerificationSessions").description?.value).toBe(
+      "Returns a list of VerificationSessions",
+    );
+    const retrieve = op(fragment, "Retrieve a VerificationSession");
+    expect(retrieve.parameters).toEqual([]);
+    expect(retrieve.requestBody).toBeUndefined();
+  });
+});
+
+describe("Larkpay payouts page (same capture style, made-up API)", () => {
+  const fragment = extract(PAYOUTS);
+
+  it("skips the navigation, the prose bullets and 'The Payout object' section", () => {
+    expect(fragment.operations.map((o) => o.title?.value)).toEqual([
+      "Create a payout",
+      "List payouts",
+      "Cancel a payout",
+    ]);
+    expect(op(fragment, "Create a payout").description?.value).toBe(
+      "Sends funds from your Larkpay balance to an external account. Payouts to bank accounts in some " +
+        "regions can take a few days:",
+    );
+  });
+
+  it.each([
+    ["amount", { type: "integer" }, true, "A positive integer in cents representing how much to pay out."],
+    ["currency", { type: "string" }, true, "Three-letter ISO currency code, in lowercase."],
+    ["destination", { type: "object" }, true, "Where the funds are sent."],
+    ["destination.account", { type: "string" }, true, "The ID of the external account to send funds to."],
+    ["destination.rail", { type: "string", enum: ["ach", "wire"] }, false, "How the money moves."],
+    ["destination.reference", { type: "string" }, false, "A note shown on the recipient's statement."],
+    ["metadata", { type: "object" }, false, "Set of key-value pairs that you can attach to an object."],
+    ["speed", { type: "string", enum: ["instant", "standard"] }, false, "How fast the payout should arrive."],
+  ])("create body field %s", (path, schema, required, description) => {
+    const body = op(fragment, "Create a payout").requestBody?.fields;
+    expect(field(body, path)).toEqual({
+      path: path.split("."),
+      schema,
+      required,
+      description,
+      source: expect.objectContaining({ file: PAYOUTS }),
+      strength: "typed",
+    });
+  });
+
+  it("keeps a deprecated field whose glued enum values cannot be split, without an enum, and warns", () => {
+    const priority = field(op(fragment, "Create a payout").requestBody?.fields, "priority");
+    expect(priority).toMatchObject({
+      deprecated: true,
+      schema: { type: "string" },
+      description: "Use speed instead.",
+    });
+    expect(priority.schema).not.toHaveProperty("enum");
+    expect(fragment.warnings).toEqual([
+      { file: PAYOUTS, line: priority.source.line, message: expect.stringContaining('"priority"') },
+    ]);
+  });
+
+  it("puts a read operation's parameters, nested children included, in the query", () => {
+    const list = op(fragment, "List payouts");
+    expect(list.parameters.map((p) => [p.in, p.path.join(".")])).toEqual([
+      ["query", "status"],
+      ["query", "created"],
+      ["query", "created.gt"],
+      ["query", "created.lte"],
+      ["query", "limit"],
+      ["query", "starting_after"],
+    ]);
+    expect(param(list, "status").schema).toEqual({ type: "string", enum: ["paid", "pending", "failed"] });
+    expect(param(list, "created.gt")).toMatchObject({
+      schema: { type: "integer" },
+      description: "Minimum value to filter by (exclusive).",
+    });
+    expect(list.returns?.value).toEqual({ name: "Payout", list: true });
+  });
+
+  it("reads an operation without parameters", () => {
+    const cancel = op(fragment, "Cancel a payout");
+    expect(cancel).toMatchObject({
+      slug: { value: "/reference/treasury/payouts/cancel" },
+      returns: { value: { name: "Payout", list: false } },
+      parameters: [],
+    });
+    expect(cancel.requestBody).toBeUndefined();
+  });
+});
+
+describe("Parcelly shipments page (## headings, table, curl, JSON)", () => {
+  const fragment = extract(SHIPMENTS);
+
+  it("takes ## headings as operations under a page title, and the stated base URL", () => {
+    expect(fragment.title).toBe("Parcelly Shipments API");
+    expect(fragment.operations.map((o) => [o.title?.value, o.method?.value, o.path?.value])).toEqual([
+      ["Create a shipment", "post", "/shipments"],
+      ["Retrieve a shipment", "get", "/shipments/{id}"],
+      ["List shipments", "get", "/shipments"],
+      ["Delete a shipment", "delete", "/shipments/{shipment_id}"],
+    ]);
+    expect(fragment.servers).toEqual([
+      { value: "https://api.parcelly.test/v2", source: { file: SHIPMENTS, line: 3 }, strength: "typed" },
+    ]);
+  });
+
+  it("create: request line, table fields with nesting, enum, default; curl security, JSON body, response", () => {
+    const create = op(fragment, "Create a shipment");
+    expect(create.method).toMatchObject({ value: "post", strength: "typed", source: { line: 11 } });
+    expect(create.description?.value).toBe(
+      "Creates a shipment and buys its label. The label is ready to print as soon as the response arrives.",
+    );
+    const body = create.requestBody;
+    expect(paths(body?.fields)).toEqual([
+      "carrier",
+      "weight_grams",
+      "address",
+      "address.line1",
+      "address.postal_code",
+      "insured",
+    ]);
+    expect(field(body?.fields, "carrier")).toMatchObject({
+      schema: { type: "string", enum: ["ups", "dhl", "usps"] },
+      required: true,
+      strength: "typed",
+    });
+    expect(field(body?.fields, "address.postal_code")).toMatchObject({
+      schema: { type: "string" },
+      required: false,
+    });
+    expect(field(body?.fields, "insured").schema).toEqual({ type: "boolean", default: false });
+    expect(body?.contentType).toMatchObject({ value: "application/json", strength: "example" });
+    expect(body?.example?.value).toEqual({
+      carrier: "ups",
+      weight_grams: 1200,
+      address: { line1: "1 Dock Road" },
+    });
+    expect(create.security.map((s) => s.value)).toEqual([{ type: "http", scheme: "bearer" }]);
+    expect(create.servers.map((s) => s.value)).toEqual(["https://api.parcelly.test/v2"]);
+    // An idempotency key is a header parameter, not a credential.
+    expect(create.parameters).toEqual([
+      expect.objectContaining({ in: "header", path: ["Idempotency-Key"], strength: "example" }),
+    ]);
+    expect(create.responses).toEqual([
+      expect.objectContaining({
+        status: "200",
+        example: expect.objectContaining({
+          value: expect.objectContaining({ id: "shp_8f2k1", tracking_number: null }),
+          strength: "example",
+        }),
+      }),
+    ]);
+  });
+
+  it("retrieve: route from the curl URL under the base URL, API key header, numbered JSON with elisions", () => {
+    const retrieve = op(fragment, "Retrieve a shipment");
+    expect(retrieve.path).toMatchObject({ value: "/shipments/{id}", strength: "example" });
+    expect(retrieve.servers.map((s) => s.value)).toEqual(["https://api.parcelly.test/v2"]);
+    expect(retrieve.security.map((s) => s.value)).toEqual([
+      { type: "apiKey", in: "header", name: "X-Parcelly-Key" },
+    ]);
+    expect(retrieve.responses[0]?.example?.value).toEqual({
+      id: "shp_8f2k1",
+      object: "shipment",
+      events: [{ at: 1717000000, kind: "picked_up" }],
+    });
+  });
+
+  it("list: styled items as query parameters; curl -G data and -u basic auth", () => {
+    const list = op(fragment, "List shipments");
+    expect(param(list, "status")).toMatchObject({
+      in: "query",
+      schema: { type: "string", enum: ["label_created", "in_transit", "delivered"] },
+      required: false,
+    });
+    expect(param(list, "limit")).toMatchObject({ in: "query", schema: { type: "integer", default: 20 } });
+    expect(list.parameters).toContainEqual(
+      expect.objectContaining({ in: "query", path: ["limit"], strength: "example" }),
+    );
+    expect(list.security.map((s) => s.value)).toEqual([{ type: "http", scheme: "basic" }]);
+    expect(list.requestBody).toBeUndefined();
+  });
+
+  it("delete: labelled path parameter and a status-labelled response", () => {
+    const del = op(fragment, "Delete a shipment");
+    expect(del.parameters).toEqual([
+      expect.objectContaining({
+        in: "path",
+        path: ["shipment_id"],
+        required: true,
+        schema: { type: "string" },
+        description: "ID of the shipment to delete.",
+      }),
+    ]);
+    expect(del.responses.map((r) => [r.status, r.example?.value])).toEqual([
+      ["200", { id: "shp_8f2k1", object: "shipment", deleted: true }],
+    ]);
+  });
+
+  it("has nothing to warn about", () => {
+    expect(fragment.warnings).toEqual([]);
+  });
+});
+
+describe("curl and request lines on other pages of the site", () => {
+  it("a form-encoded curl: method, templated path, server, basic auth, bracket fields", () => {
+    const text = [
+      "# Cancel a payout",
+      "",
+      "[Cancel a payout](/reference/treasury/payouts/cancel)",
+      "",
+      "Cancels a payout.",
+      "",
+      "```sh",
+      "curl https://api.larkpay.test/v1/payouts/po_1Nx9a/cancel \\",
+      '  -u "sk_test_123:" \\',
+      '  -d "metadata[order_id]=6735" \\',
+      "  -d expand[]=destination",
+      "```",
+    ].join("\n");
+    const fragment = markdownReferenceExtractor.extract({ file: "cancel.md", text });
+    const cancel = op(fragment, "Cancel a payout");
+    expect(cancel.method).toMatchObject({ value: "post", strength: "example", source: { line: 8 } });
+    expect(cancel.path?.value).toBe("/v1/payouts/{id}/cancel");
+    expect(cancel.servers.map((s) => s.value)).toEqual(["https://api.larkpay.test"]);
+    expect(cancel.security.map((s) => s.value)).toEqual([{ type: "http", scheme: "basic" }]);
+    expect(cancel.requestBody?.contentType).toMatchObject({
+      value: "application/x-www-form-urlencoded",
+      strength: "example",
+    });
+    expect(cancel.requestBody?.fields.map((f) => [f.path.join("."), f.schema])).toEqual([
+      ["metadata", { type: "object" }],
+      ["metadata.order_id", undefined],
+      ["expand", { type: "array" }],
+    ]);
+  });
+
+  it("a full-URL request line gives method, path and server; a stated content type is typed", () => {
+    const text = [
+      "## Create a widget",
+      "",
+      "POST https://api.widgets.test/v3/widgets",
+      "",
+      "Content-Type: application/merge-patch+json",
+      "",
+      "- `name` (string, required) — The widget's name.",
+    ].join("\n");
+    const create = markdownReferenceExtractor.extract({ file: "w.md", text }).operations[0];
+    expect(create?.method).toMatchObject({ value: "post", strength: "typed" });
+    expect(create?.path?.value).toBe("/v3/widgets");
+    expect(create?.servers.map((s) => [s.value, s.strength])).toEqual([
+      ["https://api.widgets.test", "typed"],
+    ]);
+    expect(create?.requestBody?.contentType).toMatchObject({
+      value: "application/merge-patch+json",
+      strength: "typed",
+    });
+    expect(create?.requestBody?.fields).toEqual([
+      expect.objectContaining({ path: ["name"], schema: { type: "string" }, required: true }),
+    ]);
+  });
+});
+
+describe("glued items the capture does not repeat", () => {
+  it("reads badges and constraints from the glued text alone", () => {
+    const text = [
+      "# Create a transfer",
+      "",
+      "[Create a transfer](/reference/transfers/create)",
+      "",
+      "- amountintegerRequiredThe amount to send.",
+      "- notestring<=500 charactersA free-text note.",
+      "- legacy_codestringDeprecated",
+    ].join("\n");
+    const body = markdownReferenceExtractor.extract({ file: "t.md", text }).operations[0]?.requestBody
+      ?.fields;
+    expect(body?.map((f) => [f.path.join("."), f.schema, f.required, f.description, f.deprecated])).toEqual([
+      ["amount", { type: "integer" }, true, "The amount to send.", undefined],
+      ["note", { type: "string", maxLength: 500 }, false, "A free-text note.", undefined],
+      ["legacy_code", { type: "string" }, false, undefined, true],
+    ]);
+  });
+});
+
+describe("pages cut off part-way", () => {
+  it("seed cut inside an enum run: keeps what precedes, drops the enum, warns", () => {
+    const text = page(SEED).text;
+    const cut =
+      text.indexOf("Possible enum values", text.indexOf("# Update")) +
+      "Possible enum valuesdocumentDocu".length;
+    const fragment = markdownReferenceExtractor.extract({ file: SEED, text: text.slice(0, cut) });
+    expect(fragment.operations.map((o) => o.title?.value)).toEqual([
+      "Create a VerificationSession",
+      "Update a VerificationSession",
+    ]);
+    const update = op(fragment, "Update a VerificationSession");
+    expect(paths(update.requestBody?.fields)).toEqual(["metadata", "options", "type"]);
+    expect(field(update.requestBody?.fields, "type").schema).toEqual({ type: "string" });
+    expect(update.returns).toBeUndefined();
+    expect(fragment.warnings.map((w) => w.message)).toEqual([
+      expect.stringContaining('enum values of "type" could not be told apart'),
+      expect.stringContaining("seems cut off"),
+    ]);
+  });
+
+  it("shipments cut inside a JSON response: keeps the operation and the complete lines, warns", () => {
+    const fragment = extract(SHIPMENTS_CUT);
+    expect(fragment.operations.map((o) => o.title?.value)).toEqual(["Create a shipment"]);
+    const create = op(fragment, "Create a shipment");
+    expect(create.path?.value).toBe("/shipments");
+    expect(paths(create.requestBody?.fields)).toContain("address.line1");
+    expect(create.responses[0]?.example?.value).toEqual({
+      id: "shp_8f2k1",
+      object: "shipment",
+      carrier: "ups",
+    });
+    expect(fragment.warnings).toEqual([
+      { file: SHIPMENTS_CUT, line: 41, message: expect.stringContaining("never closed") },
+      { file: SHIPMENTS_CUT, line: 41, message: expect.stringContaining("JSON example is unterminated") },
+    ]);
+  });
+
+  it("a table row that lost cells is still read, with a warning", () => {
+    const text = [
+      "## Create a widget",
+      "",
+      "`POST /v1/widgets`",
+      "",
+      "| Name | Type | Required | Description |",
+      "|---|---|---|---|",
+      "| `name` | string | Yes | The widget's name. |",
+      "| `size` | integer",
+    ].join("\n");
+    const fragment = markdownReferenceExtractor.extract({ file: "cut.md", text });
+    const body = fragment.operations[0]?.requestBody?.fields;
+    expect(field(body, "name")).toMatchObject({ required: true, description: "The widget's name." });
+    expect(field(body, "size").schema).toEqual({ type: "integer" });
+    expect(fragment.warnings).toEqual([
+      { file: "cut.md", line: 8, message: expect.stringContaining("2 of 4 cells") },
+    ]);
+  });
+});
+
+describe("odd input", () => {
+  it.each([
+    ["empty", ""],
+    ["html", "<!DOCTYPE html><html><body><h1>x</h1></body></html>"],
+    ["heading only", "# Create a thing"],
+    ["bad curl", "## Create a thing\n\n```sh\ncurl -d 'a%ZZ=1' \\\n```\n"],
+    ["malformed escape", "## Create a thing\n\n```sh\ncurl https://x.test/things -d 'a%ZZ[=1'\n```\n"],
+  ])("%s: never throws", (_, text) => {
+    expect(() => markdownReferenceExtractor.extract({ file: "odd.md", text })).not.toThrow();
+    expect(() => markdownReferenceExtractor.detect({ file: "odd.md", text })).not.toThrow();
+  });
+});
+
+describe("unreadable examples", () => {
+  it("skips a JSON example that cannot be repaired, with a warning", () => {
+    const text = "## Get a thing\n\n`GET /things/:id`\n\n```json\n{ this is not json ]]\n```\n";
+    const fragment = markdownReferenceExtractor.extract({ file: "bad.md", text });
+    expect(fragment.operations[0]).toMatchObject({
+      method: { value: "get" },
+      path: { value: "/things/{id}" },
+    });
+    expect(fragment.operations[0]?.responses).toEqual([]);
+    expect(fragment.warnings).toEqual([
+      { file: "bad.md", line: 5, message: expect.stringContaining("could not be parsed") },
+    ]);
+  });
+});
