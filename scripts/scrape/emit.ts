@@ -1,10 +1,10 @@
-// Deterministic YAML for specs: keys in the order OpenAPI readers expect (openapi, info, servers...,
-// then schema keywords in a fixed order), maps of names (paths, properties, schemas) sorted, so the same
-// inputs give the same bytes and diffs in pull requests show only real changes.
+// Deterministic YAML for specs: keys in the order OpenAPI readers expect (openapi, info, servers...; an
+// operation's summary before its responses; a schema's type before its description), maps of names
+// (paths, properties, schemas, responses) sorted, so the same inputs give the same bytes and diffs in
+// pull requests show only real changes.
 import { stringify } from "yaml";
 
-const ORDER = [
-  // document
+const DOCUMENT = [
   "openapi",
   "info",
   "jsonSchemaDialect",
@@ -14,14 +14,12 @@ const ORDER = [
   "paths",
   "webhooks",
   "components",
-  // info
-  "title",
+];
+const INFO = ["title", "summary", "version", "description", "termsOfService", "contact", "license"];
+const PATH_ITEM = [
   "summary",
-  "version",
-  "license",
-  "contact",
-  "termsOfService",
-  // path item
+  "description",
+  "parameters",
   "get",
   "put",
   "post",
@@ -30,9 +28,22 @@ const ORDER = [
   "head",
   "patch",
   "trace",
-  // operation and parameter
+];
+const OPERATION = [
+  "summary",
   "operationId",
   "x-renderer-operation-id",
+  "description",
+  "tags",
+  "deprecated",
+  "security",
+  "parameters",
+  "requestBody",
+  "responses",
+  "callbacks",
+  "servers",
+];
+const PARAMETER = [
   "name",
   "in",
   "description",
@@ -40,16 +51,36 @@ const ORDER = [
   "deprecated",
   "style",
   "explode",
-  "parameters",
-  "requestBody",
-  "responses",
-  // schema
+  "allowReserved",
+  "schema",
+  "example",
+  "examples",
+  "content",
+];
+const SECURITY_SCHEME = [
+  "type",
+  "description",
+  "scheme",
+  "bearerFormat",
+  "name",
+  "in",
+  "flows",
+  "openIdConnectUrl",
+];
+const MEDIA = ["schema", "example", "examples", "encoding"];
+const RESPONSE = ["description", "headers", "content", "links"];
+const SCHEMA = [
   "$ref",
+  "title",
   "type",
   "format",
   "const",
   "enum",
   "default",
+  "description",
+  "deprecated",
+  "readOnly",
+  "writeOnly",
   "minimum",
   "exclusiveMinimum",
   "maximum",
@@ -63,74 +94,125 @@ const ORDER = [
   "uniqueItems",
   "items",
   "prefixItems",
+  "required",
   "properties",
   "additionalProperties",
   "anyOf",
   "oneOf",
   "allOf",
   "not",
-  "nullable",
-  // media, response, security scheme
-  "schema",
   "example",
   "examples",
-  "encoding",
-  "content",
-  "headers",
-  "scheme",
-  "bearerFormat",
-  "url",
-  "schemas",
-  "securitySchemes",
 ];
-const RANK = new Map(ORDER.map((k, i) => [k, i]));
+
+type Role =
+  | "document"
+  | "info"
+  | "pathItem"
+  | "operation"
+  | "parameter"
+  | "securityScheme"
+  | "media"
+  | "response"
+  | "schema"
+  | "nameMap"
+  | "data"
+  | "other";
 
 /** Maps keyed by names rather than keywords: their keys sort alphabetically. */
-const NAME_MAPS = new Set([
-  "properties",
-  "schemas",
-  "securitySchemes",
-  "encoding",
-  "$defs",
-  "patternProperties",
-]);
+const NAME_MAPS: Record<string, Role> = {
+  paths: "pathItem",
+  properties: "schema",
+  schemas: "schema",
+  $defs: "schema",
+  patternProperties: "schema",
+  securitySchemes: "securityScheme",
+  responses: "response",
+  content: "media",
+  encoding: "other",
+  headers: "parameter",
+  parameters: "parameter",
+  requestBodies: "other",
+};
 
-function orderKeys(value: unknown, parentKey: string | undefined, inExample: boolean): unknown {
-  if (Array.isArray(value)) return value.map((v) => orderKeys(v, undefined, inExample));
+const ORDERS: Partial<Record<Role, string[]>> = {
+  document: DOCUMENT,
+  info: INFO,
+  pathItem: PATH_ITEM,
+  operation: OPERATION,
+  parameter: PARAMETER,
+  securityScheme: SECURITY_SCHEME,
+  media: MEDIA,
+  response: RESPONSE,
+  schema: SCHEMA,
+};
+
+const HTTP = new Set(["get", "put", "post", "delete", "options", "head", "patch", "trace"]);
+/** Keywords whose values are data from the API, kept exactly as given. */
+const DATA_KEYS = new Set(["example", "default", "const", "enum", "examples"]);
+const SCHEMA_CHILDREN = new Set([
+  "items",
+  "additionalProperties",
+  "not",
+  "if",
+  "then",
+  "else",
+  "contains",
+  "propertyNames",
+]);
+const SCHEMA_LISTS = new Set(["anyOf", "oneOf", "allOf", "prefixItems"]);
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** The role of the value under `key` inside an object of role `parent`. */
+function childRole(parent: Role, key: string): Role {
+  if (parent === "data" || DATA_KEYS.has(key)) return "data";
+  if (parent === "nameMap") return "other";
+  if (NAME_MAPS[key] && !(parent === "schema" && key === "required")) {
+    // "parameters" is a list, not a map; "headers" too is a map of parameter-like objects.
+    return key === "parameters" ? "parameter" : "nameMap";
+  }
+  if (parent === "document") return key === "info" ? "info" : "other";
+  if (parent === "pathItem" && HTTP.has(key)) return "operation";
+  if (parent === "operation" && key === "requestBody") return "response";
+  if (parent === "media" && key === "schema") return "schema";
+  if (parent === "parameter" && key === "schema") return "schema";
+  if (parent === "schema" && (SCHEMA_CHILDREN.has(key) || SCHEMA_LISTS.has(key))) return "schema";
+  return "other";
+}
+
+function order(value: unknown, role: Role, mapRole?: Role): unknown {
+  if (Array.isArray(value)) return value.map((v) => order(v, role === "data" ? "data" : role));
   if (value === null || typeof value !== "object") return value;
   const entries = Object.entries(value as Record<string, unknown>);
-  if (inExample) {
-    // Examples are data: keep their keys in the order the page gave them.
-    return Object.fromEntries(entries.map(([k, v]) => [k, orderKeys(v, k, true)]));
+  if (role === "data") return Object.fromEntries(entries.map(([k, v]) => [k, order(v, "data")]));
+  if (role === "nameMap") {
+    return Object.fromEntries(
+      entries.sort(([a], [b]) => compare(a, b)).map(([k, v]) => [k, order(v, mapRole ?? "other")]),
+    );
   }
-  let sorted: [string, unknown][];
-  if (parentKey === "paths") sorted = entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  else if (parentKey && (NAME_MAPS.has(parentKey) || parentKey === "responses" || parentKey === "content")) {
-    sorted = entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  } else {
-    sorted = entries.sort(([a], [b]) => {
-      const ra = RANK.get(a) ?? (a.startsWith("x-") ? 10_000 : 5_000);
-      const rb = RANK.get(b) ?? (b.startsWith("x-") ? 10_000 : 5_000);
-      return ra - rb || (a < b ? -1 : a > b ? 1 : 0);
-    });
-  }
+  const keyOrder = ORDERS[role] ?? [];
+  const rank = (k: string): number => {
+    const i = keyOrder.indexOf(k);
+    return i !== -1 ? i : k.startsWith("x-") ? 10_000 : 5_000;
+  };
+  const sorted = entries.sort(([a], [b]) => rank(a) - rank(b) || compare(a, b));
   return Object.fromEntries(
-    sorted.map(([k, v]) => [
-      k,
-      orderKeys(
-        v,
-        k,
-        inExample ||
-          ((k === "example" || k === "default" || k === "const" || k === "enum") &&
-            !NAME_MAPS.has(parentKey ?? "")),
-      ),
-    ]),
+    sorted.map(([k, v]) => {
+      const role2 = childRole(role, k);
+      return [k, role2 === "nameMap" ? order(v, "nameMap", NAME_MAPS[k]) : order(v, role2)];
+    }),
   );
 }
 
 export function toDeterministicYaml(document: Record<string, unknown>): string {
-  return stringify(orderKeys(document, undefined, false), {
+  return stringify(order(document, "document"), {
     lineWidth: 0,
     aliasDuplicateObjects: false,
+    // Quote strings a YAML 1.1 reader would take for something else (timestamps, yes/no), so every
+    // consumer of the spec reads the same values.
+    version: "1.1",
   });
 }

@@ -19,6 +19,11 @@ export interface OperationGroup {
   path: string;
   key: string;
   fragments: PlacedFragment[];
+  /**
+   * Why loose fragments were joined here. Messages are written once path parameter names are settled,
+   * so the report names the final route.
+   */
+  joins: { message: (route: string) => string; sources: Source[] }[];
 }
 
 function normalizeTitle(title: string): string {
@@ -110,7 +115,7 @@ export function joinOperations(pages: PageFragment[], log: MergeLog): OperationG
         const key = `${op.method.value} ${routeKey(op.path.value)}`;
         let group = groups.get(key);
         if (!group) {
-          group = { method: op.method.value, path: op.path.value, key, fragments: [] };
+          group = { method: op.method.value, path: op.path.value, key, fragments: [], joins: [] };
           groups.set(key, group);
         }
         group.fragments.push({ op, page });
@@ -134,13 +139,13 @@ function placeLoose(placed: PlacedFragment, groups: OperationGroup[], log: Merge
       g.fragments.some((f) => f.op.title && normalizeTitle(f.op.title.value) === title),
     );
     if (byTitle.length === 1 && byTitle[0]) {
+      const others = byTitle[0].fragments.map((f) => f.op.source);
       byTitle[0].fragments.push(placed);
-      log.decide(
-        "join",
-        `${byTitle[0].method.toUpperCase()} ${byTitle[0].path}`,
-        `"${op.title?.value}" has no method or path; joined by its title to the operation other pages give`,
-        [op.source, ...byTitle[0].fragments.filter((f) => f !== placed).map((f) => f.op.source)],
-      );
+      byTitle[0].joins.push({
+        message: () =>
+          `"${op.title?.value}" has no method or path; joined by its title to the operation other pages give`,
+        sources: [op.source, ...others],
+      });
       return;
     }
   }
@@ -153,13 +158,12 @@ function placeLoose(placed: PlacedFragment, groups: OperationGroup[], log: Merge
     if (fits.length === 1 && fits[0]) {
       const group = fits[0];
       group.fragments.push(placed);
-      log.decide(
-        "join",
-        `${group.method.toUpperCase()} ${group.path}`,
-        `"${describe(op)}" has no method or path; joined by REST convention (${intent.from}: ` +
-          `"${intent.verb}" fits ${group.method.toUpperCase()} ${group.path})`,
+      group.joins.push({
+        message: (route) =>
+          `"${describe(op)}" has no method or path; joined by REST convention (${intent.from}: ` +
+          `"${intent.verb}" fits ${route})`,
         sources,
-      );
+      });
       return;
     }
   }

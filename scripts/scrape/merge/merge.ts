@@ -167,6 +167,10 @@ export function mergePages(input: MergeInput): MergeResult {
   const log = new MergeLog();
   const groups = joinOperations(input.pages, log);
   unifyPathParameters(groups, log);
+  for (const g of groups) {
+    const route = `${g.method.toUpperCase()} ${g.path}`;
+    for (const j of g.joins) log.decide("join", route, j.message(route), j.sources);
+  }
   const schemes = planSecurity(input.pages, log);
   const servers = planServers(input.servers, input.pages, log);
   const registry = new ComponentRegistry();

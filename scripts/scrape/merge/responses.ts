@@ -170,7 +170,7 @@ function planSuccessBody(
   let because: string;
   if (returns) {
     name = componentNameFromObjectTag(returns.value.name);
-    because = `the page says it returns "${returns.value.name}" (${formatSource(returns.source)})`;
+    because = `what the page says it returns, "${returns.value.name}" (${formatSource(returns.source)})`;
   } else if (typeof tag === "string" && tag !== "list") {
     name = componentNameFromObjectTag(tag);
     because = `the example's object tag "${tag}"`;
