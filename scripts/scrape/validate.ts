@@ -7,8 +7,12 @@ export interface ValidationProblem {
   message: string;
 }
 
+// Building a validator compiles the OpenAPI meta-schema, which costs far more than one validation: build
+// it once per process.
+let shared: Validator | undefined;
+
 export async function validateOpenApi(document: Record<string, unknown>): Promise<ValidationProblem[]> {
-  const validator = new Validator();
+  const validator = (shared ??= new Validator());
   // The validator may annotate what it is given; hand it a copy.
   const result = await validator.validate(structuredClone(document));
   if (result.valid) return [];
