@@ -107,13 +107,21 @@ export function parseCurl(command: string): CurlCommand | undefined {
   return out;
 }
 
-/** Joins a curl command that continues over lines ending in a backslash, or prefixed by "> ". */
+/**
+ * Joins a curl command that continues over lines: lines ending in a backslash, and lines a docs site
+ * prefixes with the shell's continuation prompt "> " (a quoted JSON body spans such lines without
+ * backslashes, and keeps its line breaks).
+ */
 export function joinContinuationLines(lines: string[], start: number): { command: string; end: number } {
   let command = (lines[start] ?? "").replace(/^\s*\$\s*/, "");
   let i = start;
-  while (/\\\s*$/.test(lines[i] ?? "") && i + 1 < lines.length) {
+  while (i + 1 < lines.length) {
+    const escaped = /\\\s*$/.test(lines[i] ?? "");
+    const prompted = /^\s*>\s?/.test(lines[i + 1] ?? "");
+    if (!escaped && !prompted) break;
     i++;
-    command = command.replace(/\\\s*$/, " ") + (lines[i] ?? "").replace(/^\s*>\s?/, "");
+    const next = (lines[i] ?? "").replace(/^\s*>\s?/, "");
+    command = escaped ? command.replace(/\\\s*$/, " ") + next : command + "\n" + next;
   }
   return { command, end: i };
 }

@@ -352,6 +352,7 @@ class FernReader {
     switch (name) {
       case "Authentication":
         for (const e of entries) this.readAuthentication(e);
+        this.readHttpAuthentication(start, end);
         return;
       case "Path parameters":
       case "Query parameters":
@@ -395,6 +396,22 @@ class FernReader {
     else hint = { type: "apiKey", in: "header", name: entry.name };
     if (description) hint.description = description;
     this.out.security.push(fact(hint, source, "typed"));
+  }
+
+  /** Fern writes HTTP schemes as "AuthorizationBearer" or "AuthorizationBasic", followed by a description. */
+  private readHttpAuthentication(start: number, end: number): void {
+    for (let i = start + 1; i < end; i++) {
+      const m = /^Authorization\s*(Bearer|Basic)$/i.exec((this.lines[i] ?? "").trim());
+      if (!m?.[1]) continue;
+      const hint: SecurityHint = {
+        type: "http",
+        scheme: m[1].toLowerCase() === "basic" ? "basic" : "bearer",
+      };
+      const next = nextNonEmpty(this.lines, i + 1);
+      const text = next !== -1 && next < end ? (this.lines[next] ?? "").trim() : "";
+      if (text && !this.fieldLine(text)) hint.description = text;
+      this.out.security.push(fact(hint, this.src(i), "typed"));
+    }
   }
 
   /** "401" then "Unauthorized Error". */
