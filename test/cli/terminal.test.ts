@@ -1,0 +1,45 @@
+// Colour only on a TTY and never with NO_COLOR; progress only where a person watches.
+import { describe, expect, it } from "vitest";
+import { createTerminal, paint } from "../../scripts/lib/terminal.ts";
+
+function stream(isTTY: boolean): NodeJS.WriteStream & { written: string[] } {
+  const written: string[] = [];
+  return {
+    isTTY,
+    columns: 80,
+    written,
+    write: (s: string) => (written.push(s), true),
+  } as unknown as NodeJS.WriteStream & {
+    written: string[];
+  };
+}
+
+describe("terminal", () => {
+  it("colours on a TTY", () => {
+    const term = createTerminal(stream(true), stream(true), {});
+    expect(paint(term, "red", "error")).toBe("\u001b[31merror\u001b[39m");
+  });
+
+  it.each([
+    ["not a TTY", false, {}],
+    ["NO_COLOR set", true, { NO_COLOR: "" }],
+    ["TERM=dumb", true, { TERM: "dumb" }],
+  ])("does not colour when %s", (_name, tty, env) => {
+    const term = createTerminal(stream(tty), stream(tty), env);
+    expect(paint(term, "red", "error")).toBe("error");
+  });
+
+  it("draws progress in place on a TTY and clears it before other output", () => {
+    const err = stream(true);
+    const term = createTerminal(stream(true), err, {});
+    term.progress("scraping a (1/2)");
+    term.err("warning x");
+    expect(err.written).toEqual(["\r\u001b[2Kscraping a (1/2)", "\r\u001b[2K", "warning x\n"]);
+  });
+
+  it("prints no progress when stderr is not a TTY", () => {
+    const err = stream(false);
+    createTerminal(stream(false), err, {}).progress("scraping");
+    expect(err.written).toEqual([]);
+  });
+});
