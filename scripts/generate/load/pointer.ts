@@ -1,0 +1,62 @@
+// JSON pointers (RFC 6901) over parsed specs. Specs are user input: a key such as "__proto__" or
+// "constructor" must be read and written as an own property, never through the prototype chain.
+
+export type Obj = Record<string, unknown>;
+
+export function isObject(value: unknown): value is Obj {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+export function escapeSegment(key: string): string {
+  // Most keys have neither character; skip the two replaces for them (big specs have ~10^5 keys).
+  if (key.indexOf("~") === -1 && key.indexOf("/") === -1) return key;
+  return key.replace(/~/g, "~0").replace(/\//g, "~1");
+}
+
+export function unescapeSegment(segment: string): string {
+  if (segment.indexOf("~") === -1) return segment;
+  return segment.replace(/~1/g, "/").replace(/~0/g, "~");
+}
+
+/** Appends one key to a pointer: child("/paths", "/items") is "/paths/~1items". */
+export function child(pointer: string, key: string | number): string {
+  return `${pointer}/${typeof key === "number" ? key : escapeSegment(key)}`;
+}
+
+/**
+ * The value a `$ref` fragment ("/components/schemas/Pet", the part after "#") points at, or undefined.
+ * Fragments are URI fragments, so they are percent-decoded first ("Foo%20Bar" names "Foo Bar").
+ */
+export function resolveFragment(root: unknown, fragment: string): unknown {
+  let decoded = fragment;
+  if (fragment.indexOf("%") !== -1) {
+    try {
+      decoded = decodeURIComponent(fragment);
+    } catch {
+      // A stray "%" that is not an escape: read the fragment as written.
+    }
+  }
+  if (decoded === "") return root;
+  if (!decoded.startsWith("/")) return undefined;
+  let node: unknown = root;
+  for (const raw of decoded.slice(1).split("/")) {
+    node = getOwn(node, unescapeSegment(raw));
+    if (node === undefined) return undefined;
+  }
+  return node;
+}
+
+/** node[key] if node has that own property (arrays by index), else undefined. */
+export function getOwn(node: unknown, key: string): unknown {
+  if (Array.isArray(node)) {
+    if (!/^(0|[1-9]\d*)$/.test(key)) return undefined;
+    return node[Number(key)];
+  }
+  if (typeof node !== "object" || node === null || !Object.hasOwn(node, key)) return undefined;
+  return (node as Obj)[key];
+}
+
+/** Sets an own data property even for "__proto__", which plain assignment would treat as the prototype. */
+export function setOwn(node: Obj, key: string, value: unknown): void {
+  Object.defineProperty(node, key, { value, writable: true, enumerable: true, configurable: true });
+}

@@ -1,0 +1,368 @@
+// Builds the codegen model from an OpenAPI 3.1 document (already loaded, bundled and upgraded). All names
+// are chosen here, in one pass over the spec in sorted order.
+import type {
+  CodegenModel,
+  HttpMethod,
+  OperationModel,
+  PaginationModel,
+  ParameterModel,
+  ResourceModel,
+  SecuritySchemeModel,
+} from "./codegen-model.ts";
+import { NameRegistry, camelCase, pascalCase, safeIdentifier } from "./identifiers.ts";
+
+type Json = Record<string, unknown>;
+
+const METHODS: HttpMethod[] = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
+const MEDIA_PREFERENCE = ["application/json", "application/x-www-form-urlencoded", "multipart/form-data"];
+
+function isObject(v: unknown): v is Json {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+/** Follows an internal $ref ("#/components/parameters/Limit") to its target. */
+function deref(document: Json, value: unknown, depth = 0): Json | undefined {
+  if (!isObject(value)) return undefined;
+  const ref = value.$ref;
+  if (typeof ref !== "string" || depth > 20) return value;
+  if (!ref.startsWith("#/")) return undefined;
+  let node: unknown = document;
+  for (const raw of ref.slice(2).split("/")) {
+    const key = raw.replace(/~1/g, "/").replace(/~0/g, "~");
+    node = isObject(node) ? node[key] : undefined;
+  }
+  return deref(document, node, depth + 1);
+}
+
+function singular(word: string): string {
+  if (/ies$/i.test(word)) return word.slice(0, -3) + "y";
+  if (/(ss|us|is)$/i.test(word)) return word;
+  if (/(sh|ch|x|z)es$/i.test(word)) return word.slice(0, -2);
+  if (/s$/i.test(word)) return word.slice(0, -1);
+  return word;
+}
+
+interface Shape {
+  kind: "collection" | "item" | "action" | "other";
+  resource: string;
+  action?: string;
+}
+
+/** What a path addresses by REST convention, to name resources and methods. */
+function shapeOf(path: string): Shape {
+  const segs = path.split("/").filter(Boolean);
+  const isParam = (s: string | undefined): boolean => s !== undefined && /^\{.*\}$/.test(s);
+  const last = segs[segs.length - 1];
+  const prev = segs[segs.length - 2];
+  const statics = segs.filter((s) => !isParam(s));
+  const fallback = statics[statics.length - 1] ?? "root";
+  if (!last) return { kind: "other", resource: "root" };
+  if (isParam(last))
+    return prev && !isParam(prev) ? { kind: "item", resource: prev } : { kind: "other", resource: fallback };
+  if (isParam(prev)) {
+    const owner = segs[segs.length - 3];
+    return owner && !isParam(owner)
+      ? { kind: "action", resource: owner, action: last }
+      : { kind: "other", resource: fallback };
+  }
+  return { kind: "collection", resource: last };
+}
+
+/** The short method name REST convention gives an operation on its resource. */
+function conventionalMethod(method: HttpMethod, shape: Shape): string | undefined {
+  if (shape.kind === "collection" && method === "get") return "list";
+  if (shape.kind === "collection" && method === "post") return "create";
+  if (shape.kind === "item" && method === "get") return "retrieve";
+  if (shape.kind === "item" && ["post", "put", "patch"].includes(method)) return "update";
+  if (shape.kind === "item" && method === "delete") return "delete";
+  if (shape.kind === "action" && method === "post" && shape.action) return camelCase(shape.action);
+  return undefined;
+}
+
+/** Route-derived operation ids ("PostCustomersCustomer", "get_/v1/x") read worse than convention. */
+function looksRouteDerived(id: string): boolean {
+  return /^(?:[Gg]et|[Pp]ut|[Pp]ost|[Dd]elete|[Pp]atch|[Hh]ead|[Oo]ptions)(?:[A-Z_/]|$)/.test(id);
+}
+
+function pickMedia(content: unknown): string | undefined {
+  if (!isObject(content)) return undefined;
+  const types = Object.keys(content);
+  return (
+    MEDIA_PREFERENCE.find((m) => types.includes(m)) ?? types.find((t) => /json/i.test(t)) ?? types.sort()[0]
+  );
+}
+
+function parametersOf(document: Json, pathItem: Json, op: Json): ParameterModel[] {
+  const byKey = new Map<string, ParameterModel>();
+  for (const raw of [
+    ...((pathItem.parameters as unknown[]) ?? []),
+    ...((op.parameters as unknown[]) ?? []),
+  ]) {
+    const p = deref(document, raw);
+    if (!p || typeof p.name !== "string" || typeof p.in !== "string") continue;
+    if (!["path", "query", "header", "cookie"].includes(p.in)) continue;
+    const model: ParameterModel = {
+      name: p.name,
+      in: p.in as ParameterModel["in"],
+      required: p.in === "path" || p.required === true,
+    };
+    if (typeof p.description === "string") model.description = p.description;
+    if (typeof p.style === "string") model.style = p.style as ParameterModel["style"];
+    if (typeof p.explode === "boolean") model.explode = p.explode;
+    // Operation-level parameters override path-level ones with the same name and location.
+    byKey.set(`${p.in}:${p.name}`, model);
+  }
+  return [...byKey.values()];
+}
+
+function successSchema(document: Json, op: Json, statuses: string[]): Json | undefined {
+  const responses = isObject(op.responses) ? op.responses : {};
+  for (const status of statuses) {
+    const response = deref(document, responses[status]);
+    const content = isObject(response?.content) ? response.content : undefined;
+    const media = pickMedia(content);
+    const schema =
+      media && content ? deref(document, (content[media] as Json | undefined)?.schema) : undefined;
+    if (schema) return schema;
+  }
+  return undefined;
+}
+
+function detectPagination(
+  document: Json,
+  op: Json,
+  statuses: string[],
+  params: ParameterModel[],
+): PaginationModel | undefined {
+  const schema = successSchema(document, op, statuses);
+  const properties = isObject(schema?.properties) ? (schema.properties as Json) : undefined;
+  if (!properties) return undefined;
+  const query = new Set(params.filter((p) => p.in === "query").map((p) => p.name));
+  const arrayField = Object.keys(properties).find((k) => deref(document, properties[k])?.type === "array");
+  if (properties.data && properties.has_more && query.has("starting_after")) {
+    return { kind: "stripe", itemsField: "data", cursorParam: "starting_after" };
+  }
+  for (const [field, param] of [
+    ["next_cursor", "cursor"],
+    ["nextCursor", "cursor"],
+    ["next_page_token", "page_token"],
+    ["nextPageToken", "pageToken"],
+  ] as const) {
+    if (properties[field] && query.has(param) && arrayField)
+      return { kind: "cursor", itemsField: arrayField, cursorField: field, cursorParam: param };
+  }
+  if (properties.next && arrayField && deref(document, properties.next)?.type !== "object") {
+    return { kind: "nextLink", itemsField: arrayField, linkField: "next" };
+  }
+  return undefined;
+}
+
+function securityOf(op: Json, document: Json): string[][] {
+  const requirements = (op.security ?? document.security ?? []) as Json[];
+  return requirements.map((r) => Object.keys(r).sort());
+}
+
+function buildSecuritySchemes(document: Json, envPrefix: string): SecuritySchemeModel[] {
+  const schemes = isObject((document.components as Json | undefined)?.securitySchemes)
+    ? ((document.components as Json).securitySchemes as Json)
+    : {};
+  const options = new NameRegistry([
+    "baseURL",
+    "maxRetries",
+    "timeout",
+    "fetch",
+    "defaultHeaders",
+    "validate",
+  ]);
+  const out: SecuritySchemeModel[] = [];
+  for (const key of Object.keys(schemes).sort()) {
+    const s = deref(document, schemes[key]);
+    if (!s) continue;
+    let kind: SecuritySchemeModel["kind"] | undefined;
+    if (s.type === "http" && String(s.scheme).toLowerCase() === "basic") kind = "basic";
+    else if (s.type === "http" && String(s.scheme).toLowerCase() === "bearer") kind = "bearer";
+    else if (s.type === "oauth2" || s.type === "openIdConnect") kind = "bearer";
+    else if (s.type === "apiKey" && ["header", "query", "cookie"].includes(String(s.in))) kind = "apiKey";
+    if (!kind) continue;
+    const first = out.length === 0;
+    const option = options.claim(first ? "apiKey" : safeIdentifier(key, "camel"), [
+      safeIdentifier(`${key} token`, "camel"),
+    ]);
+    const model: SecuritySchemeModel = {
+      key,
+      kind,
+      option,
+      envVar: `${envPrefix}_${option.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toUpperCase()}`,
+    };
+    if (kind === "apiKey") {
+      model.in = s.in as SecuritySchemeModel["in"];
+      model.name = String(s.name);
+    }
+    if (typeof s.description === "string") model.description = s.description;
+    out.push(model);
+  }
+  return out;
+}
+
+export interface ModelInput {
+  document: Json;
+  packageName: string;
+  specName: string;
+  specHash: string;
+}
+
+export function buildModel({ document, packageName, specName, specHash }: ModelInput): CodegenModel {
+  const info = isObject(document.info) ? document.info : {};
+  const title = typeof info.title === "string" ? info.title : packageName;
+  const apiName = title.replace(/\bAPI\b/gi, "").trim() || packageName.replace(/^@[^/]+\//, "");
+  // Environment variables are named after the API, as users would name them: STRIPE_IDENTITY_API_KEY.
+  const envPrefix = pascalCase(apiName)
+    .replace(/([a-z0-9])([A-Z])/g, "$1_$2")
+    .toUpperCase();
+  const clientClassName = safeIdentifier(`${apiName} client`, "pascal");
+
+  const typeNames = new NameRegistry([
+    clientClassName,
+    "HttpClient",
+    "APIError",
+    "RequestOptions",
+    "ClientOptions",
+    "components",
+    "paths",
+    "operations",
+  ]);
+  const componentSchemas = isObject((document.components as Json | undefined)?.schemas)
+    ? ((document.components as Json).schemas as Json)
+    : {};
+  const schemas = Object.keys(componentSchemas)
+    .sort()
+    .map((key) => ({ key, typeName: typeNames.claim(safeIdentifier(key, "pascal")) }));
+
+  const functions = new NameRegistry([clientClassName]);
+  const resourcesByName = new Map<string, ResourceModel>();
+  const resourceRegistry = new NameRegistry(["constructor", "options", "client", "baseURL"]);
+  const methodRegistries = new Map<string, NameRegistry>();
+  const operations: OperationModel[] = [];
+  const paths = isObject(document.paths) ? document.paths : {};
+  const usedIds = new NameRegistry();
+
+  for (const path of Object.keys(paths).sort()) {
+    const pathItem = deref(document, paths[path]) ?? {};
+    for (const method of METHODS) {
+      const op = pathItem[method];
+      if (!isObject(op)) continue;
+      const hasSpecOperationId = typeof op.operationId === "string" && op.operationId !== "";
+      const operationId = usedIds.claim(hasSpecOperationId ? String(op.operationId) : `${method} ${path}`);
+      const shape = shapeOf(path);
+      const parameters = parametersOf(document, pathItem, op);
+      const responses = isObject(op.responses) ? op.responses : {};
+      const responseModels = Object.keys(responses)
+        .sort()
+        .map((status) => {
+          const r = deref(document, responses[status]);
+          const media = pickMedia(r?.content);
+          return media ? { status, mediaType: media } : { status };
+        });
+      let successStatuses = responseModels.filter((r) => /^2(\d\d|XX)$/i.test(r.status)).map((r) => r.status);
+      if (successStatuses.length === 0 && responseModels.some((r) => r.status === "default"))
+        successStatuses = ["default"];
+
+      const resourceKey = camelCase(shape.resource);
+      let resource = resourcesByName.get(resourceKey);
+      if (!resource) {
+        const property = resourceRegistry.claim(safeIdentifier(shape.resource, "camel"));
+        resource = { property, className: typeNames.claim(pascalCase(shape.resource)), operations: [] };
+        resourcesByName.set(resourceKey, resource);
+        methodRegistries.set(resourceKey, new NameRegistry(["constructor"]));
+      }
+      const conventional = conventionalMethod(method, shape);
+      const fromId = safeIdentifier(hasSpecOperationId ? operationId : `${method} ${path}`, "camel");
+      const methodName = (methodRegistries.get(resourceKey) as NameRegistry).claim(conventional ?? fromId, [
+        fromId,
+      ]);
+      const noun = pascalCase(
+        shape.kind === "collection" && method === "get" ? shape.resource : singular(shape.resource),
+      );
+      const readable = conventional ? `${conventional}${noun}` : undefined;
+      const preferred =
+        hasSpecOperationId && !looksRouteDerived(operationId)
+          ? safeIdentifier(operationId, "camel")
+          : (readable ?? fromId);
+      const functionName = functions.claim(safeIdentifier(preferred, "camel"), [fromId]);
+
+      const base = pascalCase(functionName);
+      const paramsType = typeNames.claim(`${base}Params`);
+      const responseType = typeNames.claim(`${base}Response`);
+      const argNames = new NameRegistry(["client", "params", "options"]);
+      const declaredPath = new Set(parameters.filter((p) => p.in === "path").map((p) => p.name));
+      const pathArguments = [...path.matchAll(/\{([^}]+)\}/g)].map((m) => ({
+        name: m[1] as string,
+        argument: argNames.claim(safeIdentifier(m[1] as string, "camel")),
+        // A template name the spec forgot to declare has no type in openapi-typescript's output.
+        declared: declaredPath.has(m[1] as string),
+      }));
+      const requestBody = deref(document, op.requestBody);
+      const mediaType = pickMedia(requestBody?.content);
+      const model: OperationModel = {
+        operationId,
+        hasSpecOperationId,
+        method,
+        path,
+        deprecated: op.deprecated === true,
+        functionName,
+        methodName,
+        resource: resource.property,
+        paramsType,
+        responseType,
+        pathArguments,
+        parameters,
+        responses: responseModels,
+        successStatuses,
+        security: securityOf(op, document),
+      };
+      if (typeof op.summary === "string") model.summary = op.summary;
+      if (typeof op.description === "string") model.description = op.description;
+      if (mediaType) {
+        const content = requestBody?.content as Json;
+        const schema = deref(document, (content[mediaType] as Json | undefined)?.schema);
+        const isObj =
+          schema?.type === "object" ||
+          isObject(schema?.properties) ||
+          (Array.isArray(schema?.type) && schema.type.includes("object"));
+        model.body = {
+          mediaType,
+          required: requestBody?.required === true,
+          isObject: Boolean(isObj),
+          hasRequiredProperties: Array.isArray(schema?.required) && schema.required.length > 0,
+        };
+      }
+      const idem = parameters.find((p) => p.in === "header" && p.name.toLowerCase() === "idempotency-key");
+      if (idem) model.idempotencyHeader = idem.name;
+      const pagination =
+        method === "get" ? detectPagination(document, op, successStatuses, parameters) : undefined;
+      if (pagination) model.pagination = pagination;
+      resource.operations.push(model);
+      operations.push(model);
+    }
+  }
+
+  const servers = Array.isArray(document.servers)
+    ? (document.servers as Json[]).flatMap((s) => (typeof s.url === "string" ? [s.url] : []))
+    : [];
+  const model: CodegenModel = {
+    title,
+    envPrefix,
+    version: typeof info.version === "string" ? info.version : "0.0.0",
+    packageName,
+    specName,
+    specHash,
+    servers,
+    clientClassName,
+    securitySchemes: buildSecuritySchemes(document, envPrefix),
+    schemas,
+    resources: [...resourcesByName.values()].sort((a, b) => (a.property < b.property ? -1 : 1)),
+    operations,
+  };
+  if (typeof info.description === "string") model.description = info.description;
+  return model;
+}

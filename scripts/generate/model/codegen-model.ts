@@ -1,0 +1,116 @@
+// The codegen model: everything the templates need, decided once from the spec. Templates only read it;
+// every identifier in it was chosen up front through a NameRegistry, so output never depends on the order
+// in which templates run.
+
+export type HttpMethod = "get" | "put" | "post" | "delete" | "options" | "head" | "patch" | "trace";
+
+export interface ParameterModel {
+  /** Name on the wire ("Idempotency-Key", "created"). */
+  name: string;
+  in: "path" | "query" | "header" | "cookie";
+  required: boolean;
+  description?: string;
+  style?: "form" | "deepObject" | "spaceDelimited" | "pipeDelimited" | "simple";
+  explode?: boolean;
+}
+
+export interface BodyModel {
+  mediaType: string;
+  required: boolean;
+  /** An object body's properties travel in the params object; any other body goes as `params.body`. */
+  isObject: boolean;
+  /** The body schema lists required properties, so the params object cannot be omitted. */
+  hasRequiredProperties: boolean;
+}
+
+export interface ResponseModel {
+  /** "200", "4XX", "default". */
+  status: string;
+  /** The media type of the body, when the response has one. */
+  mediaType?: string;
+}
+
+export type PaginationModel =
+  | { kind: "stripe"; itemsField: "data"; cursorParam: string }
+  | { kind: "cursor"; itemsField: string; cursorField: string; cursorParam: string }
+  | { kind: "nextLink"; itemsField: string; linkField: string };
+
+export interface OperationModel {
+  /** The spec's operationId (or one derived from method and path), the key in openapi-typescript's `operations`. */
+  operationId: string;
+  /** Whether `operationId` is the spec's own (openapi-typescript indexes `operations` by it only then). */
+  hasSpecOperationId: boolean;
+  method: HttpMethod;
+  path: string;
+  summary?: string;
+  description?: string;
+  deprecated: boolean;
+  /** Standalone, tree-shakeable function name: "createVerificationSession". */
+  functionName: string;
+  /** Method name on its resource: "create". */
+  methodName: string;
+  /** Resource property on the client: "verificationSessions". */
+  resource: string;
+  /** Exported type names: "UpdateSessionParams", "UpdateSessionResponse". */
+  paramsType: string;
+  responseType: string;
+  /** Positional arguments for path parameters, in path order: { name: "session_id", argument: "sessionId" }. */
+  pathArguments: { name: string; argument: string; declared: boolean }[];
+  parameters: ParameterModel[];
+  body?: BodyModel;
+  responses: ResponseModel[];
+  /** The success statuses whose bodies the method returns. */
+  successStatuses: string[];
+  pagination?: PaginationModel;
+  /** Header the client fills with a fresh key so retried writes are safe. */
+  idempotencyHeader?: string;
+  /** Alternatives of scheme keys (OpenAPI security requirement objects); [] means none needed. */
+  security: string[][];
+}
+
+export interface SecuritySchemeModel {
+  /** Key under components.securitySchemes. */
+  key: string;
+  kind: "basic" | "bearer" | "apiKey";
+  in?: "header" | "query" | "cookie";
+  /** Header, query or cookie name for API keys. */
+  name?: string;
+  /** Constructor option that carries the credential ("apiKey", "bearerToken"). */
+  option: string;
+  /** Environment variable read when the option is not given ("VERIFA_API_KEY"). */
+  envVar: string;
+  description?: string;
+}
+
+export interface ResourceModel {
+  /** Property on the client: "verificationSessions". */
+  property: string;
+  /** Class name: "VerificationSessions". */
+  className: string;
+  operations: OperationModel[];
+}
+
+export interface SchemaAlias {
+  /** Key under components.schemas. */
+  key: string;
+  /** Exported type name. */
+  typeName: string;
+}
+
+export interface CodegenModel {
+  title: string;
+  description?: string;
+  version: string;
+  packageName: string;
+  /** The spec file name and hash for the header of every generated file. */
+  specName: string;
+  specHash: string;
+  servers: string[];
+  clientClassName: string;
+  /** Prefix of the environment variables the client reads: "VERIFA" for VERIFA_API_KEY, VERIFA_BASE_URL. */
+  envPrefix: string;
+  securitySchemes: SecuritySchemeModel[];
+  schemas: SchemaAlias[];
+  resources: ResourceModel[];
+  operations: OperationModel[];
+}

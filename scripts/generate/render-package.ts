@@ -1,0 +1,69 @@
+// Renders a whole generated package in memory: the model is built once, the templates fill one in-memory
+// ts-morph project, prettier formats each file, and the runtime is copied verbatim. Nothing touches the
+// disk here; write-package.ts writes the result in one atomic swap.
+import { readdir, readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { format } from "prettier";
+import { Project } from "ts-morph";
+import { renderClient, renderIndex, renderResources } from "../../templates/client.ts";
+import { fileHeader } from "../../templates/file-header.ts";
+import { renderOperations, renderOperationTypes } from "../../templates/operations.ts";
+import { packageJson, readme, tsconfigJson } from "../../templates/package-files.ts";
+import { renderSchemaTypes } from "../../templates/schema-types.ts";
+import { buildModel } from "./model/build-model.ts";
+import type { CodegenModel } from "./model/codegen-model.ts";
+
+export interface RenderedFile {
+  /** Path relative to the package folder, with forward slashes. */
+  path: string;
+  content: string;
+}
+
+export interface RenderInput {
+  document: Record<string, unknown>;
+  packageName: string;
+  specName: string;
+  specHash: string;
+}
+
+const RUNTIME_DIR = join(import.meta.dirname, "..", "..", "templates", "runtime");
+
+async function runtimeFiles(model: CodegenModel): Promise<RenderedFile[]> {
+  const names = (await readdir(RUNTIME_DIR))
+    .filter((n) => n.endsWith(".ts") && !n.endsWith(".test.ts"))
+    .sort();
+  return Promise.all(
+    names.map(async (name) => ({
+      path: `src/runtime/${name}`,
+      content: fileHeader(model) + (await readFile(join(RUNTIME_DIR, name), "utf8")),
+    })),
+  );
+}
+
+export async function renderPackage(
+  input: RenderInput,
+): Promise<{ model: CodegenModel; files: RenderedFile[] }> {
+  const model = buildModel(input);
+  const project = new Project({ useInMemoryFileSystem: true, skipAddingFilesFromTsConfig: true });
+  await renderSchemaTypes(input.document, model, project);
+  renderOperationTypes(model, project);
+  renderOperations(model, project);
+  renderResources(model, project);
+  renderClient(model, project);
+  renderIndex(model, project);
+  const sources = await Promise.all(
+    project.getSourceFiles().map(async (file) => ({
+      path: file.getFilePath().replace(/^\//, ""),
+      content:
+        fileHeader(model) + (await format(file.getFullText(), { parser: "typescript", printWidth: 110 })),
+    })),
+  );
+  const files = [
+    ...sources,
+    ...(await runtimeFiles(model)),
+    { path: "package.json", content: packageJson(model) },
+    { path: "tsconfig.json", content: tsconfigJson() },
+    { path: "README.md", content: readme(model) },
+  ];
+  return { model, files: files.sort((a, b) => (a.path < b.path ? -1 : 1)) };
+}

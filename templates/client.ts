@@ -1,0 +1,164 @@
+// src/resources.ts and src/client.ts: one class per resource with short methods that call the standalone
+// functions, and the client class whose constructor takes the options users know from Stainless-built
+// SDKs (apiKey, baseURL, maxRetries, timeout, fetch, defaultHeaders).
+import { Scope, VariableDeclarationKind, type Project } from "ts-morph";
+import type { CodegenModel, SecuritySchemeModel } from "../scripts/generate/model/codegen-model.ts";
+import { docText, jsDoc } from "./js-doc.ts";
+import { pagination, paramsRequired } from "./operations.ts";
+
+const str = (s: string): string => JSON.stringify(s);
+
+export function renderResources(model: CodegenModel, project: Project): void {
+  const file = project.createSourceFile("src/resources.ts", "", { overwrite: true });
+  file.addImportDeclarations([
+    {
+      isTypeOnly: true,
+      moduleSpecifier: "./runtime/client.js",
+      namedImports: ["HttpClient", "RequestOptions"],
+    },
+    {
+      isTypeOnly: true,
+      moduleSpecifier: "./types.js",
+      namedImports: model.operations.flatMap((o) => [o.paramsType, o.responseType]),
+    },
+    { isTypeOnly: true, moduleSpecifier: "./schema.js", namedImports: ["paths"] },
+    { moduleSpecifier: "./operations.js", namedImports: model.operations.map((o) => o.functionName) },
+  ]);
+  if (model.operations.some((o) => o.pagination)) {
+    file.addImportDeclaration({
+      isTypeOnly: true,
+      moduleSpecifier: "./runtime/pagination.js",
+      namedImports: ["PagePromise", "ItemsOf"],
+    });
+  }
+  for (const resource of model.resources) {
+    file.addClass({
+      name: resource.className,
+      isExported: true,
+      ctors: [
+        { parameters: [{ name: "client", type: "HttpClient", scope: Scope.Private, isReadonly: true }] },
+      ],
+      methods: resource.operations.map((op) => {
+        const paramsArg = op.body || op.parameters.some((p) => p.in === "query" || p.in === "header");
+        const pathArgs = op.pathArguments.map((a) => ({
+          name: a.argument,
+          type: a.declared
+            ? `paths[${str(op.path)}][${str(op.method)}]["parameters"]["path"][${str(a.name)}]`
+            : "string | number",
+        }));
+        const args = [
+          "this.client",
+          ...op.pathArguments.map((a) => a.argument),
+          ...(paramsArg ? ["params"] : []),
+          "options",
+        ];
+        return {
+          name: op.methodName,
+          docs: jsDoc(op),
+          parameters: [
+            ...pathArgs,
+            ...(paramsArg
+              ? [{ name: "params", type: op.paramsType, hasQuestionToken: !paramsRequired(op) }]
+              : []),
+            { name: "options", type: "RequestOptions", hasQuestionToken: true },
+          ],
+          returnType: pagination(op)
+            ? `PagePromise<${op.responseType}, ${pagination(op)?.item}>`
+            : `Promise<${op.responseType}>`,
+          statements: [`return ${op.functionName}(${args.join(", ")});`],
+        };
+      }),
+    });
+  }
+}
+
+function authEntry(scheme: SecuritySchemeModel): string {
+  const value = `options.${scheme.option} ?? readEnv(${str(scheme.envVar)})`;
+  switch (scheme.kind) {
+    case "basic":
+      return `credential(${value}, (v) => ({ type: "basic", username: v, password: "" }))`;
+    case "bearer":
+      return `credential(${value}, (v) => ({ type: "bearer", token: v }))`;
+    default:
+      return `credential(${value}, (v) => ({ type: "apiKey", in: ${str(scheme.in ?? "header")}, name: ${str(scheme.name ?? "")}, value: v }))`;
+  }
+}
+
+export function renderClient(model: CodegenModel, project: Project): void {
+  const file = project.createSourceFile("src/client.ts", "", { overwrite: true });
+  const optionsName = `${model.clientClassName}Options`;
+  file.addImportDeclarations([
+    {
+      moduleSpecifier: "./runtime/client.js",
+      namedImports: [
+        "HttpClient",
+        { name: "AuthConfig", isTypeOnly: true },
+        { name: "ClientOptions", isTypeOnly: true },
+      ],
+    },
+    { moduleSpecifier: "./runtime/env.js", namedImports: ["readEnv", "credential"] },
+    { moduleSpecifier: "./resources.js", namedImports: model.resources.map((r) => r.className) },
+  ]);
+  file.addInterface({
+    name: optionsName,
+    isExported: true,
+    extends: ["ClientOptions"],
+    properties: model.securitySchemes.map((s) => ({
+      name: s.option,
+      type: "string",
+      hasQuestionToken: true,
+      docs: [docText(`${s.description ?? s.key} Defaults to the ${s.envVar} environment variable.`)],
+    })),
+  });
+  const defaultServer = model.servers[0] ?? "";
+  file.addVariableStatement({
+    isExported: true,
+    declarationKind: VariableDeclarationKind.Const,
+    declarations: [{ name: "DEFAULT_BASE_URL", initializer: str(defaultServer) }],
+  });
+  file.addClass({
+    name: model.clientClassName,
+    isExported: true,
+    docs: jsDoc({ summary: model.title, ...(model.description ? { description: model.description } : {}) }),
+    properties: [
+      {
+        name: "http",
+        type: "HttpClient",
+        isReadonly: true,
+        docs: ["The HTTP layer: use it to call endpoints the spec does not describe."],
+      },
+      ...model.resources.map((r) => ({ name: r.property, type: r.className, isReadonly: true })),
+    ],
+    ctors: [
+      {
+        parameters: [{ name: "options", type: optionsName, initializer: "{}" }],
+        statements: [
+          `const auth: Record<string, AuthConfig | undefined> = { ${model.securitySchemes.map((s) => `${str(s.key)}: ${authEntry(s)}`).join(", ")} };`,
+          `this.http = new HttpClient({ baseURL: options.baseURL ?? readEnv(${str(`${model.envPrefix}_BASE_URL`)}) ?? DEFAULT_BASE_URL, auth, options, userAgent: ${str(`${model.packageName}/${model.version}`)} });`,
+          ...model.resources.map((r) => `this.${r.property} = new ${r.className}(this.http);`),
+        ],
+      },
+    ],
+  });
+  file.addExportAssignment({ isExportEquals: false, expression: model.clientClassName });
+}
+
+export function renderIndex(model: CodegenModel, project: Project): void {
+  const file = project.createSourceFile("src/index.ts", "", { overwrite: true });
+  file.addExportDeclarations([
+    {
+      moduleSpecifier: "./client.js",
+      namedExports: [
+        model.clientClassName,
+        { name: model.clientClassName, alias: "default" },
+        "DEFAULT_BASE_URL",
+      ],
+    },
+    { isTypeOnly: true, moduleSpecifier: "./client.js", namedExports: [`${model.clientClassName}Options`] },
+    { moduleSpecifier: "./resources.js" },
+    { moduleSpecifier: "./operations.js" },
+    { isTypeOnly: true, moduleSpecifier: "./types.js" },
+    { isTypeOnly: true, moduleSpecifier: "./schema.js" },
+    { moduleSpecifier: "./runtime/index.js" },
+  ]);
+}

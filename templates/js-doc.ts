@@ -1,0 +1,25 @@
+// JSDoc from the spec's words. A description may hold "*/", which would end the comment early and turn
+// the rest into code: it is broken up, as are line separators that some tools treat as line ends.
+import { StructureKind, type JSDocStructure } from "ts-morph";
+
+export function docText(text: string): string {
+  return text
+    .replace(/\*\//g, "*\\/")
+    .replace(/[\u2028\u2029]/g, " ")
+    .replace(/\r\n?/g, "\n")
+    .trim();
+}
+
+export function jsDoc(source: {
+  summary?: string;
+  description?: string;
+  deprecated?: boolean;
+}): JSDocStructure[] {
+  const parts = [source.summary, source.description].filter(
+    (t): t is string => typeof t === "string" && t.trim() !== "",
+  );
+  const unique = parts.filter((p, i) => parts.indexOf(p) === i).map(docText);
+  const tags = source.deprecated ? [{ tagName: "deprecated" }] : [];
+  if (unique.length === 0 && tags.length === 0) return [];
+  return [{ kind: StructureKind.JSDoc, description: unique.join("\n\n"), tags }];
+}

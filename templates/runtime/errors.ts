@@ -1,0 +1,258 @@
+// Errors thrown by the client. Every error is an APIError so one `instanceof` catches them all; the
+// subclass says what happened. Errors hold only what came back from the server (status, parsed body,
+// response headers): never the request headers or the request URL, which carry credentials.
+
+/** Response headers that may carry a session credential; dropped from errors. */
+const SECRET_RESPONSE_HEADERS = new Set(["set-cookie", "set-cookie2"]);
+
+/** The longest message taken from a body; HTML error pages would otherwise flood logs. */
+const MAX_MESSAGE_LENGTH = 500;
+
+type HeaderSource = Headers | Record<string, string> | undefined;
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function nonEmptyString(value: unknown): string | undefined {
+  return typeof value === "string" && value.trim() !== "" ? value.trim() : undefined;
+}
+
+function truncate(text: string): string {
+  return text.length > MAX_MESSAGE_LENGTH ? `${text.slice(0, MAX_MESSAGE_LENGTH)}…` : text;
+}
+
+function headerRecord(headers: HeaderSource): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (!headers) return out;
+  const entries: Iterable<[string, string]> =
+    typeof (headers as Headers).forEach === "function" && typeof (headers as Headers).get === "function"
+      ? collect(headers as Headers)
+      : Object.entries(headers as Record<string, string>);
+  for (const [name, value] of entries) {
+    const key = name.toLowerCase();
+    if (!SECRET_RESPONSE_HEADERS.has(key)) out[key] = value;
+  }
+  return out;
+}
+
+function collect(headers: Headers): [string, string][] {
+  const entries: [string, string][] = [];
+  headers.forEach((value, name) => entries.push([name, value]));
+  return entries;
+}
+
+/** The request id servers echo back, for support tickets. */
+export function requestIdFrom(headers: HeaderSource): string | undefined {
+  const record = headerRecord(headers);
+  return record["request-id"] ?? record["x-request-id"];
+}
+
+/** FastAPI-style `detail: [{loc, msg}]` validation lists, summarised to one line. */
+function detailText(detail: unknown): string | undefined {
+  if (typeof detail === "string") return nonEmptyString(detail);
+  if (!Array.isArray(detail)) return undefined;
+  const parts = detail
+    .map((d) => (isRecord(d) ? (nonEmptyString(d.msg) ?? nonEmptyString(d.message)) : nonEmptyString(d)))
+    .filter((d): d is string => d !== undefined);
+  return parts.length > 0 ? parts.join("; ") : undefined;
+}
+
+interface BodyFacts {
+  message?: string | undefined;
+  code?: string | undefined;
+  type?: string | undefined;
+}
+
+/**
+ * Reads the common error body shapes: Stripe `{error: {message, code, type}}`, `{error: "text"}`,
+ * `{message}`, `{detail}`, RFC 9457 problem details `{title, detail}`, OAuth `{error_description}`, and
+ * plain text.
+ */
+export function errorFacts(body: unknown): BodyFacts {
+  if (typeof body === "string") {
+    const text = nonEmptyString(body);
+    return text ? { message: truncate(text) } : {};
+  }
+  if (!isRecord(body)) return {};
+  const facts: BodyFacts = {};
+  const nested = isRecord(body.error) ? body.error : undefined;
+  if (nested) {
+    facts.message = nonEmptyString(nested.message);
+    facts.code = nonEmptyString(nested.code) ?? nonEmptyString(nested.decline_code);
+    facts.type = nonEmptyString(nested.type);
+  }
+  facts.message ??=
+    nonEmptyString(body.message) ??
+    nonEmptyString(body.error_description) ??
+    (nonEmptyString(body.title) && detailText(body.detail)
+      ? `${nonEmptyString(body.title)}: ${detailText(body.detail)}`
+      : undefined) ??
+    detailText(body.detail) ??
+    nonEmptyString(body.title) ??
+    nonEmptyString(body.error);
+  facts.code ??= nonEmptyString(body.code) ?? (typeof body.code === "number" ? String(body.code) : undefined);
+  facts.type ??= nonEmptyString(body.type);
+  if (facts.message) facts.message = truncate(facts.message);
+  return facts;
+}
+
+export class APIError extends Error {
+  // Names live on the prototype, not as instance fields: the stack header then shows the subclass, and
+  // `name` is not an own enumerable property repeated in every log line.
+  static {
+    this.prototype.name = "APIError";
+  }
+  /** HTTP status; undefined when no response arrived (connection errors, aborts). */
+  readonly status: number | undefined;
+  /** Machine-readable error code from the body (Stripe `error.code`, or a top-level `code`). */
+  declare readonly code?: string;
+  /** Error category from the body (Stripe `error.type`, problem-details `type`). */
+  declare readonly type?: string;
+  /** The server's request id (`request-id` or `x-request-id` response header). */
+  declare readonly requestId?: string;
+  /** The parsed response body: JSON value, text, or undefined. */
+  readonly body: unknown;
+  /** Response headers, lower-cased (never request headers; `set-cookie` dropped). */
+  readonly headers: Record<string, string>;
+
+  constructor(
+    status: number | undefined,
+    body: unknown,
+    headers: HeaderSource,
+    message?: string,
+    options?: { cause?: unknown },
+  ) {
+    const facts = errorFacts(body);
+    super(message ?? APIError.makeMessage(status, facts.message), options);
+    this.status = status;
+    this.body = body;
+    this.headers = headerRecord(headers);
+    // Optional facts are assigned only when present so they do not show up as `undefined` in logs.
+    if (facts.code !== undefined) this.code = facts.code;
+    if (facts.type !== undefined) this.type = facts.type;
+    const requestId = requestIdFrom(this.headers);
+    if (requestId !== undefined) this.requestId = requestId;
+  }
+
+  private static makeMessage(status: number | undefined, bodyMessage: string | undefined): string {
+    if (status === undefined) return bodyMessage ?? "Request failed";
+    return bodyMessage ? `${status} ${bodyMessage}` : `${status} status code (no body)`;
+  }
+
+  /** The error for a non-2xx response, its class chosen by status. */
+  static from(status: number, body: unknown, headers: HeaderSource): APIError {
+    const ErrorClass = errorClassFor(status);
+    return new ErrorClass(status, body, headers);
+  }
+
+  /** What JSON.stringify and loggers see: only response-side facts. */
+  toJSON(): Record<string, unknown> {
+    const json: Record<string, unknown> = { name: this.name, message: this.message, status: this.status };
+    if (this.code !== undefined) json.code = this.code;
+    if (this.type !== undefined) json.type = this.type;
+    if (this.requestId !== undefined) json.requestId = this.requestId;
+    if (this.body !== undefined) json.body = this.body;
+    return json;
+  }
+}
+
+export class BadRequestError extends APIError {
+  static {
+    this.prototype.name = "BadRequestError";
+  }
+}
+export class AuthenticationError extends APIError {
+  static {
+    this.prototype.name = "AuthenticationError";
+  }
+}
+export class PermissionDeniedError extends APIError {
+  static {
+    this.prototype.name = "PermissionDeniedError";
+  }
+}
+export class NotFoundError extends APIError {
+  static {
+    this.prototype.name = "NotFoundError";
+  }
+}
+export class ConflictError extends APIError {
+  static {
+    this.prototype.name = "ConflictError";
+  }
+}
+export class UnprocessableEntityError extends APIError {
+  static {
+    this.prototype.name = "UnprocessableEntityError";
+  }
+}
+export class RateLimitError extends APIError {
+  static {
+    this.prototype.name = "RateLimitError";
+  }
+}
+export class InternalServerError extends APIError {
+  static {
+    this.prototype.name = "InternalServerError";
+  }
+}
+
+type APIErrorClass = new (status: number, body: unknown, headers: HeaderSource) => APIError;
+
+function errorClassFor(status: number): APIErrorClass {
+  switch (status) {
+    case 400:
+      return BadRequestError;
+    case 401:
+      return AuthenticationError;
+    case 403:
+      return PermissionDeniedError;
+    case 404:
+      return NotFoundError;
+    case 409:
+      return ConflictError;
+    case 422:
+      return UnprocessableEntityError;
+    case 429:
+      return RateLimitError;
+    default:
+      return status >= 500 ? InternalServerError : APIError;
+  }
+}
+
+/** No response arrived: DNS, refused connection, reset, TLS... `cause` is the underlying error. */
+export class APIConnectionError extends APIError {
+  static {
+    this.prototype.name = "APIConnectionError";
+  }
+  constructor(options: { message?: string; cause?: unknown } = {}) {
+    super(
+      undefined,
+      undefined,
+      undefined,
+      options.message ?? "Connection error.",
+      options.cause === undefined ? undefined : { cause: options.cause },
+    );
+  }
+}
+
+/** The request (one attempt, after retries) took longer than the `timeout` option. */
+export class APIConnectionTimeoutError extends APIConnectionError {
+  static {
+    this.prototype.name = "APIConnectionTimeoutError";
+  }
+  constructor(options: { message?: string } = {}) {
+    super({ message: options.message ?? "Request timed out." });
+  }
+}
+
+/** The caller's AbortSignal fired; the client does not retry. */
+export class APIUserAbortError extends APIError {
+  static {
+    this.prototype.name = "APIUserAbortError";
+  }
+  constructor(options: { message?: string } = {}) {
+    super(undefined, undefined, undefined, options.message ?? "Request was aborted.");
+  }
+}

@@ -1,0 +1,44 @@
+// The runtime's public surface, re-exported by the generated package's index.
+export {
+  HttpClient,
+  type ApiResponse,
+  type AuthConfig,
+  type ClientOptions,
+  type HttpClientConfig,
+  type HttpMethod,
+  type OperationSpec,
+  type RequestArgs,
+  type RequestOptions,
+} from "./client.js";
+export {
+  APIError,
+  APIConnectionError,
+  APIConnectionTimeoutError,
+  APIUserAbortError,
+  AuthenticationError,
+  BadRequestError,
+  ConflictError,
+  InternalServerError,
+  NotFoundError,
+  PermissionDeniedError,
+  RateLimitError,
+  UnprocessableEntityError,
+} from "./errors.js";
+export {
+  encodeForm,
+  encodeMultipart,
+  encodePath,
+  encodeQuery,
+  type QueryParam,
+  type QueryStyle,
+} from "./encode.js";
+export {
+  Page,
+  PagePromise,
+  cursorField,
+  nextLink,
+  stripeCursor,
+  type ItemsOf,
+  type PageSource,
+  type PageStrategy,
+} from "./pagination.js";

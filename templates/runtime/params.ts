@@ -1,0 +1,41 @@
+// Generated methods take one params object: body fields, query and header parameters together, as users
+// of Stainless-style SDKs expect. This splits it back by the operation's description of its parameters.
+import type { OperationSpec } from "./client.js";
+
+export interface GeneratedOperation extends OperationSpec {
+  body?: OperationSpec["body"] & { wrapped?: boolean };
+}
+
+export interface SplitParams {
+  query?: Record<string, unknown>;
+  headers?: Record<string, unknown>;
+  body?: unknown;
+}
+
+function hasOwn(object: object, key: string): boolean {
+  return Object.prototype.hasOwnProperty.call(object, key);
+}
+
+/**
+ * Query and header names are taken first (a name the spec uses for both a parameter and a body field goes
+ * to the parameter); the rest is the body. A non-object body travels as `params.body`.
+ */
+export function splitParams(
+  params: Record<string, unknown> | undefined,
+  op: GeneratedOperation,
+): SplitParams {
+  const rest: Record<string, unknown> = {};
+  const out: SplitParams = {};
+  const queryNames = new Set((op.query ?? []).map((q) => q.name));
+  const headerNames = new Set(op.headers ?? []);
+  for (const key of Object.keys(params ?? {})) {
+    if (!params || !hasOwn(params, key)) continue;
+    const value = params[key];
+    if (queryNames.has(key)) (out.query ??= {})[key] = value;
+    else if (headerNames.has(key)) (out.headers ??= {})[key] = value;
+    else rest[key] = value;
+  }
+  if (op.body?.wrapped) out.body = rest.body;
+  else if (op.body && (Object.keys(rest).length > 0 || op.body.required)) out.body = rest;
+  return out;
+}

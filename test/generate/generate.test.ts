@@ -1,0 +1,109 @@
+// The generator end to end: packages written, compiled by the real tsc in strict mode, imported and run.
+import { execFile } from "node:child_process";
+import { mkdtemp, readFile, rm, writeFile, readdir } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { main } from "../../scripts/cli.ts";
+import { memoryTerminal } from "../cli/memory-terminal.ts";
+
+const run = promisify(execFile);
+const root = join(import.meta.dirname, "..", "..");
+const tsc = join(root, "node_modules", "typescript", "bin", "tsc");
+let dir: string;
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), "specsmith-generate-"));
+});
+afterAll(() => rm(dir, { recursive: true, force: true }));
+
+async function generate(...args: string[]) {
+  const term = memoryTerminal();
+  const code = await main(["generate", ...args], term, root);
+  return { code, out: term.stdout.join("\n"), err: term.stderr.join("\n") };
+}
+
+describe("a hostile spec", () => {
+  it("gives a package that compiles under tsc --strict and runs none of the spec's text", async () => {
+    const out = join(dir, "hostile");
+    const r = await generate(
+      join(root, "test/fixtures/specs/hostile.json"),
+      "--out",
+      out,
+      "--name",
+      "hostile-client",
+    );
+    expect(r.err).toBe("");
+    expect(r.code).toBe(0);
+    await run(process.execPath, [tsc, "-p", join(out, "tsconfig.json")]);
+    const script = `
+      const pkg = await import(${JSON.stringify(join(out, "dist/index.js"))});
+      const names = Object.keys(pkg).sort();
+      const client = new pkg.default({ apiKey: "k", baseURL: "http://127.0.0.1:9" });
+      console.log(JSON.stringify({ pwned: globalThis.pwned ?? null, polluted: ({}).polluted ?? null, hasClient: typeof client === "object", names: names.length }));
+    `;
+    const { stdout } = await run(process.execPath, ["--input-type=module", "-e", script]);
+    expect(JSON.parse(stdout)).toEqual({
+      pwned: null,
+      polluted: null,
+      hasClient: true,
+      names: expect.any(Number),
+    });
+  });
+});
+
+describe("determinism", () => {
+  it("two runs give byte-identical packages", async () => {
+    const a = join(dir, "a");
+    const b = join(dir, "b");
+    for (const out of [a, b]) {
+      expect(
+        (
+          await generate(
+            join(root, "specs/stripe-identity/openapi.yaml"),
+            "--out",
+            out,
+            "--name",
+            "@specsmith/stripe-identity",
+          )
+        ).code,
+      ).toBe(0);
+    }
+    const files = (await readdir(a, { recursive: true }))
+      .filter((f) => f.endsWith(".ts") || f.endsWith(".json") || f.endsWith(".md"))
+      .sort();
+    expect(files.length).toBeGreaterThan(8);
+    for (const f of files)
+      expect(await readFile(join(b, f), "utf8")).toBe(await readFile(join(a, f), "utf8"));
+  });
+
+  it("--check passes on the committed packages and fails when one is stale", async () => {
+    expect((await generate("--check")).code).toBe(0);
+    const out = join(dir, "stale");
+    await generate(join(root, "specs/verifa/openapi.yaml"), "--out", out, "--name", "@specsmith/verifa");
+    await writeFile(join(out, "src/client.ts"), "// edited by hand\n");
+    const r = await generate(
+      join(root, "specs/verifa/openapi.yaml"),
+      "--out",
+      out,
+      "--name",
+      "@specsmith/verifa",
+      "--check",
+    );
+    expect(r.code).toBe(1);
+    expect(r.err).toContain("src/client.ts");
+  });
+
+  it("leaves the previous package untouched when the spec is broken", async () => {
+    const out = join(dir, "kept");
+    await generate(join(root, "specs/verifa/openapi.yaml"), "--out", out, "--name", "@specsmith/verifa");
+    const before = await readFile(join(out, "src/client.ts"), "utf8");
+    const broken = join(dir, "broken.yaml");
+    await writeFile(broken, "openapi: 3.1.0\ninfo: {}\npaths: []\n");
+    const r = await generate(broken, "--out", out);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("broken.yaml");
+    expect(await readFile(join(out, "src/client.ts"), "utf8")).toBe(before);
+  });
+});

@@ -1,0 +1,152 @@
+import { describe, expect, it } from "vitest";
+import { buildModel } from "../../scripts/generate/model/build-model.ts";
+import {
+  NameRegistry,
+  camelCase,
+  pascalCase,
+  safeIdentifier,
+} from "../../scripts/generate/model/identifiers.ts";
+
+describe("identifiers", () => {
+  it.each([
+    ["identity.verification_session", "IdentityVerificationSession", "identityVerificationSession"],
+    [
+      "PostIdentityVerificationSessionsSession",
+      "PostIdentityVerificationSessionsSession",
+      "postIdentityVerificationSessionsSession",
+    ],
+    ["repos/list-for-org", "ReposListForOrg", "reposListForOrg"],
+    ["HTTPServer", "HttpServer", "httpServer"],
+    ["2fa codes", "_2faCodes", "_2faCodes"],
+    ["café crème", "CafeCreme", "cafeCreme"],
+    ["*/", "Unnamed", "unnamed"],
+  ])("%s", (text, pascal, camel) => {
+    expect(pascalCase(text)).toBe(pascal);
+    expect(camelCase(text)).toBe(camel);
+  });
+
+  it("never yields a reserved word", () => {
+    expect(safeIdentifier("delete", "camel")).toBe("delete_");
+    expect(safeIdentifier("constructor", "camel")).toBe("constructor_");
+    expect(safeIdentifier("__proto__", "camel")).toBe("proto");
+  });
+
+  it("hands out unique names whatever the case", () => {
+    const r = new NameRegistry(["Client"]);
+    expect([r.claim("Client"), r.claim("item"), r.claim("Item"), r.claim("Item", ["Thing"])]).toEqual([
+      "Client2",
+      "item",
+      "Item2",
+      "Thing",
+    ]);
+  });
+});
+
+const spec = {
+  openapi: "3.1.0",
+  info: { title: "Shop API", version: "1.2.3" },
+  servers: [{ url: "https://api.shop.example" }],
+  security: [{ key: [] }],
+  components: {
+    securitySchemes: {
+      key: { type: "http", scheme: "basic" },
+      token: { type: "apiKey", in: "header", name: "X-Token" },
+    },
+    schemas: {
+      "shop.item": { type: "object" },
+      Item: { type: "object" },
+      ItemList: { type: "object", properties: { data: { type: "array" }, has_more: { type: "boolean" } } },
+    },
+    parameters: { Idem: { name: "Idempotency-Key", in: "header", schema: { type: "string" } } },
+  },
+  paths: {
+    "/v1/items": {
+      get: {
+        operationId: "GetItems",
+        parameters: [{ name: "starting_after", in: "query", schema: { type: "string" } }],
+        responses: {
+          "200": {
+            description: "ok",
+            content: { "application/json": { schema: { $ref: "#/components/schemas/ItemList" } } },
+          },
+        },
+      },
+      post: {
+        parameters: [{ $ref: "#/components/parameters/Idem" }],
+        requestBody: {
+          required: true,
+          content: {
+            "application/x-www-form-urlencoded": {
+              schema: { type: "object", required: ["name"], properties: { name: { type: "string" } } },
+            },
+          },
+        },
+        responses: { "200": { description: "ok" } },
+      },
+    },
+    "/v1/items/{item}": {
+      get: { operationId: "retrieveItem", responses: { "200": { description: "ok" } } },
+      delete: { responses: { default: { description: "error" } } },
+    },
+    "/v1/items/{item}/archive": { post: { responses: { "204": { description: "none" } } } },
+  },
+};
+
+describe("buildModel", () => {
+  const model = buildModel({
+    document: spec,
+    packageName: "@shop/client",
+    specName: "shop.yaml",
+    specHash: "abc",
+  });
+
+  it("names the client, the schemas without collisions, and the credentials", () => {
+    expect(model.clientClassName).toBe("ShopClient");
+    expect(model.schemas).toEqual([
+      { key: "Item", typeName: "Item" },
+      { key: "ItemList", typeName: "ItemList" },
+      { key: "shop.item", typeName: "ShopItem" },
+    ]);
+    expect(model.securitySchemes.map((s) => [s.key, s.kind, s.option, s.envVar])).toEqual([
+      ["key", "basic", "apiKey", "SHOP_API_KEY"],
+      ["token", "apiKey", "token", "SHOP_TOKEN"],
+    ]);
+  });
+
+  it("groups operations into a resource with short, readable names", () => {
+    expect(model.resources.map((r) => r.property)).toEqual(["items"]);
+    expect(model.operations.map((o) => [o.method, o.path, o.methodName, o.functionName])).toEqual([
+      ["get", "/v1/items", "list", "listItems"],
+      ["post", "/v1/items", "create", "createItem"],
+      ["get", "/v1/items/{item}", "retrieve", "retrieveItem"],
+      ["delete", "/v1/items/{item}", "delete", "deleteItem"],
+      ["post", "/v1/items/{item}/archive", "archive", "archiveItem"],
+    ]);
+  });
+
+  it("reads bodies, idempotency headers, pagination and success statuses", () => {
+    const [list, create, , del, archive] = model.operations;
+    expect(list?.pagination).toEqual({ kind: "stripe", itemsField: "data", cursorParam: "starting_after" });
+    expect(create?.body).toEqual({
+      mediaType: "application/x-www-form-urlencoded",
+      required: true,
+      isObject: true,
+      hasRequiredProperties: true,
+    });
+    expect(create?.idempotencyHeader).toBe("Idempotency-Key");
+    expect(del?.successStatuses).toEqual(["default"]);
+    expect(archive?.successStatuses).toEqual(["204"]);
+    expect(archive?.pathArguments).toEqual([{ name: "item", argument: "item", declared: false }]);
+    expect(list?.security).toEqual([["key"]]);
+  });
+
+  it("is deterministic", () => {
+    const again = buildModel({
+      document: structuredClone(spec),
+      packageName: "@shop/client",
+      specName: "shop.yaml",
+      specHash: "abc",
+    });
+    expect(again).toEqual(model);
+  });
+});

@@ -1,0 +1,129 @@
+// A real HTTP server on 127.0.0.1 for the runtime tests: it records every request as it arrived on the
+// wire (method, raw path and query, headers, body bytes) and answers from a queue of scripted replies.
+import { createServer, type IncomingHttpHeaders, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+
+export interface Recorded {
+  method: string;
+  /** Raw request target, e.g. "/v1/items/a%2Fb?x=1". */
+  target: string;
+  /** Raw path, undecoded. */
+  path: string;
+  /** Raw query string without "?", undecoded. */
+  query: string;
+  headers: IncomingHttpHeaders;
+  body: Buffer;
+}
+
+export interface Reply {
+  status?: number;
+  headers?: Record<string, string>;
+  /** A string is sent as is; anything else as JSON (with a JSON content type unless one is given). */
+  body?: unknown;
+  /** Wait this long before answering (timeouts, aborts). */
+  delayMs?: number;
+}
+
+export type Handler = (request: Recorded) => Reply | Promise<Reply>;
+
+export interface TestServer {
+  url: string;
+  requests: Recorded[];
+  /** Replies for the next requests, in order; after them `fallback` answers. */
+  reply(...replies: Reply[]): void;
+  /** Answers requests once the queue is empty (default: 200 `{"ok":true}`). */
+  handle(handler: Handler): void;
+  close(): Promise<void>;
+}
+
+function send(res: ServerResponse, reply: Reply): void {
+  const headers: Record<string, string> = { ...reply.headers };
+  let payload = "";
+  if (typeof reply.body === "string") payload = reply.body;
+  else if (reply.body !== undefined) {
+    payload = JSON.stringify(reply.body);
+    if (!Object.keys(headers).some((h) => h.toLowerCase() === "content-type")) {
+      headers["content-type"] = "application/json";
+    }
+  }
+  res.writeHead(reply.status ?? 200, headers);
+  res.end(payload);
+}
+
+export async function startServer(): Promise<TestServer> {
+  const requests: Recorded[] = [];
+  const queue: Reply[] = [];
+  let fallback: Handler = () => ({ body: { ok: true } });
+  const timers = new Set<NodeJS.Timeout>();
+
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (chunk: Buffer) => chunks.push(chunk));
+    req.on("end", () => {
+      const target = req.url ?? "/";
+      const at = target.indexOf("?");
+      const recorded: Recorded = {
+        method: req.method ?? "",
+        target,
+        path: at === -1 ? target : target.slice(0, at),
+        query: at === -1 ? "" : target.slice(at + 1),
+        headers: req.headers,
+        body: Buffer.concat(chunks),
+      };
+      requests.push(recorded);
+      void Promise.resolve(queue.shift() ?? fallback(recorded)).then((reply) => {
+        if (!reply.delayMs) return send(res, reply);
+        const timer = setTimeout(() => {
+          timers.delete(timer);
+          if (!res.destroyed) send(res, reply);
+        }, reply.delayMs);
+        timers.add(timer);
+      });
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requests,
+    reply: (...replies) => void queue.push(...replies),
+    handle: (handler) => {
+      fallback = handler;
+    },
+    close: async () => {
+      for (const timer of timers) clearTimeout(timer);
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+/** A port on 127.0.0.1 where nothing listens (a server was bound there and closed). */
+export async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+/** Part names (and file names) of a multipart body, read from its Content-Disposition headers. */
+export function multipartParts(
+  body: Buffer,
+  contentType: string,
+): { name: string; filename?: string; type?: string; value: string }[] {
+  const boundary = /boundary=(?:"([^"]+)"|([^;]+))/.exec(contentType);
+  if (!boundary) throw new Error(`no boundary in ${contentType}`);
+  const delimiter = `--${boundary[1] ?? boundary[2]}`;
+  const parts = body.toString("latin1").split(delimiter).slice(1, -1);
+  return parts.map((raw) => {
+    const [head = "", ...rest] = raw.replace(/^\r\n/, "").split("\r\n\r\n");
+    const value = rest.join("\r\n\r\n").replace(/\r\n$/, "");
+    const disposition = /content-disposition:[^\r\n]*/i.exec(head)?.[0] ?? "";
+    const name = /\bname="([^"]*)"/.exec(disposition)?.[1] ?? "";
+    const filename = /\bfilename="([^"]*)"/.exec(disposition)?.[1];
+    const type = /content-type:\s*([^\r\n]*)/i.exec(head)?.[1];
+    return { name, value, ...(filename !== undefined ? { filename } : {}), ...(type ? { type } : {}) };
+  });
+}
