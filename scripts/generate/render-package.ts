@@ -9,7 +9,7 @@ import { renderClient, renderIndex, renderResources } from "../../templates/clie
 import { fileHeader } from "../../templates/file-header.ts";
 import { renderOperations, renderOperationTypes } from "../../templates/operations.ts";
 import { packageJson, readme, tsconfigJson } from "../../templates/package-files.ts";
-import { renderSchemaTypes } from "../../templates/schema-types.ts";
+import { renderOpenApiTypes, renderSchemaAliases } from "../../templates/schema-types.ts";
 import { buildModel } from "./model/build-model.ts";
 import type { CodegenModel } from "./model/codegen-model.ts";
 
@@ -45,7 +45,8 @@ export async function renderPackage(
 ): Promise<{ model: CodegenModel; files: RenderedFile[] }> {
   const model = buildModel(input);
   const project = new Project({ useInMemoryFileSystem: true, skipAddingFilesFromTsConfig: true });
-  await renderSchemaTypes(input.document, model, project);
+  const openapiTypes = renderOpenApiTypes(input.document);
+  renderSchemaAliases(model, project);
   renderOperationTypes(model, project);
   renderOperations(model, project);
   renderResources(model, project);
@@ -60,6 +61,7 @@ export async function renderPackage(
   );
   const files = [
     ...sources,
+    { path: "src/openapi.ts", content: fileHeader(model) + (await openapiTypes) },
     ...(await runtimeFiles(model)),
     { path: "package.json", content: packageJson(model) },
     { path: "tsconfig.json", content: tsconfigJson() },
