@@ -28,6 +28,11 @@ export function stripLineNumbers(text: string): string {
   return lines.map((l) => l.replace(/^\s*\d+ ?/, "")).join("\n");
 }
 
+/** A JSON object (not an array, not null): what a body example or a schema block must be. */
+export function isJsonObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
 export function parseLenientJson(text: string): LenientJsonResult {
   try {
     return { ok: true, value: JSON.parse(text), repaired: false };

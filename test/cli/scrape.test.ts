@@ -175,7 +175,9 @@ describe("the specsmith bin", () => {
   });
 
   it("exits 2 on an unknown command, without colour when not on a terminal", async () => {
-    const failed = (await run(process.execPath, [join(root, "bin/specsmith.js"), "frobnicate"], { cwd: dir }).then(
+    const failed = (await run(process.execPath, [join(root, "bin/specsmith.js"), "frobnicate"], {
+      cwd: dir,
+    }).then(
       () => ({ code: 0, stderr: "" }),
       (e: { code: number; stderr: string }) => e,
     )) as { code: number; stderr: string };

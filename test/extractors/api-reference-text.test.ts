@@ -3,11 +3,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import {
-  apiReferenceTextExtractor,
-  parseReturnsHint,
-  serverFromUrl,
-} from "../../scripts/scrape/extractors/api-reference-text.ts";
+import { apiReferenceTextExtractor } from "../../scripts/scrape/extractors/api-reference-text.ts";
 import type {
   FieldFragment,
   OperationFragment,
@@ -502,36 +498,5 @@ describe("truncated pages", () => {
       expect(() => apiReferenceTextExtractor.extract({ file: "odd.txt", text })).not.toThrow();
       expect(apiReferenceTextExtractor.detect({ file: "odd.txt", text })).toBeLessThanOrEqual(1);
     }
-  });
-});
-
-describe("helpers", () => {
-  it.each([
-    ["Returns the updated VerificationSession object", { name: "VerificationSession", list: false }],
-    [
-      "List of VerificationSession objects that match the filter.",
-      { name: "VerificationSession", list: true },
-    ],
-    ["Returns a deleted Widget object on success.", { name: "Widget", list: false }],
-    ["Returns the updated invoice_item object.", { name: "invoice_item", list: false }],
-    ["A dictionary with an array of up to limit PaymentIntents.", { name: "PaymentIntent", list: true }],
-    ["Returns an object with a data property.", undefined],
-    ["Returns the deleted object.", undefined],
-  ])("parseReturnsHint(%j)", (text, want) => {
-    expect(parseReturnsHint(text)).toEqual(want);
-  });
-
-  it.each([
-    ["https://api.stripe.com/v1/items/it_123", "/v1/items/{id}", "https://api.stripe.com"],
-    [
-      "https://api.example.com/base/v1/items/it_1/cancel",
-      "/v1/items/{id}/cancel",
-      "https://api.example.com/base",
-    ],
-    ["https://api.example.com/v1/items?limit=3", "/v1/items", "https://api.example.com"],
-    ["https://api.example.com/v1/items/it_1.json", "/v1/items/{id}.json", "https://api.example.com"],
-    ["https://api.example.com/v1/other/it_1", "/v1/items/{id}", undefined],
-  ])("serverFromUrl(%s, %s)", (url, template, want) => {
-    expect(serverFromUrl(url, template)).toBe(want);
   });
 });

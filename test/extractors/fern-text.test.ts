@@ -1,263 +1,784 @@
-// The Fern extractor on the seed and on Fern pages of a made-up helpdesk API.
+// The Fern extractor as given/want tables: the Verifa seed, and Fern captures of two made-up APIs (a
+// helpdesk and an invoicing API) it was not written against, whole and cut off part-way.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { fernTextExtractor } from "../../scripts/scrape/extractors/fern-text.ts";
-import type { OperationFragment, Page, PageFragment } from "../../scripts/scrape/fragment.ts";
+import type {
+  FieldFragment,
+  OperationFragment,
+  Page,
+  PageFragment,
+  ResponseFragment,
+} from "../../scripts/scrape/fragment.ts";
 
 const root = join(import.meta.dirname, "..", "..");
 function load(path: string): Page {
   return { file: path, text: readFileSync(join(root, path), "utf8") };
 }
+
 const SEED = "specs/verifa/pages/update-session.fern.txt";
 const LIST = "test/fixtures/pages/fern/list-tickets.fern.txt";
 const CREATE = "test/fixtures/pages/fern/create-ticket.fern.txt";
+const INVOICE = "test/fixtures/pages/fern/create-invoice.fern.txt";
+const OTHER_FORMATS = [
+  "specs/stripe-identity/pages/update-verification-session.openapi-renderer.html",
+  "specs/stripe-identity/pages/verification-sessions.api-reference.txt",
+  "specs/stripe-identity/pages/create-verification-session.api-catalogue.txt",
+  "specs/stripe-identity/pages/verification-sessions.docs.md",
+];
+
+const extracted = new Map<string, PageFragment>();
+function read(path: string): PageFragment {
+  let fragment = extracted.get(path);
+  if (!fragment) {
+    fragment = fernTextExtractor.extract(load(path));
+    extracted.set(path, fragment);
+  }
+  return fragment;
+}
 
 function only(fragment: PageFragment): OperationFragment {
   expect(fragment.operations).toHaveLength(1);
   return fragment.operations[0] as OperationFragment;
 }
 
-function params(op: OperationFragment): Record<string, unknown> {
-  return Object.fromEntries(
-    op.parameters.map((p) => [
-      `${p.in}:${p.path.join(".")}`,
-      { schema: p.schema, required: p.required, description: p.description },
-    ]),
-  );
+/** A field as the tables write it: schema, required, description, deprecated, only when present. */
+function summary(f: FieldFragment): Record<string, unknown> {
+  const out: Record<string, unknown> = { schema: f.schema };
+  if (f.required !== undefined) out.required = f.required;
+  if (f.description !== undefined) out.description = f.description;
+  if (f.deprecated) out.deprecated = true;
+  return out;
+}
+
+function byPath(fields: FieldFragment[]): Record<string, Record<string, unknown>> {
+  return Object.fromEntries(fields.map((f) => [f.path.join("."), summary(f)]));
+}
+
+function success(op: OperationFragment): ResponseFragment {
+  const response = op.responses.find((r) => /^2/.test(r.status));
+  expect(response).toBeDefined();
+  return response as ResponseFragment;
+}
+
+/** A minimal Fern capture around the given code panel and sections, for the curl and section cases. */
+function fernPage(panel: string, sections: string): Page {
+  const text = [
+    "  • API Reference",
+    "      • POSTCreate a widget",
+    "API ReferenceWidgets",
+    "",
+    "Create a widget",
+    "",
+    "POST",
+    "https://api.widgets.example/v1/widgets",
+    "POST",
+    "/v1/widgets",
+    panel,
+    "",
+    "Creates a widget.",
+    "",
+    "Was this page helpful?",
+    "Built with",
+    "",
+    sections,
+    "",
+    "Errors",
+    "",
+    "400",
+    "Bad Request Error",
+  ].join("\n");
+  return { file: "widgets.fern.txt", text };
 }
 
 describe("detection", () => {
-  it.each([
-    [SEED, 0.9],
-    [LIST, 0.9],
-    [CREATE, 0.9],
-  ])("claims %s", (path, min) => {
-    expect(fernTextExtractor.detect(load(path))).toBeGreaterThanOrEqual(min);
+  it.each([SEED, LIST, CREATE, INVOICE])("claims the Fern capture %s", (path) => {
+    expect(fernTextExtractor.detect(load(path))).toBeGreaterThanOrEqual(0.9);
   });
 
-  it.each([
-    "specs/stripe-identity/pages/update-verification-session.openapi-renderer.html",
-    "specs/stripe-identity/pages/verification-sessions.api-reference.txt",
-    "specs/stripe-identity/pages/create-verification-session.api-catalogue.txt",
-    "specs/stripe-identity/pages/verification-sessions.docs.md",
-  ])("leaves %s to its own extractor", (path) => {
+  it.each(OTHER_FORMATS)("leaves %s to its own extractor", (path) => {
     expect(fernTextExtractor.detect(load(path))).toBeLessThanOrEqual(0.2);
+  });
+
+  it("still claims a Fern page cut off after its code panel", () => {
+    const text = load(CREATE).text;
+    const cut = { file: "cut.txt", text: text.slice(0, text.indexOf("Opens a new ticket")) };
+    expect(fernTextExtractor.detect(cut)).toBeGreaterThanOrEqual(0.6);
   });
 });
 
-describe("the Verifa seed", () => {
-  const page = fernTextExtractor.extract(load(SEED));
-  const op = only(page);
+describe("the operation heading, code panel and description", () => {
+  it.each([
+    {
+      given: SEED,
+      want: {
+        method: "patch",
+        path: "/api/v1/sessions/{session_id}",
+        server: "https://devapi.withverifa.com",
+        title: "Update a session",
+        description:
+          "Updates metadata on an existing session. Only external_ref and metadata can be changed. Sessions that have been redacted cannot be updated.",
+        source: 85,
+      },
+    },
+    {
+      given: LIST,
+      want: {
+        method: "get",
+        path: "/v2/tickets",
+        server: "https://api.helpdesk.example",
+        title: "List tickets",
+        description: "Returns tickets, newest first.",
+        source: 13,
+      },
+    },
+    {
+      given: INVOICE,
+      want: {
+        method: "post",
+        // The server keeps the URL's base path: the full URL minus the documented path.
+        path: "/v1/invoices",
+        server: "https://api.ledgerly.example/billing",
+        title: "Create an invoice",
+        // Two paragraphs collapse to plain text; the neighbour titles after Previous/Next are not prose.
+        description: "Drafts an invoice for a customer. The invoice stays editable until it is finalized.",
+        source: 14,
+      },
+    },
+  ])("reads $given", ({ given, want }) => {
+    const page = read(given);
+    const op = only(page);
+    expect({
+      method: op.method?.value,
+      path: op.path?.value,
+      server: op.servers.map((s) => s.value).join(" "),
+      title: op.title?.value,
+      description: op.description?.value,
+      source: op.source.line,
+    }).toEqual(want);
+    expect(page.title).toBe(want.title);
+  });
+});
 
-  it("reads method, path, server and title", () => {
-    expect(op.method?.value).toBe("patch");
-    expect(op.path?.value).toBe("/api/v1/sessions/{session_id}");
-    expect(op.servers.map((s) => s.value)).toEqual(["https://devapi.withverifa.com"]);
-    expect(op.title?.value).toBe("Update a session");
-    expect(op.description?.value).toBe(
-      "Updates metadata on an existing session. Only external_ref and metadata can be changed. Sessions that have been redacted cannot be updated.",
+describe("parameters", () => {
+  it.each([
+    {
+      given: SEED,
+      want: {
+        "path:session_id": { schema: { type: "string" }, required: true, description: "Session ID (ses_*)." },
+        "header:Verifa-Version": {
+          schema: { type: "string", format: "date" },
+          required: false,
+          description:
+            "API version date string (e.g. 2026-02-01). If omitted, the version pinned to your API key is used.",
+        },
+        // "Allowed values:" with its values lost by the capture: no enum, only the default.
+        "header:Key-Inflection": {
+          schema: { type: "string", default: "snake" },
+          required: false,
+          description: "Response key casing. Defaults to snake.",
+        },
+        "header:Idempotency-Key": {
+          schema: { type: "string", maxLength: 255 },
+          required: false,
+          description:
+            "Unique key for idempotent requests. Cached for 24 hours. Sending the same key with different parameters returns 422.",
+        },
+      },
+    },
+    {
+      given: LIST,
+      want: {
+        "query:limit": {
+          schema: { type: "integer", minimum: 1, maximum: 100, default: 20 },
+          required: false,
+          description: "How many tickets to return.",
+        },
+        "query:cursor": {
+          schema: { type: "string" },
+          required: false,
+          description: "Cursor from a previous page.",
+        },
+        "query:status": {
+          schema: { type: "string", enum: ["open", "pending", "closed"] },
+          required: false,
+          description: "Only tickets in this state.",
+        },
+      },
+    },
+    {
+      given: CREATE,
+      want: {
+        "header:Idempotency-Key": {
+          schema: { type: "string", maxLength: 64 },
+          required: false,
+          description: "Retries with the same key create one ticket.",
+        },
+      },
+    },
+    { given: INVOICE, want: {} },
+  ])("reads the parameters of $given", ({ given, want }) => {
+    const op = only(read(given));
+    const got = Object.fromEntries(op.parameters.map((p) => [`${p.in}:${p.path.join(".")}`, summary(p)]));
+    expect(got).toEqual(want);
+    expect(op.parameters.every((p) => p.strength === "typed")).toBe(true);
+  });
+});
+
+describe("request bodies", () => {
+  it.each([
+    {
+      given: SEED,
+      want: {
+        contentType: ["application/json", "typed", 159],
+        example: undefined,
+        fields: {
+          external_ref: {
+            schema: { type: "string", maxLength: 255 },
+            required: false,
+            description: "Update the external reference for this session.",
+          },
+          metadata: {
+            schema: { type: "object", additionalProperties: {} },
+            required: false,
+            description:
+              "Merge keys into the session’s metadata. Existing keys not included in the request are preserved. Set a key to null to remove it. Each value is capped at 16 KB of serialized UTF-8.",
+          },
+        },
+      },
+    },
+    {
+      given: CREATE,
+      want: {
+        contentType: ["application/json", "typed", 52],
+        example: { subject: "Printer on fire" },
+        fields: {
+          subject: {
+            schema: { type: "string", minLength: 1, maxLength: 200 },
+            required: true,
+            description: "One line summary.",
+          },
+          priority: { schema: { type: "integer", minimum: 1, maximum: 5, default: 3 }, required: false },
+          tags: { schema: { type: "array", items: { type: "string" } }, required: false },
+          channel: { schema: { type: "string", enum: ["email", "chat", "phone"] }, required: false },
+        },
+      },
+    },
+    {
+      given: INVOICE,
+      want: {
+        contentType: ["application/json", "typed", 72],
+        example: {
+          customer: { email: "ada@example.com" },
+          line_items: [{ description: "Consulting", quantity: 2 }],
+        },
+        // Children follow an expanded "Hide N properties" toggle; those of a list of objects sit under it.
+        fields: {
+          customer: { schema: { type: "object" }, required: true, description: "Who the invoice is for." },
+          "customer.email": {
+            schema: { type: "string", format: "email" },
+            required: true,
+            description: "Where the invoice is sent.",
+          },
+          "customer.name": { schema: { type: ["string", "null"] }, required: false },
+          line_items: { schema: { type: "array", items: { type: "object" }, minItems: 1 }, required: true },
+          "line_items.description": { schema: { type: "string", maxLength: 500 }, required: true },
+          "line_items.quantity": { schema: { type: "integer", minimum: 1, default: 1 }, required: false },
+          "line_items.unit_amount": {
+            schema: { type: "integer" },
+            required: false,
+            description: "In cents.",
+          },
+          currency: {
+            schema: { type: "string", default: "usd", enum: ["usd", "eur", "gbp"] },
+            required: false,
+          },
+          memo: {
+            schema: { type: ["string", "null"] },
+            required: false,
+            description: "Use notes instead.",
+            deprecated: true,
+          },
+        },
+      },
+    },
+  ])("reads the body of $given", ({ given, want }) => {
+    const body = only(read(given)).requestBody;
+    const ct = body?.contentType;
+    expect([ct?.value, ct?.strength, ct?.source.line]).toEqual(want.contentType);
+    expect(body?.example?.value).toEqual(want.example);
+    expect(byPath(body?.fields ?? [])).toEqual(want.fields);
+    // Fields keep the order of the page.
+    expect(body?.fields.map((f) => f.path.join("."))).toEqual(Object.keys(want.fields));
+  });
+
+  it("reads no body on a GET whose curl sends -G query data", () => {
+    expect(only(read(LIST)).requestBody).toBeUndefined();
+  });
+});
+
+describe("responses", () => {
+  it.each([
+    {
+      given: SEED,
+      want: {
+        status: "200",
+        description: "Updated session.",
+        exampleKey: ["created_at", "2024-01-15T09:30:00Z"],
+        fields: {
+          id: { schema: { type: "string" } },
+          // "statusenum" with its values lost: a string, nothing more.
+          status: { schema: { type: "string" } },
+          external_ref: { schema: { type: ["string", "null"] } },
+          checks: { schema: { type: ["array", "null"], items: { type: "string" } } },
+          token_expires_at: {
+            schema: { type: ["string", "null"], format: "date-time" },
+            description: "When the capture token expires.",
+          },
+          // A description set apart by blank lines.
+          retention_status: {
+            schema: { type: ["string", "null"] },
+            description: "Data retention status (active, sensitive_redacted, redacted).",
+          },
+          tags: {
+            schema: { type: "array", items: { type: "string" } },
+            description: "Free-form tags attached to this session.",
+          },
+        },
+        count: 20,
+        errors: [
+          ["401", "Unauthorized Error"],
+          ["404", "Not Found Error"],
+          ["422", "Unprocessable Entity Error"],
+        ],
+      },
+    },
+    {
+      given: LIST,
+      want: {
+        status: "200",
+        description: "A page of tickets.",
+        exampleKey: ["next_cursor", "c_abc"],
+        fields: {
+          data: { schema: { type: "array", items: { type: "object" } } },
+          next_cursor: {
+            schema: { type: ["string", "null"] },
+            description: "Pass this as cursor to get the next page.",
+          },
+        },
+        count: 2,
+        errors: [
+          ["401", "Unauthorized Error"],
+          ["429", "Too Many Requests Error"],
+        ],
+      },
+    },
+    {
+      given: INVOICE,
+      want: {
+        // The panel's "201Created" states the success status.
+        status: "201",
+        description: "Invoice created.",
+        exampleKey: ["total", 30000],
+        fields: {
+          status: { schema: { type: "string", enum: ["draft", "open", "paid"] } },
+          // Indented children nest under their parent.
+          customer: { schema: { type: "object" } },
+          "customer.name": { schema: { type: ["string", "null"] } },
+          "line_items.unit_amount": { schema: { type: "integer" } },
+          total: { schema: { type: "integer" }, description: "Sum of the line items, in cents." },
+        },
+        count: 10,
+        errors: [
+          ["400", "Bad Request Error"],
+          ["401", "Unauthorized Error"],
+          ["422", "Unprocessable Entity Error"],
+        ],
+      },
+    },
+  ])("reads the responses of $given", ({ given, want }) => {
+    const op = only(read(given));
+    const ok = success(op);
+    expect(op.responses[0]).toBe(ok);
+    expect(ok.status).toBe(want.status);
+    expect(ok.description?.value).toBe(want.description);
+    const [key, value] = want.exampleKey;
+    expect((ok.example?.value as Record<string, unknown>)[key as string]).toEqual(value);
+    expect(ok.example?.strength).toBe("example");
+    expect(byPath(ok.fields)).toMatchObject(want.fields);
+    expect(ok.fields).toHaveLength(want.count);
+    expect(op.responses.slice(1).map((r) => [r.status, r.description?.value])).toEqual(want.errors);
+  });
+});
+
+describe("security", () => {
+  it.each([
+    {
+      given: SEED,
+      page: [
+        {
+          type: "apiKey",
+          in: "header",
+          name: "X-API-Key",
+          description:
+            "Organization API key. Keys are prefixed with vk_live_ (production) or vk_sandbox_ (sandbox).",
+        },
+      ],
+      examples: [{ type: "apiKey", in: "header", name: "X-API-Key" }],
+    },
+    {
+      given: LIST,
+      page: [
+        {
+          type: "http",
+          scheme: "bearer",
+          description: "Bearer authentication of the form Bearer <token>, where token is your auth token.",
+        },
+      ],
+      examples: [{ type: "http", scheme: "bearer" }],
+    },
+    {
+      given: CREATE,
+      page: [
+        {
+          type: "apiKey",
+          in: "header",
+          name: "X-Helpdesk-Token",
+          description: "Workspace token from the admin console.",
+        },
+      ],
+      examples: [{ type: "apiKey", in: "header", name: "X-Helpdesk-Token" }],
+    },
+    {
+      given: INVOICE,
+      page: [
+        {
+          type: "http",
+          scheme: "basic",
+          description: "Basic authentication of the form Basic <username:password>.",
+        },
+      ],
+      examples: [{ type: "http", scheme: "basic" }],
+    },
+  ])("reads the Authentication section and the curl credentials of $given", ({ given, page, examples }) => {
+    const fragment = read(given);
+    expect(fragment.security.map((s) => s.value)).toEqual(page);
+    expect(fragment.security.every((s) => s.strength === "typed")).toBe(true);
+    const op = only(fragment);
+    expect(op.security.map((s) => s.value)).toEqual(examples);
+    expect(op.security.every((s) => s.strength === "example")).toBe(true);
+  });
+});
+
+describe("the sidebar", () => {
+  it("lists every operation of the seed's API Reference, the documented one included", () => {
+    const listed = read(SEED).listedOperations;
+    expect(listed).toHaveLength(26);
+    expect(listed[3]).toMatchObject({ method: "patch", title: "Update a session", source: { line: 58 } });
+    expect(listed[9]).toMatchObject({ method: "delete", title: "Redact session data" });
+    expect(listed[7]).toMatchObject({ method: "post", title: "Simulate a session action (sandbox only)" });
+  });
+
+  it.each([
+    {
+      given: LIST,
+      want: ["get List tickets", "post Create a ticket", "get Retrieve a ticket", "delete Delete a ticket"],
+    },
+    {
+      given: INVOICE,
+      want: [
+        "get List invoices",
+        "post Create an invoice",
+        "put Replace an invoice",
+        "delete Void an invoice",
+      ],
+    },
+  ])("lists the operations of $given", ({ given, want }) => {
+    expect(read(given).listedOperations.map((l) => `${l.method} ${l.title}`)).toEqual(want);
+  });
+});
+
+describe("complete pages carry no warnings", () => {
+  it.each([SEED, LIST, CREATE, INVOICE])("%s", (path) => {
+    expect(read(path).warnings).toEqual([]);
+  });
+});
+
+describe("curl examples", () => {
+  it.each([
+    {
+      given: `$curl -X POST https://api.widgets.example/v1/widgets \\\n> -H "Authorization: Bearer <token>" \\\n> -d name=Gear`,
+      want: {
+        contentType: "application/x-www-form-urlencoded",
+        security: [{ type: "http", scheme: "bearer" }],
+      },
+    },
+    {
+      given: `$curl -X POST https://api.widgets.example/v1/widgets \\\n> -u "key_123:" \\\n> -F file=@gear.png`,
+      want: { contentType: "multipart/form-data", security: [{ type: "http", scheme: "basic" }] },
+    },
+    {
+      given: `$curl -X POST https://api.widgets.example/v1/widgets \\\n> -H "X-Widget-Secret: <apiKey>" \\\n> -d '{"name": "Gear"}'`,
+      want: {
+        contentType: "application/json",
+        security: [{ type: "apiKey", in: "header", name: "X-Widget-Secret" }],
+      },
+    },
+    {
+      // An idempotency key is not a credential; an empty "{}" body still says JSON.
+      given: `$curl -X POST https://api.widgets.example/v1/widgets \\\n> -H "Idempotency-Key: k_1" \\\n> -H "Authorization: Bearer <token>" \\\n> -d '{}'`,
+      want: { contentType: "application/json", security: [{ type: "http", scheme: "bearer" }] },
+    },
+  ])("infers the media type and credentials from $given", ({ given, want }) => {
+    // No Request section: what the example shows is all there is, at example strength.
+    const op = only(fernTextExtractor.extract(fernPage(given, "Response\n\nThe widget.\nidstring")));
+    expect([op.requestBody?.contentType?.value, op.requestBody?.contentType?.strength]).toEqual([
+      want.contentType,
+      "example",
+    ]);
+    expect(op.security.map((s) => s.value)).toEqual(want.security);
+  });
+
+  it("takes the server from the curl URL when the heading shows only the path", () => {
+    const page = fernPage("", "Response\n\nThe widget.\nidstring");
+    page.text = page.text
+      .replace("https://api.widgets.example/v1/widgets\nPOST\n", "")
+      .replace("\nCreates", "$curl -X POST https://api.widgets.example/api/v1/widgets -d '{}'\n\nCreates");
+    const op = only(fernTextExtractor.extract(page));
+    expect(op.path?.value).toBe("/v1/widgets");
+    expect(op.servers.map((s) => [s.value, s.strength])).toEqual([
+      ["https://api.widgets.example/api", "example"],
+    ]);
+  });
+
+  it("reads an unnumbered JSON example", () => {
+    const panel = '{\n  "id": "w_1",\n  "name": "Gear"\n}';
+    const op = only(
+      fernTextExtractor.extract(fernPage(panel, "Response\n\nThe widget.\nidstring\nnamestring")),
     );
+    expect(success(op).example?.value).toEqual({ id: "w_1", name: "Gear" });
+    expect(op.description?.value).toBe("Creates a widget.");
   });
+});
 
-  it("reads path and header parameters with constraints and defaults", () => {
-    expect(params(op)).toEqual({
-      "path:session_id": { schema: { type: "string" }, required: true, description: "Session ID (ses_*)." },
-      "header:Verifa-Version": {
-        schema: { type: "string", format: "date" },
-        required: false,
-        description:
-          "API version date string (e.g. 2026-02-01). If omitted, the version pinned to your API key is used.",
+describe("section details on other Fern pages", () => {
+  it.each([
+    {
+      name: "an enum value ending in a type word stays a value",
+      given:
+        "Request\n\nThis endpoint expects an object.\nsortenumOptional\nAllowed values:\nby_name\nby_date\nlimitinteger",
+      want: {
+        sort: { schema: { type: "string", enum: ["by_name", "by_date"] }, required: false },
+        limit: { schema: { type: "integer" } },
       },
-      "header:Key-Inflection": {
-        schema: { type: "string", default: "snake" },
-        required: false,
-        description: "Response key casing. Defaults to snake.",
+    },
+    {
+      name: "a nullable enum allows null, a list of enums lists them on its items",
+      given:
+        "Request\n\nThis endpoint expects an object.\nmodeenum or nullOptional\nAllowed values: fast, safe\n" +
+        "kindslist of enumsOptional\nShow 2 enum values\nred\nblue",
+      want: {
+        mode: { schema: { type: ["string", "null"], enum: ["fast", "safe", null] }, required: false },
+        kinds: {
+          schema: { type: "array", items: { type: "string", enum: ["red", "blue"] } },
+          required: false,
+        },
       },
-      "header:Idempotency-Key": {
-        schema: { type: "string", maxLength: 255 },
-        required: false,
-        description:
-          "Unique key for idempotent requests. Cached for 24 hours. Sending the same key with different parameters returns 422.",
+    },
+    {
+      name: "collapsed children are absent; the next field is a sibling",
+      given:
+        "Request\n\nThis endpoint expects an object.\naddressobjectOptional\nPostal address.\nShow 3 properties\n" +
+        "notestringOptional",
+      want: {
+        address: { schema: { type: "object" }, required: false, description: "Postal address." },
+        note: { schema: { type: "string" }, required: false },
       },
-    });
-  });
-
-  it("reads the JSON body, the API key from Authentication and the curl", () => {
-    expect(op.requestBody?.contentType?.value).toBe("application/json");
-    expect(op.requestBody?.fields.map((f) => [f.path.join("."), f.schema])).toEqual([
-      ["external_ref", { type: "string", maxLength: 255 }],
-      ["metadata", { type: "object", additionalProperties: {} }],
-    ]);
-    expect(page.security.map((s) => s.value)).toEqual([
-      {
-        type: "apiKey",
-        in: "header",
-        name: "X-API-Key",
-        description:
-          "Organization API key. Keys are prefixed with vk_live_ (production) or vk_sandbox_ (sandbox).",
+    },
+    {
+      name: "children nest by indentation, two levels deep",
+      given:
+        "Request\n\nThis endpoint expects an object.\nshippingobjectRequired\n  addressobjectRequired\n" +
+        "    citystringRequired\n  methodstringOptional\nnotestringOptional",
+      want: {
+        shipping: { schema: { type: "object" }, required: true },
+        "shipping.address": { schema: { type: "object" }, required: true },
+        "shipping.address.city": { schema: { type: "string" }, required: true },
+        "shipping.method": { schema: { type: "string" }, required: false },
+        note: { schema: { type: "string" }, required: false },
       },
-    ]);
-    expect(op.security.map((s) => [s.value, s.strength])).toEqual([
-      [{ type: "apiKey", in: "header", name: "X-API-Key" }, "example"],
-    ]);
-  });
-
-  it("reads the numbered JSON example, the response fields and the errors", () => {
-    const ok = op.responses.find((r) => r.status === "200");
-    expect(ok?.description?.value).toBe("Updated session.");
-    expect((ok?.example?.value as Record<string, unknown>).created_at).toBe("2024-01-15T09:30:00Z");
-    const fields = Object.fromEntries(ok?.fields.map((f) => [f.path[0], f.schema]) ?? []);
-    expect(Object.keys(fields)).toHaveLength(20);
-    expect(fields.external_ref).toEqual({ type: ["string", "null"] });
-    expect(fields.token_expires_at).toEqual({ type: ["string", "null"], format: "date-time" });
-    expect(fields.checks).toEqual({ type: ["array", "null"], items: { type: "string" } });
-    expect(
-      op.responses.filter((r) => r.status !== "200").map((r) => [r.status, r.description?.value]),
-    ).toEqual([
-      ["401", "Unauthorized Error"],
-      ["404", "Not Found Error"],
-      ["422", "Unprocessable Entity Error"],
-    ]);
+    },
+  ])("$name", ({ given, want }) => {
+    const page = fernTextExtractor.extract(fernPage("", given));
+    expect(byPath(only(page).requestBody?.fields ?? [])).toEqual(want);
     expect(page.warnings).toEqual([]);
   });
 
-  it("lists the sidebar's operations", () => {
-    expect(page.listedOperations).toHaveLength(26);
-    expect(page.listedOperations[3]).toMatchObject({
-      method: "patch",
-      title: "Update a session",
-      source: { line: 58 },
-    });
-    expect(page.listedOperations[9]).toMatchObject({ method: "delete", title: "Redact session data" });
-  });
-});
-
-describe("a list page of another Fern site", () => {
-  const page = fernTextExtractor.extract(load(LIST));
-  const op = only(page);
-
-  it("reads query parameters with bounds, defaults and allowed values", () => {
-    expect(op.method?.value).toBe("get");
-    expect(op.path?.value).toBe("/v2/tickets");
-    expect(params(op)).toEqual({
-      "query:limit": {
-        schema: { type: "integer", minimum: 1, maximum: 100, default: 20 },
-        required: false,
-        description: "How many tickets to return.",
-      },
-      "query:cursor": {
-        schema: { type: "string" },
-        required: false,
-        description: "Cursor from a previous page.",
-      },
-      "query:status": {
-        schema: { type: "string", enum: ["open", "pending", "closed"] },
-        required: false,
-        description: "Only tickets in this state.",
-      },
-    });
-  });
-
-  it("reads bearer authentication, the response and two errors", () => {
-    expect(page.security.map((s) => s.value)).toEqual([
-      {
-        type: "http",
-        scheme: "bearer",
-        description: "Bearer authentication of the form Bearer <token>, where token is your auth token.",
-      },
-    ]);
-    const ok = op.responses.find((r) => r.status === "200");
-    expect(ok?.description?.value).toBe("A page of tickets.");
-    expect(ok?.fields.map((f) => [f.path[0], f.schema])).toEqual([
-      ["data", { type: "array", items: { type: "object" } }],
-      ["next_cursor", { type: ["string", "null"] }],
-    ]);
-    expect((ok?.example?.value as { next_cursor: string }).next_cursor).toBe("c_abc");
-    expect(op.responses.map((r) => r.status)).toEqual(["200", "401", "429"]);
-    expect(page.listedOperations.map((l) => `${l.method} ${l.title}`)).toEqual([
-      "get List tickets",
-      "post Create a ticket",
-      "get Retrieve a ticket",
-      "delete Delete a ticket",
-    ]);
-  });
-});
-
-describe("a create page of another Fern site", () => {
-  const page = fernTextExtractor.extract(load(CREATE));
-  const op = only(page);
-
-  it("reads required body fields with constraints, lists and enums", () => {
-    expect(op.requestBody?.contentType?.value).toBe("application/json");
-    expect(op.requestBody?.fields.map((f) => [f.path[0], f.schema, f.required])).toEqual([
-      ["subject", { type: "string", minLength: 1, maxLength: 200 }, true],
-      ["priority", { type: "integer", minimum: 1, maximum: 5, default: 3 }, false],
-      ["tags", { type: "array", items: { type: "string" } }, false],
-      ["channel", { type: "string", enum: ["email", "chat", "phone"] }, false],
-    ]);
-    expect(op.requestBody?.fields[0]?.description).toBe("One line summary.");
-    expect(op.requestBody?.example?.value).toEqual({ subject: "Printer on fire" });
-  });
-
-  it("reads the API key header scheme, the idempotency header and the errors", () => {
-    expect(page.security.map((s) => s.value)).toEqual([
-      {
-        type: "apiKey",
-        in: "header",
-        name: "X-Helpdesk-Token",
-        description: "Workspace token from the admin console.",
-      },
-    ]);
-    expect(params(op)["header:Idempotency-Key"]).toEqual({
-      schema: { type: "string", maxLength: 64 },
-      required: false,
-      description: "Retries with the same key create one ticket.",
-    });
-    expect(op.responses.map((r) => [r.status, r.description?.value])).toEqual([
-      ["200", "Created ticket."],
-      ["400", "Bad Request Error"],
-      ["401", "Unauthorized Error"],
-      ["409", "Conflict Error"],
-    ]);
-    const closed = op.responses[0]?.fields.find((f) => f.path[0] === "closed_at");
-    expect(closed).toMatchObject({
-      schema: { type: ["string", "null"], format: "date-time" },
-      description: "When the ticket was closed, if it was.",
-    });
+  it("does not take the neighbour page titled 'Authentication' for a section", () => {
+    const fragment = read(INVOICE);
+    expect(fragment.security).toHaveLength(1);
+    expect(fragment.security[0]?.source.line).toBe(66);
   });
 });
 
 describe("pages cut off part-way", () => {
-  it("keeps what is there and warns when cut inside the JSON example", () => {
-    const text = load(CREATE).text;
-    const page = fernTextExtractor.extract({
-      file: "cut.txt",
-      text: text.slice(0, text.indexOf('4 "priority"')),
-    });
-    const op = only(page);
-    expect(op.path?.value).toBe("/v2/tickets");
-    expect((op.responses[0]?.example?.value as { subject: string }).subject).toBe("Printer on fire");
-    expect(page.warnings.map((w) => w.message)).toContain(
-      "the JSON example stops before it closes: the page may be cut off",
-    );
+  /** The page up to (not including) the first occurrence of `marker`. */
+  function cut(path: string, marker: string): Page {
+    const text = load(path).text;
+    const at = text.indexOf(marker);
+    expect(at).toBeGreaterThan(0);
+    return { file: "cut.txt", text: text.slice(0, at) };
+  }
+
+  it.each([
+    {
+      name: "inside the JSON example",
+      given: cut(CREATE, '4 "priority"'),
+      holds: (op: OperationFragment) =>
+        expect(success(op).example?.value).toEqual({ id: "tkt_123", subject: "Printer on fire" }),
+      warnings: [{ line: 20, message: "the JSON example stops before it closes: the page may be cut off" }],
+    },
+    {
+      name: "inside the curl body",
+      given: cut(CREATE, '> "subject"'),
+      holds: (op: OperationFragment) => expect(op.path?.value).toBe("/v2/tickets"),
+      warnings: [
+        {
+          line: 15,
+          message: "the curl request body stops before its JSON closes: the page may be cut off",
+        },
+      ],
+    },
+    {
+      name: "inside the Request fields",
+      given: cut(CREATE, "priorityintegerOptional"),
+      holds: (op: OperationFragment) =>
+        expect(op.requestBody?.fields.map((f) => [f.path[0], f.required, f.description])).toEqual([
+          ["subject", true, "One line summary."],
+        ]),
+      warnings: [
+        {
+          line: 54,
+          message: 'the page ends inside the "Request" section without an Errors section: it may be cut off',
+        },
+      ],
+    },
+    {
+      name: "mid-word on a field line",
+      given: cut(CREATE, "ional>=1<=5"),
+      holds: (op: OperationFragment) =>
+        expect(byPath(op.requestBody?.fields ?? []).priority).toEqual({ schema: { type: "integer" } }),
+      warnings: [
+        {
+          line: 55,
+          message: 'the field line "priorityintegerOpt" is cut short: the page may be cut off',
+        },
+      ],
+    },
+    {
+      name: "after an expanded toggle, before all the children",
+      given: cut(INVOICE, "namestring or nullOptional"),
+      holds: (op: OperationFragment) =>
+        expect(op.requestBody?.fields.map((f) => f.path.join("."))).toEqual(["customer", "customer.email"]),
+      warnings: [
+        {
+          line: 75,
+          message: '"customer" announces 2 properties but the page shows 1: the page may be cut off',
+        },
+        {
+          line: 77,
+          message: 'the page ends inside the "Request" section without an Errors section: it may be cut off',
+        },
+      ],
+    },
+    {
+      name: "at Allowed values, before the values",
+      given: cut(LIST, "open\npending"),
+      holds: (op: OperationFragment) =>
+        expect(op.parameters.find((p) => p.path[0] === "status")?.schema).toEqual({ type: "string" }),
+      warnings: [
+        {
+          line: 62,
+          message: 'the page ends at "Allowed values:" before the values: it may be cut off',
+        },
+      ],
+    },
+    {
+      name: "inside the Response fields",
+      given: cut(INVOICE, "line_itemslist of objects\n  desc"),
+      holds: (op: OperationFragment) =>
+        expect(success(op).fields.map((f) => f.path.join("."))).toEqual([
+          "id",
+          "status",
+          "customer",
+          "customer.email",
+          "customer.name",
+        ]),
+      warnings: [
+        {
+          line: 104,
+          message:
+            'the page ends inside the "Response" section before the example\'s fields line_items, total: it may be cut off',
+        },
+      ],
+    },
+    {
+      name: "mid-sentence in the last description",
+      given: cut(SEED, "attached to this session"),
+      holds: (op: OperationFragment) => expect(success(op).fields).toHaveLength(20),
+      warnings: [
+        {
+          line: 204,
+          message: 'the page ends mid-sentence in the "Response" section: it may be cut off',
+        },
+      ],
+    },
+    {
+      name: "mid-name in the Errors",
+      given: cut(SEED, "Found Error"),
+      holds: (op: OperationFragment) =>
+        expect(op.responses.map((r) => [r.status, r.description?.value])).toEqual([
+          ["200", "Updated session."],
+          ["401", "Unauthorized Error"],
+          ["404", "Not"],
+        ]),
+      warnings: [{ line: 211, message: 'the page ends with "Not", not an error name: it may be cut off' }],
+    },
+    {
+      name: "before the sections",
+      given: cut(SEED, "Was this page helpful?"),
+      holds: (op: OperationFragment) => expect(op.description?.value).toMatch(/^Updates metadata/),
+      warnings: [
+        {
+          line: 120,
+          message:
+            "the page ends before any section (Authentication, parameters, Request, Response): it may be cut off",
+        },
+      ],
+    },
+  ])("keeps what is there and warns when cut $name", ({ given, holds, warnings }) => {
+    const page = fernTextExtractor.extract(given);
+    holds(only(page));
+    expect(page.warnings).toEqual(warnings.map((w) => ({ file: "cut.txt", ...w })));
   });
 
-  it("keeps the fields read so far and warns when cut inside a section", () => {
-    const text = load(CREATE).text;
-    const page = fernTextExtractor.extract({
-      file: "cut.txt",
-      text: text.slice(0, text.indexOf("priorityintegerOptional")),
-    });
-    const op = only(page);
-    expect(op.requestBody?.fields.map((f) => f.path[0])).toEqual(["subject"]);
-    expect(page.warnings).toEqual([
-      {
-        file: "cut.txt",
-        line: 54,
-        message: 'the page ends inside the "Request" section without an Errors section: it may be cut off',
-      },
+  it("keeps the sidebar and warns when cut before the operation", () => {
+    const page = fernTextExtractor.extract(cut(SEED, "API ReferenceSessions"));
+    expect(page.operations).toEqual([]);
+    expect(page.listedOperations).toHaveLength(26);
+    expect(page.warnings.map((w) => w.message)).toEqual([
+      "no operation (a method badge followed by its URL) on the page: it may be cut off before it",
     ]);
+  });
+
+  it("never throws, whatever the cut", () => {
+    for (const path of [SEED, LIST, CREATE, INVOICE]) {
+      const text = load(path).text;
+      for (let at = 0; at < text.length; at += 13) {
+        expect(() => fernTextExtractor.extract({ file: "cut.txt", text: text.slice(0, at) })).not.toThrow();
+      }
+    }
   });
 
   it("returns no operation, without throwing, for text that is not a Fern page", () => {

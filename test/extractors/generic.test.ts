@@ -4,7 +4,7 @@
 import { readFileSync } from "node:fs";
 import * as cheerio from "cheerio";
 import { describe, expect, it } from "vitest";
-import { genericExtractor } from "../../scripts/scrape/extractors/generic.ts";
+import { genericExtractor } from "../../scripts/scrape/extractors/generic/index.ts";
 import type {
   FieldFragment,
   OperationFragment,

@@ -4,7 +4,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { markdownReferenceExtractor } from "../../scripts/scrape/extractors/markdown-reference.ts";
+import { markdownReferenceExtractor } from "../../scripts/scrape/extractors/markdown-reference/index.ts";
 import type {
   FieldFragment,
   OperationFragment,

@@ -21,12 +21,17 @@ import type {
   OperationFragment,
   Page,
   PageFragment,
-  ReturnsHint,
-  SecurityHint,
   Source,
 } from "../fragment.ts";
+import {
+  formPairs,
+  isJsonData,
+  requestMediaType,
+  securityFromCurl,
+  serverBeforePath,
+} from "../curl-facts.ts";
 import { emptyOperation, emptyPageFragment, fact } from "../fragment.ts";
-import { findJsonEnd, parseLenientJson, stripLineNumbers } from "../lenient-json.ts";
+import { findJsonEnd, isJsonObject, parseLenientJson, stripLineNumbers } from "../lenient-json.ts";
 import {
   REQUEST_LINE,
   joinContinuationLines,
@@ -36,6 +41,7 @@ import {
   toPathTemplate,
   type CurlCommand,
 } from "../text.ts";
+import { returnedObject } from "../returns-prose.ts";
 import { parseConstraints, parseTypePhrase, splitGluedField } from "../type-phrase.ts";
 
 const EXTRACTOR_NAME = "api-reference-text";
@@ -354,32 +360,6 @@ function readParagraphAfter(lines: Line[], start: number): { text: string; line:
   return { text: plainText(parts.join(" ")), line: lines[first]?.number ?? start + 1, end: i };
 }
 
-// Words that stand before "object" without naming a type: "Returns an object", "a deleted object".
-const NOT_A_TYPE_NAME = new Set(["a", "an", "the", "this", "that", "each", "every", "one", "such", "json"]);
-
-/**
- * Reads what an operation returns from its prose: "Returns the updated Widget object" names Widget;
- * "List of Widget objects that match ..." and "an array of up to limit Widgets" are lists.
- */
-export function parseReturnsHint(text: string): ReturnsHint | undefined {
-  const named = /\b([A-Za-z][\w.]*)\s+objects?\b/.exec(text);
-  const word = named?.[1];
-  if (named && word && isTypeName(word)) {
-    const before = text.slice(0, named.index);
-    const list = /\b(?:list|array)\s+of\b/i.test(before) || /objects\b/.test(named[0]);
-    return { name: word, list };
-  }
-  const plural = /\b(?:list|array)\s+of\s+(?:up\s+to\s+\w+\s+)?([A-Z][\w.]*?)s\b/.exec(text);
-  if (plural?.[1]) return { name: plural[1], list: true };
-  return undefined;
-}
-
-/** A type name has capitals or separators; a plain lowercase word must not be an article or participle. */
-function isTypeName(word: string): boolean {
-  if (/[A-Z_.]/.test(word)) return true;
-  return !NOT_A_TYPE_NAME.has(word) && !/ed$/.test(word);
-}
-
 interface CurlExample {
   command: CurlCommand;
   line: number;
@@ -667,7 +647,7 @@ function applyCurl(
   const { command } = curl;
   for (const hint of securityFromCurl(command)) op.security.push(fact(hint, source, "example"));
   if (path) {
-    const server = serverFromUrl(command.url, path);
+    const server = serverBeforePath(command.url, path);
     if (server) op.servers.push(fact(server, source, "example"));
     else
       warnings.push({
@@ -684,7 +664,7 @@ function applyCurl(
     .filter(([name]) => !documented.has(name))
     .map(([name, value]): FieldFragment => {
       const field: FieldFragment = { path: [name], source, strength: "example" };
-      if (data.contentType === "application/json") field.schema = schemaOfValue(value);
+      if (data.json) field.schema = schemaOfValue(value);
       return field;
     });
   if (toQuery) {
@@ -693,104 +673,45 @@ function applyCurl(
   }
   const body = op.requestBody ?? { fields: [] };
   body.fields.push(...extra);
-  body.contentType = fact(data.contentType, source, "example");
+  const contentType = requestMediaType(command);
+  if (contentType) body.contentType = fact(contentType, source, "example");
   body.example = fact(data.value, source, "example");
   op.requestBody = body;
 }
 
-/** `-u key:` is HTTP Basic; an Authorization header is bearer or basic; a *key/token/auth* header an API key. */
-function securityFromCurl(command: CurlCommand): SecurityHint[] {
-  const hints: SecurityHint[] = [];
-  if (command.user !== undefined) hints.push({ type: "http", scheme: "basic" });
-  for (const { name, value } of command.headers) {
-    if (/^authorization$/i.test(name)) {
-      if (/^bearer\b/i.test(value)) hints.push({ type: "http", scheme: "bearer" });
-      else if (/^basic\b/i.test(value)) hints.push({ type: "http", scheme: "basic" });
-      else hints.push({ type: "apiKey", in: "header", name });
-    } else if (/key|token|auth/i.test(name) && !/idempotency/i.test(name)) {
-      hints.push({ type: "apiKey", in: "header", name });
-    }
-  }
-  return hints;
-}
-
-/**
- * The server is the URL minus the documented path. The URL has real ids where the template has
- * {params}, so the template is matched segment by segment against the end of the URL's path.
- */
-export function serverFromUrl(url: string, template: string): string | undefined {
-  const split = splitUrl(url.replace(/[?#].*$/, ""));
-  if (!split) return undefined;
-  const urlSegments = split.path.split("/").filter((s) => s !== "");
-  const templateSegments = template.split("/").filter((s) => s !== "");
-  const offset = urlSegments.length - templateSegments.length;
-  if (offset < 0) return undefined;
-  const matches = templateSegments.every((segment, k) =>
-    segmentPattern(segment).test(urlSegments[offset + k] ?? ""),
-  );
-  if (!matches) return undefined;
-  const prefix = urlSegments.slice(0, offset);
-  return prefix.length > 0 ? `${split.server}/${prefix.join("/")}` : split.server;
-}
-
-function segmentPattern(segment: string): RegExp {
-  const parts = segment.split(/(\{[^}]+\})/).map((p) => (/^\{.+\}$/.test(p) ? "[^/]+" : escapeRegExp(p)));
-  return new RegExp(`^${parts.join("")}$`);
-}
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
-
 interface CurlData {
-  contentType: string;
+  /** The data is a JSON document, so its values have JSON types. */
+  json: boolean;
   value: Record<string, unknown>;
 }
 
-/**
- * What the curl command sends: `-d '{...}'` (or a JSON Content-Type) is a JSON body, `-d key=value`
- * pairs are a form, `-F` a multipart form. A Content-Type header, when present, names the media type.
- */
+/** What the curl command sends: `-d '{...}'` is a JSON body, `-d key=value` pairs a form, `-F` a multipart form. */
 function readCurlData(
   command: CurlCommand,
   file: string,
   line: number,
   warnings: Diagnostic[],
 ): CurlData | undefined {
-  const header = command.headers.find((h) => /^content-type$/i.test(h.name))?.value;
-  const json = command.data.find((d) => /^\s*[{[]/.test(d));
+  const json = command.data.find(isJsonData);
   if (json !== undefined) {
     const parsed = parseLenientJson(json);
     if (!parsed.ok) {
       warnings.push({ file, line, message: `curl JSON body could not be parsed: ${parsed.error}` });
       return undefined;
     }
-    const value = isRecord(parsed.value) ? parsed.value : {};
-    return { contentType: mediaType(header) ?? "application/json", value };
+    return { json: true, value: isJsonObject(parsed.value) ? parsed.value : {} };
   }
-  if (command.form.length > 0) return { contentType: "multipart/form-data", value: formObject(command.form) };
-  if (command.data.length > 0) {
-    return {
-      contentType: mediaType(header) ?? "application/x-www-form-urlencoded",
-      value: formObject(command.data),
-    };
-  }
+  if (command.form.length > 0) return { json: false, value: formObject(command.form) };
+  if (command.data.length > 0) return { json: false, value: formObject(command.data) };
   return undefined;
-}
-
-function mediaType(header: string | undefined): string | undefined {
-  const type = header?.split(";")[0]?.trim().toLowerCase();
-  return type ? type : undefined;
 }
 
 /** `a=1`, `meta[k]=v`, `tags[]=x` pairs as the object the server receives. */
 function formObject(pairs: string[]): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const pair of pairs.flatMap((p) => p.split("&"))) {
-    const eq = pair.indexOf("=");
-    if (eq <= 0) continue;
-    const keys = decode(pair.slice(0, eq)).match(/[^[\]]+|\[\]/g) ?? [];
-    setDeep(out, keys, decode(pair.slice(eq + 1)));
+  for (const { name, value } of formPairs(pairs.flatMap((p) => p.split("&")))) {
+    if (name === "" || value === undefined) continue;
+    setDeep(out, name.match(/[^[\]]+|\[\]/g) ?? [], value);
   }
   return out;
 }
@@ -804,22 +725,10 @@ function setDeep(target: Record<string, unknown>, keys: string[], value: string)
     list.push(value);
     target[key] = list;
   } else {
-    const child = isRecord(target[key]) ? (target[key] as Record<string, unknown>) : {};
+    const child = isJsonObject(target[key]) ? (target[key] as Record<string, unknown>) : {};
     setDeep(child, rest, value);
     target[key] = child;
   }
-}
-
-function decode(s: string): string {
-  try {
-    return decodeURIComponent(s.replace(/\+/g, " "));
-  } catch {
-    return s;
-  }
-}
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
 /** The type a JSON example value shows. */
@@ -834,7 +743,7 @@ function schemaOfValue(value: unknown): JsonSchema {
 function applyReturnsAndResponse(op: OperationFragment, draft: OperationDraft, file: string): void {
   const { returns, response } = draft;
   if (returns?.text) {
-    const hint = parseReturnsHint(returns.text);
+    const hint = returnedObject(returns.text);
     if (hint) op.returns = fact(hint, { file, line: returns.line }, "prose");
   }
   if (!returns?.text && !response) return;

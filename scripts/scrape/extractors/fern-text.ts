@@ -1,12 +1,21 @@
-// Plain-text captures of Fern-built API reference pages: a sidebar of operations ("GETList sessions"),
-// the operation's title, METHOD and full URL, a curl example with "> " continuation lines, a JSON example
-// whose lines carry the code viewer's numbers, then sections (Authentication, Path parameters, Query
-// parameters, Headers, Request, Response, Errors) of field lines where name, type, Optional/Required and
-// constraints are run together: "external_refstringOptional<=255 characters".
+// Plain-text captures of Fern-built API reference pages. A capture reads, top to bottom:
+// - the sidebar, nested "  • Section" bullets, with the API's operations glued to their method
+//   ("      • GETList sessions", "      • DELRedact session data");
+// - a breadcrumb ("API ReferenceSessions"), the operation's title, then METHOD, the full URL, METHOD again
+//   and the path;
+// - the code panel: a curl command ("$curl ..." with "> " continuation lines) and a JSON response whose
+//   lines carry the code viewer's numbers ("1{", "2 \"id\": ...");
+// - the description, then page furniture ("Was this page helpful?", Previous/Next with the neighbouring
+//   pages' titles, "Built with");
+// - sections, each heading on a line by itself (Authentication, Path parameters, Query parameters, Headers,
+//   Request, Response, Errors), of field lines where name, type, Optional/Required and constraints are run
+//   together ("external_refstringOptional<=255 characters"), each followed by its description.
+// Nested properties appear indented under their parent or after an expanded "Hide N properties" toggle.
 import type {
   Extractor,
   FieldFragment,
   HttpMethod,
+  JsonSchema,
   OperationFragment,
   Page,
   PageFragment,
@@ -15,69 +24,229 @@ import type {
   SecurityHint,
   Source,
 } from "../fragment.ts";
+import {
+  isJsonData,
+  requestMediaType,
+  securityFromCurl,
+  serverBeforePath,
+  serverOfUrl,
+} from "../curl-facts.ts";
 import { emptyOperation, emptyPageFragment, fact } from "../fragment.ts";
 import { findJsonEnd, parseLenientJson, stripLineNumbers } from "../lenient-json.ts";
+import type { CurlCommand } from "../text.ts";
 import { joinContinuationLines, parseCurl, parseMethod, splitUrl, toPathTemplate } from "../text.ts";
 import { parseConstraints, splitGluedField } from "../type-phrase.ts";
 
 const NAME = "fern";
 
-const SECTIONS = [
-  "Authentication",
-  "Path parameters",
-  "Query parameters",
-  "Headers",
-  "Request",
-  "Response",
-  "Errors",
-] as const;
-type Section = (typeof SECTIONS)[number];
+// ---------------------------------------------------------------------------------------------------
+// Line shapes
+// ---------------------------------------------------------------------------------------------------
 
-const METHOD_WORD = /^(GET|POST|PUT|PATCH|DELETE|DEL|HEAD|OPTIONS)$/;
-const SIDEBAR_ENTRY = /^\s*•\s*(GET|POST|PUT|PATCH|DELETE|DEL|HEAD|OPTIONS)(\S.*)$/;
-const NUMBERED_JSON_START = /^\s*1\s*[{[]\s*$/;
-/** Page furniture after the operation text, before the sections. */
-const CHROME = /^(Was this page helpful\?|Previous|Next|Built with|Yes|No)$/;
-/** What may follow a field's type on its line: Optional/Required, a default, bounds. */
-const FIELD_TAIL = /^(Optional|Required)?\s*(Deprecated)?\s*((Defaults to .*)|([<>]=?\s*-?\d.*))?$/;
+/** Section headings, each alone on its line, and what they hold. */
+const SECTION_KINDS = {
+  Authentication: "auth",
+  "Path parameters": "path",
+  "Query parameters": "query",
+  Headers: "header",
+  Request: "request",
+  Response: "response",
+  Errors: "errors",
+} as const;
+type SectionKind = (typeof SECTION_KINDS)[keyof typeof SECTION_KINDS];
 
-function isSection(line: string): line is Section {
-  return (SECTIONS as readonly string[]).includes(line.trim());
+interface SectionRange {
+  kind: SectionKind;
+  heading: string;
+  /** Index of the heading line; the section's lines are start+1 .. end-1. */
+  start: number;
+  end: number;
 }
 
-/** The line where the method stands alone, followed by the full URL on the next non-empty line. */
-function findRequestLine(lines: string[]): number {
-  for (let i = 0; i < lines.length; i++) {
-    if (!METHOD_WORD.test((lines[i] ?? "").trim())) continue;
-    const next = nextNonEmpty(lines, i + 1);
-    if (next !== -1 && /^https?:\/\/\S+$/.test((lines[next] ?? "").trim())) return i;
-  }
-  return -1;
+/** Fern's method badges; "DEL" is how the sidebar abbreviates DELETE. */
+const METHOD_WORD = /^(GET|POST|PUT|PATCH|DELETE|DEL|HEAD|OPTIONS)$/;
+const SIDEBAR_ENTRY = /^\s*[•*-]\s*(GET|POST|PUT|PATCH|DELETE|DEL|HEAD|OPTIONS)\s?(\S.*)$/;
+const FULL_URL = /^https?:\/\/\S+$/;
+const NUMBERED_JSON_START = /^\s*1\s*[{[]\s*$/;
+const BARE_JSON_START = /^\s*[{[]\s*$/;
+const CURL_START = /^\s*\$?\s?curl\b/;
+/** A success status the example panel shows ("201", "201 Created", glued "201Created"). */
+const SUCCESS_STATUS = /^(2\d\d)\s*([A-Z][A-Za-z ]*)?$/;
+const ERROR_STATUS = /^([1-5]\d\d|[1-5]XX|default)$/;
+
+/** Page furniture that ends the description: after it come the neighbours' titles, never prose. */
+const CHROME_END = /^(Was this page helpful\?|Previous|Next|Built with)$/;
+/** Buttons and labels that may sit anywhere in the capture and say nothing about the API. */
+const CHROME_SKIP = /^(Yes|No|Try it|Copy|Copy page|On this page|Edit this page)$/;
+
+/** Expanded or collapsed children: "Hide 3 properties", "Show 5 enum values", "Show 2 variants". */
+const TOGGLE = /^(Show|Hide)\s+(\d+)\s+(propert(?:y|ies)|enum values?|variants?)$/i;
+const ALLOWED_VALUES = /^Allowed values:?\s*(.*)$/;
+/** An enum value as Fern lists them, one code chip per line. */
+const ENUM_VALUE = /^[^\s]+$/;
+/** Authentication entries for HTTP schemes: "AuthorizationBearer", "AuthorizationBasic". */
+const HTTP_AUTH_LINE = /^Authorization\s*(Bearer|Basic)$/i;
+
+/** What may follow a field's type on its line, as consecutive tokens. */
+const TAIL_TOKEN =
+  /^(?:(Optional|Required|Deprecated)|(Defaults? to .*)|([<>]=?\s*-?\d+(?:\.\d+)?(?:\s*(?:characters?|items?))?)|format:\s*"?([\w.-]+)"?)\s*/;
+
+function trimmed(lines: string[], i: number): string {
+  return (lines[i] ?? "").trim();
 }
 
 function nextNonEmpty(lines: string[], from: number): number {
-  for (let i = from; i < lines.length; i++) if ((lines[i] ?? "").trim() !== "") return i;
+  for (let i = from; i < lines.length; i++) if (trimmed(lines, i) !== "") return i;
   return -1;
 }
 
 function previousNonEmpty(lines: string[], from: number): number {
-  for (let i = from; i >= 0; i--) if ((lines[i] ?? "").trim() !== "") return i;
+  for (let i = from; i >= 0; i--) if (trimmed(lines, i) !== "") return i;
   return -1;
 }
+
+function indentOf(line: string): number {
+  return /^\s*/.exec(line)?.[0].replace(/\t/g, "  ").length ?? 0;
+}
+
+/** Collapses whitespace: descriptions are plain single-spaced text. */
+function plain(parts: string[]): string {
+  return parts.join(" ").replace(/\s+/g, " ").trim();
+}
+
+/** The line where the method badge stands alone, followed by the full URL or the path. */
+function findRequestLine(lines: string[]): number {
+  for (let i = 0; i < lines.length; i++) {
+    if (!METHOD_WORD.test(trimmed(lines, i))) continue;
+    const next = trimmed(lines, nextNonEmpty(lines, i + 1));
+    if (FULL_URL.test(next) || /^\/\S*$/.test(next)) return i;
+  }
+  return -1;
+}
+
+/**
+ * Lines of page furniture: the markers themselves and the neighbouring page titles after Previous/Next,
+ * which may well read "Authentication" or "Errors" and must not open a section.
+ */
+function chromeLines(lines: string[]): Set<number> {
+  const out = new Set<number>();
+  lines.forEach((_, i) => {
+    const text = trimmed(lines, i);
+    if (!CHROME_END.test(text)) return;
+    out.add(i);
+    if (text !== "Previous" && text !== "Next") return;
+    const title = nextNonEmpty(lines, i + 1);
+    if (title !== -1 && !CHROME_END.test(trimmed(lines, title))) out.add(title);
+  });
+  return out;
+}
+
+function sectionRanges(lines: string[], chrome: Set<number>): SectionRange[] {
+  const starts: { kind: SectionKind; heading: string; start: number }[] = [];
+  lines.forEach((line, i) => {
+    const heading = line.trim();
+    if (chrome.has(i) || !Object.hasOwn(SECTION_KINDS, heading)) return;
+    starts.push({ kind: SECTION_KINDS[heading as keyof typeof SECTION_KINDS], heading, start: i });
+  });
+  return starts.map((s, k) => ({ ...s, end: starts[k + 1]?.start ?? lines.length }));
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Field lines
+// ---------------------------------------------------------------------------------------------------
+
+interface FieldLine {
+  name: string;
+  schema: JsonSchema;
+  required?: boolean;
+  deprecated: boolean;
+}
+
+/**
+ * Reads what follows the type ("Optional<=255 characters", "RequiredDeprecated", "OptionalDefaults to 3",
+ * "Requiredformat: \"email\""). Returns undefined when something else follows: then the line is prose.
+ */
+function readTail(rest: string, base: JsonSchema): Omit<FieldLine, "name"> | undefined {
+  const schema: JsonSchema = { ...base };
+  let required: boolean | undefined;
+  let deprecated = false;
+  let constraints = "";
+  let text = rest.trim();
+  while (text !== "") {
+    const m = TAIL_TOKEN.exec(text);
+    if (!m) return undefined;
+    if (m[1] === "Optional") required = false;
+    else if (m[1] === "Required") required = true;
+    else if (m[1] === "Deprecated") deprecated = true;
+    else if (m[4]) schema.format = m[4];
+    else constraints += " " + (m[2] ?? m[3] ?? "");
+    text = text.slice(m[0].length);
+  }
+  Object.assign(schema, parseConstraints(constraints, schema));
+  return required === undefined ? { schema, deprecated } : { schema, required, deprecated };
+}
+
+/**
+ * A field line: a name and a type run together, then only Optional/Required, Deprecated, bounds, a
+ * default or a format. A name ending in "_", "-" or "." is an enum value that merely ends in a type word
+ * ("by_date"), not a field.
+ */
+function readFieldLine(text: string): FieldLine | undefined {
+  const glued = splitGluedField(text);
+  if (!glued?.schema || /[_.-]$/.test(glued.name)) return undefined;
+  const tail = readTail(glued.rest, glued.schema);
+  return tail ? { name: glued.name, ...tail } : undefined;
+}
+
+/** The last line of a cut page may stop inside "Optional"/"Required": still a field, minus that word. */
+function readCutFieldLine(text: string): FieldLine | undefined {
+  const glued = splitGluedField(text);
+  if (!glued?.schema || glued.rest === "") return undefined;
+  const cut = ["Optional", "Required", "Deprecated"].some((w) => w.startsWith(glued.rest));
+  return cut ? { name: glued.name, schema: glued.schema, deprecated: false } : undefined;
+}
+
+/** One entry of a section: a field, or an HTTP scheme in Authentication. */
+interface Entry extends FieldLine {
+  /** 0-based index of the entry's line. */
+  line: number;
+  indent: number;
+  scheme?: "bearer" | "basic";
+  description: string[];
+  enumValues: string[];
+  /** Children an expanded "Hide N properties" toggle announces. */
+  announced?: { count: number; line: number };
+}
+
+interface SectionBody {
+  /** Lines before the first entry ("This endpoint expects an object.", "Updated session."). */
+  intro: { line: number; text: string }[];
+  entries: Entry[];
+}
+
+/** An entry with its place in the tree of properties. */
+interface PlacedEntry {
+  entry: Entry;
+  path: string[];
+}
+
+// ---------------------------------------------------------------------------------------------------
+// The extractor
+// ---------------------------------------------------------------------------------------------------
 
 export const fernTextExtractor: Extractor = {
   name: NAME,
 
   detect(page: Page): number {
-    const lines = page.text.split("\n");
     if (/^\s*</.test(page.text)) return 0;
+    const lines = page.text.split("\n");
     let score = 0;
     if (findRequestLine(lines) !== -1) score += 0.4;
     if (lines.some((l) => /^\s*\$\s?curl\b/.test(l))) score += 0.15;
     if (lines.some((l) => NUMBERED_JSON_START.test(l))) score += 0.15;
-    const sections = new Set(lines.map((l) => l.trim()).filter(isSection));
+    const sections = new Set(lines.map((l) => l.trim()).filter((l) => Object.hasOwn(SECTION_KINDS, l)));
     if (sections.size >= 3) score += 0.2;
-    if (lines.some((l) => SIDEBAR_ENTRY.test(l))) score += 0.15;
+    if (lines.some((l) => SIDEBAR_ENTRY.test(l) && /•/.test(l))) score += 0.15;
     if (lines.some((l) => l.trim() === "Was this page helpful?")) score += 0.05;
     return Math.min(1, score);
   },
@@ -87,22 +256,22 @@ export const fernTextExtractor: Extractor = {
   },
 };
 
-interface FieldEntry {
-  line: number;
-  name: string;
-  schema: Record<string, unknown>;
-  required: boolean | undefined;
-  description: string[];
-  enumValues: string[];
-}
-
+/** Reads one page; holds the lines, the fragment being built and the state shared by the steps. */
 class FernReader {
   private readonly lines: string[];
   private readonly out: PageFragment;
+  private readonly chrome: Set<number>;
+  private readonly sections: SectionRange[];
+  /** The 2xx response, once an example or the Response section creates it. */
+  private success: ResponseFragment | undefined;
+  /** Whether the page's last line was read as a description or intro (a cut there stops mid-sentence). */
+  private lastLineIsProse = false;
 
   constructor(private readonly page: Page) {
     this.lines = page.text.split("\n");
     this.out = emptyPageFragment(page.file, NAME);
+    this.chrome = chromeLines(this.lines);
+    this.sections = sectionRanges(this.lines, this.chrome);
   }
 
   private src(index: number): Source {
@@ -113,24 +282,36 @@ class FernReader {
     this.out.warnings.push({ file: this.page.file, line: index + 1, message });
   }
 
+  private text(index: number): string {
+    return trimmed(this.lines, index);
+  }
+
   read(): PageFragment {
     this.readSidebar();
     const request = findRequestLine(this.lines);
-    if (request === -1) return this.out;
+    if (request === -1) {
+      // Only the sidebar (or less) made it into the capture.
+      const last = Math.max(0, previousNonEmpty(this.lines, this.lines.length - 1));
+      this.warn(
+        last,
+        "no operation (a method badge followed by its URL) on the page: it may be cut off before it",
+      );
+      return this.out;
+    }
     const op = emptyOperation(this.src(request));
-    this.readHeading(op, request);
-    const afterExample = this.readExamples(op, request);
-    const sections = this.sectionRanges();
-    const firstSection = sections[0]?.start ?? this.lines.length;
-    this.readDescription(op, afterExample, firstSection);
-    for (const { name, start, end } of sections) this.readSection(op, name, start, end);
-    this.checkCutOff(sections);
+    const headingEnd = this.readHeading(op, request);
+    const firstSection = this.sections.find((s) => s.start > headingEnd)?.start ?? this.lines.length;
+    this.readPanel(op, headingEnd + 1, firstSection);
+    for (const section of this.sections) {
+      if (section.start > headingEnd) this.readSection(op, section);
+    }
+    this.checkCutOff(op, request);
     this.out.operations.push(op);
     if (op.title) this.out.title = op.title.value;
     return this.out;
   }
 
-  /** Sidebar entries ("      • PATCHUpdate a session") are the API's other operations. */
+  /** Sidebar entries ("      • PATCHUpdate a session") are the API's operations, this one included. */
   private readSidebar(): void {
     this.lines.forEach((line, i) => {
       const m = SIDEBAR_ENTRY.exec(line);
@@ -140,303 +321,467 @@ class FernReader {
     });
   }
 
-  /** Title above the method; METHOD, full URL, METHOD, path. */
-  private readHeading(op: OperationFragment, request: number): void {
-    const method = parseMethod((this.lines[request] ?? "").trim()) as HttpMethod;
-    op.method = fact(method, this.src(request), "typed");
+  // -------------------------------------------------------------------------------------------------
+  // Heading: title, METHOD, full URL, METHOD, path
+  // -------------------------------------------------------------------------------------------------
+
+  /** Reads the title above the method badge and the endpoint below it; returns its last line. */
+  private readHeading(op: OperationFragment, request: number): number {
+    op.method = fact(parseMethod(this.text(request)) as HttpMethod, this.src(request), "typed");
     const titleLine = previousNonEmpty(this.lines, request - 1);
-    if (titleLine !== -1) op.title = fact((this.lines[titleLine] ?? "").trim(), this.src(titleLine), "prose");
-    const urlLine = nextNonEmpty(this.lines, request + 1);
-    const url = (this.lines[urlLine] ?? "").trim();
-    // The path is written again after the repeated method; fall back to the URL's own path.
-    const again = nextNonEmpty(this.lines, urlLine + 1);
-    const pathLine =
-      again !== -1 && METHOD_WORD.test((this.lines[again] ?? "").trim())
-        ? nextNonEmpty(this.lines, again + 1)
-        : -1;
-    const statedPath =
-      pathLine !== -1 && (this.lines[pathLine] ?? "").trim().startsWith("/")
-        ? (this.lines[pathLine] ?? "").trim()
-        : undefined;
+    if (titleLine !== -1 && !SIDEBAR_ENTRY.test(this.lines[titleLine] ?? ""))
+      op.title = fact(this.text(titleLine), this.src(titleLine), "prose");
+
+    let last = nextNonEmpty(this.lines, request + 1);
+    const urlLine = FULL_URL.test(this.text(last)) ? last : -1;
+    let pathLine = urlLine === -1 ? last : -1;
+    if (urlLine !== -1) {
+      // Fern repeats the badge before the bare path; without it the URL's own path is the path.
+      const again = nextNonEmpty(this.lines, urlLine + 1);
+      const candidate = again === -1 ? -1 : nextNonEmpty(this.lines, again + 1);
+      if (METHOD_WORD.test(this.text(again)) && this.text(candidate).startsWith("/")) {
+        pathLine = candidate;
+        last = candidate;
+      }
+    }
+    this.readEndpoint(op, urlLine, pathLine);
+    return last;
+  }
+
+  /** The path template, and the server: the full URL minus the path's suffix. */
+  private readEndpoint(op: OperationFragment, urlLine: number, pathLine: number): void {
+    const url = urlLine === -1 ? "" : this.text(urlLine);
     const split = splitUrl(url);
-    const rawPath = statedPath ?? split?.path ?? "/";
-    op.path = fact(toPathTemplate(rawPath), this.src(statedPath ? pathLine : urlLine), "typed");
+    const rawPath = pathLine !== -1 ? this.text(pathLine) : split?.path;
+    if (!rawPath) return;
+    op.path = fact(toPathTemplate(rawPath), this.src(pathLine !== -1 ? pathLine : urlLine), "typed");
+    if (!url) return;
     const server = url.endsWith(rawPath) ? url.slice(0, url.length - rawPath.length) : split?.server;
     if (server) op.servers.push(fact(server.replace(/\/+$/, ""), this.src(urlLine), "typed"));
   }
 
-  /** The curl command and the numbered JSON example after the heading; returns the line after them. */
-  private readExamples(op: OperationFragment, request: number): number {
-    let i = request + 1;
-    let end = request + 1;
-    const firstSection = this.lines.findIndex((l, k) => k > request && isSection(l));
-    const limit = firstSection === -1 ? this.lines.length : firstSection;
-    for (; i < limit; i++) {
+  // -------------------------------------------------------------------------------------------------
+  // The code panel and the description, between the heading and the first section
+  // -------------------------------------------------------------------------------------------------
+
+  /**
+   * Reads the curl command, the JSON example and a success status wherever they sit in the panel, and
+   * takes the remaining lines up to the page furniture as the description.
+   */
+  private readPanel(op: OperationFragment, from: number, to: number): void {
+    const description: number[] = [];
+    let furniture = false;
+    for (let i = from; i < to; i++) {
       const line = this.lines[i] ?? "";
-      if (/^\s*\$?\s?curl\b/.test(line)) {
-        const joined = joinContinuationLines(this.lines, i);
-        this.readCurl(op, joined.command, i);
-        i = joined.end;
-        end = i + 1;
-      } else if (NUMBERED_JSON_START.test(line)) {
-        i = this.readNumberedJson(op, i);
-        end = i + 1;
-      }
+      const text = line.trim();
+      if (CURL_START.test(line)) i = this.readCurl(op, i);
+      else if (NUMBERED_JSON_START.test(line)) i = this.readNumberedJson(i, to);
+      else if (BARE_JSON_START.test(line)) i = this.readBareJson(i, to);
+      else if (SUCCESS_STATUS.test(text)) this.stateSuccessStatus(text, i);
+      else if (CHROME_END.test(text) || this.chrome.has(i)) furniture = true;
+      else if (!furniture && text !== "" && !CHROME_SKIP.test(text)) description.push(i);
     }
+    this.readDescription(op, description);
+  }
+
+  /** Paragraphs of the description, joined into one plain line. */
+  private readDescription(op: OperationFragment, lineIndexes: number[]): void {
+    const first = lineIndexes[0];
+    if (first === undefined) return;
+    const text = plain(lineIndexes.map((i) => this.text(i)));
+    op.description = fact(text, this.src(first), "prose");
+  }
+
+  /** Reads a curl command; returns the index of its last line. */
+  private readCurl(op: OperationFragment, start: number): number {
+    const { command, end } = joinContinuationLines(this.lines, start);
+    const curl = parseCurl(command);
+    if (!curl) return end;
+    const source = this.src(start);
+    // -u, an Authorization header, a credential header (an Idempotency-Key is none): the shared reading.
+    for (const hint of securityFromCurl(curl)) op.security.push(fact(hint, source, "example"));
+    this.readCurlBody(op, curl, source, end);
+    // The URL in the panel shows the server when the heading did not (a page with only the bare path).
+    if (op.servers.length === 0 && op.path) {
+      const server = serverBeforePath(curl.url, op.path.value) ?? serverOfUrl(curl.url);
+      if (server) op.servers.push(fact(server, source, "example"));
+    }
+    if (/\\\s*$/.test(this.lines[end] ?? "") && nextNonEmpty(this.lines, end + 1) === -1)
+      this.warn(end, "the curl example stops at a line continuation: the page may be cut off");
     return end;
   }
 
-  private readCurl(op: OperationFragment, command: string, index: number): void {
-    const curl = parseCurl(command);
-    if (!curl) return;
-    const source = this.src(index);
-    for (const h of curl.headers) {
-      const name = h.name.toLowerCase();
-      if (name === "content-type") {
-        op.requestBody ??= { fields: [] };
-        op.requestBody.contentType ??= fact(h.value.split(";")[0]?.trim() ?? h.value, source, "example");
-      } else if (name === "authorization" && /^bearer\b/i.test(h.value)) {
-        op.security.push(fact({ type: "http", scheme: "bearer" }, source, "example"));
-      } else if (name === "authorization" && /^basic\b/i.test(h.value)) {
-        op.security.push(fact({ type: "http", scheme: "basic" }, source, "example"));
-      } else if (/key|token|auth|secret/.test(name)) {
-        op.security.push(fact({ type: "apiKey", in: "header", name: h.name }, source, "example"));
-      }
+  /**
+   * The media type the example sends (a Content-Type header, else what -d or -F implies) and a JSON body
+   * as the request example.
+   */
+  private readCurlBody(op: OperationFragment, curl: CurlCommand, source: Source, end: number): void {
+    const mediaType = requestMediaType(curl);
+    const data = curl.get ? undefined : curl.data.find(isJsonData);
+    if (mediaType) {
+      op.requestBody ??= { fields: [] };
+      op.requestBody.contentType ??= fact(mediaType, source, "example");
     }
-    if (curl.user) op.security.push(fact({ type: "http", scheme: "basic" }, source, "example"));
-    const body = curl.data[0];
-    if (body && /^\s*[{[]/.test(body)) {
-      const parsed = parseLenientJson(body);
-      if (
-        parsed.ok &&
-        parsed.value &&
-        typeof parsed.value === "object" &&
-        Object.keys(parsed.value).length > 0
-      ) {
-        op.requestBody ??= { fields: [] };
-        op.requestBody.example = fact(parsed.value, source, "example");
-      }
+    if (data === undefined) return;
+    if (findJsonEnd(data, data.search(/[{[]/)) === -1)
+      this.warn(end, "the curl request body stops before its JSON closes: the page may be cut off");
+    const parsed = parseLenientJson(data);
+    // "-d '{}'" is Fern's placeholder for a body it has no example of: not an example.
+    if (parsed.ok && isNonEmpty(parsed.value)) {
+      op.requestBody ??= { fields: [] };
+      op.requestBody.example = fact(parsed.value, source, "example");
+    } else if (!parsed.ok) {
+      this.warn(end, `the curl request body is not JSON even after repair (${parsed.error}); skipped`);
     }
   }
 
-  /** Lines "1{", "2 \"id\": ..." up to where the numbering stops. */
-  private readNumberedJson(op: OperationFragment, start: number): number {
+  /** Lines "1{", "2 \"id\": ..." while the numbering runs on; returns the index of the last one. */
+  private readNumberedJson(start: number, to: number): number {
     let i = start;
-    let expected = 1;
-    const block: string[] = [];
-    while (i < this.lines.length) {
+    for (let expected = 1; i < to; i++, expected++) {
       const m = /^\s*(\d+)/.exec(this.lines[i] ?? "");
       if (!m || Number(m[1]) !== expected) break;
-      block.push(this.lines[i] ?? "");
-      expected++;
-      i++;
     }
-    const text = stripLineNumbers(block.join("\n"));
-    const complete = findJsonEnd(text, text.search(/[{[]/)) !== -1;
-    const parsed = parseLenientJson(text);
-    if (!complete) this.warn(i - 1, "the JSON example stops before it closes: the page may be cut off");
-    if (parsed.ok) {
-      const response = this.successResponse(op, start);
-      response.example = fact(parsed.value, this.src(start), "example");
-    } else {
-      this.warn(start, `the JSON example is not JSON even after repair (${parsed.error})`);
-    }
+    const text = stripLineNumbers(this.lines.slice(start, i).join("\n"));
+    this.takeJsonExample(text, start, i - 1);
     return i - 1;
   }
 
-  private successResponse(op: OperationFragment, index: number): ResponseFragment {
-    let response = op.responses.find((r) => /^2/.test(r.status));
-    if (!response) {
-      response = { status: "200", fields: [], source: this.src(index) };
-      op.responses.push(response);
+  /** An unnumbered JSON example: from "{" to its closing bracket, or to the first section. */
+  private readBareJson(start: number, to: number): number {
+    const text = this.lines.slice(start, to).join("\n");
+    const end = findJsonEnd(text, text.search(/[{[]/));
+    const last =
+      end === -1 ? previousNonEmpty(this.lines, to - 1) : start + text.slice(0, end).split("\n").length - 1;
+    this.takeJsonExample(this.lines.slice(start, last + 1).join("\n"), start, last);
+    return last;
+  }
+
+  /** Parses the panel's JSON as the success response's example, warning when it is cut or broken. */
+  private takeJsonExample(text: string, start: number, last: number): void {
+    if (this.success?.example) return; // A second block is another status's example: not ours to place.
+    if (findJsonEnd(text, text.search(/[{[]/)) === -1)
+      this.warn(last, "the JSON example stops before it closes: the page may be cut off");
+    const parsed = parseLenientJson(text);
+    if (!parsed.ok) {
+      this.warn(start, `the JSON example is not JSON even after repair (${parsed.error}); skipped`);
+      return;
     }
-    return response;
+    this.successResponse(start).example = fact(parsed.value, this.src(start), "example");
   }
 
-  /** Sentences between the examples and the first section, without the page furniture. */
-  private readDescription(op: OperationFragment, from: number, to: number): void {
-    const paragraphs: string[] = [];
-    let current: string[] = [];
-    let first = -1;
-    for (let i = from; i < to; i++) {
-      const line = (this.lines[i] ?? "").trim();
-      if (CHROME.test(line)) {
-        // "Previous"/"Next" are followed by neighbouring page titles: the description is over.
-        break;
-      }
-      if (line === "") {
-        if (current.length > 0) paragraphs.push(current.join(" "));
-        current = [];
-      } else {
-        if (first === -1) first = i;
-        current.push(line);
-      }
+  /** A "201 Created" in the panel or the Response section names the success status. */
+  private stateSuccessStatus(text: string, index: number): void {
+    const status = SUCCESS_STATUS.exec(text)?.[1];
+    if (!status) return;
+    this.successResponse(index).status = status;
+  }
+
+  private successResponse(index: number): ResponseFragment {
+    this.success ??= { status: "200", fields: [], source: this.src(index) };
+    return this.success;
+  }
+
+  // -------------------------------------------------------------------------------------------------
+  // Sections
+  // -------------------------------------------------------------------------------------------------
+
+  private readSection(op: OperationFragment, section: SectionRange): void {
+    if (section.kind === "errors") return this.readErrors(op, section);
+    const body = this.readSectionBody(section);
+    switch (section.kind) {
+      case "auth":
+        return this.readAuthentication(body);
+      case "path":
+      case "query":
+      case "header":
+        return this.readParameters(op, section, body);
+      case "request":
+        return this.readRequest(op, section, body);
+      case "response":
+        return this.readResponse(section, body);
     }
-    if (current.length > 0) paragraphs.push(current.join(" "));
-    if (paragraphs.length > 0) op.description = fact(paragraphs.join("\n\n"), this.src(first), "prose");
   }
 
-  private sectionRanges(): { name: Section; start: number; end: number }[] {
-    const starts = this.lines.flatMap((l, i) =>
-      isSection(l) ? [{ name: l.trim() as Section, start: i }] : [],
-    );
-    return starts.map((s, k) => ({ ...s, end: starts[k + 1]?.start ?? this.lines.length }));
-  }
-
-  /** A field line: a glued name and type, then nothing but Optional/Required, a default or bounds. */
-  private fieldLine(
-    line: string,
-  ): { name: string; schema: Record<string, unknown>; rest: string } | undefined {
-    const trimmed = line.trim();
-    const glued = splitGluedField(trimmed);
-    if (!glued?.schema || !FIELD_TAIL.test(glued.rest)) return undefined;
-    return { name: glued.name, schema: glued.schema, rest: glued.rest };
-  }
-
-  private readEntries(
-    start: number,
-    end: number,
-  ): { intro: string[]; introLine: number; entries: FieldEntry[] } {
-    const intro: string[] = [];
-    let introLine = -1;
-    const entries: FieldEntry[] = [];
+  /**
+   * Splits a section into its intro and its entries. After an entry's line come its description, an
+   * "Allowed values:" list and toggles, in any order, until the next entry.
+   */
+  private readSectionBody(section: SectionRange): SectionBody {
+    const body: SectionBody = { intro: [], entries: [] };
+    const lastLine = previousNonEmpty(this.lines, this.lines.length - 1);
     let inEnum = false;
-    for (let i = start + 1; i < end; i++) {
-      const line = (this.lines[i] ?? "").trim();
-      if (line === "") continue;
-      const field = this.fieldLine(line);
-      const current = entries[entries.length - 1];
-      if (field) {
-        const schema = { ...field.schema, ...parseConstraints(field.rest, field.schema) };
-        const required = /^Required/.test(field.rest)
-          ? true
-          : /^Optional/.test(field.rest)
-            ? false
-            : undefined;
-        entries.push({ line: i, name: field.name, schema, required, description: [], enumValues: [] });
+    for (let i = section.start + 1; i < section.end; i++) {
+      const text = this.text(i);
+      if (text === "") continue;
+      const current = body.entries[body.entries.length - 1];
+      const entry = this.readEntry(section, i, i === lastLine);
+      if (entry) {
+        body.entries.push(entry);
         inEnum = false;
       } else if (!current) {
-        if (introLine === -1) introLine = i;
-        intro.push(line);
-      } else if (/^Allowed values:?$/.test(line)) {
+        body.intro.push({ line: i, text });
+        if (i === lastLine) this.lastLineIsProse = true;
+      } else if (TOGGLE.test(text)) {
+        inEnum = this.applyToggle(current, text, i);
+      } else if (ALLOWED_VALUES.test(text)) {
+        const inline = ALLOWED_VALUES.exec(text)?.[1] ?? "";
+        current.enumValues.push(...inline.split(/\s*,\s*/).filter((v) => v !== ""));
         inEnum = true;
-      } else if (inEnum && /^[A-Za-z0-9_.-]+$/.test(line)) {
-        current.enumValues.push(line);
+      } else if (inEnum && ENUM_VALUE.test(text)) {
+        current.enumValues.push(text);
       } else {
         inEnum = false;
-        current.description.push(line);
+        current.description.push(text);
+        if (i === lastLine) this.lastLineIsProse = true;
       }
     }
-    return { intro, introLine, entries };
+    return body;
   }
 
-  private toField(entry: FieldEntry): FieldFragment {
-    const schema = { ...entry.schema };
-    if (entry.enumValues.length > 0) schema.enum = entry.enumValues;
-    // "Defaults to snake" is stated beside the type and repeated in the description: keep it once.
+  /** An entry line of the section, or undefined when the line is prose. */
+  private readEntry(section: SectionRange, index: number, isLastLine: boolean): Entry | undefined {
+    const line = this.lines[index] ?? "";
+    const text = line.trim();
+    const base = { line: index, indent: indentOf(line), description: [], enumValues: [] };
+    const scheme = section.kind === "auth" ? HTTP_AUTH_LINE.exec(text)?.[1] : undefined;
+    if (scheme) {
+      const kind = scheme.toLowerCase() === "basic" ? "basic" : "bearer";
+      return { ...base, name: "Authorization", schema: {}, deprecated: false, scheme: kind };
+    }
+    const field = readFieldLine(text);
+    if (field) return { ...base, ...field };
+    const cut = isLastLine ? readCutFieldLine(text) : undefined;
+    if (!cut) return undefined;
+    this.warn(index, `the field line "${text}" is cut short: the page may be cut off`);
+    return { ...base, ...cut };
+  }
+
+  /** "Hide 3 properties" announces children that follow; enum toggles open a list of values. */
+  private applyToggle(entry: Entry, text: string, index: number): boolean {
+    const [, state, count, what] = TOGGLE.exec(text) ?? [];
+    if (/^enum/i.test(what ?? "")) return true;
+    // A collapsed "Show" leaves the children out of the capture; indentation still nests any that show.
+    if (/^propert/i.test(what ?? "") && state?.toLowerCase() === "hide")
+      entry.announced = { count: Number(count), line: index };
+    return false;
+  }
+
+  /**
+   * Gives each entry its path: an entry is the child of the one before it when that one announced
+   * children still to come, or when it is indented deeper. Children of a list of objects are placed under
+   * the list itself (fragments have no notation for "the items of").
+   */
+  private placeEntries(entries: Entry[]): PlacedEntry[] {
+    const placed: PlacedEntry[] = [];
+    const stack: { entry: Entry; path: string[]; pending: number }[] = [];
+    const close = (frame: { entry: Entry; pending: number }): void => {
+      if (frame.pending > 0 && frame.entry.announced)
+        this.warn(
+          frame.entry.announced.line,
+          `"${frame.entry.name}" announces ${frame.entry.announced.count} properties but the page shows ` +
+            `${frame.entry.announced.count - frame.pending}: the page may be cut off`,
+        );
+    };
+    for (const entry of entries) {
+      let top = stack[stack.length - 1];
+      // Entries that can take no more children (none announced, none deeper) are done.
+      while (top && top.pending === 0 && entry.indent <= top.entry.indent) {
+        stack.pop();
+        close(top);
+        top = stack[stack.length - 1];
+      }
+      if (top && top.pending > 0) top.pending--;
+      const path = top ? [...top.path, entry.name] : [entry.name];
+      placed.push({ entry, path });
+      stack.push({ entry, path, pending: entry.announced?.count ?? 0 });
+    }
+    stack.reverse().forEach(close);
+    return placed;
+  }
+
+  private toField({ entry, path }: PlacedEntry): FieldFragment {
     const fragment: FieldFragment = {
-      path: [entry.name],
-      schema,
+      path,
+      schema: withEnum(entry.schema, entry.enumValues),
       source: this.src(entry.line),
       strength: "typed",
     };
     if (entry.required !== undefined) fragment.required = entry.required;
-    const description = entry.description.join(" ").trim();
+    const description = plain(entry.description);
     if (description) fragment.description = description;
+    if (entry.deprecated) fragment.deprecated = true;
     return fragment;
   }
 
-  private readSection(op: OperationFragment, name: Section, start: number, end: number): void {
-    if (name === "Errors") return this.readErrors(op, start, end);
-    const { intro, introLine, entries } = this.readEntries(start, end);
-    switch (name) {
-      case "Authentication":
-        for (const e of entries) this.readAuthentication(e);
-        this.readHttpAuthentication(start, end);
-        return;
-      case "Path parameters":
-      case "Query parameters":
-      case "Headers": {
-        const location: ParameterLocation =
-          name === "Headers" ? "header" : name === "Path parameters" ? "path" : "query";
-        for (const e of entries) {
-          const field = this.toField(e);
-          if (location === "path") field.required = true;
-          op.parameters.push({ ...field, in: location });
-        }
-        return;
-      }
-      case "Request": {
-        op.requestBody ??= { fields: [] };
-        const said = intro.join(" ");
-        if (/expects an? object/i.test(said) || entries.length > 0) {
-          const type = /multipart/i.test(said) ? "multipart/form-data" : "application/json";
-          op.requestBody.contentType = fact(type, this.src(introLine === -1 ? start : introLine), "typed");
-        }
-        op.requestBody.fields.push(...entries.map((e) => this.toField(e)));
-        return;
-      }
-      case "Response": {
-        const response = this.successResponse(op, start);
-        if (intro.length > 0) response.description = fact(intro.join(" "), this.src(introLine), "prose");
-        response.fields.push(...entries.map((e) => this.toField(e)));
-        return;
-      }
+  /**
+   * API-key headers ("X-API-Keystring") and HTTP schemes ("AuthorizationBearer") with their descriptions,
+   * page-level: Fern prints the API's authentication on every operation page.
+   */
+  private readAuthentication(body: SectionBody): void {
+    for (const entry of body.entries) {
+      const description = plain(entry.description);
+      let hint: SecurityHint;
+      const scheme =
+        entry.scheme ?? (/^authorization$/i.test(entry.name) ? httpSchemeIn(description) : undefined);
+      if (scheme) hint = { type: "http", scheme };
+      else hint = { type: "apiKey", in: "header", name: entry.name };
+      if (description) hint.description = description;
+      this.out.security.push(fact(hint, this.src(entry.line), "typed"));
     }
   }
 
-  private readAuthentication(entry: FieldEntry): void {
-    const description = entry.description.join(" ").trim();
-    const source = this.src(entry.line);
-    let hint: SecurityHint;
-    if (/^authorization$/i.test(entry.name) && /bearer/i.test(description))
-      hint = { type: "http", scheme: "bearer" };
-    else if (/^authorization$/i.test(entry.name) && /basic/i.test(description))
-      hint = { type: "http", scheme: "basic" };
-    else hint = { type: "apiKey", in: "header", name: entry.name };
-    if (description) hint.description = description;
-    this.out.security.push(fact(hint, source, "typed"));
-  }
-
-  /** Fern writes HTTP schemes as "AuthorizationBearer" or "AuthorizationBasic", followed by a description. */
-  private readHttpAuthentication(start: number, end: number): void {
-    for (let i = start + 1; i < end; i++) {
-      const m = /^Authorization\s*(Bearer|Basic)$/i.exec((this.lines[i] ?? "").trim());
-      if (!m?.[1]) continue;
-      const hint: SecurityHint = {
-        type: "http",
-        scheme: m[1].toLowerCase() === "basic" ? "basic" : "bearer",
-      };
-      const next = nextNonEmpty(this.lines, i + 1);
-      const text = next !== -1 && next < end ? (this.lines[next] ?? "").trim() : "";
-      if (text && !this.fieldLine(text)) hint.description = text;
-      this.out.security.push(fact(hint, this.src(i), "typed"));
+  /** Path parameters are always required; a header or query parameter not marked Required is optional. */
+  private readParameters(op: OperationFragment, section: SectionRange, body: SectionBody): void {
+    const location = section.kind as ParameterLocation;
+    for (const placed of this.placeEntries(body.entries)) {
+      const field = this.toField(placed);
+      if (placed.path.length === 1) field.required = location === "path" ? true : (field.required ?? false);
+      op.parameters.push({ ...field, in: location });
     }
   }
 
-  /** "401" then "Unauthorized Error". */
-  private readErrors(op: OperationFragment, start: number, end: number): void {
-    for (let i = start + 1; i < end; i++) {
-      const status = (this.lines[i] ?? "").trim();
-      if (!/^([1-5]\d\d|[1-5]XX|default)$/.test(status)) continue;
+  /** "This endpoint expects an object." states a JSON body; the fields are its properties. */
+  private readRequest(op: OperationFragment, section: SectionRange, body: SectionBody): void {
+    op.requestBody ??= { fields: [] };
+    const expects = body.intro.find((l) => /\bexpects\b/i.test(l.text));
+    const mediaType = expects ? statedMediaType(expects.text) : undefined;
+    if (mediaType && expects) op.requestBody.contentType = fact(mediaType, this.src(expects.line), "typed");
+    op.requestBody.fields.push(...this.placeEntries(body.entries).map((p) => this.toField(p)));
+    if (body.entries.length === 0 && !expects && body.intro.length === 0)
+      this.warn(section.start, `the "Request" section is empty: the capture may have lost it`);
+  }
+
+  /** The intro is the success response's description, unless it only names a status or a shape. */
+  private readResponse(section: SectionRange, body: SectionBody): void {
+    const response = this.successResponse(section.start);
+    const said: { line: number; text: string }[] = [];
+    for (const l of body.intro) {
+      if (SUCCESS_STATUS.test(l.text)) this.stateSuccessStatus(l.text, l.line);
+      else if (!/^This endpoint returns\b/i.test(l.text)) said.push(l);
+    }
+    const first = said[0];
+    if (first) response.description = fact(plain(said.map((l) => l.text)), this.src(first.line), "prose");
+    response.fields.push(...this.placeEntries(body.entries).map((p) => this.toField(p)));
+  }
+
+  /** Pairs of a status line and a name line: "401" / "Unauthorized Error". */
+  private readErrors(op: OperationFragment, section: SectionRange): void {
+    for (let i = section.start + 1; i < section.end; i++) {
+      const status = this.text(i);
+      if (!ERROR_STATUS.test(status)) continue;
       const next = nextNonEmpty(this.lines, i + 1);
-      const text = next !== -1 && next < end ? (this.lines[next] ?? "").trim() : "";
+      const name = next !== -1 && next < section.end ? this.text(next) : "";
       const response: ResponseFragment = { status, fields: [], source: this.src(i) };
-      if (text && !/^([1-5]\d\d|[1-5]XX)$/.test(text))
-        response.description = fact(text, this.src(next), "typed");
-      else this.warn(i, `error ${status} has no description`);
+      if (name && !ERROR_STATUS.test(name)) response.description = fact(name, this.src(next), "typed");
+      else this.warn(i, `error ${status} has no description: the page may be cut off`);
       op.responses.push(response);
     }
   }
 
-  /** Fern pages end with the Errors section or the last field section; a page that stops inside one may be cut. */
-  private checkCutOff(sections: { name: Section; start: number; end: number }[]): void {
-    const last = sections[sections.length - 1];
-    if (!last || last.name === "Errors") return;
+  // -------------------------------------------------------------------------------------------------
+  // Cut pages
+  // -------------------------------------------------------------------------------------------------
+
+  /**
+   * Places the success response first and looks for the signs of a page cut part-way that the steps
+   * above could not see: no sections at all, an ending inside a section that is never last, an ending
+   * mid-sentence or mid-name, a response field list that stops before the example's last fields.
+   */
+  private checkCutOff(op: OperationFragment, request: number): void {
+    if (this.success) op.responses.unshift(this.success);
     const lastLine = previousNonEmpty(this.lines, this.lines.length - 1);
-    this.warn(
-      lastLine,
-      `the page ends inside the "${last.name}" section without an Errors section: it may be cut off`,
-    );
+    // A cut JSON example or field line already names what was cut: saying the page ends early adds nothing.
+    if (this.out.warnings.some((w) => w.line === lastLine + 1)) return;
+    const last = this.sections[this.sections.length - 1];
+    if (!last || last.start < request) {
+      this.warn(
+        lastLine,
+        "the page ends before any section (Authentication, parameters, Request, Response): it may be cut off",
+      );
+      return;
+    }
+    if (ALLOWED_VALUES.test(this.text(lastLine)))
+      this.warn(lastLine, `the page ends at "Allowed values:" before the values: it may be cut off`);
+    else if (last.kind === "errors") this.checkErrorsComplete(lastLine);
+    else if (last.kind === "response") this.checkResponseComplete(lastLine);
+    else
+      this.warn(
+        lastLine,
+        `the page ends inside the "${last.heading}" section without an Errors section: it may be cut off`,
+      );
   }
+
+  /** Fern names every error "<Reason> Error": a page ending on anything else stopped mid-name. */
+  private checkErrorsComplete(lastLine: number): void {
+    const text = this.text(lastLine);
+    if (!ERROR_STATUS.test(text) && !/\bError$/.test(text))
+      this.warn(lastLine, `the page ends with "${text}", not an error name: it may be cut off`);
+  }
+
+  /**
+   * Fern ends a page with Response when the operation has no errors. A capture cut there shows fewer
+   * fields than the example (missing from the end), or a description that stops mid-sentence.
+   */
+  private checkResponseComplete(lastLine: number): void {
+    if (this.lastLineIsProse && !/[.!?:)"'`\]]$/.test(this.text(lastLine)))
+      this.warn(lastLine, `the page ends mid-sentence in the "Response" section: it may be cut off`);
+    const example = this.success?.example?.value;
+    if (!isRecord(example)) return;
+    const documented = new Set(this.success?.fields.filter((f) => f.path.length === 1).map((f) => f.path[0]));
+    const keys = Object.keys(example);
+    const lastDocumented = keys.reduce((at, key, k) => (documented.has(key) ? k : at), -1);
+    const missing = keys.slice(lastDocumented + 1);
+    if (missing.length > 0)
+      this.warn(
+        lastLine,
+        `the page ends inside the "Response" section before the example's fields ${missing.join(", ")}: ` +
+          "it may be cut off",
+      );
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Small helpers
+// ---------------------------------------------------------------------------------------------------
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+function isNonEmpty(v: unknown): boolean {
+  return Array.isArray(v) ? v.length > 0 : isRecord(v) ? Object.keys(v).length > 0 : v !== undefined;
+}
+
+/** The media type a Request intro states: "expects an object", "expects a multipart form". */
+function statedMediaType(text: string): string | undefined {
+  if (/multipart|form data|file/i.test(text)) return "multipart/form-data";
+  if (/form[- ]urlencoded/i.test(text)) return "application/x-www-form-urlencoded";
+  if (/binary|octet/i.test(text)) return "application/octet-stream";
+  if (/expects (an? )?(object|list|array|string|number|integer|boolean|map)/i.test(text))
+    return "application/json";
+  return undefined;
+}
+
+/** Which HTTP scheme an "Authorization" header entry's description names. */
+function httpSchemeIn(description: string): "bearer" | "basic" | undefined {
+  if (/\bbearer\b/i.test(description)) return "bearer";
+  if (/\bbasic\b/i.test(description)) return "basic";
+  return undefined;
+}
+
+/**
+ * Adds the allowed values: on the items of a list ("list of enums"), and with null when the field is
+ * nullable, since an enum without null would reject the null the type allows.
+ */
+function withEnum(schema: JsonSchema, values: string[]): JsonSchema {
+  const out = structuredClone(schema);
+  if (values.length === 0) return out;
+  const types = Array.isArray(out.type) ? (out.type as string[]) : [out.type];
+  if (types.includes("array") && isRecord(out.items)) {
+    out.items = { ...out.items, enum: values };
+    return out;
+  }
+  out.enum = types.includes("null") ? [...values, null] : values;
+  return out;
 }

@@ -3,8 +3,8 @@
 import type { Extractor, Page, PageFragment } from "../fragment.ts";
 import { apiReferenceTextExtractor } from "./api-reference-text.ts";
 import { fernTextExtractor } from "./fern-text.ts";
-import { genericExtractor } from "./generic.ts";
-import { markdownReferenceExtractor } from "./markdown-reference.ts";
+import { genericExtractor } from "./generic/index.ts";
+import { markdownReferenceExtractor } from "./markdown-reference/index.ts";
 import { openapiHtmlExtractor } from "./openapi-html.ts";
 import { pipeTableExtractor } from "./pipe-table.ts";
 

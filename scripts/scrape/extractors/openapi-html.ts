@@ -21,8 +21,9 @@ import type {
   ResponseFragment,
   Source,
 } from "../fragment.ts";
+import { mediaTypeOf } from "../curl-facts.ts";
 import { emptyOperation, emptyPageFragment, fact } from "../fragment.ts";
-import { parseLenientJson } from "../lenient-json.ts";
+import { isJsonObject, parseLenientJson } from "../lenient-json.ts";
 import { fieldsFromSchema } from "../schema-fields.ts";
 import { lineAt, parseMethod, splitUrl, toPathTemplate } from "../text.ts";
 import { parseTypePhrase } from "../type-phrase.ts";
@@ -105,10 +106,6 @@ function plainText(text: string): string {
     .replace(/\*\*([^*]+)\*\*/g, "$1")
     .replace(/\s+/g, " ")
     .trim();
-}
-
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -216,15 +213,9 @@ function serverFromHost(host: string): string | undefined {
   return `https://${name}:${port}`;
 }
 
-/** The bare media type of a header value: parameters (charset, boundary) and alternatives dropped. */
-function mediaType(value: string): string | undefined {
-  const first = value.split(",")[0]?.split(";")[0]?.trim().toLowerCase() ?? "";
-  return /^[a-z0-9!#$&^_.+-]+\/[a-z0-9!#$&^_.+*-]+$/.test(first) && first !== "*/*" ? first : undefined;
-}
-
 /** The renderer's stand-in body, `{ "example": "Example goes here" }`: one string-valued "example" key. */
 function isPlaceholderBody(value: unknown): boolean {
-  return isObject(value) && Object.keys(value).length === 1 && typeof value.example === "string";
+  return isJsonObject(value) && Object.keys(value).length === 1 && typeof value.example === "string";
 }
 
 /** The text after the last element of the example: the body, separated from the headers by a blank line. */
@@ -293,10 +284,10 @@ function readHeaders(ctx: Ctx, pre: Cheerio<Element>, selector: string, example:
       if (server) example.servers.push(fact(server, source, "typed"));
       else warn(ctx, valueEl, `host header "${value}" is not a host name; no server taken from it`);
     } else if (name === "content-type") {
-      const type = mediaType(value);
+      const type = mediaTypeOf(value);
       if (type) example.contentType = fact(type, source, "typed");
     } else if (name === "accept") {
-      const type = mediaType(value);
+      const type = mediaTypeOf(value);
       if (type) example.accept = fact(type, source, "typed");
     }
   }
@@ -394,7 +385,7 @@ function lastValuePath(value: unknown): string[] {
     if (Array.isArray(node) && node.length > 0) {
       path.push(String(node.length - 1));
       node = node[node.length - 1];
-    } else if (isObject(node) && Object.keys(node).length > 0) {
+    } else if (isJsonObject(node) && Object.keys(node).length > 0) {
       const key = Object.keys(node).at(-1) as string;
       path.push(key);
       node = node[key];
@@ -453,7 +444,7 @@ function partialField(fields: FieldFragment[], root: JsonSchema): string[] | und
 function hasKey(root: unknown, path: string[]): boolean {
   let node = root;
   for (const key of path) {
-    if (!isObject(node) || !(key in node)) return false;
+    if (!isJsonObject(node) || !(key in node)) return false;
     node = node[key];
   }
   return true;
@@ -478,7 +469,7 @@ function readSchemaBlock(ctx: Ctx, pre: Cheerio<Element>, selector: string, what
   const source = sourceAt(ctx, selector);
   try {
     const schema: unknown = JSON.parse(text);
-    if (!isObject(schema)) {
+    if (!isJsonObject(schema)) {
       warn(ctx, pre, `${what} is not a JSON Schema object; skipped`);
       return [];
     }
@@ -498,7 +489,7 @@ function readCutSchema(
 ): FieldFragment[] {
   const reason = error instanceof Error ? error.message : String(error);
   const repaired = parseLenientJson(text);
-  if (!repaired.ok || !isObject(repaired.value)) {
+  if (!repaired.ok || !isJsonObject(repaired.value)) {
     warn(ctx, pre, `${what} is not valid JSON (${reason}) and cannot be repaired; skipped`);
     return [];
   }

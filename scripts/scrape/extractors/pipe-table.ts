@@ -22,11 +22,12 @@ import type {
   ParameterFragment,
   ParameterLocation,
   ResponseFragment,
-  SecurityHint,
   Source,
 } from "../fragment.ts";
+import { requestMediaType, securityFromCurl, serverBeforePath, serverOfUrl } from "../curl-facts.ts";
 import { emptyOperation, emptyPageFragment, fact } from "../fragment.ts";
 import { findJsonEnd, parseLenientJson, stripLineNumbers } from "../lenient-json.ts";
+import { returnsHint } from "../returns-prose.ts";
 import {
   joinContinuationLines,
   parseCurl,
@@ -34,7 +35,6 @@ import {
   REQUEST_LINE,
   splitUrl,
   toPathTemplate,
-  type CurlCommand,
 } from "../text.ts";
 import { parseConstraints, parseTypePhrase } from "../type-phrase.ts";
 
@@ -688,10 +688,8 @@ function readIntro(ctx: Context, lines: string[], start: number): number {
     const source = { file: ctx.file, line: first };
     ctx.op.summary = fact(paragraphs[0], source, "prose");
     ctx.op.description = fact(paragraphs.join("\n\n"), source, "prose");
-    const returns = /\bReturns (?:an? |the )?(list of |array of )?([A-Z][A-Za-z0-9]*) objects?\b/.exec(
-      paragraphs.join(" "),
-    );
-    if (returns?.[2]) ctx.op.returns = fact({ name: returns[2], list: Boolean(returns[1]) }, source, "prose");
+    const returns = returnsHint(paragraphs.join(" "));
+    if (returns) ctx.op.returns = fact(returns, source, "prose");
   }
   return i;
 }
@@ -720,49 +718,17 @@ function addServer(ctx: Context, text: string, line: number): void {
 // Examples: curl commands and JSON bodies
 // ---------------------------------------------------------------------------------------------------
 
-/** The server of a curl URL: the URL minus the documented path (or the host when they differ). */
-function serverOf(url: string, path: string | undefined): string | undefined {
-  const split = splitUrl(url.replace(/[?#].*$/, ""));
-  if (!split) return undefined;
-  if (!path) return split.server;
-  const pattern = path
-    .split(/\{[^}]+\}/)
-    .map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))
-    .join("[^/]+");
-  const m = new RegExp(`${pattern}/?$`).exec(split.path);
-  return m ? `${split.server}${split.path.slice(0, m.index)}`.replace(/\/+$/, "") : split.server;
-}
-
-function securityOf(curl: CurlCommand): SecurityHint[] {
-  const out: SecurityHint[] = [];
-  if (curl.user !== undefined) out.push({ type: "http", scheme: "basic" });
-  for (const h of curl.headers) {
-    if (/^authorization$/i.test(h.name)) {
-      if (/^bearer\s/i.test(h.value)) out.push({ type: "http", scheme: "bearer" });
-      else if (/^basic\s/i.test(h.value)) out.push({ type: "http", scheme: "basic" });
-    } else if (/key|token|auth/i.test(h.name)) out.push({ type: "apiKey", in: "header", name: h.name });
-  }
-  return out;
-}
-
-function contentTypeOf(curl: CurlCommand): string | undefined {
-  const header = curl.headers.find((h) => /^content-type$/i.test(h.name))?.value;
-  if (header) return header.split(";")[0]?.trim();
-  if (curl.form.length > 0) return "multipart/form-data";
-  if (curl.data.some((d) => /^\s*[{[]/.test(d))) return "application/json";
-  if (curl.data.some((d) => /^[^=\s]+=/.test(d))) return "application/x-www-form-urlencoded";
-  return undefined;
-}
-
 function readCurl(ctx: Context, lines: string[], i: number): number {
   const { command, end } = joinContinuationLines(lines, i);
   const curl = parseCurl(command.trim());
   if (!curl) return end + 1;
   const source = { file: ctx.file, line: i + 1 };
-  const server = serverOf(curl.url, ctx.op.path?.value);
+  // A URL that does not end with the documented path still shows the API's host.
+  const path = ctx.op.path?.value;
+  const server = (path ? serverBeforePath(curl.url, path) : undefined) ?? serverOfUrl(curl.url);
   if (server) ctx.op.servers.push(fact(server, source, "example"));
-  for (const hint of securityOf(curl)) ctx.op.security.push(fact(hint, source, "example"));
-  const type = contentTypeOf(curl);
+  for (const hint of securityFromCurl(curl)) ctx.op.security.push(fact(hint, source, "example"));
+  const type = requestMediaType(curl);
   if (type && !requestBody(ctx).contentType) requestBody(ctx).contentType = fact(type, source, "example");
   return end + 1;
 }

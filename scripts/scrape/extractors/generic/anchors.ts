@@ -1,0 +1,268 @@
+// Anchors: where operations are, and the span of blocks each one reads. Request lines anchor operations;
+// a page without any is anchored on its curl commands. Lists, tables and code blocks naming several
+// requests are indexes of operations, listed but not documented there.
+import {
+  STRENGTH_RANK,
+  type HttpMethod,
+  type ListedOperation,
+  type Source,
+  type Strength,
+} from "../../fragment.ts";
+import { splitUrl, toPathTemplate } from "../../text.ts";
+import {
+  plain,
+  type Block,
+  type CodeBlock,
+  type HeadingBlock,
+  type ListBlock,
+  type Row,
+  type TableBlock,
+} from "./blocks.ts";
+import { codeKind, curlOf } from "./code-blocks.ts";
+import { isSectionHeading, requestLineOf, type RequestLine } from "./words.ts";
+
+function segments(path: string): string[] {
+  return path.split("/").filter((s) => s !== "");
+}
+
+function isParam(segment: string): boolean {
+  return /^\{[^}]+\}$/.test(segment);
+}
+
+/**
+ * Matches a concrete URL path against a path template by its tail ("/v2/things/th_1" against
+ * "/things/{id}") and returns the part before the match ("/v2"), or undefined when they differ.
+ */
+function matchTail(urlPath: string, template: string): string | undefined {
+  const u = segments(urlPath);
+  const t = segments(template);
+  if (u.length < t.length) return undefined;
+  const offset = u.length - t.length;
+  for (let i = 0; i < t.length; i++) {
+    const a = t[i] ?? "";
+    const b = u[offset + i] ?? "";
+    if (!isParam(a) && !isParam(b) && a !== b) return undefined;
+  }
+  return u
+    .slice(0, offset)
+    .map((s) => `/${s}`)
+    .join("");
+}
+
+interface Anchor {
+  block: number;
+  method: HttpMethod;
+  path: string;
+  server?: string;
+  source: Source;
+  strength: Strength;
+  title?: string;
+  /** Shown by an example (curl, HTTP message): its path may hold concrete ids instead of parameters. */
+  example: boolean;
+}
+
+export interface Span {
+  anchor: Anchor;
+  start: number;
+  end: number;
+  title?: { text: string; source: Source };
+}
+
+/** Splits a target into path template and server, using the page's base URLs to find where the path starts. */
+function resolveTarget(target: string, bases: string[]): { path: string; server?: string } | undefined {
+  if (!/^https?:\/\//i.test(target)) return { path: toPathTemplate(target) };
+  const parts = splitUrl(target);
+  if (!parts) return undefined;
+  const full = parts.server + parts.path;
+  const base = bases.find((b) => full.startsWith(b + "/"));
+  if (base) return { path: toPathTemplate(full.slice(base.length)), server: base };
+  return { path: toPathTemplate(parts.path), server: parts.server };
+}
+
+function lineAnchor(
+  block: number,
+  hit: RequestLine,
+  source: Source,
+  bases: string[],
+  shown: { strength: Strength; example: boolean },
+): Anchor | undefined {
+  const resolved = resolveTarget(hit.target, bases);
+  if (!resolved) return undefined;
+  return {
+    block,
+    method: hit.method,
+    path: resolved.path,
+    ...(resolved.server ? { server: resolved.server } : {}),
+    source,
+    strength: shown.strength,
+    ...(hit.title ? { title: hit.title } : {}),
+    example: shown.example,
+  };
+}
+
+const STATED = { strength: "typed", example: false } as const;
+const EXAMPLE = { strength: "example", example: true } as const;
+
+/** Request lines found in one table row: in one cell, or a method cell beside a path cell. */
+function rowRequestLine(row: Row): RequestLine | undefined {
+  for (const cell of row.cells) {
+    const hit = requestLineOf(cell);
+    if (hit) return hit;
+  }
+  const method = row.cells
+    .map((c) => plain(c))
+    .find((c) => /^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)$/.test(c));
+  const path = row.cells.map((c) => plain(c)).find((c) => /^(https?:\/\/\S+|\/\S*)$/.test(c));
+  if (!method || !path) return undefined;
+  const hit = requestLineOf(`${method} ${path}`);
+  const title = row.cells.map((c) => plain(c)).find((c) => c !== method && c !== path && c !== "");
+  return hit && title ? { ...hit, title } : hit;
+}
+
+interface Found {
+  lines: Anchor[];
+  curls: Anchor[];
+  listed: ListedOperation[];
+}
+
+/** The request lines in the items of a list, the rows of a table or the lines of a code block. */
+function hitsIn(block: ListBlock | TableBlock | CodeBlock): { hit: RequestLine; source: Source }[] {
+  const hits: { hit: RequestLine; source: Source }[] = [];
+  const take = (hit: RequestLine | undefined, source: Source): void => {
+    if (hit) hits.push({ hit, source });
+  };
+  if (block.kind === "list") block.items.forEach((it) => take(requestLineOf(it.text), it.source));
+  else if (block.kind === "table") block.rows.forEach((r) => take(rowRequestLine(r), r.source));
+  else block.text.split("\n").forEach((l) => take(requestLineOf(l), block.source));
+  return hits;
+}
+
+/**
+ * The request lines, curl commands and operation indexes of every block. A list, table or code block
+ * naming several requests is an index of operations, listed but not documented there.
+ */
+export function scanAnchors(blocks: Block[], bases: string[]): Found {
+  const found: Found = { lines: [], curls: [], listed: [] };
+  const add = (a: Anchor | undefined, to: Anchor[]): void => {
+    if (a) to.push(a);
+  };
+  blocks.forEach((block, i) => {
+    if (block.kind === "heading" || block.kind === "text") {
+      const hit = requestLineOf(block.kind === "heading" ? block.text : (block.lines[0]?.text ?? ""));
+      if (hit) add(lineAnchor(i, hit, block.source, bases, STATED), found.lines);
+      return;
+    }
+    const kind = block.kind === "code" ? codeKind(block) : undefined;
+    if (kind === "curl" && block.kind === "code") {
+      const curl = curlOf(block);
+      const hit = curl?.method ? { method: curl.method, target: curl.url } : undefined;
+      if (hit) add(lineAnchor(i, hit, block.source, bases, EXAMPLE), found.curls);
+      return;
+    }
+    if (kind !== undefined && kind !== "index" && kind !== "http-request") return;
+    const hits = hitsIn(block);
+    const only = hits[0];
+    if (hits.length > 1) {
+      for (const { hit, source } of hits) {
+        found.listed.push({ method: hit.method, title: hit.title ?? toPathTemplate(hit.target), source });
+      }
+    } else if (only) {
+      // A code block holding only the request line states it; one with headers and a body is an example.
+      const lines = block.kind === "code" ? block.text.trim().split("\n").length : 1;
+      const shown =
+        kind === undefined ? STATED : lines === 1 ? { strength: "typed" as const, example: true } : EXAMPLE;
+      add(lineAnchor(i, only.hit, only.source, bases, shown), found.lines);
+    }
+  });
+  return found;
+}
+
+/** Two request lines name the same operation: same method, same route; examples may hold concrete ids. */
+function sameOperation(a: Anchor, b: Anchor): boolean {
+  if (a.method !== b.method) return false;
+  if (a.example || b.example)
+    return matchTail(a.path, b.path) !== undefined || matchTail(b.path, a.path) !== undefined;
+  const sa = segments(a.path);
+  const sb = segments(b.path);
+  return sa.length === sb.length && sa.every((s, i) => s === sb[i] || (isParam(s) && isParam(sb[i] ?? "")));
+}
+
+/**
+ * The operations of the page: request lines, or, on a page that has none, curl commands. A request line that
+ * repeats the current operation (a heading, then a code block showing the same request) does not start
+ * another one; the stronger of the two names it.
+ */
+export function findAnchors(found: Found): Anchor[] {
+  const candidates = found.lines.length > 0 ? found.lines : found.curls;
+  const anchors: Anchor[] = [];
+  for (const c of candidates) {
+    const prev = anchors.at(-1);
+    if (prev && sameOperation(prev, c)) {
+      if (STRENGTH_RANK[c.strength] > STRENGTH_RANK[prev.strength]) {
+        Object.assign(prev, {
+          method: c.method,
+          path: c.path,
+          source: c.source,
+          strength: c.strength,
+          example: c.example,
+        });
+        if (c.server) prev.server = c.server;
+      }
+      prev.title ??= c.title;
+      continue;
+    }
+    anchors.push({ ...c });
+  }
+  return anchors;
+}
+
+/**
+ * Each operation starts at its title heading (the nearest heading before its request line that is not a
+ * section such as "Parameters") and runs until the next operation starts. A page's only top-level heading is
+ * the page's title, not the first operation's, when the page documents several operations.
+ */
+export function spansOf(blocks: Block[], anchors: Anchor[]): Span[] {
+  const pageTitle = pageTitleIndex(blocks);
+  const spans: Span[] = [];
+  let prevBlock = -1;
+  let prevDepth: number | undefined;
+  for (const anchor of anchors) {
+    const own = blocks[anchor.block];
+    let title: Span["title"];
+    let start = anchor.block;
+    if (own?.kind === "heading") {
+      if (anchor.title) title = { text: anchor.title, source: own.source };
+      prevDepth = own.depth;
+    } else {
+      const eligible = (i: number): boolean => {
+        const b = blocks[i];
+        return b?.kind === "heading" && !isSectionHeading(b.text) && !(anchors.length > 1 && i === pageTitle);
+      };
+      const window = [...Array(anchor.block - prevBlock - 1).keys()].map((k) => anchor.block - 1 - k);
+      const found =
+        window.find(
+          (i) => eligible(i) && (prevDepth === undefined || (blocks[i] as HeadingBlock).depth <= prevDepth),
+        ) ?? window.find(eligible);
+      const heading = found !== undefined ? (blocks[found] as HeadingBlock) : undefined;
+      if (heading && found !== undefined) {
+        title = { text: heading.text, source: heading.source };
+        start = found;
+        prevDepth = heading.depth;
+      } else if (anchor.title) title = { text: anchor.title, source: anchor.source };
+    }
+    spans.push({ anchor, start, end: blocks.length, ...(title ? { title } : {}) });
+    prevBlock = anchor.block;
+  }
+  for (let k = 0; k + 1 < spans.length; k++) {
+    const span = spans[k];
+    const next = spans[k + 1];
+    if (span && next) span.end = next.start;
+  }
+  return spans;
+}
+
+/** The page's own title: its first heading when that is the only top-level (depth 1) heading. */
+export function pageTitleIndex(blocks: Block[]): number | undefined {
+  const tops = blocks.flatMap((b, i) => (b.kind === "heading" && b.depth === 1 ? [i] : []));
+  return tops.length === 1 ? tops[0] : undefined;
+}

@@ -1,0 +1,368 @@
+// Reading one operation's blocks: sections, prose (description, returns, stated media types and
+// responses), field lists, field lines and tables, each field placed by its marker, section, name or method.
+// Code blocks are handed to examples.ts.
+import {
+  emptyOperation,
+  fact,
+  type FieldFragment,
+  type HttpMethod,
+  type OperationFragment,
+  type ParameterFragment,
+  type ParameterLocation,
+  type Source,
+  type Strength,
+} from "../../fragment.ts";
+import { returnsHint } from "../../returns-prose.ts";
+import type { Span } from "./anchors.ts";
+import {
+  plain,
+  type Block,
+  type Ctx,
+  type Item,
+  type Line,
+  type Row,
+  type TableBlock,
+  type TextBlock,
+  warn,
+} from "./blocks.ts";
+import { readCode } from "./examples.ts";
+import { parseFieldItem } from "./field-lists.ts";
+import { rowSpec, tableColumns, type Columns } from "./field-tables.ts";
+import type { FieldSpec } from "./field-types.ts";
+import { OperationParts } from "./operation-parts.ts";
+import { classifySection, requestLineOf, statusIn, type SectionInfo } from "./words.ts";
+
+const BODYLESS = new Set<HttpMethod>(["get", "delete", "head", "options", "trace"]);
+
+const RESPONDS_RE =
+  /\b(?:[Rr]eturns?|[Rr]esponds? with)\s+(?:an?\s+|the\s+)?(?:HTTP\s+)?(?:status\s+)?([1-5]\d\d)\b(?:\s+((?:OK|[A-Z][a-z]+)(?:\s+[A-Z][a-z]+)*))?/;
+const MEDIA_TYPE_RE =
+  /\b(?:content[- ]type|media type|mime type|encoded as|sent as)\b[^.\n]{0,40}?`?((?:application|multipart|text)\/[\w.+-]+)/i;
+
+/** Reads the blocks of one operation's span, in page order, into its OperationFragment. */
+export class OperationReader {
+  private readonly op: OperationFragment;
+  private readonly parts: OperationParts;
+  private readonly sections: { depth: number; info: SectionInfo }[] = [];
+  /** The last heading or paragraph: it names the next code block ("Example response", "201 Created"). */
+  private label = "";
+  private describing = true;
+  private readonly description: Line[] = [];
+  private readonly pathParams: Set<string>;
+  /** The last field read from a field line: the paragraph after it may be its description. */
+  private pendingField: FieldFragment | undefined;
+
+  constructor(
+    private readonly ctx: Ctx,
+    private readonly span: Span,
+    startSource: Source,
+  ) {
+    const { anchor } = span;
+    this.op = emptyOperation(startSource);
+    this.parts = new OperationParts(this.op);
+    this.op.method = fact(anchor.method, anchor.source, anchor.strength);
+    this.op.path = fact(anchor.path, anchor.source, anchor.strength);
+    if (anchor.server) this.parts.addServer(anchor.server, anchor.source, anchor.strength);
+    if (span.title) this.op.title = fact(span.title.text, span.title.source, "prose");
+    this.pathParams = new Set([...anchor.path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1] ?? ""));
+  }
+
+  read(block: Block, index: number): void {
+    const isAnchor = index === this.span.anchor.block;
+    if (block.kind !== "text") this.pendingField = undefined;
+    if (block.kind === "heading") {
+      if (isAnchor || index === this.span.start) return;
+      this.enterSection(block.text, block.depth);
+      this.hint(block.text, block.source);
+      this.label = block.text;
+      this.describing = false;
+    } else if (block.kind === "text") this.readText(block, isAnchor);
+    else if (block.kind === "list") {
+      this.describing = false;
+      for (const item of block.items) this.readItem(item, []);
+    } else if (block.kind === "table") {
+      this.describing = false;
+      this.readTable(block);
+    } else {
+      this.describing = false;
+      readCode(block, { section: this.section(), label: this.label }, this.parts, this.ctx);
+      this.label = "";
+    }
+  }
+
+  finish(): OperationFragment {
+    const first = this.description[0];
+    if (first) {
+      const text = this.description.map((l) => plain(l.text)).join(" ");
+      this.op.description = fact(text, first.source, "prose");
+    }
+    const said = `${this.op.title?.value ?? ""} ${this.op.description?.value ?? ""}`;
+    if (/\bdeprecated\b/i.test(said))
+      this.op.deprecated = fact(true, this.op.title?.source ?? this.op.source, "prose");
+    return this.parts.finish();
+  }
+
+  // --- sections -----------------------------------------------------------------------------------------
+
+  /** A heading closes the sections at its depth or deeper; a section heading opens one. */
+  private enterSection(text: string, depth: number): void {
+    while ((this.sections.at(-1)?.depth ?? -1) >= depth) this.sections.pop();
+    const info = classifySection(text);
+    if (info) this.sections.push({ depth, info });
+  }
+
+  private section(): SectionInfo | undefined {
+    return this.sections.at(-1)?.info;
+  }
+
+  /** "Query parameters:" or "**Response**" alone on a line works as a heading below the real ones. */
+  private static isLabel(block: TextBlock): boolean {
+    if (block.lines.length !== 1) return false;
+    const raw = (block.lines[0]?.text ?? "").trim();
+    const t = plain(raw);
+    const shaped = (t.endsWith(":") && t.split(" ").length <= 6) || /^\*\*[^*]+\*\*:?$/.test(raw);
+    return shaped && classifySection(t) !== undefined;
+  }
+
+  // --- prose --------------------------------------------------------------------------------------------
+
+  private readText(block: TextBlock, isAnchor: boolean): void {
+    // The request line is not prose, nor is a repeat of it ("PATCH https://host/x" then "PATCH /x").
+    const repeat = isAnchor || requestLineOf(block.lines[0]?.text ?? "") !== undefined;
+    const lines = repeat ? block.lines.slice(1) : block.lines;
+    if (lines.length === 0) return;
+    const text = lines.map((l) => l.text).join(" ");
+    if (!repeat && OperationReader.isLabel(block)) {
+      this.enterSection(text, 99);
+      this.label = text;
+      this.describing = false;
+      return;
+    }
+    if (this.readFieldLines(lines)) {
+      this.describing = false;
+      return;
+    }
+    const pending = this.pendingField;
+    this.pendingField = undefined;
+    if (pending && !pending.description && this.inFieldSection()) {
+      pending.description = plain(text);
+      return;
+    }
+    this.hint(text, block.source);
+    const status = statusIn(plain(text));
+    const caption = /:$/.test(plain(text)) && plain(text).split(" ").length <= 6;
+    if (this.describing && !caption && !status) this.description.push(...lines);
+    else this.describing = false;
+    this.label = text;
+  }
+
+  private inFieldSection(): boolean {
+    const kind = this.section()?.kind;
+    return kind !== undefined && !["errors", "ignore", "servers"].includes(kind);
+  }
+
+  /**
+   * Fields written as lines rather than list items, under a field section: "limit (integer) - Max items",
+   * "external_refstringOptional<=255 characters". A line that is not a field describes the field above it,
+   * and so does the paragraph after a field line that has no description.
+   */
+  private readFieldLines(lines: Line[]): boolean {
+    if (!this.inFieldSection()) return false;
+    const section = this.section();
+    const asField = (line: Line): FieldSpec | undefined => {
+      const spec = parseFieldItem(
+        { text: line.text, rest: [], children: [], source: line.source },
+        section?.kind,
+      );
+      return spec?.typed ? spec : undefined;
+    };
+    const first = lines.findIndex((l) => asField(l) !== undefined);
+    if (first === -1) return false;
+    // Prose above the first field line of a response is the response's description ("Updated session.").
+    const lead = lines.slice(0, first);
+    const leadLine = lead[0];
+    if (leadLine && section?.kind === "response") {
+      const response = this.parts.response(section.status ?? "200", leadLine.source);
+      response.description ??= fact(lead.map((l) => plain(l.text)).join(" "), leadLine.source, "prose");
+    }
+    let current: FieldFragment | undefined;
+    for (const line of lines.slice(first)) {
+      const spec = asField(line);
+      if (spec) current = this.place(spec, line.source, "typed", [])?.fragment;
+      else if (current)
+        current.description = [current.description, plain(line.text)].filter(Boolean).join(" ");
+    }
+    this.pendingField = current;
+    return true;
+  }
+
+  /** Prose that states the return object or the request's media type. */
+  private hint(text: string, source: Source): void {
+    const returns = this.op.returns ? undefined : returnsHint(plain(text));
+    if (returns) this.op.returns = fact(returns, source, "prose");
+    const kind = this.section()?.kind;
+    const media = MEDIA_TYPE_RE.exec(plain(text))?.[1];
+    if (media && kind !== "response" && kind !== "errors") this.parts.setContentType(media, source, "typed");
+    // "Returns `204 No Content`", "Responds with 202 Accepted": a response the prose states.
+    const stated = RESPONDS_RE.exec(plain(text));
+    if (stated?.[1]) {
+      const response = this.parts.response(stated[1], source);
+      if (stated[2] && !response.description) response.description = fact(stated[2], source, "prose");
+    }
+  }
+
+  // --- fields -------------------------------------------------------------------------------------------
+
+  private readItem(item: Item, prefix: string[], forced?: Target): void {
+    // "- Query parameters:" with the parameters nested under it.
+    const section = classifySection(item.text);
+    if (
+      prefix.length === 0 &&
+      !forced &&
+      section &&
+      item.children.length > 0 &&
+      /:\s*$|^\*\*/.test(item.text.trim())
+    ) {
+      this.sections.push({ depth: 100, info: section });
+      for (const child of item.children) this.readItem(child, []);
+      this.sections.pop();
+      return;
+    }
+    if (prefix.length === 0 && !forced && item.children.length === 0) {
+      const returns = returnsHint(plain(item.text));
+      if (returns && !this.op.returns) this.op.returns = fact(returns, item.source, "prose");
+    }
+    const spec = parseFieldItem(item, forced ? "params" : this.section()?.kind);
+    if (!spec) return;
+    const values = enumChildren(item);
+    if (values && spec.schema?.enum === undefined)
+      spec.schema = { ...(spec.schema ?? { type: "string" }), enum: values };
+    const placed = this.place(spec, item.source, spec.typed ? "typed" : "prose", prefix, forced);
+    if (!placed || values) return;
+    for (const child of item.children) this.readItem(child, placed.fragment.path, placed.target);
+  }
+
+  private readTable(table: TableBlock): void {
+    const cols = tableColumns(table.header);
+    const expected = table.header.length;
+    // "Code | Name | Description" with 404 in the code column lists responses, not fields.
+    const statuses =
+      cols.status !== undefined &&
+      table.rows.some((r) => /^([1-5]\d\d|[1-5]XX|default)\b/i.test(plain(r.cells[cols.status ?? 0] ?? "")));
+    for (const row of table.rows) {
+      if (table.checkCells && row.cells.length < expected && row.cells.some((c) => c !== "")) {
+        const name = plain(row.cells[0] ?? "");
+        warn(
+          this.ctx,
+          row.source,
+          `table row "${name}" has ${row.cells.length} of ${expected} cells (cut off?); read what it holds`,
+        );
+      }
+      if (statuses) this.readStatusRow(row, cols);
+      else if (cols.name !== undefined) {
+        const spec = rowSpec(row, cols);
+        if (spec) this.place(spec, row.source, "typed", []);
+      }
+    }
+  }
+
+  /** A "Status | Description" table: the responses the operation documents. */
+  private readStatusRow(row: Row, cols: Columns): void {
+    const code = plain(row.cells[cols.status ?? 0] ?? "");
+    const status = /^([1-5]\d\d|[1-5]XX|default)\b/i.exec(code)?.[1];
+    if (!status) return;
+    const response = this.parts.response(
+      status.toLowerCase() === "default" ? "default" : status.toUpperCase(),
+      row.source,
+    );
+    const description = plain(
+      cols.description !== undefined ? (row.cells[cols.description] ?? "") : code.slice(status.length),
+    );
+    if (description && !response.description) response.description = fact(description, row.source, "typed");
+  }
+
+  /** Where a field goes: its own marker, else its section, else a path parameter by name, else by method. */
+  private place(
+    spec: FieldSpec,
+    source: Source,
+    strength: Strength,
+    prefix: string[],
+    forced?: Target,
+  ): { target: Target; fragment: FieldFragment } | undefined {
+    let target: Target | undefined = forced ?? spec.location;
+    if (!target) {
+      const section = this.section();
+      switch (section?.kind) {
+        case "path":
+        case "query":
+        case "header":
+        case "cookie":
+        case "body":
+          target = section.kind;
+          break;
+        case "response":
+          target = { status: section.status ?? "200" };
+          break;
+        case "errors":
+        case "ignore":
+        case "servers":
+          return undefined;
+        default:
+          break;
+      }
+    }
+    if (!target) {
+      const method = this.op.method?.value ?? "get";
+      target =
+        prefix.length === 0 && this.pathParams.has(spec.name)
+          ? "path"
+          : BODYLESS.has(method)
+            ? "query"
+            : "body";
+    }
+    const fragment = fieldFragment(spec, [...prefix, ...this.split(spec.name, target)], source, strength);
+    if (typeof target === "object") {
+      this.parts.response(target.status, source).fields.push(fragment);
+      return { target, fragment };
+    }
+    if (target === "body") {
+      this.parts.requestBody().fields.push(fragment);
+      return { target, fragment };
+    }
+    // Parameters have no children of their own in the contract: items nested under one are left out.
+    if (prefix.length > 0) return undefined;
+    const parameter: ParameterFragment = { ...fragment, in: target };
+    this.op.parameters.push(parameter);
+    return { target, fragment: parameter };
+  }
+
+  /** Dotted names nest body and response properties; a parameter's name stays whole. */
+  private split(name: string, target: Target): string[] {
+    return typeof target === "object" || target === "body" ? name.split(".").filter(Boolean) : [name];
+  }
+}
+
+/** Where a field goes: a parameter location, the request body, or a response by status. */
+type Target = ParameterLocation | "body" | { status: string };
+
+/** Nested items that are bare values ("- `draft`", "- live") list the parent's enum, not child fields. */
+function enumChildren(item: Item): string[] | undefined {
+  if (item.children.length === 0) return undefined;
+  const intro = /(values|one of|either|enum)\b[^.]*:?\s*$/i.test(plain([item.text, ...item.rest].join(" ")));
+  const values = item.children.map(
+    (c) =>
+      /^`([^`]+)`(?:\s*([—–:-]|$))/.exec(c.text.trim())?.[1] ??
+      (/^[\w.:/+-]+$/.test(c.text.trim()) ? c.text.trim() : undefined),
+  );
+  if (!intro || values.some((v) => v === undefined)) return undefined;
+  return values as string[];
+}
+
+function fieldFragment(spec: FieldSpec, path: string[], source: Source, strength: Strength): FieldFragment {
+  const out: FieldFragment = { path, source, strength };
+  if (spec.schema) out.schema = spec.schema;
+  if (spec.required !== undefined) out.required = spec.required;
+  if (spec.description) out.description = spec.description;
+  if (spec.deprecated) out.deprecated = true;
+  return out;
+}

@@ -1,0 +1,320 @@
+// Plain text -> blocks (line by line: fences, curl commands, JSON, tables, bullets, headings, paragraphs).
+// Captures of rendered pages have no markup, so each kind of block is told by the shape of its lines.
+import type { Source } from "../../fragment.ts";
+import { findJsonEnd, stripLineNumbers } from "../../lenient-json.ts";
+import { joinContinuationLines, lineAt, parseMethod } from "../../text.ts";
+import { bareJsonAt, plain, textBlock, type Block, type Ctx, type Item, type Row } from "./blocks.ts";
+import { pushCode } from "./code-blocks.ts";
+import { gluedField, parseFieldItem } from "./field-lists.ts";
+import { tableColumns } from "./field-tables.ts";
+import { requestLineOf } from "./words.ts";
+
+const FENCE = /^\s*(`{3,}|~{3,})\s*([^\s`]*)\s*(.*)$/;
+const CURL_START = /^\s*\$?\s*curl\s/;
+const BULLET = /^(\s*)([-*•+◦▪‣]|\d{1,3}[.)])\s+(.*)$/;
+const ATX = /^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$/;
+const METHOD_ONLY = /^\s*(GET|POST|PUT|PATCH|DELETE|DEL|HEAD|OPTIONS)\s*$/;
+const NUMBERED_JSON_START = /^\s*1\s?[{[]\s*$/;
+
+interface TextScan {
+  lines: string[];
+  /** Character offset of each line, for the JSON bracket matcher. */
+  offsets: number[];
+  text: string;
+  ctx: Ctx;
+  out: Block[];
+}
+
+/** Each reader takes the block starting at line `i`, or returns undefined when the line does not start one. */
+type LineReader = (scan: TextScan, i: number) => number | undefined;
+
+function indentOf(line: string): number {
+  return (/^\s*/.exec(line.replace(/\t/g, "    "))?.[0] ?? "").length;
+}
+
+function at(scan: TextScan, i: number): Source {
+  return { file: scan.ctx.file, line: i + 1 };
+}
+
+function isPipeRow(line: string): boolean {
+  const t = line.trim();
+  return t.startsWith("|") ? t.length > 1 : (t.match(/\|/g)?.length ?? 0) >= 2;
+}
+
+function pipeCells(line: string): string[] {
+  return line
+    .trim()
+    .replace(/^\|/, "")
+    .replace(/\|$/, "")
+    .split(/(?<!\\)\|/)
+    .map((c) => c.trim());
+}
+
+function startsJson(scan: TextScan, i: number): boolean {
+  const line = scan.lines[i] ?? "";
+  const t = line.trimStart();
+  if (!t.startsWith("{") && !t.startsWith("[")) return false;
+  return bareJsonAt(scan.text, (scan.offsets[i] ?? 0) + line.length - t.length) !== undefined;
+}
+
+function startsBlock(scan: TextScan, i: number): boolean {
+  const line = scan.lines[i] ?? "";
+  return (
+    FENCE.test(line) ||
+    CURL_START.test(line) ||
+    BULLET.test(line) ||
+    ATX.test(line) ||
+    isPipeRow(line) ||
+    NUMBERED_JSON_START.test(line) ||
+    requestLineOf(line) !== undefined ||
+    METHOD_ONLY.test(line) ||
+    startsJson(scan, i)
+  );
+}
+
+const readFence: LineReader = (scan, i) => {
+  const m = FENCE.exec(scan.lines[i] ?? "");
+  if (!m?.[1]) return undefined;
+  const marker = m[1];
+  const close = new RegExp(`^\\s*${marker[0] === "`" ? "`" : "~"}{${marker.length},}\\s*$`);
+  let j = i + 1;
+  while (j < scan.lines.length && !close.test(scan.lines[j] ?? "")) j++;
+  const cut = j >= scan.lines.length;
+  pushCode(scan.out, scan.ctx, {
+    kind: "code",
+    lang: m[2] ?? "",
+    meta: m[3] ?? "",
+    text: scan.lines.slice(i + 1, j).join("\n"),
+    source: at(scan, i),
+    cut,
+  });
+  return j + 1;
+};
+
+const readCurl: LineReader = (scan, i) => {
+  if (!CURL_START.test(scan.lines[i] ?? "")) return undefined;
+  const { end } = joinContinuationLines(scan.lines, i);
+  // A command whose last line still asks for a continuation was cut off with the page.
+  const cut = end === scan.lines.length - 1 && /\\\s*$/.test(scan.lines[end] ?? "");
+  const text = scan.lines.slice(i, end + 1).join("\n");
+  pushCode(scan.out, scan.ctx, { kind: "code", lang: "shell", meta: "", text, source: at(scan, i), cut });
+  return end + 1;
+};
+
+/** A JSON example from a code viewer that numbers its lines ("1{", "2  \"id\": 1", ...). */
+const readNumberedJson: LineReader = (scan, i) => {
+  if (!NUMBERED_JSON_START.test(scan.lines[i] ?? "") || !/^\s*2\b/.test(scan.lines[i + 1] ?? ""))
+    return undefined;
+  let j = i;
+  while (j < scan.lines.length && Number(/^\s*(\d+)/.exec(scan.lines[j] ?? "")?.[1]) === j - i + 1) j++;
+  const text = scan.lines.slice(i, j).join("\n");
+  const body = stripLineNumbers(text);
+  const cut = findJsonEnd(body, body.search(/[{[]/)) === -1 && j >= scan.lines.length;
+  pushCode(scan.out, scan.ctx, { kind: "code", lang: "json", meta: "", text, source: at(scan, i), cut });
+  return j;
+};
+
+const readBareJson: LineReader = (scan, i) => {
+  const line = scan.lines[i] ?? "";
+  const t = line.trimStart();
+  if (!t.startsWith("{") && !t.startsWith("[")) return undefined;
+  const start = (scan.offsets[i] ?? 0) + line.length - t.length;
+  const json = bareJsonAt(scan.text, start);
+  if (!json) return undefined;
+  pushCode(scan.out, scan.ctx, {
+    kind: "code",
+    lang: "json",
+    meta: "",
+    text: json.text,
+    source: at(scan, i),
+    cut: json.cut,
+  });
+  return lineAt(scan.text, Math.max(start, json.end - 1));
+};
+
+const readPipeTable: LineReader = (scan, i) => {
+  if (!isPipeRow(scan.lines[i] ?? "")) return undefined;
+  const rows: Row[] = [];
+  let j = i;
+  for (; j < scan.lines.length && isPipeRow(scan.lines[j] ?? ""); j++) {
+    const line = scan.lines[j] ?? "";
+    if (/^[\s|:+-]+$/.test(line)) continue; // the |---|---| separator
+    rows.push({ cells: pipeCells(line), source: at(scan, j) });
+  }
+  const [header, ...body] = rows;
+  if (!header) return j;
+  scan.out.push({ kind: "table", header: header.cells, rows: body, source: header.source, checkCells: true });
+  return j;
+};
+
+function alignedCells(line: string): string[] {
+  return line
+    .trim()
+    .split(/\t+|\s{2,}/)
+    .map((c) => c.trim());
+}
+
+/** A table laid out with tabs or runs of spaces; only taken when its header names a field column. */
+const readAlignedTable: LineReader = (scan, i) => {
+  const header = alignedCells(scan.lines[i] ?? "");
+  const next = scan.lines[i + 1] ?? "";
+  if (header.length < 2 || alignedCells(next).length < 2) return undefined;
+  const cols = tableColumns(header);
+  if (cols.name === undefined && cols.status === undefined) return undefined;
+  const rows: Row[] = [];
+  let j = i + 1;
+  for (; j < scan.lines.length && (scan.lines[j] ?? "").trim() !== ""; j++) {
+    const line = scan.lines[j] ?? "";
+    if (/^[\s=+-]+$/.test(line)) continue;
+    const cells = alignedCells(line);
+    const last = rows.at(-1);
+    // A one-cell line under a row is its description wrapping onto the next line.
+    if (cells.length === 1 && last) last.cells[last.cells.length - 1] += " " + (cells[0] ?? "");
+    else rows.push({ cells, source: at(scan, j) });
+  }
+  scan.out.push({ kind: "table", header, rows, source: at(scan, i), checkCells: false });
+  return j;
+};
+
+/** Bullets, nested by indentation; indented lines under a bullet are its description. */
+const readBullets: LineReader = (scan, i) => {
+  const first = BULLET.exec(scan.lines[i] ?? "");
+  if (!first) return undefined;
+  const base = indentOf(scan.lines[i] ?? "");
+  const roots: Item[] = [];
+  const stack: { indent: number; item: Item }[] = [];
+  let gap = false;
+  let j = i;
+  for (; j < scan.lines.length; j++) {
+    const line = scan.lines[j] ?? "";
+    if (line.trim() === "") {
+      let k = j + 1;
+      while (k < scan.lines.length && (scan.lines[k] ?? "").trim() === "") k++;
+      const next = scan.lines[k];
+      if (next === undefined || indentOf(next) < base || (indentOf(next) === base && !BULLET.test(next)))
+        break;
+      gap = true;
+      continue;
+    }
+    const m = BULLET.exec(line);
+    const indent = indentOf(line);
+    if (m && !CURL_START.test(line)) {
+      const item: Item = { text: m[3] ?? "", rest: [], children: [], source: at(scan, j) };
+      while (stack.length > 0 && (stack.at(-1)?.indent ?? 0) >= indent) stack.pop();
+      (stack.at(-1)?.item.children ?? roots).push(item);
+      stack.push({ indent, item });
+      gap = false;
+      continue;
+    }
+    while (stack.length > 1 && (stack.at(-1)?.indent ?? 0) >= indent) stack.pop();
+    const owner = stack.at(-1);
+    if (!owner || indent <= owner.indent) break;
+    const target = owner.item;
+    if (gap || target.rest.length > 0) target.rest.push(...(gap ? ["", line.trim()] : [line.trim()]));
+    else target.text += " " + line.trim();
+    gap = false;
+  }
+  scan.out.push({ kind: "list", items: roots, source: at(scan, i) });
+  return j;
+};
+
+const readAtxHeading: LineReader = (scan, i) => {
+  const m = ATX.exec(scan.lines[i] ?? "");
+  if (!m?.[1]) return undefined;
+  scan.out.push({ kind: "heading", text: plain(m[2] ?? ""), depth: m[1].length, source: at(scan, i) });
+  return i + 1;
+};
+
+const readSetextHeading: LineReader = (scan, i) => {
+  const line = scan.lines[i] ?? "";
+  const under = /^\s*(=+|-{3,})\s*$/.exec(scan.lines[i + 1] ?? "");
+  if (!under?.[1] || line.trim() === "") return undefined;
+  scan.out.push({
+    kind: "heading",
+    text: plain(line),
+    depth: under[1].startsWith("=") ? 1 : 2,
+    source: at(scan, i),
+  });
+  return i + 2;
+};
+
+/** A request line is a block of its own; "PATCH" on one line and the URL on the next is one request line. */
+const readRequestLine: LineReader = (scan, i) => {
+  const line = scan.lines[i] ?? "";
+  if (requestLineOf(line)) {
+    scan.out.push({ kind: "text", lines: [{ text: line.trim(), source: at(scan, i) }], source: at(scan, i) });
+    return i + 1;
+  }
+  const word = METHOD_ONLY.exec(line)?.[1];
+  const method = word ? parseMethod(word)?.toUpperCase() : undefined;
+  const next = (scan.lines[i + 1] ?? "").trim();
+  if (!method || !requestLineOf(`${method} ${next}`)) return undefined;
+  const text = `${method} ${next}`;
+  scan.out.push({ kind: "text", lines: [{ text, source: at(scan, i) }], source: at(scan, i) });
+  return i + 2;
+};
+
+/** A short line standing alone, without closing punctuation, is a heading in a plain-text capture. */
+function looksLikeHeading(line: string): boolean {
+  const t = line.trim();
+  if (t.length < 2 || t.length > 70 || /[.,;!?]$/.test(t) || !/^[A-Z0-9]/.test(t)) return false;
+  if (t.split(/\s+/).length > 8 || /https?:\/\/|[{}=<>|`]/.test(t)) return false;
+  // "Verifa-VersiondateOptional", "Limit (integer)": a field line, not a heading.
+  const item: Item = { text: t, rest: [], children: [], source: { file: "" } };
+  return gluedField(t) === undefined && !parseFieldItem(item, "params")?.typed;
+}
+
+const readParagraph: LineReader = (scan, i) => {
+  let j = i + 1;
+  while (j < scan.lines.length && (scan.lines[j] ?? "").trim() !== "" && !startsBlock(scan, j)) j++;
+  const lines = scan.lines.slice(i, j);
+  const only = lines.length === 1 ? (lines[0] ?? "") : undefined;
+  if (only !== undefined && looksLikeHeading(only)) {
+    const depth = /[a-z]/.test(only) ? 3 : 2;
+    scan.out.push({ kind: "heading", text: plain(only), depth, source: at(scan, i) });
+  } else {
+    const block = textBlock(lines.join("\n"), at(scan, i));
+    if (block) scan.out.push(block);
+  }
+  return j;
+};
+
+const LINE_READERS: LineReader[] = [
+  readFence,
+  readCurl,
+  readNumberedJson,
+  readBareJson,
+  readPipeTable,
+  readAlignedTable,
+  readBullets,
+  readAtxHeading,
+  readRequestLine,
+  readSetextHeading,
+  readParagraph,
+];
+
+export function plainTextBlocks(text: string, ctx: Ctx): Block[] {
+  const lines = text.split("\n");
+  const offsets: number[] = [];
+  let offset = 0;
+  for (const line of lines) {
+    offsets.push(offset);
+    offset += line.length + 1;
+  }
+  const scan: TextScan = { lines, offsets, text, ctx, out: [] };
+  let i = 0;
+  while (i < lines.length) {
+    if ((lines[i] ?? "").trim() === "") {
+      i++;
+      continue;
+    }
+    let next: number | undefined;
+    for (const reader of LINE_READERS) {
+      next = reader(scan, i);
+      if (next !== undefined) break;
+    }
+    // Every reader that takes a line consumes it; the guard only protects against a reader bug looping.
+    i = next !== undefined && next > i ? next : i + 1;
+  }
+  return scan.out;
+}

@@ -1,0 +1,164 @@
+// curl examples: what a command shows about its operation (method, path, server, security, content type,
+// header parameters, body and query fields), with strength "example".
+import {
+  fact,
+  type FieldFragment,
+  type JsonSchema,
+  type OperationFragment,
+  type Source,
+} from "../../fragment.ts";
+import {
+  formPairs,
+  isCredentialHeader,
+  isJsonData,
+  requestMediaType,
+  securityFromCurl,
+  serverBeforePath,
+  serverOfUrl,
+} from "../../curl-facts.ts";
+import { parseLenientJson } from "../../lenient-json.ts";
+import { splitUrl, toPathTemplate, type CurlCommand } from "../../text.ts";
+import type { CurlFact } from "./code-blocks.ts";
+import { source, type Ctx, warn } from "./nodes.ts";
+import { addServer, requestBodyOf } from "./operation-parts.ts";
+
+/** Concrete ids in an example URL ("po_1Nu9", "42", a UUID) stand where the documented path has a parameter. */
+function isIdSegment(segment: string): boolean {
+  if (/^\{.+\}$/.test(segment) || /^v\d+(?:\.\d+)*$/i.test(segment)) return false;
+  return /\d/.test(segment) || /^[0-9a-f]{8}-[0-9a-f]{4}-/i.test(segment);
+}
+
+/** The example URL's path as a template: "/v1/payouts/po_123/cancel" -> "/v1/payouts/{id}/cancel". */
+function templateFromExample(path: string): string {
+  const segments = toPathTemplate(path).split("/");
+  const ids = segments.filter(isIdSegment).length;
+  return segments
+    .map((s, i) => {
+      if (!isIdSegment(s)) return s;
+      const owner = (segments[i - 1] ?? "").replace(/ies$/, "y").replace(/s$/, "");
+      return ids === 1 || !owner ? "{id}" : `{${owner}_id}`;
+    })
+    .join("/");
+}
+
+/**
+ * "metadata[order_id]" -> metadata (object) > order_id; "expand[]" and "items[0][sku]" make arrays. Each
+ * node's schema says only what the name shows: an object or array parent, or nothing for a plain leaf.
+ */
+function bracketNodes(name: string): { path: string[]; schema?: JsonSchema }[] {
+  const parts = name.split("[").map((p) => p.replace(/\]$/, ""));
+  const nodes: { path: string[]; schema?: JsonSchema }[] = [];
+  parts.forEach((part, i) => {
+    if (/^\d*$/.test(part) && i > 0) {
+      const parent = nodes[nodes.length - 1];
+      if (parent) parent.schema = { type: "array" };
+      return;
+    }
+    const parent = nodes[nodes.length - 1];
+    if (parent && !parent.schema) parent.schema = { type: "object" };
+    nodes.push({ path: [...(parent?.path ?? []), part] });
+  });
+  return nodes;
+}
+
+/**
+ * Fields a form body or query string shows by example ("-d type=id_number", "-F file=@id.png"), each node
+ * once. `leaf` gives what a value says about its field's type (a file upload), if anything.
+ */
+function exampleFields(
+  pairs: string[],
+  at: Source,
+  leaf: (value: string) => JsonSchema | undefined = () => undefined,
+): FieldFragment[] {
+  const out = new Map<string, FieldFragment>();
+  for (const { name, value } of formPairs(pairs)) {
+    if (!name) continue;
+    const nodes = bracketNodes(name);
+    const last = nodes[nodes.length - 1];
+    if (last && !last.schema) {
+      const schema = leaf(value ?? "");
+      if (schema) last.schema = schema;
+    }
+    for (const node of nodes) {
+      const key = node.path.join("\u0000");
+      const existing = out.get(key);
+      if (!existing) out.set(key, { ...node, source: at, strength: "example" });
+      else if (node.schema && !existing.schema) existing.schema = node.schema;
+    }
+  }
+  return [...out.values()];
+}
+
+/** A URL under a base URL the page states ("Base URL: https://api.example.com/v2"): that base is the server. */
+function splitByPageServer(url: string, servers: string[]): { server: string; path: string } | undefined {
+  const server = servers.find((s) => url === s || url.startsWith(`${s}/`));
+  return server ? { server, path: url.slice(server.length) || "/" } : undefined;
+}
+
+export function applyCurl(op: OperationFragment, { curl, line }: CurlFact, ctx: Ctx): void {
+  const at = source(ctx, line);
+  const url = curl.url.replace(/[?#].*$/, "");
+  if (curl.method && !op.method) op.method = fact(curl.method, at, "example");
+  let server: string | undefined;
+  // A URL that does not end with the documented path still shows the API's host.
+  if (op.path) server = serverBeforePath(url, op.path.value) ?? serverOfUrl(url);
+  else {
+    // No documented path: the example URL's path is the path, with its concrete ids made parameters.
+    const split = splitByPageServer(url, ctx.pageServers) ?? splitUrl(url);
+    if (split) op.path = fact(templateFromExample(split.path), at, "example");
+    server = split?.server;
+  }
+  if (server) addServer(op, server, at, "example");
+  for (const hint of securityFromCurl(curl)) {
+    if (!op.security.some((s) => JSON.stringify(s.value) === JSON.stringify(hint)))
+      op.security.push(fact(hint, at, "example"));
+  }
+  const media = requestMediaType(curl);
+  if (media) requestBodyOf(op).contentType ??= fact(media, at, "example");
+  applyCurlHeaders(op, curl, at);
+  applyCurlData(op, curl, at, ctx);
+  const query = /\?([^#]*)/.exec(curl.url)?.[1];
+  if (query) for (const f of exampleFields(query.split("&"), at)) op.parameters.push({ ...f, in: "query" });
+}
+
+/** Headers other than credentials, Content-Type, Accept and User-Agent are header parameters. */
+function applyCurlHeaders(op: OperationFragment, curl: CurlCommand, at: Source): void {
+  for (const { name } of curl.headers) {
+    if (!/^(?:content-type|authorization|accept|user-agent)$/i.test(name) && !isCredentialHeader(name)) {
+      if (!op.parameters.some((p) => p.in === "header" && p.path[0]?.toLowerCase() === name.toLowerCase())) {
+        op.parameters.push({
+          path: [name],
+          in: "header",
+          schema: { type: "string" },
+          source: at,
+          strength: "example",
+        });
+      }
+    }
+  }
+}
+
+/** `-d '{…}'` is a JSON body example, `-d key=value` form fields (query parameters with -G), `-F` multipart fields. */
+function applyCurlData(op: OperationFragment, curl: CurlCommand, at: Source, ctx: Ctx): void {
+  const json = curl.data.filter(isJsonData);
+  const pairs = curl.data.filter((d) => !isJsonData(d)).flatMap((d) => d.split("&"));
+  if (curl.get) {
+    for (const f of exampleFields(pairs, at)) op.parameters.push({ ...f, in: "query" });
+    return;
+  }
+  if (json.length > 0) {
+    const body = requestBodyOf(op);
+    const parsed = parseLenientJson(json[0] ?? "");
+    if (parsed.ok) body.example ??= fact(parsed.value, at, "example");
+    else
+      warn(ctx, at.line ?? 1, `JSON body of the curl command could not be parsed (${parsed.error}): skipped`);
+  }
+  if (pairs.length > 0) {
+    requestBodyOf(op).fields.push(...exampleFields(pairs, at));
+  }
+  if (curl.form.length > 0) {
+    const file = (value: string): JsonSchema | undefined =>
+      value.startsWith("@") ? { type: "string", format: "binary" } : undefined;
+    requestBodyOf(op).fields.push(...exampleFields(curl.form, at, file));
+  }
+}

@@ -1,0 +1,276 @@
+// Fields written as list items: one draft per documented node, placed in parameters, body or response once
+// the operation's section is read. Items come glued ("metadataobjectSet of key-value pairs…", cut using the
+// paragraphs the capture repeats after them) or styled ("`amount` (integer, required) — The amount.").
+import type { List, ListItem, Paragraph, RootContent } from "mdast";
+import type { JsonSchema } from "../../fragment.ts";
+import { parseConstraints, parseTypePhrase, splitGluedField, type GluedField } from "../../type-phrase.ts";
+import { atPageEnd, collapse, inlineText, lineOf, linkOnly, textOf, type Ctx, warn } from "./nodes.ts";
+import { ENUM_MARKER, UI_TEXT, isStructural, type Zone } from "./statements.ts";
+
+export interface FieldDraft {
+  path: string[];
+  schema?: JsonSchema;
+  required?: boolean;
+  description?: string;
+  deprecated?: boolean;
+  line: number;
+  zone: Zone;
+}
+
+interface ItemHead {
+  name: string;
+  schema?: JsonSchema;
+  required?: boolean;
+  deprecated?: boolean;
+  description?: string;
+  enumValues?: string[];
+}
+
+const ENUM_VALUE = /^[A-Za-z0-9_][\w.:/+-]*$/;
+
+/**
+ * Cuts a glued run of enum values and their descriptions ("documentDocument check.id_numberID number
+ * check.") using the descriptions the capture repeats as paragraphs ("Document check.", "ID number check.").
+ * Paragraphs not found in the run (notes, link text) are skipped. Returns undefined unless the run is
+ * consumed exactly, as values without a description cannot be told apart.
+ */
+function splitEnumRun(run: string, descriptions: string[]): string[] | undefined {
+  const values: string[] = [];
+  let pos = 0;
+  for (const description of descriptions) {
+    const at = description === "" ? -1 : run.indexOf(description, pos);
+    if (at < 0) continue;
+    const value = run.slice(pos, at);
+    if (!ENUM_VALUE.test(value)) return undefined;
+    values.push(value);
+    pos = at + description.length;
+  }
+  return pos === run.length && values.length > 0 ? values : undefined;
+}
+
+/** Leading badges the site prints between type and description: "Required", "Deprecated", "<=5000 characters". */
+function readBadges(
+  text: string,
+  schema: JsonSchema | undefined,
+): { rest: string; head: Partial<ItemHead>; constraints: JsonSchema } {
+  const head: Partial<ItemHead> = {};
+  let constraints: JsonSchema = {};
+  let rest = text;
+  for (;;) {
+    // Case-sensitive on purpose: a badge is glued to a capitalised description ("RequiredThe amount").
+    const badge = /^(Required|Optional|Deprecated|required|optional|deprecated)(?![a-z])\s*/.exec(rest);
+    const bound = /^(?:<=|>=|<|>)\s*-?\d+(?:\.\d+)?(?:\s*(?:characters?|items?))?\s*/.exec(rest);
+    if (badge?.[1]) {
+      const word = badge[1].toLowerCase();
+      if (word === "deprecated") head.deprecated = true;
+      else head.required = word === "required";
+      rest = rest.slice(badge[0].length);
+    } else if (bound) {
+      constraints = { ...constraints, ...parseConstraints(bound[0], schema ?? {}) };
+      rest = rest.slice(bound[0].length);
+    } else return { rest, head, constraints };
+  }
+}
+
+/** Puts enum values on the node (or its array items), typed like the node. */
+export function withEnum(schema: JsonSchema | undefined, values: string[]): JsonSchema {
+  const base: JsonSchema = schema ? structuredClone(schema) : { type: "string" };
+  const target =
+    base.type === "array" && typeof base.items === "object" && base.items ? (base.items as JsonSchema) : base;
+  const numeric = target.type === "integer" || target.type === "number";
+  target.enum = numeric && values.every((v) => /^-?\d+(\.\d+)?$/.test(v)) ? values.map(Number) : values;
+  return base;
+}
+
+/** splitGluedField, but only for text that is glued: "Sitemap file" is prose, not a field "Site" of type map. */
+export function gluedField(headText: string): GluedField | undefined {
+  const glued = splitGluedField(headText);
+  if (!glued?.schema) return undefined;
+  const afterType = headText.slice(glued.name.length + glued.typePhrase.length);
+  return glued.rest !== "" && /^\s/.test(afterType) ? undefined : glued;
+}
+
+/**
+ * An item in the capture's glued style: "typeenumThe type of check.Possible enum valuesdocumentDocument
+ * check.id_numberID number check." `repeats` are the paragraphs the capture prints after the item: the first
+ * is normally the description again, which marks exactly where the description ends; the others explain
+ * the enum values.
+ */
+function readGluedHead(headText: string, repeats: string[], line: number, ctx: Ctx): ItemHead | undefined {
+  const glued = gluedField(headText);
+  if (!glued?.schema) return undefined;
+
+  const rest = collapse(glued.rest.replace(UI_TEXT, " "));
+  let badgeText: string;
+  let description: string;
+  let tail: string;
+  let valueDescriptions = repeats;
+  const repeated = repeats[0];
+  const at = repeated ? rest.indexOf(repeated) : -1;
+  if (repeated && at >= 0) {
+    // The repeat tells us exactly where the description starts and ends.
+    badgeText = rest.slice(0, at);
+    description = repeated;
+    tail = rest.slice(at + repeated.length);
+    valueDescriptions = repeats.slice(1);
+  } else {
+    // No repeat: badges are known words at the start, the description runs to the enum marker.
+    const afterBadges = readBadges(rest, glued.schema).rest;
+    badgeText = rest.slice(0, rest.length - afterBadges.length);
+    const marker = afterBadges.indexOf(ENUM_MARKER);
+    description = marker >= 0 ? afterBadges.slice(0, marker) : afterBadges;
+    tail = marker >= 0 ? afterBadges.slice(marker) : "";
+  }
+
+  const badges = readBadges(badgeText, glued.schema);
+  const head: ItemHead = {
+    name: glued.name,
+    ...badges.head,
+    schema: { ...glued.schema, ...badges.constraints },
+  };
+  if (collapse(description)) head.description = collapse(description);
+  const marker = tail.indexOf(ENUM_MARKER);
+  if (marker >= 0) {
+    const run = collapse(tail.slice(marker + ENUM_MARKER.length));
+    const values = splitEnumRun(run, valueDescriptions);
+    if (values) head.enumValues = values;
+    else warn(ctx, line, `enum values of "${glued.name}" could not be told apart ("${run}"); no enum kept`);
+  }
+  return head;
+}
+
+/**
+ * An item written the common markdown way: "`amount` (integer, required) — The amount." or
+ * "**amount** integer: The amount." A type must be present, so "**Note**: …" bullets are not fields.
+ */
+export function readStyledHead(head: Paragraph): ItemHead | undefined {
+  const first = head.children[0];
+  if (first?.type !== "inlineCode" && first?.type !== "strong") return undefined;
+  const name = textOf(first);
+  if (!/^[A-Za-z_$][\w$.[\]-]*$/.test(name)) return undefined;
+  let rest = collapse(
+    head.children
+      .slice(1)
+      .map((c) => inlineText(c))
+      .join(""),
+  ).replace(/^[\s:–—-]+/, "");
+  let qualifiers: string[];
+  const parens = /^\(([^)]*)\)\s*[:–—-]?\s*/.exec(rest);
+  if (parens) {
+    qualifiers = (parens[1] ?? "").split(/\s*,\s*/);
+    rest = rest.slice(parens[0].length);
+  } else {
+    const lead = /^([^:–—]+?)(?:\s+[–—-]\s+|:\s+|$)/.exec(rest);
+    qualifiers = (lead?.[1] ?? "").split(/\s*,\s*/);
+    if (lead) rest = rest.slice(lead[0].length);
+  }
+  const out: ItemHead = { name };
+  for (const q of qualifiers) {
+    const schema = out.schema ? undefined : parseTypePhrase(q);
+    if (schema) out.schema = schema;
+    else if (/^required$/i.test(q)) out.required = true;
+    else if (/^optional$/i.test(q)) out.required = false;
+    else if (/^deprecated$/i.test(q)) out.deprecated = true;
+    else if (out.schema) Object.assign(out.schema, parseConstraints(q, out.schema));
+  }
+  if (!out.schema) return undefined;
+  if (out.required === undefined) out.required = false;
+  const ticked = textOf(head, true);
+  const values = codeEnum(ticked);
+  if (values) out.enumValues = values;
+  const def = codeDefault(ticked, out.schema);
+  if (def) Object.assign(out.schema, def);
+  if (rest) out.description = rest;
+  return out;
+}
+
+/** Enum values listed as code after a marker: "One of `a`, `b`", "Possible values: `a` | `b`". */
+export function codeEnum(ticked: string): string[] | undefined {
+  const m =
+    /(?:possible (?:enum )?values|allowed values|valid values|one of|enum)\s*:?\s*((?:`[^`]+`[\s,|/or]*)+)/i.exec(
+      ticked,
+    );
+  if (!m?.[1]) return undefined;
+  const values = [...m[1].matchAll(/`([^`]+)`/g)].map((v) => v[1] ?? "");
+  return values.length > 0 ? values : undefined;
+}
+
+/** "Defaults to `snake`": only a code-quoted default is trusted, not "Defaults to the account's currency". */
+export function codeDefault(ticked: string, schema: JsonSchema): JsonSchema | undefined {
+  const m = /defaults? (?:to|value:?)\s*`[^`]+`/i.exec(ticked);
+  return m ? parseConstraints(m[0], schema) : undefined;
+}
+
+/** The paragraphs starting at `from` that repeat the previous item's text; link-only lines are skipped. */
+export function collectRepeats(nodes: RootContent[], from: number): { texts: string[]; next: number } {
+  const texts: string[] = [];
+  let i = from;
+  for (; i < nodes.length; i++) {
+    const node = nodes[i];
+    if (!node || isStructural(node)) break;
+    if (linkOnly(node)) continue;
+    const text = collapse(textOf(node).replace(UI_TEXT, " "));
+    if (text) texts.push(text);
+  }
+  return { texts, next: i };
+}
+
+/** A field name inside a child list may repeat its parent ("options.document"): keep only the child part. */
+function childPath(name: string, parent: string[]): string[] {
+  const prefix = parent.join(".") + ".";
+  if (parent.length > 0 && name.startsWith(prefix))
+    return [...parent, ...name.slice(prefix.length).split(".")];
+  return [...parent, name];
+}
+
+/**
+ * Reads a parameter list into drafts. `after` are the nodes that follow the list: the capture puts the last
+ * item's repeated paragraphs there. Items that nest a list document child parameters.
+ */
+export function readFieldList(
+  list: List,
+  after: RootContent[],
+  parent: string[],
+  zone: Zone,
+  ctx: Ctx,
+): FieldDraft[] {
+  const drafts: FieldDraft[] = [];
+  list.children.forEach((item, k) => {
+    const rest: RootContent[] = [...item.children.slice(1), ...(k === list.children.length - 1 ? after : [])];
+    const head = item.children[0];
+    if (head?.type !== "paragraph") return;
+    const field = readItem(item, head, collectRepeats(rest, 0).texts, ctx);
+    if (!field) return;
+    const path = childPath(field.name, parent);
+    drafts.push(toDraft(path, field, lineOf(item), zone));
+    rest.forEach((node, i) => {
+      if (node.type !== "list") return;
+      const nestedAfter = rest.slice(i + 1, collectRepeats(rest, i + 1).next);
+      drafts.push(...readFieldList(node, nestedAfter, path, zone, ctx));
+    });
+  });
+  return drafts;
+}
+
+function readItem(item: ListItem, head: Paragraph, repeats: string[], ctx: Ctx): ItemHead | undefined {
+  const line = lineOf(item);
+  const field = readStyledHead(head) ?? readGluedHead(textOf(head), repeats, line, ctx);
+  if (field) return field;
+  // A bare name with no type at the very end of the page: an item cut off before its type.
+  const text = textOf(head);
+  if (atPageEnd(item, ctx) && /^[A-Za-z_][\w.-]*$/.test(text)) {
+    warn(ctx, line, `list item "${text}" ends the page without a type: the page seems cut off`);
+    return { name: text };
+  }
+  return undefined;
+}
+
+function toDraft(path: string[], head: ItemHead, line: number, zone: Zone): FieldDraft {
+  const draft: FieldDraft = { path, line, zone };
+  const schema = head.enumValues ? withEnum(head.schema, head.enumValues) : head.schema;
+  if (schema) draft.schema = schema;
+  if (zone.kind !== "response") draft.required = head.required ?? (head.schema ? false : undefined);
+  if (head.description) draft.description = head.description;
+  if (head.deprecated) draft.deprecated = true;
+  return draft;
+}
