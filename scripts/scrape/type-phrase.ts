@@ -2,6 +2,7 @@
 // "datetime", "Array", "enum") and their JSON Schema meaning. Shared by every extractor so that the same
 // phrase means the same schema whichever page it is on.
 import type { JsonSchema } from "./fragment.ts";
+import { singular } from "../lib/words.ts";
 
 const SCALARS: Record<string, JsonSchema> = {
   string: { type: "string" },
@@ -44,12 +45,6 @@ const SCALARS: Record<string, JsonSchema> = {
 export const TYPE_WORDS: readonly string[] = Object.keys(SCALARS)
   .filter((w) => w !== "any" && w !== "null" && w !== "str" && w !== "int" && w !== "text")
   .sort((a, b) => b.length - a.length || a.localeCompare(b));
-
-function singular(word: string): string {
-  if (word.endsWith("ies")) return word.slice(0, -3) + "y";
-  if (word.endsWith("s") && !word.endsWith("ss")) return word.slice(0, -1);
-  return word;
-}
 
 function clone(schema: JsonSchema): JsonSchema {
   return structuredClone(schema);

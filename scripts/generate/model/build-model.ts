@@ -10,6 +10,7 @@ import type {
   SecuritySchemeModel,
 } from "./codegen-model.ts";
 import { NameRegistry, camelCase, pascalCase, safeIdentifier } from "./identifiers.ts";
+import { singular } from "../../lib/words.ts";
 
 type Json = Record<string, unknown>;
 
@@ -32,14 +33,6 @@ function deref(document: Json, value: unknown, depth = 0): Json | undefined {
     node = isObject(node) ? node[key] : undefined;
   }
   return deref(document, node, depth + 1);
-}
-
-function singular(word: string): string {
-  if (/ies$/i.test(word)) return word.slice(0, -3) + "y";
-  if (/(ss|us|is)$/i.test(word)) return word;
-  if (/(sh|ch|x|z)es$/i.test(word)) return word.slice(0, -2);
-  if (/s$/i.test(word)) return word.slice(0, -1);
-  return word;
 }
 
 interface Shape {

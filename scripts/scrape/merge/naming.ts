@@ -1,6 +1,8 @@
 // Names the merge derives from documentation text: operation ids from titles, component names from
 // resource nouns. Pure functions, so every page yields the same names.
 
+import { singular } from "../../lib/words.ts";
+
 const ARTICLES = new Set(["a", "an", "the"]);
 
 function words(text: string): string[] {
@@ -43,14 +45,6 @@ export function operationIdFromTitle(title: string): string {
 /** An operation id when nothing names the operation: "post /v1/items/{id}/cancel" -> "postV1ItemsIdCancel". */
 export function operationIdFromRoute(method: string, path: string): string {
   return camelCase(`${method} ${path.replace(/[{}]/g, "")}`);
-}
-
-export function singular(word: string): string {
-  if (/ies$/i.test(word)) return word.slice(0, -3) + "y";
-  if (/(ss|us|is)$/i.test(word)) return word;
-  if (/(sh|ch|x|z)es$/i.test(word)) return word.slice(0, -2);
-  if (/s$/i.test(word)) return word.slice(0, -1);
-  return word;
 }
 
 /** Compares resource nouns across spellings: "verification_sessions", "VerificationSession" -> equal. */
