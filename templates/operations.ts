@@ -147,7 +147,7 @@ export function renderOperations(model: CodegenModel, project: Project): void {
   }
   const statements: StatementStructures[] = [];
   for (const op of model.operations) {
-    const specName = `${op.functionName}Operation`;
+    const specName = op.operationConst;
     statements.push({
       kind: StructureKind.VariableStatement,
       declarationKind: VariableDeclarationKind.Const,

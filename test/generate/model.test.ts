@@ -150,3 +150,24 @@ describe("buildModel", () => {
     expect(again).toEqual(model);
   });
 });
+
+describe("names the runtime exports", () => {
+  it("are never taken by the spec's schemas or operations", () => {
+    const document = {
+      openapi: "3.1.0",
+      info: { title: "Pages", version: "1" },
+      components: { schemas: { Page: { type: "object" }, APIError: { type: "object" } } },
+      paths: { "/x": { get: { operationId: "stripeCursor", responses: { "200": { description: "ok" } } } } },
+    };
+    const model = buildModel({
+      document,
+      packageName: "p",
+      specName: "s",
+      specHash: "h",
+      reservedExports: ["Page", "APIError", "stripeCursor"],
+    });
+    expect(model.schemas.map((s) => s.typeName)).toEqual(["ApiError2", "Page2"]);
+    expect(model.operations[0]?.functionName).toBe("stripeCursor2");
+    expect(model.operations[0]?.operationConst).toBe("stripeCursor2Operation");
+  });
+});

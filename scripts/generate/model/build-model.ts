@@ -202,9 +202,17 @@ export interface ModelInput {
   packageName: string;
   specName: string;
   specHash: string;
+  /** Names the package exports besides the spec's (the runtime's), which spec names must not take. */
+  reservedExports?: string[];
 }
 
-export function buildModel({ document, packageName, specName, specHash }: ModelInput): CodegenModel {
+export function buildModel({
+  document,
+  packageName,
+  specName,
+  specHash,
+  reservedExports = [],
+}: ModelInput): CodegenModel {
   const info = isObject(document.info) ? document.info : {};
   const title = typeof info.title === "string" ? info.title : packageName;
   const apiName = title.replace(/\bAPI\b/gi, "").trim() || packageName.replace(/^@[^/]+\//, "");
@@ -215,6 +223,7 @@ export function buildModel({ document, packageName, specName, specHash }: ModelI
   const clientClassName = safeIdentifier(`${apiName} client`, "pascal");
 
   const typeNames = new NameRegistry([
+    ...reservedExports,
     clientClassName,
     "HttpClient",
     "APIError",
@@ -231,7 +240,7 @@ export function buildModel({ document, packageName, specName, specHash }: ModelI
     .sort()
     .map((key) => ({ key, typeName: typeNames.claim(safeIdentifier(key, "pascal")) }));
 
-  const functions = new NameRegistry([clientClassName]);
+  const functions = new NameRegistry([...reservedExports, clientClassName]);
   const resourcesByName = new Map<string, ResourceModel>();
   const resourceRegistry = new NameRegistry(["constructor", "options", "client", "baseURL"]);
   const methodRegistries = new Map<string, NameRegistry>();
@@ -282,6 +291,8 @@ export function buildModel({ document, packageName, specName, specHash }: ModelI
           ? safeIdentifier(operationId, "camel")
           : (readable ?? fromId);
       const functionName = functions.claim(safeIdentifier(preferred, "camel"), [fromId]);
+      // Each function has a companion constant describing the request, named in the same scope.
+      const operationConst = functions.claim(`${functionName}Operation`);
 
       const base = pascalCase(functionName);
       const paramsType = typeNames.claim(`${base}Params`);
@@ -303,6 +314,7 @@ export function buildModel({ document, packageName, specName, specHash }: ModelI
         path,
         deprecated: op.deprecated === true,
         functionName,
+        operationConst,
         methodName,
         resource: resource.property,
         paramsType,

@@ -47,6 +47,8 @@ export interface OperationModel {
   deprecated: boolean;
   /** Standalone, tree-shakeable function name: "createVerificationSession". */
   functionName: string;
+  /** The exported constant that describes the request to the runtime: "createVerificationSessionOperation". */
+  operationConst: string;
   /** Method name on its resource: "create". */
   methodName: string;
   /** Resource property on the client: "verificationSessions". */
