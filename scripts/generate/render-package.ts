@@ -40,10 +40,22 @@ async function runtimeFiles(model: CodegenModel): Promise<RenderedFile[]> {
   );
 }
 
+/** The names templates/runtime/index.ts exports; the package re-exports them beside the spec's names. */
+async function runtimeExports(): Promise<string[]> {
+  const text = await readFile(join(RUNTIME_DIR, "index.ts"), "utf8");
+  const names = [...text.matchAll(/export\s*\{([^}]*)\}/g)].flatMap((m) =>
+    (m[1] ?? "")
+      .split(",")
+      .map((n) => n.replace(/^\s*type\s+/, "").trim())
+      .filter((n) => /^[A-Za-z_$][\w$]*$/.test(n)),
+  );
+  return names.sort();
+}
+
 export async function renderPackage(
   input: RenderInput,
 ): Promise<{ model: CodegenModel; files: RenderedFile[] }> {
-  const model = buildModel(input);
+  const model = buildModel({ ...input, reservedExports: await runtimeExports() });
   const project = new Project({ useInMemoryFileSystem: true, skipAddingFilesFromTsConfig: true });
   const openapiTypes = renderOpenApiTypes(input.document);
   renderSchemaAliases(model, project);
