@@ -230,7 +230,7 @@ function mergeNode(node: Node, ctx: FieldMergeContext, path: string[]): MergedFi
   if (node.children.size > 0) {
     const merged = mergeChildren(node, ctx, path);
     attachChildren(schema, merged.properties, merged.required);
-    reportMissingFromSchemaBlock(node, list, ctx, path);
+    reportMissingFromSchemaBlock(node, ctx, path);
   }
   return { schema, required };
 }
@@ -266,12 +266,7 @@ function mergeChildren(
  * A property that a JSON Schema block leaves out but a weaker page documents is kept (documentation
  * omits more often than it invents) and reported, since a closed schema block contradicts it.
  */
-function reportMissingFromSchemaBlock(
-  node: Node,
-  _list: FieldFragment[],
-  ctx: FieldMergeContext,
-  path: string[],
-): void {
+function reportMissingFromSchemaBlock(node: Node, ctx: FieldMergeContext, path: string[]): void {
   const schemaSources = new Set<string>();
   const schemaFiles: Source[] = [];
   for (const child of node.children.values()) {
@@ -306,7 +301,7 @@ export function mergeObjectFields(fragments: FieldFragment[], ctx: FieldMergeCon
   const { properties, required } = mergeChildren(root, ctx, []);
   const schema: JsonSchema = { type: "object", properties };
   if (required.length > 0) schema.required = required;
-  reportMissingFromSchemaBlock(root, [], ctx, []);
+  reportMissingFromSchemaBlock(root, ctx, []);
   return schema;
 }
 

@@ -1,7 +1,7 @@
 // The merge: every page's fragments in, one OpenAPI 3.1 document out, with the log of every decision.
 // This is the only place that decides between sources.
 import type { JsonSchema, ListedOperation, PageFragment, Source } from "../fragment.ts";
-import { HTTP_METHODS, STRENGTH_RANK } from "../fragment.ts";
+import { HTTP_METHODS } from "../fragment.ts";
 import { mergeObjectFields } from "./field-tree.ts";
 import { joinOperations } from "./join.ts";
 import { MergeLog } from "./merge-log.ts";
@@ -33,7 +33,7 @@ function apiContentType(pages: PageFragment[]): OperationContext["apiContentType
   for (const page of pages) {
     for (const op of page.operations) {
       const ct = op.requestBody?.contentType;
-      if (ct && STRENGTH_RANK[ct.strength] >= STRENGTH_RANK.example) {
+      if (ct) {
         counts.set(ct.value, [...(counts.get(ct.value) ?? []), ct.source]);
       }
     }

@@ -197,7 +197,7 @@ function planParameters(group: OperationGroup, ctx: OperationContext, subject: s
   }
   const parameters: { order: [number, number]; value: Record<string, unknown> }[] = [];
   let index = 0;
-  for (const [key, fragments] of grouped) {
+  for (const fragments of grouped.values()) {
     const first = fragments[0];
     if (!first) continue;
     const name = first.path[0] ?? "";
@@ -224,7 +224,6 @@ function planParameters(group: OperationGroup, ctx: OperationContext, subject: s
       );
     }
     parameters.push({ order: [LOCATION_ORDER[first.in], index++], value: param });
-    void key;
   }
   parameters.sort((a, b) => a.order[0] - b.order[0] || a.order[1] - b.order[1]);
   return { parameters: parameters.map((p) => p.value), contentTypeFacts, movedToQuery };
