@@ -31,8 +31,9 @@ export function renderResources(model: CodegenModel, project: Project): void {
       namedImports: ["PagePromise", "ItemsOf"],
     });
   }
-  for (const resource of model.resources) {
-    file.addClass({
+  // All classes in one insertion: ts-morph re-parses the file after each one otherwise.
+  file.addClasses(
+    model.resources.map((resource) => ({
       name: resource.className,
       isExported: true,
       ctors: [
@@ -68,8 +69,8 @@ export function renderResources(model: CodegenModel, project: Project): void {
           statements: [`return ${op.functionName}(${args.join(", ")});`],
         };
       }),
-    });
-  }
+    })),
+  );
 }
 
 function authEntry(scheme: SecuritySchemeModel): string {
