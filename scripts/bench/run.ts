@@ -1,7 +1,11 @@
-// npm run bench: each phase in a fresh process (so peak memory is per phase), then a table with the
-// goals and the ratio against the parse-only floor measured in the same run.
+// npm run bench: the scraper (each phase in a fresh process, so peak memory is per phase, with the goals and
+// the ratio to a parse-only floor measured in the same run), then the generator on Stripe's and GitHub's specs
+// beside openapi-typescript in the same run.
 import { execFileSync } from "node:child_process";
 import { join } from "node:path";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { realSpecs } from "./real-specs.ts";
 
 interface PhaseResult {
   phase: string;
@@ -48,3 +52,35 @@ const rows = [
 const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => (r[i] ?? "").length)));
 console.log("scrape benchmark (each phase in its own process; peak = max RSS)");
 for (const r of rows) console.log(r.map((c, i) => (i < 4 ? c.padEnd(widths[i] ?? 0) : c)).join("  "));
+
+// The generator on the largest real specs, beside openapi-typescript (types only) in the same run.
+
+interface GenResult {
+  tool: string;
+  seconds: number;
+  peakMiB: number;
+}
+
+function runGenerate(tool: "ours" | "peer", spec: string, out: string): GenResult {
+  const script = join(import.meta.dirname, "generate-one.ts");
+  const text = execFileSync(process.execPath, ["--import", "tsx", script, tool, spec, out], {
+    encoding: "utf8",
+  });
+  return JSON.parse(text.trim().split("\n").pop() ?? "") as GenResult;
+}
+
+const work = mkdtempSync(join(tmpdir(), "specsmith-bench-"));
+try {
+  console.log("\ngenerator benchmark: whole package (ours) vs openapi-typescript types alone (peer)");
+  for (const [name, spec] of Object.entries(realSpecs())) {
+    const ours = runGenerate("ours", spec, join(work, name));
+    const peer = runGenerate("peer", spec, join(work, `${name}.d.ts`));
+    console.log(
+      `${name.padEnd(7)} ours ${ours.seconds.toFixed(1)} s ${ours.peakMiB.toFixed(0)} MiB | ` +
+        `openapi-typescript ${peer.seconds.toFixed(1)} s ${peer.peakMiB.toFixed(0)} MiB | ` +
+        `ratio ${(ours.seconds / peer.seconds).toFixed(2)}x time (goal <= 1), ${(ours.peakMiB / peer.peakMiB).toFixed(2)}x memory (goal <= 2)`,
+    );
+  }
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
