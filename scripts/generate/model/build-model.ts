@@ -10,29 +10,22 @@ import type {
   SecuritySchemeModel,
 } from "./codegen-model.ts";
 import { NameRegistry, camelCase, pascalCase, safeIdentifier } from "./identifiers.ts";
+import { routeShape, segments } from "../../lib/route.ts";
 import { singular } from "../../lib/words.ts";
+import { isObject, resolveFragment } from "../load/pointer.ts";
 
 type Json = Record<string, unknown>;
 
 const METHODS: HttpMethod[] = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
 const MEDIA_PREFERENCE = ["application/json", "application/x-www-form-urlencoded", "multipart/form-data"];
 
-function isObject(v: unknown): v is Json {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
-}
-
-/** Follows an internal $ref ("#/components/parameters/Limit") to its target. */
+/** Follows internal $refs ("#/components/parameters/Limit") to their target, own properties only. */
 function deref(document: Json, value: unknown, depth = 0): Json | undefined {
   if (!isObject(value)) return undefined;
   const ref = value.$ref;
   if (typeof ref !== "string" || depth > 20) return value;
-  if (!ref.startsWith("#/")) return undefined;
-  let node: unknown = document;
-  for (const raw of ref.slice(2).split("/")) {
-    const key = raw.replace(/~1/g, "/").replace(/~0/g, "~");
-    node = isObject(node) ? node[key] : undefined;
-  }
-  return deref(document, node, depth + 1);
+  if (!ref.startsWith("#")) return undefined;
+  return deref(document, resolveFragment(document, ref.slice(1)), depth + 1);
 }
 
 interface Shape {
@@ -41,24 +34,12 @@ interface Shape {
   action?: string;
 }
 
-/** What a path addresses by REST convention, to name resources and methods. */
+/** What a path addresses by REST convention; paths with no clear resource are named by their last word. */
 function shapeOf(path: string): Shape {
-  const segs = path.split("/").filter(Boolean);
-  const isParam = (s: string | undefined): boolean => s !== undefined && /^\{.*\}$/.test(s);
-  const last = segs[segs.length - 1];
-  const prev = segs[segs.length - 2];
-  const statics = segs.filter((s) => !isParam(s));
-  const fallback = statics[statics.length - 1] ?? "root";
-  if (!last) return { kind: "other", resource: "root" };
-  if (isParam(last))
-    return prev && !isParam(prev) ? { kind: "item", resource: prev } : { kind: "other", resource: fallback };
-  if (isParam(prev)) {
-    const owner = segs[segs.length - 3];
-    return owner && !isParam(owner)
-      ? { kind: "action", resource: owner, action: last }
-      : { kind: "other", resource: fallback };
-  }
-  return { kind: "collection", resource: last };
+  const shape = routeShape(path);
+  if (shape) return shape;
+  const statics = segments(path).filter((s) => !s.param);
+  return { kind: "other", resource: statics[statics.length - 1]?.text ?? "root" };
 }
 
 /** The short method name REST convention gives an operation on its resource. */

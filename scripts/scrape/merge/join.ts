@@ -6,7 +6,7 @@ import type { HttpMethod, OperationFragment, PageFragment, Source } from "../fra
 import { STRENGTH_RANK } from "../fragment.ts";
 import { formatSource, type MergeLog } from "./merge-log.ts";
 import { resourceKey } from "./naming.ts";
-import { routeKey, routeShape } from "./route.ts";
+import { routeKey, routeShape } from "../../lib/route.ts";
 
 export interface PlacedFragment {
   op: OperationFragment;

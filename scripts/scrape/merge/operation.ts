@@ -15,7 +15,7 @@ import type { OperationGroup, PlacedFragment } from "./join.ts";
 import { formatSource, type MergeLog } from "./merge-log.ts";
 import { operationIdFromRoute, operationIdFromTitle } from "./naming.ts";
 import { planResponses, type ComponentRegistry, type ResponsePlan } from "./responses.ts";
-import { pathParamNames } from "./route.ts";
+import { pathParamNames } from "../../lib/route.ts";
 
 export interface OperationContext {
   log: MergeLog;

@@ -5,7 +5,7 @@ import type { ParameterFragment, Source } from "../fragment.ts";
 import { STRENGTH_RANK } from "../fragment.ts";
 import type { MergeLog } from "./merge-log.ts";
 import type { OperationGroup, PlacedFragment } from "./join.ts";
-import { joinSegments, routeKey, segments } from "./route.ts";
+import { joinSegments, routeKey, segments } from "../../lib/route.ts";
 
 interface Candidate {
   name: string;

@@ -8,7 +8,7 @@ import { fieldsFromExample, isListEnvelope, isObjectExample } from "./example-sc
 import type { PlacedFragment } from "./join.ts";
 import { formatSource, type MergeLog } from "./merge-log.ts";
 import { componentNameFromObjectTag, componentNameFromSegment } from "./naming.ts";
-import { resourceSegment } from "./route.ts";
+import { resourceSegment } from "../../lib/route.ts";
 
 export interface ComponentDraft {
   name: string;

@@ -1,5 +1,6 @@
-// Path templates as the merge sees them: which segments are parameters, what resource a path is about,
-// and a key that ignores parameter names so "/items/:id" and "/items/{item}" are the same route.
+// Path templates as both the merge and the generator read them: which segments are parameters, what
+// resource a path is about by REST convention, and a key that ignores parameter names so "/items/:id" and
+// "/items/{item}" are the same route.
 
 export interface Segment {
   text: string;
