@@ -63,6 +63,11 @@ export async function main(
     const command = COMMANDS.find((c) => c.name === name);
     if (!command)
       throw new UsageError(`unknown command "${name}" (commands: ${COMMANDS.map((c) => c.name).join(", ")})`);
+    // Every command's help is printed here, from its `help` text, so commands only parse their own options.
+    if (rest.includes("-h") || rest.includes("--help")) {
+      term.out(command.help);
+      return 0;
+    }
     const ctx: CommandContext = { term, cwd, specsDir };
     try {
       return await command.run(rest, ctx);

@@ -62,13 +62,8 @@ export const captureCommand: Command = {
       options: {
         api: { type: "string" },
         timeout: { type: "string" },
-        help: { type: "boolean", short: "h" },
       },
     });
-    if (values.help) {
-      ctx.term.out(HELP);
-      return 0;
-    }
     const timeout = values.timeout === undefined ? 30 : Number(values.timeout);
     if (!Number.isFinite(timeout) || timeout <= 0)
       throw new UserError(`--timeout must be a positive number of seconds`);

@@ -12,6 +12,7 @@ export interface CommandContext {
 export interface Command {
   name: string;
   summary: string;
+  /** Printed by the CLI for `specsmith <command> --help`. */
   help: string;
   run(args: string[], ctx: CommandContext): Promise<number>;
 }

@@ -91,13 +91,8 @@ export const generateCommand: Command = {
         out: { type: "string" },
         name: { type: "string" },
         check: { type: "boolean" },
-        help: { type: "boolean", short: "h" },
       },
     });
-    if (values.help) {
-      ctx.term.out(HELP);
-      return 0;
-    }
     let jobs: Job[];
     if (positionals.length > 0) {
       if (positionals.length > 1) throw new UsageError("generate takes one SPEC at a time");

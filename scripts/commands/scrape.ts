@@ -111,13 +111,8 @@ export const scrapeCommand: Command = {
         report: { type: "string" },
         title: { type: "string" },
         version: { type: "string" },
-        help: { type: "boolean", short: "h" },
       },
     });
-    if (values.help) {
-      ctx.term.out(HELP);
-      return 0;
-    }
     if (positionals.length > 0) {
       if (values.api) throw new UsageError("--api and page files cannot be used together");
       return scrapeLoosePages(positionals, values, ctx);
