@@ -4,7 +4,7 @@
 import { Scope, VariableDeclarationKind, type Project } from "ts-morph";
 import type { CodegenModel, SecuritySchemeModel } from "../scripts/generate/model/codegen-model.ts";
 import { docText, jsDoc } from "./js-doc.ts";
-import { pagination, paramsRequired } from "./operations.ts";
+import { pagination, paramsRequired, pathParameters } from "./operations.ts";
 
 const str = (s: string): string => JSON.stringify(s);
 
@@ -41,12 +41,7 @@ export function renderResources(model: CodegenModel, project: Project): void {
       ],
       methods: resource.operations.map((op) => {
         const paramsArg = op.body || op.parameters.some((p) => p.in === "query" || p.in === "header");
-        const pathArgs = op.pathArguments.map((a) => ({
-          name: a.argument,
-          type: a.declared
-            ? `paths[${str(op.path)}][${str(op.method)}]["parameters"]["path"][${str(a.name)}]`
-            : "string | number",
-        }));
+        const pathArgs = pathParameters(op);
         const args = [
           "this.client",
           ...op.pathArguments.map((a) => a.argument),

@@ -17,6 +17,15 @@ function operationType(op: OperationModel): string {
   return `paths[${str(op.path)}][${str(op.method)}]`;
 }
 
+/** The positional path arguments of an operation's function and method, typed from the spec. */
+export function pathParameters(op: OperationModel): { name: string; type: string }[] {
+  return op.pathArguments.map((a) => ({
+    name: a.argument,
+    // A template name the spec forgot to declare has no type in openapi-typescript's output.
+    type: a.declared ? `${operationType(op)}["parameters"]["path"][${str(a.name)}]` : "string | number",
+  }));
+}
+
 function paramsTypeExpression(op: OperationModel): string | undefined {
   const parts: string[] = [];
   const o = operationType(op);
@@ -168,10 +177,7 @@ export function renderOperations(model: CodegenModel, project: Project): void {
       docs: jsDoc(op),
       parameters: [
         { name: "client", type: "HttpClient" },
-        ...op.pathArguments.map((a) => ({
-          name: a.argument,
-          type: a.declared ? `${operationType(op)}["parameters"]["path"][${str(a.name)}]` : "string | number",
-        })),
+        ...pathParameters(op),
         ...(hasParams
           ? [
               {
