@@ -4,7 +4,7 @@
 import { Scope, VariableDeclarationKind, type Project } from "ts-morph";
 import type { CodegenModel, SecuritySchemeModel } from "../scripts/generate/model/codegen-model.ts";
 import { docText, jsDoc } from "./js-doc.ts";
-import { pagination, paramsRequired, pathParameters } from "./operations.ts";
+import { apiPromiseNames, paramsRequired, pathParameters, returnType, signatureTypes } from "./operations.ts";
 
 const str = (s: string): string => JSON.stringify(s);
 
@@ -19,9 +19,18 @@ export function renderResources(model: CodegenModel, project: Project): void {
     {
       isTypeOnly: true,
       moduleSpecifier: "./types.js",
-      namedImports: model.operations.flatMap((o) => [o.paramsType, o.responseType]),
+      namedImports: model.operations.flatMap(signatureTypes),
     },
     { isTypeOnly: true, moduleSpecifier: "./schema.js", namedImports: ["paths"] },
+    ...(apiPromiseNames(model).length > 0
+      ? [
+          {
+            isTypeOnly: true,
+            moduleSpecifier: "./runtime/api-promise.js",
+            namedImports: apiPromiseNames(model),
+          },
+        ]
+      : []),
     { moduleSpecifier: "./operations.js", namedImports: model.operations.map((o) => o.functionName) },
   ]);
   if (model.operations.some((o) => o.pagination)) {
@@ -58,9 +67,7 @@ export function renderResources(model: CodegenModel, project: Project): void {
               : []),
             { name: "options", type: "RequestOptions", hasQuestionToken: true },
           ],
-          returnType: pagination(op)
-            ? `PagePromise<${op.responseType}, ${pagination(op)?.item}>`
-            : `Promise<${op.responseType}>`,
+          returnType: returnType(op),
           statements: [`return ${op.functionName}(${args.join(", ")});`],
         };
       }),

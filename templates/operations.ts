@@ -38,15 +38,57 @@ function paramsTypeExpression(op: OperationModel): string | undefined {
   return parts.length > 0 ? parts.join(" & ") : undefined;
 }
 
+/**
+ * The body type of one documented response. Without documented content a success (a 204) has no body,
+ * while an error may still carry one the spec does not describe.
+ */
+function responseBody(op: OperationModel, status: string): string {
+  const response = op.responses.find((r) => r.status === status);
+  if (response?.mediaType)
+    return `${operationType(op)}["responses"][${statusKey(status)}]["content"][${str(response.mediaType)}]`;
+  return op.successStatuses.includes(status) ? "undefined" : "unknown";
+}
+
 function responseTypeExpression(op: OperationModel): string {
-  const o = operationType(op);
-  const variants = op.successStatuses.map((status) => {
-    const response = op.responses.find((r) => r.status === status);
-    return response?.mediaType
-      ? `${o}["responses"][${statusKey(status)}]["content"][${str(response.mediaType)}]`
-      : "undefined";
-  });
+  const variants = op.successStatuses.map((status) => responseBody(op, status));
   return variants.length > 0 ? [...new Set(variants)].join(" | ") : "unknown";
+}
+
+/** Every documented response body by status, errors included: `{ 200: Session; 404: Error }`. */
+function responsesMapExpression(op: OperationModel): string {
+  if (op.responses.length === 0) return "Record<never, never>";
+  return `{ ${op.responses.map((r) => `${statusKey(r.status)}: ${responseBody(op, r.status)};`).join(" ")} }`;
+}
+
+/** What `.withResponse()` resolves to: the success responses, discriminated by status. */
+export function successResponseType(op: OperationModel): string {
+  const statuses = op.successStatuses.map(statusKey);
+  return statuses.length > 0
+    ? `ResponseOf<${op.responsesType}, ${statuses.join(" | ")}>`
+    : `StatusResponse<number, unknown>`;
+}
+
+/** The return type of an operation's function and method. */
+export function returnType(op: OperationModel): string {
+  const page = pagination(op);
+  return page
+    ? `PagePromise<${op.responseType}, ${page.item}>`
+    : `APIPromise<${op.responseType}, ${successResponseType(op)}>`;
+}
+
+/** The names from runtime/api-promise.ts that the package's signatures use. */
+export function apiPromiseNames(model: CodegenModel): string[] {
+  const plain = model.operations.filter((o) => !o.pagination);
+  return [
+    ...(plain.length > 0 ? ["APIPromise"] : []),
+    ...(plain.some((o) => o.successStatuses.length > 0) ? ["ResponseOf"] : []),
+    ...(plain.some((o) => o.successStatuses.length === 0) ? ["StatusResponse"] : []),
+  ];
+}
+
+/** The type names an operation's signature uses, for import lists. */
+export function signatureTypes(op: OperationModel): string[] {
+  return [op.paramsType, op.responseType, ...(op.pagination ? [] : [op.responsesType])];
 }
 
 /** Whether callers must pass the params object: something in it is required. */
@@ -116,7 +158,22 @@ export function renderOperationTypes(model: CodegenModel, project: Project): voi
           ),
         ],
       },
-      { name: op.responseType, isExported: true, type: responseTypeExpression(op) },
+      {
+        name: op.responseType,
+        isExported: true,
+        type: responseTypeExpression(op),
+        docs: [docText("The body of a successful response.")],
+      },
+      {
+        name: op.responsesType,
+        isExported: true,
+        type: responsesMapExpression(op),
+        docs: [
+          docText(
+            "Every documented response body by status code, errors included (an APIError's `body` is one of these).",
+          ),
+        ],
+      },
     ]),
   );
 }
@@ -128,13 +185,24 @@ export function renderOperations(model: CodegenModel, project: Project): void {
     {
       isTypeOnly: true,
       moduleSpecifier: "./types.js",
-      namedImports: model.operations.flatMap((o) => [o.paramsType, o.responseType]),
+      namedImports: model.operations.flatMap(signatureTypes),
     },
     {
       isTypeOnly: true,
       moduleSpecifier: "./runtime/client.js",
       namedImports: ["HttpClient", "RequestOptions"],
     },
+    ...(apiPromiseNames(model).length > 0
+      ? [
+          {
+            moduleSpecifier: "./runtime/api-promise.js",
+            // APIPromise is constructed here; the others are types only.
+            namedImports: apiPromiseNames(model).map((name) =>
+              name === "APIPromise" ? name : { name, isTypeOnly: true },
+            ),
+          },
+        ]
+      : []),
     {
       moduleSpecifier: "./runtime/params.js",
       namedImports: ["splitParams", { name: "GeneratedOperation", isTypeOnly: true }],
@@ -173,7 +241,6 @@ export function renderOperations(model: CodegenModel, project: Project): void {
       kind: StructureKind.Function,
       name: op.functionName,
       isExported: true,
-      isAsync: !page,
       docs: jsDoc(op),
       parameters: [
         { name: "client", type: "HttpClient" },
@@ -189,7 +256,7 @@ export function renderOperations(model: CodegenModel, project: Project): void {
           : []),
         { name: "options", type: "RequestOptions", hasQuestionToken: true },
       ],
-      returnType: page ? `PagePromise<${op.responseType}, ${page.item}>` : `Promise<${op.responseType}>`,
+      returnType: returnType(op),
       statements: [
         `const { query, headers, body } = splitParams(${hasParams ? "params" : "{}"} as Record<string, unknown>, ${specName});`,
         ...(page
@@ -197,8 +264,7 @@ export function renderOperations(model: CodegenModel, project: Project): void {
               `return client.paginate(${specName}, { path: ${pathObject}, query, headers, body }, options, ${page.strategy});`,
             ]
           : [
-              `const response = await client.request<${op.responseType}>(${specName}, { path: ${pathObject}, query, headers, body }, options);`,
-              "return response.data;",
+              `return new APIPromise(client.request(${specName}, { path: ${pathObject}, query, headers, body }, options));`,
             ]),
       ],
     });

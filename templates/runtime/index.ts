@@ -1,4 +1,5 @@
 // The runtime's public surface, re-exported by the generated package's index.
+export { APIPromise, type ResponseOf, type StatusResponse } from "./api-promise.js";
 export {
   HttpClient,
   type ApiResponse,

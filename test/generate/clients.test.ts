@@ -1,8 +1,8 @@
 // The committed packages, imported by package name as an application would, against a real HTTP server
 // on 127.0.0.1: requests on the wire (method, path, encoding, auth, idempotency key) and typed results.
 import { StripeIdentityClient } from "@specsmith/stripe-identity";
-import { NotFoundError, VerifaClient, type Session } from "@specsmith/verifa";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { NotFoundError, VerifaClient, type Session, type UpdateSessionResponses } from "@specsmith/verifa";
+import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from "vitest";
 import { startServer, type TestServer } from "../runtime/server.ts";
 
 let server: TestServer;
@@ -105,6 +105,19 @@ describe("@specsmith/verifa", () => {
       external_ref: "order-42",
       metadata: { plan: "pro" },
     });
+  });
+
+  it("gives the status, headers and request id typed per status code with withResponse()", async () => {
+    server.reply({ status: 200, headers: { "x-request-id": "req_7" }, body: { id: "ses_2", tags: ["a"] } });
+    const response = await client().sessions.update("ses_2", { external_ref: "x" }).withResponse();
+    // The spec documents 200 as the only success, so the status is the literal and the body a Session.
+    expectTypeOf(response.status).toEqualTypeOf<200>();
+    expectTypeOf(response.data).toEqualTypeOf<UpdateSessionResponses[200]>();
+    expectTypeOf<UpdateSessionResponses[200]>().toEqualTypeOf<Session>();
+    expect(response.status).toBe(200);
+    expect(response.requestId).toBe("req_7");
+    expect(response.headers.get("content-type")).toContain("application/json");
+    expect(response.data).toEqual({ id: "ses_2", tags: ["a"] });
   });
 
   it("throws a typed NotFoundError that never shows the key", async () => {

@@ -5,16 +5,22 @@ import type {
   ListVerificationSessionsResponse,
   CreateVerificationSessionParams,
   CreateVerificationSessionResponse,
+  CreateVerificationSessionResponses,
   RetrieveVerificationSessionParams,
   RetrieveVerificationSessionResponse,
+  RetrieveVerificationSessionResponses,
   UpdateVerificationSessionParams,
   UpdateVerificationSessionResponse,
+  UpdateVerificationSessionResponses,
   CancelVerificationSessionParams,
   CancelVerificationSessionResponse,
+  CancelVerificationSessionResponses,
   RedactVerificationSessionParams,
   RedactVerificationSessionResponse,
+  RedactVerificationSessionResponses,
 } from "./types.js";
 import type { HttpClient, RequestOptions } from "./runtime/client.js";
+import { APIPromise, type ResponseOf } from "./runtime/api-promise.js";
 import { splitParams, type GeneratedOperation } from "./runtime/params.js";
 import { type PagePromise, type ItemsOf, stripeCursor } from "./runtime/pagination.js";
 export const listVerificationSessionsOperation: GeneratedOperation = {
@@ -71,21 +77,18 @@ export const createVerificationSessionOperation: GeneratedOperation = {
  *
  * Related guide: Verify your users’ identity documents
  */
-export async function createVerificationSession(
+export function createVerificationSession(
   client: HttpClient,
   params: CreateVerificationSessionParams = {} as CreateVerificationSessionParams,
   options?: RequestOptions,
-): Promise<CreateVerificationSessionResponse> {
+): APIPromise<CreateVerificationSessionResponse, ResponseOf<CreateVerificationSessionResponses, 200>> {
   const { query, headers, body } = splitParams(
     params as Record<string, unknown>,
     createVerificationSessionOperation,
   );
-  const response = await client.request<CreateVerificationSessionResponse>(
-    createVerificationSessionOperation,
-    { path: {}, query, headers, body },
-    options,
+  return new APIPromise(
+    client.request(createVerificationSessionOperation, { path: {}, query, headers, body }, options),
   );
-  return response.data;
 }
 
 export const retrieveVerificationSessionOperation: GeneratedOperation = {
@@ -99,21 +102,22 @@ export const retrieveVerificationSessionOperation: GeneratedOperation = {
  *
  * Retrieves the details of a VerificationSession that was previously created. When the session status is requires_input, you can use this method to retrieve a valid client_secret or url to allow re-submission.
  */
-export async function retrieveVerificationSession(
+export function retrieveVerificationSession(
   client: HttpClient,
   session: paths["/v1/identity/verification_sessions/{session}"]["get"]["parameters"]["path"]["session"],
   options?: RequestOptions,
-): Promise<RetrieveVerificationSessionResponse> {
+): APIPromise<RetrieveVerificationSessionResponse, ResponseOf<RetrieveVerificationSessionResponses, 200>> {
   const { query, headers, body } = splitParams(
     {} as Record<string, unknown>,
     retrieveVerificationSessionOperation,
   );
-  const response = await client.request<RetrieveVerificationSessionResponse>(
-    retrieveVerificationSessionOperation,
-    { path: { session: session }, query, headers, body },
-    options,
+  return new APIPromise(
+    client.request(
+      retrieveVerificationSessionOperation,
+      { path: { session: session }, query, headers, body },
+      options,
+    ),
   );
-  return response.data;
 }
 
 export const updateVerificationSessionOperation: GeneratedOperation = {
@@ -130,22 +134,23 @@ export const updateVerificationSessionOperation: GeneratedOperation = {
  *
  * When the session status is requires_input, you can use this method to update the verification check and options.
  */
-export async function updateVerificationSession(
+export function updateVerificationSession(
   client: HttpClient,
   session: paths["/v1/identity/verification_sessions/{session}"]["post"]["parameters"]["path"]["session"],
   params: UpdateVerificationSessionParams = {} as UpdateVerificationSessionParams,
   options?: RequestOptions,
-): Promise<UpdateVerificationSessionResponse> {
+): APIPromise<UpdateVerificationSessionResponse, ResponseOf<UpdateVerificationSessionResponses, 200>> {
   const { query, headers, body } = splitParams(
     params as Record<string, unknown>,
     updateVerificationSessionOperation,
   );
-  const response = await client.request<UpdateVerificationSessionResponse>(
-    updateVerificationSessionOperation,
-    { path: { session: session }, query, headers, body },
-    options,
+  return new APIPromise(
+    client.request(
+      updateVerificationSessionOperation,
+      { path: { session: session }, query, headers, body },
+      options,
+    ),
   );
-  return response.data;
 }
 
 export const cancelVerificationSessionOperation: GeneratedOperation = {
@@ -159,21 +164,22 @@ export const cancelVerificationSessionOperation: GeneratedOperation = {
  *
  * A VerificationSession object can be canceled when it is in requires_input status. Once canceled, future submission attempts are disabled. This cannot be undone. Learn more.
  */
-export async function cancelVerificationSession(
+export function cancelVerificationSession(
   client: HttpClient,
   session: paths["/v1/identity/verification_sessions/{session}/cancel"]["post"]["parameters"]["path"]["session"],
   options?: RequestOptions,
-): Promise<CancelVerificationSessionResponse> {
+): APIPromise<CancelVerificationSessionResponse, ResponseOf<CancelVerificationSessionResponses, 200>> {
   const { query, headers, body } = splitParams(
     {} as Record<string, unknown>,
     cancelVerificationSessionOperation,
   );
-  const response = await client.request<CancelVerificationSessionResponse>(
-    cancelVerificationSessionOperation,
-    { path: { session: session }, query, headers, body },
-    options,
+  return new APIPromise(
+    client.request(
+      cancelVerificationSessionOperation,
+      { path: { session: session }, query, headers, body },
+      options,
+    ),
   );
-  return response.data;
 }
 
 export const redactVerificationSessionOperation: GeneratedOperation = {
@@ -187,19 +193,20 @@ export const redactVerificationSessionOperation: GeneratedOperation = {
  *
  * Redact a VerificationSession to remove all collected information from Stripe. This will redact the VerificationSession and all objects related to it, including VerificationReports, Events, request logs, etc. A VerificationSession object can be redacted when it is in requires_input or verified status. Redacting a VerificationSession in requires_action state will automatically cancel it. The redaction process may take up to four days. When the redaction process is in progress, the VerificationSession’s redaction.status field will be set to processing; when the process is finished, it will change to redacted and an identity.verification_session.redacted event will be emitted. Redaction is irreversible. Redacted objects are still accessible in the Stripe API, but all the fields that contain personal data will be replaced by the string [redacted] or a similar placeholder. The metadata field will also be erased. Redacted objects cannot be updated or used for any purpose. Learn more.
  */
-export async function redactVerificationSession(
+export function redactVerificationSession(
   client: HttpClient,
   session: paths["/v1/identity/verification_sessions/{session}/redact"]["post"]["parameters"]["path"]["session"],
   options?: RequestOptions,
-): Promise<RedactVerificationSessionResponse> {
+): APIPromise<RedactVerificationSessionResponse, ResponseOf<RedactVerificationSessionResponses, 200>> {
   const { query, headers, body } = splitParams(
     {} as Record<string, unknown>,
     redactVerificationSessionOperation,
   );
-  const response = await client.request<RedactVerificationSessionResponse>(
-    redactVerificationSessionOperation,
-    { path: { session: session }, query, headers, body },
-    options,
+  return new APIPromise(
+    client.request(
+      redactVerificationSessionOperation,
+      { path: { session: session }, query, headers, body },
+      options,
+    ),
   );
-  return response.data;
 }

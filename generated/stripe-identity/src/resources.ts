@@ -5,16 +5,22 @@ import type {
   ListVerificationSessionsResponse,
   CreateVerificationSessionParams,
   CreateVerificationSessionResponse,
+  CreateVerificationSessionResponses,
   RetrieveVerificationSessionParams,
   RetrieveVerificationSessionResponse,
+  RetrieveVerificationSessionResponses,
   UpdateVerificationSessionParams,
   UpdateVerificationSessionResponse,
+  UpdateVerificationSessionResponses,
   CancelVerificationSessionParams,
   CancelVerificationSessionResponse,
+  CancelVerificationSessionResponses,
   RedactVerificationSessionParams,
   RedactVerificationSessionResponse,
+  RedactVerificationSessionResponses,
 } from "./types.js";
 import type { paths } from "./schema.js";
+import type { APIPromise, ResponseOf } from "./runtime/api-promise.js";
 import {
   listVerificationSessions,
   createVerificationSession,
@@ -54,7 +60,7 @@ export class VerificationSessions {
   create(
     params?: CreateVerificationSessionParams,
     options?: RequestOptions,
-  ): Promise<CreateVerificationSessionResponse> {
+  ): APIPromise<CreateVerificationSessionResponse, ResponseOf<CreateVerificationSessionResponses, 200>> {
     return createVerificationSession(this.client, params, options);
   }
 
@@ -66,7 +72,7 @@ export class VerificationSessions {
   retrieve(
     session: paths["/v1/identity/verification_sessions/{session}"]["get"]["parameters"]["path"]["session"],
     options?: RequestOptions,
-  ): Promise<RetrieveVerificationSessionResponse> {
+  ): APIPromise<RetrieveVerificationSessionResponse, ResponseOf<RetrieveVerificationSessionResponses, 200>> {
     return retrieveVerificationSession(this.client, session, options);
   }
 
@@ -81,7 +87,7 @@ export class VerificationSessions {
     session: paths["/v1/identity/verification_sessions/{session}"]["post"]["parameters"]["path"]["session"],
     params?: UpdateVerificationSessionParams,
     options?: RequestOptions,
-  ): Promise<UpdateVerificationSessionResponse> {
+  ): APIPromise<UpdateVerificationSessionResponse, ResponseOf<UpdateVerificationSessionResponses, 200>> {
     return updateVerificationSession(this.client, session, params, options);
   }
 
@@ -93,7 +99,7 @@ export class VerificationSessions {
   cancel(
     session: paths["/v1/identity/verification_sessions/{session}/cancel"]["post"]["parameters"]["path"]["session"],
     options?: RequestOptions,
-  ): Promise<CancelVerificationSessionResponse> {
+  ): APIPromise<CancelVerificationSessionResponse, ResponseOf<CancelVerificationSessionResponses, 200>> {
     return cancelVerificationSession(this.client, session, options);
   }
 
@@ -105,7 +111,7 @@ export class VerificationSessions {
   redact(
     session: paths["/v1/identity/verification_sessions/{session}/redact"]["post"]["parameters"]["path"]["session"],
     options?: RequestOptions,
-  ): Promise<RedactVerificationSessionResponse> {
+  ): APIPromise<RedactVerificationSessionResponse, ResponseOf<RedactVerificationSessionResponses, 200>> {
     return redactVerificationSession(this.client, session, options);
   }
 }

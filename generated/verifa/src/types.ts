@@ -6,5 +6,13 @@ export type UpdateSessionParams = NonNullable<
   paths["/api/v1/sessions/{session_id}"]["patch"]["requestBody"]
 >["content"]["application/json"] &
   NonNullable<paths["/api/v1/sessions/{session_id}"]["patch"]["parameters"]["header"]>;
+/** The body of a successful response. */
 export type UpdateSessionResponse =
   paths["/api/v1/sessions/{session_id}"]["patch"]["responses"][200]["content"]["application/json"];
+/** Every documented response body by status code, errors included (an APIError's `body` is one of these). */
+export type UpdateSessionResponses = {
+  200: paths["/api/v1/sessions/{session_id}"]["patch"]["responses"][200]["content"]["application/json"];
+  401: unknown;
+  404: unknown;
+  422: unknown;
+};

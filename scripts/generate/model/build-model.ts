@@ -278,6 +278,7 @@ export function buildModel({
       const base = pascalCase(functionName);
       const paramsType = typeNames.claim(`${base}Params`);
       const responseType = typeNames.claim(`${base}Response`);
+      const responsesType = typeNames.claim(`${base}Responses`);
       const argNames = new NameRegistry(["client", "params", "options"]);
       const declaredPath = new Set(parameters.filter((p) => p.in === "path").map((p) => p.name));
       const pathArguments = [...path.matchAll(/\{([^}]+)\}/g)].map((m) => ({
@@ -300,6 +301,7 @@ export function buildModel({
         resource: resource.property,
         paramsType,
         responseType,
+        responsesType,
         pathArguments,
         parameters,
         responses: responseModels,

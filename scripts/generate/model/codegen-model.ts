@@ -53,9 +53,11 @@ export interface OperationModel {
   methodName: string;
   /** Resource property on the client: "verificationSessions". */
   resource: string;
-  /** Exported type names: "UpdateSessionParams", "UpdateSessionResponse". */
+  /** Exported type names: "UpdateSessionParams", "UpdateSessionResponse" (the success bodies). */
   paramsType: string;
   responseType: string;
+  /** Every documented response body by status: "UpdateSessionResponses" ({ 200: Session; 404: Error }). */
+  responsesType: string;
   /** Positional arguments for path parameters, in path order: { name: "session_id", argument: "sessionId" }. */
   pathArguments: { name: string; argument: string; declared: boolean }[];
   parameters: ParameterModel[];
