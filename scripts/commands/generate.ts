@@ -5,9 +5,8 @@ import { basename, join, relative, resolve } from "node:path";
 import { access } from "node:fs/promises";
 import { UsageError } from "../lib/errors.ts";
 import { paint } from "../lib/terminal.ts";
-import { loadSpec } from "../generate/load/index.ts";
-import { renderPackage, type RenderedFile } from "../generate/render-package.ts";
-import { diffPackage, writePackage } from "../generate/write-package.ts";
+import type { RenderedFile } from "../generate/render-package.ts";
+import { isFresh, recordStamp } from "../generate/freshness.ts";
 import { readManifest } from "../scrape/manifest.ts";
 import { listApis } from "./api-folders.ts";
 import type { Command, CommandContext } from "./command.ts";
@@ -42,6 +41,11 @@ interface Job {
   spec: string;
   outDir: string;
   packageName: string;
+}
+
+/** What a render depends on besides the input files. */
+function requestKey(job: Job): string {
+  return JSON.stringify({ packageName: job.packageName, specName: basename(job.spec) });
 }
 
 function packageNameFromTitle(title: unknown): string {
@@ -103,9 +107,18 @@ export const generateCommand: Command = {
       if (values.out || values.name) throw new UsageError("--out and --name go with a SPEC file");
       jobs = await folderJobs(ctx, values.api, resolve(ctx.cwd, "generated"));
     }
-    const rendered: { job: Job; files: RenderedFile[] }[] = [];
+    const rendered: { job: Job; files: RenderedFile[]; sources: { path: string; hash: string }[] }[] = [];
+    let unchanged = 0;
     for (const [i, job] of jobs.entries()) {
       ctx.term.progress(`generating ${relative(ctx.cwd, job.outDir)} (${i + 1}/${jobs.length})`);
+      // Nothing changed since the last run (generator, inputs, output on disk): skip the render.
+      if (await isFresh(job.outDir, job.spec, requestKey(job))) {
+        unchanged++;
+        continue;
+      }
+      // Loaded only when something must be rendered: they take most of a run's start-up time.
+      const { loadSpec } = await import("../generate/load/index.ts");
+      const { renderPackage } = await import("../generate/render-package.ts");
       const loaded = await loadSpec(job.spec, { displayName: relative(ctx.cwd, job.spec) });
       for (const w of loaded.warnings) {
         ctx.term.err(
@@ -121,9 +134,10 @@ export const generateCommand: Command = {
         specName: basename(job.spec),
         specHash: loaded.hash,
       });
-      rendered.push({ job, files });
+      rendered.push({ job, files, sources: loaded.sources });
     }
     ctx.term.clearProgress();
+    const { diffPackage, writePackage } = await import("../generate/write-package.ts");
     if (values.check) {
       let stale = 0;
       for (const { job, files } of rendered) {
@@ -136,15 +150,17 @@ export const generateCommand: Command = {
         ctx.term.err("generated output is out of date: run specsmith generate");
         return 1;
       }
-      ctx.term.out(`${rendered.length} package(s) up to date`);
+      ctx.term.out(`${jobs.length} package(s) up to date`);
       return 0;
     }
-    for (const { job, files } of rendered) {
+    for (const { job, files, sources } of rendered) {
       await writePackage(job.outDir, files);
+      await recordStamp(job.outDir, requestKey(job), sources, files);
       ctx.term.out(
         `${paint(ctx.term, "green", "generated")} ${relative(ctx.cwd, job.outDir) || "."} (${files.length} files)`,
       );
     }
+    if (unchanged > 0) ctx.term.out(`${unchanged} package(s) unchanged`);
     return 0;
   },
 };

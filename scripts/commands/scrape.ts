@@ -6,9 +6,6 @@ import { writeFilesAtomically, type OutputFile } from "../lib/atomic-write.ts";
 import { UsageError } from "../lib/errors.ts";
 import { paint } from "../lib/terminal.ts";
 import { formatSource } from "../scrape/merge/merge-log.ts";
-import { readPage } from "../scrape/read-page.ts";
-import { scrapeApi } from "../scrape/scrape-api.ts";
-import { scrapePages } from "../scrape/scrape-pages.ts";
 import type { Diagnostic } from "../scrape/fragment.ts";
 import { selectApis } from "./api-folders.ts";
 import type { Command, CommandContext } from "./command.ts";
@@ -58,6 +55,10 @@ async function scrapeLoosePages(
     ctx.cwd,
     (values.report as string | undefined) ?? out.replace(/(\.ya?ml|\.json)?$/, ".report.md"),
   );
+  // The scraper (cheerio, mdast, the OpenAPI validator) is loaded only when a command needs it, so
+  // `specsmith --help` and other commands start fast.
+  const { readPage } = await import("../scrape/read-page.ts");
+  const { scrapePages } = await import("../scrape/scrape-pages.ts");
   const read = await Promise.all(pages.map((p) => readPage(resolve(ctx.cwd, p), p)));
   const result = await scrapePages(read, {
     version: (values.version as string | undefined) ?? "0.0.0",
@@ -82,6 +83,7 @@ async function scrapeFolders(values: Record<string, unknown>, ctx: CommandContex
   const summaries: string[] = [];
   for (const [i, name] of apis.entries()) {
     ctx.term.progress(`scraping ${name} (${i + 1}/${apis.length})`);
+    const { scrapeApi } = await import("../scrape/scrape-api.ts");
     const scraped = await scrapeApi(ctx.specsDir, name, ctx.cwd);
     printWarnings(ctx, scraped.result.warnings, `specs/${name}/`);
     outputs.push(...scraped.outputs);

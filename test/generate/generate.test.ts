@@ -1,6 +1,6 @@
 // The generator end to end: packages written, compiled by the real tsc in strict mode, imported and run.
 import { execFile } from "node:child_process";
-import { mkdtemp, readFile, rm, writeFile, readdir } from "node:fs/promises";
+import { copyFile, mkdtemp, readFile, rm, stat, writeFile, readdir } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -105,5 +105,37 @@ describe("determinism", () => {
     expect(r.code).toBe(2);
     expect(r.err).toContain("broken.yaml");
     expect(await readFile(join(out, "src/client.ts"), "utf8")).toBe(before);
+  });
+});
+
+describe("regenerating", () => {
+  it("skips the render when nothing changed, and renders again when the spec or the output changed", async () => {
+    const spec = join(dir, "verifa.yaml");
+    await copyFile(join(root, "specs/verifa/openapi.yaml"), spec);
+    const out = join(dir, "again");
+    const args = [spec, "--out", out, "--name", "@specsmith/verifa"];
+    expect((await generate(...args)).out).toContain("generated");
+    const client = join(out, "src/client.ts");
+    const first = await stat(client);
+
+    const unchanged = await generate(...args);
+    expect(unchanged.code).toBe(0);
+    expect(unchanged.out).toBe("1 package(s) unchanged");
+    expect((await stat(client)).mtimeMs).toBe(first.mtimeMs);
+
+    // A hand edit in the output is put right, not trusted.
+    await writeFile(client, "// edited by hand\n");
+    expect((await generate(...args)).out).toContain("generated");
+    expect(await readFile(client, "utf8")).toContain("export class VerifaClient");
+
+    // A changed spec is rendered again.
+    const text = await readFile(spec, "utf8");
+    await writeFile(spec, text.replace("Update a session", "Update one session"));
+    expect((await generate(...args)).out).toContain("generated");
+    expect(await readFile(join(out, "src/resources.ts"), "utf8")).toContain("Update one session");
+
+    // Another package name for the same output is another request.
+    expect((await generate(spec, "--out", out, "--name", "other-name")).out).toContain("generated");
+    expect(await readFile(join(out, "package.json"), "utf8")).toContain('"name": "other-name"');
   });
 });

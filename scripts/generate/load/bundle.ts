@@ -37,13 +37,17 @@ interface Claim {
   slot?: Obj;
 }
 
-/** Bundles `doc` (parsed from `rootFile`) in place; errors name `display`. */
-export function bundle(doc: Obj, rootFile: string, display: string): void {
-  new Bundler(doc, resolve(rootFile), display).run();
+/**
+ * Bundles `doc` (parsed from `rootFile`) in place; errors name `display`. Returns the other files read,
+ * with the sha256 of their bytes, so callers can tell later whether any input changed.
+ */
+export function bundle(doc: Obj, rootFile: string, display: string): { path: string; hash: string }[] {
+  return new Bundler(doc, resolve(rootFile), display).run();
 }
 
 class Bundler {
   private readonly files = new Map<string, unknown>();
+  private readonly hashes = new Map<string, string>();
   private readonly claims = new Map<string, Claim>();
   private readonly taken = new Map<string, Set<string>>();
   private readonly staged: { section: string; name: string; value: unknown }[] = [];
@@ -58,11 +62,12 @@ class Bundler {
     private readonly display: string,
   ) {}
 
-  run(): void {
+  run(): { path: string; hash: string }[] {
     this.claimComponentSlots();
     walkDocument(this.doc, this.visitorFor(this.root));
     this.mergeStaged();
     this.checkInternalRefs();
+    return [...this.hashes].sort(([a], [b]) => (a < b ? -1 : 1)).map(([path, hash]) => ({ path, hash }));
   }
 
   /**
@@ -221,8 +226,10 @@ class Bundler {
       if (!existsSync(target.file) || !statSync(target.file).isFile()) {
         this.nowhere(value, pointer, base, `file ${this.displayOf(target.file)} not found`);
       }
-      parsed = readSpecFile(target.file, this.displayOf(target.file)).value;
+      const read = readSpecFile(target.file, this.displayOf(target.file));
+      parsed = read.value;
       this.files.set(target.file, parsed);
+      this.hashes.set(target.file, read.hash);
     }
     const found = resolveFragment(parsed, target.fragment);
     if (found === undefined) {

@@ -19,6 +19,8 @@ export interface LoadedSpec {
   declaredVersion: string;
   /** sha256 hex of the bytes of the root file (for generated file headers). */
   hash: string;
+  /** Every file read (the root first, then files its refs pulled in), with the sha256 of its bytes. */
+  sources: { path: string; hash: string }[];
   /** Non-fatal problems: unsupported features that the generator will ignore, each with a JSON pointer. */
   warnings: { pointer: string; message: string }[];
 }
@@ -32,12 +34,21 @@ export async function loadSpec(path: string, options: { displayName?: string } =
   const file = readSpecFile(path, display);
   const { document, declared, dialect } = checkVersion(file.value, display);
   // Bundle before validating: content pulled in from other files is then validated too.
-  bundle(document, resolve(path), display);
+  const referenced = bundle(document, resolve(path), display);
   validateSpec(document, dialect, display);
   // The upgrade and the warnings share one walk (a 7 MB spec has ~10^5 schemas); warnings see upgraded
   // schemas, so their pointers are those of the returned document.
   const warnings = warningsPass(document);
   if (dialect === "3.0") upgradeInPlace(document, warnings.visitor);
   else walkDocument(document, warnings.visitor);
-  return { document, declaredVersion: declared, hash: file.hash, warnings: warnings.warnings };
+  return {
+    document,
+    declaredVersion: declared,
+    hash: file.hash,
+    sources: [
+      { path: resolve(path), hash: file.hash },
+      ...referenced.filter((r) => r.path !== resolve(path)),
+    ],
+    warnings: warnings.warnings,
+  };
 }

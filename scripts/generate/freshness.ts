@@ -1,0 +1,113 @@
+// Regenerating when nothing changed should cost a hash, not a render. After each write we keep a stamp:
+// the generator's own fingerprint, the hash of every input file and of every output file. When all three
+// still match, the package on disk is exactly what a render would produce, so the render is skipped. The
+// stamps live in node_modules/.cache (never committed, never in the package); a missing or corrupt stamp
+// only means a full render.
+import { createHash } from "node:crypto";
+import { readFileSync, readdirSync } from "node:fs";
+import { mkdir, readFile, readdir } from "node:fs/promises";
+import { join, relative } from "node:path";
+import { writeFileAtomically } from "../lib/atomic-write.ts";
+
+const ROOT = join(import.meta.dirname, "..", "..");
+const STAMP_DIR = join(ROOT, "node_modules", ".cache", "specsmith", "generate");
+/** Everything whose change can change the output: the templates, the generator, its shared helpers. */
+const GENERATOR_DIRS = ["templates", join("scripts", "generate"), join("scripts", "lib")];
+
+export interface Stamp {
+  generator: string;
+  /** What the render was asked for, beyond the inputs: package name and spec name. */
+  request: string;
+  inputs: { path: string; hash: string }[];
+  outputs: Record<string, string>;
+}
+
+const sha256 = (data: string | Buffer): string => createHash("sha256").update(data).digest("hex");
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath, e.name))
+    .sort();
+}
+
+let generatorHash: string | undefined;
+
+/** A hash of the generator's source and of the exact versions of the packages it renders with. */
+export function generatorFingerprint(): string {
+  if (generatorHash) return generatorHash;
+  const hash = createHash("sha256");
+  for (const dir of GENERATOR_DIRS) {
+    for (const file of filesUnder(join(ROOT, dir))) {
+      hash.update(relative(ROOT, file)).update("\0").update(readFileSync(file)).update("\0");
+    }
+  }
+  hash.update(readFileSync(join(ROOT, "package-lock.json")));
+  generatorHash = hash.digest("hex");
+  return generatorHash;
+}
+
+function stampPath(outDir: string): string {
+  return join(STAMP_DIR, `${sha256(outDir)}.json`);
+}
+
+async function hashOrUndefined(path: string): Promise<string | undefined> {
+  try {
+    return sha256(await readFile(path));
+  } catch {
+    return undefined;
+  }
+}
+
+/** The package's files as write-package.ts sees them: everything but dist/ and node_modules/. */
+async function packageFiles(outDir: string): Promise<string[] | undefined> {
+  try {
+    const entries = await readdir(outDir, { withFileTypes: true, recursive: true });
+    return entries
+      .filter((e) => e.isFile())
+      .map((e) => relative(outDir, join(e.parentPath, e.name)).split("\\").join("/"))
+      .filter((p) => !p.startsWith("dist/") && !p.split("/").includes("node_modules"));
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Whether `outDir` holds exactly what the last render of the same inputs wrote. `rootSpec` is the spec
+ * file; the files its refs pulled in are taken from the stamp and re-hashed too.
+ */
+export async function isFresh(outDir: string, rootSpec: string, request: string): Promise<boolean> {
+  let stamp: Stamp;
+  try {
+    stamp = JSON.parse(await readFile(stampPath(outDir), "utf8")) as Stamp;
+  } catch {
+    return false;
+  }
+  if (stamp.generator !== generatorFingerprint() || stamp.request !== request) return false;
+  if (stamp.inputs[0]?.path !== rootSpec) return false;
+  for (const input of stamp.inputs) if ((await hashOrUndefined(input.path)) !== input.hash) return false;
+  const onDisk = await packageFiles(outDir);
+  const expected = Object.keys(stamp.outputs);
+  if (!onDisk || onDisk.length !== expected.length) return false;
+  for (const path of expected) {
+    if ((await hashOrUndefined(join(outDir, path))) !== stamp.outputs[path]) return false;
+  }
+  return true;
+}
+
+/** Records what was just written to `outDir`. */
+export async function recordStamp(
+  outDir: string,
+  request: string,
+  inputs: { path: string; hash: string }[],
+  files: { path: string; content: string }[],
+): Promise<void> {
+  const stamp: Stamp = {
+    generator: generatorFingerprint(),
+    request,
+    inputs,
+    outputs: Object.fromEntries(files.map((f) => [f.path, sha256(f.content)])),
+  };
+  await mkdir(STAMP_DIR, { recursive: true });
+  await writeFileAtomically(stampPath(outDir), JSON.stringify(stamp));
+}
