@@ -50,14 +50,36 @@ function inline(text: string): string {
     .trim();
 }
 
-function exampleCall(model: CodegenModel, op: OperationModel): string {
-  const args = op.pathArguments.map((a) => JSON.stringify(`${a.name}_123`));
-  const required = op.body?.hasRequiredProperties || op.parameters.some((p) => p.in !== "path" && p.required);
-  if (required) args.push("{ /* ... */ }");
-  const call = `client.${op.resource}.${op.methodName}(${args.join(", ")})`;
+/** A JavaScript expression for a JSON value: JSON.stringify escapes every string, indented like code. */
+function literal(value: unknown, indent: string): string {
+  return (JSON.stringify(value, null, 2) ?? "undefined").split("\n").join(`\n${indent}`);
+}
+
+/** `client.resource.method(args...)` with the spec's example arguments. */
+function callExpression(op: OperationModel): string {
+  const example = op.example ?? { path: op.pathArguments.map((a) => `${a.name}_123`) };
+  const args = example.path.map((v) => literal(v, ""));
+  if (example.params) args.push(literal(example.params, ""));
+  return `client.${op.resource}.${op.methodName}(${args.join(", ")})`;
+}
+
+function exampleCall(op: OperationModel): string {
+  const call = callExpression(op);
   return op.pagination
     ? `for await (const item of ${call}) {\n  console.log(item);\n}`
     : `const result = await ${call};\nconsole.log(result);`;
+}
+
+/** A fenced code block whose fence is longer than any backtick run inside, so spec text cannot close it. */
+function codeBlock(language: string, code: string): string[] {
+  const longest = Math.max(0, ...[...code.matchAll(/`+/g)].map((m) => m[0].length));
+  const fence = "`".repeat(Math.max(3, longest + 1));
+  return [`${fence}${language}`, code, fence];
+}
+
+/** The operation a resource's example shows: a create (it has the most to show), else the first. */
+function exampleOperation(operations: OperationModel[]): OperationModel | undefined {
+  return operations.find((o) => o.methodName === "create") ?? operations.find((o) => o.body) ?? operations[0];
 }
 
 export function readme(model: CodegenModel): string {
@@ -96,19 +118,64 @@ export function readme(model: CodegenModel): string {
   );
   lines.push("## Usage", "");
   for (const resource of model.resources) {
-    const op = resource.operations[0];
+    const op = exampleOperation(resource.operations);
     if (!op) continue;
     lines.push(
       `### \`client.${resource.property}\``,
       "",
       `Methods: ${resource.operations.map((o) => `\`${o.methodName}\``).join(", ")}.`,
       "",
-      "```ts",
-      exampleCall(model, op),
-      "```",
+      ...codeBlock("ts", exampleCall(op)),
       "",
     );
   }
+  const plain = model.operations.find((o) => !o.pagination);
+  const paged = model.operations.find((o) => o.pagination);
+  lines.push(
+    "Each method is also a standalone function taking the client's `http` as its first argument " +
+      "(for instance `" +
+      ((plain ?? paged) ? `${(plain ?? paged)?.functionName}(client.http, ...)` : "fn(client.http, ...)") +
+      "`), so bundlers can drop what an application does not call.",
+    "",
+  );
+  if (plain) {
+    lines.push(
+      "### Responses",
+      "",
+      "Awaiting a method gives the response body. `.withResponse()` gives the status, headers and request id " +
+        "beside it, typed per documented status code; each operation also exports a `...Responses` type " +
+        "mapping every status (errors included) to its body.",
+      "",
+      ...codeBlock(
+        "ts",
+        [
+          `const response = await ${callExpression(plain)}.withResponse();`,
+          "console.log(response.status, response.requestId, response.data);",
+        ].join("\n"),
+      ),
+      "",
+    );
+  }
+  if (paged) {
+    lines.push(
+      "### Pagination",
+      "",
+      "List methods fetch pages as you iterate with `for await`; awaiting them gives the first page as " +
+        "the API returned it, and `.firstPage()` gives `items`, `hasNextPage()` and `getNextPage()`.",
+      "",
+    );
+  }
+  lines.push(
+    "### Per-request options",
+    "",
+    "Every method takes a last `options` argument: `headers` (a `null` value removes a header the client " +
+      "would send), `timeout` (ms), `maxRetries`, `signal` (an `AbortSignal`) and `idempotencyKey`.",
+    "",
+    "Requests are retried with exponential backoff and jitter on network errors, 408, 409, 429 and 5xx, " +
+      "honouring `Retry-After`. A POST is retried only when it carries an idempotency key; where the spec " +
+      "declares an `Idempotency-Key` header, one is generated per call and kept across its retries.",
+    "",
+  );
   lines.push(
     "## Errors",
     "",

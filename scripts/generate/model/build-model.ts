@@ -13,6 +13,7 @@ import { NameRegistry, camelCase, pascalCase, safeIdentifier } from "./identifie
 import { routeShape, segments } from "../../lib/route.ts";
 import { singular } from "../../lib/words.ts";
 import { isObject, resolveFragment } from "../load/pointer.ts";
+import { operationExample } from "./examples.ts";
 
 type Json = Record<string, unknown>;
 
@@ -324,6 +325,21 @@ export function buildModel({
           hasRequiredProperties: Array.isArray(schema?.required) && schema.required.length > 0,
         };
       }
+      const rawParameters = [op.parameters, pathItem.parameters].flatMap((list) =>
+        Array.isArray(list) ? (list as unknown[]) : [],
+      );
+      model.example = operationExample(
+        document,
+        rawParameters,
+        pathArguments.map((a) => a.name),
+        model.body
+          ? {
+              content: requestBody?.content as Json,
+              mediaType: model.body.mediaType,
+              isObject: model.body.isObject,
+            }
+          : undefined,
+      );
       const idem = parameters.find((p) => p.in === "header" && p.name.toLowerCase() === "idempotency-key");
       if (idem) model.idempotencyHeader = idem.name;
       const pagination =

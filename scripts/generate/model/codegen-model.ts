@@ -2,6 +2,8 @@
 // every identifier in it was chosen up front through a NameRegistry, so output never depends on the order
 // in which templates run.
 
+import type { OperationExample } from "./examples.ts";
+
 export type HttpMethod = "get" | "put" | "post" | "delete" | "options" | "head" | "patch" | "trace";
 
 export interface ParameterModel {
@@ -68,6 +70,8 @@ export interface OperationModel {
   pagination?: PaginationModel;
   /** Header the client fills with a fresh key so retried writes are safe. */
   idempotencyHeader?: string;
+  /** Arguments for the README's example call, from the spec's examples or its schemas. */
+  example?: OperationExample;
   /** Alternatives of scheme keys (OpenAPI security requirement objects); [] means none needed. */
   security: string[][];
 }
