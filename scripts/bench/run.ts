@@ -3,7 +3,8 @@
 // beside openapi-typescript in the same run.
 import { execFileSync } from "node:child_process";
 import { join } from "node:path";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { performance } from "node:perf_hooks";
 import { tmpdir } from "node:os";
 import { realSpecs } from "./real-specs.ts";
 
@@ -69,16 +70,57 @@ function runGenerate(tool: "ours" | "peer", spec: string, out: string): GenResul
   return JSON.parse(text.trim().split("\n").pop() ?? "") as GenResult;
 }
 
+const TSC = join(import.meta.dirname, "..", "..", "node_modules", "typescript", "bin", "tsc");
+
+/** A consumer's `tsc --noEmit` over a project: wall time and the number of errors it reports. */
+function typecheck(project: string): { seconds: number; errors: number } {
+  const start = performance.now();
+  let output = "";
+  try {
+    execFileSync(process.execPath, [TSC, "-p", project, "--noEmit"], { encoding: "utf8", stdio: "pipe" });
+  } catch (error) {
+    output = String((error as { stdout?: string }).stdout ?? "");
+  }
+  return {
+    seconds: (performance.now() - start) / 1000,
+    errors: (output.match(/error TS\d+/g) ?? []).length,
+  };
+}
+
+/** openapi-typescript's output alone, checked with the generated package's compiler options. */
+function peerProject(dir: string, types: string, oursTsconfig: string): string {
+  mkdirSync(dir, { recursive: true });
+  renameSync(types, join(dir, "index.ts"));
+  const config = JSON.parse(readFileSync(oursTsconfig, "utf8")) as { compilerOptions: object };
+  writeFileSync(
+    join(dir, "tsconfig.json"),
+    JSON.stringify({ compilerOptions: { ...config.compilerOptions, rootDir: "." }, files: ["index.ts"] }),
+  );
+  return join(dir, "tsconfig.json");
+}
+
 const work = mkdtempSync(join(tmpdir(), "specsmith-bench-"));
 try {
-  console.log("\ngenerator benchmark: whole package (ours) vs openapi-typescript types alone (peer)");
+  console.log(
+    "\ngenerator benchmark: whole package (ours) vs openapi-typescript types alone (peer), same run",
+  );
   for (const [name, spec] of Object.entries(realSpecs())) {
     const ours = runGenerate("ours", spec, join(work, name));
-    const peer = runGenerate("peer", spec, join(work, `${name}.d.ts`));
+    const peer = runGenerate("peer", spec, join(work, `${name}-peer.ts`));
     console.log(
-      `${name.padEnd(7)} ours ${ours.seconds.toFixed(1)} s ${ours.peakMiB.toFixed(0)} MiB | ` +
-        `openapi-typescript ${peer.seconds.toFixed(1)} s ${peer.peakMiB.toFixed(0)} MiB | ` +
+      `${name.padEnd(7)} generate: ours ${ours.seconds.toFixed(2)} s ${ours.peakMiB.toFixed(0)} MiB | ` +
+        `openapi-typescript ${peer.seconds.toFixed(2)} s ${peer.peakMiB.toFixed(0)} MiB | ` +
         `ratio ${(ours.seconds / peer.seconds).toFixed(2)}x time (goal <= 1), ${(ours.peakMiB / peer.peakMiB).toFixed(2)}x memory (goal <= 2)`,
+    );
+    const oursConfig = join(work, name, "tsconfig.json");
+    const oursCheck = typecheck(oursConfig);
+    const peerCheck = typecheck(
+      peerProject(join(work, `${name}-peer`), join(work, `${name}-peer.ts`), oursConfig),
+    );
+    console.log(
+      `${"".padEnd(7)} tsc --noEmit: ours ${oursCheck.seconds.toFixed(2)} s, ${oursCheck.errors} errors | ` +
+        `openapi-typescript ${peerCheck.seconds.toFixed(2)} s, ${peerCheck.errors} errors | ` +
+        `ratio ${(oursCheck.seconds / peerCheck.seconds).toFixed(2)}x (goal <= 1; ours must have 0 errors)`,
     );
   }
 } finally {
