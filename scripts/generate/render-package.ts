@@ -28,8 +28,8 @@ export interface RenderInput {
 
 /**
  * Files larger than this are written as ts-morph prints them (already indented, just not line-wrapped).
- * On Stripe's full spec prettier took 4.5 s for files of 80 KB to 1 MB that nobody reads top to bottom, which alone
- * broke the speed budget; every file of an ordinary API is far below the limit and is formatted.
+ * On Stripe's full spec prettier took 4.5 s for files of 80 KB to 1 MB that nobody reads top to bottom,
+ * which alone broke the speed budget; every file of an ordinary API is far below the limit.
  */
 const PRETTIER_MAX_BYTES = 64 * 1024;
 
