@@ -1,48 +1,46 @@
 // src/resources.ts and src/client.ts: one class per resource with short methods that call the standalone
 // functions, and the client class whose constructor takes the options users know from Stainless-built
 // SDKs (apiKey, baseURL, maxRetries, timeout, fetch, defaultHeaders).
-import { Scope, VariableDeclarationKind, type Project } from "ts-morph";
+import {
+  Scope,
+  StructureKind,
+  VariableDeclarationKind,
+  type Project,
+  type StatementStructures,
+} from "ts-morph";
 import type { CodegenModel, SecuritySchemeModel } from "../scripts/generate/model/codegen-model.ts";
 import { docText, jsDoc } from "./js-doc.ts";
-import { apiPromiseNames, paramsRequired, pathParameters, returnType, signatureTypes } from "./operations.ts";
+import {
+  apiPromiseNames,
+  importOf,
+  paramsRequired,
+  pathParameters,
+  returnType,
+  signatureTypes,
+} from "./operations.ts";
 
 const str = (s: string): string => JSON.stringify(s);
 
 export function renderResources(model: CodegenModel, project: Project): void {
-  const file = project.createSourceFile("src/resources.ts", "", { overwrite: true });
-  file.addImportDeclarations([
-    {
-      isTypeOnly: true,
-      moduleSpecifier: "./runtime/client.js",
-      namedImports: ["HttpClient", "RequestOptions"],
-    },
-    {
-      isTypeOnly: true,
-      moduleSpecifier: "./types.js",
-      namedImports: model.operations.flatMap(signatureTypes),
-    },
-    { isTypeOnly: true, moduleSpecifier: "./schema.js", namedImports: ["paths"] },
-    ...(apiPromiseNames(model).length > 0
-      ? [
-          {
-            isTypeOnly: true,
-            moduleSpecifier: "./runtime/api-promise.js",
-            namedImports: apiPromiseNames(model),
-          },
-        ]
-      : []),
-    { moduleSpecifier: "./operations.js", namedImports: model.operations.map((o) => o.functionName) },
-  ]);
-  if (model.operations.some((o) => o.pagination)) {
-    file.addImportDeclaration({
-      isTypeOnly: true,
-      moduleSpecifier: "./runtime/pagination.js",
-      namedImports: ["PagePromise", "ItemsOf"],
-    });
-  }
-  // All classes in one insertion: ts-morph re-parses the file after each one otherwise.
-  file.addClasses(
-    model.resources.map((resource) => ({
+  const statements: StatementStructures[] = [
+    ...importOf("./runtime/client.js", ["HttpClient", "RequestOptions"], true),
+    ...importOf("./types.js", model.operations.flatMap(signatureTypes), true),
+    ...importOf("./schema.js", ["paths"], true),
+    ...importOf("./runtime/api-promise.js", apiPromiseNames(model), true),
+    ...importOf(
+      "./operations.js",
+      model.operations.map((o) => o.functionName),
+    ),
+    ...importOf(
+      "./runtime/pagination.js",
+      model.operations.some((o) => o.pagination) ? ["PagePromise", "ItemsOf"] : [],
+      true,
+    ),
+  ];
+  // The whole file from one structure: ts-morph parses it once.
+  statements.push(
+    ...model.resources.map((resource) => ({
+      kind: StructureKind.Class as const,
       name: resource.className,
       isExported: true,
       ctors: [
@@ -73,6 +71,7 @@ export function renderResources(model: CodegenModel, project: Project): void {
       }),
     })),
   );
+  project.createSourceFile("src/resources.ts", { statements }, { overwrite: true });
 }
 
 function authEntry(scheme: SecuritySchemeModel): string {

@@ -2,7 +2,13 @@
 // openapi-typescript's `paths`, so they are exactly the spec's types) and a tree-shakeable function that
 // calls it. Every spec string reaches the code through JSON.stringify; everything else is identifiers the
 // model chose.
-import { StructureKind, VariableDeclarationKind, type Project, type StatementStructures } from "ts-morph";
+import {
+  StructureKind,
+  VariableDeclarationKind,
+  type ImportDeclarationStructure,
+  type Project,
+  type StatementStructures,
+} from "ts-morph";
 import type { CodegenModel, OperationModel } from "../scripts/generate/model/codegen-model.ts";
 import { docText, jsDoc } from "./js-doc.ts";
 
@@ -141,14 +147,31 @@ export function pagination(op: OperationModel): { item: string; strategy: string
   }
 }
 
+/** The import of `names` from `module`, or nothing when there is no name to import. */
+export function importOf(
+  module: string,
+  names: ImportDeclarationStructure["namedImports"] & unknown[],
+  typeOnly = false,
+): ImportDeclarationStructure[] {
+  if (names.length === 0) return [];
+  return [
+    {
+      kind: StructureKind.ImportDeclaration,
+      moduleSpecifier: module,
+      namedImports: names,
+      ...(typeOnly ? { isTypeOnly: true } : {}),
+    },
+  ];
+}
+
+// Each file is created from one structure: ts-morph prints it and parses it once. Adding statements to an
+// existing file re-parses it on every call (quadratic: 20 s on Stripe's 400 operations one by one).
 export function renderOperationTypes(model: CodegenModel, project: Project): void {
-  const file = project.createSourceFile("src/types.ts", "", { overwrite: true });
-  file.addImportDeclaration({ isTypeOnly: true, moduleSpecifier: "./schema.js", namedImports: ["paths"] });
-  // One batched insertion: adding aliases one by one makes ts-morph re-parse the file each time, which is
-  // quadratic (20 s on Stripe's 400 operations).
-  file.addTypeAliases(
-    model.operations.flatMap((op) => [
+  const statements: StatementStructures[] = [
+    ...importOf("./schema.js", ["paths"], true),
+    ...model.operations.flatMap((op): StatementStructures[] => [
       {
+        kind: StructureKind.TypeAlias,
         name: op.paramsType,
         isExported: true,
         type: paramsTypeExpression(op) ?? "Record<string, never>",
@@ -159,12 +182,14 @@ export function renderOperationTypes(model: CodegenModel, project: Project): voi
         ],
       },
       {
+        kind: StructureKind.TypeAlias,
         name: op.responseType,
         isExported: true,
         type: responseTypeExpression(op),
         docs: [docText("The body of a successful response.")],
       },
       {
+        kind: StructureKind.TypeAlias,
         name: op.responsesType,
         isExported: true,
         type: responsesMapExpression(op),
@@ -175,39 +200,22 @@ export function renderOperationTypes(model: CodegenModel, project: Project): voi
         ],
       },
     ]),
-  );
+  ];
+  project.createSourceFile("src/types.ts", { statements }, { overwrite: true });
 }
 
 export function renderOperations(model: CodegenModel, project: Project): void {
-  const file = project.createSourceFile("src/operations.ts", "", { overwrite: true });
-  file.addImportDeclarations([
-    { isTypeOnly: true, moduleSpecifier: "./schema.js", namedImports: ["paths"] },
-    {
-      isTypeOnly: true,
-      moduleSpecifier: "./types.js",
-      namedImports: model.operations.flatMap(signatureTypes),
-    },
-    {
-      isTypeOnly: true,
-      moduleSpecifier: "./runtime/client.js",
-      namedImports: ["HttpClient", "RequestOptions"],
-    },
-    ...(apiPromiseNames(model).length > 0
-      ? [
-          {
-            moduleSpecifier: "./runtime/api-promise.js",
-            // APIPromise is constructed here; the others are types only.
-            namedImports: apiPromiseNames(model).map((name) =>
-              name === "APIPromise" ? name : { name, isTypeOnly: true },
-            ),
-          },
-        ]
-      : []),
-    {
-      moduleSpecifier: "./runtime/params.js",
-      namedImports: ["splitParams", { name: "GeneratedOperation", isTypeOnly: true }],
-    },
-  ]);
+  const statements: StatementStructures[] = [
+    ...importOf("./schema.js", ["paths"], true),
+    ...importOf("./types.js", model.operations.flatMap(signatureTypes), true),
+    ...importOf("./runtime/client.js", ["HttpClient", "RequestOptions"], true),
+    // APIPromise is constructed here; the others are types only.
+    ...importOf(
+      "./runtime/api-promise.js",
+      apiPromiseNames(model).map((name) => (name === "APIPromise" ? name : { name, isTypeOnly: true })),
+    ),
+    ...importOf("./runtime/params.js", ["splitParams", { name: "GeneratedOperation", isTypeOnly: true }]),
+  ];
   const strategies = [...new Set(model.operations.flatMap((o) => (o.pagination ? [o.pagination.kind] : [])))];
   if (strategies.length > 0) {
     const names: Record<string, string> = {
@@ -215,16 +223,14 @@ export function renderOperations(model: CodegenModel, project: Project): void {
       cursor: "cursorField",
       nextLink: "nextLink",
     };
-    file.addImportDeclaration({
-      moduleSpecifier: "./runtime/pagination.js",
-      namedImports: [
+    statements.push(
+      ...importOf("./runtime/pagination.js", [
         { name: "PagePromise", isTypeOnly: true },
         { name: "ItemsOf", isTypeOnly: true },
         ...strategies.sort().map((k) => names[k] as string),
-      ],
-    });
+      ]),
+    );
   }
-  const statements: StatementStructures[] = [];
   for (const op of model.operations) {
     const specName = op.operationConst;
     statements.push({
@@ -269,5 +275,5 @@ export function renderOperations(model: CodegenModel, project: Project): void {
       ],
     });
   }
-  file.addStatements(statements);
+  project.createSourceFile("src/operations.ts", { statements }, { overwrite: true });
 }
