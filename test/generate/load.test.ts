@@ -696,6 +696,22 @@ describe("loadSpec: warnings", () => {
   });
 });
 
+describe("loadSpec: TRACE operations", () => {
+  it("are named in a warning, since fetch cannot send them", async () => {
+    const doc = {
+      ...minimal31,
+      paths: { "/echo": { trace: { responses: { "200": { description: "ok" } } } } },
+    };
+    const loaded = await loadSpec(scratchFile("trace.json", JSON.stringify(doc)));
+    expect(loaded.warnings).toEqual([
+      {
+        pointer: "/paths/~1echo/trace",
+        message: "TRACE operations cannot be sent with fetch: the generator skips them",
+      },
+    ]);
+  });
+});
+
 describe("loadSpec: big specs", () => {
   it("loads a generated 3.0 spec of 2,000 schemas and 1,000 paths", async () => {
     const count = 2000;

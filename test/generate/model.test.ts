@@ -171,3 +171,42 @@ describe("names the runtime exports", () => {
     expect(model.operations[0]?.operationConst).toBe("stripeCursor2Operation");
   });
 });
+
+describe("buildModel: corpus cases", () => {
+  const build = (paths: Record<string, unknown>) =>
+    buildModel({
+      document: { openapi: "3.1.0", info: { title: "T", version: "1" }, paths },
+      packageName: "t",
+      specName: "t.json",
+      specHash: "h",
+      reservedExports: [],
+    });
+
+  it("renames a path parameter that would shadow the function's own locals (medium.com's {query})", () => {
+    const model = build({
+      "/search/{query}/{body}": {
+        get: {
+          parameters: [
+            { name: "query", in: "path", required: true, schema: { type: "string" } },
+            { name: "body", in: "path", required: true, schema: { type: "string" } },
+          ],
+          responses: { "200": { description: "ok" } },
+        },
+      },
+    });
+    expect(model.operations[0]?.pathArguments.map((a) => [a.name, a.argument])).toEqual([
+      ["query", "query2"],
+      ["body", "body2"],
+    ]);
+  });
+
+  it("skips TRACE operations (httpbin.org), which fetch refuses to send", () => {
+    const model = build({
+      "/anything": {
+        get: { responses: { "200": { description: "ok" } } },
+        trace: { responses: { "200": { description: "ok" } } },
+      },
+    });
+    expect(model.operations.map((o) => o.method)).toEqual(["get"]);
+  });
+});

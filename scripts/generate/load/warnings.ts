@@ -28,6 +28,18 @@ export function warningsPass(doc: Obj): { visitor: Visitor; warnings: SpecWarnin
   if (nonEmpty(components.links))
     warn("/components/links", "links are not supported: the generator ignores them");
 
+  const paths = isObject(doc.paths) ? doc.paths : {};
+  for (const path of Object.keys(paths)) {
+    const item = paths[path];
+    if (isObject(item) && isObject(item.trace)) {
+      // The Fetch standard forbids the TRACE method: a generated call could never be sent.
+      warn(
+        child(child("/paths", path), "trace"),
+        "TRACE operations cannot be sent with fetch: the generator skips them",
+      );
+    }
+  }
+
   const visitor: Visitor = {
     enter(node, kind, pointer) {
       switch (kind) {

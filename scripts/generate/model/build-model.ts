@@ -17,7 +17,8 @@ import { operationExample } from "./examples.ts";
 
 type Json = Record<string, unknown>;
 
-const METHODS: HttpMethod[] = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
+/** Methods the client can send: the Fetch standard forbids TRACE (the loader warns about such operations). */
+const METHODS: HttpMethod[] = ["get", "put", "post", "delete", "options", "head", "patch"];
 const MEDIA_PREFERENCE = ["application/json", "application/x-www-form-urlencoded", "multipart/form-data"];
 
 /** Follows internal $refs ("#/components/parameters/Limit") to their target, own properties only. */
@@ -280,7 +281,8 @@ export function buildModel({
       const paramsType = typeNames.claim(`${base}Params`);
       const responseType = typeNames.claim(`${base}Response`);
       const responsesType = typeNames.claim(`${base}Responses`);
-      const argNames = new NameRegistry(["client", "params", "options"]);
+      // The function's own parameters and the locals its body declares.
+      const argNames = new NameRegistry(["client", "params", "options", "query", "headers", "body"]);
       const declaredPath = new Set(parameters.filter((p) => p.in === "path").map((p) => p.name));
       const pathArguments = [...path.matchAll(/\{([^}]+)\}/g)].map((m) => ({
         name: m[1] as string,
