@@ -1,19 +1,15 @@
-// The spec's types. src/openapi.ts is openapi-typescript's output as its printer writes it (paths,
-// operations, components): built with the TypeScript factory, so every spec string is escaped by the
-// compiler's own printer, and already formatted, so it skips prettier (on Stripe's spec that is most of
-// the formatting time). src/schema.ts re-exports it with a short alias per named schema.
-import openapiTS, { astToString } from "openapi-typescript";
+// The spec's types. src/openapi.ts has the shape openapi-typescript 7 gives (paths, webhooks, components,
+// $defs, operations; the same types, checked against it in test/generate/schema-types/) but is written by
+// our own emitter in templates/schema-types/: openapi-typescript alone took longer on Stripe's spec than
+// the whole package may. The emitter writes formatted text directly, so the file skips prettier, and
+// every spec string reaches it escaped. src/schema.ts re-exports it with a short alias per named schema.
 import type { Project } from "ts-morph";
 import type { CodegenModel } from "../scripts/generate/model/codegen-model.ts";
+import { emitOpenApiTypes } from "./schema-types/emit.ts";
 
-/** The text of src/openapi.ts. */
+/** The text of src/openapi.ts. Async for its callers, which start it beside the other templates. */
 export async function renderOpenApiTypes(document: Record<string, unknown>): Promise<string> {
-  const ast = await openapiTS(structuredClone(document) as never, {
-    silent: true,
-    alphabetize: true,
-    emptyObjectsUnknown: true,
-  });
-  return astToString(ast);
+  return emitOpenApiTypes(document);
 }
 
 export function renderSchemaAliases(model: CodegenModel, project: Project): void {

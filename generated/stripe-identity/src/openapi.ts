@@ -16,11 +16,11 @@ export interface paths {
         /**
          * Create a VerificationSession
          * @description Creates a VerificationSession object.
-         *
+         *     
          *     After the VerificationSession is created, display a verification modal using the session client_secret or send your users to the session’s url.
-         *
+         *     
          *     If your API key is in test mode, verification checks won’t actually process, though everything else will occur as if in live mode.
-         *
+         *     
          *     Related guide: Verify your users’ identity documents
          */
         post: operations["createVerificationSession"];
@@ -46,7 +46,7 @@ export interface paths {
         /**
          * Update a VerificationSession
          * @description Updates a VerificationSession object.
-         *
+         *     
          *     When the session status is requires_input, you can use this method to update the verification check and options.
          */
         post: operations["updateVerificationSession"];
@@ -109,7 +109,6 @@ export interface components {
             last_verification_report?: unknown;
             livemode?: boolean;
             metadata?: Record<string, unknown>;
-            /** @enum {string} */
             object?: "identity.verification_session";
             options?: {
                 document?: {
@@ -127,7 +126,6 @@ export interface components {
         VerificationSessionList: {
             data: components["schemas"]["VerificationSession"][];
             has_more?: boolean;
-            /** @enum {string} */
             object?: "list";
             url?: string;
         };
@@ -147,11 +145,11 @@ export interface operations {
                 client_reference_id?: string;
                 /** @description Only return VerificationSessions that were created during the given date interval. */
                 created?: Record<string, unknown>;
+                /** @description Only return VerificationSessions with this status. Learn more about the lifecycle of sessions. */
+                status?: "canceled" | "processing" | "requires_input" | "verified";
                 ending_before?: string;
                 limit?: number;
                 starting_after?: string;
-                /** @description Only return VerificationSessions with this status. Learn more about the lifecycle of sessions. */
-                status?: "canceled" | "processing" | "requires_input" | "verified";
             };
             header?: never;
             path?: never;
@@ -165,34 +163,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "object": "list",
-                     *       "url": "/v1/identity/verification_sessions",
-                     *       "has_more": false,
-                     *       "data": [
-                     *         {
-                     *           "id": "vs_1NuNAILkdIwHu7ixh7OtGMLw",
-                     *           "object": "identity.verification_session",
-                     *           "client_secret": "...",
-                     *           "created": 1695680526,
-                     *           "last_error": null,
-                     *           "last_verification_report": null,
-                     *           "livemode": false,
-                     *           "metadata": {},
-                     *           "options": {
-                     *             "document": {
-                     *               "require_matching_selfie": true
-                     *             }
-                     *           },
-                     *           "redaction": null,
-                     *           "status": "requires_input",
-                     *           "type": "document",
-                     *           "url": "..."
-                     *         }
-                     *       ]
-                     *     }
-                     */
                     "application/json": components["schemas"]["VerificationSessionList"];
                 };
             };
@@ -241,10 +211,7 @@ export interface operations {
                     };
                     /** @description The URL that the user will be redirected to upon completing the verification flow. */
                     return_url?: string;
-                    /**
-                     * @description The type of verification check to be performed. You must provide a
-                     * @enum {string}
-                     */
+                    /** @description The type of verification check to be performed. You must provide a */
                     type?: "document" | "id_number";
                     /** @description The ID of a verification flow from the Dashboard. See https://docs.stripe.com/identity/verification-flows. */
                     verification_flow?: string;
@@ -287,27 +254,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "id": "vs_1NuNAILkdIwHu7ixh7OtGMLw",
-                     *       "object": "identity.verification_session",
-                     *       "client_secret": "...",
-                     *       "created": 1695680526,
-                     *       "last_error": null,
-                     *       "last_verification_report": null,
-                     *       "livemode": false,
-                     *       "metadata": {},
-                     *       "options": {
-                     *         "document": {
-                     *           "require_matching_selfie": true
-                     *         }
-                     *       },
-                     *       "redaction": null,
-                     *       "status": "requires_input",
-                     *       "type": "document",
-                     *       "url": "..."
-                     *     }
-                     */
                     "application/json": components["schemas"]["VerificationSession"];
                 };
             };
@@ -331,11 +277,6 @@ export interface operations {
         };
         requestBody?: {
             content: {
-                /**
-                 * @example {
-                 *       "type": "id_number"
-                 *     }
-                 */
                 "application/x-www-form-urlencoded": {
                     /** @description Specifies which fields in the response should be expanded. */
                     expand?: string[];
@@ -357,10 +298,7 @@ export interface operations {
                     };
                     /** @description Details provided about the user being verified. These details may be shown to the user. */
                     provided_details?: Record<string, unknown>;
-                    /**
-                     * @description The type of verification check to be performed.
-                     * @enum {string}
-                     */
+                    /** @description The type of verification check to be performed. */
                     type?: "document" | "id_number";
                 };
             };
@@ -372,23 +310,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "id": "vs_1NuN9WLkdIwHu7ix597AR9uz",
-                     *       "object": "identity.verification_session",
-                     *       "client_secret": "...",
-                     *       "created": 1695680478,
-                     *       "last_error": null,
-                     *       "last_verification_report": null,
-                     *       "livemode": false,
-                     *       "metadata": {},
-                     *       "options": {},
-                     *       "redaction": null,
-                     *       "status": "requires_input",
-                     *       "type": "id_number",
-                     *       "url": "..."
-                     *     }
-                     */
                     "application/json": components["schemas"]["VerificationSession"];
                 };
             };
@@ -418,27 +339,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "id": "vs_1NuN3kLkdIwHu7ixk5OvTq3b",
-                     *       "object": "identity.verification_session",
-                     *       "client_secret": null,
-                     *       "created": 1695680120,
-                     *       "last_error": null,
-                     *       "last_verification_report": null,
-                     *       "livemode": false,
-                     *       "metadata": {},
-                     *       "options": {
-                     *         "document": {
-                     *           "require_matching_selfie": true
-                     *         }
-                     *       },
-                     *       "redaction": null,
-                     *       "status": "canceled",
-                     *       "type": "document",
-                     *       "url": null
-                     *     }
-                     */
                     "application/json": components["schemas"]["VerificationSession"];
                 };
             };
@@ -468,29 +368,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "id": "vs_1NuN3kLkdIwHu7ixk5OvTq3b",
-                     *       "object": "identity.verification_session",
-                     *       "client_secret": null,
-                     *       "created": 1695680120,
-                     *       "last_error": null,
-                     *       "last_verification_report": null,
-                     *       "livemode": false,
-                     *       "metadata": {},
-                     *       "options": {
-                     *         "document": {
-                     *           "require_matching_selfie": true
-                     *         }
-                     *       },
-                     *       "redaction": {
-                     *         "status": "processing"
-                     *       },
-                     *       "status": "canceled",
-                     *       "type": "document",
-                     *       "url": null
-                     *     }
-                     */
                     "application/json": components["schemas"]["VerificationSession"];
                 };
             };

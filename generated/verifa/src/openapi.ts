@@ -78,12 +78,12 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Unique key for idempotent requests. Cached for 24 hours. Sending the same key with different parameters returns 422. */
-                "Idempotency-Key"?: string;
-                /** @description Response key casing. Defaults to snake. */
-                "Key-Inflection"?: string;
                 /** @description API version date string (e.g. 2026-02-01). If omitted, the version pinned to your API key is used. */
                 "Verifa-Version"?: string;
+                /** @description Response key casing. Defaults to snake. */
+                "Key-Inflection"?: string;
+                /** @description Unique key for idempotent requests. Cached for 24 hours. Sending the same key with different parameters returns 422. */
+                "Idempotency-Key"?: string;
             };
             path: {
                 /** @description Session ID (ses_*). */
@@ -110,34 +110,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "id": "ses_abc123",
-                     *       "status": "pending",
-                     *       "is_sandbox": true,
-                     *       "environment": "string",
-                     *       "created_at": "2024-01-15T09:30:00Z",
-                     *       "updated_at": "2024-01-15T09:30:00Z",
-                     *       "external_ref": "string",
-                     *       "metadata": {},
-                     *       "country": "string",
-                     *       "checks": [
-                     *         "string"
-                     *       ],
-                     *       "workflow_id": "string",
-                     *       "document_type": "string",
-                     *       "retention_status": "string",
-                     *       "processing_attempts": 1,
-                     *       "consent_ip": "string",
-                     *       "capture_url": "string",
-                     *       "token_expires_at": "2024-01-15T09:30:00Z",
-                     *       "case_id": "string",
-                     *       "case_status": "string",
-                     *       "tags": [
-                     *         "string"
-                     *       ]
-                     *     }
-                     */
                     "application/json": components["schemas"]["Session"];
                 };
             };
