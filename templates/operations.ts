@@ -10,7 +10,8 @@ import {
   type StatementStructures,
 } from "ts-morph";
 import type { CodegenModel, OperationModel } from "../scripts/generate/model/codegen-model.ts";
-import { docText, jsDoc } from "./js-doc.ts";
+import { jsDoc } from "./js-doc.ts";
+import { typeAliasFile, type TypeAlias } from "./type-aliases.ts";
 
 const str = (s: string): string => JSON.stringify(s);
 
@@ -164,46 +165,28 @@ export function importOf(
   ];
 }
 
-// Each file is created from one structure: ts-morph prints it and parses it once. Adding statements to an
-// existing file re-parses it on every call (quadratic: 20 s on Stripe's 400 operations one by one).
-export function renderOperationTypes(model: CodegenModel, project: Project): void {
-  const statements: StatementStructures[] = [
-    ...importOf("./schema.js", ["paths"], true),
-    ...model.operations.flatMap((op): StatementStructures[] => [
+/** src/types.ts: per operation its params, success body and responses-by-status types. */
+export function renderOperationTypes(model: CodegenModel): string {
+  return typeAliasFile(
+    [{ names: ["paths"], from: "./schema.js" }],
+    model.operations.flatMap((op): TypeAlias[] => [
       {
-        kind: StructureKind.TypeAlias,
         name: op.paramsType,
-        isExported: true,
         type: paramsTypeExpression(op) ?? "Record<string, never>",
-        docs: [
-          docText(
-            `Parameters of ${op.method.toUpperCase()} ${op.path}: body fields, query and header parameters in one object.`,
-          ),
-        ],
+        doc: `Parameters of ${op.method.toUpperCase()} ${op.path}: body fields, query and header parameters in one object.`,
       },
+      { name: op.responseType, type: responseTypeExpression(op), doc: "The body of a successful response." },
       {
-        kind: StructureKind.TypeAlias,
-        name: op.responseType,
-        isExported: true,
-        type: responseTypeExpression(op),
-        docs: [docText("The body of a successful response.")],
-      },
-      {
-        kind: StructureKind.TypeAlias,
         name: op.responsesType,
-        isExported: true,
         type: responsesMapExpression(op),
-        docs: [
-          docText(
-            "Every documented response body by status code, errors included (an APIError's `body` is one of these).",
-          ),
-        ],
+        doc: "Every documented response body by status code, errors included (an APIError's `body` is one of these).",
       },
     ]),
-  ];
-  project.createSourceFile("src/types.ts", { statements }, { overwrite: true });
+  );
 }
 
+// Each code file is created from one structure: ts-morph prints it and parses it once. Adding statements
+// to an existing file re-parses it on every call (quadratic: 20 s on Stripe's 400 operations one by one).
 export function renderOperations(model: CodegenModel, project: Project): void {
   const statements: StatementStructures[] = [
     ...importOf("./schema.js", ["paths"], true),

@@ -1,5 +1,6 @@
 // Renders a whole generated package in memory: the model is built once, the templates fill one in-memory
-// ts-morph project, prettier formats each file of ordinary size, and the runtime is copied verbatim.
+// ts-morph project (type-only files are printed directly), prettier formats the package unless it is huge,
+// and the runtime is copied verbatim.
 // Nothing touches the disk here; write-package.ts writes the result in one atomic swap.
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
@@ -27,15 +28,12 @@ export interface RenderInput {
 }
 
 /**
- * Files larger than this are written as ts-morph prints them (already indented, just not line-wrapped).
- * On Stripe's full spec prettier took 4.5 s for files of 80 KB to 1 MB that nobody reads top to bottom,
- * which alone broke the speed budget; every file of an ordinary API is far below the limit.
+ * A package with a file larger than this is written as printed (ts-morph and the type printers indent it;
+ * lines are just not wrapped). On Stripe's full spec prettier took 4.5 s for files of 80 KB to 1 MB that
+ * nobody reads top to bottom, which alone broke the speed budget. Every file of an ordinary API is far
+ * below the limit and the whole package is formatted; the choice is per package so its files look alike.
  */
 const PRETTIER_MAX_BYTES = 64 * 1024;
-
-async function formatted(text: string): Promise<string> {
-  return text.length > PRETTIER_MAX_BYTES ? text : format(text, { parser: "typescript", printWidth: 110 });
-}
 
 const RUNTIME_DIR = join(import.meta.dirname, "..", "..", "templates", "runtime");
 
@@ -74,16 +72,25 @@ export async function renderPackage(
     manipulationSettings: { indentationText: IndentationText.TwoSpaces, quoteKind: QuoteKind.Double },
   });
   const openapiTypes = renderOpenApiTypes(input.document);
-  renderSchemaAliases(model, project);
-  renderOperationTypes(model, project);
   renderOperations(model, project);
   renderResources(model, project);
   renderClient(model, project);
   renderIndex(model, project);
-  const sources = await Promise.all(
-    project.getSourceFiles().map(async (file) => ({
+  const printed = [
+    ...project.getSourceFiles().map((file) => ({
       path: file.getFilePath().replace(/^\//, ""),
-      content: fileHeader(model) + (await formatted(file.getFullText())),
+      text: file.getFullText(),
+    })),
+    { path: "src/types.ts", text: renderOperationTypes(model) },
+    { path: "src/schema.ts", text: renderSchemaAliases(model) },
+  ];
+  const usePrettier = printed.every((f) => f.text.length <= PRETTIER_MAX_BYTES);
+  const sources = await Promise.all(
+    printed.map(async (f) => ({
+      path: f.path,
+      content:
+        fileHeader(model) +
+        (usePrettier ? await format(f.text, { parser: "typescript", printWidth: 110 }) : f.text),
     })),
   );
   const files = [
