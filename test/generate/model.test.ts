@@ -210,3 +210,39 @@ describe("buildModel: corpus cases", () => {
     expect(model.operations.map((o) => o.method)).toEqual(["get"]);
   });
 });
+
+describe("buildModel: resources that share a noun", () => {
+  it("are told apart by the words before them, whatever the path order", () => {
+    const ok = { responses: { "200": { description: "ok" } } };
+    const paths = {
+      "/v1/checkout/sessions": { post: ok },
+      "/v1/billing_portal/sessions": { post: ok },
+      "/v1/checkout/sessions/{session}": { get: ok },
+      "/v1/sources": { get: ok },
+      "/v1/customers/{customer}/sources": { get: ok },
+      "/v1/customers/{customer}/sources/{id}": { get: ok },
+      "/v1/identity/verification_sessions": { get: ok },
+    };
+    for (const order of [Object.entries(paths), Object.entries(paths).reverse()]) {
+      const model = buildModel({
+        document: { openapi: "3.1.0", info: { title: "T", version: "1" }, paths: Object.fromEntries(order) },
+        packageName: "t",
+        specName: "t.json",
+        specHash: "h",
+        reservedExports: [],
+      });
+      const byPath = Object.fromEntries(model.operations.map((o) => [o.path, o.resource]));
+      expect(byPath).toEqual({
+        "/v1/checkout/sessions": "checkoutSessions",
+        "/v1/checkout/sessions/{session}": "checkoutSessions",
+        "/v1/billing_portal/sessions": "billingPortalSessions",
+        "/v1/sources": "sources",
+        // An action-shaped path belongs to its owner (Stripe's own SDKs say customers.listSources)...
+        "/v1/customers/{customer}/sources": "customers",
+        // ...while an item under it is its own resource, qualified by the owner.
+        "/v1/customers/{customer}/sources/{id}": "customerSources",
+        "/v1/identity/verification_sessions": "verificationSessions",
+      });
+    }
+  });
+});

@@ -34,14 +34,73 @@ interface Shape {
   kind: "collection" | "item" | "action" | "other";
   resource: string;
   action?: string;
+  /**
+   * The words before the resource that tell same-named resources apart, nearest first: "checkout" for
+   * /v1/checkout/sessions, "customer" for /v1/customers/{customer}/sources. Version segments are skipped.
+   */
+  qualifiers: string[];
+}
+
+const VERSION_SEGMENT = /^(?:v\d+(?:\.\d+)*|api|rest)$/i;
+
+function qualifiersOf(path: string, resource: string): string[] {
+  const segs = segments(path);
+  const at = segs.findIndex((s) => !s.param && s.text === resource);
+  const out: string[] = [];
+  for (let i = at - 1; i >= 0; i--) {
+    const seg = segs[i] as { text: string; param: boolean };
+    if (seg.param || VERSION_SEGMENT.test(seg.text)) continue;
+    // A parent collection followed by its item parameter reads as the singular: customer sources.
+    out.push(segs[i + 1]?.param ? singular(seg.text) : seg.text);
+  }
+  return out;
 }
 
 /** What a path addresses by REST convention; paths with no clear resource are named by their last word. */
 function shapeOf(path: string): Shape {
   const shape = routeShape(path);
-  if (shape) return shape;
+  if (shape) return { ...shape, qualifiers: qualifiersOf(path, shape.resource) };
   const statics = segments(path).filter((s) => !s.param);
-  return { kind: "other", resource: statics[statics.length - 1]?.text ?? "root" };
+  const resource = statics[statics.length - 1]?.text ?? "root";
+  return { kind: "other", resource, qualifiers: qualifiersOf(path, resource) };
+}
+
+/** Identifies a resource: its qualifiers and noun, so /v1/checkout/sessions and /v1/billing_portal/sessions differ. */
+function resourceKeyOf(shape: Shape): string {
+  return [...shape.qualifiers].reverse().concat(shape.resource).join("/");
+}
+
+/**
+ * A name per resource: the noun alone where no other resource shares it, otherwise the noun with as many
+ * qualifiers as it takes to tell it apart (checkoutSessions, billingPortalSessions). Decided from all
+ * resources at once, so a name does not depend on which path came first.
+ */
+function resourceNames(shapes: Shape[]): Map<string, string> {
+  const byKey = new Map(shapes.map((s) => [resourceKeyOf(s), s]));
+  const byNoun = new Map<string, Shape[]>();
+  for (const shape of byKey.values()) {
+    const noun = camelCase(shape.resource);
+    byNoun.set(noun, [...(byNoun.get(noun) ?? []), shape]);
+  }
+  const names = new Map<string, string>();
+  for (const group of byNoun.values()) {
+    for (const shape of group) {
+      let depth = 0;
+      const nameAt = (d: Shape, n: number) =>
+        [...d.qualifiers.slice(0, n)].reverse().concat(d.resource).join(" ");
+      // Qualify until no other resource of the group has the same words (or the qualifiers run out).
+      if (group.length > 1) {
+        depth = shape.qualifiers.length === 0 ? 0 : 1;
+        while (
+          depth < shape.qualifiers.length &&
+          group.some((o) => o !== shape && nameAt(o, depth) === nameAt(shape, depth))
+        )
+          depth++;
+      }
+      names.set(resourceKeyOf(shape), nameAt(shape, depth));
+    }
+  }
+  return names;
 }
 
 /** The short method name REST convention gives an operation on its resource. */
@@ -225,6 +284,8 @@ export function buildModel({
 
   const functions = new NameRegistry([...reservedExports, clientClassName]);
   const resourcesByName = new Map<string, ResourceModel>();
+  const allShapes = Object.keys(isObject(document.paths) ? document.paths : {}).map(shapeOf);
+  const resourceName = resourceNames(allShapes);
   const resourceRegistry = new NameRegistry(["constructor", "options", "client", "baseURL"]);
   const methodRegistries = new Map<string, NameRegistry>();
   const operations: OperationModel[] = [];
@@ -252,11 +313,12 @@ export function buildModel({
       if (successStatuses.length === 0 && responseModels.some((r) => r.status === "default"))
         successStatuses = ["default"];
 
-      const resourceKey = camelCase(shape.resource);
+      const resourceKey = resourceKeyOf(shape);
       let resource = resourcesByName.get(resourceKey);
       if (!resource) {
-        const property = resourceRegistry.claim(safeIdentifier(shape.resource, "camel"));
-        resource = { property, className: typeNames.claim(pascalCase(shape.resource)), operations: [] };
+        const name = resourceName.get(resourceKey) ?? shape.resource;
+        const property = resourceRegistry.claim(safeIdentifier(name, "camel"));
+        resource = { property, className: typeNames.claim(pascalCase(name)), operations: [] };
         resourcesByName.set(resourceKey, resource);
         methodRegistries.set(resourceKey, new NameRegistry(["constructor"]));
       }
