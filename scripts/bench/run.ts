@@ -113,3 +113,13 @@ try {
 } finally {
   rmSync(work, { recursive: true, force: true });
 }
+
+// The request validators: ours vs ajv and a hand-written one, in a process of their own.
+execFileSync(process.execPath, ["--import", "tsx", join(import.meta.dirname, "validators.ts")], {
+  stdio: "inherit",
+});
+
+// The diff on two versions of Stripe's spec, in its own process like the phases above.
+execFileSync(process.execPath, ["--import", "tsx", join(import.meta.dirname, "diff.ts")], {
+  stdio: "inherit",
+});

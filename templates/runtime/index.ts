@@ -43,3 +43,4 @@ export {
   type PageSource,
   type PageStrategy,
 } from "./pagination.js";
+export { wireName, type ValidateOptions, type ValidationError, type ValidationResult } from "./validation.js";

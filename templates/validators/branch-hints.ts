@@ -1,0 +1,106 @@
+// Which anyOf/oneOf branch the caller meant, when none passed, so errors come from that branch alone:
+// - an implied discriminator: every branch is an object schema with the same property fixed to a different
+//   value (`"type": {"const": "card"}` or a one-value enum); the input's value of it names the branch;
+// - the kind of value: when only one branch accepts the input's kind (Stripe's `anyOf: [{type: object},
+//   {enum: [""]}]` given an object), that branch is the one to report.
+import type { Compiler } from "./compiler.ts";
+import { declaredTypes } from "./emit-types.ts";
+import { isSchemaObject, ownValue, type SchemaObject } from "./keywords.ts";
+import type { NodeInfo, Schema } from "./registry.ts";
+
+type Tag = string | number | boolean | null;
+
+/** Follows a branch made only of a `$ref` (a few hops) to the schema that has the properties. */
+function target(c: Compiler, schema: Schema, info: NodeInfo): SchemaObject | undefined {
+  let current: Schema = schema;
+  let base = info.base;
+  for (let hops = 0; hops < 5; hops++) {
+    if (!isSchemaObject(current)) return undefined;
+    const ref = ownValue(current, "$ref");
+    if (typeof ref !== "string" || isSchemaObject(ownValue(current, "properties"))) return current;
+    const resolved = c.registry.resolve(ref, base);
+    if (!resolved) return undefined;
+    current = resolved.schema;
+    base = resolved.info.base;
+  }
+  return undefined;
+}
+
+function fixedValue(schema: unknown): { value: Tag } | undefined {
+  if (!isSchemaObject(schema)) return undefined;
+  const isTag = (value: unknown): value is Tag =>
+    value === null || ["string", "number", "boolean"].includes(typeof value);
+  if (Object.prototype.hasOwnProperty.call(schema, "const") && isTag(schema.const))
+    return { value: schema.const };
+  const values = ownValue(schema, "enum");
+  if (Array.isArray(values) && values.length === 1 && isTag(values[0])) return { value: values[0] };
+  return undefined;
+}
+
+/** The tag property and each branch's value, or undefined when the branches have no common tag. */
+export function findImpliedTag(
+  c: Compiler,
+  branches: readonly Schema[],
+  info: NodeInfo,
+): { property: string; values: Tag[] } | undefined {
+  if (branches.length < 2) return undefined;
+  const objects = branches.map((branch) => target(c, branch, info));
+  const first = objects[0];
+  const firstProperties = first ? ownValue(first, "properties") : undefined;
+  if (!isSchemaObject(firstProperties)) return undefined;
+  for (const property of Object.keys(firstProperties)) {
+    const values: Tag[] = [];
+    for (const object of objects) {
+      const properties = object ? ownValue(object, "properties") : undefined;
+      const fixed = isSchemaObject(properties) ? fixedValue(ownValue(properties, property)) : undefined;
+      if (!fixed) break;
+      values.push(fixed.value);
+    }
+    if (values.length === branches.length && new Set(values).size === values.length)
+      return { property, values };
+  }
+  return undefined;
+}
+
+/** Bits for the kinds of JSON values (must match KIND_* in the runtime's branchByKind). */
+const KIND_BITS: Record<string, number> = {
+  string: 1,
+  number: 2 | 4,
+  integer: 4,
+  boolean: 8,
+  null: 16,
+  array: 32,
+  object: 64,
+};
+const ANY_KIND = 127;
+
+function kindOf(value: unknown): number {
+  if (typeof value === "string") return 1;
+  if (typeof value === "number") return Number.isInteger(value) ? 4 : 2;
+  if (typeof value === "boolean") return 8;
+  if (value === null) return 16;
+  return Array.isArray(value) ? 32 : 64;
+}
+
+/** The kinds a branch can accept: from `type`, else from `const`/`enum` values, else any. */
+function branchKinds(c: Compiler, schema: Schema, info: NodeInfo): number {
+  const object = target(c, schema, info) ?? (isSchemaObject(schema) ? schema : undefined);
+  if (!object) return schema === false ? 0 : ANY_KIND;
+  const types = declaredTypes(object);
+  if (types) return types.reduce((mask, type) => mask | (KIND_BITS[type] ?? ANY_KIND), 0);
+  if (Object.prototype.hasOwnProperty.call(object, "const")) return kindOf(object.const);
+  const values = ownValue(object, "enum");
+  if (Array.isArray(values) && values.length > 0)
+    return values.reduce((mask: number, value) => mask | kindOf(value), 0);
+  return ANY_KIND;
+}
+
+/** Each branch's accepted kinds, or undefined when they say nothing (every branch accepts anything). */
+export function findBranchKinds(
+  c: Compiler,
+  branches: readonly Schema[],
+  info: NodeInfo,
+): number[] | undefined {
+  const kinds = branches.map((branch) => branchKinds(c, branch, info));
+  return kinds.every((mask) => mask === ANY_KIND) ? undefined : kinds;
+}

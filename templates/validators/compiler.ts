@@ -1,0 +1,313 @@
+// The compiler's state and its central step: one schema -> the statements that check a value against it.
+// Each referenced schema becomes one function (made once, shared by every place that reaches it, so
+// recursion is a call); inline subschemas are inlined into their parent's function. Keyword families
+// live in the emit-*.ts files; this file holds what they share: places, failure and call statements.
+//
+// Generated functions have one signature: (v, st, ev) -> boolean. With a ValidationState `st` they record
+// every error (up to the cap) and go on; with `st` null they answer yes/no and return at the first failure
+// (anyOf branches, not, if, contains). Errors carry pointers relative to the function's value; a caller
+// whose call failed prefixes the new errors with the path to that value, so the valid path never builds a
+// pointer string. `ev` collects evaluated keys for unevaluatedProperties/Items, only in modules using them.
+import { emitApplicators } from "./emit-applicators.ts";
+import { emitRefs } from "./emit-refs.ts";
+import { emitTypeSwitch } from "./emit-types.ts";
+import { emitUnevaluated } from "./emit-unevaluated.ts";
+import { emitValueKeywords } from "./emit-values.ts";
+import { isSchemaObject, ownValue, type SchemaObject } from "./keywords.ts";
+import { lit, locationComment } from "./literal.ts";
+import { messages } from "./messages.ts";
+import { ModuleBuilder } from "./module-builder.ts";
+import { PointerExpr } from "./pointer-expr.ts";
+import { lines } from "./lines.ts";
+import type { NodeInfo, Schema, SchemaRegistry } from "./registry.ts";
+import { StructureIndex } from "./structure.ts";
+
+/** Inline subschemas of at least this many schema objects become a function shared by identical ones. */
+const SHARE_WEIGHT = 4;
+
+export interface Warning {
+  /** Where in the spec: a JSON pointer ("/components/schemas/X/pattern"). */
+  pointer: string;
+  message: string;
+}
+
+/** Where annotations for unevaluated* go: a local tracker, or the function's (nullable) `ev` parameter. */
+export interface EvTarget {
+  expr: string;
+  nullable: boolean;
+}
+
+/** The value being checked: a local variable, its pointer expression, and its annotation tracker. */
+export interface Place {
+  value: string;
+  pointer: PointerExpr;
+  ev: EvTarget | null;
+}
+
+/** Local names within one generated function. */
+export class FunctionScope {
+  private count = 0;
+  next(prefix: string): string {
+    this.count++;
+    return `${prefix}${this.count}`;
+  }
+}
+
+export interface CompilerFlags {
+  /** Track evaluated keys/items (the module uses unevaluatedProperties/Items). */
+  annotations: boolean;
+  /** Keep a dynamic scope at run time (the module has a $dynamicRef that needs one). */
+  dynamicScope: boolean;
+}
+
+interface Unit {
+  name: string;
+  schema: Schema;
+  info: NodeInfo;
+}
+
+export class Compiler {
+  readonly module = new ModuleBuilder();
+  readonly warnings: Warning[] = [];
+  /** Set while compiling when a feature the flags leave off turns out to be needed (compile again). */
+  needsAnnotations = false;
+  needsDynamicScope = false;
+  /** Resources that declare a $dynamicAnchor, numbered for the run-time dynamic scope. */
+  private readonly dynamicResources = new Map<string, number>();
+  /** $dynamicAnchor name -> the module function looking it up in the dynamic scope. */
+  private readonly dynamicLookups = new Map<string, string>();
+  private readonly units = new Map<string, Unit>();
+  private readonly structures = new StructureIndex();
+  private readonly pending: Unit[] = [];
+  private emitted = 0;
+  private readonly warned = new Set<string>();
+
+  constructor(
+    readonly registry: SchemaRegistry,
+    readonly flags: CompilerFlags,
+  ) {}
+
+  warn(pointer: string, message: string): void {
+    const key = `${pointer}\n${message}`;
+    if (this.warned.has(key)) return;
+    this.warned.add(key);
+    this.warnings.push({ pointer, message });
+  }
+
+  /** The function checking `schema`, created on first use. */
+  functionFor(schema: Schema, info: NodeInfo): string {
+    // Keyed by structure, base URI and vocabularies: identical schemas in one resource share a function.
+    const vocabularies = `${Number(info.vocabularies.validation)}${Number(info.vocabularies.formatAssertion)}`;
+    const key = `${this.structures.of(schema).id}\u0000${vocabularies}\u0000${info.base}`;
+    let unit = this.units.get(key);
+    if (!unit) {
+      unit = { name: `s${this.units.size}`, schema, info };
+      this.units.set(key, unit);
+      this.pending.push(unit);
+    }
+    return unit.name;
+  }
+
+  /** Emits every function asked for so far (and those they ask for). */
+  emitPending(): void {
+    while (this.emitted < this.pending.length) {
+      const unit = this.pending[this.emitted++] as Unit;
+      this.module.functions.push(this.renderFunction(unit));
+    }
+  }
+
+  get hasPending(): boolean {
+    return this.emitted < this.pending.length;
+  }
+
+  private renderFunction(unit: Unit): string {
+    const scope = new FunctionScope();
+    const place: Place = {
+      value: "v",
+      pointer: PointerExpr.root(),
+      ev: this.flags.annotations ? { expr: "ev", nullable: true } : null,
+    };
+    const body = this.emitBody(unit.schema, unit.info, place, scope);
+    const state = this.module.type("ValidationState");
+    const evaluated = this.module.type("Evaluated");
+    const params = `v: any, st: ${state} | null, ev: ${evaluated} | null`;
+    const comment = locationComment(unit.info.location);
+    const check = [`function ${unit.name}(${params}): boolean {`, "let ok = true;", body, "return ok;", "}"];
+    const resourceId = this.flags.dynamicScope ? this.dynamicResourceId(unit.info.base) : undefined;
+    if (resourceId === undefined) return lines([comment, ...check]);
+    // The function enters its schema resource: push it on the dynamic scope for $dynamicRef lookups.
+    check[0] = `function ${unit.name}_(${params}): boolean {`;
+    return [
+      comment,
+      `function ${unit.name}(${params}): boolean {`,
+      `dynamicScope.push(${resourceId});`,
+      `const r = ${unit.name}_(v, st, ev);`,
+      "dynamicScope.pop();",
+      "return r;",
+      "}",
+      ...check,
+    ].join("\n");
+  }
+
+  /** The dynamic-scope number of a resource that declares a $dynamicAnchor (others are never looked up). */
+  private dynamicResourceId(base: string): number | undefined {
+    if (!this.registry.declaresDynamicAnchor(base)) return undefined;
+    let id = this.dynamicResources.get(base);
+    if (id === undefined) this.dynamicResources.set(base, (id = this.dynamicResources.size));
+    return id;
+  }
+
+  /** The module function returning the check for `anchor` in the outermost resource in scope declaring it. */
+  dynamicLookupName(anchor: string): string {
+    let name = this.dynamicLookups.get(anchor);
+    if (!name) this.dynamicLookups.set(anchor, (name = `dynamic${this.dynamicLookups.size}`));
+    return name;
+  }
+
+  /**
+   * Emits every pending function, then the dynamic-scope lookups (whose candidate functions may add more
+   * pending ones), until nothing is left. Returns the module-level code for the dynamic scope.
+   */
+  finish(): string[] {
+    this.emitPending();
+    if (this.dynamicLookups.size === 0) return [];
+    let lookups: string[] = [];
+    do {
+      lookups = [...this.dynamicLookups].map(([anchor, name]) => this.renderLookup(anchor, name));
+      this.emitPending();
+    } while (this.hasPending);
+    const state = this.module.type("ValidationState");
+    const evaluated = this.module.type("Evaluated");
+    return [
+      "/** Schema resources entered so far (for $dynamicRef), outermost first. */",
+      "const dynamicScope: number[] = [];",
+      `type Check = (v: any, st: ${state} | null, ev: ${evaluated} | null) => boolean;`,
+      ...lookups,
+    ];
+  }
+
+  private renderLookup(anchor: string, name: string): string {
+    const cases: string[] = [];
+    for (const [resource, schema] of this.registry.dynamicAnchors.get(anchor) ?? []) {
+      const id = this.dynamicResourceId(resource);
+      const info = this.registry.infoOf(schema);
+      if (id === undefined || !info) continue;
+      cases.push(`case ${id}: return ${this.functionFor(schema, info)};`);
+    }
+    return [
+      `function ${name}(): Check | undefined {`,
+      "for (let i = 0; i < dynamicScope.length; i++) {",
+      `switch (dynamicScope[i]) {`,
+      ...cases,
+      "}",
+      "}",
+      "return undefined;",
+      "}",
+    ].join("\n");
+  }
+
+  /** The info of a subschema (indexed with its parent), falling back to the parent's. */
+  infoOf(schema: Schema, parent: NodeInfo, suffix: string): NodeInfo {
+    return this.registry.infoOf(schema) ?? { ...parent, location: parent.location + suffix };
+  }
+
+  /** Statements checking the value at `place` against a subschema, inlined. */
+  emit(schema: Schema, info: NodeInfo, place: Place, scope: FunctionScope): string {
+    // An embedded resource ($id) is its own function: it has its own base URI and dynamic scope entry.
+    // A big subschema too: identical ones (Stripe repeats many) then share it.
+    if (
+      isSchemaObject(schema) &&
+      (typeof ownValue(schema, "$id") === "string" || this.structures.of(schema).weight >= SHARE_WEIGHT)
+    ) {
+      return this.call(this.functionFor(schema, info), place, scope);
+    }
+    return this.emitBody(schema, info, place, scope);
+  }
+
+  private emitBody(schema: Schema, info: NodeInfo, place: Place, scope: FunctionScope): string {
+    if (schema === true) return "";
+    if (schema === false) return this.fail(place.pointer, "false", messages.falseSchema());
+    if (!isSchemaObject(schema)) return "";
+    const tracked =
+      Object.prototype.hasOwnProperty.call(schema, "unevaluatedProperties") ||
+      Object.prototype.hasOwnProperty.call(schema, "unevaluatedItems");
+    if (tracked && !this.flags.annotations) this.needsAnnotations = true;
+    let inner = place;
+    const code: string[] = [];
+    if (tracked && this.flags.annotations) {
+      const tracker = scope.next("e");
+      code.push(`const ${tracker} = ${this.module.helper("newEvaluated")}();`);
+      inner = { ...place, ev: { expr: tracker, nullable: false } };
+    }
+    // The type switch comes first in the code but is emitted last: only then is it known whether other
+    // keywords follow, which a type mismatch must skip (with a labelled block).
+    const rest = [
+      emitValueKeywords(this, schema, info, inner),
+      emitRefs(this, schema, info, inner, scope),
+      emitApplicators(this, schema, info, inner, scope),
+      tracked && this.flags.annotations ? emitUnevaluated(this, schema, info, inner, scope) : "",
+      tracked && this.flags.annotations ? this.mergeIntoParent(schema, place, inner) : "",
+    ].filter((part) => part !== "");
+    const label = rest.length > 0 ? scope.next("L") : null;
+    const typeSwitch = emitTypeSwitch(this, schema, info, inner, scope, label);
+    if (typeSwitch.breaks) code.push(`${label}: {`, typeSwitch.code, ...rest, "}");
+    else code.push(typeSwitch.code, ...rest);
+    return lines(code);
+  }
+
+  /** A schema with unevaluated* evaluated everything at its location: tell the enclosing tracker. */
+  private mergeIntoParent(schema: SchemaObject, outer: Place, inner: Place): string {
+    if (outer.ev === null || inner.ev === null) return "";
+    const parent = outer.ev.expr;
+    const statements = [`${this.module.helper("mergeEvaluated")}(${parent}, ${inner.ev.expr});`];
+    if (Object.prototype.hasOwnProperty.call(schema, "unevaluatedProperties")) {
+      statements.push(`${parent}.allProps = true;`);
+    }
+    if (Object.prototype.hasOwnProperty.call(schema, "unevaluatedItems"))
+      statements.push(`${parent}.allItems = true;`);
+    const body = lines(statements);
+    return outer.ev.nullable ? `if (${parent} !== null) {\n${body}\n}` : body;
+  }
+
+  /** Statements recording one failure: return false on the fast pass or at the cap, else go on. */
+  fail(pointer: PointerExpr, keyword: string, message: string): string {
+    return this.failWith(pointer, keyword, lit(message));
+  }
+
+  /** Like fail, with a message computed at run time (an expression). */
+  failWith(pointer: PointerExpr, keyword: string, messageCode: string): string {
+    const report = this.module.helper("report");
+    if (pointer.usesPointerSegment) this.module.helper("pointerSegment");
+    return `if (st === null || ${report}(st, ${pointer.code()}, ${lit(keyword)}, ${messageCode})) return false;\nok = false;`;
+  }
+
+  /** The tracker argument for a call checking the same location. */
+  evArgument(place: Place): string {
+    return place.ev === null ? "null" : place.ev.expr;
+  }
+
+  /**
+   * Statements calling a check function (an expression) on the value at `place`. When it fails with
+   * errors, they are prefixed with the path from this function's value to `place`.
+   */
+  call(fn: string, place: Place, scope: FunctionScope): string {
+    const invoke = `${fn}(${place.value}, st, ${this.evArgument(place)})`;
+    if (place.pointer.isRoot) {
+      return `if (!${invoke}) {\nif (st === null || st.errors.length >= st.max) return false;\nok = false;\n}`;
+    }
+    const mark = scope.next("m");
+    const prefix = this.module.helper("prefixErrors");
+    if (place.pointer.usesPointerSegment) this.module.helper("pointerSegment");
+    return (
+      `const ${mark} = st === null ? 0 : st.errors.length;\n` +
+      `if (!${invoke}) {\nif (st === null || ${prefix}(st, ${mark}, ${place.pointer.code()})) return false;\nok = false;\n}`
+    );
+  }
+
+  /** Statements recording annotations in the tracker of `place`, if it has one. */
+  annotate(place: Place, statement: (tracker: string) => string): string {
+    if (place.ev === null) return "";
+    const code = statement(place.ev.expr);
+    return place.ev.nullable ? `if (${place.ev.expr} !== null) ${code}` : code;
+  }
+}
