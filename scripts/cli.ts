@@ -3,12 +3,13 @@
 import { resolve } from "node:path";
 import { captureCommand } from "./commands/capture.ts";
 import type { Command, CommandContext } from "./commands/command.ts";
+import { diffCommand } from "./commands/diff.ts";
 import { generateCommand } from "./commands/generate.ts";
 import { scrapeCommand } from "./commands/scrape.ts";
 import { EXIT_BAD_INPUT, UsageError, UserError } from "./lib/errors.ts";
 import { createTerminal, paint, type Terminal } from "./lib/terminal.ts";
 
-export const COMMANDS: readonly Command[] = [scrapeCommand, generateCommand, captureCommand];
+export const COMMANDS: readonly Command[] = [scrapeCommand, generateCommand, diffCommand, captureCommand];
 
 function mainHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

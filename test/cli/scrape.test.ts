@@ -182,6 +182,6 @@ describe("the specsmith bin", () => {
       (e: { code: number; stderr: string }) => e,
     )) as { code: number; stderr: string };
     expect(failed.code).toBe(2);
-    expect(failed.stderr).toBe('error unknown command "frobnicate" (commands: scrape, generate, capture)\n');
+    expect(failed.stderr).toBe('error unknown command "frobnicate" (commands: scrape, generate, diff, capture)\n');
   });
 });

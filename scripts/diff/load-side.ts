@@ -1,0 +1,115 @@
+// One side of a diff: a spec file, or a file at a git revision ("origin/main:specs/verifa/openapi.yaml").
+// A revision's file is written to a temporary folder together with every file its relative $refs reach
+// (each read with git at the same revision), then loaded like any spec: bundled, validated, upgraded to
+// 3.1, with errors naming "REV:path". An argument that exists as a file is always the file.
+import { existsSync } from "node:fs";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { dirname, join, posix, resolve } from "node:path";
+import { isObject, type Obj } from "../generate/load/pointer.ts";
+import { parseSpecText } from "../generate/load/read.ts";
+import { UserError } from "../lib/errors.ts";
+import { checkRevision, fileAt, prefix, topLevel } from "./git.ts";
+
+export interface LoadedSide {
+  /** How the side is named in reports and errors: the argument as given. */
+  display: string;
+  /** The spec as OpenAPI 3.1 (see loadSpec). */
+  document: Obj;
+}
+
+/** "REV:path", split; undefined for anything else. A revision name cannot contain ":". */
+export function revisionArgument(arg: string): { revision: string; path: string } | undefined {
+  const match = /^([^:]+):(.+)$/.exec(arg);
+  if (!match) return undefined;
+  return { revision: match[1] as string, path: match[2] as string };
+}
+
+export async function loadSide(arg: string, cwd: string): Promise<LoadedSide> {
+  const { loadSpec } = await import("../generate/load/index.ts");
+  const file = resolve(cwd, arg);
+  const split = existsSync(file) ? undefined : revisionArgument(arg);
+  if (!split) return { display: arg, document: (await loadSpec(file, { displayName: arg })).document };
+  const dir = await mkdtemp(join(tmpdir(), "specsmith-diff-"));
+  try {
+    const root = await materialize(split.revision, split.path, cwd, dir, arg);
+    return { display: arg, document: (await loadSpec(root, { displayName: arg })).document };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** Whether `path` (relative to cwd, or "./"-relative as git reads it) exists at `revision`. */
+export async function existsAt(revision: string, path: string, cwd: string): Promise<boolean> {
+  return (await fileAt(revision, await repoPath(path, cwd), cwd)) !== undefined;
+}
+
+/** A path as `git show REV:path` reads it: from the top folder, unless it starts with ./ or ../. */
+async function repoPath(path: string, cwd: string): Promise<string> {
+  const relativeToCwd = path.startsWith("./") || path.startsWith("../");
+  return posix.normalize(relativeToCwd ? posix.join(await prefix(cwd), path) : path);
+}
+
+/** Writes the spec and the files its relative refs reach, as they were at `revision`; returns the root. */
+async function materialize(
+  revision: string,
+  path: string,
+  cwd: string,
+  dir: string,
+  display: string,
+): Promise<string> {
+  await topLevel(cwd, display);
+  await checkRevision(revision, cwd, display);
+  const root = await repoPath(path, cwd);
+  if (root.startsWith("../")) throw new UserError("the path leaves the repository", display);
+  const queue = [root];
+  const seen = new Set(queue);
+  while (queue.length > 0) {
+    const file = queue.shift() as string;
+    const bytes = await fileAt(revision, file, cwd);
+    if (!bytes) {
+      if (file === root) throw new UserError(`${root} does not exist at ${revision}`, display);
+      // The loader reports the ref that points at the missing file, naming it.
+      continue;
+    }
+    const target = join(dir, file);
+    await mkdir(dirname(target), { recursive: true });
+    await writeFile(target, bytes);
+    let parsed: unknown;
+    try {
+      parsed = parseSpecText(bytes.toString("utf8"), `${revision}:${file}`);
+    } catch (error) {
+      if (file === root) throw error;
+      continue; // the loader reports it when it reads the file
+    }
+    for (const ref of fileRefs(parsed)) {
+      const next = posix.normalize(posix.join(posix.dirname(file), ref));
+      if (next.startsWith("../") || seen.has(next)) continue;
+      seen.add(next);
+      queue.push(next);
+    }
+  }
+  return join(dir, root);
+}
+
+/** The relative files named by $refs anywhere in a parsed file ("./pet.yaml#/Pet" -> "pet.yaml"). */
+function fileRefs(value: unknown, out: Set<string> = new Set()): Set<string> {
+  if (Array.isArray(value)) for (const v of value) fileRefs(v, out);
+  else if (isObject(value)) {
+    for (const [key, v] of Object.entries(value)) {
+      if (key === "$ref" && typeof v === "string") {
+        const location = v.split("#")[0] as string;
+        if (location !== "" && !/^[a-z][a-z0-9+.-]*:|^\/\//i.test(location)) out.add(safeDecode(location));
+      } else fileRefs(v, out);
+    }
+  }
+  return out;
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
