@@ -7,6 +7,7 @@ import { UsageError } from "../lib/errors.ts";
 import { paint } from "../lib/terminal.ts";
 import type { RenderedFile } from "../generate/render-package.ts";
 import { isFresh, recordStamp } from "../generate/freshness.ts";
+import { packageNameFromTitle } from "../generate/package-name.ts";
 import { readManifest } from "../scrape/manifest.ts";
 import { listApis } from "./api-folders.ts";
 import type { Command, CommandContext } from "./command.ts";
@@ -46,14 +47,6 @@ interface Job {
 /** What a render depends on besides the input files. */
 function requestKey(job: Job): string {
   return JSON.stringify({ packageName: job.packageName, specName: basename(job.spec) });
-}
-
-function packageNameFromTitle(title: unknown): string {
-  const base = String(title ?? "api")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "");
-  return base === "" ? "api-client" : `${base}-client`;
 }
 
 async function folderJobs(

@@ -6,18 +6,10 @@ import { basename } from "node:path";
 import { UserError } from "../lib/errors.ts";
 import { loadSpec, UnsupportedSpecVersionError } from "../generate/load/index.ts";
 import { renderPackage } from "../generate/render-package.ts";
+import { packageNameFromTitle } from "../generate/package-name.ts";
 import { writePackage } from "../generate/write-package.ts";
 import type { OursVerdict } from "./verdicts.ts";
 import { serveJobs } from "./workers.ts";
-
-/** The package name `specsmith generate SPEC --out DIR` gives when --name is not passed. */
-function packageNameFromTitle(title: unknown): string {
-  const base = String(title ?? "api")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "");
-  return base === "" ? "api-client" : `${base}-client`;
-}
 
 /** The message without the `file: ` prefix UserError adds, so equal reasons group across specs. */
 function reason(err: UserError): string {

@@ -5,9 +5,10 @@
 // only means a full render.
 import { createHash } from "node:crypto";
 import { readFileSync, readdirSync } from "node:fs";
-import { mkdir, readFile, readdir } from "node:fs/promises";
+import { mkdir, readFile } from "node:fs/promises";
 import { join, relative } from "node:path";
 import { writeFileAtomically } from "../lib/atomic-write.ts";
+import { listPackageFiles } from "./write-package.ts";
 
 const ROOT = join(import.meta.dirname, "..", "..");
 const STAMP_DIR = join(ROOT, "node_modules", ".cache", "specsmith", "generate");
@@ -59,19 +60,6 @@ async function hashOrUndefined(path: string): Promise<string | undefined> {
   }
 }
 
-/** The package's files as write-package.ts sees them: everything but dist/ and node_modules/. */
-async function packageFiles(outDir: string): Promise<string[] | undefined> {
-  try {
-    const entries = await readdir(outDir, { withFileTypes: true, recursive: true });
-    return entries
-      .filter((e) => e.isFile())
-      .map((e) => relative(outDir, join(e.parentPath, e.name)).split("\\").join("/"))
-      .filter((p) => !p.startsWith("dist/") && !p.split("/").includes("node_modules"));
-  } catch {
-    return undefined;
-  }
-}
-
 /**
  * Whether `outDir` holds exactly what the last render of the same inputs wrote. `rootSpec` is the spec
  * file; the files its refs pulled in are taken from the stamp and re-hashed too.
@@ -86,9 +74,10 @@ export async function isFresh(outDir: string, rootSpec: string, request: string)
   if (stamp.generator !== generatorFingerprint() || stamp.request !== request) return false;
   if (stamp.inputs[0]?.path !== rootSpec) return false;
   for (const input of stamp.inputs) if ((await hashOrUndefined(input.path)) !== input.hash) return false;
-  const onDisk = await packageFiles(outDir);
+  // The same listing --check and the writer use; a missing folder lists nothing.
+  const onDisk = await listPackageFiles(outDir);
   const expected = Object.keys(stamp.outputs);
-  if (!onDisk || onDisk.length !== expected.length) return false;
+  if (onDisk.length !== expected.length) return false;
   for (const path of expected) {
     if ((await hashOrUndefined(join(outDir, path))) !== stamp.outputs[path]) return false;
   }

@@ -32,7 +32,8 @@ export async function writePackage(outDir: string, files: RenderedFile[]): Promi
   if (hadOld) await rm(retired, { recursive: true, force: true });
 }
 
-async function listFiles(dir: string, base = dir): Promise<string[]> {
+/** The package's files, relative with forward slashes: everything but dist/ and node_modules/. */
+export async function listPackageFiles(dir: string, base = dir): Promise<string[]> {
   let entries;
   try {
     entries = await readdir(dir, { withFileTypes: true });
@@ -44,7 +45,7 @@ async function listFiles(dir: string, base = dir): Promise<string[]> {
     const full = join(dir, e.name);
     if (e.isDirectory()) {
       if (full === join(base, "dist") || e.name === "node_modules") continue;
-      out.push(...(await listFiles(full, base)));
+      out.push(...(await listPackageFiles(full, base)));
     } else out.push(relative(base, full).split("\\").join("/"));
   }
   return out;
@@ -52,7 +53,7 @@ async function listFiles(dir: string, base = dir): Promise<string[]> {
 
 /** The files that differ between the rendered package and the folder on disk (stale, missing or extra). */
 export async function diffPackage(outDir: string, files: RenderedFile[]): Promise<string[]> {
-  const onDisk = new Set(await listFiles(outDir));
+  const onDisk = new Set(await listPackageFiles(outDir));
   const stale: string[] = [];
   for (const file of files) {
     onDisk.delete(file.path);

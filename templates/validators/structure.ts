@@ -2,6 +2,7 @@
 // the same inline schema many times with different descriptions (Stripe's `metadata` anyOf appears 71
 // times, a 300-value enum of merchant categories 12 times): the key ignores annotation keywords and is
 // built bottom-up (a child is its small id in its parent's key), so computing it is linear in the spec.
+import { ANNOTATION_KEYWORDS } from "../../scripts/lib/schema-annotations.ts";
 import {
   ARRAY_SCHEMA_KEYWORDS,
   MAP_SCHEMA_KEYWORDS,
@@ -11,22 +12,8 @@ import {
   type SchemaObject,
 } from "./keywords.ts";
 
-/** Keywords that never change whether a value is valid. */
-const ANNOTATIONS = new Set([
-  "title",
-  "description",
-  "default",
-  "examples",
-  "example",
-  "deprecated",
-  "readOnly",
-  "writeOnly",
-  "$comment",
-  "externalDocs",
-  "xml",
-  "contentMediaType",
-  "contentEncoding",
-]);
+/** Keywords that never change whether a value is valid: annotations, and content (not asserted). */
+const ANNOTATIONS = new Set([...ANNOTATION_KEYWORDS, "contentMediaType", "contentEncoding"]);
 
 const SINGLE = new Set<string>(SINGLE_SCHEMA_KEYWORDS);
 const ARRAY = new Set<string>(ARRAY_SCHEMA_KEYWORDS);

@@ -3,6 +3,7 @@
 // nullable $ref) is one `nullable` flag; a wrapper with one member (`allOf: [$ref]`, `anyOf: [X, null]`)
 // is its member; allOf members are merged into one set of keywords and properties, each property keeping
 // the pointer of the schema that declares it.
+import { ANNOTATION_KEYWORDS } from "../../lib/schema-annotations.ts";
 import { child, isObject, type Obj } from "../../generate/load/pointer.ts";
 import type { Located, Side } from "./side.ts";
 
@@ -29,24 +30,9 @@ export interface SchemaView {
   origin: Member;
 }
 
-/** Keywords that describe without constraining: a wrapper made of these and one member is the member. */
-const ANNOTATIONS = new Set([
-  "title",
-  "description",
-  "default",
-  "example",
-  "examples",
-  "deprecated",
-  "readOnly",
-  "writeOnly",
-  "externalDocs",
-  "xml",
-  "$comment",
-]);
-
 function onlyAnnotationsBesides(node: Obj, keyword: string): boolean {
   for (const key of Object.keys(node)) {
-    if (key !== keyword && !ANNOTATIONS.has(key) && !key.startsWith("x-")) return false;
+    if (key !== keyword && !ANNOTATION_KEYWORDS.has(key) && !key.startsWith("x-")) return false;
   }
   return true;
 }
@@ -60,7 +46,7 @@ export function isNullSchema(node: unknown): boolean {
     (Object.hasOwn(node, "const") && node.const === null) ||
     (Array.isArray(node.enum) && node.enum.length === 1 && node.enum[0] === null);
   if (!nullType && !nullValue) return false;
-  return Object.keys(node).every((k) => ["type", "const", "enum"].includes(k) || ANNOTATIONS.has(k));
+  return Object.keys(node).every((k) => ["type", "const", "enum"].includes(k) || ANNOTATION_KEYWORDS.has(k));
 }
 
 export interface Unwrapped extends Member {
@@ -136,7 +122,7 @@ function enumUnion(side: Side, view: SchemaView): void {
         key !== "type" &&
         key !== "enum" &&
         key !== "const" &&
-        !ANNOTATIONS.has(key) &&
+        !ANNOTATION_KEYWORDS.has(key) &&
         !key.startsWith("x-")
       )
         return;

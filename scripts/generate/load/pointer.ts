@@ -46,6 +46,18 @@ export function resolveFragment(root: unknown, fragment: string): unknown {
   return node;
 }
 
+/**
+ * Follows internal $refs ("#/components/parameters/Limit") to the object they name, own properties only.
+ * Undefined for a non-object, an external ref or a ref to nowhere; a ref chain longer than 20 is left as is.
+ */
+export function derefObject(document: unknown, value: unknown, depth = 0): Obj | undefined {
+  if (!isObject(value)) return undefined;
+  const ref = value.$ref;
+  if (typeof ref !== "string" || depth > 20) return value;
+  if (!ref.startsWith("#")) return undefined;
+  return derefObject(document, resolveFragment(document, ref.slice(1)), depth + 1);
+}
+
 /** node[key] if node has that own property (arrays by index), else undefined. */
 export function getOwn(node: unknown, key: string): unknown {
   if (Array.isArray(node)) {

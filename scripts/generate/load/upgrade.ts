@@ -1,6 +1,7 @@
 // OpenAPI 3.0 -> 3.1, so that every consumer sees one dialect (JSON Schema 2020-12 schemas). One walk over
 // the schema positions (components, parameters, headers, media types and every subschema); examples,
 // defaults and enums are data and are never entered, so a "nullable" key inside an example stays.
+import { ANNOTATION_KEYWORDS } from "../../lib/schema-annotations.ts";
 import { isObject, setOwn, type Obj } from "./pointer.ts";
 import { combine, walkDocument, type Visitor } from "./walk.ts";
 
@@ -28,20 +29,6 @@ export function upgradeInPlace(doc: Obj, alsoVisit?: Visitor): void {
   doc.openapi = "3.1.0";
 }
 
-// Keywords that describe a schema without constraining values: they stay on the outside when a nullable
-// schema is wrapped in anyOf, so that titles and docs still sit on the property's schema.
-const ANNOTATIONS = new Set([
-  "title",
-  "description",
-  "default",
-  "example",
-  "examples",
-  "deprecated",
-  "readOnly",
-  "writeOnly",
-  "externalDocs",
-  "xml",
-]);
 // With one of these, `type` does not cover the whole schema: a nullable $ref or allOf must accept null
 // alongside what they point at, which only a union can say.
 const COMPOSITIONS = ["$ref", "allOf", "anyOf", "oneOf"];
@@ -110,7 +97,7 @@ function makeNullable(node: Obj): void {
     addNullToEnum(node);
     return;
   }
-  const constraints = Object.keys(node).filter((k) => !ANNOTATIONS.has(k) && !k.startsWith("x-"));
+  const constraints = Object.keys(node).filter((k) => !ANNOTATION_KEYWORDS.has(k) && !k.startsWith("x-"));
   // Nothing constrains the value (`{nullable: true, description}`): null is already allowed.
   if (constraints.length === 0) return;
   const nullSchema = { type: "null" };
@@ -121,11 +108,12 @@ function makeNullable(node: Obj): void {
   }
   // {$ref: Pet, nullable: true, description} -> {description, anyOf: [{$ref: Pet}, {type: "null"}]}.
   // Rebuilt in place: the parent holds this very object. setOwn, as keys are user input ("__proto__").
+  // Annotations stay outside, so titles and docs still sit on the property's schema.
   const entries = Object.entries(node);
   const inner: Obj = {};
   for (const key of Object.keys(node)) delete node[key];
   for (const [key, value] of entries) {
-    if (ANNOTATIONS.has(key) || key.startsWith("x-")) setOwn(node, key, value);
+    if (ANNOTATION_KEYWORDS.has(key) || key.startsWith("x-")) setOwn(node, key, value);
     else setOwn(inner, key, value);
   }
   node.anyOf = [inner, nullSchema];

@@ -12,7 +12,7 @@ import type {
 import { NameRegistry, camelCase, pascalCase, safeIdentifier } from "./identifiers.ts";
 import { routeShape, segments } from "../../lib/route.ts";
 import { singular } from "../../lib/words.ts";
-import { isObject, resolveFragment } from "../load/pointer.ts";
+import { derefObject, isObject } from "../load/pointer.ts";
 import { operationExample } from "./examples.ts";
 
 type Json = Record<string, unknown>;
@@ -20,15 +20,6 @@ type Json = Record<string, unknown>;
 /** Methods the client can send: the Fetch standard forbids TRACE (the loader warns about such operations). */
 const METHODS: HttpMethod[] = ["get", "put", "post", "delete", "options", "head", "patch"];
 const MEDIA_PREFERENCE = ["application/json", "application/x-www-form-urlencoded", "multipart/form-data"];
-
-/** Follows internal $refs ("#/components/parameters/Limit") to their target, own properties only. */
-function deref(document: Json, value: unknown, depth = 0): Json | undefined {
-  if (!isObject(value)) return undefined;
-  const ref = value.$ref;
-  if (typeof ref !== "string" || depth > 20) return value;
-  if (!ref.startsWith("#")) return undefined;
-  return deref(document, resolveFragment(document, ref.slice(1)), depth + 1);
-}
 
 interface Shape {
   kind: "collection" | "item" | "action" | "other";
@@ -133,7 +124,7 @@ function parametersOf(document: Json, pathItem: Json, op: Json): ParameterModel[
     ...((pathItem.parameters as unknown[]) ?? []),
     ...((op.parameters as unknown[]) ?? []),
   ]) {
-    const p = deref(document, raw);
+    const p = derefObject(document, raw);
     if (!p || typeof p.name !== "string" || typeof p.in !== "string") continue;
     if (!["path", "query", "header", "cookie"].includes(p.in)) continue;
     const model: ParameterModel = {
@@ -153,11 +144,11 @@ function parametersOf(document: Json, pathItem: Json, op: Json): ParameterModel[
 function successSchema(document: Json, op: Json, statuses: string[]): Json | undefined {
   const responses = isObject(op.responses) ? op.responses : {};
   for (const status of statuses) {
-    const response = deref(document, responses[status]);
+    const response = derefObject(document, responses[status]);
     const content = isObject(response?.content) ? response.content : undefined;
     const media = pickMedia(content);
     const schema =
-      media && content ? deref(document, (content[media] as Json | undefined)?.schema) : undefined;
+      media && content ? derefObject(document, (content[media] as Json | undefined)?.schema) : undefined;
     if (schema) return schema;
   }
   return undefined;
@@ -173,7 +164,9 @@ function detectPagination(
   const properties = isObject(schema?.properties) ? (schema.properties as Json) : undefined;
   if (!properties) return undefined;
   const query = new Set(params.filter((p) => p.in === "query").map((p) => p.name));
-  const arrayField = Object.keys(properties).find((k) => deref(document, properties[k])?.type === "array");
+  const arrayField = Object.keys(properties).find(
+    (k) => derefObject(document, properties[k])?.type === "array",
+  );
   if (properties.data && properties.has_more && query.has("starting_after")) {
     return { kind: "stripe", itemsField: "data", cursorParam: "starting_after" };
   }
@@ -186,7 +179,7 @@ function detectPagination(
     if (properties[field] && query.has(param) && arrayField)
       return { kind: "cursor", itemsField: arrayField, cursorField: field, cursorParam: param };
   }
-  if (properties.next && arrayField && deref(document, properties.next)?.type !== "object") {
+  if (properties.next && arrayField && derefObject(document, properties.next)?.type !== "object") {
     return { kind: "nextLink", itemsField: arrayField, linkField: "next" };
   }
   return undefined;
@@ -211,7 +204,7 @@ function buildSecuritySchemes(document: Json, envPrefix: string): SecurityScheme
   ]);
   const out: SecuritySchemeModel[] = [];
   for (const key of Object.keys(schemes).sort()) {
-    const s = deref(document, schemes[key]);
+    const s = derefObject(document, schemes[key]);
     if (!s) continue;
     let kind: SecuritySchemeModel["kind"] | undefined;
     if (s.type === "http" && String(s.scheme).toLowerCase() === "basic") kind = "basic";
@@ -293,7 +286,7 @@ export function buildModel({
   const usedIds = new NameRegistry();
 
   for (const path of Object.keys(paths).sort()) {
-    const pathItem = deref(document, paths[path]) ?? {};
+    const pathItem = derefObject(document, paths[path]) ?? {};
     for (const method of METHODS) {
       const op = pathItem[method];
       if (!isObject(op)) continue;
@@ -305,7 +298,7 @@ export function buildModel({
       const responseModels = Object.keys(responses)
         .sort()
         .map((status) => {
-          const r = deref(document, responses[status]);
+          const r = derefObject(document, responses[status]);
           const media = pickMedia(r?.content);
           return media ? { status, mediaType: media } : { status };
         });
@@ -352,7 +345,7 @@ export function buildModel({
         // A template name the spec forgot to declare has no type in openapi-typescript's output.
         declared: declaredPath.has(m[1] as string),
       }));
-      const requestBody = deref(document, op.requestBody);
+      const requestBody = derefObject(document, op.requestBody);
       const mediaType = pickMedia(requestBody?.content);
       const model: OperationModel = {
         operationId,
@@ -377,7 +370,7 @@ export function buildModel({
       if (typeof op.description === "string") model.description = op.description;
       if (mediaType) {
         const content = requestBody?.content as Json;
-        const schema = deref(document, (content[mediaType] as Json | undefined)?.schema);
+        const schema = derefObject(document, (content[mediaType] as Json | undefined)?.schema);
         const isObj =
           schema?.type === "object" ||
           isObject(schema?.properties) ||

@@ -1,7 +1,7 @@
 // Example arguments for the generated README, taken from the spec: a documented example wins (the media
 // type's, then the schema's), otherwise a value is made from the schema's enum, default or type. Only what a
 // call needs is filled in (path parameters, required fields), so the example stays short and valid.
-import { isObject, resolveFragment } from "../load/pointer.ts";
+import { derefObject, isObject, setOwn } from "../load/pointer.ts";
 
 type Json = Record<string, unknown>;
 
@@ -12,21 +12,13 @@ export interface OperationExample {
   params?: Record<string, unknown>;
 }
 
-function deref(document: Json, value: unknown, depth = 0): Json | undefined {
-  if (!isObject(value)) return undefined;
-  const ref = value.$ref;
-  if (typeof ref !== "string" || depth > 20) return value;
-  if (!ref.startsWith("#")) return undefined;
-  return deref(document, resolveFragment(document, ref.slice(1)), depth + 1);
-}
-
 /** A documented example on a parameter, media type or schema object, if any. */
 function documented(holder: Json | undefined): { value: unknown } | undefined {
   if (!holder) return undefined;
   if (holder.example !== undefined) return { value: holder.example };
   if (Array.isArray(holder.examples) && holder.examples.length > 0) return { value: holder.examples[0] };
   if (isObject(holder.examples)) {
-    const first = deref({}, Object.values(holder.examples)[0]);
+    const first = derefObject({}, Object.values(holder.examples)[0]);
     if (first && first.value !== undefined) return { value: first.value };
   }
   return undefined;
@@ -43,7 +35,7 @@ const FORMAT_EXAMPLES: Record<string, string> = {
 
 /** A value that satisfies `schema` as far as a reader needs: required properties only, nesting bounded. */
 export function exampleFromSchema(document: Json, raw: unknown, depth = 0): unknown {
-  const schema = deref(document, raw);
+  const schema = derefObject(document, raw);
   if (!schema || depth > 4) return undefined;
   const own = documented(schema);
   if (own) return own.value;
@@ -84,8 +76,7 @@ export function exampleFromSchema(document: Json, raw: unknown, depth = 0): unkn
       for (const name of required) {
         if (typeof name !== "string" || !Object.hasOwn(properties, name)) continue;
         const value = exampleFromSchema(document, properties[name], depth + 1);
-        if (value !== undefined)
-          Object.defineProperty(out, name, { value, enumerable: true, writable: true });
+        if (value !== undefined) setOwn(out, name, value);
       }
       return out;
     }
@@ -101,7 +92,7 @@ export function operationExample(
   pathNames: string[],
   body: { content: Json | undefined; mediaType: string | undefined; isObject: boolean } | undefined,
 ): OperationExample {
-  const params = parameters.map((p) => deref(document, p)).filter((p): p is Json => p !== undefined);
+  const params = parameters.map((p) => derefObject(document, p)).filter((p): p is Json => p !== undefined);
   const valueOf = (p: Json): unknown => documented(p)?.value ?? exampleFromSchema(document, p.schema);
   const path = pathNames.map((name) => {
     const declared = params.find((p) => p.in === "path" && p.name === name);
@@ -110,12 +101,10 @@ export function operationExample(
     return value === undefined || value === "string" ? `${name}_123` : value;
   });
   const out: Record<string, unknown> = {};
-  const set = (key: string, value: unknown): void => {
-    // defineProperty: a spec field named "__proto__" must stay a plain key.
-    Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
-  };
+  // setOwn: a spec field named "__proto__" must stay a plain key.
+  const set = (key: string, value: unknown): void => setOwn(out, key, value);
   if (body?.mediaType && body.content) {
-    const media = deref(document, body.content[body.mediaType]);
+    const media = derefObject(document, body.content[body.mediaType]);
     const value = documented(media)?.value ?? exampleFromSchema(document, media?.schema);
     if (body.isObject && isObject(value)) for (const [k, v] of Object.entries(value)) set(k, v);
     else if (!body.isObject && value !== undefined) set("body", value);
