@@ -56,9 +56,10 @@ function responseBody(op: OperationModel, status: string): string {
   return op.successStatuses.includes(status) ? "undefined" : "unknown";
 }
 
+/** The success bodies, read from the operation's responses-by-status type rather than spelled again. */
 function responseTypeExpression(op: OperationModel): string {
-  const variants = op.successStatuses.map((status) => responseBody(op, status));
-  return variants.length > 0 ? [...new Set(variants)].join(" | ") : "unknown";
+  const statuses = op.successStatuses.map(statusKey);
+  return statuses.length > 0 ? `${op.responsesType}[${statuses.join(" | ")}]` : "unknown";
 }
 
 /** Every documented response body by status, errors included: `{ 200: Session; 404: Error }`. */

@@ -7,8 +7,8 @@ import type { CodegenModel } from "../scripts/generate/model/codegen-model.ts";
 import { emitOpenApiTypes } from "./schema-types/emit.ts";
 import { typeAliasFile } from "./type-aliases.ts";
 
-/** The text of src/openapi.ts. Async for its callers, which start it beside the other templates. */
-export async function renderOpenApiTypes(document: Record<string, unknown>): Promise<string> {
+/** The text of src/openapi.ts. */
+export function renderOpenApiTypes(document: Record<string, unknown>): string {
   return emitOpenApiTypes(document);
 }
 

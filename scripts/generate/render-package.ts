@@ -71,7 +71,6 @@ export async function renderPackage(
     // The style prettier gives the smaller files, so unformatted large files look the same bar line width.
     manipulationSettings: { indentationText: IndentationText.TwoSpaces, quoteKind: QuoteKind.Double },
   });
-  const openapiTypes = renderOpenApiTypes(input.document);
   renderOperations(model, project);
   renderResources(model, project);
   renderClient(model, project);
@@ -95,7 +94,7 @@ export async function renderPackage(
   );
   const files = [
     ...sources,
-    { path: "src/openapi.ts", content: fileHeader(model) + (await openapiTypes) },
+    { path: "src/openapi.ts", content: fileHeader(model) + renderOpenApiTypes(input.document) },
     ...(await runtimeFiles(model)),
     { path: "package.json", content: packageJson(model) },
     { path: "tsconfig.json", content: tsconfigJson() },

@@ -6,8 +6,7 @@ export type ListVerificationSessionsParams = NonNullable<
   paths["/v1/identity/verification_sessions"]["get"]["parameters"]["query"]
 >;
 /** The body of a successful response. */
-export type ListVerificationSessionsResponse =
-  paths["/v1/identity/verification_sessions"]["get"]["responses"][200]["content"]["application/json"];
+export type ListVerificationSessionsResponse = ListVerificationSessionsResponses[200];
 /** Every documented response body by status code, errors included (an APIError's `body` is one of these). */
 export type ListVerificationSessionsResponses = {
   200: paths["/v1/identity/verification_sessions"]["get"]["responses"][200]["content"]["application/json"];
@@ -18,8 +17,7 @@ export type CreateVerificationSessionParams = NonNullable<
   paths["/v1/identity/verification_sessions"]["post"]["requestBody"]
 >["content"]["application/x-www-form-urlencoded"];
 /** The body of a successful response. */
-export type CreateVerificationSessionResponse =
-  paths["/v1/identity/verification_sessions"]["post"]["responses"][200]["content"]["application/json"];
+export type CreateVerificationSessionResponse = CreateVerificationSessionResponses[200];
 /** Every documented response body by status code, errors included (an APIError's `body` is one of these). */
 export type CreateVerificationSessionResponses = {
   200: paths["/v1/identity/verification_sessions"]["post"]["responses"][200]["content"]["application/json"];
@@ -28,8 +26,7 @@ export type CreateVerificationSessionResponses = {
 /** Parameters of GET /v1/identity/verification_sessions/{session}: body fields, query and header parameters in one object. */
 export type RetrieveVerificationSessionParams = Record<string, never>;
 /** The body of a successful response. */
-export type RetrieveVerificationSessionResponse =
-  paths["/v1/identity/verification_sessions/{session}"]["get"]["responses"][200]["content"]["application/json"];
+export type RetrieveVerificationSessionResponse = RetrieveVerificationSessionResponses[200];
 /** Every documented response body by status code, errors included (an APIError's `body` is one of these). */
 export type RetrieveVerificationSessionResponses = {
   200: paths["/v1/identity/verification_sessions/{session}"]["get"]["responses"][200]["content"]["application/json"];
@@ -40,8 +37,7 @@ export type UpdateVerificationSessionParams = NonNullable<
   paths["/v1/identity/verification_sessions/{session}"]["post"]["requestBody"]
 >["content"]["application/x-www-form-urlencoded"];
 /** The body of a successful response. */
-export type UpdateVerificationSessionResponse =
-  paths["/v1/identity/verification_sessions/{session}"]["post"]["responses"][200]["content"]["application/json"];
+export type UpdateVerificationSessionResponse = UpdateVerificationSessionResponses[200];
 /** Every documented response body by status code, errors included (an APIError's `body` is one of these). */
 export type UpdateVerificationSessionResponses = {
   200: paths["/v1/identity/verification_sessions/{session}"]["post"]["responses"][200]["content"]["application/json"];
@@ -50,8 +46,7 @@ export type UpdateVerificationSessionResponses = {
 /** Parameters of POST /v1/identity/verification_sessions/{session}/cancel: body fields, query and header parameters in one object. */
 export type CancelVerificationSessionParams = Record<string, never>;
 /** The body of a successful response. */
-export type CancelVerificationSessionResponse =
-  paths["/v1/identity/verification_sessions/{session}/cancel"]["post"]["responses"][200]["content"]["application/json"];
+export type CancelVerificationSessionResponse = CancelVerificationSessionResponses[200];
 /** Every documented response body by status code, errors included (an APIError's `body` is one of these). */
 export type CancelVerificationSessionResponses = {
   200: paths["/v1/identity/verification_sessions/{session}/cancel"]["post"]["responses"][200]["content"]["application/json"];
@@ -60,8 +55,7 @@ export type CancelVerificationSessionResponses = {
 /** Parameters of POST /v1/identity/verification_sessions/{session}/redact: body fields, query and header parameters in one object. */
 export type RedactVerificationSessionParams = Record<string, never>;
 /** The body of a successful response. */
-export type RedactVerificationSessionResponse =
-  paths["/v1/identity/verification_sessions/{session}/redact"]["post"]["responses"][200]["content"]["application/json"];
+export type RedactVerificationSessionResponse = RedactVerificationSessionResponses[200];
 /** Every documented response body by status code, errors included (an APIError's `body` is one of these). */
 export type RedactVerificationSessionResponses = {
   200: paths["/v1/identity/verification_sessions/{session}/redact"]["post"]["responses"][200]["content"]["application/json"];

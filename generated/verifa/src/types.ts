@@ -7,8 +7,7 @@ export type UpdateSessionParams = NonNullable<
 >["content"]["application/json"] &
   NonNullable<paths["/api/v1/sessions/{session_id}"]["patch"]["parameters"]["header"]>;
 /** The body of a successful response. */
-export type UpdateSessionResponse =
-  paths["/api/v1/sessions/{session_id}"]["patch"]["responses"][200]["content"]["application/json"];
+export type UpdateSessionResponse = UpdateSessionResponses[200];
 /** Every documented response body by status code, errors included (an APIError's `body` is one of these). */
 export type UpdateSessionResponses = {
   200: paths["/api/v1/sessions/{session_id}"]["patch"]["responses"][200]["content"]["application/json"];
