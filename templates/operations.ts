@@ -108,7 +108,7 @@ export function paramsRequired(op: OperationModel): boolean {
   return requiredParam || requiredBody;
 }
 
-/** The runtime's description of the operation: how to build the request. Data only. */
+/** The runtime's description of the operation: how to build and check the request. */
 function operationSpec(op: OperationModel): string {
   const spec: Record<string, unknown> = { method: op.method.toUpperCase(), path: op.path };
   const query = op.parameters.filter((p) => p.in === "query");
@@ -125,7 +125,12 @@ function operationSpec(op: OperationModel): string {
     spec.body = { mediaType: op.body.mediaType, required: op.body.required, wrapped: !op.body.isObject };
   if (op.idempotencyHeader) spec.idempotencyHeader = op.idempotencyHeader;
   spec.security = op.security;
-  return JSON.stringify(spec);
+  const data = Object.entries(spec).map(([key, value]) => `${key}: ${JSON.stringify(value)}`);
+  // The validators are the only code in it: identifiers the model chose, imported from ./validators.js.
+  if (op.validators.length > 0) {
+    data.push(`validate: { ${op.validators.map((v) => `${v.part}: ${v.name}`).join(", ")} }`);
+  }
+  return `{ ${data.join(", ")} }`;
 }
 
 /** The item type and the runtime strategy that walks an operation's pages. */
@@ -199,6 +204,10 @@ export function renderOperations(model: CodegenModel, project: Project): void {
       apiPromiseNames(model).map((name) => (name === "APIPromise" ? name : { name, isTypeOnly: true })),
     ),
     ...importOf("./runtime/params.js", ["splitParams", { name: "GeneratedOperation", isTypeOnly: true }]),
+    ...importOf(
+      "./validators.js",
+      model.operations.flatMap((op) => op.validators.map((v) => v.name)),
+    ),
   ];
   const strategies = [...new Set(model.operations.flatMap((o) => (o.pagination ? [o.pagination.kind] : [])))];
   if (strategies.length > 0) {

@@ -82,6 +82,58 @@ function exampleOperation(operations: OperationModel[]): OperationModel | undefi
   return operations.find((o) => o.methodName === "create") ?? operations.find((o) => o.body) ?? operations[0];
 }
 
+/** How requests are checked before sending, and the exported validators. */
+function validationSection(model: CodegenModel): string[] {
+  const checked = model.operations.find((o) => o.validators.length > 0 && !o.pagination);
+  if (!checked) return [];
+  const pkg = JSON.stringify(model.packageName);
+  const out = [
+    "### Request validation",
+    "",
+    "Before sending, the client checks each request's path arguments, query and header parameters and " +
+      "JSON or form body against the spec: types, required fields, enums, formats, lengths and ranges. " +
+      "A mismatch throws `RequestValidationError` and nothing is sent. Its `errors` give each problem's " +
+      "`part` of the request, a JSON Pointer into the params object, the `message` and, for form bodies, " +
+      "the field name on the wire (`wireName`). Pass `validate: false` to the constructor, or in one " +
+      "call's options, to send without checking.",
+    "",
+    ...codeBlock(
+      "ts",
+      [
+        `import { RequestValidationError } from ${pkg};`,
+        "",
+        "try {",
+        `  await ${callExpression(checked)};`,
+        "} catch (error) {",
+        "  if (error instanceof RequestValidationError) console.log(error.errors);",
+        "}",
+      ].join("\n"),
+    ),
+    "",
+  ];
+  const validator = model.operations.flatMap((o) => o.validators).find((v) => v.part === "body");
+  if (validator) {
+    out.push(
+      "The validators are exported, one per operation and part (`...Path`, `...Query`, `...Headers`, " +
+        "`...Body`), so a server or a form can apply the same rules. They return a result and never throw:",
+      "",
+      ...codeBlock(
+        "ts",
+        [
+          `import { ${validator.name} } from ${pkg};`,
+          "",
+          `const result = ${validator.name}({});`,
+          "if (!result.ok) {",
+          "  for (const error of result.errors) console.log(error.wireName ?? error.pointer, error.message);",
+          "}",
+        ].join("\n"),
+      ),
+      "",
+    );
+  }
+  return out;
+}
+
 export function readme(model: CodegenModel): string {
   const lines: string[] = [];
   const scheme = model.securitySchemes[0];
@@ -113,7 +165,8 @@ export function readme(model: CodegenModel): string {
     lines.push("The API needs no credentials.", "");
   }
   lines.push(
-    "Options: `baseURL`, `maxRetries` (default 2), `timeout` (ms, default 60000), `fetch`, `defaultHeaders`.",
+    "Options: `baseURL`, `maxRetries` (default 2), `timeout` (ms, default 60000), `fetch`, `defaultHeaders`, " +
+      "`validate` (default true).",
     "",
   );
   lines.push("## Usage", "");
@@ -169,13 +222,15 @@ export function readme(model: CodegenModel): string {
     "### Per-request options",
     "",
     "Every method takes a last `options` argument: `headers` (a `null` value removes a header the client " +
-      "would send), `timeout` (ms), `maxRetries`, `signal` (an `AbortSignal`) and `idempotencyKey`.",
+      "would send), `timeout` (ms), `maxRetries`, `signal` (an `AbortSignal`), `idempotencyKey` and " +
+      "`validate`.",
     "",
     "Requests are retried with exponential backoff and jitter on network errors, 408, 409, 429 and 5xx, " +
       "honouring `Retry-After`. A POST is retried only when it carries an idempotency key; where the spec " +
       "declares an `Idempotency-Key` header, one is generated per call and kept across its retries.",
     "",
   );
+  lines.push(...validationSection(model));
   lines.push(
     "## Errors",
     "",

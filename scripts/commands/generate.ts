@@ -49,6 +49,17 @@ function requestKey(job: Job): string {
   return JSON.stringify({ packageName: job.packageName, specName: basename(job.spec) });
 }
 
+/** Spec problems (from loading or rendering), one line each: file#pointer and what is wrong. */
+function printWarnings(
+  ctx: CommandContext,
+  spec: string,
+  warnings: readonly { pointer: string; message: string }[],
+): void {
+  for (const w of warnings) {
+    ctx.term.err(`${paint(ctx.term, "yellow", "warning")} ${relative(ctx.cwd, spec)}#${w.pointer}: ${w.message}`);
+  }
+}
+
 async function folderJobs(
   ctx: CommandContext,
   api: string | undefined,
@@ -113,20 +124,17 @@ export const generateCommand: Command = {
       const { loadSpec } = await import("../generate/load/index.ts");
       const { renderPackage } = await import("../generate/render-package.ts");
       const loaded = await loadSpec(job.spec, { displayName: relative(ctx.cwd, job.spec) });
-      for (const w of loaded.warnings) {
-        ctx.term.err(
-          `${paint(ctx.term, "yellow", "warning")} ${relative(ctx.cwd, job.spec)}#${w.pointer}: ${w.message}`,
-        );
-      }
+      printWarnings(ctx, job.spec, loaded.warnings);
       const packageName =
         job.packageName ||
         packageNameFromTitle((loaded.document.info as { title?: unknown } | undefined)?.title);
-      const { files } = await renderPackage({
+      const { files, warnings } = await renderPackage({
         document: loaded.document,
         packageName,
         specName: basename(job.spec),
         specHash: loaded.hash,
       });
+      printWarnings(ctx, job.spec, warnings);
       rendered.push({ job, files, sources: loaded.sources });
     }
     ctx.term.clearProgress();

@@ -9,6 +9,8 @@ import { IndentationText, Project, QuoteKind } from "ts-morph";
 import { renderClient, renderIndex, renderResources } from "../../templates/client.ts";
 import { fileHeader } from "../../templates/file-header.ts";
 import { renderOperations, renderOperationTypes } from "../../templates/operations.ts";
+import { renderValidators } from "../../templates/request-validators.ts";
+import type { Warning } from "../../templates/validators/index.ts";
 import { packageJson, readme, tsconfigJson } from "../../templates/package-files.ts";
 import { renderOpenApiTypes, renderSchemaAliases } from "../../templates/schema-types.ts";
 import { buildModel } from "./model/build-model.ts";
@@ -61,9 +63,14 @@ async function runtimeExports(): Promise<string[]> {
   return names.sort();
 }
 
-export async function renderPackage(
-  input: RenderInput,
-): Promise<{ model: CodegenModel; files: RenderedFile[] }> {
+export interface RenderedPackage {
+  model: CodegenModel;
+  files: RenderedFile[];
+  /** Spec problems met while rendering (JSON pointers into the spec), for the command to print. */
+  warnings: Warning[];
+}
+
+export async function renderPackage(input: RenderInput): Promise<RenderedPackage> {
   const model = buildModel({ ...input, reservedExports: await runtimeExports() });
   const project = new Project({
     useInMemoryFileSystem: true,
@@ -83,6 +90,8 @@ export async function renderPackage(
     { path: "src/types.ts", text: renderOperationTypes(model) },
     { path: "src/schema.ts", text: renderSchemaAliases(model) },
   ];
+  const validators = renderValidators(model, input.document);
+  if (validators.code !== undefined) printed.push({ path: "src/validators.ts", text: validators.code });
   const usePrettier = printed.every((f) => f.text.length <= PRETTIER_MAX_BYTES);
   const sources = await Promise.all(
     printed.map(async (f) => ({
@@ -100,5 +109,5 @@ export async function renderPackage(
     { path: "tsconfig.json", content: tsconfigJson() },
     { path: "README.md", content: readme(model) },
   ];
-  return { model, files: files.sort((a, b) => (a.path < b.path ? -1 : 1)) };
+  return { model, files: files.sort((a, b) => (a.path < b.path ? -1 : 1)), warnings: validators.warnings };
 }

@@ -13,6 +13,7 @@ import {
 } from "./errors.js";
 import { PagePromise, type PageStrategy } from "./pagination.js";
 import { redactError } from "./redact.js";
+import { checkRequest, type RequestValidators } from "./request-check.js";
 import { retryDelay, shouldRetry, sleep, type RetryTiming } from "./retry.js";
 import { attemptSignal } from "./signal.js";
 
@@ -28,6 +29,11 @@ export interface ClientOptions {
   timeout?: number;
   fetch?: typeof fetch;
   defaultHeaders?: Record<string, string>;
+  /**
+   * Check each request's arguments against the spec before sending it, and throw a
+   * RequestValidationError instead of sending a request the server would reject (default true).
+   */
+  validate?: boolean;
 }
 
 export interface RequestOptions {
@@ -37,6 +43,8 @@ export interface RequestOptions {
   maxRetries?: number;
   signal?: AbortSignal;
   idempotencyKey?: string;
+  /** Check this request's arguments against the spec first (default: the client's `validate`, true). */
+  validate?: boolean;
 }
 
 export interface OperationSpec {
@@ -46,11 +54,14 @@ export interface OperationSpec {
   query?: { name: string; style?: QueryStyle; explode?: boolean }[];
   /** Header parameter names. */
   headers?: string[];
-  body?: { mediaType: string; required?: boolean };
+  /** `wrapped`: the body is not an object, so it travels as `params.body`. */
+  body?: { mediaType: string; required?: boolean; wrapped?: boolean };
   /** Header carrying an idempotency key, e.g. "Idempotency-Key"; one is generated for POST and PATCH. */
   idempotencyHeader?: string;
   /** Names of auth configs; any one group must be applied. [] = no auth. */
   security?: string[][];
+  /** The operation's request validators (src/validators.ts), run before sending unless turned off. */
+  validate?: RequestValidators;
 }
 
 export interface RequestArgs {
@@ -149,6 +160,15 @@ export class HttpClient {
     args: RequestArgs = {},
     options: RequestOptions = {},
   ): Promise<ApiResponse<T>> {
+    if (op.validate && (options.validate ?? this.options.validate) !== false) {
+      checkRequest(op.validate, {
+        method: op.method,
+        path: op.path,
+        wrappedBody: op.body?.wrapped === true,
+        bodyRequired: op.body?.required === true,
+        args,
+      });
+    }
     const prepared = this.prepare(op, args, options);
     const maxRetries = Math.max(0, options.maxRetries ?? this.options.maxRetries ?? DEFAULT_MAX_RETRIES);
     const timeout = options.timeout ?? this.options.timeout ?? DEFAULT_TIMEOUT_MS;

@@ -85,7 +85,30 @@ export class Compiler {
   constructor(
     readonly registry: SchemaRegistry,
     readonly flags: CompilerFlags,
+    /** Values sent in requests (readOnly properties are not required) or received in responses (writeOnly). */
+    readonly direction?: "request" | "response",
   ) {}
+
+  /**
+   * Whether a required property need not be present in this direction: OpenAPI says a readOnly property
+   * listed in `required` is required in responses only, and a writeOnly one in requests only. The flag is
+   * read on the property's schema or, through `$ref`s, on the schema it names.
+   */
+  exemptFromRequired(property: Schema | undefined, info: NodeInfo): boolean {
+    if (this.direction === undefined) return false;
+    const flag = this.direction === "request" ? "readOnly" : "writeOnly";
+    let current = property;
+    let base = info.base;
+    for (let hops = 0; hops < 10 && isSchemaObject(current); hops++) {
+      if (ownValue(current, flag) === true) return true;
+      const ref = ownValue(current, "$ref");
+      const target = typeof ref === "string" ? this.registry.resolve(ref, base) : undefined;
+      if (!target) return false;
+      current = target.schema;
+      base = target.info.base;
+    }
+    return false;
+  }
 
   warn(pointer: string, message: string): void {
     const key = `${pointer}\n${message}`;

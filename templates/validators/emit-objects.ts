@@ -51,7 +51,12 @@ export function emitObjectKeywords(
   };
 
   const properties = schemaMap(ownValue(schema, "properties"));
-  const required = validation ? stringList(ownValue(schema, "required")) : [];
+  const propertySchema = new Map(properties);
+  const required = validation
+    ? stringList(ownValue(schema, "required")).filter(
+        (name) => !c.exemptFromRequired(propertySchema.get(name), info),
+      )
+    : [];
   const requiredSet = new Set(required);
   for (const [name, subschema] of properties) {
     const x = scope.next("x");

@@ -1,10 +1,11 @@
 // The request-validator compiler: JSON Schema 2020-12 (as OpenAPI 3.1 uses it) -> one dependency-free
 // TypeScript module exporting one validator per entry. The module imports only the package's runtime
 // helpers (templates/runtime/validation.ts). Each referenced schema becomes one function shared by every
-// entry that reaches it; the exported validators run a fast yes/no pass and, only when it fails, a second
-// pass collecting errors (JSON Pointer, keyword, message, wire name for form bodies).
+// entry that reaches it; the exported validators run it once, collecting errors (JSON Pointer, keyword,
+// message, wire name for form bodies).
 import { Compiler, type CompilerFlags, type Warning } from "./compiler.ts";
 import { isSchema, isSchemaObject, ownValue } from "./keywords.ts";
+import { docText } from "../js-doc.ts";
 import { lines } from "./lines.ts";
 import { isSafeIdentifier, lit } from "./literal.ts";
 import { SchemaRegistry, type RemoteResolver } from "./registry.ts";
@@ -20,6 +21,8 @@ export interface ValidatorEntry {
   form?: boolean;
   /** Where the schema is in the document, for warnings ("/paths/~1v1~1customers/post/requestBody/..."). */
   pointer?: string;
+  /** The exported function's doc comment, one line of plain text (escaped here). */
+  doc?: string;
   /** A TypeScript type for the validated value (`ValidationResult<T>`); `unknown` by default. */
   valueType?: string;
   /**
@@ -43,6 +46,11 @@ export interface CompileInput {
   runtimeImport?: string;
   /** A comment block put first in the module (the generated-file header). */
   header?: string;
+  /**
+   * What the values are: request values need no readOnly property, response values no writeOnly one,
+   * even where `required` lists it (as OpenAPI says). Plain JSON Schema when not given.
+   */
+  direction?: "request" | "response";
   /** Type-only imports for `valueType`s: names must be plain identifiers. */
   typeImports?: { from: string; names: string[] }[];
 }
@@ -62,7 +70,8 @@ const RUNTIME_NAMES = new Set([
   "anyOfErrors",
   "oneOfErrors",
   "codePointLength",
-  "collectErrors",
+  "failed",
+  "newState",
   "prefixErrors",
   "countProperties",
   "deepEqual",
@@ -125,7 +134,7 @@ function compileOnce(
   });
   if (isOpenApiDocument(input.document)) registry.addContainerDocument(input.document, documentUri);
   else registry.addSchemaDocument(input.document, documentUri, "");
-  const c = new Compiler(registry, flags);
+  const c = new Compiler(registry, flags, input.direction);
 
   const exports: string[] = [];
   for (const entry of input.entries) {
@@ -149,7 +158,7 @@ function compileOnce(
   const dynamicCode = c.finish();
   c.module.type("ValidateOptions");
   c.module.type("ValidationResult");
-  for (const helper of ["collectErrors", "stackOverflow"]) c.module.helper(helper);
+  for (const helper of ["newState", "failed", "stackOverflow"]) c.module.helper(helper);
   const typeImports = (input.typeImports ?? []).map(
     (group) => `import type { ${group.names.join(", ")} } from ${lit(group.from)};`,
   );
@@ -177,16 +186,18 @@ function renderEntry(entry: ValidatorEntry, fn: string, dynamicScope: boolean): 
   const type = entry.valueType ?? "unknown";
   const reset = dynamicScope ? "dynamicScope.length = 0;" : "";
   return lines([
-    `/** Checks a value against the schema; never throws on any input. */`,
+    `/** ${entry.doc === undefined ? "Checks a value against the schema" : docText(entry.doc).replace(/\s+/g, " ")}; never throws on any input. */`,
     `export function ${entry.name}(value: unknown, options?: ValidateOptions): ValidationResult<${type}> {`,
+    // One pass collecting errors: a valid value builds no pointer and allocates only the state.
+    "const st = newState(options);",
     "try {",
-    `if (${fn}(value, null, null)) return { ok: true, value: value as ${type} };`,
+    `if (${fn}(value, st, null)) return { ok: true, value: value as ${type} };`,
     "} catch (error) {",
     reset,
     "return stackOverflow(error);",
     "}",
     reset,
-    `return collectErrors(${fn}, value, options, ${entry.form === true});`,
+    `return failed(st, ${entry.form === true});`,
     "}",
   ]);
 }

@@ -95,12 +95,14 @@ describe("README examples of the committed packages", () => {
         const readme = await readFile(join(root, "generated", api, "README.md"), "utf8");
         const blocks = [...readme.matchAll(/^(`{3,})ts\n([\s\S]*?)\n\1$/gm)].map((m) => m[2] as string);
         expect(blocks.length).toBeGreaterThanOrEqual(3);
-        // The first block constructs the client; the others use it.
-        const body = blocks.slice(1).map((b) => `{\n${b}\n}`);
+        // The first block constructs the client; the others use it. Their imports go to the top.
+        const isImport = (line: string) => line.startsWith("import ");
+        const imports = blocks.slice(1).flatMap((b) => b.split("\n").filter(isImport));
+        const body = blocks.slice(1).map((b) => `{\n${b.split("\n").filter((l) => !isImport(l)).join("\n")}\n}`);
         const file = join(dir, `${api}.ts`);
         await writeFile(
           file,
-          `${blocks[0]}\nexport async function run(): Promise<void> {\n${body.join("\n")}\n}\n`,
+          `${[blocks[0], ...imports].join("\n")}\nexport async function run(): Promise<void> {\n${body.join("\n")}\n}\n`,
         );
         files.push(file);
       }

@@ -132,12 +132,81 @@ describe("buildModel", () => {
       required: true,
       isObject: true,
       hasRequiredProperties: true,
+      schema: { type: "object", required: ["name"], properties: { name: { type: "string" } } },
+      schemaPointer: "/paths/~1v1~1items/post/requestBody/content/application~1x-www-form-urlencoded/schema",
     });
     expect(create?.idempotencyHeader).toBe("Idempotency-Key");
     expect(del?.successStatuses).toEqual(["default"]);
     expect(archive?.successStatuses).toEqual(["204"]);
     expect(archive?.pathArguments).toEqual([{ name: "item", argument: "item", declared: false }]);
     expect(list?.security).toEqual([["key"]]);
+  });
+
+  it("names a validator per checked part of a request, after every function name is taken", () => {
+    expect(model.operations.map((o) => o.validators)).toEqual([
+      [{ part: "query", name: "validateListItemsQuery" }],
+      [
+        { part: "header", name: "validateCreateItemHeaders" },
+        { part: "body", name: "validateCreateItemBody" },
+      ],
+      // The path parameter {item} is not declared: it has no schema to check.
+      [],
+      [],
+      [],
+    ]);
+    const taken = buildModel({
+      document: {
+        ...spec,
+        paths: {
+          ...spec.paths,
+          "/v1/checks": {
+            post: { operationId: "validateListItemsQuery", responses: { "200": { description: "ok" } } },
+          },
+        },
+      },
+      packageName: "@shop/client",
+      specName: "shop.yaml",
+      specHash: "abc",
+    });
+    // The spec's operation keeps its name; the validator, claimed later, gives way.
+    expect(taken.operations.map((o) => o.functionName)).toContain("validateListItemsQuery");
+    expect(taken.operations.find((o) => o.path === "/v1/items" && o.method === "get")?.validators).toEqual([
+      { part: "query", name: "validateListItemsQuery2" },
+    ]);
+  });
+
+  it("checks JSON and form bodies only: multipart and raw bodies carry binaries no schema check can confirm", () => {
+    const bodies = buildModel({
+      document: {
+        openapi: "3.1.0",
+        info: { title: "Files", version: "1" },
+        paths: Object.fromEntries(
+          [
+            "application/json",
+            "application/merge-patch+json",
+            "multipart/form-data",
+            "application/octet-stream",
+          ].map((mediaType, i) => [
+            `/v1/files${i}`,
+            {
+              post: {
+                requestBody: { content: { [mediaType]: { schema: { type: "object" } } } },
+                responses: { "200": { description: "ok" } },
+              },
+            },
+          ]),
+        ),
+      },
+      packageName: "files",
+      specName: "files.yaml",
+      specHash: "abc",
+    });
+    expect(bodies.operations.map((o) => [o.body?.mediaType, o.validators.map((v) => v.part)])).toEqual([
+      ["application/json", ["body"]],
+      ["application/merge-patch+json", ["body"]],
+      ["multipart/form-data", []],
+      ["application/octet-stream", []],
+    ]);
   });
 
   it("is deterministic", () => {

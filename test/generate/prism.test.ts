@@ -1,6 +1,8 @@
 // The committed packages, imported by package name, against Prism: the real OpenAPI mock server, started
 // here with the scraped spec and --errors, so it answers 422 (or 401) to any request the spec does not
 // allow. A recording fetch shows what went on the wire; Prism's verdict is its `sl-violations` header.
+// The requests Prism must reject are sent with the client's own validation turned off (`validate: false`);
+// with it on, each is stopped before the network with the same field named (the last describe block).
 //
 // Prism 5 reads form bodies only as deep as the spec's `type: object` properties go, which shapes the
 // Stripe requests below:
@@ -14,6 +16,7 @@ import { fileURLToPath } from "node:url";
 import {
   APIError as StripeAPIError,
   AuthenticationError as StripeAuthenticationError,
+  RequestValidationError as StripeRequestValidationError,
   StripeIdentityClient,
   UnprocessableEntityError as StripeUnprocessableEntityError,
   type VerificationSession,
@@ -21,6 +24,7 @@ import {
 import {
   APIError as VerifaAPIError,
   AuthenticationError as VerifaAuthenticationError,
+  RequestValidationError as VerifaRequestValidationError,
   UnprocessableEntityError as VerifaUnprocessableEntityError,
   VerifaClient,
   type Session,
@@ -212,10 +216,10 @@ describe("@specsmith/stripe-identity against Prism", () => {
   it("gets a typed 422 when related_person lacks a required field: Prism reads the bracket keys", async () => {
     const { client, wire } = connect();
     const error = await client.verificationSessions
-      .create({
-        type: "document",
-        related_person: { account: "acct_1" } as { account: string; person: string },
-      })
+      .create(
+        { type: "document", related_person: { account: "acct_1" } as { account: string; person: string } },
+        { validate: false },
+      )
       .catch((e: unknown) => e);
 
     expect(wire.only().body).toBe("type=document&related_person[account]=acct_1");
@@ -229,7 +233,7 @@ describe("@specsmith/stripe-identity against Prism", () => {
   it("gets a typed 422 for a value outside the spec's anyOf in a nested form field", async () => {
     const { client } = connect();
     const error = await client.verificationSessions
-      .update("vs_1", { options: { document: "x" as "" } })
+      .update("vs_1", { options: { document: "x" as "" } }, { validate: false })
       .catch((e: unknown) => e);
 
     expect(error).toBeInstanceOf(StripeUnprocessableEntityError);
@@ -239,7 +243,7 @@ describe("@specsmith/stripe-identity against Prism", () => {
   it("gets a typed 422 for a query value outside the spec's enum", async () => {
     const { client, wire } = connect();
     const error = await client.verificationSessions
-      .list({ status: "finished" as "verified" })
+      .list({ status: "finished" as "verified" }, { validate: false })
       .catch((e: unknown) => e);
 
     expect(wire.only().url.search).toBe("?status=finished");
@@ -322,7 +326,7 @@ describe("@specsmith/verifa against Prism", () => {
   it("gets a typed 422 for a body field of the wrong type", async () => {
     const { client } = connect();
     const error = await client.sessions
-      .update("ses_abc123", { external_ref: 42 as unknown as string })
+      .update("ses_abc123", { external_ref: 42 as unknown as string }, { validate: false })
       .catch((e: unknown) => e);
 
     expect(error).toBeInstanceOf(VerifaUnprocessableEntityError);
@@ -333,7 +337,7 @@ describe("@specsmith/verifa against Prism", () => {
   it("gets a typed 422 for a body field longer than the spec's maxLength", async () => {
     const { client } = connect();
     const error = await client.sessions
-      .update("ses_abc123", { external_ref: "x".repeat(256) })
+      .update("ses_abc123", { external_ref: "x".repeat(256) }, { validate: false })
       .catch((e: unknown) => e);
 
     expect(error).toBeInstanceOf(VerifaUnprocessableEntityError);
@@ -343,11 +347,110 @@ describe("@specsmith/verifa against Prism", () => {
   it("gets a typed 422 for a header parameter that is not a date", async () => {
     const { client, wire } = connect();
     const error = await client.sessions
-      .update("ses_abc123", { "Verifa-Version": "yesterday" })
+      .update("ses_abc123", { "Verifa-Version": "yesterday" }, { validate: false })
       .catch((e: unknown) => e);
 
     expect(wire.only().headers.get("verifa-version")).toBe("yesterday");
     expect(error).toBeInstanceOf(VerifaUnprocessableEntityError);
     expect(violationsOf(error)).toContain('header parameter verifa-version must match format \\"date\\"');
+  });
+});
+
+describe("the clients' own request validation, on the requests Prism rejects above", () => {
+  // Each call is one Prism answers 422 to when it is sent unchecked. Checked (the default), the client
+  // must throw before any byte goes out, naming the same field.
+  const stripe = () => {
+    const wire = recordingFetch();
+    const client = new StripeIdentityClient({
+      apiKey: "sk_test",
+      baseURL: running(stripePrism).url,
+      fetch: wire.fetch,
+    });
+    return { client, wire };
+  };
+  const verifa = () => {
+    const wire = recordingFetch();
+    const client = new VerifaClient({
+      apiKey: "vk_test",
+      baseURL: running(verifaPrism).url,
+      fetch: wire.fetch,
+    });
+    return { client, wire };
+  };
+
+  it.each([
+    {
+      name: "related_person without person (form body)",
+      call: () => {
+        const { client, wire } = stripe();
+        const related = { account: "acct_1" } as { account: string; person: string };
+        return {
+          wire,
+          promise: client.verificationSessions.create({ type: "document", related_person: related }),
+        };
+      },
+      want: {
+        part: "body",
+        pointer: "/related_person",
+        wireName: "related_person",
+        keyword: "required",
+        message: 'must have required property "person"',
+      },
+    },
+    {
+      name: "a string outside the anyOf of a nested form field",
+      call: () => {
+        const { client, wire } = stripe();
+        return {
+          wire,
+          promise: client.verificationSessions.update("vs_1", { options: { document: "x" as "" } }),
+        };
+      },
+      want: { part: "body", pointer: "/options/document", wireName: "options[document]", keyword: "enum" },
+    },
+    {
+      name: "a query value outside the enum",
+      call: () => {
+        const { client, wire } = stripe();
+        // Awaiting a list gives its first page: the check runs on that first request.
+        return { wire, promise: client.verificationSessions.list({ status: "finished" as "verified" }) };
+      },
+      want: { part: "query", pointer: "/status", keyword: "enum" },
+    },
+    {
+      name: "a JSON body field of the wrong type",
+      call: () => {
+        const { client, wire } = verifa();
+        return { wire, promise: client.sessions.update("ses_1", { external_ref: 42 as unknown as string }) };
+      },
+      want: { part: "body", pointer: "/external_ref", keyword: "type", message: "must be a string" },
+    },
+    {
+      name: "a JSON body field over maxLength",
+      call: () => {
+        const { client, wire } = verifa();
+        return { wire, promise: client.sessions.update("ses_1", { external_ref: "x".repeat(256) }) };
+      },
+      want: { part: "body", pointer: "/external_ref", keyword: "maxLength" },
+    },
+    {
+      name: "a header parameter that is not a date",
+      call: () => {
+        const { client, wire } = verifa();
+        return { wire, promise: client.sessions.update("ses_1", { "Verifa-Version": "yesterday" }) };
+      },
+      want: { part: "header", pointer: "/Verifa-Version", keyword: "format" },
+    },
+  ])("stops $name before the network, naming the field", async ({ call, want }) => {
+    const { wire, promise } = call();
+    const error = await Promise.resolve(promise).catch((e: unknown) => e);
+    expect(wire.exchanges).toHaveLength(0);
+    const isValidationError =
+      error instanceof StripeRequestValidationError || error instanceof VerifaRequestValidationError;
+    expect(isValidationError).toBe(true);
+    const { errors } = error as StripeRequestValidationError;
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatchObject(want);
+    expect((error as Error).message).toMatch(/^Invalid request to (GET|POST|PATCH) \//);
   });
 });

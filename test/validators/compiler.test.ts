@@ -455,3 +455,47 @@ describe("patterns and code points", () => {
     expect(errorsOf(validate(bad)).map((e) => e.pointer)).toEqual(["/at", "/on", "/email", "/url", "/id"]);
   });
 });
+
+describe("readOnly and writeOnly in required (OpenAPI)", () => {
+  const document = {
+    components: {
+      schemas: {
+        Id: { type: "string", readOnly: true },
+        Account: {
+          type: "object",
+          required: ["id", "created", "password", "name"],
+          properties: {
+            id: { $ref: "#/components/schemas/Id" },
+            created: { type: "integer", readOnly: true },
+            password: { type: "string", writeOnly: true },
+            name: { type: "string" },
+          },
+        },
+      },
+    },
+  };
+  const missing = async (direction?: "request" | "response") => {
+    const { validators } = await loadValidators({
+      document,
+      assertFormats: true,
+      ...(direction ? { direction } : {}),
+      entries: [{ name: "validateAccount", schema: { $ref: "#/components/schemas/Account" } }],
+    });
+    const result = (validators.validateAccount as Validator)({});
+    return errorsOf(result).map((e) => e.message);
+  };
+
+  it("requires readOnly properties (also through $ref) in responses only, writeOnly ones in requests only", async () => {
+    expect(await missing("request")).toEqual([
+      'must have required property "password"',
+      'must have required property "name"',
+    ]);
+    expect(await missing("response")).toEqual([
+      'must have required property "id"',
+      'must have required property "created"',
+      'must have required property "name"',
+    ]);
+    // Plain JSON Schema: `required` means what it says.
+    expect(await missing()).toHaveLength(4);
+  });
+});

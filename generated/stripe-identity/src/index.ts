@@ -3,6 +3,7 @@ export { StripeIdentityClient, StripeIdentityClient as default, DEFAULT_BASE_URL
 export type { StripeIdentityClientOptions } from "./client.js";
 export * from "./resources.js";
 export * from "./operations.js";
+export * from "./validators.js";
 export type * from "./types.js";
 export type * from "./schema.js";
 export * from "./runtime/index.js";

@@ -22,6 +22,15 @@ import type {
 import type { HttpClient, RequestOptions } from "./runtime/client.js";
 import { APIPromise, type ResponseOf } from "./runtime/api-promise.js";
 import { splitParams, type GeneratedOperation } from "./runtime/params.js";
+import {
+  validateListVerificationSessionsQuery,
+  validateCreateVerificationSessionBody,
+  validateRetrieveVerificationSessionPath,
+  validateUpdateVerificationSessionPath,
+  validateUpdateVerificationSessionBody,
+  validateCancelVerificationSessionPath,
+  validateRedactVerificationSessionPath,
+} from "./validators.js";
 import { type PagePromise, type ItemsOf, stripeCursor } from "./runtime/pagination.js";
 export const listVerificationSessionsOperation: GeneratedOperation = {
   method: "GET",
@@ -35,6 +44,7 @@ export const listVerificationSessionsOperation: GeneratedOperation = {
     { name: "starting_after" },
   ],
   security: [["basicAuth"]],
+  validate: { query: validateListVerificationSessionsQuery },
 };
 
 /**
@@ -64,6 +74,7 @@ export const createVerificationSessionOperation: GeneratedOperation = {
   path: "/v1/identity/verification_sessions",
   body: { mediaType: "application/x-www-form-urlencoded", required: false, wrapped: false },
   security: [["basicAuth"]],
+  validate: { body: validateCreateVerificationSessionBody },
 };
 
 /**
@@ -95,6 +106,7 @@ export const retrieveVerificationSessionOperation: GeneratedOperation = {
   method: "GET",
   path: "/v1/identity/verification_sessions/{session}",
   security: [["basicAuth"]],
+  validate: { path: validateRetrieveVerificationSessionPath },
 };
 
 /**
@@ -125,6 +137,7 @@ export const updateVerificationSessionOperation: GeneratedOperation = {
   path: "/v1/identity/verification_sessions/{session}",
   body: { mediaType: "application/x-www-form-urlencoded", required: false, wrapped: false },
   security: [["basicAuth"]],
+  validate: { path: validateUpdateVerificationSessionPath, body: validateUpdateVerificationSessionBody },
 };
 
 /**
@@ -157,6 +170,7 @@ export const cancelVerificationSessionOperation: GeneratedOperation = {
   method: "POST",
   path: "/v1/identity/verification_sessions/{session}/cancel",
   security: [["basicAuth"]],
+  validate: { path: validateCancelVerificationSessionPath },
 };
 
 /**
@@ -186,6 +200,7 @@ export const redactVerificationSessionOperation: GeneratedOperation = {
   method: "POST",
   path: "/v1/identity/verification_sessions/{session}/redact",
   security: [["basicAuth"]],
+  validate: { path: validateRedactVerificationSessionPath },
 };
 
 /**

@@ -3,6 +3,7 @@ export { VerifaClient, VerifaClient as default, DEFAULT_BASE_URL } from "./clien
 export type { VerifaClientOptions } from "./client.js";
 export * from "./resources.js";
 export * from "./operations.js";
+export * from "./validators.js";
 export type * from "./types.js";
 export type * from "./schema.js";
 export * from "./runtime/index.js";

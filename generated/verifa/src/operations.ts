@@ -4,6 +4,11 @@ import type { UpdateSessionParams, UpdateSessionResponse, UpdateSessionResponses
 import type { HttpClient, RequestOptions } from "./runtime/client.js";
 import { APIPromise, type ResponseOf } from "./runtime/api-promise.js";
 import { splitParams, type GeneratedOperation } from "./runtime/params.js";
+import {
+  validateUpdateSessionPath,
+  validateUpdateSessionHeaders,
+  validateUpdateSessionBody,
+} from "./validators.js";
 export const updateSessionOperation: GeneratedOperation = {
   method: "PATCH",
   path: "/api/v1/sessions/{session_id}",
@@ -11,6 +16,11 @@ export const updateSessionOperation: GeneratedOperation = {
   body: { mediaType: "application/json", required: false, wrapped: false },
   idempotencyHeader: "Idempotency-Key",
   security: [["apiKeyAuth"]],
+  validate: {
+    path: validateUpdateSessionPath,
+    header: validateUpdateSessionHeaders,
+    body: validateUpdateSessionBody,
+  },
 };
 
 /**

@@ -8,11 +8,12 @@ import type {
   ParameterModel,
   ResourceModel,
   SecuritySchemeModel,
+  ValidatorModel,
 } from "./codegen-model.ts";
 import { NameRegistry, camelCase, pascalCase, safeIdentifier } from "./identifiers.ts";
 import { routeShape, segments } from "../../lib/route.ts";
 import { singular } from "../../lib/words.ts";
-import { derefObject, isObject } from "../load/pointer.ts";
+import { derefObject, escapeSegment, isObject } from "../load/pointer.ts";
 import { operationExample } from "./examples.ts";
 
 type Json = Record<string, unknown>;
@@ -118,6 +119,38 @@ function pickMedia(content: unknown): string | undefined {
   );
 }
 
+/** The schema of a parameter given as `content` (one media type) rather than `schema`. */
+function mediaSchema(content: unknown): unknown {
+  if (!isObject(content)) return undefined;
+  const first = Object.keys(content).sort()[0];
+  const media = first === undefined ? undefined : content[first];
+  return isObject(media) ? media.schema : undefined;
+}
+
+/**
+ * Bodies the client checks before sending: JSON and form-encoded ones. Multipart and raw bodies carry
+ * Blobs and streams where their schemas say `type: string, format: binary`, which no value check can
+ * confirm; they are sent unchecked.
+ */
+function isCheckedBody(mediaType: string): boolean {
+  return /^application\/(?:[\w.+-]+\+)?json$/i.test(mediaType) || mediaType === "application/x-www-form-urlencoded";
+}
+
+/** The validators of an operation, named after its function: validateCreateSessionBody, ...Query. */
+function validatorsOf(
+  functions: NameRegistry,
+  base: string,
+  op: Pick<OperationModel, "parameters" | "body">,
+): ValidatorModel[] {
+  const parts: ValidatorModel["part"][] = [];
+  for (const part of ["path", "query", "header"] as const) {
+    if (op.parameters.some((p) => p.in === part && p.schema !== undefined)) parts.push(part);
+  }
+  if (op.body?.schema !== undefined && isCheckedBody(op.body.mediaType)) parts.push("body");
+  const suffix = { path: "Path", query: "Query", header: "Headers", body: "Body" };
+  return parts.map((part) => ({ part, name: functions.claim(`validate${base}${suffix[part]}`) }));
+}
+
 function parametersOf(document: Json, pathItem: Json, op: Json): ParameterModel[] {
   const byKey = new Map<string, ParameterModel>();
   for (const raw of [
@@ -135,6 +168,8 @@ function parametersOf(document: Json, pathItem: Json, op: Json): ParameterModel[
     if (typeof p.description === "string") model.description = p.description;
     if (typeof p.style === "string") model.style = p.style as ParameterModel["style"];
     if (typeof p.explode === "boolean") model.explode = p.explode;
+    const schema = p.schema ?? mediaSchema(p.content);
+    if (schema !== undefined) model.schema = schema;
     // Operation-level parameters override path-level ones with the same name and location.
     byKey.set(`${p.in}:${p.name}`, model);
   }
@@ -365,6 +400,7 @@ export function buildModel({
         responses: responseModels,
         successStatuses,
         security: securityOf(op, document),
+        validators: [],
       };
       if (typeof op.summary === "string") model.summary = op.summary;
       if (typeof op.description === "string") model.description = op.description;
@@ -380,7 +416,12 @@ export function buildModel({
           required: requestBody?.required === true,
           isObject: Boolean(isObj),
           hasRequiredProperties: Array.isArray(schema?.required) && schema.required.length > 0,
+          schemaPointer: ["", "paths", path, method, "requestBody", "content", mediaType, "schema"]
+            .map(escapeSegment)
+            .join("/"),
         };
+        const rawSchema = (content[mediaType] as Json | undefined)?.schema;
+        if (rawSchema !== undefined) model.body.schema = rawSchema;
       }
       const rawParameters = [op.parameters, pathItem.parameters].flatMap((list) =>
         Array.isArray(list) ? (list as unknown[]) : [],
@@ -406,6 +447,9 @@ export function buildModel({
       operations.push(model);
     }
   }
+
+  // Validator names are claimed after every function's, so adding validators never renames a function.
+  for (const op of operations) op.validators = validatorsOf(functions, pascalCase(op.functionName), op);
 
   const servers = Array.isArray(document.servers)
     ? (document.servers as Json[]).flatMap((s) => (typeof s.url === "string" ? [s.url] : []))

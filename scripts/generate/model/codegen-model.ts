@@ -14,6 +14,8 @@ export interface ParameterModel {
   description?: string;
   style?: "form" | "deepObject" | "spaceDelimited" | "pipeDelimited" | "simple";
   explode?: boolean;
+  /** The parameter's schema as it is in the document (from `content` when the spec uses that). */
+  schema?: unknown;
 }
 
 export interface BodyModel {
@@ -23,6 +25,19 @@ export interface BodyModel {
   isObject: boolean;
   /** The body schema lists required properties, so the params object cannot be omitted. */
   hasRequiredProperties: boolean;
+  /** The body's schema as it is in the document ($refs unresolved), and where it is. */
+  schema?: unknown;
+  schemaPointer: string;
+}
+
+/**
+ * One exported request validator: a part of the request (the path arguments, the query or header
+ * parameters as one object, or the body) checked against the spec before the client sends it.
+ */
+export interface ValidatorModel {
+  /** Exported function name: "validateCreateVerificationSessionBody". */
+  name: string;
+  part: "path" | "query" | "header" | "body";
 }
 
 export interface ResponseModel {
@@ -74,6 +89,8 @@ export interface OperationModel {
   example?: OperationExample;
   /** Alternatives of scheme keys (OpenAPI security requirement objects); [] means none needed. */
   security: string[][];
+  /** The request validators, in the order the client runs them: path, query, header, body. */
+  validators: ValidatorModel[];
 }
 
 export interface SecuritySchemeModel {

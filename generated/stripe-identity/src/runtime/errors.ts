@@ -2,6 +2,7 @@
 // Errors thrown by the client. Every error is an APIError so one `instanceof` catches them all; the
 // subclass says what happened. Errors hold only what came back from the server (status, parsed body,
 // response headers): never the request headers or the request URL, which carry credentials.
+import { wireName, type ValidationError } from "./validation.js";
 
 /** Response headers that may carry a session credential; dropped from errors. */
 const SECRET_RESPONSE_HEADERS = new Set(["set-cookie", "set-cookie2"]);
@@ -256,4 +257,43 @@ export class APIUserAbortError extends APIError {
   constructor(options: { message?: string } = {}) {
     super(undefined, undefined, undefined, options.message ?? "Request was aborted.");
   }
+}
+
+/** Which part of a request a validation error is in. */
+export type RequestPart = "path" | "query" | "header" | "body";
+
+/** A problem the client found in a request's arguments: where (`part` and `pointer`) and what. */
+export interface RequestValidationIssue extends ValidationError {
+  part: RequestPart;
+}
+
+/** How many problems the message spells out; all of them are in `errors`. */
+const MESSAGE_ISSUES = 3;
+
+/**
+ * The arguments do not match the spec, so the request was not sent (no network call was made). `errors`
+ * lists each problem with its JSON Pointer into the params object (the path arguments for `part: "path"`),
+ * and for form bodies the field name on the wire. Turn the check off with `validate: false` on the client
+ * or on one call.
+ */
+export class RequestValidationError extends APIError {
+  static {
+    this.prototype.name = "RequestValidationError";
+  }
+  readonly errors: RequestValidationIssue[];
+
+  constructor(request: string, errors: RequestValidationIssue[]) {
+    const shown = errors.slice(0, MESSAGE_ISSUES).map(describeIssue);
+    const more = errors.length > MESSAGE_ISSUES ? `; and ${errors.length - MESSAGE_ISSUES} more` : "";
+    super(undefined, undefined, undefined, `Invalid request to ${request}: ${shown.join("; ")}${more}`);
+    this.errors = errors;
+  }
+}
+
+/** "options[document][allowed_types][1] must be one of: ..." (names are the form/bracket path). */
+function describeIssue(issue: RequestValidationIssue): string {
+  const where = issue.wireName ?? wireName(issue.pointer);
+  // The root of the params object (body fields, query and header parameters) or of the path arguments.
+  const label = where !== "" ? where : issue.part === "path" ? "path arguments" : "params";
+  return `${label} ${issue.message}`;
 }

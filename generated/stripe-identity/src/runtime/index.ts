@@ -18,6 +18,9 @@ export {
   APIConnectionTimeoutError,
   APIUserAbortError,
   AuthenticationError,
+  RequestValidationError,
+  type RequestPart,
+  type RequestValidationIssue,
   BadRequestError,
   ConflictError,
   InternalServerError,
@@ -44,4 +47,5 @@ export {
   type PageSource,
   type PageStrategy,
 } from "./pagination.js";
+export { type RequestValidators, type Validator } from "./request-check.js";
 export { wireName, type ValidateOptions, type ValidationError, type ValidationResult } from "./validation.js";

@@ -3,9 +3,8 @@
 // of Stainless-style SDKs expect. This splits it back by the operation's description of its parameters.
 import type { OperationSpec } from "./client.js";
 
-export interface GeneratedOperation extends OperationSpec {
-  body?: OperationSpec["body"] & { wrapped?: boolean };
-}
+/** What generated code declares per operation (an OperationSpec: the name is kept for generated code). */
+export type GeneratedOperation = OperationSpec;
 
 export interface SplitParams {
   query?: Record<string, unknown>;

@@ -1,0 +1,75 @@
+// src/validators.ts: per operation, validators for its path arguments, its query and header parameters
+// (each group as one object, as the client holds them) and its body. The client runs them before sending;
+// they are exported so a server or a form can check values by the same rules. The code comes from the
+// validator compiler (templates/validators/); this file only decides what to check and how it is typed.
+import type { CodegenModel, OperationModel, ValidatorModel } from "../scripts/generate/model/codegen-model.ts";
+import { escapeSegment } from "../scripts/generate/load/pointer.ts";
+import { compileValidators, type ValidatorEntry, type Warning } from "./validators/index.ts";
+
+const str = (s: string): string => JSON.stringify(s);
+
+/** Where the parts of an operation are in openapi-typescript's `paths` type. */
+function operationType(op: OperationModel): string {
+  return `paths[${str(op.path)}][${str(op.method)}]`;
+}
+
+/** The TypeScript type a valid value has: the spec's own type for that part of the request. */
+function valueType(op: OperationModel, validator: ValidatorModel): string {
+  const o = operationType(op);
+  if (validator.part === "body") {
+    return `NonNullable<${o}["requestBody"]>["content"][${str(op.body?.mediaType ?? "")}]`;
+  }
+  return `NonNullable<${o}["parameters"][${str(validator.part)}]>`;
+}
+
+/** The operation's parameters in one place as one object schema: `{ limit: {...}, starting_after: {...} }`. */
+function parametersSchema(op: OperationModel, part: "path" | "query" | "header"): Record<string, unknown> {
+  const parameters = op.parameters.filter((p) => p.in === part && p.schema !== undefined);
+  // Built with null-prototype maps: a parameter named "__proto__" is a plain key here too.
+  const properties: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+  for (const p of parameters) properties[p.name] = p.schema;
+  const required = parameters.filter((p) => p.required).map((p) => p.name);
+  return { type: "object", properties, ...(required.length > 0 ? { required } : {}) };
+}
+
+function entryOf(op: OperationModel, validator: ValidatorModel): ValidatorEntry {
+  const at = ["", "paths", op.path, op.method].map(escapeSegment).join("/");
+  const what = { path: "the path arguments", query: "the query parameters", header: "the header parameters", body: "the body" };
+  const doc = `Checks ${what[validator.part]} of ${op.method.toUpperCase()} ${op.path} against the spec`;
+  const common = { name: validator.name, valueType: valueType(op, validator), doc };
+  if (validator.part === "body") {
+    const body = op.body;
+    if (!body) throw new Error(`${validator.name}: the operation has no body`);
+    return {
+      ...common,
+      schema: body.schema,
+      pointer: body.schemaPointer,
+      form: body.mediaType === "application/x-www-form-urlencoded",
+    };
+  }
+  return { ...common, schema: parametersSchema(op, validator.part), pointer: `${at}/parameters` };
+}
+
+export interface RenderedValidators {
+  /** The module's text, or undefined when no operation has anything to check. */
+  code: string | undefined;
+  /** Spec problems the compiler met (a pattern that can backtrack catastrophically, ...). */
+  warnings: Warning[];
+}
+
+export function renderValidators(model: CodegenModel, document: Record<string, unknown>): RenderedValidators {
+  const entries = model.operations.flatMap((op) => op.validators.map((v) => entryOf(op, v)));
+  if (entries.length === 0) return { code: undefined, warnings: [] };
+  const { code, warnings } = compileValidators({
+    document,
+    entries,
+    // Request values are checked the way a careful server would: formats are assertions, and a readOnly
+    // property the spec lists as required is required in responses only.
+    assertFormats: true,
+    direction: "request",
+    runtimeImport: "./runtime/validation.js",
+    typeImports: [{ from: "./schema.js", names: ["paths"] }],
+    header: "// Request validators: each checks one part of a request against the spec and never throws.",
+  });
+  return { code, warnings };
+}

@@ -1,0 +1,50 @@
+// Checks a request's arguments against the operation's validators (src/validators.ts) before anything is
+// sent, so a mistake is reported by field rather than as a 400 from the server, or not at all.
+import { RequestValidationError, type RequestPart, type RequestValidationIssue } from "./errors.js";
+import type { ValidateOptions, ValidationResult } from "./validation.js";
+
+/** A generated validator, as src/validators.ts exports them. */
+export type Validator = (value: unknown, options?: ValidateOptions) => ValidationResult<unknown>;
+
+/** The validators of one operation, by the part of the request each checks. */
+export interface RequestValidators {
+  path?: Validator;
+  query?: Validator;
+  header?: Validator;
+  body?: Validator;
+}
+
+/** What the check reads of the request: its parts, as the client is about to send them. */
+export interface CheckedRequest {
+  method: string;
+  path: string;
+  /** A body that is not an object travels as `params.body`: its errors point below "/body". */
+  wrappedBody: boolean;
+  bodyRequired: boolean;
+  args: {
+    path?: Record<string, unknown> | undefined;
+    query?: Record<string, unknown> | undefined;
+    headers?: Record<string, unknown> | undefined;
+    body?: unknown;
+  };
+}
+
+/** Throws a RequestValidationError listing every problem found (up to the validators' cap). */
+export function checkRequest(validators: RequestValidators, request: CheckedRequest): void {
+  const issues: RequestValidationIssue[] = [];
+  const run = (part: RequestPart, validator: Validator | undefined, value: unknown, prefix = ""): void => {
+    if (validator === undefined) return;
+    const result = validator(value);
+    if (result.ok) return;
+    for (const error of result.errors) issues.push({ ...error, pointer: prefix + error.pointer, part });
+  };
+  const { args } = request;
+  run("path", validators.path, args.path ?? {});
+  run("query", validators.query, args.query ?? {});
+  run("header", validators.header, args.headers ?? {});
+  // An optional body that was not given is not checked; a required one is, so its absence is reported.
+  if (args.body !== undefined || request.bodyRequired) {
+    run("body", validators.body, args.body, request.wrappedBody ? "/body" : "");
+  }
+  if (issues.length > 0) throw new RequestValidationError(`${request.method} ${request.path}`, issues);
+}
