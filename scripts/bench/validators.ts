@@ -19,7 +19,7 @@ import { handWrittenSessionCheck } from "./validators-hand-written.ts";
 import { checkoutSession, verificationSession } from "./validators-inputs.ts";
 
 type Obj = Record<string, unknown>;
-type Result = { ok: boolean };
+type Result = { ok: true } | { ok: false; errors: { pointer: string }[] };
 
 /** Time per candidate and case, split in rounds taken in turn, so a burst of machine load hits all alike. */
 const CASE_MS = 500;
@@ -119,7 +119,11 @@ async function loadOurs(document: Obj, work: string): Promise<Record<string, (va
 }
 
 /** ajv's standalone code for a schema, written as CommonJS and required (its runtime helpers from ajv). */
-function ajvStandalone(schema: unknown, work: string, name: string): (value: unknown) => boolean {
+function ajvStandalone(
+  schema: unknown,
+  work: string,
+  name: string,
+): ((value: unknown) => boolean) & { errors?: unknown[] | null } {
   const ajv = new Ajv2020({ strict: false, logger: false, code: { source: true } });
   // ajv's CommonJS module seen from ESM: `default` is module.exports, whose own `default` is the function.
   const standaloneCode = standalone.default.default;
@@ -127,7 +131,9 @@ function ajvStandalone(schema: unknown, work: string, name: string): (value: unk
   const file = join(work, `${name}.cjs`);
   const ajvRoot = join(import.meta.dirname, "../../node_modules/ajv/");
   writeFileSync(file, source.replace(/require\("ajv\//g, `require(${JSON.stringify(ajvRoot)} + "`));
-  return createRequire(import.meta.url)(file) as (value: unknown) => boolean;
+  return createRequire(import.meta.url)(file) as ((value: unknown) => boolean) & {
+    errors?: unknown[] | null;
+  };
 }
 
 interface Case {
@@ -173,16 +179,29 @@ async function main(): Promise<void> {
     };
     const ajvFirst = new Ajv2020({ strict: false, logger: false, allErrors: false });
     const ajvAll = new Ajv2020({ strict: false, logger: false, allErrors: true });
+    // Every candidate reads its first error on an invalid input, as a caller reporting it would: ajv
+    // builds its errors eagerly, and so do we, so neither gains by leaving them unread.
     const pick = (name: string) => {
       const validate = ours[name];
       if (!validate) throw new Error(`the module has no ${name}`);
-      return (v: unknown) => validate(v).ok;
+      return (v: unknown) => {
+        const result = validate(v);
+        if (!result.ok) sink ^= result.errors[0]?.pointer.length ?? 0;
+        return result.ok;
+      };
     };
+    const ajvCheck =
+      (validate: ((v: unknown) => boolean) & { errors?: unknown[] | null }) => (v: unknown) => {
+        const ok = validate(v);
+        if (!ok)
+          sink ^= (validate.errors?.[0] as { instancePath?: string } | undefined)?.instancePath?.length ?? 0;
+        return ok;
+      };
     const session = {
       ours: pick("validateSession"),
-      ajv: ajvFirst.compile(schemas.session as object),
-      ajvAll: ajvAll.compile(schemas.session as object),
-      standalone: ajvStandalone(schemas.session, work, "session"),
+      ajv: ajvCheck(ajvFirst.compile(schemas.session as object)),
+      ajvAll: ajvCheck(ajvAll.compile(schemas.session as object)),
+      standalone: ajvCheck(ajvStandalone(schemas.session, work, "session")),
       hand: handWrittenSessionCheck,
     };
     const candidates = {
@@ -190,9 +209,9 @@ async function main(): Promise<void> {
       sessionJson: { ...session, ours: pick("validateSessionJson") },
       checkout: {
         ours: pick("validateCheckout"),
-        ajv: ajvFirst.compile(schemas.checkout as object),
-        ajvAll: ajvAll.compile(schemas.checkout as object),
-        standalone: ajvStandalone(schemas.checkout, work, "checkout"),
+        ajv: ajvCheck(ajvFirst.compile(schemas.checkout as object)),
+        ajvAll: ajvCheck(ajvAll.compile(schemas.checkout as object)),
+        standalone: ajvCheck(ajvStandalone(schemas.checkout, work, "checkout")),
         hand: undefined,
       },
     };

@@ -1,8 +1,8 @@
 // The request-validator compiler: JSON Schema 2020-12 (as OpenAPI 3.1 uses it) -> one dependency-free
 // TypeScript module exporting one validator per entry. The module imports only the package's runtime
 // helpers (templates/runtime/validation.ts). Each referenced schema becomes one function shared by every
-// entry that reaches it; the exported validators run it once, collecting errors (JSON Pointer, keyword,
-// message, wire name for form bodies).
+// entry that reaches it; the exported validators run a fast yes/no pass and, only when it fails, a second
+// pass collecting errors (JSON Pointer, keyword, message, wire name for form bodies).
 import { Compiler, type CompilerFlags, type Warning } from "./compiler.ts";
 import { isSchema, isSchemaObject, ownValue } from "./keywords.ts";
 import { docText } from "../js-doc.ts";
@@ -70,8 +70,7 @@ const RUNTIME_NAMES = new Set([
   "anyOfErrors",
   "oneOfErrors",
   "codePointLength",
-  "failed",
-  "newState",
+  "collectErrors",
   "prefixErrors",
   "countProperties",
   "deepEqual",
@@ -158,7 +157,7 @@ function compileOnce(
   const dynamicCode = c.finish();
   c.module.type("ValidateOptions");
   c.module.type("ValidationResult");
-  for (const helper of ["newState", "failed", "stackOverflow"]) c.module.helper(helper);
+  for (const helper of ["collectErrors", "stackOverflow"]) c.module.helper(helper);
   const typeImports = (input.typeImports ?? []).map(
     (group) => `import type { ${group.names.join(", ")} } from ${lit(group.from)};`,
   );
@@ -188,16 +187,14 @@ function renderEntry(entry: ValidatorEntry, fn: string, dynamicScope: boolean): 
   return lines([
     `/** ${entry.doc === undefined ? "Checks a value against the schema" : docText(entry.doc).replace(/\s+/g, " ")}; never throws on any input. */`,
     `export function ${entry.name}(value: unknown, options?: ValidateOptions): ValidationResult<${type}> {`,
-    // One pass collecting errors: a valid value builds no pointer and allocates only the state.
-    "const st = newState(options);",
     "try {",
-    `if (${fn}(value, st, null)) return { ok: true, value: value as ${type} };`,
+    `if (${fn}(value, null, null)) return { ok: true, value: value as ${type} };`,
     "} catch (error) {",
     reset,
     "return stackOverflow(error);",
     "}",
     reset,
-    `return failed(st, ${entry.form === true});`,
+    `return collectErrors(${fn}, value, options, ${entry.form === true});`,
     "}",
   ]);
 }

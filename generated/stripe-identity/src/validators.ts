@@ -5,8 +5,7 @@ import type { paths } from "./schema.js";
 import {
   anyOfErrors,
   codePointLength,
-  failed,
-  newState,
+  collectErrors,
   pointerSegment,
   prefixErrors,
   report,
@@ -27,9 +26,8 @@ export function validateListVerificationSessionsQuery(
   value: unknown,
   options?: ValidateOptions,
 ): ValidationResult<NonNullable<paths["/v1/identity/verification_sessions"]["get"]["parameters"]["query"]>> {
-  const st = newState(options);
   try {
-    if (s0(value, st, null))
+    if (s0(value, null, null))
       return {
         ok: true,
         value: value as NonNullable<
@@ -39,7 +37,7 @@ export function validateListVerificationSessionsQuery(
   } catch (error) {
     return stackOverflow(error);
   }
-  return failed(st, false);
+  return collectErrors(s0, value, options, false);
 }
 /** Checks the body of POST /v1/identity/verification_sessions against the spec; never throws on any input. */
 export function validateCreateVerificationSessionBody(
@@ -50,9 +48,8 @@ export function validateCreateVerificationSessionBody(
     paths["/v1/identity/verification_sessions"]["post"]["requestBody"]
   >["content"]["application/x-www-form-urlencoded"]
 > {
-  const st = newState(options);
   try {
-    if (s1(value, st, null))
+    if (s1(value, null, null))
       return {
         ok: true,
         value: value as NonNullable<
@@ -62,7 +59,7 @@ export function validateCreateVerificationSessionBody(
   } catch (error) {
     return stackOverflow(error);
   }
-  return failed(st, true);
+  return collectErrors(s1, value, options, true);
 }
 /** Checks the path arguments of GET /v1/identity/verification_sessions/{session} against the spec; never throws on any input. */
 export function validateRetrieveVerificationSessionPath(
@@ -71,9 +68,8 @@ export function validateRetrieveVerificationSessionPath(
 ): ValidationResult<
   NonNullable<paths["/v1/identity/verification_sessions/{session}"]["get"]["parameters"]["path"]>
 > {
-  const st = newState(options);
   try {
-    if (s2(value, st, null))
+    if (s2(value, null, null))
       return {
         ok: true,
         value: value as NonNullable<
@@ -83,7 +79,7 @@ export function validateRetrieveVerificationSessionPath(
   } catch (error) {
     return stackOverflow(error);
   }
-  return failed(st, false);
+  return collectErrors(s2, value, options, false);
 }
 /** Checks the path arguments of POST /v1/identity/verification_sessions/{session} against the spec; never throws on any input. */
 export function validateUpdateVerificationSessionPath(
@@ -92,9 +88,8 @@ export function validateUpdateVerificationSessionPath(
 ): ValidationResult<
   NonNullable<paths["/v1/identity/verification_sessions/{session}"]["post"]["parameters"]["path"]>
 > {
-  const st = newState(options);
   try {
-    if (s2(value, st, null))
+    if (s2(value, null, null))
       return {
         ok: true,
         value: value as NonNullable<
@@ -104,7 +99,7 @@ export function validateUpdateVerificationSessionPath(
   } catch (error) {
     return stackOverflow(error);
   }
-  return failed(st, false);
+  return collectErrors(s2, value, options, false);
 }
 /** Checks the body of POST /v1/identity/verification_sessions/{session} against the spec; never throws on any input. */
 export function validateUpdateVerificationSessionBody(
@@ -115,9 +110,8 @@ export function validateUpdateVerificationSessionBody(
     paths["/v1/identity/verification_sessions/{session}"]["post"]["requestBody"]
   >["content"]["application/x-www-form-urlencoded"]
 > {
-  const st = newState(options);
   try {
-    if (s3(value, st, null))
+    if (s3(value, null, null))
       return {
         ok: true,
         value: value as NonNullable<
@@ -127,7 +121,7 @@ export function validateUpdateVerificationSessionBody(
   } catch (error) {
     return stackOverflow(error);
   }
-  return failed(st, true);
+  return collectErrors(s3, value, options, true);
 }
 /** Checks the path arguments of POST /v1/identity/verification_sessions/{session}/cancel against the spec; never throws on any input. */
 export function validateCancelVerificationSessionPath(
@@ -136,9 +130,8 @@ export function validateCancelVerificationSessionPath(
 ): ValidationResult<
   NonNullable<paths["/v1/identity/verification_sessions/{session}/cancel"]["post"]["parameters"]["path"]>
 > {
-  const st = newState(options);
   try {
-    if (s2(value, st, null))
+    if (s2(value, null, null))
       return {
         ok: true,
         value: value as NonNullable<
@@ -148,7 +141,7 @@ export function validateCancelVerificationSessionPath(
   } catch (error) {
     return stackOverflow(error);
   }
-  return failed(st, false);
+  return collectErrors(s2, value, options, false);
 }
 /** Checks the path arguments of POST /v1/identity/verification_sessions/{session}/redact against the spec; never throws on any input. */
 export function validateRedactVerificationSessionPath(
@@ -157,9 +150,8 @@ export function validateRedactVerificationSessionPath(
 ): ValidationResult<
   NonNullable<paths["/v1/identity/verification_sessions/{session}/redact"]["post"]["parameters"]["path"]>
 > {
-  const st = newState(options);
   try {
-    if (s2(value, st, null))
+    if (s2(value, null, null))
       return {
         ok: true,
         value: value as NonNullable<
@@ -169,7 +161,7 @@ export function validateRedactVerificationSessionPath(
   } catch (error) {
     return stackOverflow(error);
   }
-  return failed(st, false);
+  return collectErrors(s2, value, options, false);
 }
 // "/paths/~1v1~1identity~1verification_sessions/get/parameters"
 function s0(v: any, st: ValidationState | null, ev: Evaluated | null): boolean {

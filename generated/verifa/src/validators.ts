@@ -4,9 +4,8 @@
 import type { paths } from "./schema.js";
 import {
   codePointLength,
-  failed,
+  collectErrors,
   isDate,
-  newState,
   report,
   stackOverflow,
   type Evaluated,
@@ -24,9 +23,8 @@ export function validateUpdateSessionPath(
   value: unknown,
   options?: ValidateOptions,
 ): ValidationResult<NonNullable<paths["/api/v1/sessions/{session_id}"]["patch"]["parameters"]["path"]>> {
-  const st = newState(options);
   try {
-    if (s0(value, st, null))
+    if (s0(value, null, null))
       return {
         ok: true,
         value: value as NonNullable<paths["/api/v1/sessions/{session_id}"]["patch"]["parameters"]["path"]>,
@@ -34,16 +32,15 @@ export function validateUpdateSessionPath(
   } catch (error) {
     return stackOverflow(error);
   }
-  return failed(st, false);
+  return collectErrors(s0, value, options, false);
 }
 /** Checks the header parameters of PATCH /api/v1/sessions/{session_id} against the spec; never throws on any input. */
 export function validateUpdateSessionHeaders(
   value: unknown,
   options?: ValidateOptions,
 ): ValidationResult<NonNullable<paths["/api/v1/sessions/{session_id}"]["patch"]["parameters"]["header"]>> {
-  const st = newState(options);
   try {
-    if (s1(value, st, null))
+    if (s1(value, null, null))
       return {
         ok: true,
         value: value as NonNullable<paths["/api/v1/sessions/{session_id}"]["patch"]["parameters"]["header"]>,
@@ -51,7 +48,7 @@ export function validateUpdateSessionHeaders(
   } catch (error) {
     return stackOverflow(error);
   }
-  return failed(st, false);
+  return collectErrors(s1, value, options, false);
 }
 /** Checks the body of PATCH /api/v1/sessions/{session_id} against the spec; never throws on any input. */
 export function validateUpdateSessionBody(
@@ -60,9 +57,8 @@ export function validateUpdateSessionBody(
 ): ValidationResult<
   NonNullable<paths["/api/v1/sessions/{session_id}"]["patch"]["requestBody"]>["content"]["application/json"]
 > {
-  const st = newState(options);
   try {
-    if (s2(value, st, null))
+    if (s2(value, null, null))
       return {
         ok: true,
         value: value as NonNullable<
@@ -72,7 +68,7 @@ export function validateUpdateSessionBody(
   } catch (error) {
     return stackOverflow(error);
   }
-  return failed(st, false);
+  return collectErrors(s2, value, options, false);
 }
 // "/paths/~1api~1v1~1sessions~1{session_id}/patch/parameters"
 function s0(v: any, st: ValidationState | null, ev: Evaluated | null): boolean {

@@ -31,10 +31,11 @@ const QUOTE_LIMIT = 40;
 const SEGMENT_LIMIT = 200;
 
 // ---------------------------------------------------------------------------------------------------
-// Error collection. A validator runs its checks once with a state that collects errors, each with a
-// pointer relative to the checked value; a caller prefixes the errors of a failed call with its path, so
-// a valid value never builds a pointer string. Branch tries (anyOf, not, if, contains) run the same checks
-// with no state: yes/no, return at the first failure, nothing allocated.
+// Error collection. A validator first runs its checks with no state: yes/no, return at the first failure,
+// nothing allocated (branch tries for anyOf, not, if and contains run that way too). Only when that fails
+// does it run them again with a state collecting errors, each with a pointer relative to the checked
+// value; a caller prefixes the errors of a failed call with its path, so pointers are only ever built for
+// errors.
 
 /** Where errors are collected. */
 export interface ValidationState {
@@ -45,17 +46,30 @@ export interface ValidationState {
 /** The signature of every generated check function. */
 export type Check = (value: unknown, state: ValidationState | null, ev: Evaluated | null) => boolean;
 
-/** The state for one validator call, with its error cap. */
-export function newState(options: ValidateOptions | undefined): ValidationState {
-  const max =
-    options?.maxErrors !== undefined && options.maxErrors >= 1 ? options.maxErrors : DEFAULT_MAX_ERRORS;
+function newState(max: number): ValidationState {
   return { errors: [], max };
 }
 
-/** The answer of a validator whose checks failed: the errors collected, with wire names for form bodies. */
-export function failed(state: ValidationState, form: boolean): { ok: false; errors: ValidationError[] } {
+/**
+ * The error pass of a validator whose yes/no pass failed: runs `check` again collecting errors, adds wire
+ * names for form bodies. A stack overflow (a value nested thousands deep, or a cyclic object) is one error.
+ */
+export function collectErrors(
+  check: Check,
+  value: unknown,
+  options: ValidateOptions | undefined,
+  form: boolean,
+): { ok: false; errors: ValidationError[] } {
+  const max =
+    options?.maxErrors !== undefined && options.maxErrors >= 1 ? options.maxErrors : DEFAULT_MAX_ERRORS;
+  const state = newState(max);
+  try {
+    check(value, state, null);
+  } catch (error) {
+    return stackOverflow(error);
+  }
   const errors = state.errors;
-  // A check fails only by reporting an error; keep the promise of at least one even if not.
+  // Both passes run the same checks, so there is always an error; keep the promise even if not.
   if (errors.length === 0) errors.push(newError("", "schema", "is not valid"));
   if (form) for (const error of errors) error.wireName = wireName(error.pointer);
   return { ok: false, errors };
@@ -153,7 +167,7 @@ export function stackOverflow(error: unknown): { ok: false; errors: ValidationEr
 }
 
 function branchErrors(branch: Check, value: unknown, max: number): ValidationError[] {
-  const state: ValidationState = { errors: [], max };
+  const state = newState(max);
   branch(value, state, null);
   return state.errors;
 }
