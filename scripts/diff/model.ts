@@ -59,7 +59,14 @@ export type ChangeFacts =
   | { kind: "security-scheme-changed"; scheme: string; before: string; after: string }
   // Schemas (with a direction).
   | { kind: "property-added"; name: string; required: boolean }
-  | { kind: "property-removed"; name: string; required: boolean; deprecated: boolean }
+  | {
+      kind: "property-removed";
+      name: string;
+      required: boolean;
+      deprecated: boolean;
+      /** The revision's object refuses unknown properties (additionalProperties or unevaluatedProperties false). */
+      closed: boolean;
+    }
   | { kind: "property-renamed"; from: string; to: string; required: boolean }
   | { kind: "property-required"; name: string; required: boolean }
   | { kind: "property-deprecated"; name: string }

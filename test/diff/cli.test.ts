@@ -277,3 +277,54 @@ describe("a real case: a captured page edited, both versions scraped, then diffe
     ).toBe(true);
   });
 });
+
+describe("a real case on Stripe's pages: two renderings edited alike, scraped, then diffed", () => {
+  it("finds the status the list lost (breaking) and the update's parameter removed (warning)", async () => {
+    const pages = ["verification-sessions.api-reference.txt", "verification-sessions.docs.md"];
+    for (const side of ["before", "after"]) {
+      await mkdir(join(dir, side));
+      for (const page of pages)
+        await cp(join(root, "specs/stripe-identity/pages", page), join(dir, side, page));
+    }
+    /** Removes the text from `start` up to (not including) `end`, searching from `from`. */
+    const cut = (text: string, start: string, end: string, from = ""): string => {
+      const i = text.indexOf(start, from === "" ? 0 : text.indexOf(from));
+      const j = text.indexOf(end, i + start.length);
+      expect(i).toBeGreaterThan(-1);
+      expect(j).toBeGreaterThan(i);
+      return text.slice(0, i) + text.slice(j);
+    };
+    // The plain-text capture: the update's metadata bullet, and the list's "canceled" status.
+    const textPage = join(dir, "after", pages[0] as string);
+    let text = await readFile(textPage, "utf8");
+    text = cut(text, "  • metadataobject", "  • optionsobject");
+    text = cut(text, "    canceled\n", "    processing\n");
+    await writeFile(textPage, text);
+    // The markdown capture of the same reference, edited the same way.
+    const markdownPage = join(dir, "after", pages[1] as string);
+    let markdown = await readFile(markdownPage, "utf8");
+    markdown = cut(markdown, "- metadataobject", "- optionsobject", "# Update a VerificationSession");
+    markdown = cut(markdown, "canceledThe VerificationSession", "processingThe session");
+    await writeFile(markdownPage, markdown);
+
+    for (const side of ["before", "after"]) {
+      const term = memoryTerminal();
+      const code = await main(
+        ["scrape", ...pages.map((p) => `${side}/${p}`), "--out", `${side}.yaml`],
+        term,
+        dir,
+      );
+      expect(code).toBe(0);
+    }
+    const r = await diff(["before.yaml", "after.yaml", "--format", "json"]);
+    expect(r.code).toBe(1);
+    const json = JSON.parse(r.out);
+    expect(
+      json.changes.map((c: { id: string; level: string; operation: string }) => [c.id, c.level, c.operation]),
+    ).toEqual([
+      ["request-enum-value-removed", "breaking", "GET /v1/identity/verification_sessions"],
+      ["request-property-removed", "warning", "POST /v1/identity/verification_sessions/{id}"],
+    ]);
+    expect(json.semver).toBe("major");
+  });
+});

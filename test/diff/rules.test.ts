@@ -52,6 +52,7 @@ const CASES: Record<string, Expected> = {
   request_property_became_required: [["request-property-became-required", "breaking"]],
   request_property_became_optional: [["request-property-became-optional", "info"]],
   request_property_removed: [["request-property-removed", "warning"]],
+  request_property_removed_closed: [["request-property-removed-rejected", "breaking"]],
   request_property_renamed: [["request-property-renamed", "breaking"]],
   response_required_property_removed: [["response-required-property-removed", "breaking"]],
   response_optional_property_removed: [["response-optional-property-removed", "warning"]],

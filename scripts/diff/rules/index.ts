@@ -40,6 +40,7 @@ import { rule as newOptionalRequestProperty } from "./new-optional-request-prope
 import { rule as requestPropertyBecameRequired } from "./request-property-became-required.ts";
 import { rule as requestPropertyBecameOptional } from "./request-property-became-optional.ts";
 import { rule as requestPropertyRemoved } from "./request-property-removed.ts";
+import { rule as requestPropertyRemovedRejected } from "./request-property-removed-rejected.ts";
 import { rule as requestPropertyRenamed } from "./request-property-renamed.ts";
 import { rule as responseRequiredPropertyRemoved } from "./response-required-property-removed.ts";
 import { rule as responseOptionalPropertyRemoved } from "./response-optional-property-removed.ts";
@@ -122,6 +123,7 @@ export const RULES: readonly AnyRule[] = [
   requestPropertyBecameRequired,
   requestPropertyBecameOptional,
   requestPropertyRemoved,
+  requestPropertyRemovedRejected,
   requestPropertyRenamed,
   responseRequiredPropertyRemoved,
   responseOptionalPropertyRemoved,

@@ -38,6 +38,8 @@ export const MESSAGES: Readonly<Record<string, string>> = {
   "request-property-became-required": "request property {name} became required",
   "request-property-became-optional": "request property {name} became optional",
   "request-property-removed": "request property {name} removed",
+  "request-property-removed-rejected":
+    "request property {name} removed, and the schema refuses unknown properties: requests still sending it fail",
   "request-property-renamed": "request property {from} renamed to {to}",
   "response-required-property-removed": "required response property {name} removed",
   "response-optional-property-removed": "response property {name} removed",

@@ -1,4 +1,5 @@
-// Callers that still send it are ignored at best, rejected at worst; the generated type loses it.
+// Callers that still send it are ignored by a lenient server; the generated type loses it. Where the
+// schema refuses unknown properties, request-property-removed-rejected reports it as breaking instead.
 import { defineRule, isRequest } from "./rule.ts";
 
 export const rule = defineRule({
@@ -6,5 +7,5 @@ export const rule = defineRule({
   level: "warning",
   semver: "major",
   appliesTo: ["property-removed"],
-  check: (c) => (isRequest(c) && !c.deprecated ? { name: c.name } : undefined),
+  check: (c) => (isRequest(c) && !c.deprecated && !c.closed ? { name: c.name } : undefined),
 });

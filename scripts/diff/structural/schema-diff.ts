@@ -214,6 +214,7 @@ export class SchemaDiffer {
         return;
       }
     }
+    const closed = vb.keywords.additionalProperties === false || vb.keywords.unevaluatedProperties === false;
     for (const name of removed) {
       const ma = va.properties.get(name) as Member;
       this.record(scope, ma.pointer, {
@@ -221,6 +222,7 @@ export class SchemaDiffer {
         name,
         required: va.required.has(name),
         deprecated: flag(this.a, ma, "deprecated"),
+        closed,
       });
     }
     for (const name of added) {
