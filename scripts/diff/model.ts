@@ -34,6 +34,13 @@ export type ChangeFacts =
   | { kind: "operation-removed"; deprecated: boolean }
   | { kind: "operation-added" }
   | { kind: "operation-deprecated" }
+  // Document level: the servers (the generated client's default base URL is the first), and webhooks
+  // (requests the API sends: their payloads are compared as responses, since receivers read them).
+  | { kind: "server-removed"; url: string }
+  | { kind: "server-added"; url: string }
+  | { kind: "default-server-changed"; before: string; after: string }
+  | { kind: "webhook-removed"; name: string; deprecated: boolean }
+  | { kind: "webhook-added"; name: string }
   // Parameters (always in requests).
   | { kind: "parameter-added"; in: string; name: string; required: boolean }
   | { kind: "parameter-removed"; in: string; name: string; required: boolean; deprecated: boolean }
@@ -74,6 +81,8 @@ export type ChangeFacts =
   | { kind: "enum-values"; added: string[]; removed: string[] }
   | { kind: "enum-presence"; enum: boolean; values: string[] }
   | { kind: "nullable"; nullable: boolean }
+  | { kind: "discriminator-property"; before: string; after: string }
+  | { kind: "discriminator-mapping"; added: string[]; removed: string[] }
   | { kind: "variant-added"; combinator: string; variant: string }
   | { kind: "variant-removed"; combinator: string; variant: string }
   | { kind: "limit"; keyword: string; before: string; after: string; relation: LimitRelation }
@@ -105,6 +114,11 @@ export const CHANGE_KINDS: readonly ChangeKind[] = [
   "operation-removed",
   "operation-added",
   "operation-deprecated",
+  "server-removed",
+  "server-added",
+  "default-server-changed",
+  "webhook-removed",
+  "webhook-added",
   "parameter-added",
   "parameter-removed",
   "parameter-renamed",
@@ -132,6 +146,8 @@ export const CHANGE_KINDS: readonly ChangeKind[] = [
   "enum-values",
   "enum-presence",
   "nullable",
+  "discriminator-property",
+  "discriminator-mapping",
   "variant-added",
   "variant-removed",
   "limit",

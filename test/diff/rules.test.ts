@@ -19,6 +19,26 @@ const CASES: Record<string, Expected> = {
   deprecated_operation_removed: [["deprecated-operation-removed", "info"]],
   operation_added: [["operation-added", "info"]],
   operation_deprecated: [["operation-deprecated", "info"]],
+  servers_changed: [
+    ["server-removed", "warning"],
+    ["default-server-changed", "warning"],
+    ["server-added", "info"],
+  ],
+  // A webhook's payload is what the receiver reads: compared as a response.
+  webhooks_changed: [
+    ["response-required-property-removed", "breaking"],
+    ["webhook-removed", "warning"],
+    ["deprecated-webhook-removed", "info"],
+    ["webhook-added", "info"],
+  ],
+  // One shared schema in a request body and a response: the same mapping change reads both ways.
+  discriminator_changed: [
+    ["request-discriminator-value-removed", "breaking"],
+    ["response-discriminator-value-added", "warning"],
+    ["request-discriminator-value-added", "info"],
+    ["response-discriminator-value-removed", "info"],
+  ],
+  discriminator_property_changed: [["discriminator-property-changed", "breaking"]],
   new_required_request_parameter: [["new-required-request-parameter", "breaking"]],
   new_required_request_header: [["new-required-request-parameter", "breaking"]],
   new_optional_request_parameter: [["new-optional-request-parameter", "info"]],

@@ -9,6 +9,17 @@ import { rule as operationRemoved } from "./operation-removed.ts";
 import { rule as deprecatedOperationRemoved } from "./deprecated-operation-removed.ts";
 import { rule as operationAdded } from "./operation-added.ts";
 import { rule as operationDeprecated } from "./operation-deprecated.ts";
+import { rule as serverRemoved } from "./server-removed.ts";
+import { rule as serverAdded } from "./server-added.ts";
+import { rule as defaultServerChanged } from "./default-server-changed.ts";
+import { rule as webhookRemoved } from "./webhook-removed.ts";
+import { rule as deprecatedWebhookRemoved } from "./deprecated-webhook-removed.ts";
+import { rule as webhookAdded } from "./webhook-added.ts";
+import { rule as discriminatorPropertyChanged } from "./discriminator-property-changed.ts";
+import { rule as requestDiscriminatorValueRemoved } from "./request-discriminator-value-removed.ts";
+import { rule as requestDiscriminatorValueAdded } from "./request-discriminator-value-added.ts";
+import { rule as responseDiscriminatorValueAdded } from "./response-discriminator-value-added.ts";
+import { rule as responseDiscriminatorValueRemoved } from "./response-discriminator-value-removed.ts";
 import { rule as newRequiredRequestParameter } from "./new-required-request-parameter.ts";
 import { rule as newOptionalRequestParameter } from "./new-optional-request-parameter.ts";
 import { rule as requestParameterRemoved } from "./request-parameter-removed.ts";
@@ -92,6 +103,17 @@ export const RULES: readonly AnyRule[] = [
   deprecatedOperationRemoved,
   operationAdded,
   operationDeprecated,
+  serverRemoved,
+  serverAdded,
+  defaultServerChanged,
+  webhookRemoved,
+  deprecatedWebhookRemoved,
+  webhookAdded,
+  discriminatorPropertyChanged,
+  requestDiscriminatorValueRemoved,
+  requestDiscriminatorValueAdded,
+  responseDiscriminatorValueAdded,
+  responseDiscriminatorValueRemoved,
   newRequiredRequestParameter,
   newOptionalRequestParameter,
   requestParameterRemoved,

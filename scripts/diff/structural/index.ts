@@ -10,9 +10,8 @@ import { compareParameters, parametersOf } from "./parameters.ts";
 import { compareResponses } from "./responses.ts";
 import { SchemaDiffer } from "./schema-diff.ts";
 import { compareSecurity } from "./security.ts";
-import { Side, type Located } from "./side.ts";
-
-export const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"] as const;
+import { compareServers, compareWebhooks } from "./document.ts";
+import { METHODS, Side, type Located } from "./side.ts";
 
 /** "GET /v1/sessions/{id}": how operations are named in every report. */
 export function operationLabel(method: string, path: string): string {
@@ -93,6 +92,8 @@ export function diffDocuments(base: Obj, revision: Obj): Change[] {
       }
     }
   }
+  compareServers(a, b, graph);
+  compareWebhooks(a, b, graph, schemas);
   return graph.result();
 }
 

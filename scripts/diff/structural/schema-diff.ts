@@ -132,6 +132,7 @@ export class SchemaDiffer {
   ): void {
     if (!skipNullable && va.nullable !== vb.nullable)
       this.record(scope, at, { kind: "nullable", nullable: vb.nullable });
+    this.compareDiscriminators(va, vb, scope, at);
     if (va.variants || vb.variants) {
       this.compareVariants(va, vb, scope, depth);
       // A schema that became a union (or stopped being one) is compared variant by variant only.
@@ -229,6 +230,32 @@ export class SchemaDiffer {
       const mb = vb.properties.get(name) as Member;
       this.record(scope, mb.pointer, { kind: "property-added", name, required: vb.required.has(name) });
     }
+  }
+
+  /**
+   * OpenAPI discriminators on both sides: the tag property renamed, and tag values (mapping keys) gone
+   * or new. A discriminator added or dropped as a whole changes no value on the wire: the variants say it.
+   */
+  private compareDiscriminators(va: SchemaView, vb: SchemaView, scope: Scope, at: string): void {
+    const da = va.keywords.discriminator;
+    const db = vb.keywords.discriminator;
+    if (!isObject(da) || !isObject(db)) return;
+    if (
+      typeof da.propertyName === "string" &&
+      typeof db.propertyName === "string" &&
+      da.propertyName !== db.propertyName
+    )
+      this.record(scope, at, {
+        kind: "discriminator-property",
+        before: da.propertyName,
+        after: db.propertyName,
+      });
+    const keys = (d: Record<string, unknown>) => (isObject(d.mapping) ? Object.keys(d.mapping).sort() : []);
+    const [ka, kb] = [keys(da), keys(db)];
+    const added = kb.filter((k) => !ka.includes(k));
+    const removed = ka.filter((k) => !kb.includes(k));
+    if (added.length > 0 || removed.length > 0)
+      this.record(scope, at, { kind: "discriminator-mapping", added, removed });
   }
 
   /** oneOf/anyOf members matched by identity ($ref, title, tag value, type); the pairs are compared. */

@@ -3,6 +3,9 @@
 // a shared component is located in the component (reported once), not at each place that refers to it.
 import { isObject, resolveFragment, type Obj } from "../../generate/load/pointer.ts";
 
+/** The HTTP methods a path item (or a webhook) can hold. */
+export const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"] as const;
+
 export interface Located {
   node: Obj;
   pointer: string;
