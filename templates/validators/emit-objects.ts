@@ -31,6 +31,15 @@ function schemaMap(value: unknown): [string, Schema][] {
     .filter((entry): entry is [string, Schema] => isSchema(entry[1]));
 }
 
+/** The most properties one generated function checks (see emitObjectKeywords). */
+const PROPERTIES_PER_FUNCTION = 64;
+
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
 export function emitObjectKeywords(
   c: Compiler,
   schema: SchemaObject,
@@ -58,7 +67,21 @@ export function emitObjectKeywords(
       )
     : [];
   const requiredSet = new Set(required);
-  for (const [name, subschema] of properties) {
+  // Hundreds of properties (DocuSign's account settings) would make one function too big for tsc's flow
+  // analysis (error TS2563) and for V8's optimizing compiler: they are checked in parts, each a function
+  // of its own over the same object, in order. Required names and the key loop below stay here.
+  const parts = properties.length > PROPERTIES_PER_FUNCTION ? chunks(properties, PROPERTIES_PER_FUNCTION) : [];
+  for (const [index, part] of parts.entries()) {
+    const names = new Set(part.map(([name]) => name));
+    const partSchema = {
+      properties: Object.fromEntries(part),
+      required: required.filter((name) => names.has(name)),
+    };
+    const first = index * PROPERTIES_PER_FUNCTION + 1;
+    const location = `${info.location}/properties (${first} to ${first + part.length - 1})`;
+    code.push(c.call(c.functionFor(partSchema, { ...info, location }), place, scope));
+  }
+  for (const [name, subschema] of parts.length > 0 ? [] : properties) {
     const x = scope.next("x");
     const suffix = `/properties/${escapeSegment(name)}`;
     const childPlace: Place = { value: x, pointer: place.pointer.key(name), ev: null };

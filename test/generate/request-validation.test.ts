@@ -44,6 +44,16 @@ const spec = {
         },
       },
     },
+    "/v1/settings": {
+      put: {
+        operationId: "replaceSettings",
+        requestBody: {
+          required: true,
+          content: { "application/json": { schema: { $ref: "#/components/schemas/Settings" } } },
+        },
+        responses: { "204": { description: "replaced" } },
+      },
+    },
     "/v1/tags": {
       put: {
         operationId: "replaceTags",
@@ -61,6 +71,18 @@ const spec = {
   },
   components: {
     schemas: {
+      // As many properties as DocuSign's account settings: too many to check in one function under tsc.
+      Settings: {
+        type: "object",
+        additionalProperties: false,
+        required: ["setting_0", "setting_399"],
+        properties: Object.fromEntries(
+          Array.from({ length: 400 }, (_, i) => [
+            `setting_${i}`,
+            { type: ["string", "null"], maxLength: 10, enum: ["on", "off", "auto", null] },
+          ]),
+        ),
+      },
       Thing: {
         type: "object",
         // `id` is readOnly: required in responses only, so a request need not carry it.
@@ -104,6 +126,7 @@ interface Package {
   APIError: new (...args: never[]) => Error;
   RequestValidationError: new (...args: never[]) => ValidationFailure;
   validateUpdateThingBody(value: unknown, options?: { maxErrors?: number }): Result;
+  validateReplaceSettingsBody(value: unknown): Result;
   validateUpdateThingPath(value: unknown): Result;
 }
 
@@ -217,6 +240,20 @@ describe("the exported validators", () => {
     expect(all.ok ? [] : all.errors.map((e) => e.pointer)).toEqual(["/name", "/owner_email", "/kind"]);
     const first = pkg.validateUpdateThingBody(bad, { maxErrors: 1 });
     expect(first.ok ? [] : first.errors.map((e) => e.pointer)).toEqual(["/name"]);
+  });
+
+  it("check an object of 400 properties (split over several functions) in full", () => {
+    const settings = Object.fromEntries(Array.from({ length: 400 }, (_, i) => [`setting_${i}`, "on"]));
+    expect(pkg.validateReplaceSettingsBody(settings).ok).toBe(true);
+    const { setting_399: _last, ...missingLast } = settings;
+    const bad = { ...missingLast, setting_0: null, setting_65: "sometimes", setting_250: 7, extra: true };
+    const result = pkg.validateReplaceSettingsBody(bad);
+    expect(result.ok ? [] : result.errors.map((e) => [e.pointer, e.keyword])).toEqual([
+      ["/setting_65", "enum"],
+      ["/setting_250", "type"],
+      ["", "required"],
+      ["/extra", "additionalProperties"],
+    ]);
   });
 
   it("are exported from the package index and documented per operation", async () => {
