@@ -232,6 +232,20 @@ describe("git revisions", () => {
   });
 });
 
+/** Scrapes the pages in before/ and in after/ (each to a spec), then diffs the two specs as JSON. */
+async function scrapeBothAndDiff(pages: string[]) {
+  for (const side of ["before", "after"]) {
+    const term = memoryTerminal();
+    const code = await main(
+      ["scrape", ...pages.map((p) => `${side}/${p}`), "--out", `${side}.yaml`],
+      term,
+      dir,
+    );
+    expect(code).toBe(0);
+  }
+  return diff(["before.yaml", "after.yaml", "--format", "json"]);
+}
+
 describe("a real case: a captured page edited, both versions scraped, then diffed", () => {
   it("finds what the edit broke", async () => {
     for (const side of ["before", "after"]) {
@@ -252,16 +266,7 @@ describe("a real case: a captured page edited, both versions scraped, then diffe
       text = text.replace(from, to);
     }
     await writeFile(page, text);
-    for (const side of ["before", "after"]) {
-      const term = memoryTerminal();
-      const code = await main(
-        ["scrape", `${side}/update-session.fern.txt`, "--out", `${side}.yaml`],
-        term,
-        dir,
-      );
-      expect(code).toBe(0);
-    }
-    const r = await diff(["before.yaml", "after.yaml", "--format", "json"]);
+    const r = await scrapeBothAndDiff(["update-session.fern.txt"]);
     expect(r.code).toBe(1);
     const json = JSON.parse(r.out);
     expect(new Set(json.changes.map((c: { id: string }) => c.id))).toEqual(
@@ -308,16 +313,7 @@ describe("a real case on Stripe's pages: two renderings edited alike, scraped, t
     markdown = cut(markdown, "canceledThe VerificationSession", "processingThe session");
     await writeFile(markdownPage, markdown);
 
-    for (const side of ["before", "after"]) {
-      const term = memoryTerminal();
-      const code = await main(
-        ["scrape", ...pages.map((p) => `${side}/${p}`), "--out", `${side}.yaml`],
-        term,
-        dir,
-      );
-      expect(code).toBe(0);
-    }
-    const r = await diff(["before.yaml", "after.yaml", "--format", "json"]);
+    const r = await scrapeBothAndDiff(pages);
     expect(r.code).toBe(1);
     const json = JSON.parse(r.out);
     expect(
