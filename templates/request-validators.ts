@@ -2,8 +2,13 @@
 // (each group as one object, as the client holds them) and its body. The client runs them before sending;
 // they are exported so a server or a form can check values by the same rules. The code comes from the
 // validator compiler (templates/validators/); this file only decides what to check and how it is typed.
-import type { CodegenModel, OperationModel, ValidatorModel } from "../scripts/generate/model/codegen-model.ts";
+import type {
+  CodegenModel,
+  OperationModel,
+  ValidatorModel,
+} from "../scripts/generate/model/codegen-model.ts";
 import { escapeSegment } from "../scripts/generate/load/pointer.ts";
+import { isFormType } from "./runtime/body.ts";
 import { compileValidators, type ValidatorEntry, type Warning } from "./validators/index.ts";
 
 const str = (s: string): string => JSON.stringify(s);
@@ -34,7 +39,12 @@ function parametersSchema(op: OperationModel, part: "path" | "query" | "header")
 
 function entryOf(op: OperationModel, validator: ValidatorModel): ValidatorEntry {
   const at = ["", "paths", op.path, op.method].map(escapeSegment).join("/");
-  const what = { path: "the path arguments", query: "the query parameters", header: "the header parameters", body: "the body" };
+  const what = {
+    path: "the path arguments",
+    query: "the query parameters",
+    header: "the header parameters",
+    body: "the body",
+  };
   const doc = `Checks ${what[validator.part]} of ${op.method.toUpperCase()} ${op.path} against the spec`;
   const common = { name: validator.name, valueType: valueType(op, validator), doc };
   if (validator.part === "body") {
@@ -44,7 +54,7 @@ function entryOf(op: OperationModel, validator: ValidatorModel): ValidatorEntry 
       ...common,
       schema: body.schema,
       pointer: body.schemaPointer,
-      form: body.mediaType === "application/x-www-form-urlencoded",
+      form: isFormType(body.mediaType),
     };
   }
   return { ...common, schema: parametersSchema(op, validator.part), pointer: `${at}/parameters` };

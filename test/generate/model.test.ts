@@ -184,6 +184,9 @@ describe("buildModel", () => {
           [
             "application/json",
             "application/merge-patch+json",
+            // Parameters and case as the runtime reads them: still JSON, still a form.
+            "application/json; charset=utf-8",
+            "Application/X-WWW-Form-URLEncoded",
             "multipart/form-data",
             "application/octet-stream",
           ].map((mediaType, i) => [
@@ -204,6 +207,8 @@ describe("buildModel", () => {
     expect(bodies.operations.map((o) => [o.body?.mediaType, o.validators.map((v) => v.part)])).toEqual([
       ["application/json", ["body"]],
       ["application/merge-patch+json", ["body"]],
+      ["application/json; charset=utf-8", ["body"]],
+      ["Application/X-WWW-Form-URLEncoded", ["body"]],
       ["multipart/form-data", []],
       ["application/octet-stream", []],
     ]);

@@ -15,6 +15,7 @@ import { routeShape, segments } from "../../lib/route.ts";
 import { singular } from "../../lib/words.ts";
 import { derefObject, escapeSegment, isObject } from "../load/pointer.ts";
 import { operationExample } from "./examples.ts";
+import { isFormType, isJSONType } from "../../../templates/runtime/body.ts";
 
 type Json = Record<string, unknown>;
 
@@ -121,19 +122,18 @@ function pickMedia(content: unknown): string | undefined {
 
 /** The schema of a parameter given as `content` (one media type) rather than `schema`. */
 function mediaSchema(content: unknown): unknown {
-  if (!isObject(content)) return undefined;
-  const first = Object.keys(content).sort()[0];
-  const media = first === undefined ? undefined : content[first];
+  const mediaType = pickMedia(content);
+  const media = mediaType === undefined || !isObject(content) ? undefined : content[mediaType];
   return isObject(media) ? media.schema : undefined;
 }
 
 /**
- * Bodies the client checks before sending: JSON and form-encoded ones. Multipart and raw bodies carry
- * Blobs and streams where their schemas say `type: string, format: binary`, which no value check can
- * confirm; they are sent unchecked.
+ * Bodies the client checks before sending: those the runtime encodes as JSON or as a form (the same
+ * test). Multipart and raw bodies carry Blobs and streams where their schemas say `type: string, format:
+ * binary`, which no value check can confirm; they are sent unchecked.
  */
 function isCheckedBody(mediaType: string): boolean {
-  return /^application\/(?:[\w.+-]+\+)?json$/i.test(mediaType) || mediaType === "application/x-www-form-urlencoded";
+  return isJSONType(mediaType) || isFormType(mediaType);
 }
 
 /** The validators of an operation, named after its function: validateCreateSessionBody, ...Query. */

@@ -17,6 +17,10 @@ export function isJSONType(mediaType: string): boolean {
   return base === "application/json" || base.endsWith("+json");
 }
 
+export function isFormType(mediaType: string): boolean {
+  return baseType(mediaType) === "application/x-www-form-urlencoded";
+}
+
 function isRawBody(value: unknown): boolean {
   return (
     typeof value === "string" ||
@@ -40,7 +44,7 @@ export function encodeBody(mediaType: string, value: unknown): EncodedBody {
   }
   const base = baseType(mediaType);
   if (isJSONType(mediaType)) return { body: JSON.stringify(value), contentType: mediaType };
-  if (base === "application/x-www-form-urlencoded") {
+  if (isFormType(mediaType)) {
     if (typeof value === "string") return { body: value, contentType: mediaType };
     if (value instanceof URLSearchParams) return { body: value.toString(), contentType: mediaType };
     if (!isRecord(value)) throw new TypeError(`A ${base} body must be an object`);
