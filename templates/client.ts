@@ -159,7 +159,9 @@ export function renderIndex(model: CodegenModel, project: Project): void {
     { isTypeOnly: true, moduleSpecifier: "./client.js", namedExports: [`${model.clientClassName}Options`] },
     { moduleSpecifier: "./resources.js" },
     { moduleSpecifier: "./operations.js" },
-    ...(model.operations.some((op) => op.validators.length > 0) ? [{ moduleSpecifier: "./validators.js" }] : []),
+    ...(model.operations.some((op) => op.validators.length > 0)
+      ? [{ moduleSpecifier: "./validators.js" }]
+      : []),
     { isTypeOnly: true, moduleSpecifier: "./types.js" },
     { isTypeOnly: true, moduleSpecifier: "./schema.js" },
     { moduleSpecifier: "./runtime/index.js" },

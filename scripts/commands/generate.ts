@@ -56,7 +56,9 @@ function printWarnings(
   warnings: readonly { pointer: string; message: string }[],
 ): void {
   for (const w of warnings) {
-    ctx.term.err(`${paint(ctx.term, "yellow", "warning")} ${relative(ctx.cwd, spec)}#${w.pointer}: ${w.message}`);
+    ctx.term.err(
+      `${paint(ctx.term, "yellow", "warning")} ${relative(ctx.cwd, spec)}#${w.pointer}: ${w.message}`,
+    );
   }
 }
 

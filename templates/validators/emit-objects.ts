@@ -71,7 +71,8 @@ export function emitObjectKeywords(
   // analysis (error TS2563) and for V8's optimizing compiler: they are checked in parts, each a function
   // of its own over the same object, in order, each with the required names among its properties.
   // Required names without a property schema, and the loop over the object's keys, stay here.
-  const parts = properties.length > PROPERTIES_PER_FUNCTION ? chunks(properties, PROPERTIES_PER_FUNCTION) : [];
+  const parts =
+    properties.length > PROPERTIES_PER_FUNCTION ? chunks(properties, PROPERTIES_PER_FUNCTION) : [];
   for (const [index, part] of parts.entries()) {
     const names = new Set(part.map(([name]) => name));
     const partSchema = {

@@ -98,7 +98,13 @@ describe("README examples of the committed packages", () => {
         // The first block constructs the client; the others use it. Their imports go to the top.
         const isImport = (line: string) => line.startsWith("import ");
         const imports = blocks.slice(1).flatMap((b) => b.split("\n").filter(isImport));
-        const body = blocks.slice(1).map((b) => `{\n${b.split("\n").filter((l) => !isImport(l)).join("\n")}\n}`);
+        const body = blocks.slice(1).map(
+          (b) =>
+            `{\n${b
+              .split("\n")
+              .filter((l) => !isImport(l))
+              .join("\n")}\n}`,
+        );
         const file = join(dir, `${api}.ts`);
         await writeFile(
           file,
