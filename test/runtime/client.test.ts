@@ -378,33 +378,62 @@ describe("retries", () => {
 });
 
 describe("timeouts, aborts and connection failures", () => {
+  // Each test here gets its own server and counts attempts at the client's fetch: a request the client
+  // gave up on may reach a server late (on a busy machine, after the next test started), so neither the
+  // shared server's log nor the timing of its arrival says how many attempts the client made.
+  let own: TestServer;
+  beforeEach(async () => {
+    own = await startServer();
+    return () => own.close();
+  });
+  /** The global fetch, counting calls. */
+  function countingFetch(): { fetch: typeof fetch; calls: () => number } {
+    let calls = 0;
+    const counted = ((input: string | URL | Request, init?: RequestInit) => {
+      calls++;
+      return fetch(input, init);
+    }) as typeof fetch;
+    return { fetch: counted, calls: () => calls };
+  }
+  /** Never answers while the test runs (the server's close ends the connection). */
+  const silent = () => ({ delayMs: 600_000 });
+
   it("times out each attempt with APIConnectionTimeoutError", async () => {
-    const { http, sleeps } = client({ options: { timeout: 40, maxRetries: 1 } });
-    server.handle(() => ({ delayMs: 1000, body: { late: true } }));
+    const counted = countingFetch();
+    const { http, sleeps } = client({
+      baseURL: own.url,
+      options: { timeout: 40, maxRetries: 1, fetch: counted.fetch },
+    });
+    own.handle(silent);
     const error = await rejection(http.request(getItem, { path: { id: "x" } }));
     expect(error).toBeInstanceOf(APIConnectionTimeoutError);
-    expect(server.requests).toHaveLength(2);
+    expect(counted.calls()).toBe(2);
     expect(sleeps).toHaveLength(1);
   });
 
   it("a per-request timeout overrides the client's", async () => {
-    const { http } = client({ options: { timeout: 60_000, maxRetries: 0 } });
-    server.handle(() => ({ delayMs: 1000 }));
+    const { http } = client({ baseURL: own.url, options: { timeout: 600_000, maxRetries: 0 } });
+    own.handle(silent);
     await expect(http.request(getItem, { path: { id: "x" } }, { timeout: 30 })).rejects.toBeInstanceOf(
       APIConnectionTimeoutError,
     );
   });
 
   it("throws APIUserAbortError when the caller aborts, without retrying", async () => {
-    const { http } = client();
-    server.handle(() => ({ delayMs: 1000 }));
+    const counted = countingFetch();
+    const { http } = client({ baseURL: own.url, options: { fetch: counted.fetch } });
     const controller = new AbortController();
-    setTimeout(() => controller.abort(), 30);
+    // Abort once the request is on the server, whatever the machine's speed.
+    own.handle(() => {
+      controller.abort();
+      return silent();
+    });
     const error = await rejection(
       http.request(getItem, { path: { id: "x" } }, { signal: controller.signal }),
     );
     expect(error).toBeInstanceOf(APIUserAbortError);
-    expect(server.requests).toHaveLength(1);
+    expect(counted.calls()).toBe(1);
+    expect(own.requests).toHaveLength(1);
   });
 
   it("an already aborted signal sends nothing", async () => {
@@ -479,8 +508,14 @@ describe("credentials never leak into errors", () => {
   });
 
   it("on a timeout", async () => {
-    const { http } = client({ auth, options: { maxRetries: 0, timeout: 20 } });
-    server.handle(() => ({ delayMs: 500 }));
-    expectClean(await rejection(http.request(op)));
+    // Its own server: the abandoned request must not reach the shared one during a later test.
+    const own = await startServer();
+    try {
+      own.handle(() => ({ delayMs: 600_000 }));
+      const { http } = client({ auth, baseURL: own.url, options: { maxRetries: 0, timeout: 20 } });
+      expectClean(await rejection(http.request(op)));
+    } finally {
+      await own.close();
+    }
   });
 });
