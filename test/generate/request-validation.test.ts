@@ -1,113 +1,12 @@
 // Request validation in a generated package, end to end: a spec with every part of a request constrained
-// is generated, compiled by the real tsc and imported; its client talks to a real HTTP server on
-// 127.0.0.1, which must see no request when the arguments are invalid, and the request when checking is
-// turned off (per client or per call).
-import { execFile } from "node:child_process";
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+// (test/fixtures/specs/things.json) is generated, compiled by the real tsc (test/setup/test-packages.ts)
+// and imported; its client talks to a real HTTP server on 127.0.0.1, which must see no request when the
+// arguments are invalid, and the request when checking is turned off (per client or per call).
+import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { promisify } from "node:util";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { main } from "../../scripts/cli.ts";
-import { memoryTerminal } from "../cli/memory-terminal.ts";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { startServer, type TestServer } from "../runtime/server.ts";
-
-const run = promisify(execFile);
-const root = join(import.meta.dirname, "..", "..");
-const tsc = join(root, "node_modules", "typescript", "bin", "tsc");
-
-const spec = {
-  openapi: "3.1.0",
-  info: { title: "Things", version: "1.0.0" },
-  servers: [{ url: "https://things.example" }],
-  paths: {
-    "/v1/things/{thing_id}": {
-      post: {
-        operationId: "updateThing",
-        parameters: [
-          {
-            name: "thing_id",
-            in: "path",
-            required: true,
-            schema: { type: "string", pattern: "^th_[a-z0-9]+$" },
-          },
-          { name: "limit", in: "query", schema: { type: "integer", minimum: 1, maximum: 100 } },
-          { name: "X-Mode", in: "header", schema: { type: "string", enum: ["fast", "safe"] } },
-        ],
-        requestBody: {
-          required: true,
-          content: { "application/json": { schema: { $ref: "#/components/schemas/Thing" } } },
-        },
-        responses: {
-          "200": { description: "ok", content: { "application/json": { schema: { type: "object" } } } },
-        },
-      },
-    },
-    "/v1/settings": {
-      put: {
-        operationId: "replaceSettings",
-        requestBody: {
-          required: true,
-          content: { "application/json": { schema: { $ref: "#/components/schemas/Settings" } } },
-        },
-        responses: { "204": { description: "replaced" } },
-      },
-    },
-    "/v1/tags": {
-      put: {
-        operationId: "replaceTags",
-        requestBody: {
-          required: true,
-          content: {
-            "application/json": {
-              schema: { type: "array", items: { type: "string", minLength: 2 }, maxItems: 3 },
-            },
-          },
-        },
-        responses: { "204": { description: "replaced" } },
-      },
-    },
-  },
-  components: {
-    schemas: {
-      // As many properties as DocuSign's account settings: too many to check in one function under tsc.
-      Settings: {
-        type: "object",
-        additionalProperties: false,
-        required: ["setting_0", "setting_399"],
-        properties: Object.fromEntries(
-          Array.from({ length: 400 }, (_, i) => [
-            `setting_${i}`,
-            { type: ["string", "null"], maxLength: 10, enum: ["on", "off", "auto", null] },
-          ]),
-        ),
-      },
-      Thing: {
-        type: "object",
-        // `id` is readOnly: required in responses only, so a request need not carry it.
-        required: ["id", "name", "owner_email"],
-        additionalProperties: false,
-        properties: {
-          id: { type: "string", readOnly: true },
-          name: { type: "string", maxLength: 10 },
-          owner_email: { type: "string", format: "email" },
-          kind: { oneOf: [{ $ref: "#/components/schemas/Box" }, { $ref: "#/components/schemas/Bag" }] },
-        },
-      },
-      Box: {
-        type: "object",
-        required: ["type", "depth"],
-        properties: { type: { const: "box" }, depth: { type: "number", exclusiveMinimum: 0 } },
-      },
-      Bag: {
-        type: "object",
-        required: ["type"],
-        properties: { type: { const: "bag" }, handles: { type: "integer" } },
-      },
-    },
-  },
-};
 
 interface Issue {
   part: string;
@@ -135,21 +34,14 @@ let pkg: Package;
 let server: TestServer;
 
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), "specsmith-request-validation-"));
-  const specFile = join(dir, "things.json");
-  await writeFile(specFile, JSON.stringify(spec));
-  const term = memoryTerminal();
-  const out = join(dir, "things");
-  const code = await main(["generate", specFile, "--out", out, "--name", "things"], term, root);
-  if (code !== 0) throw new Error(term.stderr.join("\n"));
-  await run(process.execPath, [tsc, "-p", join(out, "tsconfig.json")]);
-  pkg = (await import(pathToFileURL(join(out, "dist/index.js")).href)) as Package;
+  // Generated from test/fixtures/specs/things.json and compiled by test/setup/test-packages.ts.
+  dir = inject("testPackages").things;
+  pkg = (await import(pathToFileURL(join(dir, "dist/index.js")).href)) as Package;
   server = await startServer();
-}, 60_000);
+});
 
 afterAll(async () => {
   await server?.close();
-  await rm(dir, { recursive: true, force: true });
 });
 
 const valid = { name: "Crate", owner_email: "ada@example.com", kind: { type: "box", depth: 2 } };
@@ -257,7 +149,7 @@ describe("the exported validators", () => {
   });
 
   it("are exported from the package index and documented per operation", async () => {
-    const source = await readFile(join(dir, "things/src/validators.ts"), "utf8");
+    const source = await readFile(join(dir, "src/validators.ts"), "utf8");
     expect(source).toContain("/** Checks the path arguments of POST /v1/things/{thing_id} against the spec");
     expect(pkg.validateUpdateThingPath({ thing_id: "th_9" })).toEqual({
       ok: true,
