@@ -24,8 +24,8 @@ export function markdownText(text: string): string {
 /**
  * A code span showing `text` exactly, whatever backticks it holds: its fence is longer than any run of
  * backticks inside, and a space pads content that holds a backtick or starts or ends with a space
- * (markdown strips one from each side). Line breaks and other controls show as escapes. Not for table cells: see
- * markdownCellCode.
+ * (markdown strips one from each side). Line breaks and other controls show as escapes. Not for table
+ * cells: see markdownCellCode.
  */
 export function markdownCode(text: string): string {
   const content = visible(text);
