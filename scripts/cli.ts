@@ -1,12 +1,13 @@
 // specsmith's one entry point: `specsmith <command> [options]`. Exit codes: 0 success, 1 a failing
 // finding (later: breaking changes), 2 bad usage or bad input, with a message naming the file.
 import { resolve } from "node:path";
+import { inspect } from "node:util";
 import { captureCommand } from "./commands/capture.ts";
 import type { Command, CommandContext } from "./commands/command.ts";
 import { diffCommand } from "./commands/diff.ts";
 import { generateCommand } from "./commands/generate.ts";
 import { scrapeCommand } from "./commands/scrape.ts";
-import { EXIT_BAD_INPUT, UsageError, UserError } from "./lib/errors.ts";
+import { errorCode, EXIT_BAD_INPUT, fileSystemError, UsageError, UserError } from "./lib/errors.ts";
 import { createTerminal, paint, type Terminal } from "./lib/terminal.ts";
 
 export const COMMANDS: readonly Command[] = [scrapeCommand, generateCommand, diffCommand, captureCommand];
@@ -54,7 +55,7 @@ export async function main(
     const { args, specsDir } = takeSpecsDir(argv, cwd);
     const [name, ...rest] = args;
     if (name === undefined || name === "-h" || name === "--help" || name === "help") {
-      term.out(mainHelp());
+      printLines(term, mainHelp());
       return name === undefined ? EXIT_BAD_INPUT : 0;
     }
     if (name === "--version" || name === "-v") {
@@ -66,7 +67,7 @@ export async function main(
       throw new UsageError(`unknown command "${name}" (commands: ${COMMANDS.map((c) => c.name).join(", ")})`);
     // Every command's help is printed here, from its `help` text, so commands only parse their own options.
     if (rest.includes("-h") || rest.includes("--help")) {
-      term.out(command.help);
+      printLines(term, command.help);
       return 0;
     }
     const ctx: CommandContext = { term, cwd, specsDir };
@@ -74,20 +75,28 @@ export async function main(
       return await command.run(rest, ctx);
     } catch (error) {
       // parseArgs reports unknown or malformed options with these codes.
-      const code = (error as { code?: string }).code;
-      if (code?.startsWith("ERR_PARSE_ARGS"))
-        throw new UsageError(`${(error as Error).message}\nSee: specsmith ${name} --help`);
+      if (errorCode(error)?.startsWith("ERR_PARSE_ARGS"))
+        throw new UsageError((error as Error).message, `See: specsmith ${name} --help`);
       throw error;
     }
   } catch (error) {
     term.clearProgress();
-    if (error instanceof UserError) {
-      term.err(`${paint(term, "red", "error")} ${error.message}`);
+    const failure = error instanceof UserError ? error : fileSystemError(error);
+    if (failure) {
+      term.err([paint("red", "error"), " ", failure.message]);
+      if (failure instanceof UsageError && failure.hint) term.err(failure.hint);
       return EXIT_BAD_INPUT;
     }
-    term.err(
-      `${paint(term, "red", "internal error")} ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
-    );
+    // A bug: everything known about it, for the report. inspect() prints any thrown value (null, an
+    // object without a prototype) and an Error's stack and extra fields.
+    const [first, ...rest] = inspect(error).split("\n");
+    term.err([paint("red", "internal error"), " ", first ?? ""]);
+    for (const line of rest) term.err(line);
     return EXIT_BAD_INPUT;
   }
+}
+
+/** Prints specsmith's own multi-line text (help), one line at a time. */
+function printLines(term: Terminal, text: string): void {
+  for (const line of text.split("\n")) term.out(line);
 }

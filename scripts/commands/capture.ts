@@ -84,8 +84,7 @@ export const captureCommand: Command = {
     }
     ctx.term.clearProgress();
     await writeFilesAtomically(outputs);
-    for (const o of outputs)
-      ctx.term.out(`${paint(ctx.term, "green", "captured")} ${relative(ctx.cwd, o.path)}`);
+    for (const o of outputs) ctx.term.out([paint("green", "captured"), " ", relative(ctx.cwd, o.path)]);
     if (outputs.length === 0) ctx.term.out("no page has a url to capture from");
     return 0;
   },

@@ -98,15 +98,20 @@ export const diffCommand: Command = {
 
     for (const stale of applyIgnores(reports, entries)) {
       const where = [stale.operation, stale.pointer, stale.api].filter((x) => x !== undefined).join(" ");
-      ctx.term.err(
-        `${paint(ctx.term, "yellow", "warning")} ignore entry ${stale.id}${where ? ` (${where})` : ""} matches no change: remove it`,
-      );
+      ctx.term.err([
+        paint("yellow", "warning"),
+        ` ignore entry ${stale.id}${where ? ` (${where})` : ""} matches no change: remove it`,
+      ]);
     }
 
-    if (format === "json") ctx.term.out((await import("../diff/format/json.ts")).formatJson(reports));
-    else if (format === "markdown")
-      ctx.term.out((await import("../diff/format/markdown.ts")).formatMarkdown(reports));
-    else ctx.term.out((await import("../diff/format/text.ts")).formatText(reports, ctx.term));
+    // JSON and markdown escape what they quote for their medium: their line breaks are their own.
+    const lines =
+      format === "json"
+        ? (await import("../diff/format/json.ts")).formatJson(reports).split("\n")
+        : format === "markdown"
+          ? (await import("../diff/format/markdown.ts")).formatMarkdown(reports).split("\n")
+          : (await import("../diff/format/text.ts")).formatText(reports);
+    for (const line of lines) ctx.term.out(line);
 
     const summary = summarize(reports);
     const failing = failOn === "never" ? 0 : summary.breaking + (failOn === "warning" ? summary.warning : 0);

@@ -7,7 +7,7 @@ import { UsageError } from "../lib/errors.ts";
 import { paint } from "../lib/terminal.ts";
 import type { RenderedFile } from "../generate/render-package.ts";
 import { isFresh, recordStamp } from "../generate/freshness.ts";
-import { packageNameFromTitle } from "../generate/package-name.ts";
+import { isPackageName, packageNameFromTitle } from "../generate/package-name.ts";
 import { readManifest } from "../scrape/manifest.ts";
 import { listApis } from "./api-folders.ts";
 import type { Command, CommandContext } from "./command.ts";
@@ -56,9 +56,7 @@ function printWarnings(
   warnings: readonly { pointer: string; message: string }[],
 ): void {
   for (const w of warnings) {
-    ctx.term.err(
-      `${paint(ctx.term, "yellow", "warning")} ${relative(ctx.cwd, spec)}#${w.pointer}: ${w.message}`,
-    );
+    ctx.term.err([paint("yellow", "warning"), ` ${relative(ctx.cwd, spec)}#${w.pointer}: ${w.message}`]);
   }
 }
 
@@ -107,6 +105,8 @@ export const generateCommand: Command = {
     if (positionals.length > 0) {
       if (positionals.length > 1) throw new UsageError("generate takes one SPEC at a time");
       if (!values.out) throw new UsageError("generating from a spec file needs --out DIR");
+      if (values.name !== undefined && !isPackageName(values.name))
+        throw new UsageError(`--name is not a valid npm package name: ${JSON.stringify(values.name)}`);
       const spec = resolve(ctx.cwd, positionals[0] as string);
       jobs = [{ spec, outDir: resolve(ctx.cwd, values.out), packageName: values.name ?? "" }];
     } else {
@@ -147,7 +147,7 @@ export const generateCommand: Command = {
         const diff = await diffPackage(job.outDir, files);
         stale += diff.length;
         for (const d of diff)
-          ctx.term.err(`${paint(ctx.term, "red", "stale")} ${relative(ctx.cwd, join(job.outDir, d))}`);
+          ctx.term.err([paint("red", "stale"), " ", relative(ctx.cwd, join(job.outDir, d))]);
       }
       if (stale > 0) {
         ctx.term.err("generated output is out of date: run specsmith generate");
@@ -159,9 +159,10 @@ export const generateCommand: Command = {
     for (const { job, files, sources } of rendered) {
       await writePackage(job.outDir, files);
       await recordStamp(job.outDir, requestKey(job), sources, files);
-      ctx.term.out(
-        `${paint(ctx.term, "green", "generated")} ${relative(ctx.cwd, job.outDir) || "."} (${files.length} files)`,
-      );
+      ctx.term.out([
+        paint("green", "generated"),
+        ` ${relative(ctx.cwd, job.outDir) || "."} (${files.length} files)`,
+      ]);
     }
     if (unchanged > 0) ctx.term.out(`${unchanged} package(s) unchanged`);
     return 0;

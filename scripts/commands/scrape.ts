@@ -39,7 +39,7 @@ Examples:
 
 function printWarnings(ctx: CommandContext, warnings: Diagnostic[], prefix: string): void {
   for (const w of warnings) {
-    ctx.term.err(`${paint(ctx.term, "yellow", "warning")} ${prefix}${formatSource(w)}: ${w.message}`);
+    ctx.term.err([paint("yellow", "warning"), ` ${prefix}${formatSource(w)}: ${w.message}`]);
   }
 }
 
@@ -71,9 +71,10 @@ async function scrapeLoosePages(
     { path: outPath, content: result.yaml },
     { path: reportPath, content: result.report },
   ]);
-  ctx.term.out(
-    `${paint(ctx.term, "green", "wrote")} ${relative(ctx.cwd, outPath)} (${result.operationCount} operations) and ${relative(ctx.cwd, reportPath)}`,
-  );
+  ctx.term.out([
+    paint("green", "wrote"),
+    ` ${relative(ctx.cwd, outPath)} (${result.operationCount} operations) and ${relative(ctx.cwd, reportPath)}`,
+  ]);
   return 0;
 }
 
@@ -94,7 +95,7 @@ async function scrapeFolders(values: Record<string, unknown>, ctx: CommandContex
   ctx.term.clearProgress();
   // Every API succeeded: only now replace the previous outputs.
   await writeFilesAtomically(outputs);
-  for (const s of summaries) ctx.term.out(`${paint(ctx.term, "green", "scraped")} ${s}`);
+  for (const s of summaries) ctx.term.out([paint("green", "scraped"), " ", s]);
   return 0;
 }
 

@@ -2,6 +2,7 @@
 // read (with the URL each was captured from). Every problem is reported with the file and the field.
 import { readFile } from "node:fs/promises";
 import { parse } from "yaml";
+import { isPackageName } from "../generate/package-name.ts";
 import { UserError } from "../lib/errors.ts";
 
 export interface ManifestPage {
@@ -61,7 +62,7 @@ export function parseManifest(text: string, file: string, name: string): Manifes
     if (!KNOWN_KEYS.has(key)) fail(file, `unknown key "${key}" (known: ${[...KNOWN_KEYS].join(", ")})`);
   }
   const pkg = requireString(file, data, "package");
-  if (!/^(@[a-z0-9][a-z0-9._-]*\/)?[a-z0-9][a-z0-9._-]*$/.test(pkg)) {
+  if (!isPackageName(pkg)) {
     fail(file, `"package" is not a valid npm package name: ${JSON.stringify(pkg)}`);
   }
   const servers = data.servers ?? [];

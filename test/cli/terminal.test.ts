@@ -1,23 +1,18 @@
 // Colour only on a TTY and never with NO_COLOR; progress only where a person watches.
 import { describe, expect, it } from "vitest";
 import { createTerminal, paint } from "../../scripts/lib/terminal.ts";
+import { recordingStream } from "./memory-terminal.ts";
 
 function stream(isTTY: boolean): NodeJS.WriteStream & { written: string[] } {
   const written: string[] = [];
-  return {
-    isTTY,
-    columns: 80,
-    written,
-    write: (s: string) => (written.push(s), true),
-  } as unknown as NodeJS.WriteStream & {
-    written: string[];
-  };
+  return Object.assign(recordingStream(isTTY, written), { written });
 }
 
 describe("terminal", () => {
   it("colours on a TTY", () => {
-    const term = createTerminal(stream(true), stream(true), {});
-    expect(paint(term, "red", "error")).toBe("\u001b[31merror\u001b[39m");
+    const out = stream(true);
+    createTerminal(out, stream(true), {}).out(paint("red", "error"));
+    expect(out.written).toEqual(["\u001b[31merror\u001b[39m"]);
   });
 
   it.each([
@@ -25,8 +20,9 @@ describe("terminal", () => {
     ["NO_COLOR set", true, { NO_COLOR: "" }],
     ["TERM=dumb", true, { TERM: "dumb" }],
   ])("does not colour when %s", (_name, tty, env) => {
-    const term = createTerminal(stream(tty), stream(tty), env);
-    expect(paint(term, "red", "error")).toBe("error");
+    const out = stream(tty);
+    createTerminal(out, stream(tty), env).out(paint("red", "error"));
+    expect(out.written).toEqual(["error"]);
   });
 
   it("draws progress in place on a TTY and clears it before other output", () => {
@@ -34,7 +30,7 @@ describe("terminal", () => {
     const term = createTerminal(stream(true), err, {});
     term.progress("scraping a (1/2)");
     term.err("warning x");
-    expect(err.written).toEqual(["\r\u001b[2Kscraping a (1/2)", "\r\u001b[2K", "warning x\n"]);
+    expect(err.written).toEqual(["\r\u001b[2Kscraping a (1/2)", "\r\u001b[2K", "warning x"]);
   });
 
   it("prints no progress when stderr is not a TTY", () => {

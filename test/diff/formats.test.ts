@@ -8,6 +8,7 @@ import { compareDocuments, type DiffReport } from "../../scripts/diff/compare.ts
 import { formatJson } from "../../scripts/diff/format/json.ts";
 import { formatMarkdown } from "../../scripts/diff/format/markdown.ts";
 import { formatText } from "../../scripts/diff/format/text.ts";
+import { render } from "../../scripts/lib/terminal.ts";
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -97,12 +98,13 @@ describe("json", () => {
 
 describe("text", () => {
   it("prints levels in order, each finding with its rule id and pointer, colour only when asked", () => {
-    const plain = formatText([report], { color: false });
+    const lines = formatText([report]);
+    const plain = lines.map((line) => render(line, false)).join("\n");
     expect(plain.split("\n")[0]).toBe("2 breaking, 1 warning, 2 info · generated package: major bump");
     expect(plain.indexOf("Breaking changes (2)")).toBeLessThan(plain.indexOf("Warnings (1)"));
     expect(plain).toContain("request-property-became-required  request property name became required");
     expect(plain).toContain("at #/components/schemas/ItemUpdate/properties/name");
     expect(plain).not.toContain("\u001b[");
-    expect(formatText([report], { color: true })).toContain("\u001b[31m");
+    expect(lines.map((line) => render(line, true)).join("\n")).toContain("\u001b[31m");
   });
 });

@@ -38,19 +38,21 @@ export const LEVEL_TITLES: Record<Level, string> = {
   info: "Info",
 };
 
-/** "2 breaking, 1 warning, 3 info, 1 accepted", with `strong` around the breaking count. */
-export function countsText(
-  reports: readonly DiffReport[],
-  strong: (text: string) => string = (t) => t,
-): string {
+/**
+ * "2 breaking, 1 warning, 3 info, 1 accepted", in parts, with `strong` around the breaking count: the
+ * text format makes it a styled run, markdown joins the parts.
+ */
+export function countsText<T>(reports: readonly DiffReport[], strong: (text: string) => T): (string | T)[] {
   const s = summarize(reports);
-  const parts = LEVELS.map((level) => {
+  const parts: (string | T)[] = [];
+  for (const level of LEVELS) {
     const n = s[level];
     const text = level === "warning" ? `${n} warning${n === 1 ? "" : "s"}` : `${n} ${level}`;
-    return level === "breaking" && n > 0 ? strong(text) : text;
-  });
-  if (s.accepted > 0) parts.push(`${s.accepted} accepted`);
-  return parts.join(", ");
+    if (parts.length > 0) parts.push(", ");
+    parts.push(level === "breaking" && n > 0 ? strong(text) : text);
+  }
+  if (s.accepted > 0) parts.push(`, ${s.accepted} accepted`);
+  return parts;
 }
 
 /** A group's heading: its operation, or how many it reaches and the first few. */

@@ -1,40 +1,22 @@
 // The pull-request comment: a summary line, then breaking changes first, grouped by operation (a shared
 // schema's change once, under every operation it reaches), warnings, info and accepted changes folded
 // away, and the generated package's changed exports. Every spec-supplied string is in a code span or
-// escaped, so a name cannot break the comment's markup.
+// escaped (lib/markdown-escape.ts), so a name cannot add markup to the comment.
 import type { DiffReport } from "../compare.ts";
 import { maxSemver } from "../compare.ts";
 import type { Finding } from "../model.ts";
 import { message } from "../rules/messages.ts";
+import { markdownCellCode, markdownCode, markdownText } from "../../lib/markdown-escape.ts";
 import { accepted, countsText, groupByOperations, groupTitle, LEVEL_TITLES, ofLevel } from "./groups.ts";
 
-/** A code span that survives backticks in its text. */
-export function code(text: string): string {
-  const single = text.replace(/\r?\n/g, " ");
-  if (!single.includes("`")) return `\`${single}\``;
-  return `\`\` ${single} \`\``;
-}
-
-/** Plain text safe in markdown and HTML (reasons written in ignore files). */
-export function escapeText(text: string): string {
-  return text.replace(/[\\`*_[\]<>|#&]/g, (c) =>
-    c === "&" ? "&amp;" : c === "<" ? "&lt;" : c === ">" ? "&gt;" : `\\${c}`,
-  );
-}
-
-/** Table cell text: a "|" ends a cell even inside a code span. */
-function cell(text: string): string {
-  return text.replace(/\|/g, "\\|");
-}
-
 function findingLine(f: Finding): string {
-  return `- ${message(f.id, f.params, code)} — ${code(f.id)} at ${code(`#${f.pointer}`)}`;
+  return `- ${message(f.id, f.params, markdownCode)} — ${markdownCode(f.id)} at ${markdownCode(`#${f.pointer}`)}`;
 }
 
 function findingList(findings: readonly Finding[]): string[] {
   const lines: string[] = [];
   for (const group of groupByOperations(findings)) {
-    lines.push("", `**${groupTitle(group.operations, code)}**`, "");
+    lines.push("", `**${groupTitle(group.operations, markdownCode)}**`, "");
     for (const f of group.findings) lines.push(findingLine(f));
   }
   return lines;
@@ -60,17 +42,21 @@ function reportBody(report: DiffReport, heading: string): string[] {
   const ok = accepted(report);
   if (ok.length > 0) {
     const body = ok.flatMap((f) => [
-      findingLine(f).replace(/^- /, `- ${groupTitle(f.operations, code, 2)}: `),
-      `  accepted: ${escapeText(f.accepted?.reason ?? "")}`,
+      // Not String.replace: "$&" or "$'" in a spec's path would be read as replacement patterns.
+      `- ${groupTitle(f.operations, markdownCode, 2)}: ${findingLine(f).slice("- ".length)}`,
+      `  accepted: ${markdownText(f.accepted?.reason ?? "")}`,
     ]);
     lines.push(...details(`Accepted (${ok.length})`, ["", ...body]));
   }
   const entries = report.impact.entries;
   if (entries.length > 0) {
     const rows = entries.map((e) => {
-      const what = e.before !== undefined ? `${code(e.before)} → ${code(e.after ?? "")}` : code(e.name);
-      const operation = e.operation ? code(e.operation) : "";
-      return `| ${e.change} | ${e.exportKind} | ${cell(what)} | ${cell(operation)} |`;
+      const what =
+        e.before !== undefined
+          ? `${markdownCellCode(e.before)} → ${markdownCellCode(e.after ?? "")}`
+          : markdownCellCode(e.name);
+      const operation = e.operation ? markdownCellCode(e.operation) : "";
+      return `| ${e.change} | ${e.exportKind} | ${what} | ${operation} |`;
     });
     const table = ["", "| change | export | name | operation |", "| --- | --- | --- | --- |", ...rows];
     const title = `Generated package: ${report.impact.semver} (${entries.length} exported name${entries.length === 1 ? "" : "s"})`;
@@ -84,18 +70,18 @@ function reportBody(report: DiffReport, heading: string): string[] {
 export function formatMarkdown(reports: readonly DiffReport[]): string {
   const semver = maxSemver(...reports.map((r) => r.semver));
   const lines = [
-    `**specsmith diff**: ${countsText(reports, (t) => `**${t}**`)} · generated package: **${semver}** bump`,
+    `**specsmith diff**: ${countsText(reports, (t) => `**${t}**`).join("")} · generated package: **${semver}** bump`,
   ];
   if (reports.length === 1) {
     const r = reports[0] as DiffReport;
-    lines.push("", `${code(r.base)} → ${code(r.revision)}`, ...reportBody(r, "###"));
+    lines.push("", `${markdownCode(r.base)} → ${markdownCode(r.revision)}`, ...reportBody(r, "###"));
   } else {
     for (const r of reports) {
       lines.push(
         "",
-        `## ${r.api ? code(r.api) : code(r.revision)}: ${countsText([r], (t) => `**${t}**`)} · ${r.semver}`,
+        `## ${r.api ? markdownCode(r.api) : markdownCode(r.revision)}: ${countsText([r], (t) => `**${t}**`).join("")} · ${r.semver}`,
       );
-      lines.push("", `${code(r.base)} → ${code(r.revision)}`, ...reportBody(r, "###"));
+      lines.push("", `${markdownCode(r.base)} → ${markdownCode(r.revision)}`, ...reportBody(r, "###"));
     }
   }
   return lines.join("\n");
