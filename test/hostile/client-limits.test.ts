@@ -6,6 +6,7 @@ import { gzipSync } from "node:zlib";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { HttpClient, type OperationSpec } from "../../templates/runtime/client.ts";
 import { APIError, ResponseTooLargeError } from "../../templates/runtime/errors.ts";
+import { rejection } from "./rejection.ts";
 
 const MiB = 1024 * 1024;
 /** One gzip member of 1 MiB of zeros (about 1 KB); members may be concatenated, each inflating to 1 MiB. */
@@ -57,15 +58,6 @@ const client = (options: ConstructorParameters<typeof HttpClient>[0]["options"] 
     options: { maxRetries: 2, ...options },
     retryTiming: { sleep: async () => undefined },
   });
-
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  return promise.then(
-    () => {
-      throw new Error("expected a rejection");
-    },
-    (error: unknown) => error,
-  );
-}
 
 describe("maxResponseBytes", () => {
   it("stops a body streaming past the default 64 MiB with ResponseTooLargeError, not retried", async () => {

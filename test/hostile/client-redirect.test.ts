@@ -5,6 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { HttpClient, type AuthConfig, type OperationSpec } from "../../templates/runtime/client.ts";
 import { APIError, RedirectError } from "../../templates/runtime/errors.ts";
 import { startServer, type Recorded, type TestServer } from "../runtime/server.ts";
+import { rejection } from "./rejection.ts";
 
 const SECRET = "sk_live_REDIRECTSECRET42";
 const auth: Record<string, AuthConfig> = {
@@ -43,15 +44,6 @@ function client(options: ConstructorParameters<typeof HttpClient>[0]["options"] 
 /** Every text of a request as it arrived: target, header names and values, body. */
 function wireText(request: Recorded | undefined): string {
   return JSON.stringify([request?.target, request?.headers, request?.body.toString()]);
-}
-
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  return promise.then(
-    () => {
-      throw new Error("expected a rejection");
-    },
-    (error: unknown) => error,
-  );
 }
 
 describe("a redirect to another origin", () => {

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { HttpClient, type OperationSpec } from "../../templates/runtime/client.ts";
 import { APIConnectionError, APIError, RequestValidationError } from "../../templates/runtime/errors.ts";
 import { closedPort, startServer, type TestServer } from "../runtime/server.ts";
+import { rejection } from "./rejection.ts";
 
 const SECRET = "vk_live_ECHOED_SECRET_7781";
 
@@ -38,15 +39,6 @@ function expectNoSecret(value: unknown, secret = SECRET): void {
     expect(text).not.toContain(secret);
     expect(text).not.toContain(encodeURIComponent(secret));
   }
-}
-
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  return promise.then(
-    () => {
-      throw new Error("expected a rejection");
-    },
-    (error: unknown) => error,
-  );
 }
 
 describe("a generated client", () => {
@@ -124,6 +116,19 @@ describe("HttpClient", () => {
     const error = await rejection(client.request({ method: "GET", path: "/x" }));
     expectNoSecret(error, token);
     expectNoSecret(client, token);
+  });
+
+  it("names a header with a value HTTP forbids without quoting the value", async () => {
+    const broken = `Bearer ${SECRET}\nX-Injected: 1`;
+    for (const options of [{ defaultHeaders: { Authorization: broken } }, {}]) {
+      const error = await rejection(
+        http(options).request(op, {}, { headers: options.defaultHeaders ? {} : { Authorization: broken } }),
+      );
+      expect(error).toBeInstanceOf(TypeError);
+      expect(String(error)).toMatch(/Invalid header "Authorization"/);
+      expectNoSecret(error);
+    }
+    expect(server.requests).toHaveLength(0);
   });
 
   it("keeps a connection error's cause free of the query key", async () => {

@@ -179,6 +179,20 @@ function randomId(): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
+/**
+ * Sets a header whose value a user gave. Headers' own error quotes the value, which may be a credential
+ * (a token with a line break in it): this one names the header only.
+ */
+function setHeader(headers: Headers, name: string, value: string): void {
+  try {
+    headers.set(name, value);
+  } catch {
+    throw new TypeError(
+      `Invalid header "${name}": its name or value has a character HTTP does not allow (a line break, NUL...)`,
+    );
+  }
+}
+
 function headerText(value: unknown): string {
   if (Array.isArray(value)) return value.map(String).join(",");
   if (value instanceof Date) return value.toISOString();
@@ -363,11 +377,12 @@ export class HttpClient {
   /** The headers a user gives: default headers, header parameters, per-request headers. */
   #handSetHeaders(args: RequestArgs, options: RequestOptions): Headers {
     const headers = new Headers();
-    for (const [name, value] of Object.entries(this.#options.defaultHeaders ?? {})) headers.set(name, value);
+    for (const [name, value] of Object.entries(this.#options.defaultHeaders ?? {}))
+      setHeader(headers, name, value);
     for (const [name, value] of Object.entries(args.headers ?? {}))
-      if (value !== undefined && value !== null) headers.set(name, headerText(value));
+      if (value !== undefined && value !== null) setHeader(headers, name, headerText(value));
     for (const [name, value] of Object.entries(options.headers ?? {}))
-      if (value !== null) headers.set(name, value);
+      if (value !== null) setHeader(headers, name, value);
     return headers;
   }
 
@@ -377,10 +392,11 @@ export class HttpClient {
     const headers = new Headers();
     headers.set("accept", "application/json");
     if (this.#userAgent && !inBrowser) headers.set("user-agent", this.#userAgent);
-    for (const [name, value] of Object.entries(this.#options.defaultHeaders ?? {})) headers.set(name, value);
+    for (const [name, value] of Object.entries(this.#options.defaultHeaders ?? {}))
+      setHeader(headers, name, value);
     for (const name of op.headers ?? []) {
       const value = ownValue(args.headers, name);
-      if (value !== undefined && value !== null) headers.set(name, headerText(value));
+      if (value !== undefined && value !== null) setHeader(headers, name, headerText(value));
     }
 
     const encoded = op.body && args.body !== undefined ? encodeBody(op.body.mediaType, args.body) : {};
@@ -391,7 +407,7 @@ export class HttpClient {
     // Per-request headers come last so they can override (or, with null, remove) anything above.
     for (const [name, value] of Object.entries(options.headers ?? {})) {
       if (value === null) headers.delete(name);
-      else headers.set(name, value);
+      else setHeader(headers, name, value);
     }
     // FormData needs fetch's own multipart Content-Type, with its boundary.
     if (op.body && args.body !== undefined && encoded.contentType === undefined)
@@ -401,7 +417,7 @@ export class HttpClient {
     const removedKey = Object.entries(options.headers ?? {}).some(
       ([name, value]) => value === null && name.toLowerCase() === keyHeader.toLowerCase(),
     );
-    if (options.idempotencyKey !== undefined) headers.set(keyHeader, options.idempotencyKey);
+    if (options.idempotencyKey !== undefined) setHeader(headers, keyHeader, options.idempotencyKey);
     else if (
       op.idempotencyHeader &&
       (op.method === "POST" || op.method === "PATCH") &&
