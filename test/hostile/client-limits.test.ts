@@ -9,6 +9,8 @@ import { APIError, ResponseTooLargeError } from "../../templates/runtime/errors.
 import { rejection } from "./rejection.ts";
 
 const MiB = 1024 * 1024;
+/** Streaming 80 MiB (or inflating 200 MiB) takes up to about 7 s on a busy two-core machine. */
+const STREAM_TIMEOUT = 120_000;
 /** One gzip member of 1 MiB of zeros (about 1 KB); members may be concatenated, each inflating to 1 MiB. */
 const BOMB_MEMBER = gzipSync(Buffer.alloc(MiB));
 
@@ -60,19 +62,23 @@ const client = (options: ConstructorParameters<typeof HttpClient>[0]["options"] 
   });
 
 describe("maxResponseBytes", () => {
-  it("stops a body streaming past the default 64 MiB with ResponseTooLargeError, not retried", async () => {
-    const chunk = Buffer.alloc(MiB, 0x61);
-    body = (res) => {
-      res.writeHead(200, { "content-type": "text/plain" });
-      stream(res, chunk, 80);
-    };
-    const error = await rejection(client().request(get));
-    expect(error).toBeInstanceOf(ResponseTooLargeError);
-    expect(error).toBeInstanceOf(APIError);
-    expect(error).toMatchObject({ status: 200, maxResponseBytes: 64 * MiB });
-    expect(String(error)).toContain("maxResponseBytes (67108864 bytes)");
-    expect(requests).toBe(1);
-  });
+  it(
+    "stops a body streaming past the default 64 MiB with ResponseTooLargeError, not retried",
+    async () => {
+      const chunk = Buffer.alloc(MiB, 0x61);
+      body = (res) => {
+        res.writeHead(200, { "content-type": "text/plain" });
+        stream(res, chunk, 80);
+      };
+      const error = await rejection(client().request(get));
+      expect(error).toBeInstanceOf(ResponseTooLargeError);
+      expect(error).toBeInstanceOf(APIError);
+      expect(error).toMatchObject({ status: 200, maxResponseBytes: 64 * MiB });
+      expect(String(error)).toContain("maxResponseBytes (67108864 bytes)");
+      expect(requests).toBe(1);
+    },
+    STREAM_TIMEOUT,
+  );
 
   it("takes a smaller limit from the client, and a per-request one over it", async () => {
     body = (res) => {
@@ -104,23 +110,27 @@ describe("maxResponseBytes", () => {
     expect(error).toBeInstanceOf(ResponseTooLargeError);
   });
 
-  it("counts a gzip bomb after decompression and stops at the limit", async () => {
-    body = (res) => {
-      res.writeHead(200, { "content-type": "application/json", "content-encoding": "gzip" });
-      stream(res, BOMB_MEMBER, 200);
-    };
-    // 200 KB on the wire, 200 MiB inflated.
-    expect(await rejection(client().request(get))).toBeInstanceOf(ResponseTooLargeError);
-    expect(await rejection(client({ maxResponseBytes: MiB }).request(get))).toBeInstanceOf(
-      ResponseTooLargeError,
-    );
-    body = (res) => {
-      res.writeHead(200, { "content-type": "text/plain", "content-encoding": "gzip" });
-      stream(res, BOMB_MEMBER, 2);
-    };
-    // At the limit exactly: read whole.
-    expect((await client({ maxResponseBytes: 2 * MiB }).request(get)).data).toHaveLength(2 * MiB);
-  });
+  it(
+    "counts a gzip bomb after decompression and stops at the limit",
+    async () => {
+      body = (res) => {
+        res.writeHead(200, { "content-type": "application/json", "content-encoding": "gzip" });
+        stream(res, BOMB_MEMBER, 200);
+      };
+      // 200 KB on the wire, 200 MiB inflated.
+      expect(await rejection(client().request(get))).toBeInstanceOf(ResponseTooLargeError);
+      expect(await rejection(client({ maxResponseBytes: MiB }).request(get))).toBeInstanceOf(
+        ResponseTooLargeError,
+      );
+      body = (res) => {
+        res.writeHead(200, { "content-type": "text/plain", "content-encoding": "gzip" });
+        stream(res, BOMB_MEMBER, 2);
+      };
+      // At the limit exactly: read whole.
+      expect((await client({ maxResponseBytes: 2 * MiB }).request(get)).data).toHaveLength(2 * MiB);
+    },
+    STREAM_TIMEOUT,
+  );
 });
 
 describe("numeric options", () => {
