@@ -13,6 +13,7 @@ import { docText, jsDoc } from "./js-doc.ts";
 import {
   apiPromiseNames,
   importOf,
+  objectKey,
   paramsRequired,
   pathParameters,
   returnType,
@@ -74,15 +75,17 @@ export function renderResources(model: CodegenModel, project: Project): void {
   project.createSourceFile("src/resources.ts", { statements }, { overwrite: true });
 }
 
+// The type argument types each literal even where its key is computed (`["__proto__"]`), which TypeScript
+// does not use as context.
 function authEntry(scheme: SecuritySchemeModel): string {
   const value = `options.${scheme.option} ?? readEnv(${str(scheme.envVar)})`;
   switch (scheme.kind) {
     case "basic":
-      return `credential(${value}, (v) => ({ type: "basic", username: v, password: "" }))`;
+      return `credential<AuthConfig>(${value}, (v) => ({ type: "basic", username: v, password: "" }))`;
     case "bearer":
-      return `credential(${value}, (v) => ({ type: "bearer", token: v }))`;
+      return `credential<AuthConfig>(${value}, (v) => ({ type: "bearer", token: v }))`;
     default:
-      return `credential(${value}, (v) => ({ type: "apiKey", in: ${str(scheme.in ?? "header")}, name: ${str(scheme.name ?? "")}, value: v }))`;
+      return `credential<AuthConfig>(${value}, (v) => ({ type: "apiKey", in: ${str(scheme.in ?? "header")}, name: ${str(scheme.name ?? "")}, value: v }))`;
   }
 }
 
@@ -96,6 +99,7 @@ export function renderClient(model: CodegenModel, project: Project): void {
         "HttpClient",
         { name: "AuthConfig", isTypeOnly: true },
         { name: "ClientOptions", isTypeOnly: true },
+        { name: "CredentialParameter", isTypeOnly: true },
       ],
     },
     { moduleSpecifier: "./runtime/env.js", namedImports: ["readEnv", "credential"] },
@@ -118,6 +122,29 @@ export function renderClient(model: CodegenModel, project: Project): void {
     declarationKind: VariableDeclarationKind.Const,
     declarations: [{ name: "DEFAULT_BASE_URL", initializer: str(defaultServer) }],
   });
+  file.addVariableStatement({
+    declarationKind: VariableDeclarationKind.Const,
+    docs: [
+      "Every server the spec declares: with the base URL, the origins the client sends credentials to (a redirect elsewhere goes without them).",
+    ],
+    declarations: [{ name: "API_SERVERS", initializer: JSON.stringify(model.apiServers) }],
+  });
+  const credentialParameters = model.securitySchemes.flatMap((s) =>
+    s.kind === "apiKey" ? [{ in: s.in ?? "header", name: s.name ?? "" }] : [],
+  );
+  file.addVariableStatement({
+    declarationKind: VariableDeclarationKind.Const,
+    docs: [
+      "Every API-key parameter the spec declares: set by hand too, it is still treated as a credential.",
+    ],
+    declarations: [
+      {
+        name: "CREDENTIAL_PARAMETERS",
+        type: "CredentialParameter[]",
+        initializer: JSON.stringify(credentialParameters),
+      },
+    ],
+  });
   file.addClass({
     name: model.clientClassName,
     isExported: true,
@@ -135,8 +162,8 @@ export function renderClient(model: CodegenModel, project: Project): void {
       {
         parameters: [{ name: "options", type: optionsName, initializer: "{}" }],
         statements: [
-          `const auth: Record<string, AuthConfig | undefined> = { ${model.securitySchemes.map((s) => `${str(s.key)}: ${authEntry(s)}`).join(", ")} };`,
-          `this.http = new HttpClient({ baseURL: options.baseURL ?? readEnv(${str(`${model.envPrefix}_BASE_URL`)}) ?? DEFAULT_BASE_URL, auth, options, userAgent: ${str(`${model.packageName}/${model.version}`)} });`,
+          `const auth: Record<string, AuthConfig | undefined> = { ${model.securitySchemes.map((s) => `${objectKey(s.key)}: ${authEntry(s)}`).join(", ")} };`,
+          `this.http = new HttpClient({ baseURL: options.baseURL ?? readEnv(${str(`${model.envPrefix}_BASE_URL`)}) ?? DEFAULT_BASE_URL, auth, options, userAgent: ${str(`${model.packageName}/${model.version}`)}, servers: API_SERVERS, credentialParameters: CREDENTIAL_PARAMETERS });`,
           ...model.resources.map((r) => `this.${r.property} = new ${r.className}(this.http);`),
         ],
       },

@@ -15,6 +15,14 @@ import { typeAliasFile, type TypeAlias } from "./type-aliases.ts";
 
 const str = (s: string): string => JSON.stringify(s);
 
+/**
+ * A spec name as a key in an object literal. `"__proto__": value` would set the object's prototype and
+ * the key would be missing; the computed form defines the property.
+ */
+export function objectKey(name: string): string {
+  return name === "__proto__" ? `[${str(name)}]` : str(name);
+}
+
 /** openapi-typescript keys responses by number for numeric statuses, by string otherwise. */
 function statusKey(status: string): string {
   return /^\d{3}$/.test(status) ? status : str(status);
@@ -234,7 +242,7 @@ export function renderOperations(model: CodegenModel, project: Project): void {
     });
     const hasParams = paramsTypeExpression(op) !== undefined;
     const required = paramsRequired(op);
-    const pathObject = `{ ${op.pathArguments.map((a) => `${str(a.name)}: ${a.argument}`).join(", ")} }`;
+    const pathObject = `{ ${op.pathArguments.map((a) => `${objectKey(a.name)}: ${a.argument}`).join(", ")} }`;
     const page = op.pagination ? pagination(op) : undefined;
     statements.push({
       kind: StructureKind.Function,

@@ -154,8 +154,17 @@ export function readme(model: CodegenModel): string {
     lines.push("The API needs no credentials.", "");
   }
   lines.push(
-    "Options: `baseURL`, `maxRetries` (default 2), `timeout` (ms, default 60000), `fetch`, `defaultHeaders`, " +
-      "`validate` (default true).",
+    "Options: `baseURL`, `maxRetries` (default 2), `timeout` (ms, default 60000), `maxResponseBytes` " +
+      "(default 64 MiB), `fetch`, `defaultHeaders`, `validate` (default true). A numeric option that is " +
+      "not a finite, non-negative number (`NaN`, `Infinity`, `-1`) throws a `TypeError` naming it.",
+    "",
+    "Credentials go only to the API's origins: the base URL's and every server the spec declares. The " +
+      "client follows redirects itself (301, 302, 303, 307 and 308, with fetch's method rules, at most 20, " +
+      "a loop is an error); a redirect to another origin is followed without any credential: no " +
+      "`Authorization`, API-key header, cookie or header set by hand that holds a credential, and a key in " +
+      "the query is removed from the target. A target on another origin that still holds a credential, and " +
+      "in browsers (where fetch hides where a redirect goes) any redirect of a request that carries one, " +
+      "throws `RedirectError` instead.",
     "",
   );
   lines.push("## Usage", "");
@@ -211,8 +220,8 @@ export function readme(model: CodegenModel): string {
     "### Per-request options",
     "",
     "Every method takes a last `options` argument: `headers` (a `null` value removes a header the client " +
-      "would send), `timeout` (ms), `maxRetries`, `signal` (an `AbortSignal`), `idempotencyKey` and " +
-      "`validate`.",
+      "would send), `timeout` (ms), `maxRetries`, `maxResponseBytes`, `signal` (an `AbortSignal`), " +
+      "`idempotencyKey` and `validate`.",
     "",
     "Requests are retried with exponential backoff and jitter on network errors, 408, 409, 429 and 5xx, " +
       "honouring `Retry-After`. A POST is retried only when it carries an idempotency key; where the spec " +
@@ -223,7 +232,13 @@ export function readme(model: CodegenModel): string {
   lines.push(
     "## Errors",
     "",
-    "Non-2xx responses throw `APIError` subclasses (`NotFoundError`, `RateLimitError`, ...) with `status`, `code`, `requestId` and the parsed `body`; network failures throw `APIConnectionError`, timeouts `APIConnectionTimeoutError`.",
+    "Non-2xx responses throw `APIError` subclasses (`NotFoundError`, `RateLimitError`, ...) with `status`, `code`, `requestId` and the parsed `body`; network failures throw `APIConnectionError`, timeouts `APIConnectionTimeoutError`. A response body larger than `maxResponseBytes` (counted after decompression) throws `ResponseTooLargeError`, a redirect the client will not follow `RedirectError`; neither is retried.",
+    "",
+    "Credentials never appear in what an error or a response prints: a server that echoes the key (a 401 " +
+      "quoting it) has it replaced by `[REDACTED]` in the message, the stack, `JSON.stringify` and " +
+      "`console.log`/`util.inspect` output, and the client itself prints without them. The error's `body` " +
+      "and `headers` (and a response's `data`) are kept exactly as the server sent them, so they can still " +
+      "hold the echoed key: do not log them yourself.",
     "",
   );
   lines.push(

@@ -1,5 +1,6 @@
-// Request bodies by media type, and response bodies by content type.
+// Request bodies by media type, and response bodies by content type, read under a size limit.
 import { encodeForm, encodeMultipart } from "./encode.js";
+import { ResponseTooLargeError } from "./errors.js";
 
 export interface EncodedBody {
   body?: RequestInit["body"];
@@ -69,16 +70,58 @@ export interface ReadBody {
 /** Statuses that never carry a body. */
 const NO_BODY = new Set([204, 205, 304]);
 
+/** Content codings that leave the body's size as it is on the wire. */
+const IDENTITY = new Set(["", "identity"]);
+
+/**
+ * The body's bytes, at most `maxBytes` of them: a larger body is cancelled as soon as the count passes the
+ * limit, so it is never held whole. Counted as fetch delivers it, after decompression, so a gzip bomb
+ * stops at the limit too; a Content-Length above the limit fails before reading (only without a content
+ * coding, where it is the decoded size).
+ */
+async function readBytes(response: Response, maxBytes: number): Promise<Uint8Array> {
+  const tooLarge = () => new ResponseTooLargeError(maxBytes, response.status, response.headers);
+  const coding = (response.headers.get("content-encoding") ?? "").trim().toLowerCase();
+  const declared = Number(response.headers.get("content-length") ?? Number.NaN);
+  if (IDENTITY.has(coding) && declared > maxBytes) {
+    await response.body?.cancel().catch(() => undefined);
+    throw tooLarge();
+  }
+  if (response.body === null) return new Uint8Array(0);
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  if (chunks.length === 1) return chunks[0] as Uint8Array;
+  const bytes = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return bytes;
+}
+
 /**
  * The parsed response body: JSON when the content type says so, text otherwise, undefined for HEAD,
- * no-content statuses and empty bodies.
+ * no-content statuses and empty bodies. Throws ResponseTooLargeError past `maxBytes`.
  */
-export async function readBody(response: Response, method: string): Promise<ReadBody> {
+export async function readBody(response: Response, method: string, maxBytes: number): Promise<ReadBody> {
   if (method === "HEAD" || NO_BODY.has(response.status)) {
     await response.body?.cancel().catch(() => undefined);
     return { data: undefined };
   }
-  const text = await response.text();
+  // As response.text() decodes: UTF-8, a byte order mark dropped, invalid bytes replaced.
+  const text = new TextDecoder().decode(await readBytes(response, maxBytes));
   if (text === "") return { data: undefined };
   if (!isJSONType(response.headers.get("content-type") ?? "")) return { data: text };
   try {

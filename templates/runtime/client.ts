@@ -1,7 +1,14 @@
 // The HTTP layer of a generated client: turns an operation description plus arguments into a fetch call,
-// with auth, timeouts, retries and typed errors. Generated code holds only data (OperationSpec); all
-// behaviour lives here so every package behaves the same.
-import { applyAuth, secretsOf, selectAuth, type AuthConfig } from "./auth.js";
+// with auth, redirects, timeouts, retries, bounded body reads and typed errors. Generated code holds only
+// data (OperationSpec); all behaviour lives here so every package behaves the same.
+import {
+  applyAuth,
+  credentialScope,
+  selectAuth,
+  type AuthConfig,
+  type CredentialParameter,
+  type CredentialScope,
+} from "./auth.js";
 import { encodeBody, readBody } from "./body.js";
 import { encodePath, encodeQuery, type QueryParam, type QueryStyle } from "./encode.js";
 import {
@@ -9,15 +16,18 @@ import {
   APIConnectionTimeoutError,
   APIError,
   APIUserAbortError,
+  headerRecord,
   requestIdFrom,
 } from "./errors.js";
+import { ownValue } from "./own.js";
 import { PagePromise, type PageStrategy } from "./pagination.js";
-import { redactError } from "./redact.js";
+import { printsMasked, redactError } from "./redact.js";
+import { apiOrigins, fetchFollowingRedirects } from "./redirect.js";
 import { checkRequest, type RequestValidators } from "./request-check.js";
-import { retryDelay, shouldRetry, sleep, type RetryTiming } from "./retry.js";
+import { isRepeatable, retryDelay, shouldRetry, sleep, type RetryTiming } from "./retry.js";
 import { attemptSignal } from "./signal.js";
 
-export type { AuthConfig } from "./auth.js";
+export type { AuthConfig, CredentialParameter } from "./auth.js";
 
 export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE" | "HEAD" | "OPTIONS";
 
@@ -27,6 +37,11 @@ export interface ClientOptions {
   maxRetries?: number;
   /** Per attempt, in ms (default 60000). */
   timeout?: number;
+  /**
+   * The most bytes a response body may have, counted after decompression (default 64 MiB); a larger one
+   * throws ResponseTooLargeError.
+   */
+  maxResponseBytes?: number;
   fetch?: typeof fetch;
   defaultHeaders?: Record<string, string>;
   /**
@@ -36,11 +51,27 @@ export interface ClientOptions {
   validate?: boolean;
 }
 
+/**
+ * Every client option by name, so the generator can keep the spec's credential options from taking one
+ * (the `satisfies` makes the compiler check the list against ClientOptions).
+ */
+const CLIENT_OPTIONS = {
+  baseURL: true,
+  maxRetries: true,
+  timeout: true,
+  maxResponseBytes: true,
+  fetch: true,
+  defaultHeaders: true,
+  validate: true,
+} as const satisfies Record<keyof ClientOptions, true>;
+export const CLIENT_OPTION_NAMES: readonly string[] = Object.keys(CLIENT_OPTIONS);
+
 export interface RequestOptions {
   /** Extra headers; `null` removes a header the client would send (a default header, for instance). */
   headers?: Record<string, string | null>;
   timeout?: number;
   maxRetries?: number;
+  maxResponseBytes?: number;
   signal?: AbortSignal;
   idempotencyKey?: string;
   /** Check this request's arguments against the spec first (default: the client's `validate`, true). */
@@ -88,13 +119,46 @@ export interface HttpClientConfig {
   auth: Record<string, AuthConfig | undefined>;
   options?: ClientOptions;
   userAgent?: string;
+  /**
+   * Every server URL the spec declares (document, path and operation servers, variables expanded): with
+   * the base URL, the origins credentials may be sent to. Relative URLs resolve against the base URL.
+   */
+  servers?: readonly string[];
+  /** Every API-key parameter the spec declares, so one set by hand is known as a credential too. */
+  credentialParameters?: readonly CredentialParameter[];
   /** Hooks for tests: the wait between retries, and the clock and randomness of the backoff. */
   retryTiming?: RetryTiming & { sleep?: (ms: number, signal?: AbortSignal) => Promise<void> };
 }
 
 const DEFAULT_MAX_RETRIES = 2;
 const DEFAULT_TIMEOUT_MS = 60_000;
+const DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
 const DEFAULT_IDEMPOTENCY_HEADER = "Idempotency-Key";
+
+/** The numeric options, client-wide and per request, and whether each counts whole things. */
+const NUMERIC_OPTIONS = { timeout: false, maxRetries: true, maxResponseBytes: true } as const;
+
+/**
+ * Throws a TypeError naming the first numeric option that is not a finite, non-negative number (an
+ * integer for counts): NaN would silently disable a timeout, Infinity or -1 a limit.
+ */
+function checkNumericOptions(options: ClientOptions | RequestOptions, where: "client" | "request"): void {
+  for (const [name, integer] of Object.entries(NUMERIC_OPTIONS)) {
+    const value = ownValue(options, name);
+    if (value === undefined) continue;
+    const valid =
+      typeof value === "number" &&
+      Number.isFinite(value) &&
+      value >= 0 &&
+      (!integer || Number.isInteger(value));
+    if (!valid) {
+      const got = typeof value === "number" ? String(value) : typeof value;
+      throw new TypeError(
+        `The ${name} ${where} option must be a finite, non-negative ${integer ? "integer" : "number"} (got ${got})`,
+      );
+    }
+  }
+}
 
 /** Browsers refuse some headers (User-Agent triggers CORS preflights); only set it elsewhere. */
 const inBrowser = typeof (globalThis as { document?: unknown }).document !== "undefined";
@@ -112,6 +176,20 @@ function randomId(): string {
   bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80;
   const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/**
+ * Sets a header whose value a user gave. Headers' own error quotes the value, which may be a credential
+ * (a token with a line break in it): this one names the header only.
+ */
+function setHeader(headers: Headers, name: string, value: string): void {
+  try {
+    headers.set(name, value);
+  } catch {
+    throw new TypeError(
+      `Invalid header "${name}": its name or value has a character HTTP does not allow (a line break, NUL...)`,
+    );
+  }
 }
 
 function headerText(value: unknown): string {
@@ -134,24 +212,38 @@ function withoutQueryParam(query: string, name: string): string {
 
 interface PreparedRequest {
   url: string;
-  init: RequestInit;
+  init: RequestInit & { headers: Headers };
   hasIdempotencyKey: boolean;
-  secrets: string[];
+  credentials: CredentialScope;
 }
 
+/**
+ * The credentials and the options that may hold some (`defaultHeaders`, the generated client's apiKey...)
+ * live in private fields (`#`), which util.inspect and JSON.stringify do not show.
+ */
 export class HttpClient {
   readonly baseURL: string;
-  private readonly auth: Record<string, AuthConfig | undefined>;
-  private readonly options: ClientOptions;
-  private readonly userAgent: string | undefined;
-  private readonly timing: HttpClientConfig["retryTiming"];
+  readonly #auth: Record<string, AuthConfig | undefined>;
+  readonly #options: ClientOptions;
+  readonly #origins: ReadonlySet<string>;
+  readonly #credentialParameters: readonly CredentialParameter[];
+  readonly #userAgent: string | undefined;
+  readonly #timing: HttpClientConfig["retryTiming"];
 
   constructor(config: HttpClientConfig) {
     this.baseURL = config.baseURL;
-    this.auth = config.auth;
-    this.options = config.options ?? {};
-    this.userAgent = config.userAgent;
-    this.timing = config.retryTiming;
+    this.#auth = config.auth;
+    this.#options = config.options ?? {};
+    checkNumericOptions(this.#options, "client");
+    this.#origins = apiOrigins(config.baseURL, config.servers ?? []);
+    this.#credentialParameters = config.credentialParameters ?? [];
+    this.#userAgent = config.userAgent;
+    this.#timing = config.retryTiming;
+  }
+
+  /** What a request would carry as credentials given these headers (see auth.ts). */
+  #credentials(headers: Headers): CredentialScope {
+    return credentialScope(Object.values(this.#auth), this.#credentialParameters, headers);
   }
 
   /** Sends the operation, retrying as retry.ts allows; resolves for 2xx, throws an APIError otherwise. */
@@ -160,21 +252,29 @@ export class HttpClient {
     args: RequestArgs = {},
     options: RequestOptions = {},
   ): Promise<ApiResponse<T>> {
-    if (op.validate && (options.validate ?? this.options.validate) !== false) {
-      checkRequest(op.validate, {
-        method: op.method,
-        path: op.path,
-        wrappedBody: op.body?.wrapped === true,
-        bodyRequired: op.body?.required === true,
-        args,
-      });
+    checkNumericOptions(options, "request");
+    if (op.validate && (options.validate ?? this.#options.validate) !== false) {
+      checkRequest(
+        op.validate,
+        {
+          method: op.method,
+          path: op.path,
+          wrappedBody: op.body?.wrapped === true,
+          bodyRequired: op.body?.required === true,
+          args,
+        },
+        // The headers set by hand may hold credentials too (a token in defaultHeaders): masked as well.
+        this.#credentials(this.#handSetHeaders(args, options)).secrets,
+      );
     }
-    const prepared = this.prepare(op, args, options);
-    const maxRetries = Math.max(0, options.maxRetries ?? this.options.maxRetries ?? DEFAULT_MAX_RETRIES);
-    const timeout = options.timeout ?? this.options.timeout ?? DEFAULT_TIMEOUT_MS;
+    const prepared = this.#prepare(op, args, options);
+    const { secrets } = prepared.credentials;
+    const maxRetries = options.maxRetries ?? this.#options.maxRetries ?? DEFAULT_MAX_RETRIES;
+    const timeout = options.timeout ?? this.#options.timeout ?? DEFAULT_TIMEOUT_MS;
+    const maxBytes = options.maxResponseBytes ?? this.#options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
     const caller = options.signal;
-    const fetchImpl = this.options.fetch ?? globalThis.fetch;
-    const wait = this.timing?.sleep ?? sleep;
+    const fetchImpl = this.#options.fetch ?? globalThis.fetch;
+    const wait = this.#timing?.sleep ?? sleep;
 
     for (let attempt = 0; ; attempt++) {
       if (caller?.aborted) throw new APIUserAbortError();
@@ -189,7 +289,7 @@ export class HttpClient {
         });
       const pause = async (headers?: Headers): Promise<void> => {
         try {
-          await wait(retryDelay(attempt, headers, this.timing), caller);
+          await wait(retryDelay(attempt, headers, this.#timing), caller);
         } catch {
           throw new APIUserAbortError();
         }
@@ -199,15 +299,25 @@ export class HttpClient {
       let response: Response;
       let body: Awaited<ReturnType<typeof readBody>>;
       try {
-        // Called as a plain function: browsers throw "Illegal invocation" for fetch with a foreign `this`.
-        response = await fetchImpl(prepared.url, { ...prepared.init, signal: deadline.signal });
+        response = await fetchFollowingRedirects({
+          url: prepared.url,
+          init: prepared.init,
+          signal: deadline.signal,
+          // Called as a plain function: browsers throw "Illegal invocation" for fetch with a foreign `this`.
+          fetch: (input, init) => fetchImpl(input, init),
+          apiOrigins: this.#origins,
+          credentials: prepared.credentials,
+          repeatable: isRepeatable(op.method, prepared.hasIdempotencyKey),
+        });
         // The body is read under the same deadline: a server can stall after the headers too.
-        body = await readBody(response, op.method);
+        body = await readBody(response, op.method, maxBytes);
       } catch (error) {
         if (caller?.aborted) throw new APIUserAbortError();
+        // The client's own verdicts (a redirect refused, a body too large) are final: not retried.
+        if (error instanceof APIError) throw error;
         const failure = deadline.timedOut()
           ? new APIConnectionTimeoutError()
-          : new APIConnectionError({ cause: redactError(error, prepared.secrets) });
+          : new APIConnectionError({ cause: redactError(error, secrets) });
         if (!retryIf()) throw failure;
         await pause();
         continue;
@@ -222,6 +332,7 @@ export class HttpClient {
             body.data,
             response.headers,
             `${response.status} invalid JSON in response body`,
+            { secrets },
           );
         }
         const result: ApiResponse<T> = {
@@ -231,10 +342,14 @@ export class HttpClient {
         };
         const requestId = requestIdFrom(response.headers);
         if (requestId !== undefined) result.requestId = requestId;
-        return result;
+        // `data` stays as the server sent it; printed (console.log, JSON.stringify), credentials are masked.
+        return printsMasked(result, secrets, () => ({
+          ...result,
+          headers: headerRecord(result.headers),
+        }));
       }
       if (!retryIf(response.status, response.headers)) {
-        throw APIError.from(response.status, body.data, response.headers);
+        throw APIError.from(response.status, body.data, response.headers, secrets);
       }
       await pause(response.headers);
     }
@@ -258,16 +373,29 @@ export class HttpClient {
     });
   }
 
+  /** The headers a user gives: default headers, header parameters, per-request headers. */
+  #handSetHeaders(args: RequestArgs, options: RequestOptions): Headers {
+    const headers = new Headers();
+    for (const [name, value] of Object.entries(this.#options.defaultHeaders ?? {}))
+      setHeader(headers, name, value);
+    for (const [name, value] of Object.entries(args.headers ?? {}))
+      if (value !== undefined && value !== null) setHeader(headers, name, headerText(value));
+    for (const [name, value] of Object.entries(options.headers ?? {}))
+      if (value !== null) setHeader(headers, name, value);
+    return headers;
+  }
+
   /** Everything that stays the same across attempts, built once so retries resend identical bytes. */
-  private prepare(op: OperationSpec, args: RequestArgs, options: RequestOptions): PreparedRequest {
-    const configs = selectAuth(op.security, this.auth);
+  #prepare(op: OperationSpec, args: RequestArgs, options: RequestOptions): PreparedRequest {
+    const configs = selectAuth(op.security, this.#auth);
     const headers = new Headers();
     headers.set("accept", "application/json");
-    if (this.userAgent && !inBrowser) headers.set("user-agent", this.userAgent);
-    for (const [name, value] of Object.entries(this.options.defaultHeaders ?? {})) headers.set(name, value);
+    if (this.#userAgent && !inBrowser) headers.set("user-agent", this.#userAgent);
+    for (const [name, value] of Object.entries(this.#options.defaultHeaders ?? {}))
+      setHeader(headers, name, value);
     for (const name of op.headers ?? []) {
-      const value = args.headers?.[name];
-      if (value !== undefined && value !== null) headers.set(name, headerText(value));
+      const value = ownValue(args.headers, name);
+      if (value !== undefined && value !== null) setHeader(headers, name, headerText(value));
     }
 
     const encoded = op.body && args.body !== undefined ? encodeBody(op.body.mediaType, args.body) : {};
@@ -278,7 +406,7 @@ export class HttpClient {
     // Per-request headers come last so they can override (or, with null, remove) anything above.
     for (const [name, value] of Object.entries(options.headers ?? {})) {
       if (value === null) headers.delete(name);
-      else headers.set(name, value);
+      else setHeader(headers, name, value);
     }
     // FormData needs fetch's own multipart Content-Type, with its boundary.
     if (op.body && args.body !== undefined && encoded.contentType === undefined)
@@ -288,7 +416,7 @@ export class HttpClient {
     const removedKey = Object.entries(options.headers ?? {}).some(
       ([name, value]) => value === null && name.toLowerCase() === keyHeader.toLowerCase(),
     );
-    if (options.idempotencyKey !== undefined) headers.set(keyHeader, options.idempotencyKey);
+    if (options.idempotencyKey !== undefined) setHeader(headers, keyHeader, options.idempotencyKey);
     else if (
       op.idempotencyHeader &&
       (op.method === "POST" || op.method === "PATCH") &&
@@ -298,21 +426,20 @@ export class HttpClient {
       headers.set(keyHeader, randomId());
     }
 
-    const init: RequestInit = { method: op.method, headers };
+    const init: RequestInit & { headers: Headers } = { method: op.method, headers };
     if (encoded.body !== undefined) init.body = encoded.body;
     return {
-      url: this.buildURL(op, args, authQuery),
+      url: this.#buildURL(op, args, authQuery),
       init,
       hasIdempotencyKey: (headers.get(keyHeader) ?? "") !== "",
-      secrets: secretsOf(configs),
+      credentials: this.#credentials(headers),
     };
   }
 
-  private buildURL(op: OperationSpec, args: RequestArgs, authQuery: [string, string][]): string {
+  #buildURL(op: OperationSpec, args: RequestArgs, authQuery: [string, string][]): string {
     const base = this.baseURL.replace(/\/+$/, "");
-    let origin: string;
     try {
-      origin = new URL(base).origin;
+      void new URL(base);
     } catch {
       // Checked here because fetch's own error would quote the whole URL, query credentials included.
       throw new TypeError("Invalid baseURL: pass an absolute http(s) URL as the baseURL option");
@@ -320,8 +447,11 @@ export class HttpClient {
     let url: string;
     if (args.url !== undefined) {
       const resolved = new URL(args.url, `${base}/`);
-      if (resolved.origin !== origin) {
-        throw new Error("Refusing to follow a next-page link to another origin than the client's base URL");
+      // The same origins as for redirects: a link elsewhere would take the credentials with it.
+      if (!this.#origins.has(resolved.origin)) {
+        throw new Error(
+          "Refusing to follow a next-page link to another origin than the API's (the base URL and the spec's servers)",
+        );
       }
       resolved.hash = "";
       url = resolved.href;
@@ -332,7 +462,7 @@ export class HttpClient {
 
     const declared = op.query ?? [];
     const names = new Set(declared.map((q) => q.name));
-    const params: QueryParam[] = declared.map((q) => ({ ...q, value: args.query?.[q.name] }));
+    const params: QueryParam[] = declared.map((q) => ({ ...q, value: ownValue(args.query, q.name) }));
     for (const [name, value] of Object.entries(args.query ?? {}))
       if (!names.has(name)) params.push({ name, value });
 

@@ -1,6 +1,10 @@
 // Errors thrown by the client. Every error is an APIError so one `instanceof` catches them all; the
 // subclass says what happened. Errors hold only what came back from the server (status, parsed body,
-// response headers): never the request headers or the request URL, which carry credentials.
+// response headers): never the request headers or the request URL, which carry credentials. A server may
+// still echo a credential (a 401 quoting the key it refused): the request's credentials are masked in the
+// message and stack when the error is made, and in what toJSON and util.inspect show of every field;
+// `body` and `headers` keep what the server sent (see redact.ts).
+import { INSPECT, maskText, maskValue, type InspectFunction } from "./redact.js";
 import { wireName, type ValidationError } from "./validation.js";
 
 /** Response headers that may carry a session credential; dropped from errors. */
@@ -23,7 +27,8 @@ function truncate(text: string): string {
   return text.length > MAX_MESSAGE_LENGTH ? `${text.slice(0, MAX_MESSAGE_LENGTH)}…` : text;
 }
 
-function headerRecord(headers: HeaderSource): Record<string, string> {
+/** Response headers as a record, lower-cased, without the ones that set a session credential. */
+export function headerRecord(headers: HeaderSource): Record<string, string> {
   const out: Record<string, string> = {};
   if (!headers) return out;
   const entries: Iterable<[string, string]> =
@@ -98,6 +103,13 @@ export function errorFacts(body: unknown): BodyFacts {
   return facts;
 }
 
+/** What an error is made with besides its status, body and headers. */
+export interface APIErrorOptions {
+  cause?: unknown;
+  /** Spellings of the request's credentials, masked in the message, stack and printed fields. */
+  secrets?: readonly string[];
+}
+
 export class APIError extends Error {
   // Names live on the prototype, not as instance fields: the stack header then shows the subclass, and
   // `name` is not an own enumerable property repeated in every log line.
@@ -116,24 +128,32 @@ export class APIError extends Error {
   readonly body: unknown;
   /** Response headers, lower-cased (never request headers; `set-cookie` dropped). */
   readonly headers: Record<string, string>;
+  /** A private field: util.inspect and JSON.stringify do not show it. */
+  readonly #secrets: readonly string[];
 
   constructor(
     status: number | undefined,
     body: unknown,
     headers: HeaderSource,
     message?: string,
-    options?: { cause?: unknown },
+    options: APIErrorOptions = {},
   ) {
+    const secrets = options.secrets ?? [];
     const facts = errorFacts(body);
-    super(message ?? APIError.makeMessage(status, facts.message), options);
+    // Masked before super(): the stack is written from the message there.
+    super(
+      maskText(message ?? APIError.makeMessage(status, facts.message), secrets),
+      options.cause === undefined ? undefined : { cause: options.cause },
+    );
+    this.#secrets = secrets;
     this.status = status;
     this.body = body;
     this.headers = headerRecord(headers);
     // Optional facts are assigned only when present so they do not show up as `undefined` in logs.
-    if (facts.code !== undefined) this.code = facts.code;
-    if (facts.type !== undefined) this.type = facts.type;
+    if (facts.code !== undefined) this.code = maskText(facts.code, secrets);
+    if (facts.type !== undefined) this.type = maskText(facts.type, secrets);
     const requestId = requestIdFrom(this.headers);
-    if (requestId !== undefined) this.requestId = requestId;
+    if (requestId !== undefined) this.requestId = maskText(requestId, secrets);
   }
 
   private static makeMessage(status: number | undefined, bodyMessage: string | undefined): string {
@@ -142,19 +162,46 @@ export class APIError extends Error {
   }
 
   /** The error for a non-2xx response, its class chosen by status. */
-  static from(status: number, body: unknown, headers: HeaderSource): APIError {
+  static from(status: number, body: unknown, headers: HeaderSource, secrets?: readonly string[]): APIError {
     const ErrorClass = errorClassFor(status);
-    return new ErrorClass(status, body, headers);
+    return new ErrorClass(status, body, headers, undefined, secrets ? { secrets } : {});
   }
 
-  /** What JSON.stringify and loggers see: only response-side facts. */
+  /** What JSON.stringify and loggers see: only response-side facts, credentials masked. */
   toJSON(): Record<string, unknown> {
     const json: Record<string, unknown> = { name: this.name, message: this.message, status: this.status };
     if (this.code !== undefined) json.code = this.code;
     if (this.type !== undefined) json.type = this.type;
     if (this.requestId !== undefined) json.requestId = this.requestId;
-    if (this.body !== undefined) json.body = this.body;
+    if (this.body !== undefined) json.body = maskValue(this.body, this.#secrets);
     return json;
+  }
+
+  /**
+   * What util.inspect (console.log in Node) shows: the stack and every own field as usual, with the
+   * credentials masked in the fields (`body`, `headers`, a subclass's `errors`).
+   */
+  [INSPECT](_depth: number, options: unknown, inspect: InspectFunction): unknown {
+    if (this.#secrets.length === 0) return this;
+    // A real Error on this class's prototype prints as this one does (`AuthenticationError: ...`); its own
+    // undefined custom-inspect property keeps util.inspect from calling this method again.
+    const view = new Error(this.message);
+    Object.setPrototypeOf(view, Object.getPrototypeOf(this) as object);
+    Object.defineProperty(view, INSPECT, { value: undefined, enumerable: false, configurable: true });
+    view.stack = this.stack ?? `${this.name}: ${this.message}`;
+    for (const key of Object.keys(this)) {
+      const field = maskValue((this as Record<string, unknown>)[key], this.#secrets);
+      Object.defineProperty(view, key, {
+        value: field,
+        enumerable: true,
+        configurable: true,
+        writable: true,
+      });
+    }
+    if (this.cause !== undefined) {
+      Object.defineProperty(view, "cause", { value: this.cause, enumerable: false, configurable: true });
+    }
+    return inspect(view, options);
   }
 }
 
@@ -199,7 +246,13 @@ export class InternalServerError extends APIError {
   }
 }
 
-type APIErrorClass = new (status: number, body: unknown, headers: HeaderSource) => APIError;
+type APIErrorClass = new (
+  status: number,
+  body: unknown,
+  headers: HeaderSource,
+  message?: string,
+  options?: APIErrorOptions,
+) => APIError;
 
 function errorClassFor(status: number): APIErrorClass {
   switch (status) {
@@ -228,13 +281,9 @@ export class APIConnectionError extends APIError {
     this.prototype.name = "APIConnectionError";
   }
   constructor(options: { message?: string; cause?: unknown } = {}) {
-    super(
-      undefined,
-      undefined,
-      undefined,
-      options.message ?? "Connection error.",
-      options.cause === undefined ? undefined : { cause: options.cause },
-    );
+    super(undefined, undefined, undefined, options.message ?? "Connection error.", {
+      cause: options.cause,
+    });
   }
 }
 
@@ -245,6 +294,43 @@ export class APIConnectionTimeoutError extends APIConnectionError {
   }
   constructor(options: { message?: string } = {}) {
     super({ message: options.message ?? "Request timed out." });
+  }
+}
+
+/**
+ * A response body (read whole: JSON or text) was larger than the `maxResponseBytes` option allows, counted
+ * after decompression; the rest was not read. `status` and `headers` are the response's. Not retried.
+ */
+export class ResponseTooLargeError extends APIError {
+  static {
+    this.prototype.name = "ResponseTooLargeError";
+  }
+  /** The limit that was exceeded, in bytes. */
+  readonly maxResponseBytes: number;
+
+  constructor(maxResponseBytes: number, status: number, headers: HeaderSource) {
+    super(
+      status,
+      undefined,
+      headers,
+      `The response body is larger than maxResponseBytes (${maxResponseBytes} bytes); ` +
+        "raise the maxResponseBytes option (client or request) to accept it.",
+    );
+    this.maxResponseBytes = maxResponseBytes;
+  }
+}
+
+/**
+ * A redirect the client will not follow: one that would carry a credential to another origin (a Location
+ * on another origin that still holds it, or, in browsers, a redirect whose target fetch hides), a loop,
+ * more than 20 hops, or a Location that is not an http(s) URL. Nothing was sent to the target. Not retried.
+ */
+export class RedirectError extends APIError {
+  static {
+    this.prototype.name = "RedirectError";
+  }
+  constructor(reason: string) {
+    super(undefined, undefined, undefined, `Redirect not followed: ${reason}.`);
   }
 }
 
@@ -281,10 +367,16 @@ export class RequestValidationError extends APIError {
   }
   readonly errors: RequestValidationIssue[];
 
-  constructor(request: string, errors: RequestValidationIssue[]) {
+  constructor(request: string, errors: RequestValidationIssue[], secrets?: readonly string[]) {
     const shown = errors.slice(0, MESSAGE_ISSUES).map(describeIssue);
     const more = errors.length > MESSAGE_ISSUES ? `; and ${errors.length - MESSAGE_ISSUES} more` : "";
-    super(undefined, undefined, undefined, `Invalid request to ${request}: ${shown.join("; ")}${more}`);
+    super(
+      undefined,
+      undefined,
+      undefined,
+      `Invalid request to ${request}: ${shown.join("; ")}${more}`,
+      secrets ? { secrets } : {},
+    );
     this.errors = errors;
   }
 }

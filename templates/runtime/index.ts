@@ -5,6 +5,7 @@ export {
   type ApiResponse,
   type AuthConfig,
   type ClientOptions,
+  type CredentialParameter,
   type HttpClientConfig,
   type HttpMethod,
   type OperationSpec,
@@ -26,6 +27,8 @@ export {
   NotFoundError,
   PermissionDeniedError,
   RateLimitError,
+  RedirectError,
+  ResponseTooLargeError,
   UnprocessableEntityError,
 } from "./errors.js";
 export {

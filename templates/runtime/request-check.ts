@@ -29,8 +29,15 @@ export interface CheckedRequest {
   };
 }
 
-/** Throws a RequestValidationError listing every problem found (up to the validators' cap). */
-export function checkRequest(validators: RequestValidators, request: CheckedRequest): void {
+/**
+ * Throws a RequestValidationError listing every problem found (up to the validators' cap), with the
+ * `secrets` (the request's credentials) masked wherever the error prints.
+ */
+export function checkRequest(
+  validators: RequestValidators,
+  request: CheckedRequest,
+  secrets?: readonly string[],
+): void {
   const issues: RequestValidationIssue[] = [];
   const run = (part: RequestPart, validator: Validator | undefined, value: unknown, prefix = ""): void => {
     if (validator === undefined) return;
@@ -46,5 +53,7 @@ export function checkRequest(validators: RequestValidators, request: CheckedRequ
   if (args.body !== undefined || request.bodyRequired) {
     run("body", validators.body, args.body, request.wrappedBody ? "/body" : "");
   }
-  if (issues.length > 0) throw new RequestValidationError(`${request.method} ${request.path}`, issues);
+  if (issues.length > 0) {
+    throw new RequestValidationError(`${request.method} ${request.path}`, issues, secrets);
+  }
 }

@@ -15,7 +15,9 @@ import { routeShape, segments } from "../../lib/route.ts";
 import { singular } from "../../lib/words.ts";
 import { derefObject, escapeSegment, isObject } from "../load/pointer.ts";
 import { operationExample } from "./examples.ts";
+import { allServers, defaultServers } from "./servers.ts";
 import { isFormType, isJSONType } from "../../../templates/runtime/body.ts";
+import { CLIENT_OPTION_NAMES } from "../../../templates/runtime/client.ts";
 
 type Json = Record<string, unknown>;
 
@@ -229,14 +231,8 @@ function buildSecuritySchemes(document: Json, envPrefix: string): SecurityScheme
   const schemes = isObject((document.components as Json | undefined)?.securitySchemes)
     ? ((document.components as Json).securitySchemes as Json)
     : {};
-  const options = new NameRegistry([
-    "baseURL",
-    "maxRetries",
-    "timeout",
-    "fetch",
-    "defaultHeaders",
-    "validate",
-  ]);
+  // The constructor's options object: the runtime's own options and Object.prototype's names are taken.
+  const options = NameRegistry.forMembers(CLIENT_OPTION_NAMES);
   const out: SecuritySchemeModel[] = [];
   for (const key of Object.keys(schemes).sort()) {
     const s = derefObject(document, schemes[key]);
@@ -310,11 +306,13 @@ export function buildModel({
     .sort()
     .map((key) => ({ key, typeName: typeNames.claim(safeIdentifier(key, "pascal")) }));
 
-  const functions = new NameRegistry([...reservedExports, clientClassName]);
+  // Functions and their operation constants are the module's runtime exports.
+  const functions = NameRegistry.forMembers([...reservedExports, clientClassName]);
   const resourcesByName = new Map<string, ResourceModel>();
   const allShapes = Object.keys(isObject(document.paths) ? document.paths : {}).map(shapeOf);
   const resourceName = resourceNames(allShapes);
-  const resourceRegistry = new NameRegistry(["constructor", "options", "client", "baseURL"]);
+  // Properties of the client class beside `http`.
+  const resourceRegistry = NameRegistry.forMembers(["http", "options", "client", "baseURL"]);
   const methodRegistries = new Map<string, NameRegistry>();
   const operations: OperationModel[] = [];
   const paths = isObject(document.paths) ? document.paths : {};
@@ -348,7 +346,8 @@ export function buildModel({
         const property = resourceRegistry.claim(safeIdentifier(name, "camel"));
         resource = { property, className: typeNames.claim(pascalCase(name)), operations: [] };
         resourcesByName.set(resourceKey, resource);
-        methodRegistries.set(resourceKey, new NameRegistry(["constructor"]));
+        // Methods of a resource class beside its private `client`.
+        methodRegistries.set(resourceKey, NameRegistry.forMembers(["client"]));
       }
       const conventional = conventionalMethod(method, shape);
       const fromId = safeIdentifier(hasSpecOperationId ? operationId : `${method} ${path}`, "camel");
@@ -451,9 +450,6 @@ export function buildModel({
   // Validator names are claimed after every function's, so adding validators never renames a function.
   for (const op of operations) op.validators = validatorsOf(functions, pascalCase(op.functionName), op);
 
-  const servers = Array.isArray(document.servers)
-    ? (document.servers as Json[]).flatMap((s) => (typeof s.url === "string" ? [s.url] : []))
-    : [];
   const model: CodegenModel = {
     title,
     envPrefix,
@@ -461,7 +457,8 @@ export function buildModel({
     packageName,
     specName,
     specHash,
-    servers,
+    servers: defaultServers(document),
+    apiServers: allServers(document, METHODS),
     clientClassName,
     securitySchemes: buildSecuritySchemes(document, envPrefix),
     schemas,

@@ -130,7 +130,13 @@ export interface CodegenModel {
   /** The spec file name and hash for the header of every generated file. */
   specName: string;
   specHash: string;
+  /** The document's servers, variables filled with their defaults; the first is the default base URL. */
   servers: string[];
+  /**
+   * Every server the spec declares (document, path items, operations), variables expanded with their
+   * defaults and enums: the runtime sends credentials only to these origins and the base URL's.
+   */
+  apiServers: string[];
   clientClassName: string;
   /** Prefix of the environment variables the client reads: "VERIFA" for VERIFA_API_KEY, VERIFA_BASE_URL. */
   envPrefix: string;

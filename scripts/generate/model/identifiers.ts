@@ -40,6 +40,29 @@ export function safeIdentifier(text: string, style: "camel" | "pascal"): string 
 }
 
 /**
+ * Names no property or method of a generated object, and no export of a generated module, may take:
+ * Object.prototype's members (a resource named `toString` breaks `String(client)`, one named
+ * `hasOwnProperty` breaks code that calls it) and `then`, which makes an object a thenable (`await client`
+ * or `await import(pkg)` would call it). Listed, not read from Object.prototype, so output does not
+ * depend on the Node version.
+ */
+export const OBJECT_MEMBER_NAMES = [
+  "constructor",
+  "hasOwnProperty",
+  "isPrototypeOf",
+  "propertyIsEnumerable",
+  "toLocaleString",
+  "toString",
+  "valueOf",
+  "__proto__",
+  "__defineGetter__",
+  "__defineSetter__",
+  "__lookupGetter__",
+  "__lookupSetter__",
+  "then",
+];
+
+/**
  * Hands out unique names within one scope. Callers ask in a deterministic order (sorted by the spec's
  * own keys), so the same spec always gets the same names.
  */
@@ -48,6 +71,11 @@ export class NameRegistry {
 
   constructor(reserved: Iterable<string> = []) {
     for (const r of reserved) this.taken.add(r.toLowerCase());
+  }
+
+  /** A scope of runtime names (members of an object, exports of a module): OBJECT_MEMBER_NAMES are taken. */
+  static forMembers(reserved: Iterable<string> = []): NameRegistry {
+    return new NameRegistry([...OBJECT_MEMBER_NAMES, ...reserved]);
   }
 
   claim(preferred: string, fallbacks: string[] = []): string {

@@ -6,6 +6,7 @@ export {
   type ApiResponse,
   type AuthConfig,
   type ClientOptions,
+  type CredentialParameter,
   type HttpClientConfig,
   type HttpMethod,
   type OperationSpec,
@@ -27,6 +28,8 @@ export {
   NotFoundError,
   PermissionDeniedError,
   RateLimitError,
+  RedirectError,
+  ResponseTooLargeError,
   UnprocessableEntityError,
 } from "./errors.js";
 export {

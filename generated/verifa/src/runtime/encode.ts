@@ -7,6 +7,8 @@
 // percent-encoded, so a `[` that is part of a key (`metadata["a[b]"]`) travels as %5B and never reads as
 // structure. Servers that follow RFC 3986 decode both forms the same way.
 
+import { ownValue } from "./own.js";
+
 export type QueryStyle = "form" | "deepObject" | "spaceDelimited" | "pipeDelimited";
 
 export interface QueryParam {
@@ -177,7 +179,7 @@ export function encodePath(template: string, params: Record<string, unknown>): s
       const names: string[] = [];
       const filled = segment.replace(/\{([^{}]+)\}/g, (_match, name: string) => {
         names.push(name);
-        return pathValueText(name, params[name]);
+        return pathValueText(name, ownValue(params, name));
       });
       if (names.length > 0 && isDotSegment(filled)) {
         throw new TypeError(`Path parameter "${names.join('", "')}" must not be "." or ".."`);

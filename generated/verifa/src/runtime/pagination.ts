@@ -4,6 +4,7 @@
 // items and the next page's parameters is a small strategy per API style (Stripe cursors, cursor fields,
 // next links).
 import type { RequestArgs } from "./client.js";
+import { ownValue } from "./own.js";
 
 export interface PageStrategy<TPage, TItem, TParams = RequestArgs> {
   /** The items of one page. */
@@ -116,7 +117,7 @@ function field(value: unknown, path: string): unknown {
   let current = value;
   for (const key of path.split(".")) {
     if (typeof current !== "object" || current === null) return undefined;
-    current = (current as Record<string, unknown>)[key];
+    current = ownValue(current, key);
   }
   return current;
 }

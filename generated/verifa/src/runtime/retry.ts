@@ -22,6 +22,11 @@ export interface RetryInput {
   headers?: Headers | undefined;
 }
 
+/** Whether sending a request again cannot do harm: an idempotent method, or an idempotency key. */
+export function isRepeatable(method: string, hasIdempotencyKey: boolean): boolean {
+  return IDEMPOTENT_METHODS.has(method.toUpperCase()) || hasIdempotencyKey;
+}
+
 /**
  * Whether to retry. A POST or PATCH may already have taken effect when its response is lost or fails,
  * so those are repeated only under an idempotency key, whatever the server says. Otherwise the server's
@@ -29,7 +34,7 @@ export interface RetryInput {
  */
 export function shouldRetry(input: RetryInput): boolean {
   if (input.attempt >= input.maxRetries) return false;
-  if (!IDEMPOTENT_METHODS.has(input.method.toUpperCase()) && !input.hasIdempotencyKey) return false;
+  if (!isRepeatable(input.method, input.hasIdempotencyKey)) return false;
   const override = input.headers?.get("x-should-retry")?.trim().toLowerCase();
   if (override === "true") return true;
   if (override === "false") return false;
