@@ -2,8 +2,9 @@
 // timeout; pages are written only when every download of the API succeeded, each file atomically.
 import { parseArgs } from "node:util";
 import { join, relative } from "node:path";
-import { writeFilesAtomically, type OutputFile } from "../lib/atomic-write.ts";
+import { writeOutputs, type OutputFile } from "../lib/atomic-write.ts";
 import { UserError } from "../lib/errors.ts";
+import { refuseOutputsOverInputs } from "../lib/output-paths.ts";
 import { paint } from "../lib/terminal.ts";
 import { readManifest } from "../scrape/manifest.ts";
 import { selectApis } from "./api-folders.ts";
@@ -76,6 +77,11 @@ export const captureCommand: Command = {
         name,
       );
       const withUrl = manifest.pages.filter((p) => p.url);
+      await refuseOutputsOverInputs(
+        withUrl.map((p) => ({ path: join(apiDir, p.file), flag: "a page to capture" })),
+        [join(apiDir, "api.yaml")],
+        ctx.cwd,
+      );
       for (const [i, page] of withUrl.entries()) {
         ctx.term.progress(`capturing ${name} ${i + 1}/${withUrl.length}: ${page.url}`);
         const text = await fetchPage(page.url as string, timeout * 1000);
@@ -83,7 +89,8 @@ export const captureCommand: Command = {
       }
     }
     ctx.term.clearProgress();
-    await writeFilesAtomically(outputs);
+    // All pages in one journaled batch, under a lock per page: a killed run leaves the old pages or the new.
+    await writeOutputs(outputs);
     for (const o of outputs)
       ctx.term.out(`${paint(ctx.term, "green", "captured")} ${relative(ctx.cwd, o.path)}`);
     if (outputs.length === 0) ctx.term.out("no page has a url to capture from");
