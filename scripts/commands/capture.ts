@@ -1,8 +1,8 @@
 // specsmith capture: download the pages a manifest lists into specs/<api>/pages/. A plain fetch with a
-// timeout; pages are written only when every download of the API succeeded, each file atomically.
+// timeout; pages are written only when every download of the run succeeded, all in one journaled batch.
 import { parseArgs } from "node:util";
 import { join, relative } from "node:path";
-import { writeOutputs, type OutputFile } from "../lib/atomic-write.ts";
+import { withOutputLocks, writeOutputs, type OutputFile } from "../lib/atomic-write.ts";
 import { UserError } from "../lib/errors.ts";
 import { refuseOutputsOverInputs } from "../lib/output-paths.ts";
 import { paint } from "../lib/terminal.ts";
@@ -68,7 +68,7 @@ export const captureCommand: Command = {
     const timeout = values.timeout === undefined ? 30 : Number(values.timeout);
     if (!Number.isFinite(timeout) || timeout <= 0)
       throw new UserError(`--timeout must be a positive number of seconds`);
-    const outputs: OutputFile[] = [];
+    const downloads: { api: string; path: string; url: string }[] = [];
     for (const name of await selectApis(ctx.specsDir, values.api)) {
       const apiDir = join(ctx.specsDir, name);
       const manifest = await readManifest(
@@ -82,11 +82,19 @@ export const captureCommand: Command = {
         [join(apiDir, "api.yaml")],
         ctx.cwd,
       );
-      for (const [i, page] of withUrl.entries()) {
-        ctx.term.progress(`capturing ${name} ${i + 1}/${withUrl.length}: ${page.url}`);
-        const text = await fetchPage(page.url as string, timeout * 1000);
-        outputs.push({ path: join(apiDir, page.file), content: text });
-      }
+      for (const page of withUrl)
+        downloads.push({ api: name, path: join(apiDir, page.file), url: page.url as string });
+    }
+    // What a killed capture left is put right first, also when this run then fails to download. The pages
+    // are not locked while downloading (that may take long), only while they are written.
+    await withOutputLocks(
+      downloads.map((d) => d.path),
+      async () => undefined,
+    );
+    const outputs: OutputFile[] = [];
+    for (const [i, page] of downloads.entries()) {
+      ctx.term.progress(`capturing ${page.api} ${i + 1}/${downloads.length}: ${page.url}`);
+      outputs.push({ path: page.path, content: await fetchPage(page.url, timeout * 1000) });
     }
     ctx.term.clearProgress();
     // All pages in one journaled batch, under a lock per page: a killed run leaves the old pages or the new.
