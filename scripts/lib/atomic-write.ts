@@ -14,7 +14,7 @@
 // touched). Either way no `.specsmith-*` leftover survives.
 import { randomBytes } from "node:crypto";
 import { lstat, mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
-import { basename, dirname, join } from "node:path";
+import { basename, dirname, join, relative, resolve } from "node:path";
 import { UserError } from "./errors.ts";
 import { withLocks } from "./output-lock.ts";
 import { pausePoint } from "./pause-point.ts";
@@ -37,11 +37,13 @@ export type Output = OutputFile | OutputFolder;
 interface JournalItem {
   target: string;
   kind: "file" | "folder";
-  staged: string;
-  retired: string;
   keep: readonly string[];
 }
 
+/**
+ * A batch in flight. On disk its paths are relative to the journal file's folder, so a folder moved (or
+ * renamed) with the killed run's leftovers in it is still recovered, not mistaken for another batch.
+ */
 interface Journal {
   id: string;
   /** The journal whose existence means "committed": the first output's. */
@@ -65,7 +67,8 @@ function sidePath(target: string, side: Side, id: string): string {
   return join(dirname(target), `${sidePrefix(target)}${side}-${id}${side === "journal" ? ".json" : ""}`);
 }
 
-const targetOf = (output: Output): string => ("folder" in output ? output.folder : output.path);
+/** An output's path, absolute and normalized: the key of its lock and of its journal entries. */
+const targetOf = (output: Output): string => resolve("folder" in output ? output.folder : output.path);
 
 async function exists(path: string): Promise<boolean> {
   try {
@@ -85,19 +88,22 @@ const held = new Map<string, number>();
  * may call replaceOutputs for these targets) and releases the locks.
  */
 export async function withOutputLocks<T>(targets: readonly string[], work: () => Promise<T>): Promise<T> {
-  return withLocks(targets, async (locks) => {
-    for (const lock of locks) await recover(lock.target);
-    for (const lock of locks) held.set(lock.target, (held.get(lock.target) ?? 0) + 1);
-    try {
-      return await work();
-    } finally {
-      for (const lock of locks) {
-        const count = (held.get(lock.target) ?? 1) - 1;
-        if (count === 0) held.delete(lock.target);
-        else held.set(lock.target, count);
+  return withLocks(
+    targets.map((t) => resolve(t)),
+    async (locks) => {
+      for (const lock of locks) await recover(lock.target);
+      for (const lock of locks) held.set(lock.target, (held.get(lock.target) ?? 0) + 1);
+      try {
+        return await work();
+      } finally {
+        for (const lock of locks) {
+          const count = (held.get(lock.target) ?? 1) - 1;
+          if (count === 0) held.delete(lock.target);
+          else held.set(lock.target, count);
+        }
       }
-    }
-  });
+    },
+  );
 }
 
 /** Locks, recovers and replaces the outputs in one go. */
@@ -117,9 +123,16 @@ export function folderOf(files: readonly { path: string; content: string | Uint8
   };
 }
 
-/** Writes `text` to `path` in one rename, through the batch's temporary name beside `target`. */
-async function writeSmallFile(target: string, id: string, path: string, text: string): Promise<void> {
-  const temp = sidePath(target, "tmp", id);
+/** Writes the journal (or its copy) beside `target` in one rename, its paths relative to its folder. */
+async function writeJournal(target: string, journal: Journal): Promise<void> {
+  const path = sidePath(target, "journal", journal.id);
+  const here = (p: string): string => relative(dirname(path), p);
+  const text = JSON.stringify({
+    id: journal.id,
+    commit: here(journal.commit),
+    items: journal.items.map((item) => ({ ...item, target: here(item.target) })),
+  });
+  const temp = sidePath(target, "tmp", journal.id);
   await writeFile(temp, text);
   await rename(temp, path);
 }
@@ -143,36 +156,33 @@ export async function replaceOutputs(outputs: readonly Output[]): Promise<void> 
   const items: JournalItem[] = sorted.map((output) => ({
     target: targetOf(output),
     kind: "folder" in output ? "folder" : "file",
-    staged: sidePath(targetOf(output), "new", id),
-    retired: sidePath(targetOf(output), "old", id),
     keep: "folder" in output ? [...output.keep] : [],
   }));
   const first = items[0] as JournalItem;
   const journal: Journal = { id, commit: sidePath(first.target, "journal", id), items };
   try {
-    for (const [i, output] of sorted.entries()) {
-      const item = items[i] as JournalItem;
-      await mkdir(dirname(item.target), { recursive: true });
+    for (const output of sorted) {
+      const target = targetOf(output);
+      const staged = sidePath(target, "new", id);
+      await mkdir(dirname(target), { recursive: true });
       if ("folder" in output) {
-        await mkdir(item.staged);
-        await output.fill(item.staged);
+        await mkdir(staged);
+        await output.fill(staged);
       } else {
-        await writeFile(item.staged, output.content);
+        await writeFile(staged, output.content);
         await pausePoint("staging");
       }
     }
     await pausePoint("staged");
-    const text = JSON.stringify(journal);
     // The copies first: once the commit exists, every output's recovery must be able to find it.
-    for (const item of items.slice(1))
-      await writeSmallFile(item.target, id, sidePath(item.target, "journal", id), text);
-    await writeSmallFile(first.target, id, journal.commit, text);
+    for (const item of items.slice(1)) await writeJournal(item.target, journal);
+    await writeJournal(first.target, journal);
   } catch (error) {
     await undo(journal);
     throw error;
   }
   await pausePoint("journaled");
-  for (const item of items) await rollForward(item);
+  for (const item of items) await rollForward(item, id);
   await pausePoint("finished");
   await forget(journal);
 }
@@ -190,25 +200,40 @@ async function moveIfPresent(from: string, to: string): Promise<void> {
   if ((await exists(from)) && !(await exists(to))) await rename(from, to);
 }
 
+/**
+ * Puts the old output back when it is the only copy left (renamed away, nothing in its place), so no
+ * path through recovery deletes the last copy of an output. Returns whether it did.
+ */
+async function restoreRetired(target: string, id: string): Promise<boolean> {
+  const retired = sidePath(target, "old", id);
+  if ((await exists(target)) || !(await exists(retired))) return false;
+  await rename(retired, target);
+  return true;
+}
+
 /** Finishes one output's swap. Every step checks what is already done, so a rerun after a kill is safe. */
-async function rollForward(item: JournalItem): Promise<void> {
-  if (await exists(item.staged)) {
+async function rollForward(item: JournalItem, id: string): Promise<void> {
+  const staged = sidePath(item.target, "new", id);
+  const retired = sidePath(item.target, "old", id);
+  if (await exists(staged)) {
     if (item.kind === "folder" && (await exists(item.target))) {
       if (!(await lstat(item.target)).isDirectory())
         throw new UserError(
-          `is no longer a folder; the new one an interrupted run left waits beside it as ${basename(item.staged)}: move what is at ${basename(item.target)} away and run again`,
+          `is no longer a folder; the new one an interrupted run left waits beside it as ${basename(staged)}: move what is at ${basename(item.target)} away and run again`,
           item.target,
         );
-      for (const entry of item.keep) await moveIfPresent(join(item.target, entry), join(item.staged, entry));
+      for (const entry of item.keep) await moveIfPresent(join(item.target, entry), join(staged, entry));
       await pausePoint("carried");
-      await rename(item.target, item.retired);
+      await rename(item.target, retired);
       await pausePoint("retired");
     }
     // A file is renamed over the old one, which the system replaces in one step.
-    await rename(item.staged, item.target);
+    await rename(staged, item.target);
     await pausePoint(`replaced ${basename(item.target)}`);
+  } else if (await restoreRetired(item.target, id)) {
+    return;
   }
-  await rm(item.retired, { recursive: true, force: true });
+  await rm(retired, { recursive: true, force: true });
 }
 
 /**
@@ -217,7 +242,8 @@ async function rollForward(item: JournalItem): Promise<void> {
  */
 async function forget(journal: Journal, only?: string): Promise<void> {
   const pending = [];
-  for (const item of journal.items) if (await exists(item.staged)) pending.push(item);
+  for (const item of journal.items)
+    if (await exists(sidePath(item.target, "new", journal.id))) pending.push(item);
   if (pending.length === 0) {
     await rm(journal.commit, { force: true });
     for (const item of journal.items) await rm(sidePath(item.target, "journal", journal.id), { force: true });
@@ -230,8 +256,14 @@ async function readJournal(path: string): Promise<Journal | undefined> {
   try {
     if ((await lstat(path)).size > MAX_JOURNAL_BYTES) return undefined;
     const value = JSON.parse(await readFile(path, "utf8")) as Journal;
-    if (typeof value.commit !== "string" || !Array.isArray(value.items)) return undefined;
-    return value;
+    if (typeof value.id !== "string" || typeof value.commit !== "string" || !Array.isArray(value.items))
+      return undefined;
+    const here = (p: string): string => resolve(dirname(path), p);
+    return {
+      id: value.id,
+      commit: here(value.commit),
+      items: value.items.map((item) => ({ ...item, target: here(item.target), keep: item.keep ?? [] })),
+    };
   } catch {
     return undefined;
   }
@@ -243,11 +275,12 @@ async function recoverBatch(target: string, id: string): Promise<void> {
   const journal = await readJournal(journalPath);
   const item = journal?.items.find((i) => i.target === target);
   if (journal && item && journal.id === id && (await exists(journal.commit))) {
-    await rollForward(item);
+    await rollForward(item, id);
     await forget(journal, journalPath);
     return;
   }
   // Never committed (or the batch is finished and only its debris is left): the output is as it was.
+  await restoreRetired(target, id);
   for (const side of ["new", "old", "journal", "tmp"] as const)
     await rm(sidePath(target, side, id), { recursive: true, force: true });
 }
