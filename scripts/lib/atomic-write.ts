@@ -16,7 +16,7 @@ import { randomBytes } from "node:crypto";
 import { lstat, mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { basename, dirname, join, relative, resolve } from "node:path";
 import { UserError } from "./errors.ts";
-import { withLocks } from "./output-lock.ts";
+import { removeLockDebris, withLocks } from "./output-lock.ts";
 import { pausePoint } from "./pause-point.ts";
 
 export interface OutputFile {
@@ -53,8 +53,6 @@ interface Journal {
 
 type Side = "new" | "old" | "journal" | "tmp";
 const SIDE_NAME = /^(new|old|journal|tmp)-([0-9a-f]{16})(?:\.json)?$/;
-/** The temporary files output-lock.ts links into place as a lock. */
-const LOCK_TEMP_NAME = /^lock-[0-9a-f]{16}$/;
 /** A journal lists a few outputs; anything bigger is not ours. */
 const MAX_JOURNAL_BYTES = 16 * 1024 * 1024;
 
@@ -321,9 +319,8 @@ async function recover(target: string): Promise<void> {
     const rest = name.slice(prefix.length);
     const side = SIDE_NAME.exec(rest);
     if (side) ids.add(side[2] as string);
-    // A lock's temporary file left by a run killed while locking.
-    else if (LOCK_TEMP_NAME.test(rest)) await rm(join(dirname(target), name), { force: true });
   }
   for (const id of [...ids].sort()) await recoverBatch(target, id);
+  await removeLockDebris(target, names);
   await recoverLegacy(target, names);
 }

@@ -6,7 +6,7 @@
 // or SPECSMITH_LOCK_WAIT seconds, then the run stops with exit 2 naming the holder.
 import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { link, mkdir, readFile, rmdir, stat, unlink, writeFile } from "node:fs/promises";
+import { link, mkdir, readFile, rm, rmdir, stat, unlink, writeFile } from "node:fs/promises";
 import { hostname } from "node:os";
 import { basename, dirname, join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -41,6 +41,23 @@ export interface HeldLock {
 
 export function lockPathFor(target: string): string {
   return join(dirname(target), `.${basename(target)}.specsmith-lock`);
+}
+
+function takeoverGuardFor(lockPath: string): string {
+  return `${lockPath}-takeover`;
+}
+
+/**
+ * Removes what runs killed while locking `target` left: temporary lock files and a takeover guard. Only
+ * the lock's holder calls it; a run still taking over then finds a live lock and leaves it alone.
+ */
+export async function removeLockDebris(target: string, names: readonly string[]): Promise<void> {
+  const lock = basename(lockPathFor(target));
+  for (const name of names) {
+    const rest = name.startsWith(`${lock}-`) ? name.slice(lock.length + 1) : undefined;
+    if (rest !== undefined && (/^[0-9a-f]{16}$/.test(rest) || rest === "takeover"))
+      await rm(join(dirname(target), name), { recursive: true, force: true });
+  }
 }
 
 /** Field 22 of /proc/<pid>/stat (its start time), and its state; undefined where there is no /proc. */
@@ -110,13 +127,15 @@ function waitLimitMs(): number {
 
 /** Removes the lock of a dead holder, unless another run took it over first. */
 async function takeOver(path: string, dead: Holder | "unreadable"): Promise<void> {
-  const guard = `${path}-takeover`;
+  const guard = takeoverGuardFor(path);
   try {
     await mkdir(guard);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
     const age = Date.now() - (await stat(guard).catch(() => ({ mtimeMs: Date.now() }))).mtimeMs;
     if (age > TAKEOVER_GUARD_STALE_MS) await rmdir(guard).catch(() => undefined);
+    // Another run is taking over right now: give it the moment it needs.
+    else await sleep(POLL_MS);
     return;
   }
   try {

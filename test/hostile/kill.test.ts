@@ -1,11 +1,13 @@
-// `generate` and `scrape` as real processes, killed with SIGKILL at named moments of their write: while
-// staging, after the journal, after .git and node_modules/ moved into the new package, between the two
-// renames of a swap, between the spec's and the report's rename, after the last. The moment is forced by
-// the writers' SPECSMITH_PAUSE_AT hook (scripts/lib/pause-point.ts), which prints a marker and waits; the
-// test kills on the marker, so no timing is guessed. After each kill the next run (or `generate --check`)
-// finds the previous output or the new one, complete, and nothing else: no staged or retired copy, no
-// journal, no lock (the killed holder's lock is taken over). While a paused run holds its lock, a second
-// run waits and then stops with exit 2 naming the holder's pid.
+// `generate`, `scrape` and `capture` as real processes, killed with SIGKILL at named moments of their
+// writes: while staging, after staging, after the journal (the commit), between the two renames of a
+// package swap (the old folder renamed away, .git and node_modules/ already in the new one), between the
+// renames of a batch (a new report beside the old spec, a new page beside an old one), after the last
+// rename. The moment is forced by the writers' SPECSMITH_PAUSE_AT hook (scripts/lib/pause-point.ts),
+// which prints a marker and waits; the test kills on the marker, so no timing is guessed. After each kill
+// the next run (or `generate --check`, or a run that then fails on its own input) finds the previous
+// output or the new one, complete, and nothing else: no staged or retired copy, no journal, no lock (the
+// killed holder's lock is taken over). While a paused run holds its lock, a second run waits and then
+// stops with exit 2 naming the holder's pid.
 import { spawn, type ChildProcess } from "node:child_process";
 import { once as event } from "node:events";
 import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
@@ -115,10 +117,11 @@ const scrapes = once(async () => {
 });
 
 describe.concurrent("generate killed with SIGKILL", () => {
-  // Each spawned generate costs seconds of start-up; capture below covers the other moments cheaply.
+  // A spawned generate costs seconds of start-up and render, so only the two moments that differ most: a
+  // half-staged package (undone) and the gap between the swap's renames, with .git and node_modules/ only
+  // in the new folder (finished). capture below passes the other moments of the same layer cheaply.
   const cases: [step: string, survivor: "old" | "new"][] = [
     ["staging", "old"],
-    ["carried", "new"],
     ["retired", "new"],
   ];
   it.each(cases)(
@@ -161,10 +164,8 @@ describe.concurrent("generate killed with SIGKILL", () => {
 });
 
 describe.concurrent("scrape killed with SIGKILL", () => {
-  const cases: [step: string, survivor: "old" | "new"][] = [
-    ["staging", "old"],
-    ["replaced s.report.md", "new"],
-  ];
+  // The moment the issue names (a half-staged batch is undone like capture's, below).
+  const cases: [step: string, survivor: "old" | "new"][] = [["replaced s.report.md", "new"]];
   it.each(cases)(
     "at %s: the next run finds the %s spec and report together, and no leftovers",
     async (step, survivor) => {
@@ -205,7 +206,7 @@ describe.concurrent("capture killed with SIGKILL", () => {
     await new Promise((done) => server.close(done));
   });
 
-  // The file-batch moments a capture of two pages passes through (cheap to spawn: no scraper, no renderer).
+  // The moments a batch of two files passes through: a capture is cheap to spawn (no scraper, no renderer).
   const cases: [step: string, survivor: "old" | "new"][] = [
     ["staged", "old"],
     ["journaled", "new"],
