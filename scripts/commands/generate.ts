@@ -13,7 +13,7 @@ import { listApis } from "./api-folders.ts";
 import type { Command, CommandContext } from "./command.ts";
 
 const HELP = `Usage:
-  specsmith generate [--api NAME] [--check]
+  specsmith generate [--api NAME] [--check] [--force]
   specsmith generate SPEC --out DIR [--name PACKAGE] [--check] [--force]
 
 Turns an OpenAPI 3.0 or 3.1 spec (JSON or YAML) into a typed client package: types, a fetch client with

@@ -59,8 +59,6 @@ async function scrapeLoosePages(
     ctx.cwd,
     (values.report as string | undefined) ?? out.replace(/(\.ya?ml|\.json)?$/, ".report.md"),
   );
-  if (reportPath === outPath)
-    throw new UsageError("--report and --out are the same file: the report would replace the spec");
   const pagePaths = pages.map((p) => resolve(ctx.cwd, p));
   await refuseOutputsOverInputs(
     [

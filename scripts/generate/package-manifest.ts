@@ -21,6 +21,8 @@ const BUILD_FILES = new Set([`${BUILD_DIR}/.build-hash`]);
 export const UNKNOWN_SHOWN = 5;
 /** A manifest lists a package's files; anything bigger is not one. */
 const MAX_MANIFEST_BYTES = 16 * 1024 * 1024;
+/** The biggest generated file is a few MB (Stripe's openapi.ts); a listed file is hashed up to this. */
+const MAX_HASHED_BYTES = 256 * 1024 * 1024;
 
 interface ManifestEntry {
   sha256: string;
@@ -104,7 +106,8 @@ export interface FolderAudit {
 
 async function differs(path: string, entry: ManifestEntry): Promise<boolean> {
   const info = await lstat(path);
-  if (!info.isFile() || info.size !== entry.bytes) return true;
+  // A file too big to hash is taken as edited: that only adds a warning.
+  if (!info.isFile() || info.size !== entry.bytes || info.size > MAX_HASHED_BYTES) return true;
   return sha256(await readFile(path)) !== entry.sha256;
 }
 

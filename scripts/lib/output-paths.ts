@@ -1,5 +1,6 @@
-// Refusals that keep a run from writing over what it reads: an output that is one of the run's inputs, an
-// output folder that holds an input, or one that is (or holds) the folder the user works in. Paths are
+// Refusals that keep a run from writing over what it reads: an output that is one of the run's inputs (or
+// another of its outputs), an output folder that holds an input, or one that is (or holds) the folder the
+// user works in. Paths are
 // compared as the system resolves them: a write renames over the last name of the output path (a
 // symbolic link there is replaced, not followed), while an input is read through its links, so both its
 // path and its real path count.
@@ -34,15 +35,24 @@ async function inputPaths(input: string): Promise<string[]> {
 const isInside = (path: string, folder: string): boolean =>
   path === folder || path.startsWith(folder.endsWith(sep) ? folder : folder + sep);
 
-/** Refuses (exit 2) when an output path is also an input of the run. */
+/** Refuses (exit 2) when an output path is also an input of the run, or two outputs are one file. */
 export async function refuseOutputsOverInputs(
   outputs: readonly { path: string; flag: string }[],
   inputs: readonly string[],
   cwd: string,
 ): Promise<void> {
   const read = await Promise.all(inputs.map(async (input) => ({ input, paths: await inputPaths(input) })));
+  const earlier: { flag: string; written: string }[] = [];
   for (const output of outputs) {
     const written = await replacedPath(output.path);
+    const same = earlier.find((e) => e.written === written);
+    if (same) {
+      throw new UserError(
+        `${output.flag} is the same file as ${same.flag}: one would replace the other; give two paths`,
+        relative(cwd, output.path) || output.path,
+      );
+    }
+    earlier.push({ flag: output.flag, written });
     const hit = read.find((r) => r.paths.includes(written));
     if (hit) {
       throw new UserError(

@@ -266,7 +266,7 @@ describe("scrape and capture never write over an input", () => {
     await copyFile(page, join(dir, "page.txt"));
     const before = await files(dir);
     const cases: [string[], string][] = [
-      [["--out", "api.yaml", "--report", "api.yaml"], "--report and --out are the same file"],
+      [["--out", "api.yaml", "--report", "api.yaml"], "api.yaml: --report is the same file as --out"],
       [["--out", "page.txt"], "page.txt: --out is also an input of this run (page.txt)"],
       [
         ["--out", "api.yaml", "--report", "./sub/../page.txt"],
