@@ -1,10 +1,14 @@
 // Builds every generated package (generated/*/) to dist/ with the real TypeScript compiler in strict
 // mode, so applications and tests import them by package name. A package whose sources, tsconfig and
 // compiler are unchanged since its last build keeps its dist/ (the hash of all three is kept there).
+// dist/ is an output like any other (scripts/lib/atomic-write.ts): tsc compiles into a staged folder
+// with the hash, which then replaces dist/ in one swap, under the package's lock (so `generate` cannot
+// swap the sources away mid-build) and dist/'s. A killed build leaves the previous dist/, or none.
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
+import { replaceOutputs, withOutputLocks } from "./lib/atomic-write.ts";
 
 const root = join(import.meta.dirname, "..");
 const generated = join(root, "generated");
@@ -24,21 +28,33 @@ function buildHash(dir: string): string {
   return hash.digest("hex");
 }
 
+// Hidden entries are not packages: a run's staged or retired copies are named `.<name>.specsmith-*`.
 const packages = existsSync(generated)
   ? readdirSync(generated, { withFileTypes: true })
-      .filter((e) => e.isDirectory() && existsSync(join(generated, e.name, "tsconfig.json")))
+      .filter(
+        (e) =>
+          e.isDirectory() && !e.name.startsWith(".") && existsSync(join(generated, e.name, "tsconfig.json")),
+      )
       .map((e) => e.name)
       .sort()
   : [];
 for (const name of packages) {
   const dir = join(generated, name);
-  const stamp = join(dir, "dist", STAMP);
-  const hash = buildHash(dir);
-  if (existsSync(stamp) && readFileSync(stamp, "utf8") === hash) {
-    console.log(`generated/${name} is up to date`);
-    continue;
-  }
-  execFileSync(process.execPath, [tsc, "-p", join(dir, "tsconfig.json")], { stdio: "inherit" });
-  writeFileSync(stamp, hash);
-  console.log(`built generated/${name}`);
+  const dist = join(dir, "dist");
+  await withOutputLocks([dir, dist], async () => {
+    const hash = buildHash(dir);
+    const stamp = join(dist, STAMP);
+    if (existsSync(stamp) && readFileSync(stamp, "utf8") === hash) {
+      console.log(`generated/${name} is up to date`);
+      return;
+    }
+    const compile = async (staged: string): Promise<void> => {
+      execFileSync(process.execPath, [tsc, "-p", join(dir, "tsconfig.json"), "--outDir", staged], {
+        stdio: "inherit",
+      });
+      writeFileSync(join(staged, STAMP), hash);
+    };
+    await replaceOutputs([{ folder: dist, fill: compile, keep: [] }]);
+    console.log(`built generated/${name}`);
+  });
 }

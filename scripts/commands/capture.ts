@@ -1,9 +1,10 @@
 // specsmith capture: download the pages a manifest lists into specs/<api>/pages/. A plain fetch with a
-// timeout; pages are written only when every download of the API succeeded, each file atomically.
+// timeout; pages are written only when every download of the run succeeded, all in one journaled batch.
 import { parseArgs } from "node:util";
 import { join, relative } from "node:path";
-import { writeFilesAtomically, type OutputFile } from "../lib/atomic-write.ts";
+import { withOutputLocks, writeOutputs, type OutputFile } from "../lib/atomic-write.ts";
 import { UserError } from "../lib/errors.ts";
+import { refuseOutputsOverInputs } from "../lib/output-paths.ts";
 import { paint } from "../lib/terminal.ts";
 import { readManifest } from "../scrape/manifest.ts";
 import { selectApis } from "./api-folders.ts";
@@ -67,7 +68,7 @@ export const captureCommand: Command = {
     const timeout = values.timeout === undefined ? 30 : Number(values.timeout);
     if (!Number.isFinite(timeout) || timeout <= 0)
       throw new UserError(`--timeout must be a positive number of seconds`);
-    const outputs: OutputFile[] = [];
+    const downloads: { api: string; path: string; url: string }[] = [];
     for (const name of await selectApis(ctx.specsDir, values.api)) {
       const apiDir = join(ctx.specsDir, name);
       const manifest = await readManifest(
@@ -76,14 +77,28 @@ export const captureCommand: Command = {
         name,
       );
       const withUrl = manifest.pages.filter((p) => p.url);
-      for (const [i, page] of withUrl.entries()) {
-        ctx.term.progress(`capturing ${name} ${i + 1}/${withUrl.length}: ${page.url}`);
-        const text = await fetchPage(page.url as string, timeout * 1000);
-        outputs.push({ path: join(apiDir, page.file), content: text });
-      }
+      await refuseOutputsOverInputs(
+        withUrl.map((p) => ({ path: join(apiDir, p.file), flag: "a page to capture" })),
+        [join(apiDir, "api.yaml")],
+        ctx.cwd,
+      );
+      for (const page of withUrl)
+        downloads.push({ api: name, path: join(apiDir, page.file), url: page.url as string });
+    }
+    // What a killed capture left is put right first, also when this run then fails to download. The pages
+    // are not locked while downloading (that may take long), only while they are written.
+    await withOutputLocks(
+      downloads.map((d) => d.path),
+      async () => undefined,
+    );
+    const outputs: OutputFile[] = [];
+    for (const [i, page] of downloads.entries()) {
+      ctx.term.progress(`capturing ${page.api} ${i + 1}/${downloads.length}: ${page.url}`);
+      outputs.push({ path: page.path, content: await fetchPage(page.url, timeout * 1000) });
     }
     ctx.term.clearProgress();
-    await writeFilesAtomically(outputs);
+    // All pages in one journaled batch, under a lock per page: a killed run leaves the old pages or the new.
+    await writeOutputs(outputs);
     for (const o of outputs) ctx.term.out([paint("green", "captured"), " ", relative(ctx.cwd, o.path)]);
     if (outputs.length === 0) ctx.term.out("no page has a url to capture from");
     return 0;

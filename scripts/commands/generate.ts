@@ -13,8 +13,8 @@ import { listApis } from "./api-folders.ts";
 import type { Command, CommandContext } from "./command.ts";
 
 const HELP = `Usage:
-  specsmith generate [--api NAME] [--check]
-  specsmith generate SPEC --out DIR [--name PACKAGE] [--check]
+  specsmith generate [--api NAME] [--check] [--force]
+  specsmith generate SPEC --out DIR [--name PACKAGE] [--check] [--force]
 
 Turns an OpenAPI 3.0 or 3.1 spec (JSON or YAML) into a typed client package: types, a fetch client with
 retries, timeouts, typed errors and pagination, built from templates/.
@@ -27,11 +27,19 @@ Options:
   --out DIR        (with SPEC) the package folder to write
   --name PACKAGE   (with SPEC) the npm package name (default: from the spec's title)
   --check          write nothing; exit 1 if any package differs from what would be generated
+  --force          replace an output folder that holds files specsmith did not write (.git and
+                   node_modules/ are kept; a folder holding the spec or the working folder never is)
   --specs DIR      the specs folder (default: ./specs)
   -h, --help       this help
 
-Each package is written in one atomic swap. Exit 0 on success, 1 when --check finds stale output, 2 on
-bad usage or an unreadable or invalid spec.
+Each package carries .specsmith-manifest.json, the files generate wrote and their sha256. An existing
+folder is replaced only when it is empty or holds nothing but those files (and .git, node_modules/, dist/
+built from src/); otherwise the run stops with exit 2 naming what else is there. Each package is written
+in one atomic swap under a lock: a second run on the same folder waits up to 30 s (SPECSMITH_LOCK_WAIT=
+SECONDS) for the first, and a run killed part-way is finished or undone by the next one.
+
+Exit 0 on success, 1 when --check finds stale output, 2 on bad usage, an unreadable or invalid spec, or
+an output folder that may not be replaced.
 
 Examples:
   specsmith generate
@@ -99,6 +107,7 @@ export const generateCommand: Command = {
         out: { type: "string" },
         name: { type: "string" },
         check: { type: "boolean" },
+        force: { type: "boolean" },
       },
     });
     let jobs: Job[];
@@ -113,58 +122,97 @@ export const generateCommand: Command = {
       if (values.out || values.name) throw new UsageError("--out and --name go with a SPEC file");
       jobs = await folderJobs(ctx, values.api, resolve(ctx.cwd, "generated"));
     }
-    const rendered: { job: Job; files: RenderedFile[]; sources: { path: string; hash: string }[] }[] = [];
-    let unchanged = 0;
-    for (const [i, job] of jobs.entries()) {
-      ctx.term.progress(`generating ${relative(ctx.cwd, job.outDir)} (${i + 1}/${jobs.length})`);
-      // Nothing changed since the last run (generator, inputs, output on disk): skip the render.
-      if (await isFresh(job.outDir, job.spec, requestKey(job))) {
-        unchanged++;
-        continue;
-      }
-      // Loaded only when something must be rendered: they take most of a run's start-up time.
-      const { loadSpec } = await import("../generate/load/index.ts");
-      const { renderPackage } = await import("../generate/render-package.ts");
-      const loaded = await loadSpec(job.spec, { displayName: relative(ctx.cwd, job.spec) });
-      printWarnings(ctx, job.spec, loaded.warnings);
-      const packageName =
-        job.packageName ||
-        packageNameFromTitle((loaded.document.info as { title?: unknown } | undefined)?.title);
-      const { files, warnings } = await renderPackage({
-        document: loaded.document,
-        packageName,
-        specName: basename(job.spec),
-        specHash: loaded.hash,
-      });
-      printWarnings(ctx, job.spec, warnings);
-      rendered.push({ job, files, sources: loaded.sources });
-    }
-    ctx.term.clearProgress();
-    const { diffPackage, writePackage } = await import("../generate/write-package.ts");
-    if (values.check) {
-      let stale = 0;
-      for (const { job, files } of rendered) {
-        const diff = await diffPackage(job.outDir, files);
-        stale += diff.length;
-        for (const d of diff)
-          ctx.term.err([paint("red", "stale"), " ", relative(ctx.cwd, join(job.outDir, d))]);
-      }
-      if (stale > 0) {
-        ctx.term.err("generated output is out of date: run specsmith generate");
-        return 1;
-      }
-      ctx.term.out(`${jobs.length} package(s) up to date`);
-      return 0;
-    }
-    for (const { job, files, sources } of rendered) {
-      await writePackage(job.outDir, files);
-      await recordStamp(job.outDir, requestKey(job), sources, files);
-      ctx.term.out([
-        paint("green", "generated"),
-        ` ${relative(ctx.cwd, job.outDir) || "."} (${files.length} files)`,
-      ]);
-    }
-    if (unchanged > 0) ctx.term.out(`${unchanged} package(s) unchanged`);
-    return 0;
+    // Every output is locked for the whole run (render, check and write), and what a killed run left
+    // there is finished or undone first, so freshness and --check look at a complete package.
+    const { withOutputLocks } = await import("../lib/atomic-write.ts");
+    return withOutputLocks(
+      jobs.map((j) => j.outDir),
+      () => generateJobs(jobs, ctx, { check: values.check === true, force: values.force === true }),
+    );
   },
 };
+
+/** Refuses a folder generate may not replace (output-guard.ts); warns about hand edits it will replace. */
+async function guard(
+  ctx: CommandContext,
+  job: Job,
+  sources: readonly { path: string }[],
+  force: boolean,
+): Promise<void> {
+  const { guardPackageFolder } = await import("../generate/output-guard.ts");
+  const edited = await guardPackageFolder({
+    outDir: job.outDir,
+    inputs: sources.map((s) => s.path),
+    cwd: ctx.cwd,
+    force,
+  });
+  for (const file of edited) {
+    ctx.term.err([
+      paint("yellow", "warning"),
+      ` ${relative(ctx.cwd, join(job.outDir, file))} was edited after it was generated; the edit will be replaced`,
+    ]);
+  }
+}
+
+async function generateJobs(
+  jobs: Job[],
+  ctx: CommandContext,
+  options: { check: boolean; force: boolean },
+): Promise<number> {
+  const rendered: { job: Job; files: RenderedFile[]; sources: { path: string; hash: string }[] }[] = [];
+  let unchanged = 0;
+  for (const [i, job] of jobs.entries()) {
+    ctx.term.progress(`generating ${relative(ctx.cwd, job.outDir)} (${i + 1}/${jobs.length})`);
+    // Nothing changed since the last run (generator, inputs, output on disk): skip the render.
+    if (await isFresh(job.outDir, job.spec, requestKey(job))) {
+      unchanged++;
+      continue;
+    }
+    // Loaded only when something must be rendered: they take most of a run's start-up time.
+    const { loadSpec } = await import("../generate/load/index.ts");
+    const loaded = await loadSpec(job.spec, { displayName: relative(ctx.cwd, job.spec) });
+    printWarnings(ctx, job.spec, loaded.warnings);
+    // Whether the folder may be replaced is settled before rendering, and for every folder before the
+    // first is written, so a refusal comes fast and leaves all of them as they were.
+    if (!options.check) await guard(ctx, job, loaded.sources, options.force);
+    const { renderPackage } = await import("../generate/render-package.ts");
+    const packageName =
+      job.packageName ||
+      packageNameFromTitle((loaded.document.info as { title?: unknown } | undefined)?.title);
+    const { files, warnings } = await renderPackage({
+      document: loaded.document,
+      packageName,
+      specName: basename(job.spec),
+      specHash: loaded.hash,
+    });
+    printWarnings(ctx, job.spec, warnings);
+    rendered.push({ job, files, sources: loaded.sources });
+  }
+  ctx.term.clearProgress();
+  const { diffPackage, replacePackage } = await import("../generate/write-package.ts");
+  if (options.check) {
+    let stale = 0;
+    for (const { job, files } of rendered) {
+      const diff = await diffPackage(job.outDir, files);
+      stale += diff.length;
+      for (const d of diff)
+        ctx.term.err([paint("red", "stale"), " ", relative(ctx.cwd, join(job.outDir, d))]);
+    }
+    if (stale > 0) {
+      ctx.term.err("generated output is out of date: run specsmith generate");
+      return 1;
+    }
+    ctx.term.out(`${jobs.length} package(s) up to date`);
+    return 0;
+  }
+  for (const { job, files, sources } of rendered) {
+    await replacePackage(job.outDir, files);
+    await recordStamp(job.outDir, requestKey(job), sources, files);
+    ctx.term.out([
+      paint("green", "generated"),
+      ` ${relative(ctx.cwd, job.outDir) || "."} (${files.length} files)`,
+    ]);
+  }
+  if (unchanged > 0) ctx.term.out(`${unchanged} package(s) unchanged`);
+  return 0;
+}

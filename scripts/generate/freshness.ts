@@ -2,13 +2,13 @@
 // the generator's own fingerprint, the hash of every input file and of every output file. When all three
 // still match, the package on disk is exactly what a render would produce, so the render is skipped. The
 // stamps live in node_modules/.cache (never committed, never in the package); a missing or corrupt stamp
-// only means a full render.
+// only means a full render. The package's manifest is one of its output files like any other.
 import { createHash } from "node:crypto";
 import { readFileSync, readdirSync } from "node:fs";
-import { mkdir, readFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { join, relative } from "node:path";
-import { writeFileAtomically } from "../lib/atomic-write.ts";
-import { listPackageFiles } from "./write-package.ts";
+import { writeOutputs } from "../lib/atomic-write.ts";
+import { listPackageFiles } from "./package-manifest.ts";
 
 const ROOT = join(import.meta.dirname, "..", "..");
 const STAMP_DIR = join(ROOT, "node_modules", ".cache", "specsmith", "generate");
@@ -97,6 +97,5 @@ export async function recordStamp(
     inputs,
     outputs: Object.fromEntries(files.map((f) => [f.path, sha256(f.content)])),
   };
-  await mkdir(STAMP_DIR, { recursive: true });
-  await writeFileAtomically(stampPath(outDir), JSON.stringify(stamp));
+  await writeOutputs([{ path: stampPath(outDir), content: JSON.stringify(stamp) }]);
 }

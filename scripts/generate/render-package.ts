@@ -1,7 +1,8 @@
 // Renders a whole generated package in memory: the model is built once, the templates fill one in-memory
 // ts-morph project (type-only files are printed directly), prettier formats the package unless it is huge,
 // and the runtime is copied verbatim.
-// Nothing touches the disk here; write-package.ts writes the result in one atomic swap.
+// Nothing touches the disk here; write-package.ts writes the result (with its manifest, package-manifest.ts)
+// in one atomic swap.
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { format } from "prettier";
@@ -14,6 +15,7 @@ import type { Warning } from "../../templates/validators/index.ts";
 import { packageJson, readme, tsconfigJson } from "../../templates/package-files.ts";
 import { renderOpenApiTypes, renderSchemaAliases } from "../../templates/schema-types.ts";
 import { buildModel } from "./model/build-model.ts";
+import { withManifest } from "./package-manifest.ts";
 import type { CodegenModel } from "./model/codegen-model.ts";
 
 export interface RenderedFile {
@@ -109,5 +111,5 @@ export async function renderPackage(input: RenderInput): Promise<RenderedPackage
     { path: "tsconfig.json", content: tsconfigJson() },
     { path: "README.md", content: readme(model) },
   ];
-  return { model, files: files.sort((a, b) => (a.path < b.path ? -1 : 1)), warnings: validators.warnings };
+  return { model, files: withManifest(files), warnings: validators.warnings };
 }

@@ -1,54 +1,28 @@
-// Writes a rendered package as one atomic swap: the new tree is written beside the old one, then the old
-// folder is renamed away and the new one into place. A failure before the swap leaves the old package
-// exactly as it was; nothing is ever half-written. `dist/` (build output) is not ours and is dropped.
-import { mkdir, readFile, readdir, rename, rm, writeFile } from "node:fs/promises";
-import { dirname, join, relative } from "node:path";
-import { randomBytes } from "node:crypto";
+// Writes a rendered package as one swap through the shared atomic-write layer: the new tree is written
+// completely beside the old one, then swapped in under a journal, so a failed or killed run leaves the old
+// package or the new one, never a mix. The old folder's .git and node_modules/ move into the new one;
+// dist/ (the old sources' build output) goes with the old folder. Deciding whether a folder may be
+// replaced at all is output-guard.ts's job, done before.
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { folderOf, replaceOutputs, writeOutputs, type OutputFolder } from "../lib/atomic-write.ts";
+import { KEPT_ENTRIES, listPackageFiles } from "./package-manifest.ts";
 import type { RenderedFile } from "./render-package.ts";
 
-export async function writePackage(outDir: string, files: RenderedFile[]): Promise<void> {
-  const suffix = `${process.pid}-${randomBytes(4).toString("hex")}`;
-  const staging = `${outDir}.new-${suffix}`;
-  const retired = `${outDir}.old-${suffix}`;
-  try {
-    for (const file of files) {
-      const target = join(staging, file.path);
-      await mkdir(dirname(target), { recursive: true });
-      await writeFile(target, file.content, "utf8");
-    }
-  } catch (error) {
-    await rm(staging, { recursive: true, force: true });
-    throw error;
-  }
-  await mkdir(dirname(outDir), { recursive: true });
-  let hadOld = true;
-  try {
-    await rename(outDir, retired);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
-    hadOld = false;
-  }
-  await rename(staging, outDir);
-  if (hadOld) await rm(retired, { recursive: true, force: true });
+const packageOutput = (outDir: string, files: readonly RenderedFile[]): OutputFolder => ({
+  folder: outDir,
+  fill: folderOf(files),
+  keep: KEPT_ENTRIES,
+});
+
+/** Replaces the package folder; the caller holds its lock (withOutputLocks). */
+export async function replacePackage(outDir: string, files: readonly RenderedFile[]): Promise<void> {
+  await replaceOutputs([packageOutput(outDir, files)]);
 }
 
-/** The package's files, relative with forward slashes: everything but dist/ and node_modules/. */
-export async function listPackageFiles(dir: string, base = dir): Promise<string[]> {
-  let entries;
-  try {
-    entries = await readdir(dir, { withFileTypes: true });
-  } catch {
-    return [];
-  }
-  const out: string[] = [];
-  for (const e of entries) {
-    const full = join(dir, e.name);
-    if (e.isDirectory()) {
-      if (full === join(base, "dist") || e.name === "node_modules") continue;
-      out.push(...(await listPackageFiles(full, base)));
-    } else out.push(relative(base, full).split("\\").join("/"));
-  }
-  return out;
+/** Locks the folder and replaces the package (for scratch folders of the corpus and the benchmarks). */
+export async function writePackage(outDir: string, files: readonly RenderedFile[]): Promise<void> {
+  await writeOutputs([packageOutput(outDir, files)]);
 }
 
 /** The files that differ between the rendered package and the folder on disk (stale, missing or extra). */

@@ -8,10 +8,15 @@ import { readOverlay } from "./overlay.ts";
 import { readPage } from "./read-page.ts";
 import { scrapePages, type ScrapeResult } from "./scrape-pages.ts";
 
+/** What scraping an API folder writes into it. */
+export const OUTPUT_NAMES = ["openapi.yaml", "report.md"] as const;
+
 export interface ApiScrape {
   manifest: Manifest;
   result: ScrapeResult;
   outputs: OutputFile[];
+  /** Every file read: api.yaml, the pages and the overlay (no output may be one of them). */
+  inputs: string[];
 }
 
 async function exists(path: string): Promise<boolean> {
@@ -57,8 +62,13 @@ export async function scrapeApi(
     manifest,
     result,
     outputs: [
-      { path: join(apiDir, "openapi.yaml"), content: result.yaml },
-      { path: join(apiDir, "report.md"), content: result.report },
+      { path: join(apiDir, OUTPUT_NAMES[0]), content: result.yaml },
+      { path: join(apiDir, OUTPUT_NAMES[1]), content: result.report },
+    ],
+    inputs: [
+      join(apiDir, "api.yaml"),
+      ...manifest.pages.map((p) => join(apiDir, p.file)),
+      ...(overlay ? [join(apiDir, overlay.file)] : []),
     ],
   };
 }
