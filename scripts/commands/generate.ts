@@ -11,6 +11,13 @@ import { packageNameFromTitle } from "../generate/package-name.ts";
 import { readManifest } from "../scrape/manifest.ts";
 import { listApis } from "./api-folders.ts";
 import type { Command, CommandContext } from "./command.ts";
+import {
+  allowedRefDirs,
+  inputLimits,
+  REF_DIR_OPTION,
+  SPEC_BYTES_OPTION,
+  type InputLimits,
+} from "./input-options.ts";
 
 const HELP = `Usage:
   specsmith generate [--api NAME] [--check]
@@ -27,8 +34,16 @@ Options:
   --out DIR        (with SPEC) the package folder to write
   --name PACKAGE   (with SPEC) the npm package name (default: from the spec's title)
   --check          write nothing; exit 1 if any package differs from what would be generated
+  --allow-ref-dir DIR
+                   a folder $refs may read files from besides the spec's own folder tree (repeatable)
+  --max-spec-bytes SIZE
+                   the largest spec file (and file its $refs read) to read, e.g. 256MiB (default 128MiB)
   --specs DIR      the specs folder (default: ./specs)
   -h, --help       this help
+
+A spec's $refs read only files in its own folder tree (symbolic links that lead out of it count as
+outside) and never fetch http(s) URLs. A spec nested deeper than 256 levels, or whose YAML aliases
+expand it far beyond its size, is refused.
 
 Each package is written in one atomic swap. Exit 0 on success, 1 when --check finds stale output, 2 on
 bad usage or an unreadable or invalid spec.
@@ -45,8 +60,11 @@ interface Job {
 }
 
 /** What a render depends on besides the input files. */
-function requestKey(job: Job): string {
-  return JSON.stringify({ packageName: job.packageName, specName: basename(job.spec) });
+function requestKey(job: Job, allowRefDirs: string[]): string {
+  // The allowed folders change which specs load at all: a package rendered with a folder allowed is not
+  // fresh for a run that does not allow it.
+  const allowed = allowRefDirs.length > 0 ? { allowRefDirs: [...allowRefDirs].sort() } : {};
+  return JSON.stringify({ packageName: job.packageName, specName: basename(job.spec), ...allowed });
 }
 
 /** Spec problems (from loading or rendering), one line each: file#pointer and what is wrong. */
@@ -66,6 +84,7 @@ async function folderJobs(
   ctx: CommandContext,
   api: string | undefined,
   generatedDir: string,
+  limits: InputLimits,
 ): Promise<Job[]> {
   const apis = await listApis(ctx.specsDir);
   if (api && !apis.includes(api)) throw new UsageError(`no API named "${api}" (known: ${apis.join(", ")})`);
@@ -81,6 +100,7 @@ async function folderJobs(
       join(ctx.specsDir, name, "api.yaml"),
       relative(ctx.cwd, join(ctx.specsDir, name, "api.yaml")),
       name,
+      limits.spec,
     );
     jobs.push({ spec, outDir: join(generatedDir, name), packageName: manifest.package });
   }
@@ -101,8 +121,12 @@ export const generateCommand: Command = {
         out: { type: "string" },
         name: { type: "string" },
         check: { type: "boolean" },
+        ...REF_DIR_OPTION,
+        ...SPEC_BYTES_OPTION,
       },
     });
+    const limits = inputLimits(values);
+    const allowRefDirs = allowedRefDirs(values, ctx.cwd);
     let jobs: Job[];
     if (positionals.length > 0) {
       if (positionals.length > 1) throw new UsageError("generate takes one SPEC at a time");
@@ -111,21 +135,25 @@ export const generateCommand: Command = {
       jobs = [{ spec, outDir: resolve(ctx.cwd, values.out), packageName: values.name ?? "" }];
     } else {
       if (values.out || values.name) throw new UsageError("--out and --name go with a SPEC file");
-      jobs = await folderJobs(ctx, values.api, resolve(ctx.cwd, "generated"));
+      jobs = await folderJobs(ctx, values.api, resolve(ctx.cwd, "generated"), limits);
     }
     const rendered: { job: Job; files: RenderedFile[]; sources: { path: string; hash: string }[] }[] = [];
     let unchanged = 0;
     for (const [i, job] of jobs.entries()) {
       ctx.term.progress(`generating ${relative(ctx.cwd, job.outDir)} (${i + 1}/${jobs.length})`);
       // Nothing changed since the last run (generator, inputs, output on disk): skip the render.
-      if (await isFresh(job.outDir, job.spec, requestKey(job))) {
+      if (await isFresh(job.outDir, job.spec, requestKey(job, allowRefDirs))) {
         unchanged++;
         continue;
       }
       // Loaded only when something must be rendered: they take most of a run's start-up time.
       const { loadSpec } = await import("../generate/load/index.ts");
       const { renderPackage } = await import("../generate/render-package.ts");
-      const loaded = await loadSpec(job.spec, { displayName: relative(ctx.cwd, job.spec) });
+      const loaded = await loadSpec(job.spec, {
+        displayName: relative(ctx.cwd, job.spec),
+        limit: limits.spec,
+        allowRefDirs,
+      });
       printWarnings(ctx, job.spec, loaded.warnings);
       const packageName =
         job.packageName ||
@@ -158,7 +186,7 @@ export const generateCommand: Command = {
     }
     for (const { job, files, sources } of rendered) {
       await writePackage(job.outDir, files);
-      await recordStamp(job.outDir, requestKey(job), sources, files);
+      await recordStamp(job.outDir, requestKey(job, allowRefDirs), sources, files);
       ctx.term.out(
         `${paint(ctx.term, "green", "generated")} ${relative(ctx.cwd, job.outDir) || "."} (${files.length} files)`,
       );

@@ -9,6 +9,7 @@ import { formatSource } from "../scrape/merge/merge-log.ts";
 import type { Diagnostic } from "../scrape/fragment.ts";
 import { selectApis } from "./api-folders.ts";
 import type { Command, CommandContext } from "./command.ts";
+import { inputLimits, PAGE_BYTES_OPTION, SPEC_BYTES_OPTION } from "./input-options.ts";
 
 const HELP = `Usage:
   specsmith scrape [--api NAME]
@@ -26,11 +27,18 @@ Options:
   --report FILE     (with pages) where to write the report (default: beside --out, report.md)
   --title TITLE     (with pages) info.title (default: the first page's title)
   --version VERSION (with pages) info.version (default: 0.0.0)
+  --max-page-bytes SIZE
+                    the largest page to read, e.g. 64MiB (default 16MiB)
+  --max-spec-bytes SIZE
+                    the largest api.yaml or overlay to read (default 128MiB)
   --specs DIR       the specs folder (default: ./specs)
   -h, --help        this help
 
+Only regular files are read, and only from inside the API folder. A page larger than the limit (or a FIFO,
+a device) is skipped with a warning naming it; bytes that are not UTF-8 are warned about with their line.
 Outputs are written only when every API succeeds, each file atomically. Exit 0 on success, 2 on bad
-usage or bad input (a missing, empty, binary or API-less page; a broken manifest or overlay).
+usage or bad input (a missing, empty, binary or API-less page; no page that could be read; a broken
+manifest or overlay).
 
 Examples:
   specsmith scrape
@@ -57,13 +65,17 @@ async function scrapeLoosePages(
   );
   // The scraper (cheerio, mdast, the OpenAPI validator) is loaded only when a command needs it, so
   // `specsmith --help` and other commands start fast.
-  const { readPage } = await import("../scrape/read-page.ts");
+  const { readPages } = await import("../scrape/read-page.ts");
   const { scrapePages } = await import("../scrape/scrape-pages.ts");
-  const read = await Promise.all(pages.map((p) => readPage(resolve(ctx.cwd, p), p)));
-  const result = await scrapePages(read, {
+  const read = await readPages(
+    pages.map((p) => ({ path: resolve(ctx.cwd, p), display: p })),
+    inputLimits(values).page,
+  );
+  const result = await scrapePages(read.pages, {
     version: (values.version as string | undefined) ?? "0.0.0",
     servers: [],
     specFile: relative(ctx.cwd, outPath),
+    readWarnings: read.warnings,
     ...(values.title ? { title: values.title as string } : {}),
   });
   printWarnings(ctx, result.warnings, "");
@@ -78,13 +90,14 @@ async function scrapeLoosePages(
 }
 
 async function scrapeFolders(values: Record<string, unknown>, ctx: CommandContext): Promise<number> {
+  const limits = inputLimits(values);
   const apis = await selectApis(ctx.specsDir, values.api as string | undefined);
   const outputs: OutputFile[] = [];
   const summaries: string[] = [];
   for (const [i, name] of apis.entries()) {
     ctx.term.progress(`scraping ${name} (${i + 1}/${apis.length})`);
     const { scrapeApi } = await import("../scrape/scrape-api.ts");
-    const scraped = await scrapeApi(ctx.specsDir, name, ctx.cwd);
+    const scraped = await scrapeApi(ctx.specsDir, name, ctx.cwd, limits);
     printWarnings(ctx, scraped.result.warnings, `specs/${name}/`);
     outputs.push(...scraped.outputs);
     summaries.push(
@@ -113,6 +126,8 @@ export const scrapeCommand: Command = {
         report: { type: "string" },
         title: { type: "string" },
         version: { type: "string" },
+        ...PAGE_BYTES_OPTION,
+        ...SPEC_BYTES_OPTION,
       },
     });
     if (positionals.length > 0) {
