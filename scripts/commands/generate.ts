@@ -148,12 +148,13 @@ export const generateCommand: Command = {
       }
       // Loaded only when something must be rendered: they take most of a run's start-up time.
       const { loadSpec } = await import("../generate/load/index.ts");
-      const { renderPackage } = await import("../generate/render-package.ts");
       const loaded = await loadSpec(job.spec, {
         displayName: relative(ctx.cwd, job.spec),
         limit: limits.spec,
         allowRefDirs,
       });
+      // After loading: a spec that cannot be read fails before the renderer (ts-morph) is even loaded.
+      const { renderPackage } = await import("../generate/render-package.ts");
       printWarnings(ctx, job.spec, loaded.warnings);
       const packageName =
         job.packageName ||
