@@ -31,8 +31,9 @@ Options:
   --max-spec-bytes SIZE   the largest api.yaml to read (default 128MiB)
   -h, --help              this help
 
-Redirects are followed, at most ${MAX_REDIRECTS} of them, to http(s) URLs only. Bytes that are not UTF-8 are warned
-about with their line.
+Redirects are followed, at most ${MAX_REDIRECTS} of them, to http(s) URLs only. A page is decoded by
+the charset its server declares (UTF-8 otherwise); bytes that are not UTF-8 are warned about with their
+line. A page is written only inside the API folder.
 
 Exit 0 on success, 2 when a page cannot be downloaded (nothing of that run is written).
 

@@ -13,7 +13,6 @@ import { isObject, type Obj } from "../generate/load/pointer.ts";
 import { isWithin, realPathOf } from "../lib/confine.ts";
 import { UserError } from "../lib/errors.ts";
 import { parseData } from "../lib/parse-data.ts";
-import { specLimit } from "../lib/read-input.ts";
 import { checkRevision, fileAt, prefix, topLevel } from "./git.ts";
 
 export interface LoadedSide {
@@ -88,7 +87,7 @@ async function materialize(
   const seen = new Set(queue);
   while (queue.length > 0) {
     const file = queue.shift() as string;
-    const bytes = await fileAt(revision, file, cwd, options.limit ?? specLimit());
+    const bytes = await fileAt(revision, file, cwd, options.limit);
     if (!bytes) {
       if (file === root) throw new UserError(`${root} does not exist at ${revision}`, display);
       // The loader reports the ref that points at the missing file, naming it.

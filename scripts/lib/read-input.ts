@@ -44,7 +44,7 @@ export class InputLimitError extends UserError {
   }
 }
 
-/** "16 MiB", "17.3 MiB", "900 KiB", "12 bytes". */
+/** "16 MiB", "17.3 MiB", "900 KiB", "12 bytes"; the exact count where one decimal would hide it. */
 export function formatBytes(bytes: number): string {
   const units: [number, string][] = [
     [1024 * MiB, "GiB"],
@@ -52,12 +52,14 @@ export function formatBytes(bytes: number): string {
     [1024, "KiB"],
   ];
   for (const [size, unit] of units) {
-    if (bytes >= size) {
-      const value = bytes / size;
-      return `${Number.isInteger(value) ? value : value.toFixed(1)} ${unit}`;
-    }
+    if (bytes < size) continue;
+    const value = bytes / size;
+    if (Number.isInteger(value)) return `${value} ${unit}`;
+    const rounded = value.toFixed(1);
+    if (Number(rounded) !== Math.round(value)) return `${rounded} ${unit}`;
+    break;
   }
-  return `${bytes} bytes`;
+  return `${bytes.toLocaleString("en")} bytes`;
 }
 
 /** The error for an input over its limit; `size` when it is known before reading. */

@@ -31,7 +31,8 @@ function invalidUtf8Lines(bytes: Buffer): number[] {
 
 /**
  * Page text from bytes: UTF-8 with the byte-order mark dropped and line endings normalised. Bytes that are
- * not UTF-8 become U+FFFD, which can end up in a path or a name, so each line that has them is warned about.
+ * not UTF-8 become U+FFFD, which can end up in a path or a name: a warning names the first line that has
+ * them and how many more do.
  */
 export function decodePage(bytes: Buffer, display: string): { text: string; warnings: Diagnostic[] } {
   const bad = invalidUtf8Lines(bytes);

@@ -13,6 +13,7 @@ let cleanup: () => Promise<void>;
 beforeEach(async () => ({ dir, cleanup } = await scratch()));
 afterEach(() => cleanup());
 
+const SPEC = "specs/api/openapi.json";
 const SCHEMA_REF = "/paths/~1a/get/responses/200/content/application~1json/schema/$ref";
 const SECRET = "type: object\nproperties:\n  SECRET_TOKEN_abc123: {type: string}\n";
 
@@ -48,7 +49,7 @@ describe("$ref confinement", () => {
           ? pathToFileURL(join(dir, "secret.yaml")).href
           : raw;
     await refSpec(ref);
-    const r = await cli(dir, "diff", "specs/api/openapi.json", "specs/api/openapi.json");
+    const r = await cli(dir, "diff", SPEC, SPEC);
     expect(r.code).toBe(2);
     expect(r.err).toBe(outside(ref));
   });
@@ -57,7 +58,7 @@ describe("$ref confinement", () => {
     await refSpec("./schemas/link.yaml");
     await put(join(dir, "specs/api/schemas/.keep"), "");
     symlinkSync(join(dir, "secret.yaml"), join(dir, "specs/api/schemas/link.yaml"));
-    const r = await cli(dir, "diff", "specs/api/openapi.json", "specs/api/openapi.json");
+    const r = await cli(dir, "diff", SPEC, SPEC);
     expect(r.code).toBe(2);
     expect(r.err).toBe(outside("./schemas/link.yaml", "through a symbolic link, "));
   });
@@ -68,16 +69,9 @@ describe("$ref confinement", () => {
       join(dir, "specs/api/openapi.json"),
       specWithSchema(JSON.stringify({ $ref: "../../shared/item.yaml" })),
     );
-    const refused = await cli(dir, "diff", "specs/api/openapi.json", "specs/api/openapi.json");
+    const refused = await cli(dir, "diff", SPEC, SPEC);
     expect(refused.err).toBe(outside("../../shared/item.yaml"));
-    const allowed = await cli(
-      dir,
-      "diff",
-      "specs/api/openapi.json",
-      "specs/api/openapi.json",
-      "--allow-ref-dir",
-      "shared",
-    );
+    const allowed = await cli(dir, "diff", SPEC, SPEC, "--allow-ref-dir", "shared");
     expect(allowed.err).toBe("");
     expect(allowed.code).toBe(0);
   });
