@@ -8,10 +8,11 @@
 //   stack's end. A YAML parser that runs out of stack on deeper flow nesting is reported the same way.
 // - YAML aliases: at most MAX_ALIASES alias nodes (the yaml library resolves each alias by scanning the
 //   document's anchors and aliases before it, so many aliases cost quadratic time), and the value with
-//   every alias expanded may hold at most one value per byte of the text, and never fewer than
-//   MIN_EXPANDED_VALUES. Without aliases a document holds far fewer values than bytes (real specs: one per
-//   11 bytes at most), so the bound only stops aliases from making a small file into a huge document (a
-//   300 KB spec into a 260 MB openapi.ts). Aliases may not form a cycle, which JSON cannot represent.
+//   every alias expanded may hold at most one value per byte of the text, or MIN_EXPANDED_VALUES (about
+//   as many as GitHub's whole 13 MB spec holds) for a smaller text. Without aliases a document holds far
+//   fewer values than bytes (real specs: one per 11 bytes at most), so the bound only stops aliases from
+//   making a small file into a huge document (a 300 KB spec into a 260 MB openapi.ts). Aliases may not
+//   form a cycle, which JSON cannot represent.
 // All of it is one iterative walk over the parsed value (no recursion), linear in the number of distinct
 // containers: an alias target is a shared object, whose expanded size is counted once and remembered.
 import { isAlias, isMap, isPair, isSeq, parseDocument, YAMLParseError } from "yaml";
@@ -19,13 +20,13 @@ import { UserError } from "./errors.ts";
 
 export const MAX_NESTING = 256;
 export const MAX_ALIASES = 10_000;
-export const MIN_EXPANDED_VALUES = 1_000_000;
+export const MIN_EXPANDED_VALUES = 250_000;
 
 /** Parses JSON or YAML `text` (the content of `display`) into a value within the bounds above. */
 export function parseData(raw: string, display: string): unknown {
   const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
   const { value, yaml } = parseText(text, display);
-  checkShape(value, display, Math.max(MIN_EXPANDED_VALUES, text.length), yaml);
+  checkShape(value, display, Math.max(MIN_EXPANDED_VALUES, Buffer.byteLength(text, "utf8")), yaml);
   return value;
 }
 
