@@ -6,6 +6,7 @@ import { parseArgs } from "node:util";
 import { UsageError } from "../lib/errors.ts";
 import { paint } from "../lib/terminal.ts";
 import type { Command } from "./command.ts";
+import { allowedRefDirs, inputLimits, REF_DIR_OPTION, SPEC_BYTES_OPTION } from "./input-options.ts";
 
 const HELP = `Usage:
   specsmith diff BASE REVISION [--format text|markdown|json] [--fail-on LEVEL] [--ignore FILE]
@@ -27,11 +28,17 @@ Options:
                    or never; accepted changes do not count
   --ignore FILE    accepted changes: a YAML list of {id, operation?, pointer?, api?, reason}; with
                    --base, specs/diff-ignore.yaml is read when it exists
+  --allow-ref-dir DIR
+                   a folder $refs may read files from besides each spec's own folder tree (repeatable)
+  --max-spec-bytes SIZE
+                   the largest spec file (and file its $refs read, and ignore file) to read, e.g.
+                   256MiB (default 128MiB)
   --specs DIR      the specs folder (default: ./specs)
   -h, --help       this help
 
 Exit 0 when nothing fails, 1 when --fail-on is hit, 2 on bad usage or bad input (not a spec, an invalid
-spec, a git revision that does not exist).
+spec, a git revision that does not exist, a file over the size limit or nested deeper than 256 levels, a
+$ref to a file outside the spec's folder).
 
 Examples:
   specsmith diff old.yaml specs/verifa/openapi.yaml
@@ -68,6 +75,8 @@ export const diffCommand: Command = {
         format: { type: "string" },
         "fail-on": { type: "string" },
         ignore: { type: "string" },
+        ...REF_DIR_OPTION,
+        ...SPEC_BYTES_OPTION,
       },
     });
     const format = oneOf("--format", values.format, FORMATS, "text");
@@ -77,6 +86,7 @@ export const diffCommand: Command = {
     if (values.base === undefined && positionals.length !== 2)
       throw new UsageError("diff needs BASE and REVISION (two specs), or --base REV");
     if (values.api !== undefined && values.base === undefined) throw new UsageError("--api goes with --base");
+    const side = { limit: inputLimits(values).spec, allowRefDirs: allowedRefDirs(values, ctx.cwd) };
 
     // Loaded only now: the loader and the rules are most of the start-up time.
     const { diffAgainstRevision, diffPair } = await import("../diff/run.ts");
@@ -89,12 +99,19 @@ export const diffCommand: Command = {
       if (existsSync(fallback)) ignorePath = fallback;
     }
     // Read before the specs: a broken ignore file should fail fast.
-    const entries = ignorePath ? readIgnoreFile(ignorePath, relative(ctx.cwd, ignorePath) || ignorePath) : [];
+    const entries = ignorePath
+      ? readIgnoreFile(ignorePath, relative(ctx.cwd, ignorePath) || ignorePath, side.limit)
+      : [];
 
     const reports =
       values.base !== undefined
-        ? await diffAgainstRevision(values.base, { cwd: ctx.cwd, specsDir: ctx.specsDir, api: values.api })
-        : [await diffPair(positionals[0] as string, positionals[1] as string, ctx.cwd)];
+        ? await diffAgainstRevision(values.base, {
+            cwd: ctx.cwd,
+            specsDir: ctx.specsDir,
+            api: values.api,
+            ...side,
+          })
+        : [await diffPair(positionals[0] as string, positionals[1] as string, ctx.cwd, side)];
 
     for (const stale of applyIgnores(reports, entries)) {
       const where = [stale.operation, stale.pointer, stale.api].filter((x) => x !== undefined).join(" ");

@@ -11,6 +11,13 @@ import { isPackageName, packageNameFromTitle } from "../generate/package-name.ts
 import { readManifest } from "../scrape/manifest.ts";
 import { listApis } from "./api-folders.ts";
 import type { Command, CommandContext } from "./command.ts";
+import {
+  allowedRefDirs,
+  inputLimits,
+  REF_DIR_OPTION,
+  SPEC_BYTES_OPTION,
+  type InputLimits,
+} from "./input-options.ts";
 
 const HELP = `Usage:
   specsmith generate [--api NAME] [--check] [--force]
@@ -29,8 +36,16 @@ Options:
   --check          write nothing; exit 1 if any package differs from what would be generated
   --force          replace an output folder that holds files specsmith did not write (.git and
                    node_modules/ are kept; a folder holding the spec or the working folder never is)
+  --allow-ref-dir DIR
+                   a folder $refs may read files from besides the spec's own folder tree (repeatable)
+  --max-spec-bytes SIZE
+                   the largest spec file (and file its $refs read) to read, e.g. 256MiB (default 128MiB)
   --specs DIR      the specs folder (default: ./specs)
   -h, --help       this help
+
+A spec's $refs read only files in its own folder tree (symbolic links that lead out of it count as
+outside) and never fetch http(s) URLs. A spec nested deeper than 256 levels, or whose YAML aliases
+expand it far beyond its size, is refused.
 
 Each package carries .specsmith-manifest.json, the files generate wrote and their sha256. An existing
 folder is replaced only when it is empty or holds nothing but those files (and .git, node_modules/, dist/
@@ -53,8 +68,11 @@ interface Job {
 }
 
 /** What a render depends on besides the input files. */
-function requestKey(job: Job): string {
-  return JSON.stringify({ packageName: job.packageName, specName: basename(job.spec) });
+function requestKey(job: Job, allowRefDirs: readonly string[]): string {
+  // The allowed folders change which specs load at all: a package rendered with a folder allowed is not
+  // fresh for a run that does not allow it.
+  const allowed = allowRefDirs.length > 0 ? { allowRefDirs: [...allowRefDirs].sort() } : {};
+  return JSON.stringify({ packageName: job.packageName, specName: basename(job.spec), ...allowed });
 }
 
 /** Spec problems (from loading or rendering), one line each: file#pointer and what is wrong. */
@@ -72,6 +90,7 @@ async function folderJobs(
   ctx: CommandContext,
   api: string | undefined,
   generatedDir: string,
+  limits: InputLimits,
 ): Promise<Job[]> {
   const apis = await listApis(ctx.specsDir);
   if (api && !apis.includes(api)) throw new UsageError(`no API named "${api}" (known: ${apis.join(", ")})`);
@@ -87,6 +106,7 @@ async function folderJobs(
       join(ctx.specsDir, name, "api.yaml"),
       relative(ctx.cwd, join(ctx.specsDir, name, "api.yaml")),
       name,
+      limits.spec,
     );
     jobs.push({ spec, outDir: join(generatedDir, name), packageName: manifest.package });
   }
@@ -108,8 +128,12 @@ export const generateCommand: Command = {
         name: { type: "string" },
         check: { type: "boolean" },
         force: { type: "boolean" },
+        ...REF_DIR_OPTION,
+        ...SPEC_BYTES_OPTION,
       },
     });
+    const limits = inputLimits(values);
+    const allowRefDirs = allowedRefDirs(values, ctx.cwd);
     let jobs: Job[];
     if (positionals.length > 0) {
       if (positionals.length > 1) throw new UsageError("generate takes one SPEC at a time");
@@ -120,14 +144,20 @@ export const generateCommand: Command = {
       jobs = [{ spec, outDir: resolve(ctx.cwd, values.out), packageName: values.name ?? "" }];
     } else {
       if (values.out || values.name) throw new UsageError("--out and --name go with a SPEC file");
-      jobs = await folderJobs(ctx, values.api, resolve(ctx.cwd, "generated"));
+      jobs = await folderJobs(ctx, values.api, resolve(ctx.cwd, "generated"), limits);
     }
     // Every output is locked for the whole run (render, check and write), and what a killed run left
     // there is finished or undone first, so freshness and --check look at a complete package.
     const { withOutputLocks } = await import("../lib/atomic-write.ts");
     return withOutputLocks(
       jobs.map((j) => j.outDir),
-      () => generateJobs(jobs, ctx, { check: values.check === true, force: values.force === true }),
+      () =>
+        generateJobs(jobs, ctx, {
+          check: values.check === true,
+          force: values.force === true,
+          limits,
+          allowRefDirs,
+        }),
     );
   },
 };
@@ -157,20 +187,24 @@ async function guard(
 async function generateJobs(
   jobs: Job[],
   ctx: CommandContext,
-  options: { check: boolean; force: boolean },
+  options: { check: boolean; force: boolean; limits: InputLimits; allowRefDirs: readonly string[] },
 ): Promise<number> {
   const rendered: { job: Job; files: RenderedFile[]; sources: { path: string; hash: string }[] }[] = [];
   let unchanged = 0;
   for (const [i, job] of jobs.entries()) {
     ctx.term.progress(`generating ${relative(ctx.cwd, job.outDir)} (${i + 1}/${jobs.length})`);
     // Nothing changed since the last run (generator, inputs, output on disk): skip the render.
-    if (await isFresh(job.outDir, job.spec, requestKey(job))) {
+    if (await isFresh(job.outDir, job.spec, requestKey(job, options.allowRefDirs))) {
       unchanged++;
       continue;
     }
     // Loaded only when something must be rendered: they take most of a run's start-up time.
     const { loadSpec } = await import("../generate/load/index.ts");
-    const loaded = await loadSpec(job.spec, { displayName: relative(ctx.cwd, job.spec) });
+    const loaded = await loadSpec(job.spec, {
+      displayName: relative(ctx.cwd, job.spec),
+      limit: options.limits.spec,
+      allowRefDirs: options.allowRefDirs,
+    });
     printWarnings(ctx, job.spec, loaded.warnings);
     // Whether the folder may be replaced is settled before rendering, and for every folder before the
     // first is written, so a refusal comes fast and leaves all of them as they were.
@@ -207,7 +241,7 @@ async function generateJobs(
   }
   for (const { job, files, sources } of rendered) {
     await replacePackage(job.outDir, files);
-    await recordStamp(job.outDir, requestKey(job), sources, files);
+    await recordStamp(job.outDir, requestKey(job, options.allowRefDirs), sources, files);
     ctx.term.out([
       paint("green", "generated"),
       ` ${relative(ctx.cwd, job.outDir) || "."} (${files.length} files)`,

@@ -10,6 +10,7 @@ import { formatSource } from "../scrape/merge/merge-log.ts";
 import type { Diagnostic } from "../scrape/fragment.ts";
 import { selectApis } from "./api-folders.ts";
 import type { Command, CommandContext } from "./command.ts";
+import { inputLimits, PAGE_BYTES_OPTION, SPEC_BYTES_OPTION } from "./input-options.ts";
 
 const HELP = `Usage:
   specsmith scrape [--api NAME]
@@ -27,14 +28,20 @@ Options:
   --report FILE     (with pages) where to write the report (default: beside --out, report.md)
   --title TITLE     (with pages) info.title (default: the first page's title)
   --version VERSION (with pages) info.version (default: 0.0.0)
+  --max-page-bytes SIZE
+                    the largest page to read, e.g. 64MiB (default 16MiB)
+  --max-spec-bytes SIZE
+                    the largest api.yaml or overlay to read (default 128MiB)
   --specs DIR       the specs folder (default: ./specs)
   -h, --help        this help
 
+Only regular files are read, and only from inside the API folder. A page larger than the limit (or a FIFO,
+a device) is skipped with a warning naming it; bytes that are not UTF-8 are warned about with their line.
 Outputs are written only when every API succeeds; each spec and its report are replaced together in one
 journaled swap, under a lock per file (a second run waits up to 30 s, SPECSMITH_LOCK_WAIT=SECONDS), and
 a run killed part-way is finished or undone by the next one. An output may not be one of the pages, and
 --report may not be --out. Exit 0 on success, 2 on bad usage or bad input (a missing, empty, binary or
-API-less page; a broken manifest or overlay; an output over an input).
+API-less page; no page that could be read; a broken manifest or overlay; an output over an input).
 
 Examples:
   specsmith scrape
@@ -71,13 +78,17 @@ async function scrapeLoosePages(
   return withOutputLocks([outPath, reportPath], async () => {
     // The scraper (cheerio, mdast, the OpenAPI validator) is loaded only when a command needs it, so
     // `specsmith --help` and other commands start fast.
-    const { readPage } = await import("../scrape/read-page.ts");
+    const { readPages } = await import("../scrape/read-page.ts");
     const { scrapePages } = await import("../scrape/scrape-pages.ts");
-    const read = await Promise.all(pages.map((p, i) => readPage(pagePaths[i] as string, p)));
-    const result = await scrapePages(read, {
+    const read = await readPages(
+      pages.map((p, i) => ({ path: pagePaths[i] as string, display: p })),
+      inputLimits(values).page,
+    );
+    const result = await scrapePages(read.pages, {
       version: (values.version as string | undefined) ?? "0.0.0",
       servers: [],
       specFile: relative(ctx.cwd, outPath),
+      readWarnings: read.warnings,
       ...(values.title ? { title: values.title as string } : {}),
     });
     printWarnings(ctx, result.warnings, "");
@@ -94,6 +105,7 @@ async function scrapeLoosePages(
 }
 
 async function scrapeFolders(values: Record<string, unknown>, ctx: CommandContext): Promise<number> {
+  const limits = inputLimits(values);
   const apis = await selectApis(ctx.specsDir, values.api as string | undefined);
   const { scrapeApi, OUTPUT_NAMES } = await import("../scrape/scrape-api.ts");
   const targets = apis.flatMap((name) => OUTPUT_NAMES.map((file) => join(ctx.specsDir, name, file)));
@@ -102,7 +114,7 @@ async function scrapeFolders(values: Record<string, unknown>, ctx: CommandContex
     const summaries: string[] = [];
     for (const [i, name] of apis.entries()) {
       ctx.term.progress(`scraping ${name} (${i + 1}/${apis.length})`);
-      const scraped = await scrapeApi(ctx.specsDir, name, ctx.cwd);
+      const scraped = await scrapeApi(ctx.specsDir, name, ctx.cwd, limits);
       await refuseOutputsOverInputs(
         scraped.outputs.map((o) => ({ path: o.path, flag: "the output" })),
         scraped.inputs,
@@ -137,6 +149,8 @@ export const scrapeCommand: Command = {
         report: { type: "string" },
         title: { type: "string" },
         version: { type: "string" },
+        ...PAGE_BYTES_OPTION,
+        ...SPEC_BYTES_OPTION,
       },
     });
     if (positionals.length > 0) {

@@ -1,13 +1,19 @@
 // The few git questions the diff asks, through execFile (no shell: revisions and paths are user input).
-// Every failure the user can cause (not a repository, a revision that does not exist) is a UserError.
+// Every failure the user can cause (not a repository, a revision that does not exist, a file over the size
+// limit) is a UserError. Output is bounded: a blob by the spec size limit (its size is asked first, so a
+// big one is refused without reading it), everything else by a small buffer.
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { UserError } from "../lib/errors.ts";
+import { specLimit, tooLarge, type SizeLimit } from "../lib/read-input.ts";
 
 const run = promisify(execFile);
 
-async function git(args: string[], cwd: string): Promise<Buffer> {
-  const { stdout } = await run("git", args, { cwd, encoding: "buffer", maxBuffer: 512 * 1024 * 1024 });
+/** Enough for any listing or revision name the diff asks for. */
+const LISTING_BYTES = 16 * 1024 * 1024;
+
+async function git(args: string[], cwd: string, maxBuffer: number = LISTING_BYTES): Promise<Buffer> {
+  const { stdout } = await run("git", args, { cwd, encoding: "buffer", maxBuffer });
   return stdout;
 }
 
@@ -37,10 +43,26 @@ export async function checkRevision(revision: string, cwd: string, display: stri
   }
 }
 
-/** The bytes of `path` (relative to the top folder) at `revision`, or undefined when it is not there. */
-export async function fileAt(revision: string, path: string, cwd: string): Promise<Buffer | undefined> {
+/**
+ * The bytes of `path` (relative to the top folder) at `revision`, or undefined when it is not there (or is
+ * a folder). A file over `limit` is an InputLimitError naming it as REV:path.
+ */
+export async function fileAt(
+  revision: string,
+  path: string,
+  cwd: string,
+  limit: SizeLimit = specLimit(),
+): Promise<Buffer | undefined> {
+  const object = `${revision}:${path}`;
+  let size: number;
   try {
-    return await git(["cat-file", "blob", `${revision}:${path}`], cwd);
+    size = Number((await git(["cat-file", "-s", object], cwd)).toString("utf8").trim());
+  } catch {
+    return undefined;
+  }
+  if (size > limit.bytes) throw tooLarge(limit, object, size);
+  try {
+    return await git(["cat-file", "blob", object], cwd, limit.bytes + 1);
   } catch {
     return undefined;
   }

@@ -2,10 +2,10 @@
 // operation, a pointer or an API) with the reason they are accepted. Accepted findings are still shown,
 // marked with their reason, but do not count for --fail-on. A reason is required: an entry without one is
 // an error, so nobody silences a break without saying why.
-import { readFileSync } from "node:fs";
-import { parse } from "yaml";
 import { isObject } from "../generate/load/pointer.ts";
 import { UserError } from "../lib/errors.ts";
+import { parseData } from "../lib/parse-data.ts";
+import { readInputFile, specLimit, type SizeLimit } from "../lib/read-input.ts";
 import type { DiffReport } from "./compare.ts";
 
 export interface IgnoreEntry {
@@ -18,19 +18,8 @@ export interface IgnoreEntry {
 
 const KEYS = new Set(["id", "operation", "pointer", "api", "reason"]);
 
-export function readIgnoreFile(path: string, display: string): IgnoreEntry[] {
-  let text: string;
-  try {
-    text = readFileSync(path, "utf8");
-  } catch {
-    throw new UserError("ignore file not found", display);
-  }
-  let value: unknown;
-  try {
-    value = parse(text);
-  } catch (error) {
-    throw new UserError(`not valid YAML: ${(error as Error).message.split("\n")[0]}`, display);
-  }
+export function readIgnoreFile(path: string, display: string, limit: SizeLimit = specLimit()): IgnoreEntry[] {
+  const value = parseData(readInputFile(path, display, "ignore file", limit).toString("utf8"), display);
   if (value === null || value === undefined) return [];
   if (!Array.isArray(value))
     throw new UserError("must be a YAML list of {id, operation?, pointer?, reason}", display);

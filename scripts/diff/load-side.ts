@@ -1,14 +1,18 @@
 // One side of a diff: a spec file, or a file at a git revision ("origin/main:specs/verifa/openapi.yaml").
 // A revision's file is written to a temporary folder together with every file its relative $refs reach
 // (each read with git at the same revision), then loaded like any spec: bundled, validated, upgraded to
-// 3.1, with errors naming "REV:path". An argument that exists as a file is always the file.
+// 3.1, with errors naming "REV:path". An argument that exists as a file is always the file. Paths never
+// leave the repository, and the loader keeps refs inside the spec's folder (or an allowed one) as it does
+// for files; every blob is read within the spec size limit.
 import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { dirname, join, posix, resolve } from "node:path";
+import { dirname, join, posix, relative, resolve } from "node:path";
+import type { LoadOptions } from "../generate/load/index.ts";
 import { isObject, type Obj } from "../generate/load/pointer.ts";
-import { parseSpecText } from "../generate/load/read.ts";
+import { isWithin, realPathOf } from "../lib/confine.ts";
 import { UserError } from "../lib/errors.ts";
+import { parseData } from "../lib/parse-data.ts";
 import { checkRevision, fileAt, prefix, topLevel } from "./git.ts";
 
 export interface LoadedSide {
@@ -25,23 +29,39 @@ export function revisionArgument(arg: string): { revision: string; path: string 
   return { revision: match[1] as string, path: match[2] as string };
 }
 
-export async function loadSide(arg: string, cwd: string): Promise<LoadedSide> {
+/** How sides are read: the size limit of each file and the folders refs may read besides the spec's. */
+export type SideOptions = Pick<LoadOptions, "limit" | "allowRefDirs">;
+
+export async function loadSide(arg: string, cwd: string, options: SideOptions = {}): Promise<LoadedSide> {
   const { loadSpec } = await import("../generate/load/index.ts");
   const file = resolve(cwd, arg);
   const split = existsSync(file) ? undefined : revisionArgument(arg);
-  if (!split) return { display: arg, document: (await loadSpec(file, { displayName: arg })).document };
+  if (!split)
+    return { display: arg, document: (await loadSpec(file, { ...options, displayName: arg })).document };
   const dir = await mkdtemp(join(tmpdir(), "specsmith-diff-"));
   try {
-    const root = await materialize(split.revision, split.path, cwd, dir, arg);
-    return { display: arg, document: (await loadSpec(root, { displayName: arg })).document };
+    const root = await materialize(split.revision, split.path, cwd, dir, arg, options);
+    const top = realPathOf(await topLevel(cwd, arg));
+    // An allowed folder in the working tree is allowed at the revision too: the same folder in the copy.
+    const allowRefDirs = (options.allowRefDirs ?? [])
+      .map((d) => realPathOf(d))
+      .filter((d) => isWithin(d, top))
+      .map((d) => join(dir, relative(top, d)));
+    const loaded = await loadSpec(root, { ...options, allowRefDirs, displayName: arg });
+    return { display: arg, document: loaded.document };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
 }
 
 /** Whether `path` (relative to cwd, or "./"-relative as git reads it) exists at `revision`. */
-export async function existsAt(revision: string, path: string, cwd: string): Promise<boolean> {
-  return (await fileAt(revision, await repoPath(path, cwd), cwd)) !== undefined;
+export async function existsAt(
+  revision: string,
+  path: string,
+  cwd: string,
+  options: SideOptions = {},
+): Promise<boolean> {
+  return (await fileAt(revision, await repoPath(path, cwd), cwd, options.limit)) !== undefined;
 }
 
 /** A path as `git show REV:path` reads it: from the top folder, unless it starts with ./ or ../. */
@@ -57,6 +77,7 @@ async function materialize(
   cwd: string,
   dir: string,
   display: string,
+  options: SideOptions,
 ): Promise<string> {
   await topLevel(cwd, display);
   await checkRevision(revision, cwd, display);
@@ -66,7 +87,7 @@ async function materialize(
   const seen = new Set(queue);
   while (queue.length > 0) {
     const file = queue.shift() as string;
-    const bytes = await fileAt(revision, file, cwd);
+    const bytes = await fileAt(revision, file, cwd, options.limit);
     if (!bytes) {
       if (file === root) throw new UserError(`${root} does not exist at ${revision}`, display);
       // The loader reports the ref that points at the missing file, naming it.
@@ -77,7 +98,7 @@ async function materialize(
     await writeFile(target, bytes);
     let parsed: unknown;
     try {
-      parsed = parseSpecText(bytes.toString("utf8"), `${revision}:${file}`);
+      parsed = parseData(bytes.toString("utf8"), `${revision}:${file}`);
     } catch (error) {
       if (file === root) throw error;
       continue; // the loader reports it when it reads the file

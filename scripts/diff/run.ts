@@ -8,11 +8,16 @@ import { listApis } from "../commands/api-folders.ts";
 import { UsageError } from "../lib/errors.ts";
 import { compareDocuments, type DiffReport } from "./compare.ts";
 import { checkRevision, foldersAt, topLevel } from "./git.ts";
-import { existsAt, loadSide, type LoadedSide } from "./load-side.ts";
+import { existsAt, loadSide, type LoadedSide, type SideOptions } from "./load-side.ts";
 
-export async function diffPair(base: string, revision: string, cwd: string): Promise<DiffReport> {
-  const a = await loadSide(base, cwd);
-  const b = await loadSide(revision, cwd);
+export async function diffPair(
+  base: string,
+  revision: string,
+  cwd: string,
+  options: SideOptions = {},
+): Promise<DiffReport> {
+  const a = await loadSide(base, cwd, options);
+  const b = await loadSide(revision, cwd, options);
   return compareDocuments(a.document, b.document, { base: a.display, revision: b.display });
 }
 
@@ -27,9 +32,10 @@ function emptySide(display: string, other: Obj): LoadedSide {
 
 export async function diffAgainstRevision(
   revision: string,
-  options: { cwd: string; specsDir: string; api?: string },
+  options: { cwd: string; specsDir: string; api?: string } & SideOptions,
 ): Promise<DiffReport[]> {
   const { cwd, specsDir } = options;
+  const side: SideOptions = { limit: options.limit, allowRefDirs: options.allowRefDirs };
   const display = `--base ${revision}`;
   const top = await topLevel(cwd, display);
   await checkRevision(revision, cwd, display);
@@ -46,12 +52,12 @@ export async function diffAgainstRevision(
     const current = join(specsDir, api, "openapi.yaml");
     const fromTop = `${specsFromTop}/${api}/openapi.yaml`;
     const hasCurrent = existsSync(current);
-    const hasBase = await existsAt(revision, fromTop, top);
+    const hasBase = await existsAt(revision, fromTop, top, side);
     if (!hasCurrent && !hasBase) continue; // a folder with no spec on either side (not scraped yet)
     const currentDisplay = relative(cwd, current) || current;
     const baseDisplay = `${revision}:${fromTop}`;
-    const b = hasCurrent ? await loadSide(current, cwd) : undefined;
-    const a = hasBase ? await loadSide(baseDisplay, cwd) : undefined;
+    const b = hasCurrent ? await loadSide(current, cwd, side) : undefined;
+    const a = hasBase ? await loadSide(baseDisplay, cwd, side) : undefined;
     const baseSide = a ?? emptySide(`${revision}: (no spec)`, (b as LoadedSide).document);
     const revSide = b ? { ...b, display: currentDisplay } : emptySide("(spec removed)", baseSide.document);
     reports.push(

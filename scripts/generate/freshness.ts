@@ -8,6 +8,7 @@ import { readFileSync, readdirSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join, relative } from "node:path";
 import { writeOutputs } from "../lib/atomic-write.ts";
+import { readInputFile, specLimit } from "../lib/read-input.ts";
 import { listPackageFiles } from "./package-manifest.ts";
 
 const ROOT = join(import.meta.dirname, "..", "..");
@@ -54,7 +55,8 @@ function stampPath(outDir: string): string {
 
 async function hashOrUndefined(path: string): Promise<string | undefined> {
   try {
-    return sha256(await readFile(path));
+    // The bounded reader: a spec replaced by a FIFO or a huge file must not hang or fill memory here.
+    return sha256(readInputFile(path, path, "file", specLimit()));
   } catch {
     return undefined;
   }

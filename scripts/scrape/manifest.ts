@@ -1,9 +1,13 @@
 // specs/<api>/api.yaml: what an API is called, which package it becomes, its servers and the pages to
 // read (with the URL each was captured from). Every problem is reported with the file and the field.
-import { readFile } from "node:fs/promises";
-import { parse } from "yaml";
+// The files it names (pages, overlay) must lie inside the API folder: relative paths that do not climb out.
+// Symbolic links are judged where the files are read (see scripts/lib/confine.ts).
+import { isAbsolute, join, normalize, sep } from "node:path";
 import { isPackageName } from "../generate/package-name.ts";
+import { Fence } from "../lib/confine.ts";
 import { UserError } from "../lib/errors.ts";
+import { parseData } from "../lib/parse-data.ts";
+import { readInputFile, specLimit, type SizeLimit } from "../lib/read-input.ts";
 
 export interface ManifestPage {
   /** Path relative to the API folder, e.g. "pages/update-session.fern.txt". */
@@ -48,15 +52,16 @@ function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
+/** Whether a file name from the manifest stays inside the API folder: relative, never climbing out. */
+function staysInside(path: string): boolean {
+  const normal = normalize(path);
+  return !isAbsolute(path) && normal !== ".." && !normal.startsWith(`..${sep}`) && normal !== ".";
+}
+
 const KNOWN_KEYS = new Set(["title", "package", "version", "description", "servers", "pages", "overlay"]);
 
 export function parseManifest(text: string, file: string, name: string): Manifest {
-  let data: unknown;
-  try {
-    data = parse(text);
-  } catch (error) {
-    fail(file, `not valid YAML: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`);
-  }
+  const data = parseData(text, file);
   if (!isRecord(data)) fail(file, "must be a YAML mapping with title, package, version and pages");
   for (const key of Object.keys(data)) {
     if (!KNOWN_KEYS.has(key)) fail(file, `unknown key "${key}" (known: ${[...KNOWN_KEYS].join(", ")})`);
@@ -89,24 +94,35 @@ export function parseManifest(text: string, file: string, name: string): Manifes
       if (entry.url !== undefined && (typeof entry.url !== "string" || !/^https?:\/\//.test(entry.url))) {
         fail(file, `pages[${i}].url must be an http(s) URL`);
       }
-      if (entry.file.includes("..")) fail(file, `pages[${i}].file must stay inside the API folder`);
+      if (!staysInside(entry.file)) fail(file, `pages[${i}].file must stay inside the API folder`);
       return entry.url ? { file: entry.file, url: entry.url as string } : { file: entry.file };
     }),
   };
   const description = optionalString(file, data, "description");
   if (description) manifest.description = description;
   const overlay = optionalString(file, data, "overlay");
+  if (overlay && !staysInside(overlay)) fail(file, `"overlay" must stay inside the API folder`);
   if (overlay) manifest.overlay = overlay;
   return manifest;
 }
 
-export async function readManifest(path: string, displayName: string, name: string): Promise<Manifest> {
-  let text: string;
-  try {
-    text = await readFile(path, "utf8");
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    fail(displayName, code === "ENOENT" ? "manifest not found" : `cannot read manifest (${code})`);
-  }
+export async function readManifest(
+  path: string,
+  displayName: string,
+  name: string,
+  limit: SizeLimit = specLimit(),
+): Promise<Manifest> {
+  const text = readInputFile(path, displayName, "manifest", limit).toString("utf8");
   return parseManifest(text, displayName, name);
+}
+
+/**
+ * The path of a file the manifest names (a page, the overlay), inside the API folder. One that a symbolic
+ * link takes out of the folder is refused, naming the file as `display`.
+ */
+export function fileInApiFolder(apiDir: string, file: string, display: string): string {
+  const path = join(apiDir, file);
+  if (new Fence([apiDir]).place(path) !== "inside")
+    throw new UserError("leads outside the API folder through a symbolic link: refused", display);
+  return path;
 }

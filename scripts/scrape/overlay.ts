@@ -1,10 +1,10 @@
 // OpenAPI Overlay 1.0 (https://spec.openapis.org/overlay/v1.0.0): human corrections applied after the
 // merge. Each action selects nodes with a JSONPath `target` and either merges `update` into them or
 // removes them. A broken overlay is the user's input being wrong: a clear error naming the file.
-import { readFile } from "node:fs/promises";
 import { JSONPath } from "jsonpath-plus";
-import { parse } from "yaml";
 import { UserError } from "../lib/errors.ts";
+import { parseData } from "../lib/parse-data.ts";
+import { readInputFile, specLimit, type SizeLimit } from "../lib/read-input.ts";
 
 export interface OverlayAction {
   target: string;
@@ -22,15 +22,7 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 }
 
 export function parseOverlay(text: string, file: string): Overlay {
-  let data: unknown;
-  try {
-    data = parse(text);
-  } catch (error) {
-    throw new UserError(
-      `overlay is not valid YAML: ${error instanceof Error ? error.message.split("\n")[0] : error}`,
-      file,
-    );
-  }
+  const data = parseData(text, file);
   if (!isRecord(data) || typeof data.overlay !== "string" || !/^1\.0\.\d+$/.test(data.overlay)) {
     throw new UserError("not an OpenAPI Overlay 1.0 document (it needs `overlay: 1.0.0`)", file);
   }
@@ -52,14 +44,12 @@ export function parseOverlay(text: string, file: string): Overlay {
   return { actions };
 }
 
-export async function readOverlay(path: string, displayName: string): Promise<Overlay> {
-  let text: string;
-  try {
-    text = await readFile(path, "utf8");
-  } catch {
-    throw new UserError("overlay not found", displayName);
-  }
-  return parseOverlay(text, displayName);
+export async function readOverlay(
+  path: string,
+  displayName: string,
+  limit: SizeLimit = specLimit(),
+): Promise<Overlay> {
+  return parseOverlay(readInputFile(path, displayName, "overlay", limit).toString("utf8"), displayName);
 }
 
 /** Deep merge per the Overlay spec: objects merge recursively, arrays get the update's items appended. */

@@ -1,11 +1,13 @@
 // Scrapes one API folder under specs/: reads api.yaml, its pages and optional overlay, and returns the
-// outputs (openapi.yaml and report.md) for the caller to write.
+// outputs (openapi.yaml and report.md) for the caller to write. The pages and the overlay are read only
+// from inside the API folder (a symbolic link that leads out of it is refused).
 import { access } from "node:fs/promises";
 import { join, relative } from "node:path";
 import type { OutputFile } from "../lib/atomic-write.ts";
-import { readManifest, type Manifest } from "./manifest.ts";
+import { pageLimit, specLimit, type SizeLimit } from "../lib/read-input.ts";
+import { fileInApiFolder, readManifest, type Manifest } from "./manifest.ts";
 import { readOverlay } from "./overlay.ts";
-import { readPage } from "./read-page.ts";
+import { readPages } from "./read-page.ts";
 import { scrapePages, type ScrapeResult } from "./scrape-pages.ts";
 
 /** What scraping an API folder writes into it. */
@@ -32,28 +34,39 @@ export async function scrapeApi(
   specsDir: string,
   name: string,
   cwd: string = process.cwd(),
+  limits: { page: SizeLimit; spec: SizeLimit } = { page: pageLimit(), spec: specLimit() },
 ): Promise<ApiScrape> {
   const apiDir = join(specsDir, name);
   const show = (p: string): string => relative(cwd, p) || p;
-  const manifest = await readManifest(join(apiDir, "api.yaml"), show(join(apiDir, "api.yaml")), name);
+  const manifestPath = join(apiDir, "api.yaml");
+  const manifest = await readManifest(manifestPath, show(manifestPath), name, limits.spec);
   // Sources name pages relative to the API folder so reports read the same on every machine.
-  const pages = await Promise.all(manifest.pages.map((p) => readPage(join(apiDir, p.file), p.file)));
+  const read = await readPages(
+    manifest.pages.map((p) => ({ path: fileInApiFolder(apiDir, p.file, p.file), display: p.file })),
+    limits.page,
+  );
   const overlayFile =
     manifest.overlay ?? ((await exists(join(apiDir, "overlay.yaml"))) ? "overlay.yaml" : undefined);
+  const overlayDisplay = overlayFile && show(join(apiDir, overlayFile));
   const overlay = overlayFile
     ? {
-        overlay: await readOverlay(join(apiDir, overlayFile), show(join(apiDir, overlayFile))),
+        overlay: await readOverlay(
+          fileInApiFolder(apiDir, overlayFile, overlayDisplay || overlayFile),
+          overlayDisplay || overlayFile,
+          limits.spec,
+        ),
         file: overlayFile,
       }
     : undefined;
   const result = await scrapePages(
-    pages,
+    read.pages,
     {
       title: manifest.title,
       version: manifest.version,
       servers: manifest.servers,
       urls: new Map(manifest.pages.flatMap((p) => (p.url ? [[p.file, p.url] as [string, string]] : []))),
       specFile: "openapi.yaml",
+      readWarnings: read.warnings,
       ...(manifest.description ? { description: manifest.description } : {}),
     },
     overlay,

@@ -18,6 +18,8 @@ export interface ScrapeMeta {
   /** Capture URLs by page file, for the report. */
   urls?: Map<string, string>;
   specFile: string;
+  /** Warnings from reading the pages: pages skipped for a limit, bytes that are not UTF-8. */
+  readWarnings?: Diagnostic[];
 }
 
 export interface ScrapeResult {
@@ -62,7 +64,7 @@ export async function scrapePages(
     ...(meta.description ? { description: meta.description } : {}),
   });
   let overlayOutcome: { file: string; applied: number; unmatched: string[] } | undefined;
-  const warnings = fragments.flatMap((f) => f.warnings);
+  const warnings = [...(meta.readWarnings ?? []), ...fragments.flatMap((f) => f.warnings)];
   if (overlay) {
     const outcome = applyOverlay(merge.document, overlay.overlay, overlay.file);
     overlayOutcome = {
@@ -89,6 +91,7 @@ export async function scrapePages(
       return url ? { ...e, url } : e;
     }),
     merge,
+    readWarnings: meta.readWarnings ?? [],
     ...(overlayOutcome ? { overlay: overlayOutcome } : {}),
   });
   return {

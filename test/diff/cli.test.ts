@@ -128,7 +128,7 @@ describe("bad input: exit 2 with a message naming the file", () => {
   });
 
   it("a missing file, and a Swagger 2.0 file", async () => {
-    expect((await diff(["nope.yaml", "nope.yaml"])).err).toMatch(/^error nope\.yaml: file not found/);
+    expect((await diff(["nope.yaml", "nope.yaml"])).err).toMatch(/^error nope\.yaml: spec file not found/);
     await writeFile(join(dir, "swagger.yaml"), "swagger: '2.0'\ninfo: {title: X, version: '1'}\npaths: {}\n");
     const r = await diff(["swagger.yaml", "swagger.yaml"]);
     expect(r.code).toBe(2);

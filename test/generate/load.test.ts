@@ -150,7 +150,7 @@ describe("loadSpec: errors name the file", () => {
   it("a missing file", async () => {
     const err = await failure(fixture("broken/absent.yaml"), "specs/absent.yaml");
     expect(err).toBeInstanceOf(UserError);
-    expect(err.message).toBe("specs/absent.yaml: file not found");
+    expect(err.message).toBe("specs/absent.yaml: spec file not found");
   });
 
   it("a directory", async () => {

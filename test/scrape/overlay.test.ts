@@ -65,7 +65,7 @@ describe("overlay", () => {
   });
 
   it.each([
-    ["not yaml: [", "overlay is not valid YAML"],
+    ["not yaml: [", "not valid YAML"],
     ["openapi: 3.1.0\n", "not an OpenAPI Overlay 1.0 document"],
     ["overlay: 1.0.0\n", "overlay needs info.title and info.version"],
     [header + "actions: []\n", "overlay needs a non-empty `actions` list"],

@@ -16,6 +16,7 @@ describe("readPage", () => {
     expect(await readPage(join(dir, "ok.txt"), "pages/ok.txt")).toEqual({
       file: "pages/ok.txt",
       text: "GET /v1/a\nline two\n",
+      warnings: [],
     });
   });
 

@@ -9,10 +9,16 @@
 //
 // Internal refs are never dereferenced, so recursive schemas stay recursive, within and across files:
 // a file part is registered under its component name before its own refs are followed.
-import { existsSync, statSync } from "node:fs";
+//
+// A ref reads only files in the spec's own folder tree (and folders the user allows), judged on real paths,
+// so a spec cannot pull /etc/passwd or ~/.ssh into a package; http(s) refs are refused. What a ref points at
+// must be what its place needs (a schema is an object or a boolean, a parameter an object...).
+import { existsSync } from "node:fs";
 import { basename, dirname, extname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { Fence } from "../../lib/confine.ts";
 import { UserError } from "../../lib/errors.ts";
+import { specLimit, type SizeLimit } from "../../lib/read-input.ts";
 import { escapeSegment, isObject, resolveFragment, setOwn, unescapeSegment, type Obj } from "./pointer.ts";
 import { readSpecFile } from "./read.ts";
 import { COMPONENT_KINDS, walkDocument, walkNode, type Kind, type Visitor } from "./walk.ts";
@@ -37,12 +43,48 @@ interface Claim {
   slot?: Obj;
 }
 
+export interface BundleOptions {
+  /** The size limit for each file read. */
+  limit?: SizeLimit;
+  /** Folders besides the root file's own folder tree that refs may read from. */
+  allowRefDirs?: readonly string[];
+}
+
 /**
  * Bundles `doc` (parsed from `rootFile`) in place; errors name `display`. Returns the other files read,
  * with the sha256 of their bytes, so callers can tell later whether any input changed.
  */
-export function bundle(doc: Obj, rootFile: string, display: string): { path: string; hash: string }[] {
-  return new Bundler(doc, resolve(rootFile), display).run();
+export function bundle(
+  doc: Obj,
+  rootFile: string,
+  display: string,
+  options: BundleOptions = {},
+): { path: string; hash: string }[] {
+  return new Bundler(doc, resolve(rootFile), display, options).run();
+}
+
+/** What a ref at a place of each kind must point at, for messages. */
+const TARGET_OF: Record<Kind, string> = {
+  schema: "a schema (an object or a boolean)",
+  pathItem: "a path item object",
+  operation: "an operation object",
+  parameter: "a parameter object",
+  requestBody: "a request body object",
+  mediaType: "a media type object",
+  encoding: "an encoding object",
+  response: "a response object",
+  header: "a header object",
+  example: "an example object",
+  link: "a link object",
+  callback: "a callback object",
+  securityScheme: "a security scheme object",
+};
+
+/** Why `target` cannot stand at a place of `kind`, or undefined when it can. */
+function wrongTarget(target: unknown, kind: Kind): string | undefined {
+  if (isObject(target) || (kind === "schema" && typeof target === "boolean")) return undefined;
+  const got = target === null ? "null" : Array.isArray(target) ? "an array" : `a ${typeof target}`;
+  return `it points at ${got}, not ${TARGET_OF[kind]}`;
 }
 
 class Bundler {
@@ -51,16 +93,26 @@ class Bundler {
   private readonly claims = new Map<string, Claim>();
   private readonly taken = new Map<string, Set<string>>();
   private readonly staged: { section: string; name: string; value: unknown }[] = [];
-  /** Internal refs to check once the bundle is complete: each distinct ref, with where it first appears. */
-  private readonly internal = new Map<string, string>();
+  /**
+   * Internal refs to check once the bundle is complete: each distinct ref and kind of place, with where it
+   * first appears.
+   */
+  private readonly internal = new Map<string, { ref: string; kind: Kind; pointer: string }>();
   private readonly anchors = new Set<string>();
   private readonly inlining = new Set<string>();
+
+  private readonly fence: Fence;
+  private readonly limit: SizeLimit;
 
   constructor(
     private readonly doc: Obj,
     private readonly root: string,
     private readonly display: string,
-  ) {}
+    options: BundleOptions,
+  ) {
+    this.fence = new Fence([dirname(root), ...(options.allowRefDirs ?? [])]);
+    this.limit = options.limit ?? specLimit();
+  }
 
   run(): { path: string; hash: string }[] {
     this.claimComponentSlots();
@@ -116,13 +168,13 @@ class Bundler {
     const target = this.locate(value, base, pointer);
     if (!target) {
       // An internal ref in the root file: checked once the bundle is complete.
-      if (!this.internal.has(value)) this.internal.set(value, pointer);
+      this.noteInternal(value, kind, pointer);
       return;
     }
     if (target.file === this.root) {
       const ref = `#${target.fragment}`;
       setOwn(holder, key, ref);
-      if (!this.internal.has(ref)) this.internal.set(ref, pointer);
+      this.noteInternal(ref, kind, pointer);
       return;
     }
     const fileKey = `${target.file}#${target.fragment}`;
@@ -135,7 +187,7 @@ class Bundler {
       // Fill the author's own component entry (it is walked once more as root content; by then every ref
       // in it is internal, so that costs nothing but a check).
       claim.slot = undefined;
-      const content = this.content(target, value, pointer, base);
+      const content = this.content(target, value, pointer, base, kind);
       const copy = structuredClone(content);
       walkNode(copy, kind, pointer.slice(0, -"/$ref".length), this.visitorFor(target.file));
       replaceContents(holder, copy);
@@ -148,7 +200,7 @@ class Bundler {
     const section = SECTION_OF[kind];
     // Operations, media types and encodings cannot be refs; the validator reports the $ref there.
     if (!section) return;
-    const content = this.content(target, value, pointer, base);
+    const content = this.content(target, value, pointer, base, kind);
     const name = this.uniqueName(section, suggestedName(target.file, target.fragment));
     const at = `/components/${section}/${escapeSegment(name)}`;
     // Claim before walking the copy, so that refs back to this part (recursion) find it.
@@ -174,8 +226,7 @@ class Bundler {
         this.display,
       );
     }
-    const copy = structuredClone(this.content(target, value, pointer, base));
-    if (!isObject(copy)) this.nowhere(value, pointer, base, "it is not a path item object");
+    const copy = structuredClone(this.content(target, value, pointer, base, "pathItem"));
     this.inlining.add(fileKey);
     walkNode(copy, "pathItem", pointer.slice(0, -"/$ref".length), this.visitorFor(target.file));
     this.inlining.delete(fileKey);
@@ -202,7 +253,14 @@ class Bundler {
         this.display,
       );
     } else if (/^file:/i.test(location)) {
-      file = fileURLToPath(location);
+      try {
+        file = fileURLToPath(location);
+      } catch (error) {
+        throw new UserError(
+          `$ref "${value}" at ${pointer}${this.writtenIn(base)} is not a usable file URL: ${(error as Error).message}`,
+          this.display,
+        );
+      }
     } else if (/^[a-z][a-z0-9+.-]*:/i.test(location)) {
       throw new UserError(
         `$ref "${value}" at ${pointer}${this.writtenIn(base)}: only relative file refs are supported`,
@@ -211,22 +269,35 @@ class Bundler {
     } else {
       file = resolve(dirname(base), safeDecode(location));
     }
+    const place = this.fence.place(file);
+    if (place !== "inside") {
+      const how = place === "linked-outside" ? "through a symbolic link, " : "";
+      throw new UserError(
+        `$ref "${value}" at ${pointer}${this.writtenIn(base)} points ${how}outside the spec's folder ` +
+          `(${dirname(this.display) || "."}): refs may only read files in it; --allow-ref-dir DIR allows another folder`,
+        this.display,
+      );
+    }
     return { file, fragment };
   }
 
-  /** The part of a file a ref points at; a missing file or part is an error at the ref. */
+  /**
+   * The part of a file a ref points at; a missing file or part, or one that is not what a place of `kind`
+   * needs, is an error at the ref.
+   */
   private content(
     target: { file: string; fragment: string },
     value: string,
     pointer: string,
     base: string,
+    kind: Kind,
   ): unknown {
     let parsed = this.files.get(target.file);
     if (parsed === undefined) {
-      if (!existsSync(target.file) || !statSync(target.file).isFile()) {
+      if (!existsSync(target.file)) {
         this.nowhere(value, pointer, base, `file ${this.displayOf(target.file)} not found`);
       }
-      const read = readSpecFile(target.file, this.displayOf(target.file));
+      const read = readSpecFile(target.file, this.displayOf(target.file), this.limit);
       parsed = read.value;
       this.files.set(target.file, parsed);
       this.hashes.set(target.file, read.hash);
@@ -235,7 +306,15 @@ class Bundler {
     if (found === undefined) {
       this.nowhere(value, pointer, base, `${this.displayOf(target.file)} has nothing at #${target.fragment}`);
     }
+    const wrong = wrongTarget(found, kind);
+    if (wrong)
+      throw new UserError(`$ref "${value}" at ${pointer}${this.writtenIn(base)}: ${wrong}`, this.display);
     return found;
+  }
+
+  private noteInternal(ref: string, kind: Kind, pointer: string): void {
+    const key = `${kind} ${ref}`;
+    if (!this.internal.has(key)) this.internal.set(key, { ref, kind, pointer });
   }
 
   private uniqueName(section: string, wanted: string): string {
@@ -269,14 +348,20 @@ class Bundler {
 
   private checkInternalRefs(): void {
     const broken: { ref: string; pointer: string }[] = [];
-    for (const [ref, pointer] of this.internal) {
+    for (const { ref, kind, pointer } of this.internal.values()) {
       const fragment = ref.slice(1);
       // "#/a/b" is a JSON pointer; "#name" is a plain-name fragment ($anchor, 3.1).
-      const ok =
-        fragment === "" || fragment.startsWith("/")
-          ? resolveFragment(this.doc, fragment) !== undefined
-          : this.anchors.has(fragment);
-      if (!ok) broken.push({ ref, pointer });
+      if (fragment !== "" && !fragment.startsWith("/")) {
+        if (!this.anchors.has(fragment)) broken.push({ ref, pointer });
+        continue;
+      }
+      const target = resolveFragment(this.doc, fragment);
+      if (target === undefined) {
+        broken.push({ ref, pointer });
+        continue;
+      }
+      const wrong = wrongTarget(target, kind);
+      if (wrong) throw new UserError(`$ref "${ref}" at ${pointer}: ${wrong}`, this.display);
     }
     const first = broken[0];
     if (first) {
@@ -288,7 +373,7 @@ class Bundler {
     }
     // A: {$ref: B}, B: {$ref: A} describes nothing, and a consumer resolving aliases would never stop.
     // (Recursion through a schema's properties or items is fine: that is what recursive types are.)
-    for (const [ref, pointer] of this.internal) {
+    for (const { ref, pointer } of this.internal.values()) {
       if (this.aliasCycle(ref)) {
         throw new UserError(
           `$ref "${ref}" at ${pointer} is circular: it leads back to itself through $refs alone`,

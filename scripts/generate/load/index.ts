@@ -1,6 +1,7 @@
 // Loading any OpenAPI 3.0/3.1 spec for the generator: read, check the version, bundle relative-file refs,
 // validate, upgrade 3.0 to 3.1, and list what the generator will ignore. Each step is its own file.
 import { resolve } from "node:path";
+import type { SizeLimit } from "../../lib/read-input.ts";
 import { bundle } from "./bundle.ts";
 import { readSpecFile } from "./read.ts";
 import { upgradeInPlace } from "./upgrade.ts";
@@ -25,16 +26,28 @@ export interface LoadedSpec {
   warnings: { pointer: string; message: string }[];
 }
 
+export interface LoadOptions {
+  /** How the spec is named in errors (default: `path`). */
+  displayName?: string;
+  /** The size limit for the spec and each file its refs read (default 128 MiB). */
+  limit?: SizeLimit;
+  /** Folders besides the spec's own folder tree that its refs may read from. */
+  allowRefDirs?: readonly string[];
+}
+
 /**
  * Loads the spec at `path`. Every problem with the input is a UserError naming the file (`displayName`,
  * default `path`); an unsupported version (Swagger 2.0, OpenAPI 3.2) is an UnsupportedSpecVersionError.
  */
-export async function loadSpec(path: string, options: { displayName?: string } = {}): Promise<LoadedSpec> {
+export async function loadSpec(path: string, options: LoadOptions = {}): Promise<LoadedSpec> {
   const display = options.displayName ?? path;
-  const file = readSpecFile(path, display);
+  const file = readSpecFile(path, display, options.limit);
   const { document, declared, dialect } = checkVersion(file.value, display);
   // Bundle before validating: content pulled in from other files is then validated too.
-  const referenced = bundle(document, resolve(path), display);
+  const referenced = bundle(document, resolve(path), display, {
+    limit: options.limit,
+    allowRefDirs: options.allowRefDirs,
+  });
   validateSpec(document, dialect, display);
   // The upgrade and the warnings share one walk (a 7 MB spec has ~10^5 schemas); warnings see upgraded
   // schemas, so their pointers are those of the returned document.
