@@ -200,7 +200,7 @@ describe("errors and warnings quote their input as it reads", () => {
   it("a file name", async () => {
     const r = await cli(["generate", `${HOSTILE}.yaml`, "--out", "out"]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toEqual([`error ${HOSTILE_SHOWN}.yaml: file not found`]);
+    expect(r.stderr).toEqual([`error ${HOSTILE_SHOWN}.yaml: spec file not found`]);
   });
 
   it("a key in an ignore file", async () => {
