@@ -4,7 +4,7 @@
 // (section.requestContent pre.schema) and the response statuses (section.responses li.response).
 // The renderer fills some spots with placeholders (an eTag header, an "Example goes here" body): those are
 // not facts and are skipped.
-import { load, type Cheerio, type CheerioAPI } from "cheerio";
+import type { Cheerio, CheerioAPI } from "cheerio";
 import type { AnyNode, Element } from "domhandler";
 import type {
   Extractor,
@@ -23,6 +23,7 @@ import type {
 } from "../fragment.ts";
 import { mediaTypeOf } from "../curl-facts.ts";
 import { emptyOperation, emptyPageFragment, fact } from "../fragment.ts";
+import { loadHtmlPage, rankOf } from "../html-page.ts";
 import { isJsonObject, parseLenientJson } from "../lenient-json.ts";
 import { fieldsFromSchema } from "../schema-fields.ts";
 import { lineAt, parseMethod, splitUrl, toPathTemplate } from "../text.ts";
@@ -94,8 +95,7 @@ function warn(ctx: Ctx, el: Cheerio<AnyNode> | undefined, message: string): void
  */
 function nthOfType(el: Cheerio<AnyNode>): number {
   const node = el.get(0);
-  const tag = node?.type === "tag" ? (node as Element).tagName : "*";
-  return el.prevAll(tag).length + 1;
+  return node?.type === "tag" ? rankOf(node as Element).rank : el.prevAll().length + 1;
 }
 
 /** Whitespace collapsed; light markdown (links, code spans, bold) reduced to its text. */
@@ -638,7 +638,7 @@ function warnIfCut(ctx: Ctx): void {
 
 function extract(page: Page): PageFragment {
   const out = emptyPageFragment(page.file, NAME);
-  const $ = load(page.text, { sourceCodeLocationInfo: true });
+  const $ = loadHtmlPage(page.text, page.file, out.warnings);
   const ctx: Ctx = { $, page, out };
   const title = plainText($("head > title").first().text());
   if (title) out.title = title;

@@ -46,7 +46,7 @@ function mdInlineNode(node: PhrasingContent): string {
 }
 
 export function markdownBlocks(text: string, ctx: Ctx): Block[] {
-  const tree = parseMarkdown(text);
+  const tree = parseMarkdown(text, ctx.file, ctx.warnings);
   const out: Block[] = [];
   // A bare JSON example spans several mdast nodes (paragraphs, even lists); the nodes it covers are skipped.
   let consumedTo = -1;
