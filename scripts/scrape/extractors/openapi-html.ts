@@ -24,7 +24,8 @@ import type {
 import { mediaTypeOf } from "../curl-facts.ts";
 import { emptyOperation, emptyPageFragment, fact } from "../fragment.ts";
 import { loadHtmlPage, rankOf } from "../html-page.ts";
-import { isJsonObject, parseLenientJson } from "../lenient-json.ts";
+import { MAX_JSON_DEPTH } from "../../lib/depth.ts";
+import { isJsonObject, isTooDeep, parseLenientJson } from "../lenient-json.ts";
 import { fieldsFromSchema } from "../schema-fields.ts";
 import { lineAt, parseMethod, splitUrl, toPathTemplate } from "../text.ts";
 import { parseTypePhrase } from "../type-phrase.ts";
@@ -469,6 +470,10 @@ function readSchemaBlock(ctx: Ctx, pre: Cheerio<Element>, selector: string, what
   const source = sourceAt(ctx, selector);
   try {
     const schema: unknown = JSON.parse(text);
+    if (isTooDeep(schema)) {
+      warn(ctx, pre, `${what} is nested more than ${MAX_JSON_DEPTH} levels deep; skipped`);
+      return [];
+    }
     if (!isJsonObject(schema)) {
       warn(ctx, pre, `${what} is not a JSON Schema object; skipped`);
       return [];
