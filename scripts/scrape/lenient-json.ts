@@ -11,7 +11,7 @@ export type LenientJsonResult =
 function dropElisions(text: string): string {
   return text
     .split("\n")
-    .filter((line) => !/^\s*(\{\s*\.\.\.\s*\}|\[\s*\.\.\.\s*\]|\.\.\.|…)\s*,?\s*$/.test(line))
+    .filter((line) => !/^\s*(\{\s*\.\.\.\s*\}|\[\s*\.\.\.\s*\]|\.\.\.|…)\s*(?:,\s*)?$/.test(line))
     .join("\n");
 }
 

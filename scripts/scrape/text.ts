@@ -2,6 +2,12 @@
 import type { HttpMethod } from "./fragment.ts";
 import { HTTP_METHODS } from "./fragment.ts";
 
+/** The URL or path without its query string and fragment. */
+export function withoutQuery(url: string): string {
+  const at = url.search(/[?#]/);
+  return at === -1 ? url : url.slice(0, at);
+}
+
 /** The offsets where each line of a text starts, to find the line of an offset by binary search. */
 export class LineIndex {
   private readonly starts: number[] = [0];
@@ -47,10 +53,10 @@ export function parseMethod(word: string): HttpMethod | undefined {
  */
 export function toPathTemplate(raw: string): string {
   let p = raw.trim().replace(/\\/g, "/");
-  p = p.replace(/[?#].*$/, "");
+  p = withoutQuery(p);
   p = p.replace(/\/:([A-Za-z_][A-Za-z0-9_]*)/g, "/{$1}").replace(/\/<([A-Za-z_][A-Za-z0-9_]*)>/g, "/{$1}");
   if (!p.startsWith("/")) p = "/" + p;
-  if (p.length > 1) p = p.replace(/\/+$/, "");
+  if (p.length > 1) p = p.replace(/(?<!\/)\/+$/, "");
   return p.replace(/\/{2,}/g, "/");
 }
 
@@ -63,7 +69,7 @@ export function splitUrl(url: string): { server: string; path: string } | undefi
 
 /** A request line such as "POST /v1/items/:id" or "GET https://api.example.com/v1/items". */
 export const REQUEST_LINE =
-  /^\s*(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+((?:https?:\/\/[^\s/]+)?[/\\][^\s]*)\s*$/;
+  /^\s*(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+((?:https?:\/\/[^\s/\\]+)?[/\\]\S*)\s*$/;
 
 export interface CurlCommand {
   method?: HttpMethod;

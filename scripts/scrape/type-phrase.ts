@@ -138,7 +138,6 @@ export interface GluedField {
 }
 
 // A field name as docs write them: snake_case, camelCase, dotted paths, header names, `expand[]`.
-const NAME = String.raw`[A-Za-z_$][A-Za-z0-9_$.\-]*(?:\[\])?`;
 const TYPE_ALTERNATION = TYPE_WORDS.map((w) => w.replace(/[-[\]]/g, "\\$&")).join("|");
 const COMPOUND =
   String.raw`(?:(?:list|array|set) of [a-z]+(?: or null)?|map from [a-z]+ to [a-z]+(?: or null)?|` +

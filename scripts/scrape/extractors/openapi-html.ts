@@ -102,7 +102,7 @@ function nthOfType(el: Cheerio<AnyNode>): number {
 /** Whitespace collapsed; light markdown (links, code spans, bold) reduced to its text. */
 function plainText(text: string): string {
   return text
-    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, "$1")
+    .replace(/!?\[([^[\]]*)\]\([^()]*\)/g, "$1")
     .replace(/`([^`]*)`/g, "$1")
     .replace(/\*\*([^*]+)\*\*/g, "$1")
     .replace(/\s+/g, " ")

@@ -126,7 +126,7 @@ function mdItems(list: List, ctx: Ctx, extra: RootContent[]): Item[] {
     for (const child of li.children) {
       if (child.type === "paragraph") {
         const text = mdInline(child.children);
-        if (item.text === "") item.text = text.replace(/\s*\n\s*/g, " ");
+        if (item.text === "") item.text = text.replace(/(?<!\s)\s*\n\s*/g, " ");
         else item.rest.push("", ...text.split("\n"));
       } else if (child.type === "list") item.children.push(...mdItems(child, ctx, extra));
       else extra.push(child);
