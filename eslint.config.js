@@ -15,7 +15,12 @@ export default tseslint.config(
     languageOptions: { globals: { process: "readonly", console: "readonly" } },
   },
   {
-    files: ["scripts/scrape/**/*.ts", "scripts/lib/**/*.ts", "scripts/diff/**/*.ts", "scripts/generate/**/*.ts"],
+    files: [
+      "scripts/scrape/**/*.ts",
+      "scripts/lib/**/*.ts",
+      "scripts/diff/**/*.ts",
+      "scripts/generate/**/*.ts",
+    ],
     // read.ts trims JSON.parse's own error messages (short); its reading is being reworked separately.
     ignores: ["scripts/generate/load/read.ts"],
     plugins: { regexp },

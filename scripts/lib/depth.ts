@@ -12,6 +12,12 @@ import { UserError } from "./errors.ts";
 /** Levels of a spec's structure a walk may descend (schemas in schemas, objects in examples). */
 export const MAX_SPEC_DEPTH = 256;
 
+/**
+ * Levels of a spec as JSON (objects and arrays), for walks over the whole document that enter more than
+ * schemas (extensions, defaults): a schema level is two or more JSON levels (properties, name).
+ */
+export const MAX_DOCUMENT_NESTING = 4 * MAX_SPEC_DEPTH;
+
 /** Levels of elements (HTML) or containers (markdown lists, quotes) a page may nest. */
 export const MAX_PAGE_DEPTH = 256;
 

@@ -18,7 +18,9 @@ import type { Diagnostic } from "./fragment.ts";
 import { LineIndex } from "./text.ts";
 
 const VOID = new Set(
-  "area base basefont bgsound br col embed frame hr img input keygen link meta param source track wbr".split(" "),
+  "area base basefont bgsound br col embed frame hr img input keygen link meta param source track wbr".split(
+    " ",
+  ),
 );
 /** An end tag does not close an element across these (the "scope" boundaries of the HTML tree builder). */
 const SCOPE_BOUNDARY = new Set("applet caption html table td th marquee object template button".split(" "));
@@ -173,12 +175,7 @@ export function flattenDeepHtml(html: string, limit = MAX_PAGE_DEPTH): { html: s
  * warning naming the line where deeper elements were flattened. `lineOffset` places HTML embedded in a
  * markdown page on that page's lines.
  */
-export function loadHtmlPage(
-  html: string,
-  file: string,
-  warnings: Diagnostic[],
-  lineOffset = 1,
-): CheerioAPI {
+export function loadHtmlPage(html: string, file: string, warnings: Diagnostic[], lineOffset = 1): CheerioAPI {
   const bounded = flattenDeepHtml(html);
   if (bounded.cutAt !== undefined) {
     warnings.push({
@@ -203,7 +200,12 @@ export function rankOf(el: Element): { rank: number; shared: boolean } {
   let known = ranks.get(el);
   if (known) return known;
   const parent: AnyNode | null = el.parent;
-  const siblings = parent && "children" in parent ? parent.children.filter((c) => c.type === "tag" || c.type === "script" || c.type === "style") as Element[] : [el];
+  const siblings =
+    parent && "children" in parent
+      ? (parent.children.filter(
+          (c) => c.type === "tag" || c.type === "script" || c.type === "style",
+        ) as Element[])
+      : [el];
   const counts = new Map<string, number>();
   const entries = siblings.map((c) => {
     const rank = (counts.get(c.name) ?? 0) + 1;

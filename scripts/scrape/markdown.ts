@@ -130,8 +130,16 @@ function flattenDeepNodes(notes: ParseNote[]): Extension {
           }
           if (!node.children.some((child) => "children" in child)) continue;
           const position = node.position;
-          const text = { type: "text", value: plainTextOf(node as Nodes), ...(position ? { position } : {}) } as const;
-          const paragraph = { type: "paragraph", children: [text], ...(position ? { position } : {}) } as const;
+          const text = {
+            type: "text",
+            value: plainTextOf(node as Nodes),
+            ...(position ? { position } : {}),
+          } as const;
+          const paragraph = {
+            type: "paragraph",
+            children: [text],
+            ...(position ? { position } : {}),
+          } as const;
           const item = { type: "listItem", spread: false, children: [paragraph] } as const;
           node.children = (
             node.type === "list" ? [item] : FLOW_PARENTS.has(node.type) ? [paragraph] : [text]

@@ -1,6 +1,7 @@
 // Loading any OpenAPI 3.0/3.1 spec for the generator: read, check the version, bundle relative-file refs,
 // validate, upgrade 3.0 to 3.1, and list what the generator will ignore. Each step is its own file.
 import { resolve } from "node:path";
+import { namingFile } from "../../lib/depth.ts";
 import { bundle } from "./bundle.ts";
 import { readSpecFile } from "./read.ts";
 import { upgradeInPlace } from "./upgrade.ts";
@@ -33,14 +34,18 @@ export async function loadSpec(path: string, options: { displayName?: string } =
   const display = options.displayName ?? path;
   const file = readSpecFile(path, display);
   const { document, declared, dialect } = checkVersion(file.value, display);
-  // Bundle before validating: content pulled in from other files is then validated too.
-  const referenced = bundle(document, resolve(path), display);
-  validateSpec(document, dialect, display);
-  // The upgrade and the warnings share one walk (a 7 MB spec has ~10^5 schemas); warnings see upgraded
-  // schemas, so their pointers are those of the returned document.
-  const warnings = warningsPass(document);
-  if (dialect === "3.0") upgradeInPlace(document, warnings.visitor);
-  else walkDocument(document, warnings.visitor);
+  // The walks below stop at a depth limit with an error naming the place; this names the file.
+  const { referenced, warnings } = await namingFile(display, () => {
+    // Bundle before validating: content pulled in from other files is then validated too.
+    const referenced = bundle(document, resolve(path), display);
+    validateSpec(document, dialect, display);
+    // The upgrade and the warnings share one walk (a 7 MB spec has ~10^5 schemas); warnings see upgraded
+    // schemas, so their pointers are those of the returned document.
+    const warnings = warningsPass(document);
+    if (dialect === "3.0") upgradeInPlace(document, warnings.visitor);
+    else walkDocument(document, warnings.visitor);
+    return { referenced, warnings };
+  });
   return {
     document,
     declaredVersion: declared,

@@ -100,7 +100,10 @@ export function parseTypeCell(raw: string): TypeInfo {
       return ",";
     })
     .replace(/\btype\s*[:=]\s*/i, ",")
-    .replace(/\b(list|array|set)\s*[[<]([^\]>[<]*)[\]>]/gi, (_, _kind, inner: string) => `list of ${inner.trim()}`)
+    .replace(
+      /\b(list|array|set)\s*[[<]([^\]>[<]*)[\]>]/gi,
+      (_, _kind, inner: string) => `list of ${inner.trim()}`,
+    )
     .replace(/(?<!\s)\s*<([\w-]+)>/g, ", $1");
   // Brackets group like commas, except the "[]" of an array type ("string[]").
   t = t.replace(/[()]|\[(?!\])|(?<!\[)\]/g, ",");

@@ -37,9 +37,11 @@ function formatOf(text: string): Format {
     /<\/?(div|p|table|tr|td|th|h[1-6]|pre|ul|ol|li|section|article|dl|dt|dd)\b[^>]*>/gi,
   );
   if (head.startsWith("<") && (tags?.length ?? 0) >= 2) return "html";
-  if (/^#{1,6}[ \t]+\S/m.test(text) ||
+  if (
+    /^#{1,6}[ \t]+\S/m.test(text) ||
     /^[ \t]*(```|~~~)/m.test(text) ||
-    /^[ \t]*(?:\|[ \t]*)?:?-{3,}:?[ \t]*\|/m.test(text)) {
+    /^[ \t]*(?:\|[ \t]*)?:?-{3,}:?[ \t]*\|/m.test(text)
+  ) {
     return "markdown";
   }
   return "text";
