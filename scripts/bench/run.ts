@@ -1,6 +1,6 @@
 // npm run bench: the scraper (each phase in a fresh process, so peak memory is per phase, with the goals and
-// the ratio to a parse-only floor measured in the same run), then the generator on Stripe's and GitHub's specs
-// beside openapi-typescript in the same run.
+// the ratio to a parse-only floor measured in the same run), its linear time on worst-case pages (1 MB
+// against 2 MB), then the generator on Stripe's and GitHub's specs beside openapi-typescript in the same run.
 import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -55,6 +55,11 @@ const rows = [
 const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => (r[i] ?? "").length)));
 console.log("scrape benchmark (each phase in its own process; peak = max RSS)");
 for (const r of rows) console.log(r.map((c, i) => (i < 4 ? c.padEnd(widths[i] ?? 0) : c)).join("  "));
+
+// Linear time on worst-case pages, in a process of its own (its pages are large).
+execFileSync(process.execPath, ["--import", "tsx", join(import.meta.dirname, "linear-time.ts")], {
+  stdio: "inherit",
+});
 
 // The generator on the largest real specs, beside openapi-typescript (types only) in the same run.
 

@@ -3,6 +3,7 @@
 import { parseArgs } from "node:util";
 import { basename, join, relative, resolve } from "node:path";
 import { access } from "node:fs/promises";
+import { namingFile } from "../lib/depth.ts";
 import { UsageError } from "../lib/errors.ts";
 import { paint } from "../lib/terminal.ts";
 import type { RenderedFile } from "../generate/render-package.ts";
@@ -213,12 +214,14 @@ async function generateJobs(
     const packageName =
       job.packageName ||
       packageNameFromTitle((loaded.document.info as { title?: unknown } | undefined)?.title);
-    const { files, warnings } = await renderPackage({
-      document: loaded.document,
-      packageName,
-      specName: basename(job.spec),
-      specHash: loaded.hash,
-    });
+    const { files, warnings } = await namingFile(relative(ctx.cwd, job.spec), () =>
+      renderPackage({
+        document: loaded.document,
+        packageName,
+        specName: basename(job.spec),
+        specHash: loaded.hash,
+      }),
+    );
     printWarnings(ctx, job.spec, warnings);
     rendered.push({ job, files, sources: loaded.sources });
   }

@@ -8,6 +8,7 @@ import { listApis } from "../commands/api-folders.ts";
 import { UsageError } from "../lib/errors.ts";
 import { compareDocuments, type DiffReport } from "./compare.ts";
 import { checkRevision, foldersAt, topLevel } from "./git.ts";
+import { namingFile } from "../lib/depth.ts";
 import { existsAt, loadSide, type LoadedSide, type SideOptions } from "./load-side.ts";
 
 export async function diffPair(
@@ -18,7 +19,10 @@ export async function diffPair(
 ): Promise<DiffReport> {
   const a = await loadSide(base, cwd, options);
   const b = await loadSide(revision, cwd, options);
-  return compareDocuments(a.document, b.document, { base: a.display, revision: b.display });
+  // A walk that meets its depth limit names the place; the pair of files is named here.
+  return namingFile(`${a.display} -> ${b.display}`, () =>
+    compareDocuments(a.document, b.document, { base: a.display, revision: b.display }),
+  );
 }
 
 /** A spec with no operations, titled like the other side (so the client class name is not "renamed"). */
@@ -61,11 +65,13 @@ export async function diffAgainstRevision(
     const baseSide = a ?? emptySide(`${revision}: (no spec)`, (b as LoadedSide).document);
     const revSide = b ? { ...b, display: currentDisplay } : emptySide("(spec removed)", baseSide.document);
     reports.push(
-      compareDocuments(baseSide.document, revSide.document, {
-        base: baseSide.display,
-        revision: revSide.display,
-        api,
-      }),
+      await namingFile(`${baseSide.display} -> ${revSide.display}`, () =>
+        compareDocuments(baseSide.document, revSide.document, {
+          base: baseSide.display,
+          revision: revSide.display,
+          api,
+        }),
+      ),
     );
   }
   return reports;

@@ -14,6 +14,6 @@ export function packageNameFromTitle(title: unknown): string {
   const base = String(title ?? "api")
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "");
+    .replace(/^-+|(?<!-)-+$/g, "");
   return base === "" ? "api-client" : `${base}-client`;
 }

@@ -112,7 +112,8 @@ function jsonMessage(err: Error, text: string): string {
   const before = text.slice(0, position);
   const line = before.split("\n").length;
   const column = position - before.lastIndexOf("\n");
-  const reason = err.message.replace(/ in JSON at position \d+.*$/, "").replace(/ at position \d+.*$/, "");
+  const cut = err.message.search(/ (?:in JSON )?at position \d/);
+  const reason = cut === -1 ? err.message : err.message.slice(0, cut);
   return `${reason} (line ${line}, column ${column})`;
 }
 

@@ -7,12 +7,20 @@ export interface Segment {
   param: boolean;
 }
 
+/** One template expression: "{id}". Names hold no braces, so "{a}{b}" is two expressions, a and b. */
+const TEMPLATE = /\{([^{}]+)\}/g;
+
+/**
+ * The path's segments; a segment that is one template expression ("{id}") is a parameter. A segment that
+ * mixes text and expressions ("{id}.json", "{a}{b}") is kept as text: its expressions still count as
+ * parameters in pathParamNames and routeKey.
+ */
 export function segments(path: string): Segment[] {
   return path
     .split("/")
     .filter((s) => s !== "")
     .map((s) => {
-      const m = /^\{(.+)\}$/.exec(s);
+      const m = /^\{([^{}]+)\}$/.exec(s);
       return m?.[1] ? { text: m[1], param: true } : { text: s, param: false };
     });
 }
@@ -23,13 +31,12 @@ export function joinSegments(segs: Segment[]): string {
 
 /** The route with parameter names erased: "/v1/items/{}/cancel". */
 export function routeKey(path: string): string {
-  return joinSegments(segments(path).map((s) => (s.param ? { text: "", param: true } : s)));
+  return joinSegments(segments(path)).replace(TEMPLATE, "{}");
 }
 
+/** The names of every template expression in the path, in order. */
 export function pathParamNames(path: string): string[] {
-  return segments(path)
-    .filter((s) => s.param)
-    .map((s) => s.text);
+  return [...path.matchAll(TEMPLATE)].map((m) => m[1] as string);
 }
 
 export type RouteShape =

@@ -3,7 +3,7 @@
 // reads curl commands (and the generic one, raw HTTP requests) needs these facts. They are read here once so
 // that the same example means the same security, media type and server whichever page format shows it.
 import type { SecurityHint } from "./fragment.ts";
-import { splitUrl, type CurlCommand } from "./text.ts";
+import { splitUrl, withoutQuery, type CurlCommand } from "./text.ts";
 
 /**
  * Headers that carry credentials: names with key, token, auth or secret in them. An idempotency key is
@@ -114,7 +114,7 @@ function isParameter(segment: string): boolean {
 /** A template segment matches the URL's segment with its {params} standing for any text: "{id}.json". */
 function segmentMatches(template: string, actual: string): boolean {
   if (isParameter(actual)) return true;
-  const parts = template.split(/(\{[^}]+\})/).map((p) => (/^\{.+\}$/.test(p) ? "[^/]+" : escapeRegExp(p)));
+  const parts = template.split(/(\{[^{}]+\})/).map((p) => (/^\{.+\}$/.test(p) ? "[^/]+" : escapeRegExp(p)));
   return new RegExp(`^${parts.join("")}$`).test(actual);
 }
 
@@ -129,7 +129,7 @@ function escapeRegExp(s: string): string {
  * Undefined when the URL's path does not end with the template; each extractor decides what that means.
  */
 export function serverBeforePath(url: string, template: string): string | undefined {
-  const split = splitUrl(url.replace(/[?#].*$/, ""));
+  const split = splitUrl(withoutQuery(url));
   if (!split) return undefined;
   const urlSegments = pathSegments(split.path);
   const templateSegments = pathSegments(template);
@@ -145,5 +145,5 @@ export function serverBeforePath(url: string, template: string): string | undefi
 
 /** The server (scheme and host) of an example URL, whatever its path. */
 export function serverOfUrl(url: string): string | undefined {
-  return splitUrl(url.replace(/[?#].*$/, ""))?.server;
+  return splitUrl(withoutQuery(url))?.server;
 }

@@ -2,6 +2,7 @@
 // missing commas between items, line numbers from code viewers. This repairs what can be repaired
 // with jsonrepair and says when it could not.
 import { jsonrepair } from "jsonrepair";
+import { jsonDepth, MAX_JSON_DEPTH } from "../lib/depth.ts";
 
 export type LenientJsonResult =
   { ok: true; value: unknown; repaired: boolean } | { ok: false; error: string };
@@ -10,7 +11,7 @@ export type LenientJsonResult =
 function dropElisions(text: string): string {
   return text
     .split("\n")
-    .filter((line) => !/^\s*(\{\s*\.\.\.\s*\}|\[\s*\.\.\.\s*\]|\.\.\.|…)\s*,?\s*$/.test(line))
+    .filter((line) => !/^\s*(\{\s*\.\.\.\s*\}|\[\s*\.\.\.\s*\]|\.\.\.|…)\s*(?:,\s*)?$/.test(line))
     .join("\n");
 }
 
@@ -33,12 +34,41 @@ export function isJsonObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
+const TOO_DEEP = `nested more than ${MAX_JSON_DEPTH} levels deep`;
+
+/**
+ * Whether a JSON value nests deeper than MAX_JSON_DEPTH: what reads it (the schema inference, the YAML
+ * writer, JSON.stringify) recurses as deep, so such an example is not read (the caller warns).
+ */
+export function isTooDeep(value: unknown): boolean {
+  return jsonDepth(value, MAX_JSON_DEPTH) > MAX_JSON_DEPTH;
+}
+
+/** The deepest bracket nesting of a text, strings skipped (jsonrepair recurses that deep). */
+function bracketDepth(text: string): number {
+  let depth = 0;
+  let max = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (inString) {
+      if (c === "\\") i++;
+      else if (c === '"') inString = false;
+    } else if (c === '"') inString = true;
+    else if (c === "{" || c === "[") max = Math.max(max, ++depth);
+    else if (c === "}" || c === "]") depth--;
+  }
+  return max;
+}
+
 export function parseLenientJson(text: string): LenientJsonResult {
   try {
-    return { ok: true, value: JSON.parse(text), repaired: false };
+    const value: unknown = JSON.parse(text);
+    return isTooDeep(value) ? { ok: false, error: TOO_DEEP } : { ok: true, value, repaired: false };
   } catch {
     // fall through to repair
   }
+  if (bracketDepth(text) > MAX_JSON_DEPTH) return { ok: false, error: TOO_DEEP };
   try {
     const repaired = jsonrepair(dropElisions(text));
     return { ok: true, value: JSON.parse(repaired), repaired: true };

@@ -142,5 +142,5 @@ export function renderReport(input: ReportInput): string {
     }
     lines.push("");
   }
-  return lines.join("\n").replace(/\n+$/, "\n");
+  return lines.join("\n").replace(/(?<!\n)\n+$/, "\n");
 }

@@ -63,34 +63,65 @@ export function makeNullable(schema: JsonSchema): JsonSchema {
 }
 
 /**
+ * Phrases nest ("list of lists of strings or null") a few levels at most; each level is a pass over the
+ * phrase, so a cell of "array of " repeated 20,000 times (87 s and 1 GB, then a crash) is not a type.
+ */
+const MAX_PHRASE_NESTING = 16;
+
+/**
  * Reads a type phrase into a schema, or undefined when the phrase is not a type.
  * Examples: "string" -> {type: string}; "string or null" -> {type: [string, null]};
  * "list of strings" -> {type: array, items: {type: string}}; "map from strings to any" ->
  * {type: object, additionalProperties: {}}; "array of enums" -> {type: array, items: {type: string}}.
  */
 export function parseTypePhrase(phrase: string): JsonSchema | undefined {
+  const result = parsePhrase(phrase, 0, new Map());
+  return result && clone(result);
+}
+
+/**
+ * One level of parseTypePhrase. `seen` remembers each phrase read (a level may try an inner phrase as
+ * written and in the singular: without it, each level would double the work).
+ */
+function parsePhrase(
+  phrase: string,
+  depth: number,
+  seen: Map<string, JsonSchema | undefined>,
+): JsonSchema | undefined {
+  if (depth > MAX_PHRASE_NESTING) return undefined;
+  if (seen.has(phrase)) return seen.get(phrase);
+  seen.set(phrase, undefined);
+  const result = parseLevel(phrase, (inner) => parsePhrase(inner, depth + 1, seen));
+  seen.set(phrase, result);
+  return result;
+}
+
+function parseLevel(
+  phrase: string,
+  inner: (phrase: string) => JsonSchema | undefined,
+): JsonSchema | undefined {
   let p = phrase.trim().toLowerCase().replace(/\s+/g, " ");
   if (p === "") return undefined;
   p = p.replace(/^(an?|the) /, "");
 
   const orNull = /^(.*) or null$/.exec(p) ?? /^(?:nullable|optional) (.*)$/.exec(p);
   if (orNull?.[1]) {
-    const inner = parseTypePhrase(orNull[1]);
-    return inner ? makeNullable(inner) : undefined;
+    const schema = inner(orNull[1]);
+    return schema ? makeNullable(schema) : undefined;
   }
   const listOf = /^(?:list|array|set) of (.+)$/.exec(p) ?? /^(?:list|array)<(.+)>$/.exec(p);
   if (listOf?.[1]) {
-    const items = parseTypePhrase(listOf[1]) ?? parseTypePhrase(singular(listOf[1]));
+    const items = inner(listOf[1]) ?? inner(singular(listOf[1]));
     return items ? { type: "array", items } : undefined;
   }
   const arraySuffix = /^(.+)\[\]$/.exec(p);
   if (arraySuffix?.[1]) {
-    const items = parseTypePhrase(arraySuffix[1]);
+    const items = inner(arraySuffix[1]);
     return items ? { type: "array", items } : undefined;
   }
   const mapOf = /^(?:map|dictionary|record) (?:from|of) (.+?) to (.+)$/.exec(p);
   if (mapOf?.[2]) {
-    const values = parseTypePhrase(mapOf[2]) ?? parseTypePhrase(singular(mapOf[2]));
+    const values = inner(mapOf[2]) ?? inner(singular(mapOf[2]));
     return values ? { type: "object", additionalProperties: values } : undefined;
   }
   const scalar = SCALARS[p] ?? SCALARS[singular(p)];
@@ -107,12 +138,11 @@ export interface GluedField {
 }
 
 // A field name as docs write them: snake_case, camelCase, dotted paths, header names, `expand[]`.
-const NAME = String.raw`[A-Za-z_$][A-Za-z0-9_$.\-]*(?:\[\])?`;
 const TYPE_ALTERNATION = TYPE_WORDS.map((w) => w.replace(/[-[\]]/g, "\\$&")).join("|");
 const COMPOUND =
   String.raw`(?:(?:list|array|set) of [a-z]+(?: or null)?|map from [a-z]+ to [a-z]+(?: or null)?|` +
   String.raw`(?:${TYPE_ALTERNATION})(?: or null)?)`;
-const NAME_RE = new RegExp(`^${NAME}$`);
+const NAME_PREFIX = /^[A-Za-z_$][\w$.-]*/;
 const TYPE_AT_START = new RegExp(`^(${COMPOUND})(?![a-z])`);
 
 /**
@@ -124,10 +154,11 @@ const TYPE_AT_START = new RegExp(`^(${COMPOUND})(?![a-z])`);
  */
 export function splitGluedField(text: string): GluedField | undefined {
   const t = text.trim();
+  // Every prefix up to the longest one that is a name is a name (testing each prefix again cost n^2).
+  const longestName = NAME_PREFIX.exec(t)?.[0].length ?? 0;
   // Try every split point left to right: the name is the shortest prefix after which a type phrase starts.
-  for (let i = 1; i < t.length; i++) {
+  for (let i = 1; i < t.length && i <= longestName; i++) {
     const name = t.slice(0, i);
-    if (!NAME_RE.test(name)) break;
     const tail = t.slice(i);
     const typeMatch = TYPE_AT_START.exec(tail);
     if (!typeMatch?.[1]) continue;

@@ -625,10 +625,11 @@ export function isEmail(text: string): boolean {
 
 // RFC 3986 absolute URI. Characters: unreserved, sub-delims, ":" "@", and %XX escapes.
 const PCHAR = "(?:[A-Za-z0-9\\-._~!$&'()*+,;=:@]|%[0-9A-Fa-f]{2})";
+// After an authority the path is empty or starts with "/" (RFC 3986 path-abempty): written so, the
+// authority and the path cannot trade characters, and a rejected input costs linear time, not quadratic.
 const URI = new RegExp(
   "^([A-Za-z][A-Za-z0-9+\\-.]*):" + // scheme
-    "(?://([^/?#]*))?" + // authority, checked below
-    `((?:${PCHAR}|/)*)` + // path
+    `(?://([^/?#]*)((?:/${PCHAR}*)*)|((?:${PCHAR}|/)*))` + // authority (checked below) and path, or a path
     `(?:\\?(?:${PCHAR}|[/?])*)?` + // query
     `(?:#(?:${PCHAR}|[/?])*)?$`, // fragment
 );
@@ -662,5 +663,5 @@ export function isUri(text: string): boolean {
   if (m === null) return false;
   if (m[2] !== undefined) return isAuthority(m[2]);
   // Without an authority the path cannot start with "//" (and has no brackets: PCHAR excludes them).
-  return !(m[3] ?? "").startsWith("//");
+  return !(m[4] ?? "").startsWith("//");
 }

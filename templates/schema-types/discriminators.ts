@@ -8,6 +8,7 @@
 // openapi-typescript mutates its copy of the document; here the patches are kept beside the document
 // (`view` gives the patched copy of an object) so the loaded document stays as it is.
 import { escapeSegment } from "../../scripts/generate/load/pointer.ts";
+import { checkDepth, MAX_DOCUMENT_NESTING } from "../../scripts/lib/depth.ts";
 import { resolveInDocument } from "./refs.ts";
 
 type Obj = Record<string, unknown>;
@@ -46,15 +47,16 @@ function isData(key: string, parentKey: string): boolean {
 }
 
 /** Whether any object of the document holds a discriminator (most specs have none: then no more work). */
-function hasDiscriminator(value: unknown, ownKey: string): boolean {
+function hasDiscriminator(value: unknown, ownKey: string, depth = 0): boolean {
   if (typeof value !== "object" || value === null) return false;
-  if (Array.isArray(value)) return value.some((item) => hasDiscriminator(item, ""));
+  checkDepth(depth, MAX_DOCUMENT_NESTING, "the spec");
+  if (Array.isArray(value)) return value.some((item) => hasDiscriminator(item, "", depth + 1));
   const node = value as Obj;
   if (isObj(node.discriminator) && node.discriminator.propertyName) return true;
   for (const key in node) {
     const child = node[key];
     if (typeof child !== "object" || child === null || isData(key, ownKey)) continue;
-    if (hasDiscriminator(child, key)) return true;
+    if (hasDiscriminator(child, key, depth + 1)) return true;
   }
   return false;
 }
@@ -70,6 +72,7 @@ function collect(document: Obj): { discriminated: Found[]; composed: Found[] } {
   const pointer = () => (stack.length === 0 ? "#" : `#/${stack.join("/")}`);
   const visit = (value: unknown, ownKey: string): void => {
     if (typeof value !== "object" || value === null) return;
+    checkDepth(stack.length, MAX_DOCUMENT_NESTING, "the spec", pointer);
     if (Array.isArray(value)) {
       for (let i = 0; i < value.length; i++) {
         stack.push(String(i));

@@ -87,29 +87,26 @@ function getOwn(node: unknown, key: string): unknown {
  * Resolves a ref in the document, following chains of $refs (a cycle gives undefined), as
  * openapi-typescript's resolveRef does: a falsy value on the way also gives undefined. `view` maps an
  * object to the version the emitter sees (discriminator patches, see discriminators.ts). Returns the
- * object as it sits in the document (before `view`).
+ * object as it sits in the document (before `view`). A loop, not recursion: a chain of $refs to $refs can
+ * be as long as the spec has components.
  */
-export function resolveInDocument(
-  document: Obj,
-  ref: string,
-  view: (node: Obj) => Obj,
-  visited: string[] = [],
-): Obj | undefined {
-  const segments = refSegments(ref);
-  if (segments.length === 0) return undefined;
-  let node: unknown = document;
-  for (const key of segments) {
-    const current =
-      typeof node === "object" && node !== null && !Array.isArray(node) ? view(node as Obj) : node;
-    const next = getOwn(current, key);
-    if (!next) return undefined;
-    node = next;
+export function resolveInDocument(document: Obj, ref: string, view: (node: Obj) => Obj): Obj | undefined {
+  const visited = new Set<string>();
+  for (let current = ref; ;) {
+    const segments = refSegments(current);
+    if (segments.length === 0) return undefined;
+    let node: unknown = document;
+    for (const key of segments) {
+      const at = typeof node === "object" && node !== null && !Array.isArray(node) ? view(node as Obj) : node;
+      const next = getOwn(at, key);
+      if (!next) return undefined;
+      node = next;
+    }
+    if (typeof node !== "object" || node === null) return undefined;
+    const target = view(node as Obj);
+    if (typeof target.$ref !== "string" || target.$ref === "") return node as Obj;
+    if (visited.has(target.$ref)) return undefined;
+    visited.add(target.$ref);
+    current = target.$ref;
   }
-  if (typeof node !== "object" || node === null) return undefined;
-  const target = view(node as Obj);
-  if (typeof target.$ref === "string" && target.$ref !== "") {
-    if (visited.includes(target.$ref)) return undefined;
-    return resolveInDocument(document, target.$ref, view, [...visited, target.$ref]);
-  }
-  return node as Obj;
 }

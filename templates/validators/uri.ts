@@ -10,6 +10,9 @@ interface UriParts {
   fragment: string | undefined;
 }
 
+// RFC 3986 appendix B. Every part is optional and the fragment takes the rest, so the first, greedy try
+// always matches: nothing is ever retried, whatever the authority and path could trade.
+// eslint-disable-next-line regexp/no-super-linear-backtracking
 const URI_PARTS = /^(?:([^:/?#]+):)?(?:\/\/([^/?#]*))?([^?#]*)(?:\?([^#]*))?(?:#(.*))?$/s;
 
 function parse(uri: string): UriParts {

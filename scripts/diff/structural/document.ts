@@ -19,7 +19,7 @@ function serverUrls(side: Side): string[] {
   const servers = side.doc.servers;
   if (!Array.isArray(servers)) return [];
   return servers.flatMap((s) =>
-    isObject(s) && typeof s.url === "string" ? [s.url.replace(/\/+$/, "")] : [],
+    isObject(s) && typeof s.url === "string" ? [s.url.replace(/(?<!\/)\/+$/, "")] : [],
   );
 }
 

@@ -20,7 +20,7 @@ export function operationLabel(method: string, path: string): string {
 
 /** The path template with its parameter names blanked: the key that matches paths across versions. */
 export function pathKey(path: string): string {
-  return path.replace(/\{[^}]*\}/g, "{}");
+  return path.replace(/\{[^{}]*\}/g, "{}");
 }
 
 interface PathEntry {

@@ -24,7 +24,7 @@ export function parametersOf(
   operation: Located,
 ): Map<string, Parameter> {
   // Path parameters are matched by their place in the template: callers fill places, not names.
-  const places = [...path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1] as string);
+  const places = [...path.matchAll(/\{([^{}]+)\}/g)].map((m) => m[1] as string);
   const out = new Map<string, Parameter>();
   for (const owner of [pathItem, operation]) {
     const list = owner.node.parameters;

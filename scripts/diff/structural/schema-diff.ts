@@ -3,6 +3,7 @@
 // to that node: a change in a shared schema is found once, and recursion ends at a pair already begun.
 // Where one side refers and the other writes the schema inline, the reference is followed and the contents
 // are compared, so moving an inline schema into an equivalent component is no change at all.
+import { checkDepth, MAX_SPEC_DEPTH } from "../../lib/depth.ts";
 import { isObject } from "../../generate/load/pointer.ts";
 import type { ChangeFacts, Direction } from "../model.ts";
 import type { ChangeGraph, GraphNode } from "./graph.ts";
@@ -26,12 +27,16 @@ export interface Scope {
   node: GraphNode;
 }
 
-/** Deeper than any real schema nests without a $ref (those end at a pair already compared). */
-const MAX_DEPTH = 256;
-
 export class SchemaDiffer {
   private readonly textsA = new Map<string, string>();
   private readonly textsB = new Map<string, string>();
+  /**
+   * Component pairs waiting to be compared. A pair is compared from this queue, not from inside the
+   * schema that refers to it, so a chain of $refs (A -> B -> C ... 5,000 components) costs no stack: the
+   * recursion goes only as deep as one schema nests inline, and that is bounded by MAX_SPEC_DEPTH.
+   */
+  private readonly pending: (() => void)[] = [];
+  private draining = false;
 
   constructor(
     private readonly a: Side,
@@ -39,16 +44,28 @@ export class SchemaDiffer {
     private readonly graph: ChangeGraph,
   ) {}
 
-  /** Compares the schema `a` (base) with `b` (revision). */
-  compare(a: Member, b: Member, scope: Scope, depth = 0, skipNullable = false): void {
-    if (depth > MAX_DEPTH) return;
+  /** Compares the schema `a` (base) with `b` (revision), and every component pair it leads to. */
+  compare(a: Member, b: Member, scope: Scope): void {
+    this.compareMembers(a, b, scope, 0, false);
+    if (this.draining) return;
+    this.draining = true;
+    try {
+      for (let i = 0; i < this.pending.length; i++) (this.pending[i] as () => void)();
+      this.pending.length = 0;
+    } finally {
+      this.draining = false;
+    }
+  }
+
+  private compareMembers(a: Member, b: Member, scope: Scope, depth: number, skipNullable: boolean): void {
+    checkDepth(depth, MAX_SPEC_DEPTH, "a schema", () => b.pointer);
     if (depth === 0 && JSON.stringify(a.schema) === JSON.stringify(b.schema)) {
       // Where an operation's schema starts: written the same way (most are), it can differ only through
       // the components it uses, which are compared as pairs. (Only here: at every depth this would
       // stringify each subtree once per level.)
       for (const ref of followedRefs(a.schema)) {
         const same = { schema: { $ref: ref }, pointer: b.pointer, nullable: false };
-        this.comparePair(ref, same, ref, same, scope, depth);
+        this.comparePair(ref, same, ref, same, scope);
       }
       return;
     }
@@ -64,7 +81,7 @@ export class SchemaDiffer {
         const after = ub.nullable || this.targetNullable(this.b, ub);
         if (before !== after) this.record(scope, b.pointer, { kind: "nullable", nullable: after });
       }
-      this.comparePair(refA, ua, refB, ub, scope, depth);
+      this.comparePair(refA, ua, refB, ub, scope);
       return;
     }
     const ra = this.located(this.a, ua);
@@ -87,12 +104,23 @@ export class SchemaDiffer {
     );
   }
 
-  private comparePair(refA: string, ua: Unwrapped, refB: string, ub: Unwrapped, scope: Scope, depth: number) {
+  private comparePair(refA: string, ua: Unwrapped, refB: string, ub: Unwrapped, scope: Scope) {
     const key = `schema ${scope.direction} ${refA} ${refB}`;
     scope.node.children.add(key);
     if (this.graph.has(key)) return;
-    // Created before descending, so that a recursive reference back to this pair stops here.
+    // Created now, so that a recursive reference back to this pair stops here; compared from the queue.
     const node = this.graph.node(key);
+    this.pending.push(() => this.comparePairNow(refA, ua, refB, ub, scope, node));
+  }
+
+  private comparePairNow(
+    refA: string,
+    ua: Unwrapped,
+    refB: string,
+    ub: Unwrapped,
+    scope: Scope,
+    node: GraphNode,
+  ): void {
     const ra = this.a.resolve(ua.schema, ua.pointer);
     const rb = this.b.resolve(ub.schema, ub.pointer);
     const inner: Scope = { direction: scope.direction, node };
@@ -101,7 +129,7 @@ export class SchemaDiffer {
       // (The common case by far, and the whole cost of comparing a big spec if done the long way.)
       for (const ref of followedRefs(ra.node)) {
         const same = { schema: { $ref: ref }, pointer: rb.pointer, nullable: false };
-        this.comparePair(ref, same, ref, same, inner, depth + 1);
+        this.comparePair(ref, same, ref, same, inner);
       }
       return;
     }
@@ -116,7 +144,7 @@ export class SchemaDiffer {
       this.view(this.a, ra, { ...ua, nullable: false }),
       this.view(this.b, rb, { ...ub, nullable: false }),
       inner,
-      depth + 1,
+      0,
       false,
       rb.pointer,
     );
@@ -153,32 +181,35 @@ export class SchemaDiffer {
     const pa = va.keywords.additionalProperties;
     const pb = vb.keywords.additionalProperties;
     if (isObject(pa) && isObject(pb)) {
-      this.compare(
+      this.compareMembers(
         { schema: pa, pointer: `${va.pointer}/additionalProperties` },
         { schema: pb, pointer: `${vb.pointer}/additionalProperties` },
         scope,
         depth + 1,
+        false,
       );
     }
     const ia = va.keywords.items;
     const ib = vb.keywords.items;
     if (ia !== undefined && ib !== undefined && !Array.isArray(ia) && !Array.isArray(ib)) {
-      this.compare(
+      this.compareMembers(
         { schema: ia, pointer: `${va.pointer}/items` },
         { schema: ib, pointer: `${vb.pointer}/items` },
         scope,
         depth + 1,
+        false,
       );
     }
     const xa = va.keywords.prefixItems;
     const xb = vb.keywords.prefixItems;
     if (Array.isArray(xa) && Array.isArray(xb)) {
       for (let i = 0; i < Math.min(xa.length, xb.length); i++) {
-        this.compare(
+        this.compareMembers(
           { schema: xa[i], pointer: `${va.pointer}/prefixItems/${i}` },
           { schema: xb[i], pointer: `${vb.pointer}/prefixItems/${i}` },
           scope,
           depth + 1,
+          false,
         );
       }
     }
@@ -200,7 +231,7 @@ export class SchemaDiffer {
           this.record(scope, mb.pointer, { kind: "property-required", name, required });
         if (!flag(this.a, ma, "deprecated") && flag(this.b, mb, "deprecated"))
           this.record(scope, mb.pointer, { kind: "property-deprecated", name });
-        this.compare(ma, mb, scope, depth + 1);
+        this.compareMembers(ma, mb, scope, depth + 1, false);
       } else if (inA) removed.push(name);
       else if (inB) added.push(name);
     }
@@ -300,7 +331,7 @@ export class SchemaDiffer {
       leftB.clear();
     }
     for (const [i, j] of pairs)
-      this.compare(membersA[i] as Member, membersB[j] as Member, scope, depth + 1, true);
+      this.compareMembers(membersA[i] as Member, membersB[j] as Member, scope, depth + 1, true);
     for (const i of leftA) {
       const m = membersA[i] as Member;
       this.record(scope, m.pointer, {

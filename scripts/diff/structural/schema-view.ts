@@ -3,6 +3,7 @@
 // nullable $ref) is one `nullable` flag; a wrapper with one member (`allOf: [$ref]`, `anyOf: [X, null]`)
 // is its member; allOf members are merged into one set of keywords and properties, each property keeping
 // the pointer of the schema that declares it.
+import { checkDepth, MAX_SPEC_DEPTH } from "../../lib/depth.ts";
 import { ANNOTATION_KEYWORDS } from "../../lib/schema-annotations.ts";
 import { child, isObject, type Obj } from "../../generate/load/pointer.ts";
 import type { Located, Side } from "./side.ts";
@@ -137,9 +138,28 @@ function enumUnion(side: Side, view: SchemaView): void {
   if (view.types === undefined && types.size > 0) view.types = [...types].filter((t) => t !== "null").sort();
 }
 
-function merge(side: Side, view: SchemaView, node: Obj, pointer: string, seen: Set<string>): void {
-  if (seen.has(pointer)) return;
-  seen.add(pointer);
+/**
+ * Merges a schema and its allOf members (depth first, in order: the first to set a keyword wins). With a
+ * stack rather than recursion: allOf members are often $refs, and a chain of them can be any length.
+ */
+function merge(side: Side, view: SchemaView, root: Obj, rootPointer: string, seen: Set<string>): void {
+  const stack: Located[] = [{ node: root, pointer: rootPointer }];
+  while (stack.length > 0) {
+    const { node, pointer } = stack.pop() as Located;
+    if (seen.has(pointer)) continue;
+    seen.add(pointer);
+    mergeOwn(view, node, pointer);
+    if (!Array.isArray(node.allOf)) continue;
+    const members: Located[] = [];
+    node.allOf.forEach((member, i) => {
+      const found = side.resolve(member, child(child(pointer, "allOf"), i));
+      if (found) members.push(found);
+    });
+    for (let i = members.length - 1; i >= 0; i--) stack.push(members[i] as Located);
+  }
+}
+
+function mergeOwn(view: SchemaView, node: Obj, pointer: string): void {
   for (const key of Object.keys(node)) {
     if (key === "allOf" || key === "properties" || key === "required") continue;
     if (!Object.hasOwn(view.keywords, key)) view.keywords[key] = node[key];
@@ -168,12 +188,6 @@ function merge(side: Side, view: SchemaView, node: Obj, pointer: string, seen: S
       view.variants = { combinator, members };
       break;
     }
-  }
-  if (Array.isArray(node.allOf)) {
-    node.allOf.forEach((member, i) => {
-      const found = side.resolve(member, child(child(pointer, "allOf"), i));
-      if (found) merge(side, view, found.node, found.pointer, seen);
-    });
   }
 }
 
@@ -224,19 +238,20 @@ export function shapeText(schema: unknown): string {
  * The $refs in the places the diff follows (properties, items, additionalProperties, prefixItems and the
  * members of allOf/anyOf/oneOf), not entering the components they name.
  */
-export function followedRefs(node: unknown, out: Set<string> = new Set()): Set<string> {
+export function followedRefs(node: unknown, out: Set<string> = new Set(), depth = 0): Set<string> {
   if (!isObject(node)) return out;
+  checkDepth(depth, MAX_SPEC_DEPTH, "a schema");
   if (typeof node.$ref === "string") {
     out.add(node.$ref);
     return out;
   }
   if (isObject(node.properties))
-    for (const key of Object.keys(node.properties)) followedRefs(node.properties[key], out);
-  if (isObject(node.items)) followedRefs(node.items, out);
-  if (isObject(node.additionalProperties)) followedRefs(node.additionalProperties, out);
+    for (const key of Object.keys(node.properties)) followedRefs(node.properties[key], out, depth + 1);
+  if (isObject(node.items)) followedRefs(node.items, out, depth + 1);
+  if (isObject(node.additionalProperties)) followedRefs(node.additionalProperties, out, depth + 1);
   for (const keyword of ["prefixItems", "allOf", "anyOf", "oneOf"]) {
     const list = node[keyword];
-    if (Array.isArray(list)) for (const member of list) followedRefs(member, out);
+    if (Array.isArray(list)) for (const member of list) followedRefs(member, out, depth + 1);
   }
   return out;
 }

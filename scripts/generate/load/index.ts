@@ -1,6 +1,7 @@
 // Loading any OpenAPI 3.0/3.1 spec for the generator: read, check the version, bundle relative-file refs,
 // validate, upgrade 3.0 to 3.1, and list what the generator will ignore. Each step is its own file.
 import { resolve } from "node:path";
+import { namingFile } from "../../lib/depth.ts";
 import type { SizeLimit } from "../../lib/read-input.ts";
 import { bundle } from "./bundle.ts";
 import { readSpecFile } from "./read.ts";
@@ -43,17 +44,21 @@ export async function loadSpec(path: string, options: LoadOptions = {}): Promise
   const display = options.displayName ?? path;
   const file = readSpecFile(path, display, options.limit);
   const { document, declared, dialect } = checkVersion(file.value, display);
-  // Bundle before validating: content pulled in from other files is then validated too.
-  const referenced = bundle(document, resolve(path), display, {
-    limit: options.limit,
-    allowRefDirs: options.allowRefDirs,
+  // The walks below stop at a depth limit with an error naming the place; this names the file.
+  const { referenced, warnings } = await namingFile(display, () => {
+    // Bundle before validating: content pulled in from other files is then validated too.
+    const referenced = bundle(document, resolve(path), display, {
+      limit: options.limit,
+      allowRefDirs: options.allowRefDirs,
+    });
+    validateSpec(document, dialect, display);
+    // The upgrade and the warnings share one walk (a 7 MB spec has ~10^5 schemas); warnings see upgraded
+    // schemas, so their pointers are those of the returned document.
+    const warnings = warningsPass(document);
+    if (dialect === "3.0") upgradeInPlace(document, warnings.visitor);
+    else walkDocument(document, warnings.visitor);
+    return { referenced, warnings };
   });
-  validateSpec(document, dialect, display);
-  // The upgrade and the warnings share one walk (a 7 MB spec has ~10^5 schemas); warnings see upgraded
-  // schemas, so their pointers are those of the returned document.
-  const warnings = warningsPass(document);
-  if (dialect === "3.0") upgradeInPlace(document, warnings.visitor);
-  else walkDocument(document, warnings.visitor);
   return {
     document,
     declaredVersion: declared,

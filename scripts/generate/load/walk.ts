@@ -3,6 +3,8 @@
 // upgraded), and what a `$ref` at a given place must point at (a schema, a parameter, a path item...).
 // It never follows a $ref (so recursive schemas cost nothing) and never enters data: example values,
 // defaults, enums, consts, link parameters and extensions are left alone, even when they hold "$ref" keys.
+// It recurses as deep as the document nests, so it stops at MAX_SPEC_DEPTH with an error naming the place.
+import { checkDepth, MAX_SPEC_DEPTH } from "../../lib/depth.ts";
 import { child, isObject, type Obj } from "./pointer.ts";
 
 export type Kind =
@@ -98,24 +100,26 @@ export function combine(...visitors: Visitor[]): Visitor {
 /** Walks a whole document. */
 export function walkDocument(doc: Obj, visitor: Visitor): void {
   const paths = doc.paths;
-  if (isObject(paths)) walkMap(paths, "/paths", "pathItem", visitor, true);
+  if (isObject(paths)) walkMap(paths, "/paths", "pathItem", visitor, true, 0);
   const webhooks = doc.webhooks;
-  if (isObject(webhooks)) walkMap(webhooks, "/webhooks", "pathItem", visitor, true);
+  if (isObject(webhooks)) walkMap(webhooks, "/webhooks", "pathItem", visitor, true, 0);
   const components = doc.components;
   if (isObject(components)) {
     for (const section of Object.keys(components)) {
       const kind = COMPONENT_KINDS[section];
       const entries = components[section];
       if (kind && Object.hasOwn(COMPONENT_KINDS, section) && isObject(entries)) {
-        walkMap(entries, child("/components", section), kind, visitor, false);
+        walkMap(entries, child("/components", section), kind, visitor, false, 0);
       }
     }
   }
 }
 
 /** Walks one object known to be of `kind` that sits at `pointer` (also used on bundled file content). */
-export function walkNode(node: unknown, kind: Kind, pointer: string, visitor: Visitor): void {
+export function walkNode(node: unknown, kind: Kind, pointer: string, visitor: Visitor, depth = 0): void {
   if (!isObject(node)) return;
+  checkDepth(depth, MAX_SPEC_DEPTH, "the spec", pointer);
+  const d = depth + 1;
   if (typeof node.$ref === "string") {
     visitor.ref?.(node, "$ref", kind, child(pointer, "$ref"), false);
     // A reference object stands for the thing it points at; only a schema has meaningful siblings.
@@ -124,48 +128,51 @@ export function walkNode(node: unknown, kind: Kind, pointer: string, visitor: Vi
   visitor.enter?.(node, kind, pointer);
   switch (kind) {
     case "pathItem":
-      walkList(node.parameters, child(pointer, "parameters"), "parameter", visitor);
+      walkList(node.parameters, child(pointer, "parameters"), "parameter", visitor, d);
       for (const method of OPERATION_METHODS) {
-        if (Object.hasOwn(node, method)) walkNode(node[method], "operation", child(pointer, method), visitor);
+        if (Object.hasOwn(node, method))
+          walkNode(node[method], "operation", child(pointer, method), visitor, d);
       }
       return;
     case "operation":
-      walkList(node.parameters, child(pointer, "parameters"), "parameter", visitor);
-      walkNode(node.requestBody, "requestBody", child(pointer, "requestBody"), visitor);
+      walkList(node.parameters, child(pointer, "parameters"), "parameter", visitor, d);
+      walkNode(node.requestBody, "requestBody", child(pointer, "requestBody"), visitor, d);
       if (isObject(node.responses))
-        walkMap(node.responses, child(pointer, "responses"), "response", visitor, true);
+        walkMap(node.responses, child(pointer, "responses"), "response", visitor, true, d);
       if (isObject(node.callbacks))
-        walkMap(node.callbacks, child(pointer, "callbacks"), "callback", visitor, true);
+        walkMap(node.callbacks, child(pointer, "callbacks"), "callback", visitor, true, d);
       return;
     case "callback":
       // A callback maps runtime expressions to path items.
-      walkMap(node, pointer, "pathItem", visitor, true);
+      walkMap(node, pointer, "pathItem", visitor, true, d);
       return;
     case "parameter":
     case "header":
-      walkNode(node.schema, "schema", child(pointer, "schema"), visitor);
-      walkContent(node, pointer, visitor);
-      walkExamples(node, pointer, visitor);
+      walkNode(node.schema, "schema", child(pointer, "schema"), visitor, d);
+      walkContent(node, pointer, visitor, d);
+      walkExamples(node, pointer, visitor, d);
       return;
     case "requestBody":
-      walkContent(node, pointer, visitor);
+      walkContent(node, pointer, visitor, d);
       return;
     case "response":
-      if (isObject(node.headers)) walkMap(node.headers, child(pointer, "headers"), "header", visitor, false);
-      walkContent(node, pointer, visitor);
-      if (isObject(node.links)) walkMap(node.links, child(pointer, "links"), "link", visitor, false);
+      if (isObject(node.headers))
+        walkMap(node.headers, child(pointer, "headers"), "header", visitor, false, d);
+      walkContent(node, pointer, visitor, d);
+      if (isObject(node.links)) walkMap(node.links, child(pointer, "links"), "link", visitor, false, d);
       return;
     case "mediaType":
-      walkNode(node.schema, "schema", child(pointer, "schema"), visitor);
-      walkExamples(node, pointer, visitor);
+      walkNode(node.schema, "schema", child(pointer, "schema"), visitor, d);
+      walkExamples(node, pointer, visitor, d);
       if (isObject(node.encoding))
-        walkMap(node.encoding, child(pointer, "encoding"), "encoding", visitor, false);
+        walkMap(node.encoding, child(pointer, "encoding"), "encoding", visitor, false, d);
       return;
     case "encoding":
-      if (isObject(node.headers)) walkMap(node.headers, child(pointer, "headers"), "header", visitor, false);
+      if (isObject(node.headers))
+        walkMap(node.headers, child(pointer, "headers"), "header", visitor, false, d);
       return;
     case "schema":
-      walkSchemaChildren(node, pointer, visitor);
+      walkSchemaChildren(node, pointer, visitor, d);
       return;
     case "example":
     case "link":
@@ -175,20 +182,20 @@ export function walkNode(node: unknown, kind: Kind, pointer: string, visitor: Vi
   }
 }
 
-function walkSchemaChildren(node: Obj, pointer: string, visitor: Visitor): void {
+function walkSchemaChildren(node: Obj, pointer: string, visitor: Visitor, d: number): void {
   for (const key of Object.keys(node)) {
     const shape = SCHEMA_KEYWORDS.get(key);
     if (shape === undefined) continue;
     const value = node[key];
-    if (shape === "one") walkNode(value, "schema", child(pointer, key), visitor);
-    else if (shape === "list") walkList(value, child(pointer, key), "schema", visitor);
+    if (shape === "one") walkNode(value, "schema", child(pointer, key), visitor, d);
+    else if (shape === "list") walkList(value, child(pointer, key), "schema", visitor, d);
     // Property names are data, not extensions: a property called "x-id" is still a schema.
     else if (shape === "map") {
-      if (isObject(value)) walkMap(value, child(pointer, key), "schema", visitor, false);
+      if (isObject(value)) walkMap(value, child(pointer, key), "schema", visitor, false, d);
     }
     // `items` is one schema, or (draft 4 tuples, seen in 3.0 specs) a list of them.
-    else if (Array.isArray(value)) walkList(value, child(pointer, key), "schema", visitor);
-    else walkNode(value, "schema", child(pointer, key), visitor);
+    else if (Array.isArray(value)) walkList(value, child(pointer, key), "schema", visitor, d);
+    else walkNode(value, "schema", child(pointer, key), visitor, d);
   }
   const discriminator = node.discriminator;
   if (isObject(discriminator) && isObject(discriminator.mapping) && visitor.ref) {
@@ -200,24 +207,33 @@ function walkSchemaChildren(node: Obj, pointer: string, visitor: Visitor): void 
   }
 }
 
-function walkContent(node: Obj, pointer: string, visitor: Visitor): void {
-  if (isObject(node.content)) walkMap(node.content, child(pointer, "content"), "mediaType", visitor, false);
+function walkContent(node: Obj, pointer: string, visitor: Visitor, d: number): void {
+  if (isObject(node.content))
+    walkMap(node.content, child(pointer, "content"), "mediaType", visitor, false, d);
 }
 
-function walkExamples(node: Obj, pointer: string, visitor: Visitor): void {
+function walkExamples(node: Obj, pointer: string, visitor: Visitor, d: number): void {
   // `examples` of parameters, headers and media types is a map of Example Objects (which may be $refs);
   // the singular `example` is a value.
-  if (isObject(node.examples)) walkMap(node.examples, child(pointer, "examples"), "example", visitor, false);
+  if (isObject(node.examples))
+    walkMap(node.examples, child(pointer, "examples"), "example", visitor, false, d);
 }
 
-function walkMap(map: Obj, pointer: string, kind: Kind, visitor: Visitor, skipExtensions: boolean): void {
+function walkMap(
+  map: Obj,
+  pointer: string,
+  kind: Kind,
+  visitor: Visitor,
+  skipExtensions: boolean,
+  depth: number,
+): void {
   for (const key of Object.keys(map)) {
     if (skipExtensions && key.startsWith("x-")) continue;
-    walkNode(map[key], kind, child(pointer, key), visitor);
+    walkNode(map[key], kind, child(pointer, key), visitor, depth);
   }
 }
 
-function walkList(list: unknown, pointer: string, kind: Kind, visitor: Visitor): void {
+function walkList(list: unknown, pointer: string, kind: Kind, visitor: Visitor, depth: number): void {
   if (!Array.isArray(list)) return;
-  for (let i = 0; i < list.length; i++) walkNode(list[i], kind, child(pointer, i), visitor);
+  for (let i = 0; i < list.length; i++) walkNode(list[i], kind, child(pointer, i), visitor, depth);
 }

@@ -373,7 +373,7 @@ export function buildModel({
       // The function's own parameters and the locals its body declares.
       const argNames = new NameRegistry(["client", "params", "options", "query", "headers", "body"]);
       const declaredPath = new Set(parameters.filter((p) => p.in === "path").map((p) => p.name));
-      const pathArguments = [...path.matchAll(/\{([^}]+)\}/g)].map((m) => ({
+      const pathArguments = [...path.matchAll(/\{([^{}]+)\}/g)].map((m) => ({
         name: m[1] as string,
         argument: argNames.claim(safeIdentifier(m[1] as string, "camel")),
         // A template name the spec forgot to declare has no type in openapi-typescript's output.

@@ -65,7 +65,7 @@ function toLines(text: string): Line[] {
     const text = raw
       .replace(/\u00a0/g, " ")
       .replace(/\t/g, "    ")
-      .replace(/\s+$/, "");
+      .trimEnd();
     return { text, trimmed: text.trim(), indent: text.length - text.trimStart().length, number: i + 1 };
   });
 }

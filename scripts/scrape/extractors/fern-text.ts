@@ -81,7 +81,7 @@ const CHROME_SKIP = /^(Yes|No|Try it|Copy|Copy page|On this page|Edit this page)
 
 /** Expanded or collapsed children: "Hide 3 properties", "Show 5 enum values", "Show 2 variants". */
 const TOGGLE = /^(Show|Hide)\s+(\d+)\s+(propert(?:y|ies)|enum values?|variants?)$/i;
-const ALLOWED_VALUES = /^Allowed values:?\s*(.*)$/;
+const ALLOWED_VALUES = /^Allowed values:?\s*(\S[^]*)?$/;
 /** An enum value as Fern lists them, one code chip per line. */
 const ENUM_VALUE = /^[^\s]+$/;
 /** Authentication entries for HTTP schemes: "AuthorizationBearer", "AuthorizationBasic". */
@@ -357,7 +357,7 @@ class FernReader {
     op.path = fact(toPathTemplate(rawPath), this.src(pathLine !== -1 ? pathLine : urlLine), "typed");
     if (!url) return;
     const server = url.endsWith(rawPath) ? url.slice(0, url.length - rawPath.length) : split?.server;
-    if (server) op.servers.push(fact(server.replace(/\/+$/, ""), this.src(urlLine), "typed"));
+    if (server) op.servers.push(fact(server.replace(/(?<!\/)\/+$/, ""), this.src(urlLine), "typed"));
   }
 
   // -------------------------------------------------------------------------------------------------
@@ -526,7 +526,7 @@ class FernReader {
         inEnum = this.applyToggle(current, text, i);
       } else if (ALLOWED_VALUES.test(text)) {
         const inline = ALLOWED_VALUES.exec(text)?.[1] ?? "";
-        current.enumValues.push(...inline.split(/\s*,\s*/).filter((v) => v !== ""));
+        current.enumValues.push(...inline.split(/(?<!\s)\s*,\s*/).filter((v) => v !== ""));
         inEnum = true;
       } else if (inEnum && ENUM_VALUE.test(text)) {
         current.enumValues.push(text);

@@ -4,7 +4,7 @@
 // (section.requestContent pre.schema) and the response statuses (section.responses li.response).
 // The renderer fills some spots with placeholders (an eTag header, an "Example goes here" body): those are
 // not facts and are skipped.
-import { load, type Cheerio, type CheerioAPI } from "cheerio";
+import type { Cheerio, CheerioAPI } from "cheerio";
 import type { AnyNode, Element } from "domhandler";
 import type {
   Extractor,
@@ -23,7 +23,9 @@ import type {
 } from "../fragment.ts";
 import { mediaTypeOf } from "../curl-facts.ts";
 import { emptyOperation, emptyPageFragment, fact } from "../fragment.ts";
-import { isJsonObject, parseLenientJson } from "../lenient-json.ts";
+import { loadHtmlPage, rankOf } from "../html-page.ts";
+import { MAX_JSON_DEPTH } from "../../lib/depth.ts";
+import { isJsonObject, isTooDeep, parseLenientJson } from "../lenient-json.ts";
 import { fieldsFromSchema } from "../schema-fields.ts";
 import { lineAt, parseMethod, splitUrl, toPathTemplate } from "../text.ts";
 import { parseTypePhrase } from "../type-phrase.ts";
@@ -94,14 +96,13 @@ function warn(ctx: Ctx, el: Cheerio<AnyNode> | undefined, message: string): void
  */
 function nthOfType(el: Cheerio<AnyNode>): number {
   const node = el.get(0);
-  const tag = node?.type === "tag" ? (node as Element).tagName : "*";
-  return el.prevAll(tag).length + 1;
+  return node?.type === "tag" ? rankOf(node as Element).rank : el.prevAll().length + 1;
 }
 
 /** Whitespace collapsed; light markdown (links, code spans, bold) reduced to its text. */
 function plainText(text: string): string {
   return text
-    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, "$1")
+    .replace(/!?\[([^[\]]*)\]\([^()]*\)/g, "$1")
     .replace(/`([^`]*)`/g, "$1")
     .replace(/\*\*([^*]+)\*\*/g, "$1")
     .replace(/\s+/g, " ")
@@ -469,6 +470,10 @@ function readSchemaBlock(ctx: Ctx, pre: Cheerio<Element>, selector: string, what
   const source = sourceAt(ctx, selector);
   try {
     const schema: unknown = JSON.parse(text);
+    if (isTooDeep(schema)) {
+      warn(ctx, pre, `${what} is nested more than ${MAX_JSON_DEPTH} levels deep; skipped`);
+      return [];
+    }
     if (!isJsonObject(schema)) {
       warn(ctx, pre, `${what} is not a JSON Schema object; skipped`);
       return [];
@@ -638,7 +643,7 @@ function warnIfCut(ctx: Ctx): void {
 
 function extract(page: Page): PageFragment {
   const out = emptyPageFragment(page.file, NAME);
-  const $ = load(page.text, { sourceCodeLocationInfo: true });
+  const $ = loadHtmlPage(page.text, page.file, out.warnings);
   const ctx: Ctx = { $, page, out };
   const title = plainText($("head > title").first().text());
   if (title) out.title = title;

@@ -47,7 +47,7 @@ const EXTRACTOR_NAME = "pipe-table";
 /** A field name as catalogue tables write it: snake/camel case, header names, dotted paths, `x[]`. */
 const FIELD_NAME = /^[A-Za-z_$@][\w$@-]*(?:\[\])?(?:\.[A-Za-z_$@][\w$@-]*(?:\[\])?)*$/;
 /** A status cell of a Responses table: "200", "200 OK", "4XX", "default". */
-const STATUS_CELL = /^([1-5]\d\d|[1-5]XX|default)\b\s*(.*)$/i;
+const STATUS_CELL = /^([1-5]\d\d|[1-5]XX|default)\b\s*(\S[^]*)?$/i;
 const SEPARATOR_ROW = /^\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?$/;
 const BULLET = /^(?:[-*•+]|\d+[.)])\s+/;
 const MARKDOWN_HEADING = /^#{1,6}\s/;
@@ -56,7 +56,7 @@ const CURL_LINE = /^(?:\$\s*)?curl\s/;
 const JSON_START = /^\d*\s*(?:[{[]\s*$|\{\s*"|\[\s*[{["\d-])/;
 const REQUIRED_TOKEN = /^(yes|no|true|false|required|optional|y|n)$/i;
 /** "Servers" alone (bullets follow) or "Servers: https://...". */
-const SERVERS_HEADING = /^(?:servers?|base urls?|hosts?)\s*(?::\s*(.*))?$/i;
+const SERVERS_HEADING = /^(?:servers?|base urls?|hosts?)\s*(?::\s*(\S[^]*)?)?$/i;
 /** Headings that open a section of this format even when their table was lost. */
 const SECTION_HEADING =
   /^(?:servers?|base urls?|responses?|parameters|headers|(?:request|response) (?:headers|body|fields|parameters|example|body fields|body parameters)|(?:path|query|header|cookie|body|form) parameters|(?:example|sample) (?:request|response)s?)\s*:?$/i;
@@ -112,8 +112,8 @@ function endsTable(lines: string[], i: number): boolean {
 /** Plain text: markdown links, emphasis, code ticks and tags removed, whitespace collapsed. */
 function plain(text: string): string {
   return text
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, "$1")
-    .replace(/<[^>]+>/g, " ")
+    .replace(/\[([^[\]]*)\]\([^()]*\)/g, "$1")
+    .replace(/<[^<>]+>/g, " ")
     .replace(/(\*\*|__|`)/g, "")
     .replace(/\s+/g, " ")
     .trim();
@@ -121,14 +121,22 @@ function plain(text: string): string {
 
 /** A field name cell without the markup some catalogues put around names. */
 function cleanName(cell: string): string {
-  return plain(cell).replace(/^\*+|\*+$/g, "");
+  return plain(cell).replace(/^\*+|(?<!\*)\*+$/g, "");
 }
 
 function typeSchema(cell: string): JsonSchema | undefined {
   const text = plain(cell);
   if (text === "") return undefined;
   // "String (date-time)", "Object (Address)": the word before the parenthesis is the type.
-  return parseTypePhrase(text) ?? parseTypePhrase(text.replace(/\s*\(.*\)\s*$/, ""));
+  return parseTypePhrase(text) ?? parseTypePhrase(withoutTrailingParenthesis(text));
+}
+
+/** "Object (Address)" -> "Object": from the first "(" to a ")" that ends the text (no regex: n^2 on "((((("). */
+function withoutTrailingParenthesis(text: string): string {
+  const open = text.indexOf("(");
+  const trimmed = text.trimEnd();
+  if (open === -1 || !trimmed.endsWith(")") || trimmed.length - 1 <= open) return text;
+  return text.slice(0, open).trimEnd();
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -376,7 +384,7 @@ function warnDamagedRow(
 const VALID_VALUES = /\b(?:valid|allowed|possible|accepted|supported) values?\s*(?:are|is)?\s*:?\s*/i;
 const ENUM_TOKEN = /^[\w.:/+@-]+$/;
 /** "Default value: "x"", "Defaults to snake.": the value, then what follows it. */
-const DEFAULT_PHRASE = /\bDefaults? (?:to|value:?)\s*("[^"]*"|'[^']*'|\S+)(.*)$/i;
+const DEFAULT_PHRASE = /\bDefaults? (?:to|value:?)\s*("[^"]*"|'[^']*'|\S+)/i;
 
 /**
  * A default stated by the description, and the description without it. The value must be quoted or
@@ -385,11 +393,11 @@ const DEFAULT_PHRASE = /\bDefaults? (?:to|value:?)\s*("[^"]*"|'[^']*'|\S+)(.*)$/
 function takeDefault(description: string, schema: JsonSchema): { description: string; value?: unknown } {
   const m = DEFAULT_PHRASE.exec(description);
   const value = m?.[1] ?? "";
-  const after = m?.[2] ?? "";
+  const after = m ? description.slice(m.index + m[0].length) : "";
   const quoted = /^["']/.test(value);
   const endsSentence = /[.,;]$/.test(value) || after === "" || /^[.,;]|^\s+[A-Z]/.test(after);
   if (!m || !(quoted || endsSentence)) return { description };
-  const parsed = parseConstraints(m[0].slice(0, m[0].length - after.length), schema).default;
+  const parsed = parseConstraints(m[0], schema).default;
   const rest = plain(`${description.slice(0, m.index)} ${after.replace(/^[.,;]/, "")}`);
   return parsed === undefined ? { description } : { description: rest, value: parsed };
 }
@@ -407,7 +415,7 @@ function takeEnum(description: string): { description: string; values: string[];
   const listText = sentenceEnd ? after.slice(0, sentenceEnd.index) : after;
   const rest = sentenceEnd ? after.slice(sentenceEnd.index + sentenceEnd[0].length) : "";
   const values: string[] = [];
-  for (const piece of listText.split(/\s*,\s*(?:or\s+|and\s+)?|\s+(?:or|and)\s+/)) {
+  for (const piece of listText.split(/(?<!\s)(?:\s*,\s*(?:or\s+|and\s+)?|\s+(?:or|and)\s+)/)) {
     const value = piece.trim().replace(/^["'`]|["'`]$/g, "");
     if (value === "") continue;
     if (!ENUM_TOKEN.test(value)) break;
@@ -711,7 +719,7 @@ function readServers(ctx: Context, lines: string[], i: number): number {
 function addServer(ctx: Context, text: string, line: number): void {
   const url = /https?:\/\/[^\s<>()`"']+/.exec(text)?.[0];
   if (!url) return;
-  ctx.page.servers.push(fact(url.replace(/\/+$/, ""), { file: ctx.file, line }, "typed"));
+  ctx.page.servers.push(fact(url.replace(/(?<!\/)\/+$/, ""), { file: ctx.file, line }, "typed"));
 }
 
 // ---------------------------------------------------------------------------------------------------

@@ -4,6 +4,7 @@
 // example-derived types are first united (a string here and a null there make a nullable string).
 import type { FieldFragment, JsonSchema, Source } from "../fragment.ts";
 import { STRENGTH_RANK } from "../fragment.ts";
+import { MAX_JSON_DEPTH } from "../../lib/depth.ts";
 import { formatSource, type MergeLog } from "./merge-log.ts";
 
 interface Node {
@@ -18,9 +19,22 @@ function newNode(name: string): Node {
   return { name, fragments: [], children: new Map() };
 }
 
-function buildTree(fragments: FieldFragment[]): Node {
+/**
+ * The fragments as a tree by path. A field nested deeper than MAX_JSON_DEPTH (a dotted name of a thousand
+ * parts) is dropped and logged: the merge and everything after it recurse as deep as the tree.
+ */
+function buildTree(fragments: FieldFragment[], ctx: FieldMergeContext): Node {
   const root = newNode("");
   for (const fragment of fragments) {
+    if (fragment.path.length > MAX_JSON_DEPTH) {
+      ctx.log.decide(
+        "dropped",
+        `${ctx.subject} ${fragment.path.slice(0, 3).join(".")}...`,
+        `a field nested ${fragment.path.length} levels deep, more than the ${MAX_JSON_DEPTH} specsmith reads`,
+        [fragment.source],
+      );
+      continue;
+    }
     let node = root;
     for (const part of fragment.path) {
       let child = node.children.get(part);
@@ -297,7 +311,7 @@ function reportMissingFromSchemaBlock(node: Node, ctx: FieldMergeContext, path: 
  * component) into an object schema.
  */
 export function mergeObjectFields(fragments: FieldFragment[], ctx: FieldMergeContext): JsonSchema {
-  const root = buildTree(fragments);
+  const root = buildTree(fragments, ctx);
   const { properties, required } = mergeChildren(root, ctx, []);
   const schema: JsonSchema = { type: "object", properties };
   if (required.length > 0) schema.required = required;
@@ -307,7 +321,10 @@ export function mergeObjectFields(fragments: FieldFragment[], ctx: FieldMergeCon
 
 /** Merges fragments that describe one field (a parameter). */
 export function mergeSingleField(fragments: FieldFragment[], ctx: FieldMergeContext): MergedField {
-  const root = buildTree(fragments.map((f) => ({ ...f, path: ["$"].concat(f.path.slice(1)) })));
+  const root = buildTree(
+    fragments.map((f) => ({ ...f, path: ["$"].concat(f.path.slice(1)) })),
+    ctx,
+  );
   const node = root.children.get("$") ?? newNode("$");
   return mergeNode(node, { ...ctx }, []);
 }

@@ -30,7 +30,7 @@ function normalizeTitle(title: string): string {
   return title
     .toLowerCase()
     .replace(/\s+/g, " ")
-    .replace(/[.:!]+$/, "")
+    .replace(/(?<![.:!])[.:!]+$/, "")
     .trim();
 }
 

@@ -33,7 +33,7 @@ export function camelCase(text: string): string {
  */
 export function operationIdFromTitle(title: string): string {
   const kept = title
-    .replace(/\(.*?\)/g, " ")
+    .replace(/\([^()]*\)/g, " ")
     .split(/[^A-Za-z0-9]+/)
     .filter((w) => w !== "" && !ARTICLES.has(w.toLowerCase()));
   return kept

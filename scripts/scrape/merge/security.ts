@@ -85,12 +85,12 @@ export function planServers(
   pages: PageFragment[],
   log: MergeLog,
 ): { url: string; description?: string }[] {
-  const out = manifestServers.map((s) => ({ ...s, url: s.url.replace(/\/+$/, "") }));
+  const out = manifestServers.map((s) => ({ ...s, url: s.url.replace(/(?<!\/)\/+$/, "") }));
   const seen = new Set(out.map((s) => s.url));
   const found = new Map<string, Source[]>();
   for (const page of pages) {
     for (const f of [...page.servers, ...page.operations.flatMap((o) => o.servers)]) {
-      const url = f.value.replace(/\/+$/, "");
+      const url = f.value.replace(/(?<!\/)\/+$/, "");
       found.set(url, [...(found.get(url) ?? []), f.source]);
     }
   }

@@ -222,6 +222,13 @@ interface PreparedRequest {
  * The credentials and the options that may hold some (`defaultHeaders`, the generated client's apiKey...)
  * live in private fields (`#`), which util.inspect and JSON.stringify do not show.
  */
+/** The URL without its trailing slashes (a loop: a regex anchored at the end retries from every slash). */
+function withoutTrailingSlashes(url: string): string {
+  let end = url.length;
+  while (end > 0 && url.charCodeAt(end - 1) === 0x2f) end--;
+  return url.slice(0, end);
+}
+
 export class HttpClient {
   readonly baseURL: string;
   readonly #auth: Record<string, AuthConfig | undefined>;
@@ -438,7 +445,7 @@ export class HttpClient {
   }
 
   #buildURL(op: OperationSpec, args: RequestArgs, authQuery: [string, string][]): string {
-    const base = this.baseURL.replace(/\/+$/, "");
+    const base = withoutTrailingSlashes(this.baseURL);
     try {
       void new URL(base);
     } catch {

@@ -69,7 +69,7 @@ export function warn(ctx: Ctx, source: Source, message: string): void {
 /** Removes the light markup kept in block text (`code`, **bold**, [links](url)) and collapses whitespace. */
 export function plain(text: string): string {
   return text
-    .replace(/\[([^\]]*)\]\([^)\s]*\)/g, "$1")
+    .replace(/\[([^[\]]*)\]\([^)\s]*\)/g, "$1")
     .replace(/\*\*|`/g, "")
     .replace(/\s+/g, " ")
     .trim();

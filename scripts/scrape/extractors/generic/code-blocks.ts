@@ -7,7 +7,7 @@ import { requestLineOf } from "./words.ts";
 
 type CodeKind = "curl" | "http-request" | "http-response" | "headers" | "index" | "json" | "other";
 
-export const HEADER_LINE = /^([A-Za-z][\w-]*)\s*:\s*(.*)$/;
+export const HEADER_LINE = /^([A-Za-z][\w-]*)\s*:\s*(\S[^]*)?$/;
 
 export function codeKind(block: CodeBlock): CodeKind {
   const text = block.text.trim();

@@ -62,7 +62,7 @@ export function serverFor(url: string, template: string | undefined, bases: stri
 function formKeyPath(key: string): string[] {
   const m = /^([^[\]]+)((?:\[[^\]]+\])+)$/.exec(key);
   if (!m?.[1] || !m[2]) return [key];
-  return [m[1], ...[...m[2].matchAll(/\[([^\]]+)\]/g)].map((x) => x[1] ?? "")];
+  return [m[1], ...[...m[2].matchAll(/\[([^[\]]+)\]/g)].map((x) => x[1] ?? "")];
 }
 
 function formKeys(data: string[]): string[] {

@@ -24,7 +24,7 @@ const NAME_LEAD = /^\s*(\*\*|__)?(`)?([A-Za-z_$@][\w$@.-]*(?:\[[\w.-]*\])*)(`)?(
 /** The field name at the start of an item or cell: `name`, **name**, name*, name?, options.document, expand[]. */
 export function parseNameLead(text: string): NameLead | undefined {
   const m = NAME_LEAD.exec(text);
-  const name = m?.[3]?.replace(/[.-]+$/, "");
+  const name = m?.[3]?.replace(/(?<![.-])[.-]+$/, "");
   if (!m || !name) return undefined;
   let rest = text.slice(m[0].length);
   if (rest !== "" && !/^[\s([:,—–?*]/.test(rest)) return undefined;
@@ -63,7 +63,7 @@ function takeType(text: string, spec: FieldSpec): string {
     const end = (last.index ?? 0) + last[0].length;
     let candidate = r.slice(0, end);
     let tail = r.slice(end);
-    const trail = /[,;:.]+$/.exec(candidate);
+    const trail = /(?<![,;:.])[,;:.]+$/.exec(candidate);
     if (trail) {
       candidate = candidate.slice(0, -trail[0].length);
       tail = trail[0] + tail;
@@ -104,7 +104,7 @@ function readAfterName(rest: string, spec: FieldSpec): { description: string; st
     structured = true;
   } else r = takeType(r, spec);
   for (;;) {
-    const flag = /^\s*[,(]?\s*(required|optional|deprecated|nullable)\b\s*\)?/i.exec(r);
+    const flag = /^\s*(?:[,(]\s*)?(required|optional|deprecated|nullable)\b\s*\)?/i.exec(r);
     if (!flag?.[1]) break;
     if (flag[1].toLowerCase() === "nullable" && spec.schema) spec.schema = makeNullable(spec.schema);
     else setFlag(spec, flag[1]);

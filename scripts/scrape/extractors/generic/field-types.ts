@@ -48,7 +48,7 @@ function typeOf(raw: string): JsonSchema | undefined {
     nullable = true;
     t = t.slice(0, -1);
   }
-  const parts = t.split(/\s*\|\s*/).filter((p) => p !== "");
+  const parts = t.split(/(?<!\s)\s*\|\s*/).filter((p) => p !== "");
   if (parts.includes("null")) nullable = true;
   const types = parts.filter((p) => p !== "null");
   let schema: JsonSchema | undefined;
@@ -100,8 +100,11 @@ export function parseTypeCell(raw: string): TypeInfo {
       return ",";
     })
     .replace(/\btype\s*[:=]\s*/i, ",")
-    .replace(/\b(list|array|set)\s*[[<]\s*([^\]>]+?)\s*[\]>]/gi, "list of $2")
-    .replace(/\s*<([\w-]+)>/g, ", $1");
+    .replace(
+      /\b(list|array|set)\s*[[<]([^\]>[<]*)[\]>]/gi,
+      (_, _kind, inner: string) => `list of ${inner.trim()}`,
+    )
+    .replace(/(?<!\s)\s*<([\w-]+)>/g, ", $1");
   // Brackets group like commas, except the "[]" of an array type ("string[]").
   t = t.replace(/[()]|\[(?!\])|(?<!\[)\]/g, ",");
   let defaultText: string | undefined;
@@ -118,7 +121,7 @@ export function parseTypeCell(raw: string): TypeInfo {
     const where = /^(?:in\s+)?(path|query|header|cookie|body|formdata)$/i.test(tok)
       ? locationOf(tok.replace(/^in\s+/i, ""))
       : undefined;
-    const def = /^default(?:s to| value)?\s*[:=]?\s*(.+)$/i.exec(tok);
+    const def = /^default(?:s to| value)?\s*(?:[:=]\s*)?(\S[^]*)$/i.exec(tok);
     const schema = typeOf(tok);
     if (where) info.location = where;
     else if (def?.[1]) defaultText = def[1];
@@ -183,7 +186,7 @@ export function enumFromText(text: string, schema: JsonSchema | undefined): unkn
   if (values.length === 0) {
     if (m[1]) return undefined;
     values = sentence
-      .split(/\s*,\s*|\s+or\s+|\s+and\s+|\s*\|\s*/)
+      .split(/(?<!\s)(?:\s*,\s*|\s+or\s+|\s+and\s+|\s*\|\s*)/)
       .map((v) => v.trim().replace(/^["']|["']$/g, ""))
       .filter((v) => v !== "");
     if (values.length > 12 || values.some((v) => !/^[\w.:/+-]+$/.test(v))) return undefined;

@@ -1,5 +1,4 @@
 // HTML -> blocks (cheerio/parse5 with source locations: a selector and a line for every fact).
-import * as cheerio from "cheerio";
 import type { AnyNode, Element, Text as DomText } from "domhandler";
 import type { Source } from "../../fragment.ts";
 import {
@@ -13,6 +12,7 @@ import {
   type TableBlock,
   warn,
 } from "./blocks.ts";
+import { loadHtmlPage, rankOf } from "../../html-page.ts";
 import { pushCode } from "./code-blocks.ts";
 
 const BLOCK_TAGS = new Set([
@@ -44,17 +44,15 @@ function cssPath(el: Element): string {
   while (node && node.name !== "html") {
     const id = node.attribs.id;
     if (id) {
-      parts.unshift("#" + id.replace(/[^\w-]/g, (c) => `\\${c}`));
+      parts.push("#" + id.replace(/[^\w-]/g, (c) => `\\${c}`));
       break;
     }
-    const name: string = node.name;
+    const { rank, shared } = rankOf(node);
+    parts.push(shared ? `${node.name}:nth-of-type(${rank})` : node.name);
     const parent: AnyNode | null = node.parent;
-    const same =
-      parent && "children" in parent ? parent.children.filter((c) => isElement(c) && c.name === name) : [];
-    parts.unshift(same.length > 1 ? `${name}:nth-of-type(${same.indexOf(node) + 1})` : name);
     node = parent && isElement(parent) ? parent : undefined;
   }
-  return parts.join(" > ");
+  return parts.reverse().join(" > ");
 }
 
 function htmlInline(node: AnyNode): string {
@@ -273,7 +271,7 @@ export function htmlBlocks(
   ctx: Ctx,
   embedded?: { line: number; last: boolean },
 ): { blocks: Block[]; title?: string } {
-  const $ = cheerio.load(html, { sourceCodeLocationInfo: true });
+  const $ = loadHtmlPage(html, ctx.file, ctx.warnings, embedded?.line);
   const reader = new HtmlReader(ctx, embedded?.line, embedded?.last ?? true);
   const root = $.root()[0];
   if (root) reader.walkChildren(root);

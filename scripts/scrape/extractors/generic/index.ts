@@ -37,7 +37,11 @@ function formatOf(text: string): Format {
     /<\/?(div|p|table|tr|td|th|h[1-6]|pre|ul|ol|li|section|article|dl|dt|dd)\b[^>]*>/gi,
   );
   if (head.startsWith("<") && (tags?.length ?? 0) >= 2) return "html";
-  if (/^#{1,6}\s+\S/m.test(text) || /^\s*(```|~~~)/m.test(text) || /^\s*\|?\s*:?-{3,}:?\s*\|/m.test(text)) {
+  if (
+    /^#{1,6}[ \t]+\S/m.test(text) ||
+    /^[ \t]*(```|~~~)/m.test(text) ||
+    /^[ \t]*(?:\|[ \t]*)?:?-{3,}:?[ \t]*\|/m.test(text)
+  ) {
     return "markdown";
   }
   return "text";
@@ -52,10 +56,10 @@ function pageServers(blocks: Block[]): Fact<string>[] {
   let inServers = false;
   const take = (text: string, source: Source, listed: boolean): void => {
     const stated = BASE_URL_RE.exec(plain(text))?.[1];
-    if (stated) addServer(out, stated.replace(/[.,;]+$/, ""), source, "prose");
+    if (stated) addServer(out, stated.replace(/(?<![.,;])[.,;]+$/, ""), source, "prose");
     else if (listed) {
       const url = /(https?:\/\/[^\s`"'<>)]+)/.exec(plain(text))?.[1];
-      if (url) addServer(out, url.replace(/[.,;]+$/, ""), source, "typed");
+      if (url) addServer(out, url.replace(/(?<![.,;])[.,;]+$/, ""), source, "typed");
     }
   };
   for (const block of blocks) {

@@ -46,7 +46,7 @@ function mdInlineNode(node: PhrasingContent): string {
 }
 
 export function markdownBlocks(text: string, ctx: Ctx): Block[] {
-  const tree = parseMarkdown(text);
+  const tree = parseMarkdown(text, ctx.file, ctx.warnings);
   const out: Block[] = [];
   // A bare JSON example spans several mdast nodes (paragraphs, even lists); the nodes it covers are skipped.
   let consumedTo = -1;
@@ -126,7 +126,7 @@ function mdItems(list: List, ctx: Ctx, extra: RootContent[]): Item[] {
     for (const child of li.children) {
       if (child.type === "paragraph") {
         const text = mdInline(child.children);
-        if (item.text === "") item.text = text.replace(/\s*\n\s*/g, " ");
+        if (item.text === "") item.text = text.replace(/(?<!\s)\s*\n\s*/g, " ");
         else item.rest.push("", ...text.split("\n"));
       } else if (child.type === "list") item.children.push(...mdItems(child, ctx, extra));
       else extra.push(child);

@@ -59,7 +59,7 @@ export class OperationParts {
 }
 
 export function addServer(list: Fact<string>[], url: string, source: Source, strength: Strength): void {
-  const value = url.replace(/\/+$/, "");
+  const value = url.replace(/(?<!\/)\/+$/, "");
   if (value && !list.some((f) => f.value === value)) list.push(fact(value, source, strength));
 }
 

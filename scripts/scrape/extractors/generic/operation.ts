@@ -64,7 +64,7 @@ export class OperationReader {
     this.op.path = fact(anchor.path, anchor.source, anchor.strength);
     if (anchor.server) this.parts.addServer(anchor.server, anchor.source, anchor.strength);
     if (span.title) this.op.title = fact(span.title.text, span.title.source, "prose");
-    this.pathParams = new Set([...anchor.path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1] ?? ""));
+    this.pathParams = new Set([...anchor.path.matchAll(/\{([^{}]+)\}/g)].map((m) => m[1] ?? ""));
   }
 
   read(block: Block, index: number): void {
@@ -348,7 +348,9 @@ type Target = ParameterLocation | "body" | { status: string };
 /** Nested items that are bare values ("- `draft`", "- live") list the parent's enum, not child fields. */
 function enumChildren(item: Item): string[] | undefined {
   if (item.children.length === 0) return undefined;
-  const intro = /(values|one of|either|enum)\b[^.]*:?\s*$/i.test(plain([item.text, ...item.rest].join(" ")));
+  // The words in the last sentence (searched there, rather than from every word on to the end: linear).
+  const text = plain([item.text, ...item.rest].join(" "));
+  const intro = /(values|one of|either|enum)\b/i.test(text.slice(text.lastIndexOf(".") + 1));
   const values = item.children.map(
     (c) =>
       /^`([^`]+)`(?:\s*([—–:-]|$))/.exec(c.text.trim())?.[1] ??

@@ -9,10 +9,10 @@ import { gluedField, parseFieldItem } from "./field-lists.ts";
 import { tableColumns } from "./field-tables.ts";
 import { requestLineOf } from "./words.ts";
 
-const FENCE = /^\s*(`{3,}|~{3,})\s*([^\s`]*)\s*(.*)$/;
-const CURL_START = /^\s*\$?\s*curl\s/;
-const BULLET = /^(\s*)([-*•+◦▪‣]|\d{1,3}[.)])\s+(.*)$/;
-const ATX = /^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$/;
+const FENCE = /^\s*(`{3,}|~{3,})/;
+const CURL_START = /^\s*(?:\$\s*)?curl\s/;
+const BULLET = /^(\s*)([-*•+◦▪‣]|\d{1,3}[.)])\s+(\S[^]*)?$/;
+const ATX = /^\s{0,3}(#{1,6})\s/;
 const METHOD_ONLY = /^\s*(GET|POST|PUT|PATCH|DELETE|DEL|HEAD|OPTIONS)\s*$/;
 const NUMBERED_JSON_START = /^\s*1\s?[{[]\s*$/;
 
@@ -72,18 +72,30 @@ function startsBlock(scan: TextScan, i: number): boolean {
   );
 }
 
+/** An ATX heading's text without its optional closing hashes ("Title ##" -> "Title"). */
+function withoutClosingHashes(text: string): string {
+  const trimmed = text.trimEnd();
+  let end = trimmed.length;
+  while (end > 0 && trimmed[end - 1] === "#") end--;
+  return trimmed.slice(0, end).trim();
+}
+
 const readFence: LineReader = (scan, i) => {
   const m = FENCE.exec(scan.lines[i] ?? "");
   if (!m?.[1]) return undefined;
   const marker = m[1];
+  // The info string after the fence: the language, then anything else (read here, not by the regex:
+  // one regex for both had quantifiers that could trade characters, n^2 on a long line).
+  const info = (scan.lines[i] ?? "").slice(m[0].length).trim();
+  const lang = /^[^\s`]*/.exec(info)?.[0] ?? "";
   const close = new RegExp(`^\\s*${marker[0] === "`" ? "`" : "~"}{${marker.length},}\\s*$`);
   let j = i + 1;
   while (j < scan.lines.length && !close.test(scan.lines[j] ?? "")) j++;
   const cut = j >= scan.lines.length;
   pushCode(scan.out, scan.ctx, {
     kind: "code",
-    lang: m[2] ?? "",
-    meta: m[3] ?? "",
+    lang,
+    meta: info.slice(lang.length).trim(),
     text: scan.lines.slice(i + 1, j).join("\n"),
     source: at(scan, i),
     cut,
@@ -221,7 +233,8 @@ const readBullets: LineReader = (scan, i) => {
 const readAtxHeading: LineReader = (scan, i) => {
   const m = ATX.exec(scan.lines[i] ?? "");
   if (!m?.[1]) return undefined;
-  scan.out.push({ kind: "heading", text: plain(m[2] ?? ""), depth: m[1].length, source: at(scan, i) });
+  const text = withoutClosingHashes((scan.lines[i] ?? "").slice(m[0].length));
+  scan.out.push({ kind: "heading", text: plain(text), depth: m[1].length, source: at(scan, i) });
   return i + 1;
 };
 

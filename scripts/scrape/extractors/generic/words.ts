@@ -12,7 +12,7 @@ export interface RequestLine {
 }
 
 const REQUEST_AT_START =
-  /^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS|TRACE)\s+((?:https?:\/\/[^\s/]+)?[/\\][^\s]*)(?:\s+HTTP\/[\d.]+)?(.*)$/;
+  /^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS|TRACE)\s+((?:https?:\/\/[^\s/\\]+)?[/\\]\S*)(?:\s+HTTP\/[\d.]+)?/;
 
 /**
  * Reads "GET /v1/things/{id}", "`DELETE https://api.x.com/v2/things/:id`", "Endpoint: POST /things",
@@ -31,9 +31,9 @@ export function requestLineOf(raw: string): RequestLine | undefined {
   const m = REQUEST_AT_START.exec(s);
   const method = m?.[1] ? parseMethod(m[1]) : undefined;
   if (!m?.[2] || !method) return undefined;
-  const rest = (m[3] ?? "").trim();
+  const rest = s.slice(m[0].length).trim();
   if (rest !== "" && !/^([—–:|(]|-\s)/.test(rest)) return undefined;
-  const target = m[2].replace(/[.,;:)\]`'"]+$/, "");
+  const target = m[2].replace(/(?<![.,;:)\]`'"])[.,;:)\]`'"]+$/, "");
   const beside = rest
     .replace(/^[—–:|-]\s*/, "")
     .replace(/^\((.*)\)$/, "$1")
@@ -49,7 +49,7 @@ export function statusIn(text: string): string | undefined {
   const reason = /\b([1-5]\d\d)\s*(?:[-–—:]\s*)?(?:OK|[A-Z][a-z]+(?:[ -][A-Z][a-z]+)*)\b/.exec(text);
   if (reason?.[1]) return reason[1];
   const labelled =
-    /\b(?:status(?: code)?|code|HTTP(?:\/[\d.]+)?|response|error)\s*[:(]?\s*([1-5]\d\d|[1-5]XX)\b/i.exec(
+    /\b(?:status(?: code)?|code|HTTP(?:\/[\d.]+)?|response|error)\s*(?:[:(]\s*)?([1-5]\d\d|[1-5]XX)\b/i.exec(
       text,
     );
   if (labelled?.[1]) return labelled[1].toUpperCase();

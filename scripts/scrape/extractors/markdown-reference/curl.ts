@@ -17,7 +17,7 @@ import {
   serverOfUrl,
 } from "../../curl-facts.ts";
 import { parseLenientJson } from "../../lenient-json.ts";
-import { splitUrl, toPathTemplate, type CurlCommand } from "../../text.ts";
+import { splitUrl, toPathTemplate, withoutQuery, type CurlCommand } from "../../text.ts";
 import type { CurlFact } from "./code-blocks.ts";
 import { source, type Ctx, warn } from "./nodes.ts";
 import { addServer, requestBodyOf } from "./operation-parts.ts";
@@ -97,7 +97,7 @@ function splitByPageServer(url: string, servers: string[]): { server: string; pa
 
 export function applyCurl(op: OperationFragment, { curl, line }: CurlFact, ctx: Ctx): void {
   const at = source(ctx, line);
-  const url = curl.url.replace(/[?#].*$/, "");
+  const url = withoutQuery(curl.url);
   if (curl.method && !op.method) op.method = fact(curl.method, at, "example");
   let server: string | undefined;
   // A URL that does not end with the documented path still shows the API's host.

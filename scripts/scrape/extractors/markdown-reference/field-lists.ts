@@ -157,11 +157,11 @@ export function readStyledHead(head: Paragraph): ItemHead | undefined {
   let qualifiers: string[];
   const parens = /^\(([^)]*)\)\s*[:–—-]?\s*/.exec(rest);
   if (parens) {
-    qualifiers = (parens[1] ?? "").split(/\s*,\s*/);
+    qualifiers = (parens[1] ?? "").split(/(?<!\s)\s*,\s*/);
     rest = rest.slice(parens[0].length);
   } else {
-    const lead = /^([^:–—]+?)(?:\s+[–—-]\s+|:\s+|$)/.exec(rest);
-    qualifiers = (lead?.[1] ?? "").split(/\s*,\s*/);
+    const lead = /^([^:–—]+?)(?:(?<!\s)\s+[–—-]\s+|:\s+|$)/.exec(rest);
+    qualifiers = (lead?.[1] ?? "").split(/(?<!\s)\s*,\s*/);
     if (lead) rest = rest.slice(lead[0].length);
   }
   const out: ItemHead = { name };
@@ -187,7 +187,7 @@ export function readStyledHead(head: Paragraph): ItemHead | undefined {
 /** Enum values listed as code after a marker: "One of `a`, `b`", "Possible values: `a` | `b`". */
 export function codeEnum(ticked: string): string[] | undefined {
   const m =
-    /(?:possible (?:enum )?values|allowed values|valid values|one of|enum)\s*:?\s*((?:`[^`]+`[\s,|/or]*)+)/i.exec(
+    /(?:possible (?:enum )?values|allowed values|valid values|one of|enum)\s*(?::\s*)?((?:`[^`]+`[\s,|/or]*)+)/i.exec(
       ticked,
     );
   if (!m?.[1]) return undefined;

@@ -80,7 +80,7 @@ function readTableRow(row: TableRow, columns: TableColumns, zone: Zone): FieldDr
   };
   // "amount *" and "amount (required)" mark required names when there is no Required column.
   const rawName = cell(columns.name);
-  const name = rawName.replace(/\s*(?:\*|\((?:required|optional)\))$/i, "").trim();
+  const name = rawName.replace(/(?<!\s)\s*(?:\*|\((?:required|optional)\))$/i, "").trim();
   if (!name) return undefined;
   const typeText = cell(columns.type);
   const location = readLocation(cell(columns.location));

@@ -139,7 +139,7 @@ function checkTruncation(sections: Section[], ops: OperationFragment[], ctx: Ctx
 function extract(page: Page): PageFragment {
   const out = emptyPageFragment(page.file, NAME);
   const ctx: Ctx = { file: page.file, text: page.text, warnings: out.warnings, pageServers: [] };
-  const tree = parseMarkdown(page.text);
+  const tree = parseMarkdown(page.text, page.file, out.warnings);
   const depth = operationDepth(tree);
   const { intro, sections } = splitSections(tree, depth);
   const top = tree.children.find((n): n is Heading => n.type === "heading" && n.depth < depth);

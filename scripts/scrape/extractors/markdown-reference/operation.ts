@@ -204,7 +204,7 @@ function readsOnly(state: OpState): boolean {
 }
 
 function pathParams(path: string | undefined): Set<string> {
-  return new Set([...(path ?? "").matchAll(/\{([^}]+)\}/g)].map((m) => m[1] ?? ""));
+  return new Set([...(path ?? "").matchAll(/\{([^{}]+)\}/g)].map((m) => m[1] ?? ""));
 }
 
 /** Places each draft: response fields, path/query/header parameters, or request body fields. */

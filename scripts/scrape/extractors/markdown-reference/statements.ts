@@ -69,12 +69,12 @@ export function readRequestLine(text: string): RequestLine | undefined {
 
 /** "Content-Type: application/json" stated in prose. */
 export function readContentTypeStatement(text: string): string | undefined {
-  return /^(?:request )?content[- ]type\s*:?\s*([a-z]+\/[\w.+-]+)\.?$/i.exec(text)?.[1]?.toLowerCase();
+  return /^(?:request )?content[- ]type\s*(?::\s*)?([a-z]+\/[\w.+-]+)\.?$/i.exec(text)?.[1]?.toLowerCase();
 }
 
 /** "Base URL: https://api.example.com" before the operations. */
 export function readServerStatement(text: string): string | undefined {
-  const m = /^(?:api )?(?:base url|server|servers|host)\s*:?\s*(https?:\/\/\S+?)\/?$/i.exec(text);
+  const m = /^(?:api )?(?:base url|server|servers|host)\s*(?::\s*)?(https?:\/\/\S+?)\/?$/i.exec(text);
   return m?.[1] && splitUrl(m[1]) ? m[1] : undefined;
 }
 
