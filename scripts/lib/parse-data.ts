@@ -17,6 +17,7 @@
 // containers: an alias target is a shared object, whose expanded size is counted once and remembered.
 import { isAlias, isMap, isPair, isSeq, parseDocument, YAMLParseError } from "yaml";
 import { UserError } from "./errors.ts";
+import { lineAt } from "./line-index.ts";
 
 export const MAX_NESTING = 256;
 export const MAX_ALIASES = 10_000;
@@ -96,12 +97,6 @@ function checkAliasCount(root: unknown, text: string, display: string): void {
       stack.push(node.value, node.key);
     }
   }
-}
-
-function lineAt(text: string, offset: number): number {
-  let line = 1;
-  for (let i = text.indexOf("\n"); i !== -1 && i < offset; i = text.indexOf("\n", i + 1)) line++;
-  return line;
 }
 
 /** V8 reports a character position; people want a line and column. */
