@@ -150,15 +150,11 @@ export const generateCommand: Command = {
     // Every output is locked for the whole run (render, check and write), and what a killed run left
     // there is finished or undone first, so freshness and --check look at a complete package.
     const { withOutputLocks } = await import("../lib/atomic-write.ts");
+    const check = values.check === true;
     return withOutputLocks(
       jobs.map((j) => j.outDir),
-      () =>
-        generateJobs(jobs, ctx, {
-          check: values.check === true,
-          force: values.force === true,
-          limits,
-          allowRefDirs,
-        }),
+      () => generateJobs(jobs, ctx, { check, force: values.force === true, limits, allowRefDirs }),
+      { readOnly: check },
     );
   },
 };

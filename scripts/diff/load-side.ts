@@ -5,7 +5,7 @@
 // leave the repository, and the loader keeps refs inside the spec's folder (or an allowed one) as it does
 // for files; every blob is read within the spec size limit.
 import { existsSync } from "node:fs";
-import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join, posix, relative, resolve } from "node:path";
 import type { LoadOptions } from "../generate/load/index.ts";
@@ -13,6 +13,7 @@ import { isObject, type Obj } from "../generate/load/pointer.ts";
 import { isWithin, realPathOf } from "../lib/confine.ts";
 import { UserError } from "../lib/errors.ts";
 import { parseData } from "../lib/parse-data.ts";
+import { makeFolders } from "../lib/folders.ts";
 import { checkRevision, fileAt, prefix, topLevel } from "./git.ts";
 
 export interface LoadedSide {
@@ -94,7 +95,7 @@ async function materialize(
       continue;
     }
     const target = join(dir, file);
-    await mkdir(dirname(target), { recursive: true });
+    await makeFolders(dirname(target));
     await writeFile(target, bytes);
     let parsed: unknown;
     try {

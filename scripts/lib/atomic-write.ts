@@ -16,6 +16,7 @@ import { randomBytes } from "node:crypto";
 import { lstat, mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { basename, dirname, join, relative, resolve } from "node:path";
 import { UserError } from "./errors.ts";
+import { makeFolders } from "./folders.ts";
 import { removeLockDebris, withLocks } from "./output-lock.ts";
 import { pausePoint } from "./pause-point.ts";
 
@@ -83,25 +84,32 @@ const held = new Map<string, number>();
 
 /**
  * Locks every target, finishes or undoes whatever an interrupted run left beside them, runs `work` (which
- * may call replaceOutputs for these targets) and releases the locks.
+ * may call replaceOutputs for these targets) and releases the locks. A run that only reads its outputs
+ * (`generate --check`) passes `readOnly`: an output whose folder does not exist has nothing to lock or
+ * recover, and no folder is made for its lock.
  */
-export async function withOutputLocks<T>(targets: readonly string[], work: () => Promise<T>): Promise<T> {
-  return withLocks(
-    targets.map((t) => resolve(t)),
-    async (locks) => {
-      for (const lock of locks) await recover(lock.target);
-      for (const lock of locks) held.set(lock.target, (held.get(lock.target) ?? 0) + 1);
-      try {
-        return await work();
-      } finally {
-        for (const lock of locks) {
-          const count = (held.get(lock.target) ?? 1) - 1;
-          if (count === 0) held.delete(lock.target);
-          else held.set(lock.target, count);
-        }
+export async function withOutputLocks<T>(
+  targets: readonly string[],
+  work: () => Promise<T>,
+  options: { readOnly?: boolean } = {},
+): Promise<T> {
+  const resolved = targets.map((t) => resolve(t));
+  const locked = options.readOnly
+    ? (await Promise.all(resolved.map(async (t) => ((await exists(dirname(t))) ? [t] : [])))).flat()
+    : resolved;
+  return withLocks(locked, async (locks) => {
+    for (const lock of locks) await recover(lock.target);
+    for (const lock of locks) held.set(lock.target, (held.get(lock.target) ?? 0) + 1);
+    try {
+      return await work();
+    } finally {
+      for (const lock of locks) {
+        const count = (held.get(lock.target) ?? 1) - 1;
+        if (count === 0) held.delete(lock.target);
+        else held.set(lock.target, count);
       }
-    },
-  );
+    }
+  });
 }
 
 /** Locks, recovers and replaces the outputs in one go. */
@@ -114,7 +122,7 @@ export function folderOf(files: readonly { path: string; content: string | Uint8
   return async (dir: string): Promise<void> => {
     for (const file of files) {
       const target = join(dir, file.path);
-      await mkdir(dirname(target), { recursive: true });
+      await makeFolders(dirname(target));
       await writeFile(target, file.content);
       await pausePoint("staging");
     }
@@ -162,7 +170,7 @@ export async function replaceOutputs(outputs: readonly Output[]): Promise<void> 
     for (const output of sorted) {
       const target = targetOf(output);
       const staged = sidePath(target, "new", id);
-      await mkdir(dirname(target), { recursive: true });
+      await makeFolders(dirname(target));
       if ("folder" in output) {
         await mkdir(staged);
         await output.fill(staged);

@@ -11,6 +11,7 @@ import { hostname } from "node:os";
 import { basename, dirname, join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { UserError } from "./errors.ts";
+import { makeFolders } from "./folders.ts";
 
 export const LOCK_WAIT_ENV = "SPECSMITH_LOCK_WAIT";
 const DEFAULT_WAIT_SECONDS = 30;
@@ -153,7 +154,7 @@ async function takeOver(path: string, dead: Holder | "unreadable"): Promise<void
 
 async function acquire(target: string, limitMs: number): Promise<HeldLock> {
   const path = lockPathFor(target);
-  await mkdir(dirname(path), { recursive: true });
+  await makeFolders(dirname(path));
   const nonce = randomBytes(8).toString("hex");
   const content = JSON.stringify({ ...self, nonce } satisfies Holder);
   const temp = `${path}-${nonce}`;

@@ -152,6 +152,25 @@ describe("generate --out: a folder specsmith did not write is never replaced", (
   });
 });
 
+describe("generate --out: folders that cannot be made, and --check", () => {
+  it("stops at once with a clean error on a folder under /proc, which Node's recursive mkdir retries forever", async () => {
+    const started = performance.now();
+    const r = await cli(["generate", verifaSpec, "--out", "/proc/specsmith-test/client"], dir);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("/proc/specsmith-test: no such file or directory (ENOENT, mkdir)");
+    // A generous ceiling: the old code never returned.
+    expect(performance.now() - started).toBeLessThan(60_000);
+  });
+
+  it("--check writes nothing: no lock, no folder for a missing --out", async () => {
+    const out = join(dir, "a", "b", "client");
+    const r = await cli(["generate", verifaSpec, "--out", out, "--check"], dir);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain("(missing)");
+    expect(await readdir(dir)).toEqual([]);
+  });
+});
+
 describe("generate --out: a package specsmith wrote is replaced", () => {
   it("keeps node_modules/ and .git, drops dist/ built from src/, and names a hand edit it replaces", async () => {
     const spec = join(dir, "spec.yaml");
