@@ -3,9 +3,9 @@
 // package or the new one, never a mix. The old folder's .git and node_modules/ move into the new one;
 // dist/ (the old sources' build output) goes with the old folder. Deciding whether a folder may be
 // replaced at all is output-guard.ts's job, done before.
-import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { folderOf, replaceOutputs, writeOutputs, type OutputFolder } from "../lib/atomic-write.ts";
+import { readInputFile, specLimit } from "../lib/read-input.ts";
 import { KEPT_ENTRIES, listPackageFiles } from "./package-manifest.ts";
 import type { RenderedFile } from "./render-package.ts";
 
@@ -30,10 +30,21 @@ export async function diffPackage(outDir: string, files: RenderedFile[]): Promis
   const onDisk = new Set(await listPackageFiles(outDir));
   const stale: string[] = [];
   for (const file of files) {
-    onDisk.delete(file.path);
-    const current = await readFile(join(outDir, file.path), "utf8").catch(() => undefined);
+    const current = onDisk.delete(file.path) ? readOwnFile(join(outDir, file.path)) : undefined;
     if (current !== file.content) stale.push(current === undefined ? `${file.path} (missing)` : file.path);
   }
   for (const extra of onDisk) stale.push(`${extra} (not generated)`);
   return stale.sort();
+}
+
+/**
+ * A package file's text, read like any input: bounded, and only a regular file (a FIFO put in the folder
+ * must not hang --check); null when it cannot be read that way, which differs from anything generated.
+ */
+function readOwnFile(path: string): string | null {
+  try {
+    return readInputFile(path, path, "file", specLimit()).toString("utf8");
+  } catch {
+    return null;
+  }
 }

@@ -2,15 +2,18 @@
 // replaces a folder only when it is specsmith's own (its manifest accounts for everything in it), never a
 // folder holding an input or the working folder; scrape and capture never write over an input; runs on
 // one output at the same time follow each other; an older specsmith's interrupted swap is put right.
+import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
 import { copyFile, mkdir, mkdtemp, readFile, readdir, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { promisify } from "node:util";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { main } from "../../scripts/cli.ts";
 import { memoryTerminal } from "../cli/memory-terminal.ts";
 import { readTree } from "./tree.ts";
 
+const run = promisify(execFile);
 const root = join(import.meta.dirname, "..", "..");
 const verifaSpec = join(root, "specs/verifa/openapi.yaml");
 const MANIFEST = ".specsmith-manifest.json";
@@ -160,6 +163,16 @@ describe("generate --out: folders that cannot be made, and --check", () => {
     expect(r.err).toContain("/proc/specsmith-test: no such file or directory (ENOENT, mkdir)");
     // A generous ceiling: the old code never returned.
     expect(performance.now() - started).toBeLessThan(60_000);
+  });
+
+  it("--check reports a FIFO in place of a generated file as stale instead of waiting on it forever", async () => {
+    const out = join(dir, "client");
+    expect((await cli(["generate", verifaSpec, "--out", out], dir)).code).toBe(0);
+    await rm(join(out, "README.md"));
+    await run("mkfifo", [join(out, "README.md")]);
+    const r = await cli(["generate", verifaSpec, "--out", out, "--check"], dir);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain("stale client/README.md");
   });
 
   it("--check writes nothing: no lock, no folder for a missing --out", async () => {
