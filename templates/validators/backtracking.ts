@@ -48,8 +48,17 @@ const ESCAPES: Record<string, CharSet> = {
   S: setOf((c) => !/\s/.test(c), true),
 };
 
+/**
+ * Groups nested deeper than this are not analysed: the parser and the walks below recurse once per level,
+ * and no pattern written by a person nests anywhere near it.
+ */
+const MAX_GROUP_DEPTH = 128;
+
+class TooDeep extends Error {}
+
 class Parser {
   private i = 0;
+  private depth = 0;
   constructor(private readonly source: string) {}
 
   parse(): Node {
@@ -102,7 +111,9 @@ class Parser {
         const m = /^\?(?::|=|!|<=|<!|<[^>]*>)/.exec(this.source.slice(this.i));
         this.i += m ? m[0].length : 1;
       }
+      if (++this.depth > MAX_GROUP_DEPTH) throw new TooDeep();
       const body = this.alternation();
+      this.depth--;
       if (this.source[this.i] === ")") this.i++;
       return body;
     }
@@ -249,13 +260,16 @@ function anyNode(node: Node, test: (node: Node) => boolean): boolean {
   return false;
 }
 
-/** True when a pattern looks prone to catastrophic backtracking (see the file comment). */
+/**
+ * True when a pattern looks prone to catastrophic backtracking (see the file comment), or nests its groups
+ * too deeply to tell (worth a warning too).
+ */
 export function mayBacktrackCatastrophically(source: string): boolean {
   let tree: Node;
   try {
     tree = new Parser(source).parse();
-  } catch {
-    return false;
+  } catch (error) {
+    return error instanceof TooDeep;
   }
   return anyNode(tree, isAmbiguousRepeat);
 }

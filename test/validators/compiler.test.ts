@@ -420,6 +420,20 @@ describe("patterns and code points", () => {
     for (const warning of warnings) expect(warning.message).toContain("may backtrack catastrophically");
   });
 
+  it("warns, without deep recursion, about a pattern whose groups nest thousands deep", () => {
+    // 3,000 levels used to overflow the analysis' stack, which was swallowed: no warning at all.
+    const pattern = "(".repeat(3000) + "a*" + ")*".repeat(3000);
+    const schema = { type: "string", pattern };
+    const { warnings } = compileValidators({
+      document: schema,
+      assertFormats: false,
+      entries: [{ name: "v", schema }],
+    });
+    expect(
+      warnings.map((w) => [w.pointer, w.message.includes("may backtrack catastrophically")]),
+    ).toContainEqual(["/pattern", true]);
+  });
+
   it("counts an emoji as one character", async () => {
     const max = await validatorFor({ type: "string", maxLength: 1 });
     expect(max("😀").ok).toBe(true);
