@@ -9,6 +9,12 @@
 // walk the same data after us: JSON.stringify, YAML, TypeScript's printer) stays far from Node's stack size.
 import { UserError } from "./errors.ts";
 
+/**
+ * Levels of JSON (objects and arrays) a file the user gives may nest: checked once, right after parsing
+ * (parse-data.ts), so every walk over a loaded spec stays within the limits below.
+ */
+export const MAX_DATA_NESTING = 256;
+
 /** Levels of a spec's structure a walk may descend (schemas in schemas, objects in examples). */
 export const MAX_SPEC_DEPTH = 256;
 
@@ -36,7 +42,7 @@ export class DepthLimitError extends UserError {
     file?: string,
   ) {
     super(
-      `${what} nested more than ${limit} levels deep${place === undefined ? "" : ` at ${place}`}: ` +
+      `${what} nested more than ${limit} levels deep${place === undefined ? "" : ` at ${readablePointer(place)}`}: ` +
         `deeper than specsmith reads (a loop or a broken file?)`,
       file,
     );
@@ -47,6 +53,19 @@ export class DepthLimitError extends UserError {
   inFile(file: string): DepthLimitError {
     return this.file === undefined ? new DepthLimitError(this.what, this.limit, this.place, file) : this;
   }
+}
+
+/**
+ * A place short enough to read in a message. The place of a depth error is as deep as the limit: its
+ * first and last segments say where it is, the hundreds in between only fill the terminal.
+ */
+export function readablePointer(place: string, max = 160): string {
+  if (place.length <= max) return place;
+  const head = place.lastIndexOf("/", max / 2);
+  const tail = place.indexOf("/", place.length - max / 2);
+  if (head <= 0 || tail === -1 || tail <= head) return place;
+  const hidden = place.slice(head, tail).split("/").length - 1;
+  return `${place.slice(0, head)}/…(${hidden} more)…${place.slice(tail)}`;
 }
 
 /** Throws a DepthLimitError when `depth` is past `limit`; `place` is computed only then. */

@@ -16,10 +16,10 @@
 // All of it is one iterative walk over the parsed value (no recursion), linear in the number of distinct
 // containers: an alias target is a shared object, whose expanded size is counted once and remembered.
 import { isAlias, isMap, isPair, isSeq, parseDocument, YAMLParseError } from "yaml";
+import { MAX_DATA_NESTING as MAX_NESTING, readablePointer } from "./depth.ts";
 import { UserError } from "./errors.ts";
 import { lineAt } from "./line-index.ts";
 
-export const MAX_NESTING = 256;
 export const MAX_ALIASES = 10_000;
 export const MIN_EXPANDED_VALUES = 250_000;
 
@@ -163,7 +163,7 @@ function checkShape(root: unknown, display: string, maxValues: number, shared: b
   const frames: Frame[] = [];
   const tooDeep = (pointer: string): UserError =>
     new UserError(
-      `nested too deeply at ${pointer}: more than ${MAX_NESTING} levels (real specs nest about 30)`,
+      `nested too deeply at ${readablePointer(pointer)}: more than ${MAX_NESTING} levels (real specs nest about 30)`,
       display,
     );
   const enter = (node: Container, key: string): void => {

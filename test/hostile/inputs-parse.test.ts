@@ -30,8 +30,7 @@ function aliasBomb(props: number, aliases: number): string {
   return lines.join("\n") + "\n";
 }
 
-const POINTER_START =
-  "/paths/~1a/get/responses/200/content/application~1json/schema/properties/a/properties/a/";
+const POINTER_START = "/paths/~1a/get/responses/200/content/application~1json/schema/properties/a/";
 
 describe("nesting", () => {
   it("generate: a schema nested 5,000 deep is exit 2 naming the file and the pointer", async () => {
@@ -86,7 +85,10 @@ describe("nesting", () => {
     await put(join(dir, "deep.yaml"), lines.join("\n") + " 1\n");
     const r = await cli(dir, "diff", "deep.yaml", "deep.yaml");
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/^error deep\.yaml: nested too deeply at \/x-deep(\/k){255}: more than 256 levels/);
+    // The place is shown by its first and last segments (all 256 would fill the terminal).
+    expect(r.err).toMatch(
+      /^error deep\.yaml: nested too deeply at \/x-deep(\/k)+\/…\(\d+ more\)…(\/k)+: more than 256 levels/,
+    );
   });
 
   it("an api.yaml nested too deeply is exit 2 naming it", async () => {
