@@ -53,6 +53,23 @@ describe("a hostile spec", () => {
   });
 });
 
+describe("a spec without servers", () => {
+  it("gives a package that compiles under tsc --strict (its server list is typed, not an implicit any[])", async () => {
+    const spec = join(dir, "serverless.json");
+    await writeFile(
+      spec,
+      JSON.stringify({
+        openapi: "3.1.0",
+        info: { title: "Serverless", version: "1.0.0" },
+        paths: { "/ping": { get: { operationId: "ping", responses: { "204": { description: "pong" } } } } },
+      }),
+    );
+    const out = join(dir, "serverless");
+    expect((await generate(spec, "--out", out, "--name", "serverless")).code).toBe(0);
+    await run(process.execPath, [tsc, "-p", join(out, "tsconfig.json")]);
+  });
+});
+
 describe("determinism", () => {
   it("two runs give byte-identical packages", async () => {
     const a = join(dir, "a");

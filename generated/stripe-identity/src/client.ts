@@ -15,7 +15,7 @@ export interface StripeIdentityClientOptions extends ClientOptions {
 
 export const DEFAULT_BASE_URL = "https://api.stripe.com";
 /** Every server the spec declares: with the base URL, the origins the client sends credentials to (a redirect elsewhere goes without them). */
-const API_SERVERS = ["https://api.stripe.com"];
+const API_SERVERS: string[] = ["https://api.stripe.com"];
 /** Every API-key parameter the spec declares: set by hand too, it is still treated as a credential. */
 const CREDENTIAL_PARAMETERS: CredentialParameter[] = [];
 
