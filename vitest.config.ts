@@ -14,7 +14,9 @@ export default defineConfig({
     // Test files run one after another in each worker's module graph instead of a fresh one per file:
     // re-importing ts-morph, cheerio, TypeScript and the generator for each of ~60 files was half the run
     // (115 s against 66 s idle). So no test may rely on fresh module state: none mocks modules, and env
-    // stubs are undone after each test.
+    // and global stubs are undone after each test.
     isolate: false,
+    unstubEnvs: true,
+    unstubGlobals: true,
   },
 });
