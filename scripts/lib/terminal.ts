@@ -64,6 +64,21 @@ export interface Terminal {
   clearProgress(): void;
 }
 
+/**
+ * Writes to a stream until it breaks. A reader that goes away (`specsmith diff ... | head`) makes the next
+ * write fail with EPIPE as an 'error' event, which unhandled ends the process with a stack trace: the rest
+ * of the output is dropped instead, and the command still finishes its work and exits with its own code.
+ */
+function writerTo(stream: NodeJS.WriteStream): (text: string) => void {
+  let broken = false;
+  stream.on("error", () => {
+    broken = true;
+  });
+  return (text) => {
+    if (!broken) stream.write(text);
+  };
+}
+
 export function createTerminal(
   stdout: NodeJS.WriteStream = process.stdout,
   stderr: NodeJS.WriteStream = process.stderr,
@@ -71,24 +86,26 @@ export function createTerminal(
 ): Terminal {
   const interactive = Boolean(stderr.isTTY);
   const color = Boolean(stdout.isTTY) && env.NO_COLOR === undefined && env.TERM !== "dumb";
+  const toStdout = writerTo(stdout);
+  const toStderr = writerTo(stderr);
   let progressShown = false;
   const clearProgress = (): void => {
-    if (progressShown) stderr.write("\r\u001b[2K");
+    if (progressShown) toStderr("\r\u001b[2K");
     progressShown = false;
   };
   return {
     interactive,
     out(line) {
       clearProgress();
-      stdout.write(render(line, color) + "\n");
+      toStdout(render(line, color) + "\n");
     },
     err(line) {
       clearProgress();
-      stderr.write(render(line, color) + "\n");
+      toStderr(render(line, color) + "\n");
     },
     progress(message) {
       if (!interactive) return;
-      stderr.write("\r\u001b[2K" + render(message, false).slice(0, (stderr.columns ?? 80) - 1));
+      toStderr("\r\u001b[2K" + render(message, false).slice(0, (stderr.columns ?? 80) - 1));
       progressShown = true;
     },
     clearProgress,

@@ -19,7 +19,8 @@ export function recordingStream(
     lines.push(chunk.endsWith("\n") ? chunk.slice(0, -1) : chunk);
     return true;
   };
-  return { isTTY, columns: 80, lines, write } as unknown as NodeJS.WriteStream & { lines: string[] };
+  const stream = { isTTY, columns: 80, lines, write, on: () => stream };
+  return stream as unknown as NodeJS.WriteStream & { lines: string[] };
 }
 
 export function memoryTerminal(options: { tty?: boolean; env?: NodeJS.ProcessEnv } = {}): MemoryTerminal {

@@ -2,7 +2,7 @@
 // <what>", exit 2; only a bug prints "internal error" with its stack. Through main() in-process: a file
 // system that refuses a write, a capture whose body stalls (a DOMException, whose `code` is a number),
 // and whatever else a command may throw (null, an object without a prototype, a child process's error).
-import { execFile } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
@@ -151,5 +151,19 @@ describe("errorCode and fileSystemError", () => {
     expect(
       fileSystemError(Object.assign(new Error("x"), { code: "ERR_PARSE_ARGS_UNKNOWN_OPTION" })),
     ).toBeUndefined();
+  });
+});
+
+describe("a reader that goes away", () => {
+  it("ends the output quietly: `specsmith ... | head` is no stack trace, and the exit code is the command's", async () => {
+    // The real CLI on a pipe whose reading end is closed before the CLI writes: every write fails (EPIPE).
+    const bin = join(import.meta.dirname, "..", "..", "bin", "specsmith.js");
+    const child = spawn(process.execPath, [bin, "generate", "--help"], { stdio: ["ignore", "pipe", "pipe"] });
+    child.stdout.destroy();
+    let stderr = "";
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString("utf8")));
+    const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
+    expect(stderr).toBe("");
+    expect(code).toBe(0);
   });
 });
