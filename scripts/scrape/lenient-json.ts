@@ -62,13 +62,15 @@ function bracketDepth(text: string): number {
 }
 
 export function parseLenientJson(text: string): LenientJsonResult {
+  // Measured on the text, before any parse: parsing a value nested a million deep builds a million
+  // containers only to refuse them (most of the time went to the garbage collector), and jsonrepair
+  // recurses as deep as the text nests. For JSON text the bracket depth is the value's depth.
+  if (bracketDepth(text) > MAX_JSON_DEPTH) return { ok: false, error: TOO_DEEP };
   try {
-    const value: unknown = JSON.parse(text);
-    return isTooDeep(value) ? { ok: false, error: TOO_DEEP } : { ok: true, value, repaired: false };
+    return { ok: true, value: JSON.parse(text) as unknown, repaired: false };
   } catch {
     // fall through to repair
   }
-  if (bracketDepth(text) > MAX_JSON_DEPTH) return { ok: false, error: TOO_DEEP };
   try {
     const repaired = jsonrepair(dropElisions(text));
     return { ok: true, value: JSON.parse(repaired), repaired: true };
