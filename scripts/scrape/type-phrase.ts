@@ -67,6 +67,7 @@ export function makeNullable(schema: JsonSchema): JsonSchema {
  * phrase, so a cell of "array of " repeated 20,000 times (87 s and 1 GB, then a crash) is not a type.
  */
 const MAX_PHRASE_NESTING = 16;
+const MAX_PHRASE_CHARS = 1024;
 
 /**
  * Reads a type phrase into a schema, or undefined when the phrase is not a type.
@@ -75,6 +76,9 @@ const MAX_PHRASE_NESTING = 16;
  * {type: object, additionalProperties: {}}; "array of enums" -> {type: array, items: {type: string}}.
  */
 export function parseTypePhrase(phrase: string): JsonSchema | undefined {
+  // Sixteen levels of the longest words ("dictionary from strings to ... or null") stay far below this:
+  // a longer cell is prose, and reading it level by level would copy it once per level.
+  if (phrase.length > MAX_PHRASE_CHARS) return undefined;
   const result = parsePhrase(phrase, 0, new Map());
   return result && clone(result);
 }
