@@ -1,29 +1,22 @@
 // Refusals that keep a run from writing over what it reads: an output that is one of the run's inputs (or
 // another of its outputs), an output folder that holds an input, or one that is (or holds) the folder the
-// user works in. Paths are
-// compared as the system resolves them: a write renames over the last name of the output path (a
-// symbolic link there is replaced, not followed), while an input is read through its links, so both its
-// path and its real path count.
+// user works in. Paths are compared as the system resolves them (confine.ts): a write renames over the
+// last name of the output path (a symbolic link there is replaced, not followed), while an input is read
+// through its links, so both its path and its real path count.
 import { realpath } from "node:fs/promises";
-import { basename, dirname, join, relative, resolve, sep } from "node:path";
+import { basename, dirname, join, relative, resolve } from "node:path";
+import { isWithin, realPathOf } from "./confine.ts";
 import { UserError } from "./errors.ts";
 
 /** The path a rename onto `path` replaces: its folder resolved through links, its last name kept. */
-async function replacedPath(path: string): Promise<string> {
+function replacedPath(path: string): string {
   const absolute = resolve(path);
-  const parent = dirname(absolute);
-  if (parent === absolute) return absolute;
-  try {
-    return join(await realpath(parent), basename(absolute));
-  } catch {
-    // The folder does not exist yet: resolve what does exist above it.
-    return join(await replacedPath(parent), basename(absolute));
-  }
+  return join(realPathOf(dirname(absolute)), basename(absolute));
 }
 
 /** Every path under which `input` is read. */
 async function inputPaths(input: string): Promise<string[]> {
-  const paths = [resolve(input), await replacedPath(input)];
+  const paths = [resolve(input), replacedPath(input)];
   try {
     paths.push(await realpath(input));
   } catch {
@@ -31,9 +24,6 @@ async function inputPaths(input: string): Promise<string[]> {
   }
   return paths;
 }
-
-const isInside = (path: string, folder: string): boolean =>
-  path === folder || path.startsWith(folder.endsWith(sep) ? folder : folder + sep);
 
 /** Refuses (exit 2) when an output path is also an input of the run, or two outputs are one file. */
 export async function refuseOutputsOverInputs(
@@ -44,7 +34,7 @@ export async function refuseOutputsOverInputs(
   const read = await Promise.all(inputs.map(async (input) => ({ input, paths: await inputPaths(input) })));
   const earlier: { flag: string; written: string }[] = [];
   for (const output of outputs) {
-    const written = await replacedPath(output.path);
+    const written = replacedPath(output.path);
     const same = earlier.find((e) => e.written === written);
     if (same) {
       throw new UserError(
@@ -73,10 +63,10 @@ export async function refuseFolderOverInputs(
   cwd: string,
 ): Promise<void> {
   const shown = relative(cwd, folder) || ".";
-  const replaced = [resolve(folder), await replacedPath(folder)];
+  const replaced = [resolve(folder), replacedPath(folder)];
   for (const input of inputs) {
     const paths = await inputPaths(input);
-    if (replaced.some((f) => paths.some((p) => isInside(p, f)))) {
+    if (replaced.some((f) => paths.some((p) => isWithin(p, f)))) {
       throw new UserError(
         `the output folder holds an input of this run (${relative(cwd, input) || input}); it would be replaced with the folder: write the package to a folder of its own`,
         shown,
@@ -84,7 +74,7 @@ export async function refuseFolderOverInputs(
     }
   }
   const working = await inputPaths(cwd);
-  if (replaced.some((f) => working.some((p) => isInside(p, f)))) {
+  if (replaced.some((f) => working.some((p) => isWithin(p, f)))) {
     throw new UserError(
       "the output folder is the working folder or holds it; the whole folder would be replaced: write the package to a folder of its own (for example --out ./client)",
       shown,
