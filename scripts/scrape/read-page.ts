@@ -63,11 +63,9 @@ export async function readPage(
   limit: SizeLimit = pageLimit(),
 ): Promise<Page & { warnings: Diagnostic[] }> {
   const bytes = readInputFile(path, displayName, "page", limit);
-  if (bytes.length === 0 || bytes.toString("utf8").trim() === "") {
-    throw new UserError("page is empty", displayName);
-  }
   if (looksBinary(bytes)) throw new UserError("page is binary data, not a text or HTML capture", displayName);
   const { text, warnings } = decodePage(bytes, displayName);
+  if (text.trim() === "") throw new UserError("page is empty", displayName);
   return { file: displayName, text, warnings };
 }
 
