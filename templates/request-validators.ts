@@ -7,7 +7,7 @@ import type {
   OperationModel,
   ValidatorModel,
 } from "../scripts/generate/model/codegen-model.ts";
-import { escapeSegment } from "../scripts/generate/load/pointer.ts";
+import { escapeSegment } from "../scripts/spec/pointer.ts";
 import { isFormType } from "./runtime/body.ts";
 import { compileValidators, type ValidatorEntry, type Warning } from "./validators/index.ts";
 

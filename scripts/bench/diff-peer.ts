@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { promisify } from "node:util";
 import { compareDocuments, summarize, type DiffReport } from "../diff/compare.ts";
-import { loadSpec } from "../generate/load/index.ts";
+import { loadSpec } from "../spec/index.ts";
 import { realSpecPath } from "./real-specs.ts";
 
 const run = promisify(execFile);

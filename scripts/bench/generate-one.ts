@@ -4,7 +4,7 @@
 import { writeFile } from "node:fs/promises";
 import { performance } from "node:perf_hooks";
 import openapiTS, { astToString } from "openapi-typescript";
-import { loadSpec } from "../generate/load/index.ts";
+import { loadSpec } from "../spec/index.ts";
 import { renderPackage } from "../generate/render-package.ts";
 import { writePackage } from "../generate/write-package.ts";
 

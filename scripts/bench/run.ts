@@ -5,7 +5,7 @@ import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { loadSpec } from "../generate/load/index.ts";
+import { loadSpec } from "../spec/index.ts";
 import { buildModel } from "../generate/model/build-model.ts";
 import { consumerProjects, tsc } from "./consumer.ts";
 import { realSpecs } from "./real-specs.ts";

@@ -6,7 +6,7 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { homedir, tmpdir } from "node:os";
 import { basename, dirname, join } from "node:path";
-import { loadSpec } from "../generate/load/index.ts";
+import { loadSpec } from "../spec/index.ts";
 import { emitOpenApiTypes } from "../../templates/schema-types/emit.ts";
 import { checkEquivalence } from "../../test/generate/schema-types/equivalence.ts";
 

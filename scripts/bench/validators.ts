@@ -12,7 +12,7 @@ import { pathToFileURL } from "node:url";
 import ts from "typescript";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import * as standalone from "ajv/dist/standalone/index.js";
-import { loadSpec } from "../generate/load/index.ts";
+import { loadSpec } from "../spec/index.ts";
 import { compileValidators, type ValidatorEntry } from "../../templates/validators/index.ts";
 import { realSpecs } from "./real-specs.ts";
 import { handWrittenSessionCheck } from "./validators-hand-written.ts";

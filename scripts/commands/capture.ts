@@ -12,7 +12,7 @@ import { pageLimit, tooLarge, type SizeLimit } from "../lib/read-input.ts";
 import { paint } from "../lib/terminal.ts";
 import { fileInApiFolder, readManifest } from "../scrape/manifest.ts";
 import { decodePage } from "../scrape/read-page.ts";
-import { selectApis } from "./api-folders.ts";
+import { selectApis } from "../lib/api-folders.ts";
 import type { Command } from "./command.ts";
 import { inputLimits, PAGE_BYTES_OPTION, SPEC_BYTES_OPTION } from "./input-options.ts";
 

@@ -8,9 +8,9 @@ import { UsageError } from "../lib/errors.ts";
 import { paint } from "../lib/terminal.ts";
 import type { RenderedFile } from "../generate/render-package.ts";
 import { isFresh, recordStamp } from "../generate/freshness.ts";
-import { isPackageName, packageNameFromTitle } from "../generate/package-name.ts";
+import { isPackageName, packageNameFromTitle } from "../lib/package-name.ts";
 import { readManifest } from "../scrape/manifest.ts";
-import { listApis } from "./api-folders.ts";
+import { listApis } from "../lib/api-folders.ts";
 import type { Command, CommandContext } from "./command.ts";
 import {
   allowedRefDirs,
@@ -196,7 +196,7 @@ async function generateJobs(
       continue;
     }
     // Loaded only when something must be rendered: they take most of a run's start-up time.
-    const { loadSpec } = await import("../generate/load/index.ts");
+    const { loadSpec } = await import("../spec/index.ts");
     const loaded = await loadSpec(job.spec, {
       displayName: relative(ctx.cwd, job.spec),
       limit: options.limits.spec,

@@ -8,7 +8,7 @@ import { refuseOutputsOverInputs } from "../lib/output-paths.ts";
 import { paint } from "../lib/terminal.ts";
 import { formatSource } from "../scrape/merge/merge-log.ts";
 import type { Diagnostic } from "../scrape/fragment.ts";
-import { selectApis } from "./api-folders.ts";
+import { selectApis } from "../lib/api-folders.ts";
 import type { Command, CommandContext } from "./command.ts";
 import { inputLimits, PAGE_BYTES_OPTION, SPEC_BYTES_OPTION } from "./input-options.ts";
 

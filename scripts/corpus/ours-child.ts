@@ -4,9 +4,9 @@
 // (anything else thrown: a bug in specsmith). Deaths (timeout, out of memory) are told by the parent.
 import { basename } from "node:path";
 import { UserError } from "../lib/errors.ts";
-import { loadSpec, UnsupportedSpecVersionError } from "../generate/load/index.ts";
+import { loadSpec, UnsupportedSpecVersionError } from "../spec/index.ts";
 import { renderPackage } from "../generate/render-package.ts";
-import { packageNameFromTitle } from "../generate/package-name.ts";
+import { packageNameFromTitle } from "../lib/package-name.ts";
 import { writePackage } from "../generate/write-package.ts";
 import type { OursVerdict } from "./verdicts.ts";
 import { serveJobs } from "./workers.ts";

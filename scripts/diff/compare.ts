@@ -1,6 +1,6 @@
 // One comparison, start to end: the structural diff, the generated-package impact, and the rules over
 // both, giving the findings, their summary and the semver bump. Ignore files come after (ignore.ts).
-import type { Obj } from "../generate/load/pointer.ts";
+import type { Obj } from "../spec/pointer.ts";
 import { packageImpact, type ImpactEntry } from "./impact.ts";
 import type { Finding, Level, Semver } from "./model.ts";
 import { applyRules } from "./rules/index.ts";

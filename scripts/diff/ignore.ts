@@ -2,7 +2,7 @@
 // operation, a pointer or an API) with the reason they are accepted. Accepted findings are still shown,
 // marked with their reason, but do not count for --fail-on. A reason is required: an entry without one is
 // an error, so nobody silences a break without saying why.
-import { isObject } from "../generate/load/pointer.ts";
+import { isObject } from "../spec/pointer.ts";
 import { UserError } from "../lib/errors.ts";
 import { parseData } from "../lib/parse-data.ts";
 import { readInputFile, specLimit, type SizeLimit } from "../lib/read-input.ts";

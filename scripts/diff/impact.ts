@@ -5,7 +5,7 @@
 // generated package: resources come from paths, so a tag rename changes no export.)
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { escapeSegment, isObject, type Obj } from "../generate/load/pointer.ts";
+import { escapeSegment, isObject, type Obj } from "../spec/pointer.ts";
 import { buildModel } from "../generate/model/build-model.ts";
 import type { CodegenModel, OperationModel } from "../generate/model/codegen-model.ts";
 import type { Change, ExportKind, Semver } from "./model.ts";

@@ -8,8 +8,8 @@ import { existsSync } from "node:fs";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join, posix, relative, resolve } from "node:path";
-import type { LoadOptions } from "../generate/load/index.ts";
-import { isObject, type Obj } from "../generate/load/pointer.ts";
+import type { LoadOptions } from "../spec/index.ts";
+import { isObject, type Obj } from "../spec/pointer.ts";
 import { isWithin, realPathOf } from "../lib/confine.ts";
 import { UserError } from "../lib/errors.ts";
 import { parseData } from "../lib/parse-data.ts";
@@ -34,7 +34,7 @@ export function revisionArgument(arg: string): { revision: string; path: string 
 export type SideOptions = Pick<LoadOptions, "limit" | "allowRefDirs">;
 
 export async function loadSide(arg: string, cwd: string, options: SideOptions = {}): Promise<LoadedSide> {
-  const { loadSpec } = await import("../generate/load/index.ts");
+  const { loadSpec } = await import("../spec/index.ts");
   const file = resolve(cwd, arg);
   const split = existsSync(file) ? undefined : revisionArgument(arg);
   if (!split)

@@ -3,8 +3,8 @@
 // spec (every operation added, or removed).
 import { existsSync } from "node:fs";
 import { join, relative, sep } from "node:path";
-import type { Obj } from "../generate/load/pointer.ts";
-import { listApis } from "../commands/api-folders.ts";
+import type { Obj } from "../spec/pointer.ts";
+import { listApis } from "../lib/api-folders.ts";
 import { UsageError } from "../lib/errors.ts";
 import { compareDocuments, type DiffReport } from "./compare.ts";
 import { checkRevision, foldersAt, topLevel } from "./git.ts";

@@ -3,7 +3,7 @@
 // The files it names (pages, overlay) must lie inside the API folder: relative paths that do not climb out.
 // Symbolic links are judged where the files are read (see scripts/lib/confine.ts).
 import { isAbsolute, join, normalize, sep } from "node:path";
-import { isPackageName } from "../generate/package-name.ts";
+import { isPackageName } from "../lib/package-name.ts";
 import { Fence } from "../lib/confine.ts";
 import { UserError } from "../lib/errors.ts";
 import { parseData } from "../lib/parse-data.ts";

@@ -3,7 +3,7 @@
 // spans that survive backticks), JSON (the documented shape) and text.
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { loadSpec } from "../../scripts/generate/load/index.ts";
+import { loadSpec } from "../../scripts/spec/index.ts";
 import { compareDocuments, type DiffReport } from "../../scripts/diff/compare.ts";
 import { formatJson } from "../../scripts/diff/format/json.ts";
 import { formatMarkdown } from "../../scripts/diff/format/markdown.ts";

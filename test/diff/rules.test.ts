@@ -3,7 +3,7 @@
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { loadSpec } from "../../scripts/generate/load/index.ts";
+import { loadSpec } from "../../scripts/spec/index.ts";
 import { compareDocuments } from "../../scripts/diff/compare.ts";
 import { CHANGE_KINDS } from "../../scripts/diff/model.ts";
 import { RULES } from "../../scripts/diff/rules/index.ts";

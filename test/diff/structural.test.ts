@@ -3,7 +3,7 @@
 // schemas (direct and mutual) are compared to the end and terminate.
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { loadSpec } from "../../scripts/generate/load/index.ts";
+import { loadSpec } from "../../scripts/spec/index.ts";
 import { compareDocuments } from "../../scripts/diff/compare.ts";
 import { diffDocuments } from "../../scripts/diff/structural/index.ts";
 

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { UserError } from "../../scripts/lib/errors.ts";
-import { loadSpec, UnsupportedSpecVersionError, upgradeTo31 } from "../../scripts/generate/load/index.ts";
+import { loadSpec, UnsupportedSpecVersionError, upgradeTo31 } from "../../scripts/spec/index.ts";
 
 const FIXTURES = "test/fixtures/specs/load";
 const fixture = (name: string) => join(FIXTURES, name);

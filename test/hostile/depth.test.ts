@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { main } from "../../scripts/cli.ts";
-import { walkDocument } from "../../scripts/generate/load/walk.ts";
+import { walkDocument } from "../../scripts/spec/walk.ts";
 import { DepthLimitError, MAX_SPEC_DEPTH } from "../../scripts/lib/depth.ts";
 import { memoryTerminal } from "../cli/memory-terminal.ts";
 

@@ -1,6 +1,6 @@
 // Request bodies and the content of responses: media types matched without their parameters and case
 // ("application/json; charset=utf-8" is application/json), and the schema of each shared one compared.
-import { child, isObject } from "../../generate/load/pointer.ts";
+import { child, isObject } from "../../spec/pointer.ts";
 import type { Direction } from "../model.ts";
 import type { OperationContext } from "./context.ts";
 import { record } from "./context.ts";

@@ -1,7 +1,7 @@
 // What a spec says outside its paths: the servers (the generated client's default base URL is the first)
 // and the webhooks. A webhook is a request the API sends: its payload is compared as a response, since
 // the receiver is the one reading it, and a webhook gone or new is reported once.
-import { child, isObject } from "../../generate/load/pointer.ts";
+import { child, isObject } from "../../spec/pointer.ts";
 import { compareContent } from "./content.ts";
 import type { ChangeGraph } from "./graph.ts";
 import type { SchemaDiffer } from "./schema-diff.ts";

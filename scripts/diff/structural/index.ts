@@ -1,7 +1,7 @@
 // The structural diff: two loaded (OpenAPI 3.1) documents in, every difference out as plain facts, each
 // once, with the operations it reaches. Operations are matched by method and path template ("/a/{id}"
 // and "/a/{sessionId}" are one path); what the differences mean for callers is for the rules.
-import { child, isObject, type Obj } from "../../generate/load/pointer.ts";
+import { child, isObject, type Obj } from "../../spec/pointer.ts";
 import type { Change } from "../model.ts";
 import { compareRequestBody } from "./content.ts";
 import type { OperationContext } from "./context.ts";

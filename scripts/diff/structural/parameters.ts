@@ -2,7 +2,7 @@
 // that left one location for another was moved; one gone and one come in the same location with the same
 // schema was renamed; the rest were added or removed. Parameters on the path item count for each of its
 // operations, and an operation's own parameter overrides one of the path item with the same key.
-import { child, isObject } from "../../generate/load/pointer.ts";
+import { child, isObject } from "../../spec/pointer.ts";
 import type { OperationContext } from "./context.ts";
 import { record } from "./context.ts";
 import type { Member } from "./schema-view.ts";

@@ -1,6 +1,6 @@
 // Responses of an operation, matched by status ("2xx" and "2XX" are one): statuses added and removed,
 // response headers by name regardless of case, and the content of each status both sides document.
-import { child, isObject } from "../../generate/load/pointer.ts";
+import { child, isObject } from "../../spec/pointer.ts";
 import type { OperationContext } from "./context.ts";
 import { record } from "./context.ts";
 import { compareContent } from "./content.ts";

@@ -4,7 +4,7 @@
 // Where one side refers and the other writes the schema inline, the reference is followed and the contents
 // are compared, so moving an inline schema into an equivalent component is no change at all.
 import { checkDepth, MAX_SPEC_DEPTH } from "../../lib/depth.ts";
-import { isObject } from "../../generate/load/pointer.ts";
+import { isObject } from "../../spec/pointer.ts";
 import type { ChangeFacts, Direction } from "../model.ts";
 import type { ChangeGraph, GraphNode } from "./graph.ts";
 import { defaultChange, enumChange, limitChanges, typeChange } from "./schema-keywords.ts";

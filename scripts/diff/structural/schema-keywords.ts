@@ -1,7 +1,7 @@
 // The keyword-level comparisons of two schema views, as facts: how the type changed (narrowed, widened),
 // which enum values came and went, which limits tightened or loosened, whether the default changed.
 // Whether any of that breaks a caller depends on the direction, and is for the rules to say.
-import { isObject } from "../../generate/load/pointer.ts";
+import { isObject } from "../../spec/pointer.ts";
 import type { ChangeFacts, LimitRelation, Relation } from "../model.ts";
 import type { SchemaView } from "./schema-view.ts";
 

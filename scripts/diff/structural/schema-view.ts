@@ -5,7 +5,7 @@
 // the pointer of the schema that declares it.
 import { checkDepth, MAX_SPEC_DEPTH } from "../../lib/depth.ts";
 import { ANNOTATION_KEYWORDS } from "../../lib/schema-annotations.ts";
-import { child, isObject, type Obj } from "../../generate/load/pointer.ts";
+import { child, isObject, type Obj } from "../../spec/pointer.ts";
 import type { Located, Side } from "./side.ts";
 
 /** A subschema and where it sits. */

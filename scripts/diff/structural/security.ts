@@ -2,7 +2,7 @@
 // "scheme" or "scheme [scope, scope]", and the definitions of the schemes it uses. A scheme definition that
 // changed (another header name, another token URL) is found once, in its own graph node, for every
 // operation that uses it.
-import { child, escapeSegment, isObject } from "../../generate/load/pointer.ts";
+import { child, escapeSegment, isObject } from "../../spec/pointer.ts";
 import type { OperationContext } from "./context.ts";
 import { record } from "./context.ts";
 import type { Located, Side } from "./side.ts";

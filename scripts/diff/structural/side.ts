@@ -1,7 +1,7 @@
 // One side of a comparison (the base or the revision document) and the $ref resolution both sides need:
 // a reference object stands for what it points at, and the pointer moves with it, so that a change inside
 // a shared component is located in the component (reported once), not at each place that refers to it.
-import { isObject, resolveFragment, type Obj } from "../../generate/load/pointer.ts";
+import { isObject, resolveFragment, type Obj } from "../../spec/pointer.ts";
 
 /** The HTTP methods a path item (or a webhook) can hold. */
 export const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"] as const;

@@ -1,7 +1,7 @@
 // What makes a oneOf/anyOf member the same member in two versions: the component it refers to, else its
 // title, else the value of a tag property (`type: {const: "card"}`), else its type when no sibling shares
 // it, else its position.
-import { isObject } from "../../generate/load/pointer.ts";
+import { isObject } from "../../spec/pointer.ts";
 import type { Member } from "./schema-view.ts";
 import { refOf, type Side } from "./side.ts";
 

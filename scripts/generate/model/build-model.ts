@@ -13,7 +13,7 @@ import type {
 import { NameRegistry, camelCase, pascalCase, safeIdentifier } from "./identifiers.ts";
 import { routeShape, segments } from "../../lib/route.ts";
 import { singular } from "../../lib/words.ts";
-import { derefObject, escapeSegment, isObject } from "../load/pointer.ts";
+import { derefObject, escapeSegment, isObject } from "../../spec/pointer.ts";
 import { operationExample } from "./examples.ts";
 import { allServers, defaultServers } from "./servers.ts";
 import { isFormType, isJSONType } from "../../../templates/runtime/body.ts";

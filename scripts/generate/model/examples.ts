@@ -1,7 +1,7 @@
 // Example arguments for the generated README, taken from the spec: a documented example wins (the media
 // type's, then the schema's), otherwise a value is made from the schema's enum, default or type. Only what a
 // call needs is filled in (path parameters, required fields), so the example stays short and valid.
-import { derefObject, isObject, setOwn } from "../load/pointer.ts";
+import { derefObject, isObject, setOwn } from "../../spec/pointer.ts";
 
 type Json = Record<string, unknown>;
 

@@ -1,7 +1,7 @@
 // The servers a spec declares, as the URLs a client can use: `{variable}`s filled from their `default`
 // (the base URL a client starts with) or, for the set of origins credentials may go to, from their
 // `default` and every `enum` value. Servers count at every level: the document, a path item, an operation.
-import { derefObject, isObject } from "../load/pointer.ts";
+import { derefObject, isObject } from "../../spec/pointer.ts";
 
 type Json = Record<string, unknown>;
 

@@ -4,7 +4,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadSpec } from "../../../scripts/generate/load/index.ts";
+import { loadSpec } from "../../../scripts/spec/index.ts";
 import { emitOpenApiTypes } from "../../../templates/schema-types/emit.ts";
 import { checkEquivalence, type SpecUnderTest } from "./equivalence.ts";
 

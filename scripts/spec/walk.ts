@@ -4,7 +4,7 @@
 // It never follows a $ref (so recursive schemas cost nothing) and never enters data: example values,
 // defaults, enums, consts, link parameters and extensions are left alone, even when they hold "$ref" keys.
 // It recurses as deep as the document nests, so it stops at MAX_SPEC_DEPTH with an error naming the place.
-import { checkDepth, MAX_SPEC_DEPTH } from "../../lib/depth.ts";
+import { checkDepth, MAX_SPEC_DEPTH } from "../lib/depth.ts";
 import { child, isObject, type Obj } from "./pointer.ts";
 
 export type Kind =

@@ -1,7 +1,7 @@
 // The APIs under specs/: every folder with an api.yaml, in name order.
 import { readdir, access } from "node:fs/promises";
 import { join } from "node:path";
-import { UserError } from "../lib/errors.ts";
+import { UserError } from "./errors.ts";
 
 export async function listApis(specsDir: string): Promise<string[]> {
   let entries;

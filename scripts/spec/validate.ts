@@ -1,7 +1,7 @@
 // Validation against the official OpenAPI schema of the version the file declares (3.0 files against 3.0's,
 // 3.1 against 3.1's), after bundling so that content from other files is checked too.
 import { Validator } from "@seriousme/openapi-schema-validator";
-import { UserError } from "../../lib/errors.ts";
+import { UserError } from "../lib/errors.ts";
 import type { Obj } from "./pointer.ts";
 import type { Dialect } from "./version.ts";
 

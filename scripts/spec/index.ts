@@ -1,8 +1,8 @@
 // Loading any OpenAPI 3.0/3.1 spec for the generator: read, check the version, bundle relative-file refs,
 // validate, upgrade 3.0 to 3.1, and list what the generator will ignore. Each step is its own file.
 import { resolve } from "node:path";
-import { namingFile } from "../../lib/depth.ts";
-import type { SizeLimit } from "../../lib/read-input.ts";
+import { namingFile } from "../lib/depth.ts";
+import type { SizeLimit } from "../lib/read-input.ts";
 import { bundle } from "./bundle.ts";
 import { readSpecFile } from "./read.ts";
 import { upgradeInPlace } from "./upgrade.ts";

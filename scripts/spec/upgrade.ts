@@ -1,7 +1,7 @@
 // OpenAPI 3.0 -> 3.1, so that every consumer sees one dialect (JSON Schema 2020-12 schemas). One walk over
 // the schema positions (components, parameters, headers, media types and every subschema); examples,
 // defaults and enums are data and are never entered, so a "nullable" key inside an example stays.
-import { ANNOTATION_KEYWORDS } from "../../lib/schema-annotations.ts";
+import { ANNOTATION_KEYWORDS } from "../lib/schema-annotations.ts";
 import { isObject, setOwn, type Obj } from "./pointer.ts";
 import { combine, walkDocument, type Visitor } from "./walk.ts";
 

@@ -16,9 +16,9 @@
 import { existsSync } from "node:fs";
 import { basename, dirname, extname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { Fence } from "../../lib/confine.ts";
-import { UserError } from "../../lib/errors.ts";
-import { specLimit, type SizeLimit } from "../../lib/read-input.ts";
+import { Fence } from "../lib/confine.ts";
+import { UserError } from "../lib/errors.ts";
+import { specLimit, type SizeLimit } from "../lib/read-input.ts";
 import { escapeSegment, isObject, resolveFragment, setOwn, unescapeSegment, type Obj } from "./pointer.ts";
 import { readSpecFile } from "./read.ts";
 import { COMPONENT_KINDS, walkDocument, walkNode, type Kind, type Visitor } from "./walk.ts";

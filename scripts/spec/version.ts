@@ -1,7 +1,7 @@
 // Which documents specsmith reads: OpenAPI 3.0.x and 3.1.x. Anything else is refused before any other work,
 // with its own error class for unsupported versions so that a corpus runner can count those as skips
 // rather than failures.
-import { UserError } from "../../lib/errors.ts";
+import { UserError } from "../lib/errors.ts";
 import { isObject, type Obj } from "./pointer.ts";
 
 export class UnsupportedSpecVersionError extends UserError {

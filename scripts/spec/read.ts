@@ -1,8 +1,8 @@
 // Reading a spec file: bytes (hashed for generated file headers) and a parsed value, both bounded (see
 // scripts/lib/read-input.ts and parse-data.ts).
 import { createHash } from "node:crypto";
-import { parseData } from "../../lib/parse-data.ts";
-import { readInputFile, specLimit, type SizeLimit } from "../../lib/read-input.ts";
+import { parseData } from "../lib/parse-data.ts";
+import { readInputFile, specLimit, type SizeLimit } from "../lib/read-input.ts";
 
 export interface ReadFile {
   value: unknown;
