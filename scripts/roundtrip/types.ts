@@ -100,4 +100,10 @@ export interface Renderer {
   imitates: string;
   /** One or more pages per operation (or several operations per page, as the layout does). */
   render(api: RenderApi, perturbations: Perturbations): RenderedPage[];
+  /**
+   * The perturbations this renderer applies (the harness renders each of them on its own besides the
+   * plain pages, and skips those the layout has no use for). The ~2,000-byte cut applies to every layout
+   * and is not listed here.
+   */
+  perturbations: readonly (keyof Perturbations)[];
 }
