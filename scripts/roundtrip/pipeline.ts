@@ -2,7 +2,7 @@
 // scrape all its pages in one call as `specsmith scrape` does, and score the scraped spec's facts.
 import { performance } from "node:perf_hooks";
 import { scrapePages } from "../scrape/scrape-pages.ts";
-import type { Perturbations, RenderApi, RenderedPage, Renderer } from "./types.ts";
+import type { Fact, Perturbations, RenderApi, RenderedPage, Renderer } from "./types.ts";
 import { apiFacts, factKey } from "./facts.ts";
 import { loadRenderApi } from "./load-api.ts";
 import { cutPage } from "./renderers/page-writer.ts";
@@ -44,6 +44,19 @@ export interface ApiScore {
   seconds: number;
 }
 
+/** Up to EXAMPLES facts, one per kind of fact and attribute first, so the examples show different failures. */
+function examples(facts: readonly Fact[]): string[] {
+  const seen = new Set<string>();
+  const varied = facts.filter((f) => {
+    const group = `${f.kind} ${f.attribute}`;
+    if (seen.has(group)) return false;
+    seen.add(group);
+    return true;
+  });
+  const rest = facts.filter((f) => !varied.includes(f));
+  return [...varied, ...rest].slice(0, EXAMPLES).map(factKey);
+}
+
 /** Page files made unique inside the API (two paths may clean up to the same name). */
 function uniqueFiles(pages: RenderedPage[]): RenderedPage[] {
   const used = new Set<string>();
@@ -83,8 +96,8 @@ export async function roundTrip(api: RenderApi, renderer: Renderer, variant: Var
     pages: pages.length,
     operations: api.operations.length,
     tallies: score.tallies,
-    missed: score.missed.slice(0, EXAMPLES).map(factKey),
-    invented: score.invented.slice(0, EXAMPLES).map(factKey),
+    missed: examples(score.missed),
+    invented: examples(score.invented),
     ...(error !== undefined ? { error: error.slice(0, 500) } : {}),
     seconds: (performance.now() - start) / 1000,
   };

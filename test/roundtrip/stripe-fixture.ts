@@ -10,7 +10,14 @@ import type { RenderApi } from "../../scripts/roundtrip/types.ts";
 
 const FIXTURE = join(import.meta.dirname, "..", "fixtures", "specs", "stripe-1.3.17-identity.json.gz");
 
-export async function stripeIdentityApi(): Promise<RenderApi> {
+let loaded: Promise<RenderApi> | undefined;
+
+/** Loaded once per test file (validating the spec takes a second or two on a busy machine). */
+export function stripeIdentityApi(): Promise<RenderApi> {
+  return (loaded ??= load());
+}
+
+async function load(): Promise<RenderApi> {
   const dir = mkdtempSync(join(tmpdir(), "specsmith-rt-"));
   try {
     const file = join(dir, "stripe.json");
