@@ -9,6 +9,7 @@ import { loadSpec } from "../spec/index.ts";
 import { buildModel } from "../generate/model/build-model.ts";
 import { consumerProjects, tsc } from "./consumer.ts";
 import { realSpecs } from "./real-specs.ts";
+import { writeStripeSite } from "./stripe-site.ts";
 
 interface PhaseResult {
   phase: string;
@@ -17,9 +18,12 @@ interface PhaseResult {
   peakMiB: number;
 }
 
-function runPhase(phase: string): PhaseResult {
+function runPhase(phase: string, ...args: string[]): PhaseResult {
   const script = join(import.meta.dirname, "scrape-bench.ts");
-  const out = execFileSync(process.execPath, ["--import", "tsx", script, phase], { encoding: "utf8" });
+  const out = execFileSync(process.execPath, ["--import", "tsx", script, phase, ...args], {
+    encoding: "utf8",
+    maxBuffer: 64 * 1024 * 1024,
+  });
   const last = out.trim().split("\n").pop() ?? "";
   return JSON.parse(last) as PhaseResult;
 }
@@ -55,6 +59,34 @@ const rows = [
 const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => (r[i] ?? "").length)));
 console.log("scrape benchmark (each phase in its own process; peak = max RSS)");
 for (const r of rows) console.log(r.map((c, i) => (i < 4 ? c.padEnd(widths[i] ?? 0) : c)).join("  "));
+
+// Issue 12 step 5: a whole site (every stripe.com operation as a seed-000 page) scraped in one call,
+// against a parse-only floor on the same pages in the same run. A scrape that throws is reported, and the
+// rest of the benchmark still runs.
+const siteDir = mkdtempSync(join(tmpdir(), "specsmith-site-"));
+try {
+  const count = await writeStripeSite(siteDir);
+  const siteFloor = runPhase("site-floor", siteDir);
+  let site: PhaseResult | undefined;
+  try {
+    site = runPhase("site", siteDir);
+  } catch (err) {
+    console.log(
+      `\nstripe.com site (${count} seed-000 pages): the scrape FAILED: ${(err as Error).message.split("\n")[0]}`,
+    );
+  }
+  if (site) {
+    const ratio = site.seconds / siteFloor.seconds;
+    console.log(
+      `\nstripe.com site, ${count} seed-000 pages in one scrapePages call: ${site.seconds.toFixed(2)} s, ` +
+        `${site.peakMiB.toFixed(0)} MiB | parse-only floor (cheerio + JSON.parse of the schema block): ` +
+        `${siteFloor.seconds.toFixed(2)} s, ${siteFloor.peakMiB.toFixed(0)} MiB | ratio ${ratio.toFixed(2)}x ` +
+        `(goal <= 1.5x, peak < 300 MiB: ${ratio <= 1.5 && site.peakMiB < 300 ? "met" : "MISSED"})`,
+    );
+  }
+} finally {
+  rmSync(siteDir, { recursive: true, force: true });
+}
 
 // Linear time on worst-case pages, in a process of its own (its pages are large).
 execFileSync(process.execPath, ["--import", "tsx", join(import.meta.dirname, "linear-time.ts")], {

@@ -3,6 +3,9 @@
 //   pages   scrape 1,000 synthetic pages of mixed formats as 100 APIs of 10 pages
 //   floor   only parse the same 1,000 pages (cheerio for HTML, mdast for markdown, lines for text):
 //           the least any scraper must do, measured as the peer in the same run
+//   site DIR        scrape the seed-000 rendering of every stripe.com operation (stripe-site.ts) in ONE
+//                   scrapePages call, as a user scrapes a captured site
+//   site-floor DIR  only cheerio-load every page of DIR and JSON.parse its schema block (issue 12 step 5)
 // Prints one JSON line: {phase, pages, seconds, peakMiB}.
 import { performance } from "node:perf_hooks";
 import { join } from "node:path";
@@ -13,6 +16,7 @@ import { gfm } from "micromark-extension-gfm";
 import { scrapeApi } from "../scrape/scrape-api.ts";
 import { scrapePages } from "../scrape/scrape-pages.ts";
 import { syntheticPages } from "./synthetic-pages.ts";
+import { readSite } from "./stripe-site.ts";
 
 const specsDir = join(import.meta.dirname, "..", "..", "specs");
 const phase = process.argv[2];
@@ -23,6 +27,7 @@ function peakMiB(): number {
 }
 
 async function run(): Promise<{ pages: number; seconds: number }> {
+  if (phase === "site" || phase === "site-floor") return runSite(phase, process.argv[3] ?? "");
   if (phase === "seeds") {
     const apis = ["stripe-identity", "verifa"];
     const rounds = 20;
@@ -55,6 +60,24 @@ async function run(): Promise<{ pages: number; seconds: number }> {
     if (sink < 0) console.error(sink);
   } else {
     throw new Error(`unknown phase ${phase}`);
+  }
+  return { pages: pages.length, seconds: (performance.now() - start) / 1000 };
+}
+
+async function runSite(which: string, dir: string): Promise<{ pages: number; seconds: number }> {
+  const pages = readSite(dir);
+  const start = performance.now();
+  if (which === "site") {
+    await scrapePages(pages, { version: "1.0.0", servers: [], specFile: "stripe-site.yaml" });
+  } else {
+    let sink = 0;
+    for (const page of pages) {
+      const $ = load(page.text);
+      const schema = $("pre.schema").first();
+      if (schema.length > 0) sink += Object.keys(JSON.parse(schema.text()) as object).length;
+      sink += $("*").length;
+    }
+    if (sink < 0) console.error(sink);
   }
   return { pages: pages.length, seconds: (performance.now() - start) / 1000 };
 }
