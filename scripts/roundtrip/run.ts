@@ -15,6 +15,7 @@ import { openapiDirectoryTarball } from "../corpus/tarball.ts";
 import { chooseRenderers, type SpecVerdict } from "./api-job.ts";
 import type { ApiScore } from "./pipeline.ts";
 import { figures, formatFigures } from "./report.ts";
+import type { Renderer } from "./types.ts";
 
 const { values } = parseArgs({
   options: {
@@ -36,7 +37,13 @@ if (![seed, size, jobs, timeoutMs].every((n) => Number.isInteger(n) && n >= 0) |
   process.exit(2);
 }
 const layouts = values.layout.split(",").filter((l) => l !== "");
-const renderers = chooseRenderers(layouts);
+let renderers: Renderer[];
+try {
+  renderers = chooseRenderers(layouts);
+} catch (err) {
+  console.error(`roundtrip: ${(err as Error).message}`);
+  process.exit(2);
+}
 const ROUNDTRIP_DIR = join(CACHE_DIR, "roundtrip");
 
 /** Whether a spec file declares OpenAPI 3.x (Swagger 2.0 specs are skipped before sampling). */
