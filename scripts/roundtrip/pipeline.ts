@@ -48,6 +48,8 @@ export interface ApiScore {
   tallies: KindTallies;
   missed: string[];
   invented: string[];
+  /** How many shown facts were missed, by "kind attribute" ("parameter exists", "property enum"). */
+  missedByAttribute: Record<string, number>;
   /** Set when the scrape threw: the API then counts with nothing found. */
   error?: string;
   seconds: number;
@@ -64,6 +66,24 @@ function examples(facts: readonly Fact[]): string[] {
   });
   const rest = facts.filter((f) => !varied.includes(f));
   return [...varied, ...rest].slice(0, EXAMPLES).map(factKey);
+}
+
+/**
+ * Missed facts counted by "kind attribute"; the facts of a field (or operation) missed as a whole count once
+ * as "kind (whole)", so an attribute's count says how often a found field had that attribute wrong.
+ */
+function countByAttribute(facts: readonly Fact[]): Record<string, number> {
+  const missedWhole = new Set(
+    facts.filter((f) => f.attribute === "exists").map((f) => `${f.operation} ${f.where}`),
+  );
+  const counts: Record<string, number> = {};
+  for (const f of facts) {
+    const whole = missedWhole.has(`${f.operation} ${f.where}`);
+    if (whole && f.attribute !== "exists") continue;
+    const group = whole ? `${f.kind} (whole)` : `${f.kind} ${f.attribute}`;
+    counts[group] = (counts[group] ?? 0) + 1;
+  }
+  return counts;
 }
 
 /** Page files made unique inside the API (two paths may clean up to the same name). */
@@ -106,6 +126,7 @@ export async function roundTrip(api: RenderApi, renderer: Renderer, variant: Var
     operations: api.operations.length,
     tallies: score.tallies,
     missed: examples(score.missed),
+    missedByAttribute: countByAttribute(score.missed),
     invented: examples(score.invented),
     ...(error !== undefined ? { error: error.slice(0, 500) } : {}),
     seconds: (performance.now() - start) / 1000,

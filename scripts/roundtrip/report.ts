@@ -23,6 +23,8 @@ export interface LayoutFigures {
   goal: { facts: number; operations?: number };
   met: boolean;
   failures: { api: string; error: string }[];
+  /** Missed facts by "kind attribute", most first. */
+  missedByAttribute: [string, number][];
   worst: { api: string; recall: number; precision: number; missed: string[]; invented: string[] }[];
 }
 
@@ -60,7 +62,13 @@ export function figures(scores: readonly ApiScore[]): LayoutFigures[] {
         missed: s.missed,
         invented: s.invented,
       }));
+    const missedBy = new Map<string, number>();
+    for (const s of group) {
+      for (const [key, n] of Object.entries(s.missedByAttribute))
+        missedBy.set(key, (missedBy.get(key) ?? 0) + n);
+    }
     return {
+      missedByAttribute: [...missedBy].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)),
       layout: first.layout,
       variant: first.variant,
       apis: group.length,
@@ -117,6 +125,11 @@ export function formatFigures(all: readonly LayoutFigures[]): string {
       (k) => `${k} ${pct(recall(f.tallies[k]))} / ${pct(precision(f.tallies[k]))} (${f.tallies[k].shown})`,
     );
     lines.push(`  ${f.layout} ${f.variant}: ${kinds.join(", ")}`);
+  }
+  lines.push("", "most missed (kind attribute: facts missed), plain pages:");
+  for (const f of all.filter((x) => x.variant === "plain")) {
+    const top = f.missedByAttribute.slice(0, 6).map(([k, n]) => `${k}: ${n}`);
+    lines.push(`  ${f.layout}: ${top.length > 0 ? top.join(", ") : "none"}`);
   }
   lines.push("", "worst APIs (missed = shown but not scraped; invented = scraped but not in the spec):");
   for (const f of all) {
