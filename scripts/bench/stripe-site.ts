@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { loadSpec } from "../spec/index.ts";
 import { loadRenderApi } from "../roundtrip/load-api.ts";
 import { seed000 } from "../roundtrip/renderers/seed-000.ts";
+import { uniqueFiles } from "../roundtrip/pipeline.ts";
 import { REAL_SPECS, realSpecPath } from "./real-specs.ts";
 import type { Page } from "../scrape/fragment.ts";
 
@@ -13,14 +14,8 @@ import type { Page } from "../scrape/fragment.ts";
 export async function writeStripeSite(dir: string): Promise<number> {
   const api = loadRenderApi((await loadSpec(realSpecPath(REAL_SPECS.stripe))).document, "stripe.com");
   mkdirSync(dir, { recursive: true });
-  const pages = seed000.render(api, {});
-  const used = new Set<string>();
-  for (const page of pages) {
-    let file = page.file;
-    for (let n = 2; used.has(file); n++) file = page.file.replace(/\.html$/, `-${n}.html`);
-    used.add(file);
-    writeFileSync(join(dir, file), page.text);
-  }
+  const pages = uniqueFiles(seed000.render(api, {}));
+  for (const page of pages) writeFileSync(join(dir, page.file), page.text);
   return pages.length;
 }
 

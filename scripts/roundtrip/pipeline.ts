@@ -87,7 +87,7 @@ function countByAttribute(facts: readonly Fact[]): Record<string, number> {
 }
 
 /** Page files made unique inside the API (two paths may clean up to the same name). */
-function uniqueFiles(pages: RenderedPage[]): RenderedPage[] {
+export function uniqueFiles(pages: RenderedPage[]): RenderedPage[] {
   const used = new Set<string>();
   return pages.map((page) => {
     let file = page.file;
