@@ -15,9 +15,18 @@ import type {
 } from "../types.ts";
 import { parameterFacts, propertyFacts, statusFact } from "../facts.ts";
 import { itemsOf } from "../schema-walk.ts";
-import { FOOTER_LINES, PageWriter, fieldName, navigationLines } from "./page-writer.ts";
+import { PageWriter, fieldName } from "./page-writer.ts";
 import { enumValues, singleType, valueText } from "./schema-text.ts";
-import { bodyFields, oneLine, operationTitle, pageFile, parameterSchema } from "./family-kit.ts";
+import {
+  bodyFields,
+  oneLine,
+  operationTitle,
+  pageFile,
+  parameterSchema,
+  writeNavigation,
+  writeFooter,
+  parameterSections,
+} from "./family-kit.ts";
 
 const FORMAT_WORDS = new Set([
   "int32",
@@ -88,19 +97,17 @@ export function renderReadmePage(
   perturbations: Perturbations,
 ): RenderedPage {
   const w = new PageWriter();
-  if (perturbations.navigationNoise) for (const l of navigationLines(api)) w.line(l);
+  writeNavigation(w, api, perturbations);
   w.line(operationTitle(op));
   if (oneLine(op.description)) w.line(oneLine(op.description));
   w.line("Recent Requests").line("Log in to see full request history").line("TimeStatusUser Agent");
   w.line("LoadingLoading…").line();
-  const sections: [string, "path" | "query" | "header"][] = [
+  const sections = [
     ["Path Params", "path"],
     ["Query Params", "query"],
     ["Headers", "header"],
-  ];
-  for (const [heading, location] of sections) {
-    const params = op.parameters.filter((p) => p.in === location);
-    if (params.length === 0) continue;
+  ] as const;
+  for (const { heading, params } of parameterSections(op, sections)) {
     w.line(heading);
     for (const p of params)
       writeField(w, p.name, parameterSchema(p), p.required, parameterFacts(op, p), perturbations);
@@ -132,7 +139,7 @@ export function renderReadmePage(
   }
   w.line("Language").line("Shell Node Ruby PHP Python").line("Credentials").line("Bearer");
   w.line("Click Try It! to start a request and see the response here!");
-  if (perturbations.navigationNoise) for (const l of FOOTER_LINES) w.line(l);
+  writeFooter(w, perturbations);
   return w.page(pageFile(index, op, ".txt"));
 }
 

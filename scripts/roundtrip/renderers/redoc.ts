@@ -16,7 +16,7 @@ import type {
 } from "../types.ts";
 import { operationFact, parameterFacts, propertyFacts, statusFact } from "../facts.ts";
 import { isNullable, itemsOf, schemaTypes } from "../schema-walk.ts";
-import { FOOTER_LINES, PageWriter, fieldName, navigationLines } from "./page-writer.ts";
+import { PageWriter, fieldName } from "./page-writer.ts";
 import { enumValues, singleType } from "./schema-text.ts";
 import {
   bodyFields,
@@ -27,6 +27,8 @@ import {
   pick,
   sampleObject,
   parameterSchema,
+  writeNavigation,
+  writeFooter,
 } from "./family-kit.ts";
 
 export type RedocHost = "mock" | "real";
@@ -151,7 +153,7 @@ function writeOperation(
 export function renderRedoc(api: RenderApi, perturbations: Perturbations, host: RedocHost): RenderedPage[] {
   return groupOperations(api.operations, 5).map((ops, index) => {
     const w = new PageWriter();
-    if (perturbations.navigationNoise) for (const l of navigationLines(api)) w.line(l);
+    writeNavigation(w, api, perturbations);
     w.line("This documentation is not optimized for mobile devices. Switch to a larger screen.");
     w.line(`${api.title} (${api.version})`)
       .line()
@@ -168,7 +170,7 @@ export function renderRedoc(api: RenderApi, perturbations: Perturbations, host: 
     for (const op of ops) w.line(operationTitle(op));
     w.line();
     for (const op of ops) writeOperation(w, api, op, host, perturbations);
-    if (perturbations.navigationNoise) for (const l of FOOTER_LINES) w.line(l);
+    writeFooter(w, perturbations);
     return w.page(pageFile(index, ops[0] as RenderOperation, ".txt"));
   });
 }

@@ -14,7 +14,7 @@ import type {
   Schema,
 } from "../types.ts";
 import { operationFact, parameterFacts, propertyFacts } from "../facts.ts";
-import { FOOTER_LINES, PageWriter, flattenToOneLine, navigationLines } from "./page-writer.ts";
+import { PageWriter, flattenToOneLine } from "./page-writer.ts";
 import { enumValues, singleType, valueText } from "./schema-text.ts";
 import {
   bodyFields,
@@ -27,6 +27,8 @@ import {
   shownFacts,
   successResponse,
   parameterSchema,
+  writeNavigation,
+  writeFooter,
 } from "./family-kit.ts";
 import { listsQueryParameters, stripeCurlLines, stripeTypeWord } from "./stripe-text.ts";
 
@@ -128,7 +130,7 @@ export function renderStripeMarkdownPage(
   oneLinePage: boolean,
 ): RenderedPage {
   const w = new PageWriter();
-  if (perturbations.navigationNoise) for (const l of navigationLines(api)) w.line(`- ${l}`);
+  writeNavigation(w, api, perturbations, "- ");
   w.line(`# ${operationTitle(op)}`);
   if (oneLine(op.description)) w.line(oneLine(op.description));
   const returns = (): void => {
@@ -165,7 +167,7 @@ export function renderStripeMarkdownPage(
   const sections =
     order === "returns-first" ? [returns, parameters, request] : [request, parameters, returns];
   for (const section of sections) section();
-  if (perturbations.navigationNoise) for (const l of FOOTER_LINES) w.line(l);
+  writeFooter(w, perturbations);
   const page = w.page(pageFile(index, op, ".md"));
   if (!oneLinePage) return page;
   // The one line ends without a line break; every other break became one space.

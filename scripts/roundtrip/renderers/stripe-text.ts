@@ -15,7 +15,7 @@ import type {
   Schema,
 } from "../types.ts";
 import { operationFact, parameterFacts, propertyFacts } from "../facts.ts";
-import { FOOTER_LINES, PageWriter, fieldName, navigationLines } from "./page-writer.ts";
+import { PageWriter, fieldName } from "./page-writer.ts";
 import { enumValues, singleType, typePhrase, valueText } from "./schema-text.ts";
 import {
   bodyFields,
@@ -32,6 +32,8 @@ import {
   sampleValue,
   shownFacts,
   successResponse,
+  writeNavigation,
+  writeFooter,
 } from "./family-kit.ts";
 
 export type StripeTextShape = "old" | "new";
@@ -253,9 +255,9 @@ export function renderStripeText(
 ): RenderedPage[] {
   return groupOperations(api.operations, perPage).map((ops, index) => {
     const w = new PageWriter();
-    if (perturbations.navigationNoise) for (const l of navigationLines(api)) w.line(l);
+    writeNavigation(w, api, perturbations);
     for (const op of ops) writeOperation(w, api, op, shape, perturbations);
-    if (perturbations.navigationNoise) for (const l of FOOTER_LINES) w.line(l);
+    writeFooter(w, perturbations);
     return w.page(pageFile(index, ops[0] as RenderOperation, ".txt"));
   });
 }
