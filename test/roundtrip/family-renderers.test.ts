@@ -437,6 +437,63 @@ describe("LAYOUTS.md family 8 (Redoc / Redocly)", () => {
   });
 });
 
+describe("LAYOUTS.md family 8 (Redocly), schema style", () => {
+  it("writes the name, required, `string <= 50 characters`, Default:; a nullable field loses its name and claims nothing", () => {
+    const op = operation({
+      method: "put",
+      path: "/widgets/{widget_id}",
+      summary: "Replace a widget",
+      parameters: [widgetIdPath],
+      requestBody: {
+        contentType: "application/json",
+        required: true,
+        schema: object(
+          {
+            label: { type: "string", maxLength: 50, description: "Label." },
+            sticky: { type: "boolean", default: false },
+            finish: { type: ["object", "null"], description: "Finish." },
+          },
+          ["label"],
+        ),
+      },
+      responses: [{ status: "201", description: "Replaced.", contentType: "application/json" }],
+    });
+    const [page] = renderRedoc(api([op]), {}, "real", "schema");
+    expectExample(
+      page!.text,
+      [
+        "path Parameters",
+        "widget_id",
+        "required",
+        "string",
+        "Request Body schema: application/json",
+        "required",
+        "label",
+        "required",
+        "string <= 50 characters",
+        "Label.",
+        "sticky",
+        "boolean",
+        "Default: false",
+        "object or null",
+        "Finish.",
+        "curl -i -X PUT \\",
+        "  https://api.widgets.test/widgets/{widget_id} \\",
+      ].join("\n"),
+    );
+    expect(page!.text).toContain("201\nReplaced.\nResponse Schema: application/json\n");
+    expect(claims(page!).filter((c) => c.startsWith("property"))).toEqual([
+      "property body.label exists=true",
+      "property body.label maxLength=50",
+      "property body.label required=true",
+      "property body.label type=string",
+      "property body.sticky exists=true",
+      "property body.sticky required=false",
+      "property body.sticky type=boolean",
+    ]);
+  });
+});
+
 describe("LAYOUTS.md family 11 (Docusaurus OpenAPI)", () => {
   it("reproduces PATCH/path glued, REQUIRED rows, a title for a type and a wrapped ]", () => {
     const op = operation({
