@@ -355,6 +355,48 @@ describe("LAYOUTS.md family 7 (ReadMe)", () => {
   });
 });
 
+describe("LAYOUTS.md family 7 (ReadMe), guide-page variant", () => {
+  it("writes Name | Type | Description | Required | rows (Required last) and claims nothing of a row that lost its name", () => {
+    const names = ["color", "size_mm", "label", "tier", "finish", "depth", "weight", "notes"];
+    const op = operation({
+      method: "patch",
+      path: "/v2/widgets/{widget_id}",
+      summary: "Update a widget",
+      requestBody: {
+        contentType: "application/json",
+        required: true,
+        schema: object(
+          Object.fromEntries(names.map((n) => [n, { type: "string", description: `The ${n}.` }])),
+          ["color"],
+        ),
+      },
+      responses: [],
+    });
+    for (const tablesWithoutOuterPipes of [false, true]) {
+      const page = renderReadmePage(api([op]), op, 0, { tablesWithoutOuterPipes }, "guide");
+      const pipe = tablesWithoutOuterPipes ? "" : "| ";
+      const end = tablesWithoutOuterPipes ? "" : " |";
+      expect(page.text).toContain(`Body Params\n${pipe}Name | Type | Description | Required${end}\n`);
+      expect(page.text.trimEnd().endsWith("Updated 3 days ago")).toBe(true);
+      const rows = page.text.split("\n").filter((l) => l.includes("| The "));
+      expect(rows).toHaveLength(names.length);
+      const claimed = new Set(page.facts.map((f) => f.fact.where.replace("body.", "")));
+      for (const [i, name] of names.entries()) {
+        const required = name === "color" ? "Yes" : "No";
+        if (rows[i] === `${pipe}${name} | string | The ${name}. | ${required}${end}`)
+          expect(claimed.has(name)).toBe(true);
+        else {
+          expect(rows[i]).toBe(`${pipe}string | The ${name}. | ${required}${end}`);
+          expect(claimed.has(name)).toBe(false);
+        }
+      }
+      // The seeded choice drops some name cells, not all.
+      expect(claimed.size).toBeGreaterThan(0);
+      expect(claimed.size).toBeLessThan(names.length);
+    }
+  });
+});
+
 describe("LAYOUTS.md family 8 (Redoc / Redocly)", () => {
   it("reproduces the glued fields and the method and URL only in the curl command", () => {
     const op = operation({
@@ -391,6 +433,63 @@ describe("LAYOUTS.md family 8 (Redoc / Redocly)", () => {
       "property body.stage required=false",
       "property body.stage type=string",
       "status 201 exists=true",
+    ]);
+  });
+});
+
+describe("LAYOUTS.md family 8 (Redocly), schema style", () => {
+  it("writes the name, required, `string <= 50 characters`, Default:; a nullable field loses its name and claims nothing", () => {
+    const op = operation({
+      method: "put",
+      path: "/widgets/{widget_id}",
+      summary: "Replace a widget",
+      parameters: [widgetIdPath],
+      requestBody: {
+        contentType: "application/json",
+        required: true,
+        schema: object(
+          {
+            label: { type: "string", maxLength: 50, description: "Label." },
+            sticky: { type: "boolean", default: false },
+            finish: { type: ["object", "null"], description: "Finish." },
+          },
+          ["label"],
+        ),
+      },
+      responses: [{ status: "201", description: "Replaced.", contentType: "application/json" }],
+    });
+    const [page] = renderRedoc(api([op]), {}, "real", "schema");
+    expectExample(
+      page!.text,
+      [
+        "path Parameters",
+        "widget_id",
+        "required",
+        "string",
+        "Request Body schema: application/json",
+        "required",
+        "label",
+        "required",
+        "string <= 50 characters",
+        "Label.",
+        "sticky",
+        "boolean",
+        "Default: false",
+        "object or null",
+        "Finish.",
+        "curl -i -X PUT \\",
+        "  https://api.widgets.test/widgets/{widget_id} \\",
+      ].join("\n"),
+    );
+    expect(page!.text).toContain("201\nReplaced.\nResponse Schema: application/json\n");
+    expect(claims(page!).filter((c) => c.startsWith("property"))).toEqual([
+      "property body.label exists=true",
+      "property body.label maxLength=50",
+      "property body.label required=true",
+      "property body.label type=string",
+      "property body.sticky exists=true",
+      "property body.sticky required=false",
+      "property body.sticky type=boolean",
     ]);
   });
 });

@@ -17,9 +17,19 @@ import type {
 } from "../types.ts";
 import { operationFact, parameterFacts, propertyFacts, statusFact } from "../facts.ts";
 import { itemsOf, schemaTypes } from "../schema-walk.ts";
-import { FOOTER_LINES, PageWriter, fieldName, navigationLines } from "./page-writer.ts";
+import { PageWriter, fieldName } from "./page-writer.ts";
 import { type BodyProperty, enumValues, singleType, valueText } from "./schema-text.ts";
-import { bodyFields, oneLine, operationTitle, pageFile, pick, parameterSchema } from "./family-kit.ts";
+import {
+  bodyFields,
+  oneLine,
+  operationTitle,
+  pageFile,
+  pick,
+  parameterSchema,
+  writeNavigation,
+  writeFooter,
+  parameterSections,
+} from "./family-kit.ts";
 
 export interface DocusaurusVariant {
   /** The glued `PATCH/path` line under the title. */
@@ -136,19 +146,17 @@ export function renderDocusaurusPage(
   v: DocusaurusVariant,
 ): RenderedPage {
   const w = new PageWriter();
-  if (perturbations.navigationNoise) for (const l of navigationLines(api)) w.line(l);
+  writeNavigation(w, api, perturbations);
   w.line(operationTitle(op));
   if (v.methodLine) w.write(`${op.method.toUpperCase()}${op.path}`).place(operationFact(op)).line();
   if (oneLine(op.description)) w.line(oneLine(op.description));
   w.line("Request");
-  const sections: [string, "path" | "query" | "header"][] = [
+  const sections = [
     ["Path Parameters", "path"],
     ["Query Parameters", "query"],
     ["Header Parameters", "header"],
-  ];
-  for (const [heading, location] of sections) {
-    const params = op.parameters.filter((p) => p.in === location);
-    if (params.length === 0) continue;
+  ] as const;
+  for (const { heading, params } of parameterSections(op, sections)) {
     w.line(heading);
     for (const p of params) writeParameter(w, op, p, v, perturbations);
   }
@@ -177,7 +185,7 @@ export function renderDocusaurusPage(
     w.line("- Schema").line("- Example (from schema)");
   }
   w.line("Loading...");
-  if (perturbations.navigationNoise) for (const l of FOOTER_LINES) w.line(l);
+  writeFooter(w, perturbations);
   return w.page(pageFile(index, op, ".txt"));
 }
 

@@ -4,7 +4,8 @@
 // filter that keeps only the facts a layout really states.
 import { createHash } from "node:crypto";
 import { STATUS_CODES } from "node:http";
-import type { Fact, RenderOperation, RenderParameter, Schema } from "../types.ts";
+import type { Fact, Perturbations, RenderApi, RenderOperation, RenderParameter, Schema } from "../types.ts";
+import { FOOTER_LINES, PageWriter, navigationLines } from "./page-writer.ts";
 import { type BodyProperty, bodyProperties, enumValues, itemsOf, singleType } from "../schema-walk.ts";
 
 /**
@@ -153,4 +154,36 @@ export function operationTitle(op: RenderOperation): string {
 export function parameterSchema(p: RenderParameter): Schema {
   const description = p.description ?? p.schema.description;
   return description === undefined ? p.schema : { ...p.schema, description };
+}
+
+/** Where a layout lists parameters; cookies are shown by none of the families. */
+export type ListedLocation = "path" | "query" | "header";
+
+/** The parameters under each of a layout's section headings, in the layout's order, empty sections left out. */
+export function parameterSections(
+  op: RenderOperation,
+  headings: readonly (readonly [heading: string, location: ListedLocation])[],
+): { heading: string; location: ListedLocation; params: RenderParameter[] }[] {
+  return headings
+    .map(([heading, location]) => ({
+      heading,
+      location,
+      params: op.parameters.filter((p) => p.in === location),
+    }))
+    .filter((s) => s.params.length > 0);
+}
+
+/** The sidebar real captures open with, under the navigationNoise perturbation (`prefix` makes it a list). */
+export function writeNavigation(
+  w: PageWriter,
+  api: RenderApi,
+  perturbations: Perturbations,
+  prefix = "",
+): void {
+  if (perturbations.navigationNoise) for (const l of navigationLines(api)) w.line(`${prefix}${l}`);
+}
+
+/** The footer real captures end with, under the navigationNoise perturbation. */
+export function writeFooter(w: PageWriter, perturbations: Perturbations): void {
+  if (perturbations.navigationNoise) for (const l of FOOTER_LINES) w.line(l);
 }

@@ -16,7 +16,7 @@ import type {
 } from "../types.ts";
 import { operationFact, parameterFacts, propertyFacts, statusFact } from "../facts.ts";
 import { isNullable, itemsOf, schemaTypes } from "../schema-walk.ts";
-import { FOOTER_LINES, PageWriter, fieldName, navigationLines } from "./page-writer.ts";
+import { PageWriter, fieldName } from "./page-writer.ts";
 import { bodyProperties, enumValues, singleType, valueText } from "./schema-text.ts";
 import {
   bodyFields,
@@ -30,6 +30,9 @@ import {
   shownFacts,
   successResponse,
   parameterSchema,
+  writeNavigation,
+  writeFooter,
+  parameterSections,
 } from "./family-kit.ts";
 
 export type FernCapture = "whole-page" | "main-content";
@@ -159,22 +162,19 @@ export function renderFernPage(
   errorsShown: boolean,
 ): RenderedPage {
   const w = new PageWriter();
-  if (perturbations.navigationNoise && capture === "main-content") {
-    for (const l of navigationLines(api)) w.line(l);
-  }
+  // The whole-page capture has Fern's own nav instead.
+  if (capture === "main-content") writeNavigation(w, api, perturbations);
   if (capture === "whole-page") writeWholePageHead(w, api, op);
   else w.line(operationTitle(op)).line();
   if (oneLine(op.description)) w.line(oneLine(op.description)).line();
   if (capture === "whole-page")
     w.line("Was this page helpful?").line("Previous").line().line("Next").line("Built with").line();
-  const sections: [string, "path" | "query" | "header"][] = [
+  const sections = [
     ["Path parameters", "path"],
     ["Query parameters", "query"],
     ["Headers", "header"],
-  ];
-  for (const [heading, location] of sections) {
-    const params = op.parameters.filter((p) => p.in === location);
-    if (params.length === 0) continue;
+  ] as const;
+  for (const { heading, params } of parameterSections(op, sections)) {
     w.line(heading).line();
     for (const p of params)
       writeField(w, p.name, parameterSchema(p), p.required, parameterFacts(op, p), perturbations);
@@ -220,7 +220,7 @@ export function renderFernPage(
       w.line(`${reason} Error`);
     }
   }
-  if (perturbations.navigationNoise) for (const l of FOOTER_LINES) w.line(l);
+  writeFooter(w, perturbations);
   return w.page(pageFile(index, op, ".txt"));
 }
 

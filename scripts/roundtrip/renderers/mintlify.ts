@@ -16,7 +16,7 @@ import type {
 } from "../types.ts";
 import { operationFact, parameterFacts, propertyFacts, statusFact } from "../facts.ts";
 import { isNullable, itemsOf, schemaTypes } from "../schema-walk.ts";
-import { FOOTER_LINES, PageWriter, fieldName, navigationLines } from "./page-writer.ts";
+import { PageWriter, fieldName } from "./page-writer.ts";
 import { enumValues, singleType, valueText } from "./schema-text.ts";
 import {
   bodyFields,
@@ -28,6 +28,9 @@ import {
   shownFacts,
   successResponse,
   parameterSchema,
+  writeNavigation,
+  writeFooter,
+  parameterSections,
 } from "./family-kit.ts";
 
 export type MintlifySamples = "none" | "curl-at-top";
@@ -124,7 +127,7 @@ export function renderMintlifyPage(
   samples: MintlifySamples,
 ): RenderedPage {
   const w = new PageWriter();
-  if (perturbations.navigationNoise) for (const l of navigationLines(api)) w.line(l);
+  writeNavigation(w, api, perturbations);
   w.line(
     pick(`${api.name} skip`, [
       "Skip to main content",
@@ -149,14 +152,12 @@ export function renderMintlifyPage(
     w.line(JSON.stringify(placeholders, null, 2));
   }
   if (oneLine(op.description)) w.line(oneLine(op.description));
-  const sections: [string, "path" | "query" | "header"][] = [
+  const sections = [
     ["Path Parameters", "path"],
     ["Query Parameters", "query"],
     ["Headers", "header"],
-  ];
-  for (const [heading, location] of sections) {
-    const params = op.parameters.filter((p) => p.in === location);
-    if (params.length === 0) continue;
+  ] as const;
+  for (const { heading, location, params } of parameterSections(op, sections)) {
     w.line(heading).line();
     const fields = params.map((p) => ({
       label: p.name,
@@ -198,7 +199,7 @@ export function renderMintlifyPage(
   }
   w.line().line("Documentation Index");
   w.line("Fetch the complete documentation index at: https://docs.example.test/llms.txt");
-  if (perturbations.navigationNoise) for (const l of FOOTER_LINES) w.line(l);
+  writeFooter(w, perturbations);
   return w.page(pageFile(index, op, ".txt"));
 }
 

@@ -3,7 +3,9 @@
 // and `Path Params`, `Query Params`, `Headers`, `Body Params` or `Form Data`, `Responses`. A SCALAR FIELD
 // HAS NO NAME (its input label is not captured): only its type (`string`, `int64`, `uuid`), [`enum`],
 // [`required`], [`Defaults to x`], a length, the description and an empty `Allowed:`; so nothing about it
-// can be claimed. Arrays and objects keep their name and repeat it after the description.
+// can be claimed. Arrays and objects keep their name and repeat it after the description. The guide-page
+// variant (one API in three) has `Name | Type | Description | Required |` tables instead, where a row that
+// lost its name cell is shifted left, and ends `Updated N days ago`.
 import type {
   Fact,
   Perturbations,
@@ -15,9 +17,19 @@ import type {
 } from "../types.ts";
 import { parameterFacts, propertyFacts, statusFact } from "../facts.ts";
 import { itemsOf } from "../schema-walk.ts";
-import { FOOTER_LINES, PageWriter, fieldName, navigationLines } from "./page-writer.ts";
+import { PageWriter, fieldName, tableRow, tableSeparator } from "./page-writer.ts";
 import { enumValues, singleType, valueText } from "./schema-text.ts";
-import { bodyFields, oneLine, operationTitle, pageFile, parameterSchema } from "./family-kit.ts";
+import {
+  bodyFields,
+  oneLine,
+  operationTitle,
+  pageFile,
+  parameterSchema,
+  writeNavigation,
+  writeFooter,
+  parameterSections,
+  pick,
+} from "./family-kit.ts";
 
 const FORMAT_WORDS = new Set([
   "int32",
@@ -81,45 +93,83 @@ function writeField(
   if (named) w.line().line(fieldName(name, p));
 }
 
+/** One row of the guide page's table; one row in six has lost its name cell, which shifts it left. */
+interface GuideRow {
+  name: string;
+  schema: Schema;
+  required: boolean;
+  facts: Fact[];
+}
+
+function writeGuideTable(w: PageWriter, rows: GuideRow[], key: string, p: Perturbations): void {
+  w.line(tableRow(["Name", "Type", "Description", "Required"], p)).line(tableSeparator(4, p));
+  for (const row of rows) {
+    const cells = [
+      typeLine(row.schema),
+      oneLine(row.schema.description as string | undefined),
+      row.required ? "Yes" : "No",
+    ];
+    if (pick(`${key} ${row.name}`, [false, false, false, false, false, true])) {
+      w.line(tableRow(cells, p));
+      continue;
+    }
+    const typed = singleType(row.schema) !== undefined;
+    w.write(tableRow([row.name, ...cells], p));
+    w.place(
+      ...row.facts.filter((f) => ["exists", "required", ...(typed ? ["type"] : [])].includes(f.attribute)),
+    );
+    w.line();
+  }
+}
+
+export type ReadmeStyle = "reference" | "guide";
+
 export function renderReadmePage(
   api: RenderApi,
   op: RenderOperation,
   index: number,
   perturbations: Perturbations,
+  style: ReadmeStyle = "reference",
 ): RenderedPage {
   const w = new PageWriter();
-  if (perturbations.navigationNoise) for (const l of navigationLines(api)) w.line(l);
+  const key = `${api.name} ${op.method} ${op.path}`;
+  writeNavigation(w, api, perturbations);
   w.line(operationTitle(op));
   if (oneLine(op.description)) w.line(oneLine(op.description));
-  w.line("Recent Requests").line("Log in to see full request history").line("TimeStatusUser Agent");
-  w.line("LoadingLoading…").line();
-  const sections: [string, "path" | "query" | "header"][] = [
+  if (style === "reference") {
+    w.line("Recent Requests").line("Log in to see full request history").line("TimeStatusUser Agent");
+    w.line("LoadingLoading…").line();
+  }
+  const sections = [
     ["Path Params", "path"],
     ["Query Params", "query"],
     ["Headers", "header"],
-  ];
-  for (const [heading, location] of sections) {
-    const params = op.parameters.filter((p) => p.in === location);
-    if (params.length === 0) continue;
+  ] as const;
+  for (const { heading, params } of parameterSections(op, sections)) {
     w.line(heading);
-    for (const p of params)
-      writeField(w, p.name, parameterSchema(p), p.required, parameterFacts(op, p), perturbations);
+    const rows = params.map((x) => ({
+      name: x.name,
+      schema: parameterSchema(x),
+      required: x.required,
+      facts: parameterFacts(op, x),
+    }));
+    if (style === "guide") writeGuideTable(w, rows, key, perturbations);
+    else for (const row of rows) writeField(w, row.name, row.schema, row.required, row.facts, perturbations);
   }
   if (op.requestBody) {
     const form = /form/.test(op.requestBody.contentType);
     w.line(form ? "Form Data" : "Body Params");
-    for (const property of bodyFields(op)) {
-      // Nested fields sit behind a collapsed "object" toggle: only the top level is captured.
-      if (property.depth !== 1) continue;
-      writeField(
-        w,
-        property.name,
-        property.schema,
-        property.required,
-        propertyFacts(op, property),
-        perturbations,
-      );
-    }
+    // Nested fields sit behind a collapsed "object" toggle: only the top level is captured.
+    const rows = bodyFields(op)
+      .filter((property) => property.depth === 1)
+      .map((property) => ({
+        name: property.name,
+        schema: property.schema,
+        required: property.required,
+        facts: propertyFacts(op, property),
+      }));
+    if (style === "guide") writeGuideTable(w, rows, key, perturbations);
+    else for (const row of rows) writeField(w, row.name, row.schema, row.required, row.facts, perturbations);
   }
   if (op.responses.length > 0) {
     w.line("Responses").line();
@@ -130,17 +180,23 @@ export function renderReadmePage(
         .line();
     }
   }
-  w.line("Language").line("Shell Node Ruby PHP Python").line("Credentials").line("Bearer");
-  w.line("Click Try It! to start a request and see the response here!");
-  if (perturbations.navigationNoise) for (const l of FOOTER_LINES) w.line(l);
+  if (style === "guide") {
+    w.line("Updated 3 days ago");
+  } else {
+    w.line("Language").line("Shell Node Ruby PHP Python").line("Credentials").line("Bearer");
+    w.line("Click Try It! to start a request and see the response here!");
+  }
+  writeFooter(w, perturbations);
   return w.page(pageFile(index, op, ".txt"));
 }
 
 export const readme: Renderer = {
   name: "readme",
   imitates: "LAYOUTS.md family 7 (ReadMe)",
-  perturbations: ["namesBrokenAtUnderscores", "navigationNoise"],
+  perturbations: ["namesBrokenAtUnderscores", "navigationNoise", "tablesWithoutOuterPipes"],
   render(api, perturbations) {
-    return api.operations.map((op, index) => renderReadmePage(api, op, index, perturbations));
+    // Reference pages (nameless scalar fields) in most APIs, guide pages with tables in one in three.
+    const style = pick<ReadmeStyle>(`${api.name} style`, ["reference", "reference", "guide"]);
+    return api.operations.map((op, index) => renderReadmePage(api, op, index, perturbations, style));
   },
 };

@@ -4,7 +4,9 @@
 // PUT \`, the URL on the next line: the mock server's or the real one, per API). Fields are glued:
 // `Bodyrequired`, `colorstringrequired`, `sizeinteger(int64)`, `finishobject(Finish)`, `partsArray of
 // stringsrequired`, then blank-separated `Enum"a""b"`, `Default: x`, and `Example:` with its value after a
-// blank line. Nested properties stay collapsed (not captured).
+// blank line. Nested properties stay collapsed (not captured). The Redocly "schema" style (per API): `Request
+// Body schema: application/json`, each field as its name, `required`, `string <= 50 characters`, `Default:`,
+// the description, `Enum: "a" "b"`; a union or nullable field loses its name; `Response Schema: …`.
 import type {
   Fact,
   Perturbations,
@@ -16,8 +18,8 @@ import type {
 } from "../types.ts";
 import { operationFact, parameterFacts, propertyFacts, statusFact } from "../facts.ts";
 import { isNullable, itemsOf, schemaTypes } from "../schema-walk.ts";
-import { FOOTER_LINES, PageWriter, fieldName, navigationLines } from "./page-writer.ts";
-import { enumValues, singleType } from "./schema-text.ts";
+import { PageWriter, fieldName } from "./page-writer.ts";
+import { enumValues, singleType, typePhrase } from "./schema-text.ts";
 import {
   bodyFields,
   groupOperations,
@@ -27,9 +29,14 @@ import {
   pick,
   sampleObject,
   parameterSchema,
+  writeNavigation,
+  writeFooter,
+  parameterSections,
 } from "./family-kit.ts";
 
 export type RedocHost = "mock" | "real";
+/** Redoc's glued field runs, or the Redocly "schema" style (name, `required`, `string <= 50 characters`). */
+export type RedocStyle = "glued" | "schema";
 
 /** `integer(int64)`, `object(Finish)`, `Array of strings`, `string or null`; and the facts it states. */
 function typeRun(schema: Schema): { run: string; attributes: string[] } {
@@ -82,6 +89,64 @@ function writeField(
   return description !== "" || "default" in schema || values.length > 0 || "example" in schema;
 }
 
+/** The "schema" style's type line: `string <date-time> [ 2 .. 40 ] characters`, `integer >= 1`, `Array of strings`. */
+function schemaTypeLine(schema: Schema): { text: string; attributes: string[] } {
+  const type = singleType(schema);
+  const attributes = ["type"];
+  if (type === "array") return { text: typeRun(schema).run, attributes };
+  let text = type ?? "any";
+  if (typeof schema.format === "string") {
+    text += ` <${schema.format}>`;
+    attributes.push("format");
+  }
+  const [low, high, unit, lowName, highName] =
+    type === "string"
+      ? [schema.minLength, schema.maxLength, " characters", "minLength", "maxLength"]
+      : [schema.minimum, schema.maximum, "", "minimum", "maximum"];
+  if (typeof low === "number" && typeof high === "number") text += ` [ ${low} .. ${high} ]${unit}`;
+  else if (typeof low === "number") text += ` >= ${low}${unit}`;
+  else if (typeof high === "number") text += ` <= ${high}${unit}`;
+  if (typeof low === "number") attributes.push(lowName as string);
+  if (typeof high === "number") attributes.push(highName as string);
+  return { text, attributes };
+}
+
+/**
+ * One field in the "schema" style: the name, `required`, the type line, `Default: x`, the description,
+ * `Enum: "a" "b"`. A union or nullable field loses its name (only `object or null` is left): no facts.
+ */
+function writeSchemaField(
+  w: PageWriter,
+  name: string,
+  schema: Schema,
+  required: boolean,
+  facts: Fact[],
+  p: Perturbations,
+): void {
+  const nameless = isNullable(schema) || schemaTypes(schema).filter((t) => t !== "null").length !== 1;
+  if (nameless) {
+    w.line(typePhrase(schema));
+  } else {
+    w.line(fieldName(name, p));
+    if (required) w.line("required");
+    const { text, attributes } = schemaTypeLine(schema);
+    const shown = new Set(["exists", "required", ...attributes]);
+    w.write(text)
+      .place(...facts.filter((f) => shown.has(f.attribute)))
+      .line();
+  }
+  if ("default" in schema && schema.default !== undefined)
+    w.line(`Default: ${JSON.stringify(schema.default)}`);
+  const description = oneLine(schema.description as string | undefined);
+  if (description) w.line(description);
+  const values = enumValues(schema) ?? [];
+  if (values.length > 0) {
+    w.write(`Enum: ${values.map((v) => JSON.stringify(v)).join(" ")}`);
+    if (!nameless) w.place(...facts.filter((f) => f.attribute === "enum"));
+    w.line();
+  }
+}
+
 function mockServer(server: string): string {
   try {
     const url = new URL(server);
@@ -98,34 +163,56 @@ function writeOperation(
   op: RenderOperation,
   host: RedocHost,
   p: Perturbations,
+  style: RedocStyle,
 ): void {
   w.line(operationTitle(op));
   if (oneLine(op.description)) w.line(oneLine(op.description));
-  w.line("Request").line();
-  const sections: [string, "path" | "query" | "header"][] = [
+  const sections = [
     ["path Parameters", "path"],
     ["query Parameters", "query"],
     ["header Parameters", "header"],
-  ];
-  let pendingBlank = false;
-  const field = (name: string, schema: Schema, required: boolean, facts: Fact[]): void => {
-    if (pendingBlank) w.line();
-    pendingBlank = writeField(w, name, schema, required, facts, p);
-  };
-  for (const [heading, location] of sections) {
-    const params = op.parameters.filter((x) => x.in === location);
-    if (params.length === 0) continue;
-    w.line(heading).line();
-    pendingBlank = false;
-    for (const x of params) field(x.name, parameterSchema(x), x.required, parameterFacts(op, x));
-    w.line();
-  }
-  if (op.requestBody) {
-    w.line(`Body${op.requestBody.required ? "required" : ""}`).line();
-    pendingBlank = false;
-    for (const property of bodyFields(op)) {
-      if (property.depth === 1)
-        field(property.name, property.schema, property.required, propertyFacts(op, property));
+  ] as const;
+  if (style === "schema") {
+    for (const { heading, params } of parameterSections(op, sections)) {
+      w.line(heading);
+      for (const x of params)
+        writeSchemaField(w, x.name, parameterSchema(x), x.required, parameterFacts(op, x), p);
+    }
+    if (op.requestBody) {
+      w.line(`Request Body schema: ${op.requestBody.contentType}`);
+      if (op.requestBody.required) w.line("required");
+      for (const property of bodyFields(op)) {
+        if (property.depth !== 1) continue;
+        writeSchemaField(
+          w,
+          property.name,
+          property.schema,
+          property.required,
+          propertyFacts(op, property),
+          p,
+        );
+      }
+    }
+  } else {
+    w.line("Request").line();
+    let pendingBlank = false;
+    const field = (name: string, schema: Schema, required: boolean, facts: Fact[]): void => {
+      if (pendingBlank) w.line();
+      pendingBlank = writeField(w, name, schema, required, facts, p);
+    };
+    for (const { heading, params } of parameterSections(op, sections)) {
+      w.line(heading).line();
+      pendingBlank = false;
+      for (const x of params) field(x.name, parameterSchema(x), x.required, parameterFacts(op, x));
+      w.line();
+    }
+    if (op.requestBody) {
+      w.line(`Body${op.requestBody.required ? "required" : ""}`).line();
+      pendingBlank = false;
+      for (const property of bodyFields(op)) {
+        if (property.depth === 1)
+          field(property.name, property.schema, property.required, propertyFacts(op, property));
+      }
     }
   }
   const server = (api.servers[0] ?? "https://api.example.com").replace(/\/$/, "");
@@ -144,14 +231,20 @@ function writeOperation(
   for (const response of op.responses) {
     w.write(response.status).place(statusFact(op, response.status)).line();
     if (oneLine(response.description)) w.line(oneLine(response.description));
+    if (style === "schema" && response.contentType) w.line(`Response Schema: ${response.contentType}`);
   }
   w.line();
 }
 
-export function renderRedoc(api: RenderApi, perturbations: Perturbations, host: RedocHost): RenderedPage[] {
+export function renderRedoc(
+  api: RenderApi,
+  perturbations: Perturbations,
+  host: RedocHost,
+  style: RedocStyle = "glued",
+): RenderedPage[] {
   return groupOperations(api.operations, 5).map((ops, index) => {
     const w = new PageWriter();
-    if (perturbations.navigationNoise) for (const l of navigationLines(api)) w.line(l);
+    writeNavigation(w, api, perturbations);
     w.line("This documentation is not optimized for mobile devices. Switch to a larger screen.");
     w.line(`${api.title} (${api.version})`)
       .line()
@@ -167,8 +260,8 @@ export function renderRedoc(api: RenderApi, perturbations: Perturbations, host: 
       .line("Operations");
     for (const op of ops) w.line(operationTitle(op));
     w.line();
-    for (const op of ops) writeOperation(w, api, op, host, perturbations);
-    if (perturbations.navigationNoise) for (const l of FOOTER_LINES) w.line(l);
+    for (const op of ops) writeOperation(w, api, op, host, perturbations, style);
+    writeFooter(w, perturbations);
     return w.page(pageFile(index, ops[0] as RenderOperation, ".txt"));
   });
 }
@@ -178,6 +271,7 @@ export const redoc: Renderer = {
   imitates: "LAYOUTS.md family 8 (Redoc / Redocly)",
   perturbations: ["namesBrokenAtUnderscores", "navigationNoise"],
   render(api, perturbations) {
-    return renderRedoc(api, perturbations, pick<RedocHost>(`${api.name} host`, ["mock", "real"]));
+    const host = pick<RedocHost>(`${api.name} host`, ["mock", "real"]);
+    return renderRedoc(api, perturbations, host, pick<RedocStyle>(`${api.name} style`, ["glued", "schema"]));
   },
 };

@@ -14,23 +14,23 @@ import type {
   Schema,
 } from "../types.ts";
 import { operationFact, parameterFacts, propertyFacts } from "../facts.ts";
-import { FOOTER_LINES, PageWriter, flattenToOneLine, navigationLines } from "./page-writer.ts";
+import { PageWriter, flattenToOneLine } from "./page-writer.ts";
 import { enumValues, singleType, valueText } from "./schema-text.ts";
 import {
   bodyFields,
-  formValue,
   leafProperties,
   oneLine,
   operationTitle,
   pageFile,
   pick,
   sampleObject,
-  sampleValue,
   shownFacts,
   successResponse,
   parameterSchema,
+  writeNavigation,
+  writeFooter,
 } from "./family-kit.ts";
-import { stripeTypeWord } from "./stripe-text.ts";
+import { listsQueryParameters, stripeCurlLines, stripeTypeWord } from "./stripe-text.ts";
 
 export type StripeMarkdownOrder = "returns-first" | "request-first";
 
@@ -57,7 +57,7 @@ function mapChildren(name: string, schema: Schema, depth: number): Item[] {
 }
 
 function items(op: RenderOperation): Item[] {
-  if (!op.requestBody) {
+  if (listsQueryParameters(op)) {
     return op.parameters
       .filter((p) => p.in === "query")
       .map((p) => ({
@@ -102,32 +102,6 @@ function prerequisite(api: RenderApi, op: RenderOperation): RenderOperation | un
   return api.operations.find((o) => o !== op && o.method === "post" && o.path === parent);
 }
 
-function curlLines(api: RenderApi, op: RenderOperation): string[] {
-  const server = (api.servers[0] ?? "https://api.example.com").replace(/\/$/, "");
-  const target = op.path.replace(/\{([^{}]*)\}/g, (_, name: string) => `{{${name.toUpperCase()}}}`);
-  const method = op.method.toUpperCase();
-  const data: string[] = [];
-  if (op.requestBody) {
-    for (const [name, value] of Object.entries(sampleObject(op.requestBody.schema, true))) {
-      if (value === null || typeof value !== "object") data.push(`-d ${name}=${formValue(value)}`);
-    }
-  } else {
-    for (const p of op.parameters) {
-      if (p.in === "query" && p.required) data.push(`-d ${p.name}=${formValue(sampleValue(p.schema))}`);
-    }
-  }
-  const flag =
-    method === "GET"
-      ? data.length > 0
-        ? "-G "
-        : ""
-      : method === "POST" && data.length > 0
-        ? ""
-        : `-X ${method} `;
-  const lines = [`curl ${flag}${server}${target}`, `-u "<>"`, ...data];
-  return lines.map((l, i) => (i < lines.length - 1 ? `${l} \\` : l));
-}
-
 function writeItems(w: PageWriter, list: Item[]): void {
   w.line("## Parameters");
   for (const item of list) {
@@ -156,7 +130,7 @@ export function renderStripeMarkdownPage(
   oneLinePage: boolean,
 ): RenderedPage {
   const w = new PageWriter();
-  if (perturbations.navigationNoise) for (const l of navigationLines(api)) w.line(`- ${l}`);
+  writeNavigation(w, api, perturbations, "- ");
   w.line(`# ${operationTitle(op)}`);
   if (oneLine(op.description)) w.line(oneLine(op.description));
   const returns = (): void => {
@@ -172,7 +146,7 @@ export function renderStripeMarkdownPage(
       );
     }
     w.line("## Request").line("```curl");
-    const lines = curlLines(api, op);
+    const lines = stripeCurlLines(api, op, (name) => `{{${name.toUpperCase()}}}`, '-u "<>"');
     lines.forEach((l, i) => {
       w.write(l);
       if (i === lines.length - 1) w.place(operationFact(op));
@@ -193,7 +167,7 @@ export function renderStripeMarkdownPage(
   const sections =
     order === "returns-first" ? [returns, parameters, request] : [request, parameters, returns];
   for (const section of sections) section();
-  if (perturbations.navigationNoise) for (const l of FOOTER_LINES) w.line(l);
+  writeFooter(w, perturbations);
   const page = w.page(pageFile(index, op, ".md"));
   if (!oneLinePage) return page;
   // The one line ends without a line break; every other break became one space.

@@ -15,7 +15,7 @@ import type {
   Schema,
 } from "../types.ts";
 import { operationFact, parameterFacts, propertyFacts } from "../facts.ts";
-import { FOOTER_LINES, PageWriter, fieldName, navigationLines } from "./page-writer.ts";
+import { PageWriter, fieldName } from "./page-writer.ts";
 import { enumValues, singleType, typePhrase, valueText } from "./schema-text.ts";
 import {
   bodyFields,
@@ -32,9 +32,13 @@ import {
   sampleValue,
   shownFacts,
   successResponse,
+  writeNavigation,
+  writeFooter,
 } from "./family-kit.ts";
 
 export type StripeTextShape = "old" | "new";
+
+const STRIPE_AUTH = '-u "sk_test_4eC39HqLyjWDarjtT1zdp7dc:"';
 
 /**
  * The type word docs.stripe.com writes (`enum` for a string enum, `array of strings`), and whether it
@@ -62,7 +66,7 @@ interface Entry {
 }
 
 function entries(op: RenderOperation, shape: StripeTextShape): Entry[] {
-  if (!op.requestBody) {
+  if (listsQueryParameters(op)) {
     // A GET's parameters are its query string; path parameters are in the path, headers are not listed.
     return op.parameters
       .filter((p) => p.in === "query")
@@ -148,14 +152,30 @@ function writeNewEntry(w: PageWriter, e: Entry, shown: boolean): void {
   });
 }
 
-function curlLines(api: RenderApi, op: RenderOperation): string[] {
+/**
+ * Whether a docs.stripe.com page lists the query parameters (an operation with no body properties: a GET,
+ * also where the spec gives it an empty form body) rather than the body's properties.
+ */
+export function listsQueryParameters(op: RenderOperation): boolean {
+  return bodyFields(op).length === 0;
+}
+
+/**
+ * The curl command docs.stripe.com shows, one option a line: `-d name=value` for each required field; no
+ * `-X` means GET (`-G` when it sends data), `-d` without `-X` means POST, any other method is `-X`.
+ */
+export function stripeCurlLines(
+  api: RenderApi,
+  op: RenderOperation,
+  placeholder: (name: string) => string,
+  auth: string,
+): string[] {
   const server = (api.servers[0] ?? "https://api.example.com").replace(/\/$/, "");
-  const target = op.path.replace(/\{([^{}]*)\}/g, (_, name: string) => `${name.replace(/\W/g, "")}_1NuN9W`);
+  const target = op.path.replace(/\{([^{}]*)\}/g, (_, name: string) => placeholder(name));
   const method = op.method.toUpperCase();
   const data: string[] = [];
-  if (op.requestBody) {
-    const sample = sampleObject(op.requestBody.schema, true);
-    for (const [name, value] of Object.entries(sample)) {
+  if (!listsQueryParameters(op) && op.requestBody) {
+    for (const [name, value] of Object.entries(sampleObject(op.requestBody.schema, true))) {
       if (value === null || typeof value !== "object") data.push(`-d ${name}=${formValue(value)}`);
     }
   } else {
@@ -163,8 +183,15 @@ function curlLines(api: RenderApi, op: RenderOperation): string[] {
       if (p.in === "query" && p.required) data.push(`-d ${p.name}=${formValue(sampleValue(p.schema))}`);
     }
   }
-  const flag = method === "GET" ? (data.length > 0 ? "-G " : "") : method === "POST" ? "" : `-X ${method} `;
-  const lines = [`curl ${flag}${server}${target}`, `-u "sk_test_4eC39HqLyjWDarjtT1zdp7dc:"`, ...data];
+  const flag =
+    method === "GET"
+      ? data.length > 0
+        ? "-G "
+        : ""
+      : method === "POST" && data.length > 0
+        ? ""
+        : `-X ${method} `;
+  const lines = [`curl ${flag}${server}${target}`, auth, ...data];
   return lines.map((l, i) => (i < lines.length - 1 ? `${l} \\` : l));
 }
 
@@ -212,7 +239,9 @@ function writeOperation(
   w.write(`${op.method.toUpperCase()} ${colonPath(op.path)}`)
     .place(operationFact(op))
     .line();
-  for (const l of curlLines(api, op)) w.line(l);
+  for (const l of stripeCurlLines(api, op, (name) => `${name.replace(/\W/g, "")}_1NuN9W`, STRIPE_AUTH)) {
+    w.line(l);
+  }
   w.line("Response");
   w.line(responseJson(op, pick(`${api.name} json`, [false, true]))).line();
 }
@@ -226,9 +255,9 @@ export function renderStripeText(
 ): RenderedPage[] {
   return groupOperations(api.operations, perPage).map((ops, index) => {
     const w = new PageWriter();
-    if (perturbations.navigationNoise) for (const l of navigationLines(api)) w.line(l);
+    writeNavigation(w, api, perturbations);
     for (const op of ops) writeOperation(w, api, op, shape, perturbations);
-    if (perturbations.navigationNoise) for (const l of FOOTER_LINES) w.line(l);
+    writeFooter(w, perturbations);
     return w.page(pageFile(index, ops[0] as RenderOperation, ".txt"));
   });
 }
