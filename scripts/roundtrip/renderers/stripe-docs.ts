@@ -284,7 +284,7 @@ export function stripeTypeWord(schema: Schema): string {
     return itemType ? `array of ${STRIPE_TYPE_WORDS[itemType] ?? itemType}s` : "array";
   }
   if (values && values.length > 0) return "enum";
-  return type ? (STRIPE_TYPE_WORDS[type] ?? type) : "string";
+  return type ? (STRIPE_TYPE_WORDS[type] ?? type) : "any";
 }
 
 /** An example id for a path template variable, as Stripe's samples show them (`vs_1NuN9WLkdIwHu7ix…`). */
