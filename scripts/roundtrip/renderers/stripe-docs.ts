@@ -7,6 +7,7 @@
 import type { Fact, RenderOperation, RenderParameter, Schema } from "../types.ts";
 import { parameterFacts, propertyFacts } from "../facts.ts";
 import { bodyProperties, enumValues, itemsOf, schemaTypes, singleType } from "../schema-walk.ts";
+import { firstChoice } from "./schema-text.ts";
 
 /** Operations per page at most (seed 001 shows five on one resource page). */
 export const OPERATIONS_PER_PAGE = 5;
@@ -249,17 +250,6 @@ export function listedFields(op: RenderOperation): { main: ListedField[]; more: 
     main: fields.filter((f) => !PAGING_NAMES.has(f.name)).sort(byRequiredThenName),
     more: fields.filter((f) => PAGING_NAMES.has(f.name)).sort(byRequiredThenName),
   };
-}
-
-/** The first choice of a union without its own type (Stripe names a union by its first branch). */
-function firstChoice(schema: Schema): Schema {
-  for (const keyword of ["anyOf", "oneOf"]) {
-    const list = schema[keyword];
-    if (schema.type === undefined && Array.isArray(list) && typeof list[0] === "object" && list[0] !== null) {
-      return list[0] as Schema;
-    }
-  }
-  return schema;
 }
 
 const STRIPE_TYPE_WORDS: Record<string, string> = {
