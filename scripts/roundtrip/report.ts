@@ -97,7 +97,7 @@ export function formatFigures(all: readonly LayoutFigures[]): string {
     String(f.failedApis),
     pct(recall(f.tallies.operation)),
     pct(recall(f.total)),
-    pct(precision(f.total)),
+    f.total.scraped === 0 ? "n/a" : pct(precision(f.total)),
     f.goal.operations !== undefined
       ? `ops ${pct(f.goal.operations)}, facts >= ${pct(f.goal.facts)}`
       : `facts >= ${pct(f.goal.facts)}`,

@@ -1,0 +1,479 @@
+// Each LAYOUTS.md family renderer is held to the page it imitates: given a spec of the widgets API that a
+// LAYOUTS.md example shows, the renderer reproduces that example line for line (test/fixtures/
+// layouts-examples/ holds verbatim copies of the examples, so the project does not need ../shared). Where
+// an example is cut, the part it shows is compared; `…` in an example stands for prose it leaves out, and
+// `(one "x" line)` for a line holding x. The facts each page claims are listed too: a renderer must not
+// claim what its page does not state.
+import { readFileSync } from "node:fs";
+import { gunzipSync } from "node:zlib";
+import { describe, expect, it } from "vitest";
+import type { RenderApi, RenderOperation, RenderedPage, Schema } from "../../scripts/roundtrip/types.ts";
+import { loadRenderApi } from "../../scripts/roundtrip/load-api.ts";
+import { RENDERERS } from "../../scripts/roundtrip/renderers/index.ts";
+import { renderStripeText, stripeText } from "../../scripts/roundtrip/renderers/stripe-text.ts";
+import { renderStripeMarkdownPage } from "../../scripts/roundtrip/renderers/stripe-markdown.ts";
+import { renderFernPage } from "../../scripts/roundtrip/renderers/fern.ts";
+import { renderMintlifyPage } from "../../scripts/roundtrip/renderers/mintlify.ts";
+import { renderReadmePage } from "../../scripts/roundtrip/renderers/readme.ts";
+import { renderRedoc } from "../../scripts/roundtrip/renderers/redoc.ts";
+import { renderDocusaurusPage } from "../../scripts/roundtrip/renderers/docusaurus-openapi.ts";
+
+const FAMILY_RENDERERS = [
+  "stripe-text",
+  "stripe-markdown",
+  "fern",
+  "mintlify",
+  "readme",
+  "redoc",
+  "docusaurus-openapi",
+];
+
+function example(name: string): string {
+  return readFileSync(new URL(`../fixtures/layouts-examples/${name}.txt`, import.meta.url), "utf8");
+}
+
+/** Whether a rendered line is what an example line shows (`…` = any prose; a cut line = a prefix). */
+function lineMatches(shown: string, rendered: string, cut: boolean): boolean {
+  const placeholder = /^\(one "(.+)" line\)$/.exec(shown);
+  if (placeholder) return rendered.includes(placeholder[1] as string);
+  const pattern = shown
+    .split("…")
+    .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))
+    .join(".*?");
+  return new RegExp(`^${pattern}${cut ? "" : "$"}`, "s").test(rendered);
+}
+
+/**
+ * Compares the example with the rendered page from the line where the example starts (a page may hold
+ * more before it: a title, a skip link). Matching lines are shown as the example's, so a failure shows
+ * only the lines that differ.
+ */
+function expectExample(page: string, shownText: string, options: { cut?: boolean } = {}): void {
+  const shown = shownText.replace(/\n$/, "").split("\n");
+  const rendered = page.split("\n");
+  const start = rendered.findIndex((line) =>
+    lineMatches(shown[0] as string, line, shown.length === 1 && options.cut === true),
+  );
+  expect(start, `the page has no line "${shown[0]}":\n${page}`).toBeGreaterThanOrEqual(0);
+  const actual = rendered.slice(start, start + shown.length);
+  const seen = actual.map((line, i) =>
+    lineMatches(shown[i] as string, line, options.cut === true && i === shown.length - 1) ? shown[i] : line,
+  );
+  expect(seen).toEqual(shown);
+}
+
+/** The facts a page claims, as short sorted lines ("property body.color enum=[\"red\"]"). */
+function claims(page: RenderedPage): string[] {
+  return page.facts
+    .map(({ fact }) => `${fact.kind} ${fact.where} ${fact.attribute}=${fact.value}`.replace(/ (?= )/g, ""))
+    .sort();
+}
+
+function object(properties: Record<string, Schema>, required: string[] = []): Schema {
+  return { type: "object", properties, ...(required.length > 0 ? { required } : {}) };
+}
+
+function api(operations: RenderOperation[]): RenderApi {
+  return {
+    name: "widgets.test",
+    title: "Widgets",
+    version: "2.0.0",
+    servers: ["https://api.widgets.test"],
+    operations,
+  };
+}
+
+function operation(op: Partial<RenderOperation> & Pick<RenderOperation, "method" | "path">): RenderOperation {
+  return { tags: ["Widgets"], parameters: [], responses: [], ...op };
+}
+
+const widgetIdPath = { name: "widget_id", in: "path", required: true, schema: { type: "string" } } as const;
+
+describe("LAYOUTS.md family 1 (docs.stripe.com text)", () => {
+  const update = operation({
+    method: "post",
+    path: "/v2/widgets/{widget_id}",
+    summary: "Update a widget",
+    parameters: [widgetIdPath],
+    requestBody: {
+      contentType: "application/x-www-form-urlencoded",
+      required: true,
+      schema: object(
+        {
+          color: {
+            type: "string",
+            enum: ["red"],
+            default: "red",
+            description: "Paint colour.",
+            "x-enumDescriptions": { red: "Bright finish." },
+          },
+          frame: object({ depth: { type: "integer" } }, ["depth"]),
+          page_token: { type: "string" },
+        },
+        ["color"],
+      ),
+    },
+    responses: [
+      { status: "200", description: "Returns the widget.", schema: object({ id: { type: "string" } }) },
+    ],
+  });
+
+  it("reproduces the older field shape (  • nameTYPERequired, children as parent.child, More parameters)", () => {
+    const [page] = renderStripeText(api([update]), {}, "old", 1);
+    expectExample(page!.text, example("stripe-text-old"));
+    expect(claims(page!)).toEqual([
+      "operation exists=true",
+      'property body.color enum=["red"]',
+      "property body.color exists=true",
+      "property body.color required=true",
+      "property body.color type=string",
+      "property body.frame exists=true",
+      "property body.frame required=false",
+      "property body.frame type=object",
+      "property body.frame.depth exists=true",
+      "property body.frame.depth required=true",
+      "property body.frame.depth type=integer",
+      "property body.page_token exists=true",
+      "property body.page_token required=false",
+      "property body.page_token type=string",
+    ]);
+    // The method line comes after Returns, so a page cut before it cannot place the operation.
+    const methodLine = page!.text.indexOf("POST /v2/widgets/:widget_id");
+    expect(methodLine).toBeGreaterThan(page!.text.indexOf("Returns"));
+    const operationFact = page!.facts.find((f) => f.fact.kind === "operation");
+    expect(operationFact?.end).toBe(
+      Buffer.byteLength(page!.text.slice(0, methodLine + "POST /v2/widgets/:widget_id".length)),
+    );
+  });
+
+  it("reproduces the newer field shape (- size_ / mmintegerRequired Size in mm., leaves only)", () => {
+    const op = operation({
+      method: "post",
+      path: "/v2/widgets/{widget_id}",
+      summary: "Update a widget",
+      parameters: [widgetIdPath],
+      requestBody: {
+        contentType: "application/x-www-form-urlencoded",
+        required: true,
+        schema: object(
+          {
+            size_mm: { type: "integer", description: "Size in mm." },
+            frame: object({ depth: { type: "integer", description: "Depth in mm." } }),
+          },
+          ["size_mm"],
+        ),
+      },
+      responses: [{ status: "200" }],
+    });
+    const [page] = renderStripeText(api([op]), {}, "new", 1);
+    // No title: the newer captures open with the description (here: none), then Parameters.
+    expect(page!.text.startsWith(example("stripe-text-new"))).toBe(true);
+    expectExample(page!.text, example("stripe-text-new"));
+    expect(claims(page!).filter((c) => c.includes("frame"))).toEqual([
+      "property body.frame.depth exists=true",
+      "property body.frame.depth required=false",
+      "property body.frame.depth type=integer",
+    ]);
+  });
+
+  it("covers both field shapes and one to four operations a page across APIs", () => {
+    const shapes = new Set<string>();
+    for (const name of ["a", "b", "c", "d", "e", "f", "g", "h"]) {
+      const pages = stripeText.render({ ...api([update]), name }, {});
+      shapes.add(pages[0]!.text.startsWith("Update a widget ") ? "old" : "new");
+    }
+    expect([...shapes].sort()).toEqual(["new", "old"]);
+  });
+});
+
+describe("LAYOUTS.md family 2 (docs.stripe.com markdown)", () => {
+  it("reproduces the one-line page: prerequisites naming another operation, the curl, leaves a.b and a..b", () => {
+    const create = operation({
+      method: "post",
+      path: "/v2/widgets",
+      operationId: "createWidget",
+      summary: "Create a widget",
+      requestBody: {
+        contentType: "application/x-www-form-urlencoded",
+        required: true,
+        schema: object({ color: { type: "string", enum: ["red", "blue"] } }, ["color"]),
+      },
+      responses: [{ status: "200" }],
+    });
+    const update = operation({
+      method: "post",
+      path: "/v2/widgets/{widget_id}",
+      summary: "Update a widget",
+      description: "Updates one.",
+      parameters: [widgetIdPath],
+      requestBody: {
+        contentType: "application/x-www-form-urlencoded",
+        required: true,
+        schema: object(
+          {
+            color: { type: "string", enum: ["red", "blue"], example: "blue", description: "Paint colour." },
+            finishes: {
+              type: "object",
+              additionalProperties: object({ gloss: { type: "boolean", description: "Gloss." } }, ["gloss"]),
+            },
+            frame: object({ depth: { type: "integer", description: "Depth in mm." } }),
+          },
+          ["color"],
+        ),
+      },
+      responses: [{ status: "200", schema: object({ id: { type: "string", example: "wd_1" } }) }],
+    });
+    const page = renderStripeMarkdownPage(api([create, update]), update, 1, {}, "request-first", true);
+    expect(page.text.split("\n")).toHaveLength(1);
+    expectExample(page.text, example("stripe-markdown"), { cut: true });
+    expect(claims(page)).toEqual([
+      "operation exists=true",
+      'property body.color enum=["blue","red"]',
+      "property body.color exists=true",
+      "property body.color required=true",
+      "property body.color type=string",
+      "property body.frame.depth exists=true",
+      "property body.frame.depth required=false",
+      "property body.frame.depth type=integer",
+    ]);
+    // The operation is known only once its curl command is complete (after the prerequisite's trap).
+    const operationEnd = page.facts.find((f) => f.fact.kind === "operation")!.end;
+    expect(Buffer.from(page.text).subarray(0, operationEnd).toString().endsWith("-d color=blue")).toBe(true);
+  });
+});
+
+describe("LAYOUTS.md family 4 (Fern)", () => {
+  it("reproduces the main-content capture: glued runs, an empty Allowed values:, Errors", () => {
+    const op = operation({
+      method: "patch",
+      path: "/v2/widgets/{widget_id}",
+      summary: "Update a widget",
+      parameters: [
+        { ...widgetIdPath, description: "Widget id.", schema: { type: "string", minLength: 8 } },
+        { name: "Idem-Token", in: "header", required: false, schema: { type: "string", maxLength: 64 } },
+      ],
+      requestBody: {
+        contentType: "application/json",
+        required: true,
+        schema: object({
+          color: { type: "string", enum: ["red", "green"], default: "red" },
+          extras: { type: "object", additionalProperties: true },
+        }),
+      },
+      responses: [
+        { status: "200", description: "Updated.", schema: object({ id: { type: "string" } }) },
+        { status: "404", description: "No such widget." },
+      ],
+    });
+    const page = renderFernPage(api([op]), op, 0, {}, "main-content", true);
+    expectExample(page.text, example("fern"));
+    expect(page.text).not.toMatch(/PATCH|curl|https:/);
+    expect(claims(page)).toEqual([
+      "parameter header.Idem-Token exists=true",
+      "parameter header.Idem-Token required=false",
+      "parameter header.Idem-Token type=string",
+      "parameter path.widget_id exists=true",
+      "parameter path.widget_id required=true",
+      "parameter path.widget_id type=string",
+      "property body.color exists=true",
+      "property body.color required=false",
+      "property body.color type=string",
+      "property body.extras exists=true",
+      "property body.extras required=false",
+      "property body.extras type=object",
+      "status 404 exists=true",
+    ]);
+  });
+});
+
+describe("LAYOUTS.md family 6 (Mintlify)", () => {
+  it("reproduces the path one segment per line and the one-token-per-line fields", () => {
+    const op = operation({
+      method: "patch",
+      path: "/v2/widgets/{widget_id}",
+      summary: "Update a widget",
+      parameters: [
+        {
+          name: "page_size",
+          in: "query",
+          required: false,
+          description: "Rows per page.",
+          schema: { type: "integer", default: 20, minimum: 1, maximum: 50, description: "Rows per page." },
+        },
+      ],
+      requestBody: {
+        contentType: "application/json",
+        required: true,
+        schema: object({ color: { type: "string", enum: ["red", "green"] } }, ["color"]),
+      },
+      responses: [],
+    });
+    const page = renderMintlifyPage(api([op]), op, 0, {}, "none");
+    expectExample(page.text, example("mintlify"));
+    expect(claims(page)).toEqual([
+      "operation exists=true",
+      "parameter query.page_size exists=true",
+      "parameter query.page_size required=false",
+      "parameter query.page_size type=integer",
+      'property body.color enum=["green","red"]',
+      "property body.color exists=true",
+      "property body.color required=true",
+      "property body.color type=string",
+    ]);
+  });
+});
+
+describe("LAYOUTS.md family 7 (ReadMe)", () => {
+  it("reproduces nameless scalar fields and named arrays, and claims nothing of a nameless field", () => {
+    const op = operation({
+      method: "patch",
+      path: "/v2/widgets/{widget_id}",
+      summary: "Update a widget",
+      parameters: [widgetIdPath],
+      requestBody: {
+        contentType: "application/json",
+        required: true,
+        schema: object(
+          {
+            color: { type: "string", enum: ["red"], default: "red", description: "Paint colour." },
+            parts: { type: "array", items: { type: "string" }, description: "Part numbers." },
+          },
+          ["color"],
+        ),
+      },
+      responses: [{ status: "200", description: "Updated." }],
+    });
+    const page = renderReadmePage(api([op]), op, 0, {});
+    expectExample(page.text, example("readme"));
+    expect(page.text).not.toMatch(/patch|PATCH|\/v2\/widgets/);
+    expect(claims(page)).toEqual([
+      "property body.parts exists=true",
+      "property body.parts required=false",
+      "property body.parts type=array",
+      "status 200 exists=true",
+    ]);
+  });
+});
+
+describe("LAYOUTS.md family 8 (Redoc / Redocly)", () => {
+  it("reproduces the glued fields and the method and URL only in the curl command", () => {
+    const op = operation({
+      method: "post",
+      path: "/widgets",
+      summary: "Create a widget",
+      requestBody: {
+        contentType: "application/json",
+        required: true,
+        schema: object(
+          {
+            size: { type: "integer", format: "int64" },
+            color: { type: "string", example: "red" },
+            stage: { type: "string", enum: ["draft", "live", "retired"] },
+          },
+          ["color"],
+        ),
+      },
+      responses: [{ status: "201", description: "Created." }],
+    });
+    const [page] = renderRedoc(api([op]), {}, "mock");
+    expectExample(page!.text, example("redoc"));
+    expect(claims(page!)).toEqual([
+      "operation exists=true",
+      "property body.color exists=true",
+      "property body.color required=true",
+      "property body.color type=string",
+      "property body.size exists=true",
+      "property body.size format=int64",
+      "property body.size required=false",
+      "property body.size type=integer",
+      'property body.stage enum=["draft","live","retired"]',
+      "property body.stage exists=true",
+      "property body.stage required=false",
+      "property body.stage type=string",
+      "status 201 exists=true",
+    ]);
+  });
+});
+
+describe("LAYOUTS.md family 11 (Docusaurus OpenAPI)", () => {
+  it("reproduces PATCH/path glued, REQUIRED rows, a title for a type and a wrapped ]", () => {
+    const op = operation({
+      method: "patch",
+      path: "/v2/widgets/{widget_id}",
+      summary: "Update a widget",
+      parameters: [widgetIdPath],
+      requestBody: {
+        contentType: "application/json",
+        required: true,
+        schema: object({ color: { title: "Color", type: "string", enum: ["red", "green"] } }, ["color"]),
+      },
+      responses: [
+        { status: "200", description: "Updated." },
+        { status: "422", description: "Validation error." },
+      ],
+    });
+    const page = renderDocusaurusPage(
+      api([op]),
+      op,
+      0,
+      {},
+      {
+        methodLine: true,
+        bodyFields: "inline",
+        wrapBracket: true,
+      },
+    );
+    expectExample(page.text, example("docusaurus-openapi"));
+    expect(page.text.trimEnd().endsWith("Loading...")).toBe(true);
+    // `Color` is a title standing where the type would be: the page does not state the type.
+    expect(claims(page).filter((c) => c.includes("color"))).toEqual([
+      'property body.color enum=["green","red"]',
+      "property body.color exists=true",
+      "property body.color required=true",
+    ]);
+  });
+});
+
+describe("the example comparison", () => {
+  it("fails when one line of a page drifts", () => {
+    const shown = example("fern");
+    const drifted = shown.replace("Not Found Error", "Not found error");
+    expect(() => expectExample(drifted, shown)).toThrow();
+    expect(() => expectExample(shown.replace("\n\nHeaders", "\nHeaders"), shown)).toThrow();
+    expect(() => expectExample(`Title\n\n${shown}`, shown)).not.toThrow();
+  });
+});
+
+describe("every family renderer on a real API", () => {
+  const document = JSON.parse(
+    gunzipSync(
+      readFileSync(new URL("../fixtures/specs/stripe-1.3.17-identity.json.gz", import.meta.url)),
+    ).toString("utf8"),
+  ) as Record<string, unknown>;
+  const identity = loadRenderApi(document, "stripe.com");
+
+  it("is registered, and places each fact within its page after the name it is about", () => {
+    const names = RENDERERS.map((r) => r.name);
+    for (const name of FAMILY_RENDERERS) expect(names).toContain(name);
+    for (const renderer of RENDERERS.filter((r) => FAMILY_RENDERERS.includes(r.name))) {
+      for (const perturbation of [undefined, ...renderer.perturbations]) {
+        const pages = renderer.render(identity, perturbation ? { [perturbation]: true } : {});
+        expect(pages.length, renderer.name).toBeGreaterThan(0);
+        expect(new Set(pages.map((p) => p.file)).size, renderer.name).toBe(pages.length);
+        for (const page of pages) {
+          const bytes = Buffer.from(page.text, "utf8");
+          // Names broken across lines (`size_\nmm`) still read as the name before the fact's end.
+          for (const { fact, end } of page.facts) {
+            expect(end, `${renderer.name} ${page.file}`).toBeLessThanOrEqual(bytes.length);
+            const before = bytes.subarray(0, end).toString("utf8").replace(/\n/g, "");
+            const name = fact.where.split(".").pop()!.replace(/\[\]$/, "");
+            if (fact.kind === "parameter" || fact.kind === "property") {
+              expect(before.includes(name), `${renderer.name} ${page.file} ${fact.where}`).toBe(true);
+            }
+            if (fact.kind === "status") expect(before.toUpperCase().includes(fact.where)).toBe(true);
+          }
+        }
+      }
+    }
+  });
+});
