@@ -59,6 +59,21 @@ export function parameterFacts(op: RenderOperation, p: RenderParameter): Fact[] 
 }
 
 /**
+ * What a request line with a path template (`POST /v1/x/:id`) states: the operation, and each path
+ * parameter's existence and required (always true in a path); not its type.
+ */
+export function requestLineFacts(op: RenderOperation): Fact[] {
+  return [
+    operationFact(op),
+    ...op.parameters
+      .filter((p) => p.in === "path")
+      .flatMap((p) =>
+        parameterFacts(op, p).filter((f) => f.attribute === "exists" || f.attribute === "required"),
+      ),
+  ];
+}
+
+/**
  * The facts of a field's schema (no exists/required): type, enum (sorted JSON), nullable (only when true),
  * format, and each limit, as far as the schema states them.
  */

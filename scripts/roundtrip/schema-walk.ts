@@ -12,7 +12,7 @@ const MAX_COMBINATOR_DEPTH = 8;
 
 const JSON_TYPES = new Set(["string", "integer", "number", "boolean", "object", "array", "null"]);
 
-function isSchema(value: unknown): value is Schema {
+export function isSchema(value: unknown): value is Schema {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 

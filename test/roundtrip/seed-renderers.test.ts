@@ -450,3 +450,31 @@ describe("the block sequences see a renderer drifting from its seed", () => {
     ]);
   });
 });
+
+describe("the seed renderers place each fact after the text that states it", () => {
+  // A cut page expects the facts that end before the cut, so each fact's offset must lie after its name
+  // (line breaks left out: names may be broken across lines) and inside the page.
+  const stated = (fact: { kind: string; where: string }): string =>
+    fact.kind === "status" ? fact.where : (fact.where.split(".").pop() ?? "").replace(/\[\]$/, "");
+
+  for (const renderer of [seed001, seed002, seed003, seed004]) {
+    it(`${renderer.name}, plain and with each perturbation it applies`, async () => {
+      for (const api of [await stripeIdentity(), await verifa()]) {
+        for (const perturbation of [undefined, ...renderer.perturbations]) {
+          const pages = renderer.render(api, perturbation ? { [perturbation]: true } : {});
+          expect(pages.length).toBeGreaterThan(0);
+          for (const page of pages) {
+            const bytes = Buffer.from(page.text, "utf8");
+            expect(page.facts.length, page.file).toBeGreaterThan(0);
+            for (const { fact, end } of page.facts) {
+              expect(end).toBeLessThanOrEqual(bytes.length);
+              if (fact.kind === "operation") continue;
+              const before = bytes.subarray(0, end).toString("utf8").replace(/\n/g, "");
+              expect(before, `${page.file}: ${fact.where} ${fact.attribute}`).toContain(stated(fact));
+            }
+          }
+        }
+      }
+    });
+  }
+});

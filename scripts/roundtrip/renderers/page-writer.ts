@@ -66,6 +66,11 @@ export function tableSeparator(columns: number, perturbations: Perturbations): s
   );
 }
 
+/** The API's first absolute server URL without a trailing slash, for request lines and curl samples. */
+export function apiBaseUrl(api: RenderApi): string {
+  return (api.servers.find((s) => /^https?:\/\//.test(s)) ?? "https://api.example.com").replace(/\/+$/, "");
+}
+
 /** Lines of a documentation site's sidebar, written before the content when navigationNoise is set. */
 export function navigationLines(api: RenderApi): string[] {
   const names = api.operations.slice(0, 8).map((op) => op.summary ?? op.operationId ?? "Endpoint");

@@ -2,25 +2,13 @@
 // `-d`): the schema's own example, default, const or first enum value, else a placeholder of its type.
 // Pages show these samples as decoration; no renderer records a fact from them.
 import type { Schema } from "../types.ts";
-import { itemsOf, schemaTypes } from "../schema-walk.ts";
+import { isSchema, itemsOf, schemaTypes } from "../schema-walk.ts";
+import { firstChoice } from "./schema-text.ts";
 
 /** Nested objects and arrays are sampled this deep; deeper values are `{}` / `[]`. */
 const MAX_SAMPLE_DEPTH = 5;
 /** At most this many properties of one object are sampled (a real schema may have hundreds). */
 const MAX_SAMPLE_PROPERTIES = 40;
-
-function isSchema(value: unknown): value is Schema {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-/** The first branch of an anyOf/oneOf, the schema itself otherwise (a sample shows one of the choices). */
-function firstChoice(schema: Schema): Schema {
-  for (const keyword of ["anyOf", "oneOf"]) {
-    const list = schema[keyword];
-    if (schema.type === undefined && Array.isArray(list) && isSchema(list[0])) return list[0];
-  }
-  return schema;
-}
 
 /** A placeholder string by format, as documentation samples write them. */
 function sampleString(schema: Schema): string {

@@ -1,10 +1,17 @@
 // How renderers put a schema into words: type phrases ("array of strings", "string or null"), enum
 // listings, and the one HTML escaper. Markdown escaping is scripts/lib/markdown-escape.ts (re-exported).
 import type { Schema } from "../types.ts";
-import { enumValues, itemsOf, schemaTypes, singleType } from "../schema-walk.ts";
+import { enumValues, isSchema, itemsOf, schemaTypes, singleType } from "../schema-walk.ts";
 
 export { markdownCode, markdownText, markdownCellCode } from "../../lib/markdown-escape.ts";
-export { bodyProperties, type BodyProperty, enumValues, isNullable, singleType } from "../schema-walk.ts";
+export {
+  bodyProperties,
+  type BodyProperty,
+  enumValues,
+  isNullable,
+  isSchema,
+  singleType,
+} from "../schema-walk.ts";
 
 function plural(type: string): string {
   return type === "any" ? "any values" : `${type}s`;
@@ -55,4 +62,13 @@ export function escapeHtmlText(text: string): string {
 /** Text inside HTML element content or a quoted attribute. */
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] ?? c);
+}
+
+/** The first branch of an anyOf/oneOf without its own type, else the schema (a layout shows one choice). */
+export function firstChoice(schema: Schema): Schema {
+  for (const keyword of ["anyOf", "oneOf"]) {
+    const list = schema[keyword];
+    if (schema.type === undefined && Array.isArray(list) && isSchema(list[0])) return list[0];
+  }
+  return schema;
 }

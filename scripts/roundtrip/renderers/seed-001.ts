@@ -10,10 +10,10 @@
 // listed field its existence, required (the glued `Required`, or its absence) and its type when the type
 // word names one JSON type; enum values where it lists them. Not shown: formats, limits, nullable,
 // headers, status codes, query parameters of operations with a body, children of objects.
-import type { Fact, Perturbations, RenderApi, RenderOperation, RenderedPage, Renderer } from "../types.ts";
-import { operationFact, parameterFacts } from "../facts.ts";
+import type { Perturbations, RenderApi, RenderOperation, RenderedPage, Renderer } from "../types.ts";
+import { requestLineFacts } from "../facts.ts";
 import { enumValues } from "../schema-walk.ts";
-import { FOOTER_LINES, PageWriter, fieldName, navigationLines } from "./page-writer.ts";
+import { FOOTER_LINES, PageWriter, apiBaseUrl, fieldName, navigationLines } from "./page-writer.ts";
 import { valueText } from "./schema-text.ts";
 import { sampleScalarText, sampleValue } from "./sample-json.ts";
 import {
@@ -44,11 +44,6 @@ export function colonPath(path: string): string {
   return path.replace(/\{([^{}]*)\}/g, ":$1");
 }
 
-function baseUrl(api: RenderApi): string {
-  const server = api.servers.find((s) => /^https?:\/\//.test(s)) ?? "https://api.example.com";
-  return server.replace(/\/+$/, "");
-}
-
 /** The field whose value the curl sample sets: `limit` for a list, else the first required, enum or scalar. */
 function sampleField(fields: readonly ListedField[]): { name: string; value: string } | undefined {
   const scalar = (f: ListedField) => sampleScalarText(f.schema) !== undefined;
@@ -62,7 +57,7 @@ function sampleField(fields: readonly ListedField[]): { name: string; value: str
 }
 
 function curlLines(api: RenderApi, op: RenderOperation, fields: readonly ListedField[]): string[] {
-  const url = baseUrl(api) + op.path.replace(/\{([^{}]*)\}/g, (_, name: string) => sampleId(name));
+  const url = apiBaseUrl(api) + op.path.replace(/\{([^{}]*)\}/g, (_, name: string) => sampleId(name));
   const sample = sampleField(fields);
   const method = op.method.toUpperCase();
   const flag = method === "GET" ? (sample ? "-G " : "") : method === "POST" && sample ? "" : `-X ${method} `;
@@ -109,12 +104,7 @@ function writeOperation(
   }
   w.write(`Returns\n\n${returnsText(op)}\n\n`);
   w.write(`${op.method.toUpperCase()}\u00a0${colonPath(op.path)}`);
-  const pathFacts: Fact[] = op.parameters
-    .filter((p) => p.in === "path")
-    .flatMap((p) =>
-      parameterFacts(op, p).filter((f) => f.attribute === "exists" || f.attribute === "required"),
-    );
-  w.place(operationFact(op), ...pathFacts);
+  w.place(...requestLineFacts(op));
   w.write("\n");
   for (const line of curlLines(api, op, [...main, ...more])) w.line(line);
   const ok = op.responses.find((r) => r.status.startsWith("2") && r.schema);

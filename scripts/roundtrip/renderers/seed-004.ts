@@ -25,10 +25,10 @@ import type {
   Renderer,
   Schema,
 } from "../types.ts";
-import { operationFact, parameterFacts, propertyFacts, statusFact } from "../facts.ts";
+import { parameterFacts, propertyFacts, requestLineFacts, statusFact } from "../facts.ts";
 import { bodyProperties, enumValues, isNullable, itemsOf, schemaTypes, singleType } from "../schema-walk.ts";
-import { PageWriter, fieldName } from "./page-writer.ts";
-import { valueText } from "./schema-text.ts";
+import { PageWriter, apiBaseUrl, fieldName } from "./page-writer.ts";
+import { isSchema, valueText } from "./schema-text.ts";
 import { sampleValue } from "./sample-json.ts";
 import { pageFile } from "./seed-000.ts";
 import { paragraphs, resourceOf, titleOf } from "./stripe-docs.ts";
@@ -57,10 +57,6 @@ const FERN_TYPE_WORDS: Record<string, string> = {
   object: "object",
   null: "null",
 };
-
-function isSchema(value: unknown): value is Schema {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
 
 /** One JSON type of a schema in Fern's words ("datetime", "list of strings", "map from strings to any"). */
 function fernWord(schema: Schema, type: string, depth: number): string {
@@ -201,10 +197,6 @@ function navWindow(group: readonly RenderOperation[], op: RenderOperation): read
   return group.slice(start, start + NAV_WINDOW);
 }
 
-function baseUrl(api: RenderApi): string {
-  return (api.servers.find((s) => /^https?:\/\//.test(s)) ?? "https://api.example.com").replace(/\/+$/, "");
-}
-
 /** The response JSON with Fern's line numbers (`1{`, `2 "id": …`), indentation collapsed to one space. */
 function numberedJson(value: unknown): string[] {
   const json = JSON.stringify(value, null, 2) ?? "null";
@@ -216,7 +208,7 @@ function numberedJson(value: unknown): string[] {
 
 function curlLines(api: RenderApi, op: RenderOperation): string[] {
   const method = op.method.toUpperCase();
-  const url = baseUrl(api) + op.path.replace(/\{([^{}]*)\}/g, "$1");
+  const url = apiBaseUrl(api) + op.path.replace(/\{([^{}]*)\}/g, "$1");
   const lines = [`$curl -X ${method} ${url} \\`, `> -H "Authorization: Bearer <token>"`];
   if (!op.requestBody) return lines;
   const body: Record<string, unknown> = {};
@@ -248,15 +240,10 @@ function renderOperation(
   const method = op.method.toUpperCase();
   const path = op.path.replace(/\{([^{}]*)\}/g, ":$1");
   w.line(method)
-    .line(`${baseUrl(api)}${path}`)
+    .line(`${apiBaseUrl(api)}${path}`)
     .line(method)
     .write(path);
-  const pathFacts = op.parameters
-    .filter((p) => p.in === "path")
-    .flatMap((p) =>
-      parameterFacts(op, p).filter((f) => f.attribute === "exists" || f.attribute === "required"),
-    );
-  w.place(operationFact(op), ...pathFacts);
+  w.place(...requestLineFacts(op));
   w.line();
   for (const line of curlLines(api, op)) w.line(line);
   const ok = op.responses.find((r) => r.status.startsWith("2"));

@@ -7,6 +7,7 @@
 import type { Fact, RenderOperation, RenderParameter, Schema } from "../types.ts";
 import { parameterFacts, propertyFacts } from "../facts.ts";
 import { bodyProperties, enumValues, itemsOf, schemaTypes, singleType } from "../schema-walk.ts";
+import { firstChoice } from "./schema-text.ts";
 
 /** Operations per page at most (seed 001 shows five on one resource page). */
 export const OPERATIONS_PER_PAGE = 5;
@@ -251,17 +252,6 @@ export function listedFields(op: RenderOperation): { main: ListedField[]; more: 
   };
 }
 
-/** The first choice of a union without its own type (Stripe names a union by its first branch). */
-function firstChoice(schema: Schema): Schema {
-  for (const keyword of ["anyOf", "oneOf"]) {
-    const list = schema[keyword];
-    if (schema.type === undefined && Array.isArray(list) && typeof list[0] === "object" && list[0] !== null) {
-      return list[0] as Schema;
-    }
-  }
-  return schema;
-}
-
 const STRIPE_TYPE_WORDS: Record<string, string> = {
   string: "string",
   integer: "integer",
@@ -284,7 +274,7 @@ export function stripeTypeWord(schema: Schema): string {
     return itemType ? `array of ${STRIPE_TYPE_WORDS[itemType] ?? itemType}s` : "array";
   }
   if (values && values.length > 0) return "enum";
-  return type ? (STRIPE_TYPE_WORDS[type] ?? type) : "string";
+  return type ? (STRIPE_TYPE_WORDS[type] ?? type) : "any";
 }
 
 /** An example id for a path template variable, as Stripe's samples show them (`vs_1NuN9WLkdIwHu7ix…`). */
