@@ -24,13 +24,14 @@ import {
   type TableBlock,
   type TextBlock,
   warn,
-} from "./blocks.ts";
+} from "../../read/blocks.ts";
 import { readCode } from "./examples.ts";
-import { parseFieldItem } from "./field-lists.ts";
-import { rowSpec, tableColumns, type Columns } from "./field-tables.ts";
-import type { FieldSpec } from "./field-types.ts";
+import { parseFieldItem } from "../../read/field-lists.ts";
+import { rowSpec, tableColumns, type Columns } from "../../read/field-tables.ts";
+import type { FieldSpec } from "../../read/field-types.ts";
 import { OperationParts } from "./operation-parts.ts";
-import { classifySection, requestLineOf, statusIn, type SectionInfo } from "./words.ts";
+import { classifySection, statusIn, type SectionInfo } from "../../read/sections.ts";
+import { requestLineOf } from "./words.ts";
 
 const BODYLESS = new Set<HttpMethod>(["get", "delete", "head", "options", "trace"]);
 

@@ -1,7 +1,7 @@
 // Fields, part 2: fields written as list items or lines: "`name` (string, required): description",
 // "name: string — description", and captures that glue the name to its type ("metadataobject").
-import type { JsonSchema } from "../../fragment.ts";
-import { makeNullable, parseConstraints, splitGluedField } from "../../type-phrase.ts";
+import type { JsonSchema } from "../fragment.ts";
+import { makeNullable, parseConstraints, splitGluedField } from "../type-phrase.ts";
 import { plain, type Item } from "./blocks.ts";
 import {
   describe,
@@ -11,7 +11,7 @@ import {
   type FieldSpec,
   type TypeInfo,
 } from "./field-types.ts";
-import { markedLocation, type SectionKind } from "./words.ts";
+import { markedLocation, type SectionKind } from "./sections.ts";
 
 interface NameLead {
   name: string;

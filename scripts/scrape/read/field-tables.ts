@@ -11,7 +11,7 @@ import {
   requiredCell,
   type FieldSpec,
 } from "./field-types.ts";
-import { locationOf, markedLocation } from "./words.ts";
+import { locationOf, markedLocation } from "./sections.ts";
 
 export interface Columns {
   name?: number;

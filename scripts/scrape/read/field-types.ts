@@ -1,9 +1,9 @@
 // Fields, part 1: what a field's type cell, flags and description say: the schema (type, nullability,
 // format, constraints, default, enum values), whether it is required or deprecated, and where it goes.
-import type { JsonSchema, ParameterLocation } from "../../fragment.ts";
-import { makeNullable, parseConstraints, parseTypePhrase } from "../../type-phrase.ts";
+import type { JsonSchema, ParameterLocation } from "../fragment.ts";
+import { makeNullable, parseConstraints, parseTypePhrase } from "../type-phrase.ts";
 import { plain } from "./blocks.ts";
-import { locationOf } from "./words.ts";
+import { locationOf } from "./sections.ts";
 
 export interface FieldSpec {
   /** As written; dots nest body and response properties. */
