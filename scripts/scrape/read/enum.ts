@@ -148,3 +148,34 @@ export function withEnum(schema: JsonSchema | undefined, values: readonly unknow
   out.enum = types.includes("null") && !typed.includes(null) ? [...typed, null] : typed;
   return out;
 }
+
+const LINE_INTRO =
+  /^(?:(?:possible|allowed|accepted|valid|supported|available)(?: enum)? (?:values|options)|enum values|one of)\s*:?$/i;
+
+/** A line that introduces values listed on the lines below it ("Possible enum values", "Available options:"). */
+export function isEnumIntroLine(text: string): boolean {
+  return LINE_INTRO.test(text.trim());
+}
+
+/**
+ * An enum value on a line of its own, as the text captures list them under an intro: "red", "red,", "`red`",
+ * "\"red\"". Undefined for a line that is a sentence (the value's description) or empty.
+ */
+export function enumValueLine(text: string): string | undefined {
+  const t = text
+    .trim()
+    .replace(/,$/, "")
+    .replace(/^(["'`])(.*)\1$/, "$2");
+  return t !== "" && VALUE.test(t) ? t : undefined;
+}
+
+/** Values listed one per line after an intro line, each maybe followed by its description; undefined without an intro. */
+export function enumFromLines(lines: readonly string[]): string[] | undefined {
+  const intro = lines.findIndex((l) => isEnumIntroLine(l.replace(/\*\*|`/g, "")));
+  if (intro === -1) return undefined;
+  const values = lines
+    .slice(intro + 1)
+    .map((l) => enumValueLine(l.replace(/\*\*/g, "")))
+    .filter((v): v is string => v !== undefined);
+  return values.length > 0 ? [...new Set(values)] : undefined;
+}
