@@ -19,7 +19,7 @@ export interface Badges {
 
 // Each badge is tried at the start of the remaining text; every quantifier is bounded by a fixed token.
 const FLAG =
-  /^(required conditionally|Required|REQUIRED|required|Optional|OPTIONAL|optional|Deprecated|DEPRECATED|deprecated|nullable)(?![a-z])\s*/;
+  /^(required conditionally|Required|REQUIRED|required|Optional|OPTIONAL|optional|Deprecated|DEPRECATED|deprecated|nullable)(?=[^a-z]|$|format:|min:|max:)\s*/;
 const BOUND = /^(<=|>=|<|>|=)\s*(-?\d+(?:\.\d+)?)(\s*(?:characters?|chars?|items?))?\s*/;
 const MIN_MAX =
   /^(min|max|minimum|maximum|minLength|maxLength|min length|max length)\s*:\s*(-?\d+(?:\.\d+)?)\s*/i;
