@@ -54,7 +54,10 @@ export function readBadges(text: string, schema: JsonSchema | undefined): Badges
     const format = FORMAT.exec(rest);
     const def = DEFAULT.exec(rest);
     const example = EXAMPLE.exec(rest);
-    if (flag?.[1]) {
+    // "required for payments": a lowercase flag followed by a lowercase word starts a sentence.
+    const sentence =
+      flag?.[1] !== undefined && /^[a-z]/.test(flag[1]) && /^\s+[a-z]/.test(rest.slice(flag[1].length));
+    if (flag?.[1] && !sentence) {
       const word = flag[1].toLowerCase();
       if (word === "required conditionally") found.required = false;
       else if (word === "nullable") out = out ? makeNullable(out) : { type: "null" };

@@ -25,6 +25,9 @@ const INTRO =
 const SINGLE = /\bValue is\s+(`[^`]*`|"[^"]*"|[\w.:/+@-]+)\.?/;
 const REDOC = /\bEnum\s*((?:"[^"]*"\s*)+)/;
 
+/** Words of prose: a space-separated "list" holding one of them is a sentence ("the colour of the frame"). */
+const STOPWORDS = new Set("a an the of to for in on is are be by with and or not any this that".split(" "));
+
 /** Values in ticks or quotes, in order: `a`, "b", 'c'. */
 function quoted(text: string): string[] {
   return [...text.matchAll(/`([^`]+)`|"([^"]*)"|'([^']*)'/g)].map((m) => m[1] ?? m[2] ?? m[3] ?? "");
@@ -67,7 +70,8 @@ export function readEnumStatement(text: string): EnumStatement | undefined {
   if (!first) return undefined;
   const before = text.slice(0, first.index).trim();
   if (first === single) {
-    const value = (single[1] ?? "").replace(/^[`"]|[`"]$/g, "");
+    // The sentence's full stop is not part of the value ("Value is matte.").
+    const value = (single[1] ?? "").replace(/^[`"]|[`"]$/g, "").replace(/(?<=\w)\.$/, "");
     return { values: [value], before, after: text.slice(single.index + single[0].length).trim() };
   }
   if (first === redoc) {
@@ -103,7 +107,7 @@ export function readEnumStatement(text: string): EnumStatement | undefined {
   // "Allowed values: red green blue": space-separated, only after a colon and only when every word is a token.
   if (colon && list.length === 1 && (list[0] ?? "").includes(" ")) {
     const words = (list[0] ?? "").split(/\s+/);
-    if (words.every((w) => VALUE.test(w))) list = words;
+    if (words.every((w) => VALUE.test(w) && !STOPWORDS.has(w.toLowerCase()))) list = words;
   }
   const values: string[] = [];
   for (const piece of list) {

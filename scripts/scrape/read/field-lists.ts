@@ -111,7 +111,7 @@ function readAfterName(rest: string, spec: FieldSpec): { description: string; st
 }
 
 /** Field names that read as identifiers, not as the first word of a sentence ("Note: ..."). */
-function identifierLike(name: string): boolean {
+export function identifierLike(name: string): boolean {
   return (
     /[_.[\]-]/.test(name) || /^[a-z$@]/.test(name) || /[a-z][A-Z]/.test(name) || /^[A-Z0-9_]+$/.test(name)
   );

@@ -101,6 +101,11 @@ export function parseTypeCell(raw: string): TypeInfo {
   let defaultText: string | undefined;
   const constraints: JsonSchema = {};
   for (const token of t.split(/[,;·]/)) {
+    // "required conditionally", "Recommended if …": the field may be left out.
+    if (/^\s*(?:required conditionally|conditionally required|recommended\b)/i.test(token)) {
+      info.required = false;
+      continue;
+    }
     const tok = token
       .replace(FLAG_WORDS, (w) => {
         applyFlag(info, w);
