@@ -72,7 +72,7 @@ const OBJECT_SUMMARY = /^(?:[A-Z]\w*\s*=\s*)?(?:object|[A-Z]\w*)\s*\{[^{}]*\}?$/
 /** The colon form of SDK-style references: "name: [optional] type". */
 function readColonForm(text: string): FieldReading | undefined {
   const m = /^([A-Za-z_$][\w$.[\]-]*):\s+(?:\[?(optional)\]?\s+)?(\S.*)$/.exec(text);
-  if (!m?.[1] || !m[3]) return undefined;
+  if (!m?.[1] || !m[3] || !identifierLike(m[1])) return undefined;
   const typeText = m[3].trim();
   let schema: JsonSchema | undefined;
   if (OBJECT_SUMMARY.test(typeText)) schema = { type: "object" };
@@ -82,7 +82,8 @@ function readColonForm(text: string): FieldReading | undefined {
     schema = info.schema;
   }
   const out = fromSpec({ name: m[1], schema, typed: true });
-  out.required = m[2] === undefined ? true : false;
+  // "optional" marks the optional ones; its absence alone does not say the field is required.
+  if (m[2] !== undefined) out.required = false;
   return out;
 }
 
@@ -216,4 +217,16 @@ export function toFieldFragment(
   if (reading.deprecated) field.deprecated = true;
   if (reading.description) field.description = reading.description;
   return field;
+}
+
+/** A reading in the shape the generic reader places (a FieldSpec); undefined for a nameless reading. */
+export function toFieldSpec(reading: FieldReading): FieldSpec | undefined {
+  if (reading.nameless || !reading.name) return undefined;
+  const spec: FieldSpec = { name: reading.name, typed: reading.schema !== undefined };
+  if (reading.schema) spec.schema = reading.schema;
+  if (reading.required !== undefined) spec.required = reading.required;
+  if (reading.deprecated) spec.deprecated = true;
+  if (reading.description) spec.description = reading.description;
+  if (reading.location) spec.location = reading.location;
+  return spec;
 }

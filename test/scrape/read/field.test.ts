@@ -44,7 +44,7 @@ describe("readFieldText: a field on one line", () => {
     // 12 Fumadocs: "?" = optional
     ["page_size?integer", { name: "page_size", schema: { type: "integer" }, required: false }],
     // 14 Stainless
-    ["widgetId: string", { name: "widgetId", schema: { type: "string" }, required: true }],
+    ["widgetId: string", { name: "widgetId", schema: { type: "string" } }],
     [
       'color: optional "red" or "green"',
       { name: "color", schema: { type: "string", enum: ["red", "green"] }, required: false },
