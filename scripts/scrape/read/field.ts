@@ -40,15 +40,18 @@ const IDENT = /^[A-Za-z_$@][\w$@.[\]-]*$/;
  */
 export function joinBrokenNames(lines: readonly string[]): string[] {
   const out: string[] = [];
+  // Whether the line last added (not the whole joined text, which would be re-read at every join) ends
+  // in a broken name.
+  let endsBroken = false;
   for (const raw of lines) {
     const line = raw.replace(/(?<=[A-Za-z0-9]) (?=_[A-Za-z0-9])/g, "");
-    const prev = out.at(-1);
+    const t = line.trim();
     // The rest of a name starts lowercase ("mmintegerRequired", "depthinteger"); a sentence does not.
-    if (prev !== undefined && /[A-Za-z0-9][_.]$/.test(prev.trim()) && /^[a-z0-9_]/.test(line.trim())) {
-      out[out.length - 1] = prev.trimEnd() + line.trim();
-    } else out.push(line);
+    if (out.length > 0 && endsBroken && /^[a-z0-9_]/.test(t)) out[out.length - 1] += t;
+    else out.push(endsBroken ? t : line);
+    endsBroken = /[A-Za-z0-9][_.]$/.test(t);
   }
-  return out;
+  return out.map((l) => l.trimEnd());
 }
 
 function fromSpec(spec: FieldSpec): FieldReading {

@@ -175,3 +175,17 @@ describe("toFieldFragment", () => {
     });
   });
 });
+
+describe("linear time on hostile input", () => {
+  it("joins 50,000 broken name pieces", () => {
+    const start = performance.now();
+    const joined = joinBrokenNames(Array(50_000).fill("a_"));
+    expect(joined).toHaveLength(1);
+    expect(performance.now() - start).toBeLessThan(2_000);
+  });
+  it("reads a 200,000-character glued line", () => {
+    const start = performance.now();
+    readFieldText("a".repeat(100_000) + "stringRequired" + "<=1".repeat(30_000));
+    expect(performance.now() - start).toBeLessThan(2_000);
+  });
+});

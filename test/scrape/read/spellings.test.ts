@@ -152,3 +152,21 @@ describe("plainText", () => {
     expect(plainText("**`__typename`** see [docs](https://x.test/a)  now")).toBe("__typename see docs now");
   });
 });
+
+describe("linear time on hostile input", () => {
+  // Each input is built here; the ceilings are ~20x a busy-machine run, so quadratic code still fails.
+  it.each([
+    ["an enum list of 50,000 values", () => readEnumStatement(`Possible values: ${"a, ".repeat(50_000)}`)],
+    ["a prose intro followed by 400,000 spaces", () => readEnumStatement(`one of${" ".repeat(400_000)}x`)],
+    ["100,000 glued badges", () => readBadges("Required".repeat(100_000), { type: "string" })],
+    ["a name of 100,000 segments", () => namePath("a.".repeat(100_000) + "b")],
+    [
+      "50,000 values one per line",
+      () => enumFromLines(["Possible enum values", ...Array(50_000).fill("red")]),
+    ],
+  ])("%s", (_what, run) => {
+    const start = performance.now();
+    run();
+    expect(performance.now() - start).toBeLessThan(2_000);
+  });
+});
