@@ -6,6 +6,7 @@ import type { JsonSchema } from "../../fragment.ts";
 import { readBadges } from "../../read/badges.ts";
 import { enumValueLine, readEnumStatement, withEnum } from "../../read/enum.ts";
 import { childPath } from "../../read/names.ts";
+import { readRequired } from "../../read/required.ts";
 import { parseConstraints, parseTypePhrase, splitGluedField, type GluedField } from "../../type-phrase.ts";
 import { atPageEnd, inlineText, lineOf, linkOnly, textOf, type Ctx, warn } from "./nodes.ts";
 import { ENUM_MARKER, UI_TEXT, isStructural, type Zone } from "./statements.ts";
@@ -148,8 +149,8 @@ export function readStyledHead(head: Paragraph): ItemHead | undefined {
   for (const q of qualifiers) {
     const schema = out.schema ? undefined : parseTypePhrase(q);
     if (schema) out.schema = schema;
-    else if (/^required$/i.test(q)) out.required = true;
-    else if (/^optional$/i.test(q)) out.required = false;
+    else if (/^(?:required|optional)\b/i.test(q) && readRequired(q) !== undefined)
+      out.required = readRequired(q);
     else if (/^deprecated$/i.test(q)) out.deprecated = true;
     else if (out.schema) Object.assign(out.schema, parseConstraints(q, out.schema));
   }
