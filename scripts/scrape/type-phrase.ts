@@ -147,7 +147,11 @@ const COMPOUND =
   String.raw`(?:(?:list|array|set) of [a-z]+(?: or null)?|map from [a-z]+ to [a-z]+(?: or null)?|` +
   String.raw`(?:${TYPE_ALTERNATION})(?: or null)?)`;
 const NAME_PREFIX = /^[A-Za-z_$][\w$.-]*/;
-const TYPE_AT_START = new RegExp(`^(${COMPOUND})(?![a-z])`);
+// A type is not followed by more lowercase letters ("typeenum" is not "type" + "enum..."), except a flag
+// word a capture glued on ("colorstringrequired").
+const TYPE_AT_START = new RegExp(
+  `^(${COMPOUND})(?=[^a-z]|$|(?:required|optional|nullable|deprecated)(?![a-z]))`,
+);
 
 /**
  * Splits text where a field name and its type are run together, as captures of docs sites render

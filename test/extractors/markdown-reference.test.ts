@@ -518,3 +518,35 @@ describe("unreadable examples", () => {
     ]);
   });
 });
+
+describe("dotted names in a flat parameter list (LAYOUTS.md family 2)", () => {
+  const text = [
+    "# Update a widget",
+    "",
+    "## Request",
+    "",
+    "```curl",
+    "curl https://api.widgets.test/v2/widgets/{{WIDGET_ID}} \\",
+    '  -u "<>" \\',
+    "  -d color=blue",
+    "```",
+    "",
+    "## Parameters",
+    "",
+    "- `color` (enum, required) Paint colour.",
+    "- `frame.depth` (integer, optional) Depth.",
+    "- `finishes..gloss` (boolean, required conditionally) Gloss.",
+  ].join("\n");
+
+  it("nests a.b and a map's a..b under their parent instead of naming a property with dots", () => {
+    const fragment = markdownReferenceExtractor.extract({ file: "widgets.md", text });
+    const fields = fragment.operations[0]?.requestBody?.fields ?? fragment.operations[0]?.parameters ?? [];
+    // The curl's "-d color=blue" shows "color" by example too; the list's typed facts are the point here.
+    const typed = fields.filter((f) => f.strength === "typed");
+    expect(typed.map((f) => [f.path, f.required])).toEqual([
+      [["color"], true],
+      [["frame", "depth"], false],
+      [["finishes", "gloss"], false],
+    ]);
+  });
+});

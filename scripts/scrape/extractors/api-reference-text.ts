@@ -42,7 +42,11 @@ import {
   type CurlCommand,
 } from "../text.ts";
 import { returnedObject } from "../returns-prose.ts";
-import { parseConstraints, parseTypePhrase, splitGluedField } from "../type-phrase.ts";
+import { readBadges } from "../read/badges.ts";
+import { enumValueLine, withEnum } from "../read/enum.ts";
+import { childPath } from "../read/names.ts";
+import { collapseSpace } from "../read/plain.ts";
+import { parseTypePhrase, splitGluedField } from "../type-phrase.ts";
 
 const EXTRACTOR_NAME = "api-reference-text";
 
@@ -199,22 +203,12 @@ function parseBulletHead(text: string): BulletHead | undefined {
 }
 
 function withFlags(head: BulletHead, rest: string): BulletHead {
-  const out: BulletHead = { ...head };
-  if (/required/i.test(rest)) out.required = true;
-  else if (/optional/i.test(rest)) out.required = false;
-  if (/deprecated/i.test(rest)) out.deprecated = true;
-  if (out.schema && rest) out.schema = { ...out.schema, ...parseConstraints(rest, out.schema) };
+  const badges = readBadges(rest, head.schema);
+  const out: BulletHead = { name: head.name };
+  if (badges.schema) out.schema = badges.schema;
+  if (badges.required !== undefined) out.required = badges.required;
+  if (badges.deprecated) out.deprecated = true;
   return out;
-}
-
-/**
- * The path of a bullet nested under `parent`. Names may be written in full ("options.document") or
- * relative to the parent ("document"); a dotted name on its own is a path too.
- */
-function childPath(parent: string[], name: string): string[] {
-  const parts = name.includes(".") ? name.split(".").filter((p) => p !== "") : [name];
-  const startsWithParent = parent.length > 0 && parent.every((p, i) => parts[i] === p);
-  return startsWithParent ? parts : [...parent, ...parts];
 }
 
 /** A field being read: its bullet, then its description and enum lines until the next bullet. */
@@ -227,9 +221,6 @@ interface FieldDraft {
   enumValues?: string[];
   enumLine?: number;
 }
-
-// An enum value line is a single token; a one-word sentence ("Deprecated.") ends with a period.
-const ENUM_VALUE = /^[\w.:/-]+$/;
 
 interface ParametersSection {
   fields: FieldFragment[];
@@ -289,7 +280,8 @@ function readParameters(
 function addFieldText(draft: FieldDraft, text: string): void {
   // Each enum value is followed by a sentence describing it; only the values go into the schema.
   if (draft.enumValues) {
-    if (ENUM_VALUE.test(text)) draft.enumValues.push(text);
+    const value = enumValueLine(text);
+    if (value !== undefined) draft.enumValues.push(value);
   } else draft.description.push(text);
 }
 
@@ -329,18 +321,9 @@ function finishField(draft: FieldDraft, file: string, warnings: Diagnostic[]): F
   if (schema) field.schema = schema;
   if (head.required !== undefined) field.required = head.required;
   if (head.deprecated) field.deprecated = true;
-  const description = plainText(draft.description.join(" "));
+  const description = collapseSpace(draft.description.join(" "));
   if (description) field.description = description;
   return field;
-}
-
-/** Puts enum values on the node, or on its items when the node is an array ("array of enums"). */
-function withEnum(schema: JsonSchema | undefined, values: string[]): JsonSchema {
-  const out: JsonSchema = schema ?? {};
-  const items = out.items as JsonSchema | undefined;
-  if (out.type === "array" && items) out.items = { ...items, enum: values };
-  else out.enum = values;
-  return out;
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -357,7 +340,7 @@ function readParagraphAfter(lines: Line[], start: number): { text: string; line:
     parts.push((lines[i] as Line).trimmed);
     i++;
   }
-  return { text: plainText(parts.join(" ")), line: lines[first]?.number ?? start + 1, end: i };
+  return { text: collapseSpace(parts.join(" ")), line: lines[first]?.number ?? start + 1, end: i };
 }
 
 interface CurlExample {
@@ -557,7 +540,7 @@ function titleAndDescription(
   }
   if (index === undefined) return { description: "" };
   const rest = prose.slice(index + 1);
-  const description = plainText(rest.map((p) => p.map((l) => l.trimmed).join(" ")).join(" "));
+  const description = collapseSpace(rest.map((p) => p.map((l) => l.trimmed).join(" ")).join(" "));
   return { title: prose[index]?.[0], description, descriptionLine: rest[0]?.[0]?.number };
 }
 
@@ -842,11 +825,6 @@ function readSection(
       return Math.max(json.end, i + 1);
     }
   }
-}
-
-/** Plain text: whitespace collapsed. */
-function plainText(text: string): string {
-  return text.replace(/\s+/g, " ").trim();
 }
 
 function extract(page: Page): PageFragment {

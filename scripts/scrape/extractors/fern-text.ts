@@ -35,7 +35,10 @@ import { emptyOperation, emptyPageFragment, fact } from "../fragment.ts";
 import { findJsonEnd, parseLenientJson, stripLineNumbers } from "../lenient-json.ts";
 import type { CurlCommand } from "../text.ts";
 import { joinContinuationLines, parseCurl, parseMethod, splitUrl, toPathTemplate } from "../text.ts";
-import { parseConstraints, splitGluedField } from "../type-phrase.ts";
+import { readBadges } from "../read/badges.ts";
+import { enumValueLine, withEnum } from "../read/enum.ts";
+import { collapseSpace } from "../read/plain.ts";
+import { splitGluedField } from "../type-phrase.ts";
 
 const NAME = "fern";
 
@@ -83,13 +86,8 @@ const CHROME_SKIP = /^(Yes|No|Try it|Copy|Copy page|On this page|Edit this page)
 const TOGGLE = /^(Show|Hide)\s+(\d+)\s+(propert(?:y|ies)|enum values?|variants?)$/i;
 const ALLOWED_VALUES = /^Allowed values:?\s*(\S[^]*)?$/;
 /** An enum value as Fern lists them, one code chip per line. */
-const ENUM_VALUE = /^[^\s]+$/;
 /** Authentication entries for HTTP schemes: "AuthorizationBearer", "AuthorizationBasic". */
 const HTTP_AUTH_LINE = /^Authorization\s*(Bearer|Basic)$/i;
-
-/** What may follow a field's type on its line, as consecutive tokens. */
-const TAIL_TOKEN =
-  /^(?:(Optional|Required|Deprecated)|(Defaults? to .*)|([<>]=?\s*-?\d+(?:\.\d+)?(?:\s*(?:characters?|items?))?)|format:\s*"?([\w.-]+)"?)\s*/;
 
 function trimmed(lines: string[], i: number): string {
   return (lines[i] ?? "").trim();
@@ -107,11 +105,6 @@ function previousNonEmpty(lines: string[], from: number): number {
 
 function indentOf(line: string): number {
   return /^\s*/.exec(line)?.[0].replace(/\t/g, "  ").length ?? 0;
-}
-
-/** Collapses whitespace: descriptions are plain single-spaced text. */
-function plain(parts: string[]): string {
-  return parts.join(" ").replace(/\s+/g, " ").trim();
 }
 
 /** The line where the method badge stands alone, followed by the full URL or the path. */
@@ -164,26 +157,17 @@ interface FieldLine {
 
 /**
  * Reads what follows the type ("Optional<=255 characters", "RequiredDeprecated", "OptionalDefaults to 3",
- * "Requiredformat: \"email\""). Returns undefined when something else follows: then the line is prose.
+ * "Requiredformat: \"email\"") with the shared badge reader. Returns undefined when something else follows:
+ * then the line is prose.
  */
 function readTail(rest: string, base: JsonSchema): Omit<FieldLine, "name"> | undefined {
-  const schema: JsonSchema = { ...base };
-  let required: boolean | undefined;
-  let deprecated = false;
-  let constraints = "";
-  let text = rest.trim();
-  while (text !== "") {
-    const m = TAIL_TOKEN.exec(text);
-    if (!m) return undefined;
-    if (m[1] === "Optional") required = false;
-    else if (m[1] === "Required") required = true;
-    else if (m[1] === "Deprecated") deprecated = true;
-    else if (m[4]) schema.format = m[4];
-    else constraints += " " + (m[2] ?? m[3] ?? "");
-    text = text.slice(m[0].length);
-  }
-  Object.assign(schema, parseConstraints(constraints, schema));
-  return required === undefined ? { schema, deprecated } : { schema, required, deprecated };
+  const badges = readBadges(rest, base);
+  if (badges.rest !== "" || badges.example) return undefined;
+  const schema = badges.schema ?? base;
+  const deprecated = badges.deprecated === true;
+  return badges.required === undefined
+    ? { schema, deprecated }
+    : { schema, required: badges.required, deprecated };
 }
 
 /**
@@ -388,7 +372,7 @@ class FernReader {
   private readDescription(op: OperationFragment, lineIndexes: number[]): void {
     const first = lineIndexes[0];
     if (first === undefined) return;
-    const text = plain(lineIndexes.map((i) => this.text(i)));
+    const text = collapseSpace(lineIndexes.map((i) => this.text(i)).join(" "));
     op.description = fact(text, this.src(first), "prose");
   }
 
@@ -528,8 +512,8 @@ class FernReader {
         const inline = ALLOWED_VALUES.exec(text)?.[1] ?? "";
         current.enumValues.push(...inline.split(/(?<!\s)\s*,\s*/).filter((v) => v !== ""));
         inEnum = true;
-      } else if (inEnum && ENUM_VALUE.test(text)) {
-        current.enumValues.push(text);
+      } else if (inEnum && enumValueLine(text) !== undefined) {
+        current.enumValues.push(enumValueLine(text) ?? text);
       } else {
         inEnum = false;
         current.description.push(text);
@@ -608,7 +592,7 @@ class FernReader {
       strength: "typed",
     };
     if (entry.required !== undefined) fragment.required = entry.required;
-    const description = plain(entry.description);
+    const description = collapseSpace(entry.description.join(" "));
     if (description) fragment.description = description;
     if (entry.deprecated) fragment.deprecated = true;
     return fragment;
@@ -620,7 +604,7 @@ class FernReader {
    */
   private readAuthentication(body: SectionBody): void {
     for (const entry of body.entries) {
-      const description = plain(entry.description);
+      const description = collapseSpace(entry.description.join(" "));
       let hint: SecurityHint;
       const scheme =
         entry.scheme ?? (/^authorization$/i.test(entry.name) ? httpSchemeIn(description) : undefined);
@@ -661,7 +645,12 @@ class FernReader {
       else if (!/^This endpoint returns\b/i.test(l.text)) said.push(l);
     }
     const first = said[0];
-    if (first) response.description = fact(plain(said.map((l) => l.text)), this.src(first.line), "prose");
+    if (first)
+      response.description = fact(
+        collapseSpace(said.map((l) => l.text).join(" ")),
+        this.src(first.line),
+        "prose",
+      );
     response.fields.push(...this.placeEntries(body.entries).map((p) => this.toField(p)));
   }
 
@@ -768,20 +757,4 @@ function httpSchemeIn(description: string): "bearer" | "basic" | undefined {
   if (/\bbearer\b/i.test(description)) return "bearer";
   if (/\bbasic\b/i.test(description)) return "basic";
   return undefined;
-}
-
-/**
- * Adds the allowed values: on the items of a list ("list of enums"), and with null when the field is
- * nullable, since an enum without null would reject the null the type allows.
- */
-function withEnum(schema: JsonSchema, values: string[]): JsonSchema {
-  const out = structuredClone(schema);
-  if (values.length === 0) return out;
-  const types = Array.isArray(out.type) ? (out.type as string[]) : [out.type];
-  if (types.includes("array") && isRecord(out.items)) {
-    out.items = { ...out.items, enum: values };
-    return out;
-  }
-  out.enum = types.includes("null") ? [...values, null] : values;
-  return out;
 }

@@ -29,6 +29,7 @@ import { isJsonObject, isTooDeep, parseLenientJson } from "../lenient-json.ts";
 import { fieldsFromSchema } from "../schema-fields.ts";
 import { lineAt, parseMethod, splitUrl, toPathTemplate } from "../text.ts";
 import { parseTypePhrase } from "../type-phrase.ts";
+import { plainText } from "../read/plain.ts";
 
 const NAME = "openapi-html";
 
@@ -97,16 +98,6 @@ function warn(ctx: Ctx, el: Cheerio<AnyNode> | undefined, message: string): void
 function nthOfType(el: Cheerio<AnyNode>): number {
   const node = el.get(0);
   return node?.type === "tag" ? rankOf(node as Element).rank : el.prevAll().length + 1;
-}
-
-/** Whitespace collapsed; light markdown (links, code spans, bold) reduced to its text. */
-function plainText(text: string): string {
-  return text
-    .replace(/!?\[([^[\]]*)\]\([^()]*\)/g, "$1")
-    .replace(/`([^`]*)`/g, "$1")
-    .replace(/\*\*([^*]+)\*\*/g, "$1")
-    .replace(/\s+/g, " ")
-    .trim();
 }
 
 // ---------------------------------------------------------------------------------------------------

@@ -36,6 +36,10 @@ import {
   splitUrl,
   toPathTemplate,
 } from "../text.ts";
+import { readEnumStatement, withEnum } from "../read/enum.ts";
+import { namePath } from "../read/names.ts";
+import { plainText, withoutTags } from "../read/plain.ts";
+import { readRequired } from "../read/required.ts";
 import { parseConstraints, parseTypePhrase } from "../type-phrase.ts";
 
 const EXTRACTOR_NAME = "pipe-table";
@@ -109,14 +113,9 @@ function endsTable(lines: string[], i: number): boolean {
 // Text cleaning
 // ---------------------------------------------------------------------------------------------------
 
-/** Plain text: markdown links, emphasis, code ticks and tags removed, whitespace collapsed. */
+/** Plain text: the shared reduction, after the tags some catalogues leave in cells. */
 function plain(text: string): string {
-  return text
-    .replace(/\[([^[\]]*)\]\([^()]*\)/g, "$1")
-    .replace(/<[^<>]+>/g, " ")
-    .replace(/(\*\*|__|`)/g, "")
-    .replace(/\s+/g, " ")
-    .trim();
+  return plainText(withoutTags(text));
 }
 
 /** A field name cell without the markup some catalogues put around names. */
@@ -381,8 +380,6 @@ function warnDamagedRow(
 // Cells to schema, required and description
 // ---------------------------------------------------------------------------------------------------
 
-const VALID_VALUES = /\b(?:valid|allowed|possible|accepted|supported) values?\s*(?:are|is)?\s*:?\s*/i;
-const ENUM_TOKEN = /^[\w.:/+@-]+$/;
 /** "Default value: "x"", "Defaults to snake.": the value, then what follows it. */
 const DEFAULT_PHRASE = /\bDefaults? (?:to|value:?)\s*("[^"]*"|'[^']*'|\S+)/i;
 
@@ -403,31 +400,13 @@ function takeDefault(description: string, schema: JsonSchema): { description: st
 }
 
 /**
- * Takes "Valid values: a, b, or c." out of a description. The list runs to the end of its sentence and
- * stops at the first item that is not a single token. With no values (the capture lost them), no enum.
+ * Takes "Valid values: a, b, or c." out of a description (the shared enum reader). With no values (the
+ * capture lost them), no enum, but the statement is reported.
  */
 function takeEnum(description: string): { description: string; values: string[]; listed: boolean } {
-  const m = VALID_VALUES.exec(description);
-  if (!m) return { description, values: [], listed: false };
-  const before = description.slice(0, m.index);
-  const after = description.slice(m.index + m[0].length);
-  const sentenceEnd = /\.(?:\s+(?=[A-Z])|\s*$)/.exec(after);
-  const listText = sentenceEnd ? after.slice(0, sentenceEnd.index) : after;
-  const rest = sentenceEnd ? after.slice(sentenceEnd.index + sentenceEnd[0].length) : "";
-  const values: string[] = [];
-  for (const piece of listText.split(/(?<!\s)(?:\s*,\s*(?:or\s+|and\s+)?|\s+(?:or|and)\s+)/)) {
-    const value = piece.trim().replace(/^["'`]|["'`]$/g, "");
-    if (value === "") continue;
-    if (!ENUM_TOKEN.test(value)) break;
-    values.push(value);
-  }
-  return { description: plain(`${before} ${rest}`), values, listed: true };
-}
-
-/** Enum values typed like the schema they constrain (numbers for an integer enum). */
-function typedEnum(values: string[], schema: JsonSchema): unknown[] {
-  const numeric = schema.type === "integer" || schema.type === "number";
-  return values.map((v) => (numeric && /^-?\d+(\.\d+)?$/.test(v) ? Number(v) : v));
+  const stated = readEnumStatement(description);
+  if (!stated) return { description, values: [], listed: false };
+  return { description: plain(`${stated.before} ${stated.after}`), values: stated.values, listed: true };
 }
 
 /** The node's own schema: the Type cell, `[]` on the name, "Valid values", defaults and limits. */
@@ -442,13 +421,7 @@ function fieldSchema(
     schema = schema ? { type: "array", items: schema } : { type: "array" };
   const taken = takeEnum(description);
   let text = taken.description;
-  if (taken.values.length > 0) {
-    const target =
-      schema?.type === "array" ? ((schema.items as JsonSchema | undefined) ?? {}) : (schema ?? {});
-    target.enum = typedEnum(taken.values, target);
-    if (schema?.type === "array") schema.items = target;
-    else schema = target;
-  }
+  if (taken.values.length > 0) schema = withEnum(schema, taken.values);
   const { default: _prose, ...limits } = parseConstraints(text, schema ?? {});
   if (Object.keys(limits).length > 0) schema = { ...(schema ?? {}), ...limits };
   const stated = takeDefault(text, schema ?? {});
@@ -464,9 +437,9 @@ function fieldSchema(
   return out;
 }
 
+/** The Required cell, read by the shared reader once the layout has placed a required token there. */
 function requiredOf(cell: string | undefined): boolean | undefined {
-  if (!isRequiredToken(cell)) return undefined;
-  return /^(yes|true|required|y)$/i.test((cell ?? "").trim());
+  return isRequiredToken(cell) ? readRequired(cell ?? "") : undefined;
 }
 
 /** A table row as a field: path from the dotted name, schema, required and description. */
@@ -479,7 +452,8 @@ function fieldFromRow(
   const { byRole, lost } = assignCells(row, table.roles, table.labels);
   const name = cleanName(byRole.name ?? "");
   warnDamagedRow(row, name, lost, file, warnings);
-  if (!FIELD_NAME.test(name)) {
+  const named = namePath(name);
+  if (!named) {
     warnings.push({
       file,
       line: row.line,
@@ -487,8 +461,7 @@ function fieldFromRow(
     });
     return undefined;
   }
-  const segments = name.split(".");
-  if (segments.slice(0, -1).some((s) => s.endsWith("[]"))) {
+  if (named.inItems) {
     // Fragments have no notation for "the items of"; the child is placed under the array itself.
     warnings.push({
       file,
@@ -496,7 +469,7 @@ function fieldFromRow(
       message: `field "${name}" (line ${row.line}) is nested in array items; placed under the array`,
     });
   }
-  const isArrayName = segments[segments.length - 1]?.endsWith("[]") ?? false;
+  const isArrayName = named.array;
   const typeCell = byRole.type ?? "";
   if (typeCell !== "" && !isTypeCell(typeCell)) {
     warnings.push({
@@ -514,7 +487,7 @@ function fieldFromRow(
     });
   }
   const field: FieldFragment = {
-    path: segments.map((s) => s.replace(/\[\]$/, "")),
+    path: named.path,
     source: { file, line: row.line },
     strength: "typed",
   };

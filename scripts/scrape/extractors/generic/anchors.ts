@@ -17,9 +17,10 @@ import {
   type ListBlock,
   type Row,
   type TableBlock,
-} from "./blocks.ts";
-import { codeKind, curlOf } from "./code-blocks.ts";
-import { isSectionHeading, requestLineOf, type RequestLine } from "./words.ts";
+} from "../../read/blocks.ts";
+import { codeKind, curlOf } from "../../read/code-blocks.ts";
+import { isSectionHeading } from "../../read/sections.ts";
+import { requestLineOf, type RequestLine } from "./words.ts";
 
 function segments(path: string): string[] {
   return path.split("/").filter((s) => s !== "");

@@ -15,10 +15,10 @@ import {
 import { findJsonEnd, isJsonObject, parseLenientJson, stripLineNumbers } from "../../lenient-json.ts";
 import { fieldsFromSchema } from "../../schema-fields.ts";
 import { splitUrl, type CurlCommand } from "../../text.ts";
-import { plain, type CodeBlock, type Ctx, warn } from "./blocks.ts";
-import { HEADER_LINE, codeKind, curlOf } from "./code-blocks.ts";
+import { plain, type CodeBlock, type Ctx, warn } from "../../read/blocks.ts";
+import { HEADER_LINE, codeKind, curlOf } from "../../read/code-blocks.ts";
 import type { OperationParts } from "./operation-parts.ts";
-import { statusIn, type SectionInfo } from "./words.ts";
+import { statusIn, type SectionInfo } from "../../read/sections.ts";
 
 interface HttpMessage {
   start: string;

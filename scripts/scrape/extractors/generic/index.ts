@@ -17,16 +17,16 @@ import {
 } from "../../fragment.ts";
 import { securityFromCurl } from "../../curl-facts.ts";
 import { findAnchors, pageTitleIndex, scanAnchors, spansOf } from "./anchors.ts";
-import { plain, type Block, type Ctx } from "./blocks.ts";
-import { codeKind, curlOf } from "./code-blocks.ts";
+import { plain, type Block, type Ctx } from "../../read/blocks.ts";
+import { codeKind, curlOf } from "../../read/code-blocks.ts";
 import { serverFor } from "./examples.ts";
-import { htmlBlocks } from "./html-blocks.ts";
-import { markdownBlocks } from "./markdown-blocks.ts";
+import { htmlBlocks } from "../../read/html-blocks.ts";
+import { markdownBlocks } from "../../read/markdown-blocks.ts";
 import { normalise } from "./normalise.ts";
 import { addSecurity, addServer } from "./operation-parts.ts";
 import { OperationReader } from "./operation.ts";
-import { plainTextBlocks } from "./text-blocks.ts";
-import { classifySection } from "./words.ts";
+import { plainTextBlocks } from "../../read/text-blocks.ts";
+import { classifySection } from "../../read/sections.ts";
 
 type Format = "html" | "markdown" | "text";
 

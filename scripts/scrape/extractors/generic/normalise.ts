@@ -1,6 +1,13 @@
 // Normalising blocks before anchors are found: request lines start their own block, and lists whose items
 // are operations with their fields nested under them are unrolled into blocks.
-import { textBlock, type Block, type Item, type Line, type ListBlock, type TextBlock } from "./blocks.ts";
+import {
+  textBlock,
+  type Block,
+  type Item,
+  type Line,
+  type ListBlock,
+  type TextBlock,
+} from "../../read/blocks.ts";
 import { requestLineOf } from "./words.ts";
 
 /** A paragraph holding several request lines ("GET /a\nLists a.\nPOST /a") is one block per request line. */

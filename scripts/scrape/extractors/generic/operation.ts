@@ -24,13 +24,15 @@ import {
   type TableBlock,
   type TextBlock,
   warn,
-} from "./blocks.ts";
+} from "../../read/blocks.ts";
 import { readCode } from "./examples.ts";
-import { parseFieldItem } from "./field-lists.ts";
-import { rowSpec, tableColumns, type Columns } from "./field-tables.ts";
-import type { FieldSpec } from "./field-types.ts";
+import { parseFieldItem } from "../../read/field-lists.ts";
+import { readFieldText, readTokenRun, toFieldSpec } from "../../read/field.ts";
+import { rowSpec, tableColumns, type Columns } from "../../read/field-tables.ts";
+import type { FieldSpec } from "../../read/field-types.ts";
 import { OperationParts } from "./operation-parts.ts";
-import { classifySection, requestLineOf, statusIn, type SectionInfo } from "./words.ts";
+import { classifySection, statusIn, type SectionInfo } from "../../read/sections.ts";
+import { requestLineOf } from "./words.ts";
 
 const BODYLESS = new Set<HttpMethod>(["get", "delete", "head", "options", "trace"]);
 
@@ -174,10 +176,13 @@ export class OperationReader {
         { text: line.text, rest: [], children: [], source: line.source },
         section?.kind,
       );
-      return spec?.typed ? spec : undefined;
+      if (spec?.typed) return spec;
+      // The shared reader's other forms: "page_size?integer", "color: optional \"red\" or \"green\"".
+      const reading = readFieldText(line.text);
+      return reading?.schema ? toFieldSpec(reading) : undefined;
     };
     const first = lines.findIndex((l) => asField(l) !== undefined);
-    if (first === -1) return false;
+    if (first === -1) return this.readTokenRun(lines);
     // Prose above the first field line of a response is the response's description ("Updated session.").
     const lead = lines.slice(0, first);
     const leadLine = lead[0];
@@ -193,6 +198,25 @@ export class OperationReader {
         current.description = [current.description, plain(line.text)].filter(Boolean).join(" ");
     }
     this.pendingField = current;
+    return true;
+  }
+
+  /**
+   * A field written one token per line (Mintlify, Starlight, Apidog): "page_size", "integer", "default:20".
+   * Only a run that starts with a name and has a type is a field; a nameless run is reported, not placed.
+   */
+  private readTokenRun(lines: Line[]): boolean {
+    const first = lines[0];
+    if (!first || lines.length < 2 || lines.length > 12) return false;
+    const reading = readTokenRun(lines.map((l) => l.text));
+    if (!reading?.schema) return false;
+    if (reading.nameless) {
+      warn(this.ctx, first.source, "a field with a type but no name (the capture lost it); not placed");
+      return true;
+    }
+    const spec = toFieldSpec(reading);
+    if (!spec || reading.name !== plain(first.text)) return false;
+    this.pendingField = this.place(spec, first.source, "typed", [])?.fragment;
     return true;
   }
 

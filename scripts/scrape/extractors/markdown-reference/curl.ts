@@ -21,6 +21,7 @@ import { splitUrl, toPathTemplate, withoutQuery, type CurlCommand } from "../../
 import type { CurlFact } from "./code-blocks.ts";
 import { source, type Ctx, warn } from "./nodes.ts";
 import { addServer, requestBodyOf } from "./operation-parts.ts";
+import { namePath } from "../../read/names.ts";
 
 /** Concrete ids in an example URL ("po_1Nu9", "42", a UUID) stand where the documented path has a parameter. */
 function isIdSegment(segment: string): boolean {
@@ -46,19 +47,14 @@ function templateFromExample(path: string): string {
  * node's schema says only what the name shows: an object or array parent, or nothing for a plain leaf.
  */
 function bracketNodes(name: string): { path: string[]; schema?: JsonSchema }[] {
-  const parts = name.split("[").map((p) => p.replace(/\]$/, ""));
-  const nodes: { path: string[]; schema?: JsonSchema }[] = [];
-  parts.forEach((part, i) => {
-    if (/^\d*$/.test(part) && i > 0) {
-      const parent = nodes[nodes.length - 1];
-      if (parent) parent.schema = { type: "array" };
-      return;
-    }
-    const parent = nodes[nodes.length - 1];
-    if (parent && !parent.schema) parent.schema = { type: "object" };
-    nodes.push({ path: [...(parent?.path ?? []), part] });
+  const named = namePath(name);
+  if (!named) return [{ path: [name] }];
+  const last = named.path.length - 1;
+  return named.path.map((_, i) => {
+    const path = named.path.slice(0, i + 1);
+    if (named.arraySegments.includes(i)) return { path, schema: { type: "array" } };
+    return i < last ? { path, schema: { type: "object" } } : { path };
   });
-  return nodes;
 }
 
 /**

@@ -3,9 +3,14 @@
 // paragraphs the capture repeats after them) or styled ("`amount` (integer, required) — The amount.").
 import type { List, ListItem, Paragraph, RootContent } from "mdast";
 import type { JsonSchema } from "../../fragment.ts";
+import { readBadges } from "../../read/badges.ts";
+import { enumValueLine, readEnumStatement, withEnum } from "../../read/enum.ts";
+import { childPath } from "../../read/names.ts";
+import { readRequired } from "../../read/required.ts";
 import { parseConstraints, parseTypePhrase, splitGluedField, type GluedField } from "../../type-phrase.ts";
-import { atPageEnd, collapse, inlineText, lineOf, linkOnly, textOf, type Ctx, warn } from "./nodes.ts";
+import { atPageEnd, inlineText, lineOf, linkOnly, textOf, type Ctx, warn } from "./nodes.ts";
 import { ENUM_MARKER, UI_TEXT, isStructural, type Zone } from "./statements.ts";
+import { collapseSpace } from "../../read/plain.ts";
 
 export interface FieldDraft {
   path: string[];
@@ -26,8 +31,6 @@ interface ItemHead {
   enumValues?: string[];
 }
 
-const ENUM_VALUE = /^[A-Za-z0-9_][\w.:/+-]*$/;
-
 /**
  * Cuts a glued run of enum values and their descriptions ("documentDocument check.id_numberID number
  * check.") using the descriptions the capture repeats as paragraphs ("Document check.", "ID number check.").
@@ -41,45 +44,23 @@ function splitEnumRun(run: string, descriptions: string[]): string[] | undefined
     const at = description === "" ? -1 : run.indexOf(description, pos);
     if (at < 0) continue;
     const value = run.slice(pos, at);
-    if (!ENUM_VALUE.test(value)) return undefined;
+    if (enumValueLine(value) !== value) return undefined;
     values.push(value);
     pos = at + description.length;
   }
   return pos === run.length && values.length > 0 ? values : undefined;
 }
 
-/** Leading badges the site prints between type and description: "Required", "Deprecated", "<=5000 characters". */
-function readBadges(
+/** Leading badges the site prints between type and description ("Required", "Deprecated", "<=5000 characters"). */
+function readItemBadges(
   text: string,
   schema: JsonSchema | undefined,
 ): { rest: string; head: Partial<ItemHead>; constraints: JsonSchema } {
+  const badges = readBadges(text, schema);
   const head: Partial<ItemHead> = {};
-  let constraints: JsonSchema = {};
-  let rest = text;
-  for (;;) {
-    // Case-sensitive on purpose: a badge is glued to a capitalised description ("RequiredThe amount").
-    const badge = /^(Required|Optional|Deprecated|required|optional|deprecated)(?![a-z])\s*/.exec(rest);
-    const bound = /^(?:<=|>=|<|>)\s*-?\d+(?:\.\d+)?(?:\s*(?:characters?|items?))?\s*/.exec(rest);
-    if (badge?.[1]) {
-      const word = badge[1].toLowerCase();
-      if (word === "deprecated") head.deprecated = true;
-      else head.required = word === "required";
-      rest = rest.slice(badge[0].length);
-    } else if (bound) {
-      constraints = { ...constraints, ...parseConstraints(bound[0], schema ?? {}) };
-      rest = rest.slice(bound[0].length);
-    } else return { rest, head, constraints };
-  }
-}
-
-/** Puts enum values on the node (or its array items), typed like the node. */
-export function withEnum(schema: JsonSchema | undefined, values: string[]): JsonSchema {
-  const base: JsonSchema = schema ? structuredClone(schema) : { type: "string" };
-  const target =
-    base.type === "array" && typeof base.items === "object" && base.items ? (base.items as JsonSchema) : base;
-  const numeric = target.type === "integer" || target.type === "number";
-  target.enum = numeric && values.every((v) => /^-?\d+(\.\d+)?$/.test(v)) ? values.map(Number) : values;
-  return base;
+  if (badges.required !== undefined) head.required = badges.required;
+  if (badges.deprecated) head.deprecated = true;
+  return { rest: badges.rest, head, constraints: badges.schema ?? {} };
 }
 
 /** splitGluedField, but only for text that is glued: "Sitemap file" is prose, not a field "Site" of type map. */
@@ -100,7 +81,7 @@ function readGluedHead(headText: string, repeats: string[], line: number, ctx: C
   const glued = gluedField(headText);
   if (!glued?.schema) return undefined;
 
-  const rest = collapse(glued.rest.replace(UI_TEXT, " "));
+  const rest = collapseSpace(glued.rest.replace(UI_TEXT, " "));
   let badgeText: string;
   let description: string;
   let tail: string;
@@ -115,23 +96,23 @@ function readGluedHead(headText: string, repeats: string[], line: number, ctx: C
     valueDescriptions = repeats.slice(1);
   } else {
     // No repeat: badges are known words at the start, the description runs to the enum marker.
-    const afterBadges = readBadges(rest, glued.schema).rest;
+    const afterBadges = readItemBadges(rest, glued.schema).rest;
     badgeText = rest.slice(0, rest.length - afterBadges.length);
     const marker = afterBadges.indexOf(ENUM_MARKER);
     description = marker >= 0 ? afterBadges.slice(0, marker) : afterBadges;
     tail = marker >= 0 ? afterBadges.slice(marker) : "";
   }
 
-  const badges = readBadges(badgeText, glued.schema);
+  const badges = readItemBadges(badgeText, glued.schema);
   const head: ItemHead = {
     name: glued.name,
     ...badges.head,
     schema: { ...glued.schema, ...badges.constraints },
   };
-  if (collapse(description)) head.description = collapse(description);
+  if (collapseSpace(description)) head.description = collapseSpace(description);
   const marker = tail.indexOf(ENUM_MARKER);
   if (marker >= 0) {
-    const run = collapse(tail.slice(marker + ENUM_MARKER.length));
+    const run = collapseSpace(tail.slice(marker + ENUM_MARKER.length));
     const values = splitEnumRun(run, valueDescriptions);
     if (values) head.enumValues = values;
     else warn(ctx, line, `enum values of "${glued.name}" could not be told apart ("${run}"); no enum kept`);
@@ -148,7 +129,7 @@ export function readStyledHead(head: Paragraph): ItemHead | undefined {
   if (first?.type !== "inlineCode" && first?.type !== "strong") return undefined;
   const name = textOf(first);
   if (!/^[A-Za-z_$][\w$.[\]-]*$/.test(name)) return undefined;
-  let rest = collapse(
+  let rest = collapseSpace(
     head.children
       .slice(1)
       .map((c) => inlineText(c))
@@ -168,8 +149,8 @@ export function readStyledHead(head: Paragraph): ItemHead | undefined {
   for (const q of qualifiers) {
     const schema = out.schema ? undefined : parseTypePhrase(q);
     if (schema) out.schema = schema;
-    else if (/^required$/i.test(q)) out.required = true;
-    else if (/^optional$/i.test(q)) out.required = false;
+    else if (/^(?:required|optional)\b/i.test(q) && readRequired(q) !== undefined)
+      out.required = readRequired(q);
     else if (/^deprecated$/i.test(q)) out.deprecated = true;
     else if (out.schema) Object.assign(out.schema, parseConstraints(q, out.schema));
   }
@@ -184,15 +165,10 @@ export function readStyledHead(head: Paragraph): ItemHead | undefined {
   return out;
 }
 
-/** Enum values listed as code after a marker: "One of `a`, `b`", "Possible values: `a` | `b`". */
+/** Enum values a description states ("One of `a`, `b`", "Possible values: `a` | `b`"), read by the shared reader. */
 export function codeEnum(ticked: string): string[] | undefined {
-  const m =
-    /(?:possible (?:enum )?values|allowed values|valid values|one of|enum)\s*(?::\s*)?((?:`[^`]+`[\s,|/or]*)+)/i.exec(
-      ticked,
-    );
-  if (!m?.[1]) return undefined;
-  const values = [...m[1].matchAll(/`([^`]+)`/g)].map((v) => v[1] ?? "");
-  return values.length > 0 ? values : undefined;
+  const values = readEnumStatement(ticked)?.values;
+  return values && values.length > 0 ? values : undefined;
 }
 
 /** "Defaults to `snake`": only a code-quoted default is trusted, not "Defaults to the account's currency". */
@@ -209,18 +185,10 @@ export function collectRepeats(nodes: RootContent[], from: number): { texts: str
     const node = nodes[i];
     if (!node || isStructural(node)) break;
     if (linkOnly(node)) continue;
-    const text = collapse(textOf(node).replace(UI_TEXT, " "));
+    const text = collapseSpace(textOf(node).replace(UI_TEXT, " "));
     if (text) texts.push(text);
   }
   return { texts, next: i };
-}
-
-/** A field name inside a child list may repeat its parent ("options.document"): keep only the child part. */
-function childPath(name: string, parent: string[]): string[] {
-  const prefix = parent.join(".") + ".";
-  if (parent.length > 0 && name.startsWith(prefix))
-    return [...parent, ...name.slice(prefix.length).split(".")];
-  return [...parent, name];
 }
 
 /**
@@ -241,7 +209,7 @@ export function readFieldList(
     if (head?.type !== "paragraph") return;
     const field = readItem(item, head, collectRepeats(rest, 0).texts, ctx);
     if (!field) return;
-    const path = childPath(field.name, parent);
+    const path = childPath(parent, field.name);
     drafts.push(toDraft(path, field, lineOf(item), zone));
     rest.forEach((node, i) => {
       if (node.type !== "list") return;

@@ -1,55 +1,35 @@
 // Fields written as pipe tables: Name | Type | Required | Description, with optional location and default
 // columns.
 import type { Table, TableCell, TableRow } from "mdast";
-import type { JsonSchema, ParameterLocation } from "../../fragment.ts";
+import type { JsonSchema } from "../../fragment.ts";
 import { parseConstraints, parseTypePhrase } from "../../type-phrase.ts";
-import { codeDefault, codeEnum, type FieldDraft, withEnum } from "./field-lists.ts";
+import { withEnum } from "../../read/enum.ts";
+import { tableColumns as sharedColumns, type Columns } from "../../read/field-tables.ts";
+import { namePath } from "../../read/names.ts";
+import { readRequired } from "../../read/required.ts";
+import { locationOf } from "../../read/sections.ts";
+import { codeDefault, codeEnum, type FieldDraft } from "./field-lists.ts";
 import { lineOf, textOf, type Ctx, warn } from "./nodes.ts";
 import type { Zone } from "./statements.ts";
 
-interface TableColumns {
+interface TableColumns extends Columns {
   name: number;
-  type?: number;
-  required?: number;
-  description?: number;
-  location?: number;
-  default?: number;
 }
 
+/** The columns of a field table (the shared column reader), or undefined when it is not one: a name column and a type or description. */
 export function tableColumns(table: Table): TableColumns | undefined {
-  const header = table.children[0]?.children.map((c) => textOf(c).toLowerCase()) ?? [];
-  const find = (re: RegExp): number | undefined => {
-    const i = header.findIndex((h) => re.test(h));
-    return i >= 0 ? i : undefined;
-  };
-  const name = find(/^(?:name|parameter|param|field|attribute|property|key)s?$/);
-  const columns: TableColumns | undefined = name === undefined ? undefined : { name };
-  if (!columns) return undefined;
-  const optional: [keyof TableColumns, RegExp][] = [
-    ["type", /^(?:type|data type|schema)$/],
-    ["required", /^required\??$/],
-    ["description", /^(?:description|details|notes?)$/],
-    ["location", /^(?:in|location|where)$/],
-    ["default", /^default(?: value)?$/],
-  ];
-  for (const [key, re] of optional) {
-    const i = find(re);
-    if (i !== undefined) columns[key] = i;
-  }
-  return columns.type !== undefined || columns.description !== undefined ? columns : undefined;
+  const header = table.children[0]?.children.map((c) => textOf(c)) ?? [];
+  const columns = sharedColumns(header);
+  const { name } = columns;
+  if (name === undefined || (columns.type === undefined && columns.description === undefined))
+    return undefined;
+  return { ...columns, name };
 }
 
-function readRequiredCell(text: string): boolean | undefined {
-  if (/^(?:yes|true|required|✓|✔|x)$/i.test(text)) return true;
-  if (/^(?:no|false|optional|-|—|)$/i.test(text)) return false;
-  return undefined;
-}
-
-/** "options.document" and "items[].name" name nested nodes; `expand[]` is a name of its own. */
-function tablePath(name: string): string[] {
-  const parts = name.split(".");
-  if (parts.length < 2 || parts.some((p) => !/^[A-Za-z_$][\w$-]*(?:\[\])?$/.test(p))) return [name];
-  return parts.map((p, i) => (i < parts.length - 1 ? p.replace(/\[\]$/, "") : p));
+/** "options.document" and "items[].name" name nested nodes; `expand[]` is an array field of its own. */
+function tablePath(name: string): { path: string[]; array: boolean } {
+  const named = namePath(name);
+  return named ? { path: named.path, array: named.array } : { path: [name], array: false };
 }
 
 export function readTable(table: Table, zone: Zone, ctx: Ctx): FieldDraft[] {
@@ -83,17 +63,21 @@ function readTableRow(row: TableRow, columns: TableColumns, zone: Zone): FieldDr
   const name = rawName.replace(/(?<!\s)\s*(?:\*|\((?:required|optional)\))$/i, "").trim();
   if (!name) return undefined;
   const typeText = cell(columns.type);
-  const location = readLocation(cell(columns.location));
+  const location = locationOf(cell(columns.in));
+  const named = tablePath(name);
   const draft: FieldDraft = {
-    path: tablePath(name),
+    path: named.path,
     line: lineOf(row),
     zone: location ? { kind: "params", location } : zone,
   };
-  const schema = tableSchema(typeText, cell(columns.description, true), cell(columns.default));
+  let schema = tableSchema(typeText, cell(columns.description, true), cell(columns.default));
+  // `expand[]` is an array whatever the Type column says; the type then describes its items.
+  if (named.array && schema?.type !== "array")
+    schema = schema ? { type: "array", items: schema } : { type: "array" };
   if (schema) draft.schema = schema;
   const required =
     columns.required !== undefined
-      ? readRequiredCell(cell(columns.required))
+      ? readRequired(cell(columns.required), false)
       : /(?:\*|\(required\))$/i.test(rawName) || undefined;
   if (required !== undefined && zone.kind !== "response") draft.required = required;
   const description = cell(columns.description);
@@ -117,11 +101,4 @@ function tableSchema(
   const stated = defaultCell.replace(/^`|`$/g, "");
   if (stated && stated !== "-") Object.assign(schema, parseConstraints(`Defaults to \`${stated}\``, schema));
   return schema;
-}
-
-function readLocation(text: string): ParameterLocation | "body" | undefined {
-  const t = text.toLowerCase();
-  if (t === "path" || t === "query" || t === "header" || t === "cookie") return t;
-  if (t === "body" || t === "form" || t === "formdata") return "body";
-  return undefined;
 }

@@ -23,9 +23,10 @@ import { parseMarkdown } from "../../markdown.ts";
 import { isJsonBlock, isShellBlock } from "./code-blocks.ts";
 import { gluedField, readStyledHead } from "./field-lists.ts";
 import { tableColumns } from "./field-tables.ts";
-import { atPageEnd, collapse, lineOf, linkOnly, source, textOf, type Ctx, warn } from "./nodes.ts";
+import { atPageEnd, lineOf, linkOnly, source, textOf, type Ctx, warn } from "./nodes.ts";
 import { readOperation, type Section } from "./operation.ts";
 import { NO_PARAMETERS, labelZone, readRequestLine, readReturns, readServerStatement } from "./statements.ts";
+import { collapseSpace } from "../../read/plain.ts";
 
 const NAME = "markdown";
 
@@ -73,7 +74,7 @@ function isFieldItem(item: ListItem): boolean {
 function isOperationEvidence(node: RootContent, title: string): boolean {
   if (node.type === "paragraph") {
     const link = linkOnly(node);
-    if (link) return collapse(link.text) === title;
+    if (link) return collapseSpace(link.text) === title;
     const text = textOf(node);
     return NO_PARAMETERS.test(text) || readReturns(text) !== undefined || readRequestLine(text) !== undefined;
   }
@@ -181,7 +182,7 @@ function detect(page: Page): number {
     return (
       n.type === "heading" &&
       next !== undefined &&
-      collapse(linkOnly(next)?.text ?? "") === textOf(n) &&
+      collapseSpace(linkOnly(next)?.text ?? "") === textOf(n) &&
       textOf(n) !== ""
     );
   });

@@ -2,6 +2,7 @@
 // reading context (the page, its warnings, the base URLs it states) with its warning and source helpers.
 import type { Root, RootContent } from "mdast";
 import type { Diagnostic, Source } from "../../fragment.ts";
+import { collapseSpace } from "../../read/plain.ts";
 
 /** Any node that can appear in the tree; mdast's own union. */
 export type MdNode = Root | RootContent;
@@ -27,13 +28,8 @@ export function inlineText(node: MdNode, ticks = false): string {
   }
 }
 
-/** Docs text with its line breaks and runs of spaces collapsed to single spaces. */
-export function collapse(text: string): string {
-  return text.replace(/\s+/g, " ").trim();
-}
-
 export function textOf(node: MdNode, ticks = false): string {
-  return collapse(inlineText(node, ticks));
+  return collapseSpace(inlineText(node, ticks));
 }
 
 export function lineOf(node: MdNode): number {

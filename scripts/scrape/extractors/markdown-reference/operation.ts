@@ -20,7 +20,7 @@ import {
 import { applyCurl } from "./curl.ts";
 import { collectRepeats, readFieldList, type FieldDraft } from "./field-lists.ts";
 import { readTable } from "./field-tables.ts";
-import { collapse, lineOf, linkOnly, source, textOf, type Ctx, warn } from "./nodes.ts";
+import { lineOf, linkOnly, source, textOf, type Ctx, warn } from "./nodes.ts";
 import { addServer, requestBodyOf } from "./operation-parts.ts";
 import {
   NO_PARAMETERS,
@@ -32,6 +32,7 @@ import {
   type RequestLine,
   type Zone,
 } from "./statements.ts";
+import { collapseSpace } from "../../read/plain.ts";
 
 /** Title verbs of operations that read: their parameters go in the query string when no method is shown. */
 const READ_ONLY_VERBS = new Set(["list", "retrieve", "get", "search", "fetch"]);
@@ -102,12 +103,12 @@ function readParagraph(node: Paragraph, first: boolean, state: OpState, ctx: Ctx
   const link = linkOnly(node);
   if (link) {
     // The capture's slug line: the first paragraph, a link whose text is the heading.
-    if (!state.op.slug && (first || collapse(link.text) === state.title)) {
+    if (!state.op.slug && (first || collapseSpace(link.text) === state.title)) {
       state.op.slug = fact(link.url, source(ctx, line), "prose");
     }
     return;
   }
-  const text = collapse(textOf(node).replace(UI_TEXT, " "));
+  const text = collapseSpace(textOf(node).replace(UI_TEXT, " "));
   if (!text) return;
   const returns = readReturns(text);
   const request = readRequestLine(text);

@@ -3,7 +3,8 @@
 import type { HttpMethod, ParameterLocation, ReturnsHint } from "../../fragment.ts";
 import { REQUEST_LINE, parseMethod, splitUrl, toPathTemplate } from "../../text.ts";
 import { returnsStatement } from "../../returns-prose.ts";
-import { collapse, textOf, type MdNode } from "./nodes.ts";
+import { textOf, type MdNode } from "./nodes.ts";
+import { collapseSpace } from "../../read/plain.ts";
 
 /** Button text of the docs site's expanders; it carries no meaning on the page. */
 export const UI_TEXT = /(?:Show|Hide) (?:child |all )?(?:parameters|attributes|properties|fields|values)/g;
@@ -58,7 +59,7 @@ export interface RequestLine {
 
 /** "POST /v1/widgets", "`GET https://api.example.com/v1/widgets`", "Endpoint: DELETE /v1/widgets/:id". */
 export function readRequestLine(text: string): RequestLine | undefined {
-  const t = collapse(text);
+  const t = collapseSpace(text);
   const m = REQUEST_LINE.exec(t) ?? REQUEST_LINE.exec(t.replace(/^[A-Za-z ]{1,20}:\s*/, ""));
   const method = m?.[1] ? parseMethod(m[1]) : undefined;
   if (!m?.[2] || !method) return undefined;

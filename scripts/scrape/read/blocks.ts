@@ -1,8 +1,12 @@
-// Blocks: the one structure all three page formats are read into (markdown-blocks.ts, html-blocks.ts,
-// text-blocks.ts). Inline text keeps a light markup (`code`, **bold**) because code spans and bold names
+// Blocks: the one structure all three page formats (HTML, markdown, plain text) are read into
+// (markdown-blocks.ts, html-blocks.ts, text-blocks.ts), and every field reader reads from. Inline text keeps a light markup (`code`, **bold**) because code spans and bold names
 // carry meaning for field lists.
-import type { Diagnostic, Source } from "../../fragment.ts";
-import { findJsonEnd } from "../../lenient-json.ts";
+import type { Diagnostic, Source } from "../fragment.ts";
+import { findJsonEnd } from "../lenient-json.ts";
+import { plainText } from "./plain.ts";
+
+/** The shared plain-text reduction, under the name the block readers use. */
+export const plain = plainText;
 
 export interface Line {
   text: string;
@@ -64,15 +68,6 @@ export interface Ctx {
 
 export function warn(ctx: Ctx, source: Source, message: string): void {
   ctx.warnings.push({ file: ctx.file, ...(source.line !== undefined ? { line: source.line } : {}), message });
-}
-
-/** Removes the light markup kept in block text (`code`, **bold**, [links](url)) and collapses whitespace. */
-export function plain(text: string): string {
-  return text
-    .replace(/\[([^[\]]*)\]\([^)\s]*\)/g, "$1")
-    .replace(/\*\*|`/g, "")
-    .replace(/\s+/g, " ")
-    .trim();
 }
 
 export function textBlock(text: string, source: Source): TextBlock | undefined {

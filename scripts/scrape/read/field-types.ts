@@ -1,9 +1,11 @@
 // Fields, part 1: what a field's type cell, flags and description say: the schema (type, nullability,
 // format, constraints, default, enum values), whether it is required or deprecated, and where it goes.
-import type { JsonSchema, ParameterLocation } from "../../fragment.ts";
-import { makeNullable, parseConstraints, parseTypePhrase } from "../../type-phrase.ts";
+import type { JsonSchema, ParameterLocation } from "../fragment.ts";
+import { makeNullable, parseConstraints, parseTypePhrase } from "../type-phrase.ts";
 import { plain } from "./blocks.ts";
-import { locationOf } from "./words.ts";
+import { enumFromLines, readEnumStatement, withEnum } from "./enum.ts";
+import { applyFlag } from "./required.ts";
+import { locationOf } from "./sections.ts";
 
 export interface FieldSpec {
   /** As written; dots nest body and response properties. */
@@ -28,17 +30,6 @@ export interface TypeInfo {
 }
 
 const FLAG_WORDS = /\b(required|optional|deprecated|nullable|read[- ]?only|write[- ]?only)\b/gi;
-
-export function setFlag(
-  info: { required?: boolean; deprecated?: boolean; nullable?: boolean },
-  word: string,
-): void {
-  const w = word.toLowerCase();
-  if (w === "required") info.required = true;
-  else if (w === "optional") info.required = false;
-  else if (w === "deprecated") info.deprecated = true;
-  else if (w === "nullable") info.nullable = true;
-}
 
 /** One type phrase: "string", "string | null", "integer?", "list of strings", "string | number". */
 function typeOf(raw: string): JsonSchema | undefined {
@@ -110,9 +101,14 @@ export function parseTypeCell(raw: string): TypeInfo {
   let defaultText: string | undefined;
   const constraints: JsonSchema = {};
   for (const token of t.split(/[,;·]/)) {
+    // "required conditionally", "Recommended if …": the field may be left out.
+    if (/^\s*(?:required conditionally|conditionally required|recommended\b)/i.test(token)) {
+      info.required = false;
+      continue;
+    }
     const tok = token
       .replace(FLAG_WORDS, (w) => {
-        setFlag(info, w);
+        applyFlag(info, w);
         return " ";
       })
       .trim();
@@ -142,16 +138,6 @@ export function parseTypeCell(raw: string): TypeInfo {
   return info;
 }
 
-export function requiredCell(raw: string): boolean | undefined {
-  const t = plain(raw).toLowerCase();
-  if (/^(yes|y|true|required|mandatory|✓|✔|✔️|✅|x|\*)$/.test(t)) return true;
-  if (/^(no|n|false|optional|-|–|—)$/.test(t)) return false;
-  if (/\bnot required\b/.test(t)) return false;
-  if (/\brequired\b/.test(t)) return true;
-  if (/\boptional\b/.test(t)) return false;
-  return undefined;
-}
-
 /** A description in plain text, with the flags docs put in front of it ("Required. The id") taken out. */
 export function describe(raw: string): { description?: string; required?: boolean; deprecated?: boolean } {
   let t = plain(raw);
@@ -162,50 +148,11 @@ export function describe(raw: string): { description?: string; required?: boolea
       /^(?:\((required|optional|deprecated)\)|(required|optional|deprecated)(?:[.:,;—–-]|$))\s*/i.exec(t);
     const word = flag?.[1] ?? flag?.[2];
     if (!flag || !word) break;
-    setFlag(out, word);
+    applyFlag(out, word);
     t = t.slice(flag[0].length);
   }
   if (t) out.description = t;
   return out;
-}
-
-const ENUM_INTRO =
-  /\b(?:(?:must|can) be one of|one of|(?:possible|allowed|accepted|valid|supported)(?: enum)? values(?: are| include)?|enum values|(either))\s*:?\s*/i;
-
-/**
- * Values listed in a sentence: "One of `a`, `b` or `c`.", "Allowed values: draft, live", "Either `x` or `y`".
- * After a loose intro ("either") only code-formatted values count: "either a string or null" lists none.
- */
-export function enumFromText(text: string, schema: JsonSchema | undefined): unknown[] | undefined {
-  const m = ENUM_INTRO.exec(text);
-  if (!m) return undefined;
-  const tail = text.slice(m.index + m[0].length);
-  const sentence = tail.split(/(?<=[^\s`])\.(?:\s|$)/)[0] ?? "";
-  const ticked = [...sentence.matchAll(/`([^`]+)`/g)].map((x) => x[1] ?? "");
-  let values = ticked;
-  if (values.length === 0) {
-    if (m[1]) return undefined;
-    values = sentence
-      .split(/(?<!\s)(?:\s*,\s*|\s+or\s+|\s+and\s+|\s*\|\s*)/)
-      .map((v) => v.trim().replace(/^["']|["']$/g, ""))
-      .filter((v) => v !== "");
-    if (values.length > 12 || values.some((v) => !/^[\w.:/+-]+$/.test(v))) return undefined;
-  }
-  if (values.length < 2) return undefined;
-  return [...new Set(values.map((v) => coerce(v, schema)))];
-}
-
-/** Values listed one per line after "Possible enum values" in a field's description lines. */
-function enumFromLines(lines: string[]): string[] | undefined {
-  const intro = lines.findIndex((l) =>
-    /(possible|allowed|accepted|valid|supported)( enum)? values:?\s*$|^one of:?$/i.test(plain(l)),
-  );
-  if (intro === -1) return undefined;
-  const values = lines
-    .slice(intro + 1)
-    .map((l) => plain(l))
-    .filter((l) => /^[\w.:/+-]+$/.test(l));
-  return values.length > 0 ? [...new Set(values)] : undefined;
 }
 
 /** Adds what the description states to the schema: enum values, a default, length and range limits. */
@@ -214,20 +161,17 @@ export function enrichSchema(
   description: string,
   lines: string[] = [],
 ): JsonSchema | undefined {
-  const values = enumFromText(description, schema) ?? enumFromLines(lines);
+  const stated = readEnumStatement(description);
+  const values = stated?.values.length ? stated.values : enumFromLines(lines);
   const found = parseConstraints(description, schema ?? {});
   // "Default: 2", "default is `draft`", 'default "active"' (parseConstraints reads "Defaults to x").
-  const stated =
+  const statedDefault =
     /\bdefault(?: is| value(?: is)?)?:?\s*(`[^`]+`|"[^"]+"|'[^']+')/i.exec(description)?.[1] ??
     /\bdefault(?: value)?:\s*([^\s,;`"']+?)\.?(?=\s|$|[,;])/i.exec(description)?.[1];
-  if (stated && found.default === undefined) found.default = coerce(stated, schema);
+  if (statedDefault && found.default === undefined) found.default = coerce(statedDefault, schema);
   if (!values && Object.keys(found).length === 0) return schema;
-  const out: JsonSchema = { ...(schema ?? {}) };
-  if (values && out.enum === undefined) {
-    if (out.type === "array" && typeof out.items === "object" && out.items !== null)
-      out.items = { ...out.items, enum: values };
-    else out.enum = values;
-  }
+  const hasEnum = schema?.enum !== undefined || (schema?.items as JsonSchema | undefined)?.enum !== undefined;
+  const out: JsonSchema = values && !hasEnum ? withEnum(schema ?? {}, values) : { ...(schema ?? {}) };
   for (const [k, v] of Object.entries(found)) if (out[k] === undefined) out[k] = v;
   return out;
 }

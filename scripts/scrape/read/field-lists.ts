@@ -1,17 +1,12 @@
 // Fields, part 2: fields written as list items or lines: "`name` (string, required): description",
 // "name: string — description", and captures that glue the name to its type ("metadataobject").
-import type { JsonSchema } from "../../fragment.ts";
-import { makeNullable, parseConstraints, splitGluedField } from "../../type-phrase.ts";
+import type { JsonSchema } from "../fragment.ts";
+import { makeNullable, splitGluedField } from "../type-phrase.ts";
+import { readBadges } from "./badges.ts";
+import { applyFlag } from "./required.ts";
 import { plain, type Item } from "./blocks.ts";
-import {
-  describe,
-  enrichSchema,
-  parseTypeCell,
-  setFlag,
-  type FieldSpec,
-  type TypeInfo,
-} from "./field-types.ts";
-import { markedLocation, type SectionKind } from "./words.ts";
+import { describe, enrichSchema, parseTypeCell, type FieldSpec, type TypeInfo } from "./field-types.ts";
+import { markedLocation, type SectionKind } from "./sections.ts";
 
 interface NameLead {
   name: string;
@@ -107,7 +102,7 @@ function readAfterName(rest: string, spec: FieldSpec): { description: string; st
     const flag = /^\s*(?:[,(]\s*)?(required|optional|deprecated|nullable)\b\s*\)?/i.exec(r);
     if (!flag?.[1]) break;
     if (flag[1].toLowerCase() === "nullable" && spec.schema) spec.schema = makeNullable(spec.schema);
-    else setFlag(spec, flag[1]);
+    else applyFlag(spec, flag[1]);
     r = r.slice(flag[0].length);
     structured = true;
   }
@@ -116,7 +111,7 @@ function readAfterName(rest: string, spec: FieldSpec): { description: string; st
 }
 
 /** Field names that read as identifiers, not as the first word of a sentence ("Note: ..."). */
-function identifierLike(name: string): boolean {
+export function identifierLike(name: string): boolean {
   return (
     /[_.[\]-]/.test(name) || /^[a-z$@]/.test(name) || /[a-z][A-Z]/.test(name) || /^[A-Z0-9_]+$/.test(name)
   );
@@ -185,17 +180,10 @@ export function gluedField(text: string): (FieldSpec & { schema: JsonSchema; res
     rest: g.rest,
   };
   // Captures run flags and limits into the text: "Optional<=255 characters", "RequiredDefaults to snake".
-  for (;;) {
-    const flag = /^(Required|Optional|Deprecated)/.exec(spec.rest);
-    const limit = /^(<=|>=|<|>)\s*-?\d+(\.\d+)?\s*(characters?|items?)?/.exec(spec.rest);
-    if (flag?.[1]) {
-      setFlag(spec, flag[1]);
-      spec.rest = spec.rest.slice(flag[1].length);
-    } else if (limit) {
-      Object.assign(spec.schema, parseConstraints(limit[0], spec.schema));
-      spec.rest = spec.rest.slice(limit[0].length);
-    } else break;
-    spec.rest = spec.rest.trimStart();
-  }
+  const badges = readBadges(spec.rest, spec.schema);
+  if (badges.schema) spec.schema = badges.schema;
+  if (badges.required !== undefined) spec.required = badges.required;
+  if (badges.deprecated) spec.deprecated = true;
+  spec.rest = badges.rest;
   return spec;
 }

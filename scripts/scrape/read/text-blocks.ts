@@ -1,13 +1,13 @@
 // Plain text -> blocks (line by line: fences, curl commands, JSON, tables, bullets, headings, paragraphs).
 // Captures of rendered pages have no markup, so each kind of block is told by the shape of its lines.
-import type { Source } from "../../fragment.ts";
-import { findJsonEnd, stripLineNumbers } from "../../lenient-json.ts";
-import { joinContinuationLines, lineAt, parseMethod } from "../../text.ts";
+import type { Source } from "../fragment.ts";
+import { findJsonEnd, stripLineNumbers } from "../lenient-json.ts";
+import { joinContinuationLines, lineAt, parseMethod } from "../text.ts";
 import { bareJsonAt, plain, textBlock, type Block, type Ctx, type Item, type Row } from "./blocks.ts";
 import { pushCode } from "./code-blocks.ts";
 import { gluedField, parseFieldItem } from "./field-lists.ts";
 import { tableColumns } from "./field-tables.ts";
-import { requestLineOf } from "./words.ts";
+import { requestLineOf } from "../extractors/generic/words.ts";
 
 const FENCE = /^\s*(`{3,}|~{3,})/;
 const CURL_START = /^\s*(?:\$\s*)?curl\s/;

@@ -1,6 +1,6 @@
 // HTML -> blocks (cheerio/parse5 with source locations: a selector and a line for every fact).
 import type { AnyNode, Element, Text as DomText } from "domhandler";
-import type { Source } from "../../fragment.ts";
+import type { Source } from "../fragment.ts";
 import {
   plain,
   textBlock,
@@ -12,7 +12,7 @@ import {
   type TableBlock,
   warn,
 } from "./blocks.ts";
-import { loadHtmlPage, rankOf } from "../../html-page.ts";
+import { loadHtmlPage, rankOf } from "../html-page.ts";
 import { pushCode } from "./code-blocks.ts";
 
 const BLOCK_TAGS = new Set([

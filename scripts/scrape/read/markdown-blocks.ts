@@ -1,8 +1,8 @@
 // Markdown -> blocks (mdast with GFM: tables, lists, fences, headings). HTML embedded in the markdown is
 // read by the HTML reader with the markdown page's line numbers.
 import type { List, ListItem as MdListItem, PhrasingContent, RootContent, Table } from "mdast";
-import type { Source } from "../../fragment.ts";
-import { fenceIsOpen, parseMarkdown } from "../../markdown.ts";
+import type { Source } from "../fragment.ts";
+import { fenceIsOpen, parseMarkdown } from "../markdown.ts";
 import {
   bareJsonAt,
   plain,

@@ -1,9 +1,9 @@
 // Code blocks: what kind of example they are (a curl command, an HTTP message, header lines, JSON, an index
 // of request lines), and the warning when the page ends inside one.
-import { stripLineNumbers } from "../../lenient-json.ts";
-import { joinContinuationLines, parseCurl, type CurlCommand } from "../../text.ts";
+import { stripLineNumbers } from "../lenient-json.ts";
+import { joinContinuationLines, parseCurl, type CurlCommand } from "../text.ts";
 import { type Block, type CodeBlock, type Ctx, warn } from "./blocks.ts";
-import { requestLineOf } from "./words.ts";
+import { requestLineOf } from "../extractors/generic/words.ts";
 
 type CodeKind = "curl" | "http-request" | "http-response" | "headers" | "index" | "json" | "other";
 

@@ -2,16 +2,10 @@
 // description, location, default, values, status).
 import { plain, type Row } from "./blocks.ts";
 import { applyInfo, parseNameLead } from "./field-lists.ts";
-import {
-  coerce,
-  describe,
-  enrichSchema,
-  enumFromText,
-  parseTypeCell,
-  requiredCell,
-  type FieldSpec,
-} from "./field-types.ts";
-import { locationOf, markedLocation } from "./words.ts";
+import { coerce, describe, enrichSchema, parseTypeCell, type FieldSpec } from "./field-types.ts";
+import { readEnumStatement, withEnum } from "./enum.ts";
+import { readRequired } from "./required.ts";
+import { locationOf, markedLocation } from "./sections.ts";
 
 export interface Columns {
   name?: number;
@@ -63,7 +57,7 @@ export function rowSpec(row: Row, cols: Columns): FieldSpec | undefined {
   applyInfo(spec, cols.type !== undefined ? parseTypeCell(cell(cols.type)) : nameInfo);
   const said = describe(cell(cols.description));
   spec.required =
-    requiredCell(cell(cols.required)) ?? spec.required ?? lead.required ?? nameInfo.required ?? said.required;
+    readRequired(cell(cols.required)) ?? spec.required ?? lead.required ?? nameInfo.required ?? said.required;
   if (nameInfo.deprecated || said.deprecated) spec.deprecated = true;
   spec.location =
     locationOf(plain(cell(cols.in))) ??
@@ -75,8 +69,8 @@ export function rowSpec(row: Row, cols: Columns): FieldSpec | undefined {
   const def = plain(cell(cols.default));
   if (def && def !== "-") schema = { ...(schema ?? {}), default: coerce(def, schema) };
   const values = cell(cols.values);
-  const listed = values ? enumFromText(`one of ${values}`, schema) : undefined;
-  if (listed) schema = { ...(schema ?? {}), enum: listed };
+  const listed = values ? readEnumStatement(`one of ${values}`)?.values : undefined;
+  if (listed?.length) schema = withEnum(schema ?? {}, listed);
   schema = enrichSchema(schema, said.description ?? "");
   if (schema) spec.schema = schema;
   else delete spec.schema;

@@ -1,0 +1,235 @@
+// The one field reader: a field in any of the written forms LAYOUTS.md lists becomes one kind of fact.
+//   glued          "widget_idstringRequired>=8 characters", "colorstring · min: 2RequiredExample:"
+//   marked         "page_size?integer" (? = optional), "color*" (* = required)
+//   colon          "color: optional \"red\" or \"green\"", "frame: optional Frame { depth, tier }"
+//   styled         "`color` (enum, required) Paint colour.", "**color** string: Paint colour."
+//   spaced         "widget_id string REQUIRED", "frame object Required"
+//   token runs     one token per line in any order: name, type, [location], [required], constraints
+// Names broken at "_" or "." by a newline or a space are joined first. A run with no name is reported as
+// nameless: never named after a neighbour or its description.
+import type { FieldFragment, JsonSchema, ParameterLocation, Source, Strength } from "../fragment.ts";
+import { readBadges } from "./badges.ts";
+import { identifierLike, parseFieldItem } from "./field-lists.ts";
+import { parseTypeCell, type FieldSpec } from "./field-types.ts";
+import { enumFromLines, readEnumStatement, withEnum } from "./enum.ts";
+import { namePath } from "./names.ts";
+import { collapseSpace } from "./plain.ts";
+import { readRequired } from "./required.ts";
+import { locationOf } from "./sections.ts";
+
+export interface FieldReading {
+  /** The name as written (dots and brackets kept); undefined for a nameless field. */
+  name?: string;
+  /** The property path the name stands for ("frame.depth" -> ["frame", "depth"]). */
+  path?: string[];
+  schema?: JsonSchema;
+  required?: boolean;
+  deprecated?: boolean;
+  description?: string;
+  location?: ParameterLocation | "body";
+  /** The run states a type or flags but no name: report it, never guess one. */
+  nameless?: boolean;
+}
+
+const IDENT = /^[A-Za-z_$@][\w$@.[\]-]*$/;
+
+/**
+ * Joins names a capture broke at "_" or "." ("size_" + "mmintegerRequired", "frame." + "depth",
+ * "size _label"). Works on lines: a line ending in "_" or "." is joined to the next when that one starts
+ * with a name character.
+ */
+export function joinBrokenNames(lines: readonly string[]): string[] {
+  const out: string[] = [];
+  // Whether the line last added (not the whole joined text, which would be re-read at every join) ends
+  // in a broken name.
+  let endsBroken = false;
+  for (const raw of lines) {
+    const line = raw.replace(/(?<=[A-Za-z0-9]) (?=_[A-Za-z0-9])/g, "");
+    const t = line.trim();
+    // The rest of a name starts lowercase ("mmintegerRequired", "depthinteger"); a sentence does not.
+    if (out.length > 0 && endsBroken && /^[a-z0-9_]/.test(t)) out[out.length - 1] += t;
+    else out.push(endsBroken ? t : line);
+    endsBroken = /[A-Za-z0-9][_.]$/.test(t);
+  }
+  return out.map((l) => l.trimEnd());
+}
+
+function fromSpec(spec: FieldSpec): FieldReading {
+  const out: FieldReading = { name: spec.name };
+  const path = namePath(spec.name);
+  if (path) out.path = path.path;
+  let schema = spec.schema;
+  if (path?.array && schema?.type !== "array")
+    schema = schema ? { type: "array", items: schema } : { type: "array" };
+  if (schema) out.schema = schema;
+  if (spec.required !== undefined) out.required = spec.required;
+  if (spec.deprecated) out.deprecated = true;
+  if (spec.description) out.description = spec.description;
+  if (spec.location) out.location = spec.location;
+  return out;
+}
+
+/** "frame: optional Frame { depth, tier }", "Widget = object { id, color, 2 more }": an object summary. */
+const OBJECT_SUMMARY = /^(?:[A-Z]\w*\s*=\s*)?(?:object|[A-Z]\w*)\s*\{[^{}]*\}?$/;
+
+/** The colon form of SDK-style references: "name: [optional] type". */
+function readColonForm(text: string): FieldReading | undefined {
+  const m = /^([A-Za-z_$][\w$.[\]-]*):\s+(?:\[?(optional)\]?\s+)?(\S.*)$/.exec(text);
+  if (!m?.[1] || !m[3] || !identifierLike(m[1])) return undefined;
+  const typeText = m[3].trim();
+  let schema: JsonSchema | undefined;
+  if (OBJECT_SUMMARY.test(typeText)) schema = { type: "object" };
+  else {
+    const info = parseTypeCell(typeText);
+    if (!info.schema || info.leftover > 0) return undefined;
+    schema = info.schema;
+  }
+  const out = fromSpec({ name: m[1], schema, typed: true });
+  // "optional" marks the optional ones; its absence alone does not say the field is required.
+  if (m[2] !== undefined) out.required = false;
+  return out;
+}
+
+/**
+ * Reads one field written on one line (or one run the capture joined): the name, its type, flags,
+ * constraints, default and enum values, and the description that follows. Undefined when the text is not
+ * a field.
+ */
+export function readFieldText(raw: string): FieldReading | undefined {
+  const text = collapseSpace(joinBrokenNames([raw]).join(""));
+  if (text === "") return undefined;
+  const colon = readColonForm(text);
+  if (colon) return colon;
+  // "page_size?integer": the "?" marks an optional field and is glued to the type.
+  const marked = text.replace(/^([A-Za-z_$][\w$.-]*)\?(?=[a-z])/, "$1? ");
+  const spec = parseFieldItem({ text: marked, rest: [], children: [], source: { file: "" } }, "params");
+  if (!spec) return undefined;
+  // "Sitemap file" is a sentence, not a field "Sitemap" of type file: a spaced name must read as an identifier.
+  const spaced = marked.startsWith(spec.name + " ");
+  if (spaced && !identifierLike(spec.name)) return undefined;
+  const out = fromSpec(spec);
+  return out;
+}
+
+/** A token of a one-token-per-line run and what it says. */
+type Token =
+  | { kind: "name"; text: string }
+  | { kind: "type"; schema: JsonSchema; required?: boolean }
+  | { kind: "required"; value: boolean }
+  | { kind: "location"; value: ParameterLocation | "body" }
+  | { kind: "badges"; schema: JsonSchema }
+  | { kind: "text"; text: string };
+
+/** Mintlify/Starlight/ReadMe type tokens: "enum<string>", "string<email> | null", "Schema · object", "object[]". */
+function typeToken(text: string): JsonSchema | undefined {
+  let t = text.replace(/^Schema\s*·\s*/i, "").replace(/^(?:type:\s*)/i, "");
+  // "enum<string>" is a string enum; "string<email>" a string of format email.
+  t = t.replace(/^enum<(\w+)>/i, "$1");
+  const format = /^(\w+)<([\w-]+)>/.exec(t);
+  const info = parseTypeCell(format ? t.replace(format[0], format[1] ?? "") : t);
+  if (!info.schema || info.leftover > 0) return undefined;
+  const schema = info.schema;
+  if (format?.[2] && typeof schema.type !== "undefined") schema.format = format[2];
+  return schema;
+}
+
+/** Mintlify's "default:50" in the badge reader's words. */
+function asBadge(line: string): string {
+  return line.trim().replace(/^default:\s*/i, "Defaults to ");
+}
+
+function classify(line: string): Token {
+  const t = line.trim();
+  const required = /^(?:required|optional|REQUIRED|OPTIONAL|Required|Optional)$/.test(t)
+    ? readRequired(t)
+    : undefined;
+  if (required !== undefined) return { kind: "required", value: required };
+  const where = /^(?:in:\s*)?(path|query|header|cookie)$/i.exec(t);
+  if (where) {
+    const value = locationOf(where[1]);
+    if (value) return { kind: "location", value };
+  }
+  // "string format: uuid", "string · min: 2": a type with badges after it.
+  const head = /^(\S+)\s+(format:|·|<=|>=|min:|max:)/.exec(t);
+  const typed = typeToken(t) ?? (head?.[1] ? typeToken(head[1]) : undefined);
+  if (typed) {
+    const rest = head ? t.slice((head[1] ?? "").length) : "";
+    const badges = rest ? readBadges(rest, typed) : undefined;
+    return { kind: "type", schema: badges?.schema ?? typed };
+  }
+  const badges = readBadges(asBadge(t), {});
+  if (badges.rest === "" && badges.schema && Object.keys(badges.schema).length > 0)
+    return { kind: "badges", schema: badges.schema };
+  if (IDENT.test(t) && !/^[A-Z][a-z]+$/.test(t)) return { kind: "name", text: t };
+  return { kind: "text", text: t };
+}
+
+/**
+ * Reads a field written one token per line, in any order (Mintlify, Starlight, ReadMe, Apidog): its name,
+ * type, location, required flag, constraints, then the description and any enum values. Lines are the
+ * run's non-empty lines. A run with a type but no name is nameless (ReadMe's scalar fields).
+ */
+export function readTokenRun(raw: readonly string[]): FieldReading | undefined {
+  const lines = joinBrokenNames(raw.map((l) => l.trim()).filter((l) => l !== ""));
+  const out: FieldReading = {};
+  let schema: JsonSchema | undefined;
+  const badgeLines: string[] = [];
+  const prose: string[] = [];
+  for (const line of lines) {
+    const token = classify(line);
+    if (token.kind === "name" && out.name === undefined && schema === undefined && prose.length === 0)
+      out.name = token.text;
+    else if (token.kind === "type" && schema === undefined) schema = token.schema;
+    else if (token.kind === "required") out.required = token.value;
+    else if (token.kind === "location") out.location = token.value;
+    else if (token.kind === "badges") badgeLines.push(line);
+    else prose.push(line);
+  }
+  if (schema === undefined && out.name === undefined) return undefined;
+  // Badges are read once the type is known, so "default:20" of an integer is the number 20.
+  for (const line of badgeLines) schema = readBadges(asBadge(line), schema ?? {}).schema;
+  const stated = readEnumStatement(prose.join(" "));
+  const values = stated?.values.length ? stated.values : enumFromLines(prose);
+  if (values && values.length > 0) schema = withEnum(schema, values);
+  const description = prose.filter(
+    (l) => enumFromLines([l]) === undefined && readEnumStatement(l) === undefined,
+  );
+  if (description.length > 0 && !values?.includes(description[0] ?? "")) {
+    const text = collapseSpace(description.filter((l) => !values?.includes(l.replace(/,$/, ""))).join(" "));
+    if (text) out.description = text;
+  }
+  if (schema) out.schema = schema;
+  if (out.name === undefined) out.nameless = true;
+  else {
+    const path = namePath(out.name);
+    if (path) out.path = path.path;
+  }
+  return out;
+}
+
+/** The fact a reading gives; undefined for a nameless reading (the caller reports it). */
+export function toFieldFragment(
+  reading: FieldReading,
+  source: Source,
+  strength: Strength,
+): FieldFragment | undefined {
+  if (reading.nameless || !reading.name) return undefined;
+  const field: FieldFragment = { path: reading.path ?? [reading.name], source, strength };
+  if (reading.schema) field.schema = reading.schema;
+  if (reading.required !== undefined) field.required = reading.required;
+  if (reading.deprecated) field.deprecated = true;
+  if (reading.description) field.description = reading.description;
+  return field;
+}
+
+/** A reading in the shape the generic reader places (a FieldSpec); undefined for a nameless reading. */
+export function toFieldSpec(reading: FieldReading): FieldSpec | undefined {
+  if (reading.nameless || !reading.name) return undefined;
+  const spec: FieldSpec = { name: reading.name, typed: reading.schema !== undefined };
+  if (reading.schema) spec.schema = reading.schema;
+  if (reading.required !== undefined) spec.required = reading.required;
+  if (reading.deprecated) spec.deprecated = true;
+  if (reading.description) spec.description = reading.description;
+  if (reading.location) spec.location = reading.location;
+  return spec;
+}

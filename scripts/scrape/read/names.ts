@@ -1,0 +1,68 @@
+// Field names as pages write nesting, read into a property path: `frame.depth`, `finishes..gloss` (a map's
+// values), `parts[].size` and `items[0].sku` (an array's items), `metadata[order_id]` (form notation),
+// `expand[]` (an array field). One reader for every extractor, so the same name nests the same way.
+
+export interface NamePath {
+  /** The property path, brackets removed: "parts[].size" -> ["parts", "size"]. */
+  path: string[];
+  /** The last segment was written `name[]` or `name[0]`: the field is an array. */
+  array: boolean;
+  /** A parent segment was an array (`a[].b`, `a[0].b`): fragments place the child under the array itself. */
+  inItems: boolean;
+  /** Empty segments (`a..b`): a map's values, whose properties are placed under the map itself. */
+  inMap: boolean;
+  /** Indexes of the segments (0-based) written with brackets, to type them as objects or arrays. */
+  arraySegments: number[];
+}
+
+/** One identifier segment; a name may also carry brackets ("items[0]", "metadata[key]"). */
+const SEGMENT = /^[A-Za-z_$@][\w$@-]*$/;
+
+/**
+ * Reads a name into its path, or undefined when the name is not a field name (a sentence, an empty cell).
+ * Linear: one split at dots and one at brackets, no backtracking.
+ */
+export function namePath(raw: string): NamePath | undefined {
+  const name = raw.trim();
+  if (name === "" || /\s/.test(name)) return undefined;
+  const path: string[] = [];
+  const arraySegments: number[] = [];
+  let inItems = false;
+  let inMap = false;
+  let array = false;
+  // "metadata[order_id]" and "items[0][sku]": a bracket holding a name is a path step like a dot.
+  const dotted = name.replace(/\[([A-Za-z_$@][\w$@-]*)\]/g, ".$1");
+  const parts = dotted.split(".");
+  for (let i = 0; i < parts.length; i++) {
+    let part = parts[i] ?? "";
+    if (part === "") {
+      // "a..b": the empty step is a map's value; a leading or trailing dot is a broken name.
+      if (i === 0 || i === parts.length - 1) return undefined;
+      inMap = true;
+      continue;
+    }
+    let isArray = false;
+    while (/\[\d*\]$/.test(part)) {
+      part = part.slice(0, part.lastIndexOf("["));
+      isArray = true;
+    }
+    if (!SEGMENT.test(part)) return undefined;
+    if (isArray) {
+      arraySegments.push(path.length);
+      if (i < parts.length - 1) inItems = true;
+      else array = true;
+    }
+    path.push(part);
+  }
+  return path.length > 0 ? { path, array, inItems, inMap, arraySegments } : undefined;
+}
+
+/**
+ * The path of a field nested under `parent`: written in full ("options.document") or relative to the
+ * parent ("document"). A dotted name that does not start with the parent is relative too.
+ */
+export function childPath(parent: readonly string[], name: string): string[] {
+  const own = namePath(name)?.path ?? [name];
+  const full = parent.length > 0 && own.length > parent.length && parent.every((p, i) => own[i] === p);
+  return full ? own : [...parent, ...own];
+}

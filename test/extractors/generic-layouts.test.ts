@@ -1,0 +1,111 @@
+// The generic reader on fields written the LAYOUTS.md ways the specific extractors do not know: one token
+// per line (Mintlify, Starlight), "name?type" (Fumadocs), "name: optional type" (Stainless). Pages are
+// invented, in the shapes LAYOUTS.md describes.
+import { describe, expect, it } from "vitest";
+import { genericExtractor } from "../../scripts/scrape/extractors/generic/index.ts";
+import type { FieldFragment, OperationFragment } from "../../scripts/scrape/fragment.ts";
+
+function operation(text: string): OperationFragment {
+  const page = genericExtractor.extract({ file: "page.txt", text });
+  const [op] = page.operations;
+  if (!op) throw new Error(`no operation in ${JSON.stringify(page)}`);
+  return op;
+}
+
+function byName(
+  fields: FieldFragment[],
+): Record<string, Omit<FieldFragment, "source" | "strength" | "path">> {
+  return Object.fromEntries(
+    fields.map(({ path, schema, required, description }) => [
+      path.join("."),
+      {
+        ...(schema ? { schema } : {}),
+        ...(required !== undefined ? { required } : {}),
+        ...(description ? { description } : {}),
+      },
+    ]),
+  );
+}
+
+describe("generic reader, fields one token per line (6 Mintlify)", () => {
+  const page = [
+    "PATCH /v2/widgets/{widget_id}",
+    "",
+    "Update a widget",
+    "",
+    "Query Parameters",
+    "",
+    "page_size",
+    "integer",
+    "default:20",
+    "",
+    "Rows per page.",
+    "",
+    "Body",
+    "",
+    "color",
+    "enum<string>",
+    "required",
+    "",
+    "Paint colour.",
+  ].join("\n");
+
+  it("reads name, type, default and required from their own lines, and the description after them", () => {
+    const op = operation(page);
+    expect(op.parameters.map((p) => [p.in, p.path.join("."), p.schema, p.description])).toEqual([
+      ["query", "page_size", { type: "integer", default: 20 }, "Rows per page."],
+    ]);
+    expect(byName(op.requestBody?.fields ?? [])).toEqual({
+      color: { schema: { type: "string" }, required: true, description: "Paint colour." },
+    });
+  });
+
+  it("flags a run with a type but no name and places nothing for it (7 ReadMe)", () => {
+    const page = [
+      "PATCH /v2/widgets",
+      "",
+      "Body Params",
+      "",
+      "string",
+      "enum",
+      "required",
+      "",
+      "Paint colour.",
+    ].join("\n");
+    const fragment = genericExtractor.extract({ file: "page.txt", text: page });
+    expect(fragment.operations[0]?.requestBody?.fields ?? []).toEqual([]);
+    expect(fragment.warnings.map((w) => w.message)).toContain(
+      "a field with a type but no name (the capture lost it); not placed",
+    );
+  });
+});
+
+describe("generic reader, marked and colon forms", () => {
+  it('reads "name?type" as an optional field (12 Fumadocs)', () => {
+    const op = operation(
+      ["GET /widgets", "", "Query Parameters", "", "page_size?integer", "finish?string"].join("\n"),
+    );
+    expect(op.parameters.map((p) => [p.path.join("."), p.schema, p.required])).toEqual([
+      ["page_size", { type: "integer" }, false],
+      ["finish", { type: "string" }, false],
+    ]);
+  });
+
+  it('reads "name: optional type" (14 Stainless)', () => {
+    const op = operation(
+      [
+        "PATCH /widgets/{widgetId}",
+        "",
+        "Body Parameters",
+        "",
+        'color: optional "red" or "green"',
+        "depth: number",
+      ].join("\n"),
+    );
+    expect(byName(op.requestBody?.fields ?? [])).toEqual({
+      color: { schema: { type: "string", enum: ["red", "green"] }, required: false },
+      // Without "optional" the page does not say the field is required.
+      depth: { schema: { type: "number" } },
+    });
+  });
+});

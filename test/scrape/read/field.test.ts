@@ -1,0 +1,191 @@
+// The one field reader on every written form of a field LAYOUTS.md lists (family numbers in the names).
+import { describe, expect, it } from "vitest";
+import {
+  joinBrokenNames,
+  readFieldText,
+  readTokenRun,
+  toFieldFragment,
+} from "../../../scripts/scrape/read/field.ts";
+
+describe("readFieldText: a field on one line", () => {
+  it.each([
+    // 4 Fern: name, type, flag and constraint glued
+    [
+      "widget_idstringRequired>=8 characters",
+      { name: "widget_id", schema: { type: "string", minLength: 8 }, required: true },
+    ],
+    [
+      "Idem-TokenstringOptional<=64 characters",
+      { name: "Idem-Token", schema: { type: "string", maxLength: 64 }, required: false },
+    ],
+    [
+      "colorenumOptionalDefaults to red",
+      { name: "color", schema: { type: "string", default: "red" }, required: false },
+    ],
+    [
+      "extrasmap from strings to anyOptional",
+      { name: "extras", schema: { type: "object", additionalProperties: {} } },
+    ],
+    // 1 docs.stripe.com text
+    ["colorenumRequired", { name: "color", schema: { type: "string" }, required: true }],
+    [
+      "frame.depthintegerRequired",
+      { name: "frame.depth", path: ["frame", "depth"], schema: { type: "integer" } },
+    ],
+    // 15 GitBook
+    [
+      "colorstring · min: 2RequiredExample:",
+      { name: "color", schema: { type: "string", minLength: 2 }, required: true },
+    ],
+    // 8 Redoc
+    ["colorstringrequired", { name: "color", schema: { type: "string" }, required: true }],
+    // 16 portal
+    ["widget_idintegerrequired", { name: "widget_id", schema: { type: "integer" }, required: true }],
+    // 12 Fumadocs: "?" = optional
+    ["page_size?integer", { name: "page_size", schema: { type: "integer" }, required: false }],
+    // 14 Stainless
+    ["widgetId: string", { name: "widgetId", schema: { type: "string" } }],
+    [
+      'color: optional "red" or "green"',
+      { name: "color", schema: { type: "string", enum: ["red", "green"] }, required: false },
+    ],
+    ["frame: optional Frame { depth, tier }", { name: "frame", schema: { type: "object" }, required: false }],
+    ["depth: optional number", { name: "depth", schema: { type: "number" }, required: false }],
+    // 2 docs.stripe.com markdown
+    [
+      "`color` (enum, required) Paint colour.",
+      { name: "color", required: true, description: "Paint colour." },
+    ],
+    [
+      "`frame.depth` (integer, optional) Depth",
+      { path: ["frame", "depth"], schema: { type: "integer" }, required: false },
+    ],
+    [
+      "`finishes..gloss` (boolean, required conditionally) Gloss.",
+      { path: ["finishes", "gloss"], schema: { type: "boolean" }, required: false },
+    ],
+    // 11 older Docusaurus plugin, 10 Bump
+    ["widget_id string REQUIRED", { name: "widget_id", schema: { type: "string" }, required: true }],
+    ["frame object Required", { name: "frame", schema: { type: "object" }, required: true }],
+    // 18 GitHub-style markdown
+    ["**`color`** (string)", { name: "color", schema: { type: "string" } }],
+    // broken at "_" by a space (9 Scalar)
+    ["size _labelstring", { name: "size_label", schema: { type: "string" } }],
+  ])("%s", (text, want) => {
+    expect(readFieldText(text)).toMatchObject(want);
+  });
+
+  it.each(["Update a widget", "Paint colour chosen by the buyer", "Sitemap file", ""])(
+    "%j is not a field",
+    (text) => {
+      expect(readFieldText(text)).toBeUndefined();
+    },
+  );
+});
+
+describe("joinBrokenNames: names broken at _ or . (1, 9)", () => {
+  it("joins a name broken by a newline", () => {
+    expect(joinBrokenNames(["size_", "mmintegerRequired Size in mm."])).toEqual([
+      "size_mmintegerRequired Size in mm.",
+    ]);
+    expect(joinBrokenNames(["frame.", "depthinteger Depth in mm."])).toEqual([
+      "frame.depthinteger Depth in mm.",
+    ]);
+  });
+  it("leaves sentences alone", () => {
+    expect(joinBrokenNames(["Paint colour.", "Depth in mm."])).toEqual(["Paint colour.", "Depth in mm."]);
+  });
+  it("reads the joined field", () => {
+    const [line] = joinBrokenNames(["size_", "mmintegerRequired Size in mm."]);
+    expect(readFieldText(line ?? "")).toMatchObject({
+      name: "size_mm",
+      schema: { type: "integer" },
+      required: true,
+      description: "Size in mm.",
+    });
+  });
+});
+
+describe("readTokenRun: one token per line, in any order", () => {
+  it("reads a Mintlify field with a default and a range (6)", () => {
+    expect(
+      readTokenRun(["page_size", "integer", "default:20", "Rows per page.", "Required range: 1 <= x <= 50"]),
+    ).toMatchObject({
+      name: "page_size",
+      schema: { type: "integer", default: 20 },
+      description: expect.stringContaining("Rows per page."),
+    });
+  });
+
+  it("reads a Mintlify enum with its options (6)", () => {
+    expect(
+      readTokenRun(["color", "enum<string>", "required", "Available options:", "red,", "green"]),
+    ).toMatchObject({
+      name: "color",
+      schema: { type: "string", enum: ["red", "green"] },
+      required: true,
+    });
+  });
+
+  it("reads a Starlight path parameter (13)", () => {
+    expect(readTokenRun(["widget_id", "required", "string format: uuid", "Widget id."])).toMatchObject({
+      name: "widget_id",
+      required: true,
+      schema: { type: "string", format: "uuid" },
+      description: "Widget id.",
+    });
+  });
+
+  it("reads a type given before the name is missing as a nameless field, never named from a neighbour (7 ReadMe)", () => {
+    const reading = readTokenRun([
+      "string",
+      "enum",
+      "required",
+      "Defaults to red",
+      "Paint colour.",
+      "Allowed:",
+    ]);
+    expect(reading).toMatchObject({
+      nameless: true,
+      required: true,
+      schema: { type: "string", default: "red" },
+    });
+    expect(reading?.name).toBeUndefined();
+    expect(toFieldFragment(reading ?? {}, { file: "p" }, "typed")).toBeUndefined();
+  });
+
+  it("reads an Apidog field (16)", () => {
+    expect(readTokenRun(["widget_id", "integer", "required"])).toMatchObject({
+      name: "widget_id",
+      schema: { type: "integer" },
+      required: true,
+    });
+  });
+});
+
+describe("toFieldFragment", () => {
+  it("gives one fact with the path the name stands for", () => {
+    const reading = readFieldText("frame.depthintegerRequired");
+    expect(toFieldFragment(reading ?? {}, { file: "p", line: 3 }, "typed")).toEqual({
+      path: ["frame", "depth"],
+      schema: { type: "integer" },
+      required: true,
+      source: { file: "p", line: 3 },
+      strength: "typed",
+    });
+  });
+});
+
+describe("linear time on hostile input", () => {
+  it("joins 50,000 broken name pieces", () => {
+    const start = performance.now();
+    const joined = joinBrokenNames(Array(50_000).fill("a_"));
+    expect(joined).toHaveLength(1);
+    expect(performance.now() - start).toBeLessThan(2_000);
+  });
+  it("reads a 200,000-character glued line", () => {
+    const start = performance.now();
+    readFieldText("a".repeat(100_000) + "stringRequired" + "<=1".repeat(30_000));
+    expect(performance.now() - start).toBeLessThan(2_000);
+  });
+});
