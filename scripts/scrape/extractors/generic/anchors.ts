@@ -8,7 +8,8 @@ import {
   type Source,
   type Strength,
 } from "../../fragment.ts";
-import { splitUrl, toPathTemplate } from "../../text.ts";
+import { readTarget, requestOfCurl, toPathTemplate } from "../../read/request-line.ts";
+import { splitUrl } from "../../read/servers.ts";
 import {
   plain,
   type Block,
@@ -76,7 +77,8 @@ function resolveTarget(target: string, bases: string[]): { path: string; server?
   const full = parts.server + parts.path;
   const base = bases.find((b) => full.startsWith(b + "/"));
   if (base) return { path: toPathTemplate(full.slice(base.length)), server: base };
-  return { path: toPathTemplate(parts.path), server: parts.server };
+  const read = readTarget(target);
+  return { path: read.path, ...(read.server ? { server: read.server } : {}) };
 }
 
 function lineAnchor(
@@ -155,7 +157,7 @@ export function scanAnchors(blocks: Block[], bases: string[]): Found {
     const kind = block.kind === "code" ? codeKind(block) : undefined;
     if (kind === "curl" && block.kind === "code") {
       const curl = curlOf(block);
-      const hit = curl?.method ? { method: curl.method, target: curl.url } : undefined;
+      const hit = curl ? requestOfCurl(curl) : undefined;
       if (hit) add(lineAnchor(i, hit, block.source, bases, EXAMPLE), found.curls);
       return;
     }

@@ -21,7 +21,8 @@ import { applyCurl } from "./curl.ts";
 import { collectRepeats, readFieldList, type FieldDraft } from "./field-lists.ts";
 import { readTable } from "./field-tables.ts";
 import { collapse, lineOf, linkOnly, source, textOf, type Ctx, warn } from "./nodes.ts";
-import { addServer, requestBodyOf } from "./operation-parts.ts";
+import { requestBodyOf } from "./operation-parts.ts";
+import { addServer } from "../../read/servers.ts";
 import {
   NO_PARAMETERS,
   UI_TEXT,
@@ -176,7 +177,7 @@ function finishOperation(state: OpState, ctx: Ctx): OperationFragment {
     const at = source(ctx, state.requestLine.line);
     op.method = fact(state.requestLine.method, at, "typed");
     op.path = fact(state.requestLine.path, at, "typed");
-    if (state.requestLine.server) addServer(op, state.requestLine.server, at, "typed");
+    if (state.requestLine.server) addServer(op.servers, state.requestLine.server, at, "typed");
   }
   for (const curl of state.curls) applyCurl(op, curl, ctx);
   placeFields(state, ctx);
