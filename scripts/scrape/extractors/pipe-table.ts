@@ -65,7 +65,8 @@ function nonBlankAfter(lines: string[], i: number): number {
 /** A header row: a pipe row whose next non-blank line is a `|---|---|` separator. */
 function isTableHeader(lines: string[], i: number): boolean {
   const t = (lines[i] ?? "").trim();
-  if (!t.startsWith("|") || t.split("|").length < 3 || SEPARATOR_ROW.test(t)) return false;
+  // With or without the leading pipe ("Name | Type | Required | Description |"): the separator decides.
+  if (t.split("|").length < 3 || SEPARATOR_ROW.test(t)) return false;
   return SEPARATOR_ROW.test((lines[nonBlankAfter(lines, i)] ?? "").trim());
 }
 
