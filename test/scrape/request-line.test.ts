@@ -2,6 +2,7 @@
 // operation's method, path and base URL.
 import { describe, expect, it } from "vitest";
 import {
+  readLabelledRequest,
   readRequestLine,
   readSplitRequestLine,
   readTarget,
@@ -51,6 +52,32 @@ describe("readRequestLine", () => {
       "/v2/widgets/{widget_id}",
     );
     expect(readRequestLine("GET /things — List things")?.title).toBe("List things");
+  });
+});
+
+describe("readLabelledRequest", () => {
+  it("reads a method and a target given as labelled values, on lines, bullets or joined", () => {
+    const route = (lines: string[]): string | undefined => {
+      const r = readLabelledRequest(lines);
+      return r ? `${r.method} ${r.path}` : undefined;
+    };
+    expect(route(["• URL Endpoint: /v2/widgets", "• Method: POST"])).toBe("post /v2/widgets");
+    expect(route(["Method", "GET", "URL", "https://mock.widgets.test/api/widgets/{{id}}/history"])).toBe(
+      "get /api/widgets/{id}/history",
+    );
+    expect(route(["Method GET URL https://api.widgets.test/v2/widgets"])).toBe("get /v2/widgets");
+    expect(route(["Method: POST"])).toBeUndefined();
+    expect(
+      route(["Use the method POST and the URL /widgets when you want to create a new widget."]),
+    ).toBeUndefined();
+  });
+
+  it("reads Scalar's sample caption and a generator's placeholder word in a sample URL", () => {
+    expect(readRequestLine("Request Example for patch/v2/widgets/{widget_id}")?.path).toBe(
+      "/v2/widgets/{widget_id}",
+    );
+    const curl = parseCurl(`curl -X PATCH "https://example.com/v2/widgets/string" -d '{}'`);
+    expect(curl && requestOfCurl(curl)?.path).toBe("/v2/widgets/{widget_id}");
   });
 });
 

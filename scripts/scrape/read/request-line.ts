@@ -118,7 +118,8 @@ function plainLine(raw: string): string {
  * request ("call GET /things to list them") is not a request line: only a separator may follow the target.
  */
 export function readRequestLine(raw: string): RequestLine | undefined {
-  let s = plainLine(raw);
+  // Scalar names the page's own operation in its sample's caption: "Request Example for patch/items/{id}".
+  let s = plainLine(raw).replace(/^request example for\s+/i, "");
   let label: string | undefined;
   const labelled = /^([A-Za-z][\w ()'’-]{0,40}?)\s*:\s*(?=[A-Za-z]{3,7}[ \t\u00a0/\\])/.exec(s);
   if (labelled) {
@@ -188,10 +189,26 @@ export function readSplitRequestLine(
   return request ? { request, end } : undefined;
 }
 
+/**
+ * A sample URL's path with the word a generator put where a parameter goes ("/widgets/string") as a
+ * parameter named after the segment before it ("/widgets/{widget_id}").
+ */
+function placeholderWords(path: string): string {
+  const segments = path.split("/");
+  return segments
+    .map((s, i) => {
+      if (s !== "string" || i < 2) return s;
+      const owner = (segments[i - 1] ?? "").replace(/ies$/, "y").replace(/s$/, "");
+      return /^[A-Za-z_]\w*$/.test(owner) ? `{${owner}_id}` : s;
+    })
+    .join("/");
+}
+
 /** The request a curl command sends: its method (-X, --request, -G, -d means POST) and its URL read. */
 export function requestOfCurl(curl: CurlCommand): RequestLine | undefined {
   if (!curl.method || !curl.url) return undefined;
-  return { method: curl.method, target: curl.url, ...readTarget(curl.url) };
+  const target = readTarget(curl.url);
+  return { method: curl.method, target: curl.url, ...target, path: placeholderWords(target.path) };
 }
 
 /**
@@ -200,4 +217,34 @@ export function requestOfCurl(curl: CurlCommand): RequestLine | undefined {
  */
 export function templateQueryParameters(target: Target, source: Source): ParameterFragment[] {
   return target.query.map((name) => ({ in: "query", path: [name], source, strength: "example" }));
+}
+
+// One word each: "Method", "Method:", "Method:GET"; "URL", "Endpoint:", "URL:https://…".
+const METHOD_LABEL = /^method(?::(\S*))?$/i;
+const URL_LABEL = /^(?:url|endpoint|path|route)(?::(\S*))?$/i;
+
+/**
+ * A method and a target stated as labelled values, on separate lines or list items: "Method: GET" and
+ * "URL Endpoint: /path", or "Method", "GET", "URL", "https://…" one per line (mock and knowledge sites,
+ * markdown in a code host's file view).
+ */
+export function readLabelledRequest(rawLines: readonly string[]): RequestLine | undefined {
+  // Word by word: a capture may join the lines ("Method GET URL https://…"). Only short texts: prose
+  // that mentions a method and a URL is no statement of them.
+  const lines = rawLines.flatMap((l) => plainLine(l).split(/\s+/)).filter((w) => w !== "");
+  if (lines.length > 8) return undefined;
+  let method: HttpMethod | undefined;
+  let target: string | undefined;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] ?? "";
+    const m = METHOD_LABEL.exec(line);
+    const u = URL_LABEL.exec(line);
+    if (m) method ??= parseMethod(m[1] || (lines[i + 1] ?? ""));
+    else if (u) {
+      const value = u[1] || (lines[i + 1] ?? "");
+      if (/^(?:https?:\/\/|\{\{|[/\\])/i.test(value)) target ??= value;
+    }
+  }
+  if (!method || !target) return undefined;
+  return { method, target, ...readTarget(target) };
 }

@@ -23,6 +23,7 @@ import { readTable } from "./field-tables.ts";
 import { collapse, lineOf, linkOnly, source, textOf, type Ctx, warn } from "./nodes.ts";
 import { requestBodyOf } from "./operation-parts.ts";
 import { addServer } from "../../read/servers.ts";
+import { readLabelledRequest } from "../../read/request-line.ts";
 import {
   NO_PARAMETERS,
   UI_TEXT,
@@ -70,6 +71,9 @@ export function readOperation(section: Section, ctx: Ctx): OperationFragment {
     curls: [],
   };
   state.op.title = fact(section.title, source(ctx, line), "prose");
+  // A heading that is itself the request line: "## POST /widgets¶", "## GET /api/widgets".
+  const own = readRequestLine(section.title);
+  if (own) state.requestLine = { ...own, line };
   const nodes = section.nodes;
   for (let i = 0; i < nodes.length; i++) {
     const node = nodes[i];
@@ -79,6 +83,9 @@ export function readOperation(section: Section, ctx: Ctx): OperationFragment {
       state.describing = false;
       state.zone = labelZone(textOf(node)) ?? state.zone;
     } else if (node.type === "list") {
+      // "* URL Endpoint: /path" and "* Method: GET" as separate bullets.
+      const labelled = readLabelledRequest(node.children.map((item) => textOf(item)));
+      if (labelled) state.requestLine ??= { ...labelled, line: lineOf(node) };
       const { next } = collectRepeats(nodes, i + 1);
       const drafts = readFieldList(node, nodes.slice(i + 1, next), [], state.zone, ctx);
       if (drafts.length > 0) {
@@ -111,7 +118,7 @@ function readParagraph(node: Paragraph, first: boolean, state: OpState, ctx: Ctx
   const text = collapse(textOf(node).replace(UI_TEXT, " "));
   if (!text) return;
   const returns = readReturns(text);
-  const request = readRequestLine(text);
+  const request = readRequestLine(text) ?? readLabelledRequest(textOf(node).split("\n"));
   const contentType = readContentTypeStatement(text);
   const zone = labelZone(text);
   if (returns) {
