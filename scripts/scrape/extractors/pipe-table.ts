@@ -813,11 +813,13 @@ function detect(page: Page): number {
   const first = lines.find((l) => l.trim() !== "") ?? "";
   let score = readRequestLine(first) ? 0.35 : 0;
   const headers = lines.filter((_, i) => isTableHeader(lines, i));
-  if (headers.some((h) => /\|\s*(?:name|field|parameter|status)\b/i.test(h))) score += 0.35;
+  const named = headers.some((h) => /(?:^|\|)\s*(?:name|field|parameter|status)\b/i.test(h));
   const broken = lines.filter((l) => /\|\s*$/.test(l) && !l.trim().startsWith("|")).length;
-  score += broken >= 2 ? 0.25 : broken === 1 ? 0.1 : 0;
-  // Section headings are common words: they only add to marks of the format already found.
-  if (score > 0 && lines.some((l) => SECTION_HEADING.test(l.trim()))) score += 0.15;
+  const tableMarks = (named ? 0.35 : 0) + (broken >= 2 ? 0.25 : broken === 1 ? 0.1 : 0);
+  score += tableMarks;
+  // Section headings are common words, and a request line first is how many formats open: they only add
+  // to the marks of this format's tables.
+  if (tableMarks > 0 && lines.some((l) => SECTION_HEADING.test(l.trim()))) score += 0.15;
   if (/^#{1,6}\s/m.test(page.text) || /<(?:html|body|div)\b/i.test(page.text)) score *= 0.5;
   return Math.min(1, score);
 }
