@@ -100,7 +100,8 @@ const REQUEST_START = new RegExp(
   `^${METHOD}(?:[ \\t\\u00a0]+|(?=[/\\\\]))((?:https?://|\\{\\{)\\S*|[/\\\\]\\S*)`,
   "i",
 );
-// Words a capture glues onto the end of a path: "/items/{id}Request", "/items/{id}Last updated".
+// Words a capture glues onto the end of a path after its last parameter: "/items/{id}Request". (GitBook's
+// "/items/{id}Last updated" is cut in readRequestLine, where the word after the space shows it.)
 const GLUED_TAIL = /(?<=\})(?:Request|Responses?|Copy)$/;
 const LABELS = /^(endpoint|request|http request|url|url endpoint|method|route|definition|request syntax)$/i;
 
