@@ -3,7 +3,7 @@
 // reads curl commands (and the generic one, raw HTTP requests) needs these facts. They are read here once so
 // that the same example means the same security, media type and server whichever page format shows it.
 import type { SecurityHint } from "./fragment.ts";
-import { splitUrl, withoutQuery, type CurlCommand } from "./text.ts";
+import type { CurlCommand } from "./text.ts";
 
 /**
  * Headers that carry credentials: names with key, token, auth or secret in them. An idempotency key is
@@ -101,49 +101,4 @@ export function formPairs(pairs: string[]): FormPair[] {
     const name = decodeFormText((eq >= 0 ? pair.slice(0, eq) : pair).trim());
     return eq >= 0 ? { name, value: decodeFormText(pair.slice(eq + 1)) } : { name };
   });
-}
-
-function pathSegments(path: string): string[] {
-  return path.split("/").filter((s) => s !== "");
-}
-
-function isParameter(segment: string): boolean {
-  return /^\{[^}]+\}$/.test(segment);
-}
-
-/** A template segment matches the URL's segment with its {params} standing for any text: "{id}.json". */
-function segmentMatches(template: string, actual: string): boolean {
-  if (isParameter(actual)) return true;
-  const parts = template.split(/(\{[^{}]+\})/).map((p) => (/^\{.+\}$/.test(p) ? "[^/]+" : escapeRegExp(p)));
-  return new RegExp(`^${parts.join("")}$`).test(actual);
-}
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
-
-/**
- * The server an example URL shows in front of a documented path: the URL minus the path. The URL has
- * real ids where the template has {params}, so the template is matched segment by segment against the end
- * of the URL's path: "https://api.x.com/v1/items/it_1" with "/items/{id}" gives "https://api.x.com/v1".
- * Undefined when the URL's path does not end with the template; each extractor decides what that means.
- */
-export function serverBeforePath(url: string, template: string): string | undefined {
-  const split = splitUrl(withoutQuery(url));
-  if (!split) return undefined;
-  const urlSegments = pathSegments(split.path);
-  const templateSegments = pathSegments(template);
-  const offset = urlSegments.length - templateSegments.length;
-  if (offset < 0) return undefined;
-  const matches = templateSegments.every((segment, k) =>
-    segmentMatches(segment, urlSegments[offset + k] ?? ""),
-  );
-  if (!matches) return undefined;
-  const prefix = urlSegments.slice(0, offset);
-  return prefix.length > 0 ? `${split.server}/${prefix.join("/")}` : split.server;
-}
-
-/** The server (scheme and host) of an example URL, whatever its path. */
-export function serverOfUrl(url: string): string | undefined {
-  return splitUrl(withoutQuery(url))?.server;
 }

@@ -1,45 +1,9 @@
-// Small text helpers shared by the extractors: line numbers, HTTP request lines, paths and curl commands.
+// Small text helpers shared by the extractors: line numbers and curl commands. Request lines and paths are
+// read by read/request-line.ts, servers by read/servers.ts.
 import type { HttpMethod } from "./fragment.ts";
-import { HTTP_METHODS } from "./fragment.ts";
+import { parseMethod } from "./read/request-line.ts";
 
 export { LineIndex, lineAt } from "../lib/line-index.ts";
-
-/** The URL or path without its query string and fragment. */
-export function withoutQuery(url: string): string {
-  const at = url.search(/[?#]/);
-  return at === -1 ? url : url.slice(0, at);
-}
-
-/** Normalises a method word ("GET", "Del", "DELETE") or returns undefined. */
-export function parseMethod(word: string): HttpMethod | undefined {
-  const w = word.trim().toLowerCase();
-  if (w === "del") return "delete";
-  return (HTTP_METHODS as readonly string[]).includes(w) ? (w as HttpMethod) : undefined;
-}
-
-/**
- * Turns a documented path into an OpenAPI template: backslashes become slashes, ":id" and "<id>" become
- * "{id}", the query string and trailing slash go. Parameter names are kept as written.
- */
-export function toPathTemplate(raw: string): string {
-  let p = raw.trim().replace(/\\/g, "/");
-  p = withoutQuery(p);
-  p = p.replace(/\/:([A-Za-z_][A-Za-z0-9_]*)/g, "/{$1}").replace(/\/<([A-Za-z_][A-Za-z0-9_]*)>/g, "/{$1}");
-  if (!p.startsWith("/")) p = "/" + p;
-  if (p.length > 1) p = p.replace(/(?<!\/)\/+$/, "");
-  return p.replace(/\/{2,}/g, "/");
-}
-
-/** Splits an absolute URL into its server ("https://api.example.com") and its path ("/v1/items"). */
-export function splitUrl(url: string): { server: string; path: string } | undefined {
-  const m = /^(https?:\/\/[^/\s]+)(\/[^\s]*)?$/.exec(url.trim());
-  if (!m?.[1]) return undefined;
-  return { server: m[1].replace(/:443$/, ""), path: m[2] ?? "/" };
-}
-
-/** A request line such as "POST /v1/items/:id" or "GET https://api.example.com/v1/items". */
-export const REQUEST_LINE =
-  /^\s*(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+((?:https?:\/\/[^\s/\\]+)?[/\\]\S*)\s*$/;
 
 export interface CurlCommand {
   method?: HttpMethod;
@@ -101,7 +65,7 @@ export function parseCurl(command: string): CurlCommand | undefined {
     } else if (/^(-d|--data|--data-raw|--data-urlencode|--data-binary)$/.test(w)) out.data.push(next());
     else if (w === "-F" || w === "--form") out.form.push(next());
     else if (w === "-G" || w === "--get") out.get = true;
-    else if (/^https?:\/\//.test(w)) out.url = w;
+    else if (/^(?:https?:\/\/|\{\{)/i.test(w)) out.url = w;
   }
   if (!out.url) return undefined;
   if (!out.method) out.method = out.get ? "get" : out.data.length > 0 || out.form.length > 0 ? "post" : "get";

@@ -7,10 +7,9 @@ import {
   requestMediaType,
   securityFromCurl,
   securityFromHeader,
-  serverBeforePath,
-  serverOfUrl,
 } from "../../scripts/scrape/curl-facts.ts";
 import { parseCurl, type CurlCommand } from "../../scripts/scrape/text.ts";
+import { serverBeforePath, serverOfUrl } from "../../scripts/scrape/read/servers.ts";
 
 function curl(command: string): CurlCommand {
   const parsed = parseCurl(command);

@@ -23,24 +23,12 @@ import type {
   PageFragment,
   Source,
 } from "../fragment.ts";
-import {
-  formPairs,
-  isJsonData,
-  requestMediaType,
-  securityFromCurl,
-  serverBeforePath,
-} from "../curl-facts.ts";
+import { formPairs, isJsonData, requestMediaType, securityFromCurl } from "../curl-facts.ts";
 import { emptyOperation, emptyPageFragment, fact } from "../fragment.ts";
 import { findJsonEnd, isJsonObject, parseLenientJson, stripLineNumbers } from "../lenient-json.ts";
-import {
-  REQUEST_LINE,
-  joinContinuationLines,
-  parseCurl,
-  parseMethod,
-  splitUrl,
-  toPathTemplate,
-  type CurlCommand,
-} from "../text.ts";
+import { joinContinuationLines, parseCurl, type CurlCommand } from "../text.ts";
+import { readRequestLine, readTarget, templateQueryParameters } from "../read/request-line.ts";
+import { addServer, serverBeforePath } from "../read/servers.ts";
 import { returnedObject } from "../returns-prose.ts";
 import { readBadges } from "../read/badges.ts";
 import { enumValueLine, withEnum } from "../read/enum.ts";
@@ -112,7 +100,7 @@ function sectionKind(line: Line): SectionKind | undefined {
   if (t === "Parameters") return "parameters";
   if (t === "Returns") return "returns";
   if (t === "Response") return "response";
-  if (REQUEST_LINE.test(t)) return "request";
+  if (readRequestLine(t)) return "request";
   if (CURL_LINE.test(t)) return "curl";
   return undefined;
 }
@@ -594,10 +582,11 @@ function applyRequestLine(
   if (!request) return undefined;
   const source = { file, line: request.line };
   op.method = fact(request.method, source, "typed");
-  const url = splitUrl(request.target);
-  const path = toPathTemplate(url ? url.path : request.target);
+  const target = readTarget(request.target);
+  const path = target.path;
   op.path = fact(path, source, "typed");
-  if (url) op.servers.push(fact(url.server, source, "typed"));
+  if (target.server) addServer(op.servers, target.server, source, "typed");
+  op.parameters.push(...templateQueryParameters(target, source));
   const curlMethod = draft.curl?.command.method;
   if (draft.curl && curlMethod !== request.method) {
     warnings.push({
@@ -631,7 +620,7 @@ function applyCurl(
   for (const hint of securityFromCurl(command)) op.security.push(fact(hint, source, "example"));
   if (path) {
     const server = serverBeforePath(command.url, path);
-    if (server) op.servers.push(fact(server, source, "example"));
+    if (server) addServer(op.servers, server, source, "example");
     else
       warnings.push({
         file,
@@ -809,9 +798,8 @@ function readSection(
       return paragraph.end;
     }
     case "request": {
-      const m = REQUEST_LINE.exec(line.trimmed);
-      const method = parseMethod(m?.[1] ?? "");
-      if (method && m?.[2]) draft.request = { method, target: m[2], line: line.number };
+      const request = readRequestLine(line.trimmed);
+      if (request) draft.request = { method: request.method, target: request.target, line: line.number };
       return i + 1;
     }
     case "curl": {

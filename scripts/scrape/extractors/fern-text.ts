@@ -24,17 +24,13 @@ import type {
   SecurityHint,
   Source,
 } from "../fragment.ts";
-import {
-  isJsonData,
-  requestMediaType,
-  securityFromCurl,
-  serverBeforePath,
-  serverOfUrl,
-} from "../curl-facts.ts";
+import { isJsonData, requestMediaType, securityFromCurl } from "../curl-facts.ts";
 import { emptyOperation, emptyPageFragment, fact } from "../fragment.ts";
 import { findJsonEnd, parseLenientJson, stripLineNumbers } from "../lenient-json.ts";
 import type { CurlCommand } from "../text.ts";
-import { joinContinuationLines, parseCurl, parseMethod, splitUrl, toPathTemplate } from "../text.ts";
+import { joinContinuationLines, parseCurl } from "../text.ts";
+import { parseMethod, readSplitRequestLine, readTarget } from "../read/request-line.ts";
+import { addServer, serverBeforePath, serverOfUrl } from "../read/servers.ts";
 import { readBadges } from "../read/badges.ts";
 import { enumValueLine, withEnum } from "../read/enum.ts";
 import { collapseSpace } from "../read/plain.ts";
@@ -66,10 +62,7 @@ interface SectionRange {
   end: number;
 }
 
-/** Fern's method badges; "DEL" is how the sidebar abbreviates DELETE. */
-const METHOD_WORD = /^(GET|POST|PUT|PATCH|DELETE|DEL|HEAD|OPTIONS)$/;
 const SIDEBAR_ENTRY = /^\s*[•*-]\s*(GET|POST|PUT|PATCH|DELETE|DEL|HEAD|OPTIONS)\s?(\S.*)$/;
-const FULL_URL = /^https?:\/\/\S+$/;
 const NUMBERED_JSON_START = /^\s*1\s*[{[]\s*$/;
 const BARE_JSON_START = /^\s*[{[]\s*$/;
 const CURL_START = /^\s*\$?\s?curl\b/;
@@ -107,15 +100,14 @@ function indentOf(line: string): number {
   return /^\s*/.exec(line)?.[0].replace(/\t/g, "  ").length ?? 0;
 }
 
-/** The line where the method badge stands alone, followed by the full URL or the path. */
+/** The line where the method badge (upper case) stands alone, followed by the full URL or the path. */
 function findRequestLine(lines: string[]): number {
-  for (let i = 0; i < lines.length; i++) {
-    if (!METHOD_WORD.test(trimmed(lines, i))) continue;
-    const next = trimmed(lines, nextNonEmpty(lines, i + 1));
-    if (FULL_URL.test(next) || /^\/\S*$/.test(next)) return i;
-  }
-  return -1;
+  return lines.findIndex((l, i) => /^[A-Z]+$/.test(l.trim()) && readSplitRequestLine(lines, i) !== undefined);
 }
+
+/** A glued Fern field line: "widget_idstringRequired", "extrasmap from strings to anyOptional". */
+const GLUED_FIELD =
+  /^[A-Za-z_][\w.-]*?(?:string|integer|double|long|boolean|enum|object|datetime|date|uuid|any|list of [a-z]+|map from [a-z]+ to [a-z]+)(?: or null)?(?:Required|Optional)/;
 
 /**
  * Lines of page furniture: the markers themselves and the neighbouring page titles after Previous/Next,
@@ -226,6 +218,8 @@ export const fernTextExtractor: Extractor = {
     const lines = page.text.split("\n");
     let score = 0;
     if (findRequestLine(lines) !== -1) score += 0.4;
+    // A main-content capture has no method badge: its glued field lines under Fern's headings show it.
+    else if (lines.filter((l) => GLUED_FIELD.test(l.trim())).length >= 2) score += 0.3;
     if (lines.some((l) => /^\s*\$\s?curl\b/.test(l))) score += 0.15;
     if (lines.some((l) => NUMBERED_JSON_START.test(l))) score += 0.15;
     const sections = new Set(lines.map((l) => l.trim()).filter((l) => Object.hasOwn(SECTION_KINDS, l)));
@@ -273,7 +267,8 @@ class FernReader {
   read(): PageFragment {
     this.readSidebar();
     const request = findRequestLine(this.lines);
-    if (request === -1) {
+    const fields = this.sections.some((s) => s.end > s.start + 1);
+    if (request === -1 && !fields) {
       // Only the sidebar (or less) made it into the capture.
       const last = Math.max(0, previousNonEmpty(this.lines, this.lines.length - 1));
       this.warn(
@@ -282,8 +277,10 @@ class FernReader {
       );
       return this.out;
     }
-    const op = emptyOperation(this.src(request));
-    const headingEnd = this.readHeading(op, request);
+    // A main-content capture has the sections without the method badge and URL: an operation to place.
+    const firstLine = request === -1 ? nextNonEmpty(this.lines, 0) : request;
+    const op = emptyOperation(this.src(firstLine));
+    const headingEnd = request === -1 ? this.readMainContentTitle(op) : this.readHeading(op, request);
     const firstSection = this.sections.find((s) => s.start > headingEnd)?.start ?? this.lines.length;
     this.readPanel(op, headingEnd + 1, firstSection);
     for (const section of this.sections) {
@@ -309,6 +306,14 @@ class FernReader {
   // Heading: title, METHOD, full URL, METHOD, path
   // -------------------------------------------------------------------------------------------------
 
+  /** The title of a capture without the method badge: its first line, when that is not a section. */
+  private readMainContentTitle(op: OperationFragment): number {
+    const first = nextNonEmpty(this.lines, 0);
+    const firstSection = this.sections[0]?.start ?? this.lines.length;
+    if (first !== -1 && first < firstSection) op.title = fact(this.text(first), this.src(first), "prose");
+    return first;
+  }
+
   /** Reads the title above the method badge and the endpoint below it; returns its last line. */
   private readHeading(op: OperationFragment, request: number): number {
     op.method = fact(parseMethod(this.text(request)) as HttpMethod, this.src(request), "typed");
@@ -317,15 +322,15 @@ class FernReader {
       op.title = fact(this.text(titleLine), this.src(titleLine), "prose");
 
     let last = nextNonEmpty(this.lines, request + 1);
-    const urlLine = FULL_URL.test(this.text(last)) ? last : -1;
+    const urlLine = /^https?:\/\//i.test(this.text(last)) ? last : -1;
     let pathLine = urlLine === -1 ? last : -1;
     if (urlLine !== -1) {
       // Fern repeats the badge before the bare path; without it the URL's own path is the path.
       const again = nextNonEmpty(this.lines, urlLine + 1);
-      const candidate = again === -1 ? -1 : nextNonEmpty(this.lines, again + 1);
-      if (METHOD_WORD.test(this.text(again)) && this.text(candidate).startsWith("/")) {
-        pathLine = candidate;
-        last = candidate;
+      const repeated = again === -1 ? undefined : readSplitRequestLine(this.lines, again);
+      if (repeated && !/^https?:/i.test(repeated.request.target)) {
+        pathLine = repeated.end;
+        last = repeated.end;
       }
     }
     this.readEndpoint(op, urlLine, pathLine);
@@ -335,13 +340,11 @@ class FernReader {
   /** The path template, and the server: the full URL minus the path's suffix. */
   private readEndpoint(op: OperationFragment, urlLine: number, pathLine: number): void {
     const url = urlLine === -1 ? "" : this.text(urlLine);
-    const split = splitUrl(url);
-    const rawPath = pathLine !== -1 ? this.text(pathLine) : split?.path;
-    if (!rawPath) return;
-    op.path = fact(toPathTemplate(rawPath), this.src(pathLine !== -1 ? pathLine : urlLine), "typed");
+    const path = readTarget(pathLine !== -1 ? this.text(pathLine) : url).path;
+    op.path = fact(path, this.src(pathLine !== -1 ? pathLine : urlLine), "typed");
     if (!url) return;
-    const server = url.endsWith(rawPath) ? url.slice(0, url.length - rawPath.length) : split?.server;
-    if (server) op.servers.push(fact(server.replace(/(?<!\/)\/+$/, ""), this.src(urlLine), "typed"));
+    const server = serverBeforePath(url, path) ?? readTarget(url).server;
+    if (server) addServer(op.servers, server, this.src(urlLine), "typed");
   }
 
   // -------------------------------------------------------------------------------------------------
@@ -388,7 +391,7 @@ class FernReader {
     // The URL in the panel shows the server when the heading did not (a page with only the bare path).
     if (op.servers.length === 0 && op.path) {
       const server = serverBeforePath(curl.url, op.path.value) ?? serverOfUrl(curl.url);
-      if (server) op.servers.push(fact(server, source, "example"));
+      if (server) addServer(op.servers, server, source, "example");
     }
     if (/\\\s*$/.test(this.lines[end] ?? "") && nextNonEmpty(this.lines, end + 1) === -1)
       this.warn(end, "the curl example stops at a line continuation: the page may be cut off");

@@ -27,7 +27,9 @@ import { loadHtmlPage, rankOf } from "../html-page.ts";
 import { MAX_JSON_DEPTH } from "../../lib/depth.ts";
 import { isJsonObject, isTooDeep, parseLenientJson } from "../lenient-json.ts";
 import { fieldsFromSchema } from "../schema-fields.ts";
-import { lineAt, parseMethod, splitUrl, toPathTemplate } from "../text.ts";
+import { lineAt } from "../text.ts";
+import { parseMethod, readTarget, templateQueryParameters } from "../read/request-line.ts";
+import { addServer, serverOfHost } from "../read/servers.ts";
 import { parseTypePhrase } from "../type-phrase.ts";
 import { plainText } from "../read/plain.ts";
 
@@ -189,20 +191,12 @@ function readDescription(ctx: Ctx, article: Cheerio<Element>, scope: string, op:
 interface HttpExample {
   method?: Fact<HttpMethod>;
   path?: Fact<string>;
+  /** Query parameters an RFC 6570 template in the target names ("\\v1\\items{?limit*}"). */
+  query: ParameterFragment[];
   servers: Fact<string>[];
   contentType?: Fact<string>;
   accept?: Fact<string>;
   body?: Fact<unknown>;
-}
-
-/** "https://host" from a Host header value: port 443 is https's default, port 80 means plain http. */
-function serverFromHost(host: string): string | undefined {
-  const m = /^([A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(?::(\d+))?$/.exec(host.trim());
-  if (!m?.[1]) return undefined;
-  const [, name, port] = m;
-  if (port === "80") return `http://${name}`;
-  if (port === undefined || port === "443") return `https://${name}`;
-  return `https://${name}:${port}`;
 }
 
 /** The renderer's stand-in body, `{ "example": "Example goes here" }`: one string-valued "example" key. */
@@ -253,9 +247,10 @@ function readRequestLine(ctx: Ctx, pre: Cheerio<Element>, selector: string, exam
   const target = targetEl.text().trim();
   if (!target) return;
   const targetSource = sourceAt(ctx, `${selector} .httpTarget`);
-  const url = splitUrl(target.replace(/\\/g, "/"));
-  if (url) example.servers.push(fact(url.server, targetSource, "typed"));
-  example.path = fact(toPathTemplate(url ? url.path : target), targetSource, "typed");
+  const read = readTarget(target);
+  if (read.server) addServer(example.servers, read.server, targetSource, "typed");
+  example.path = fact(read.path, targetSource, "typed");
+  example.query = templateQueryParameters(read, targetSource);
 }
 
 /** The headers that carry facts (host, content-type, accept); the renderer's other headers are stand-ins. */
@@ -272,8 +267,8 @@ function readHeaders(ctx: Ctx, pre: Cheerio<Element>, selector: string, example:
     const value = valueEl.text().trim();
     const source = sourceAt(ctx, `${selector} span.headerValue:nth-of-type(${nthOfType(valueEl)})`);
     if (name === "host") {
-      const server = serverFromHost(value);
-      if (server) example.servers.push(fact(server, source, "typed"));
+      const server = serverOfHost(value);
+      if (server) addServer(example.servers, server, source, "typed");
       else warn(ctx, valueEl, `host header "${value}" is not a host name; no server taken from it`);
     } else if (name === "content-type") {
       const type = mediaTypeOf(value);
@@ -286,15 +281,13 @@ function readHeaders(ctx: Ctx, pre: Cheerio<Element>, selector: string, example:
 }
 
 function readHttpExample(ctx: Ctx, article: Cheerio<Element>, scope: string): HttpExample {
-  const example: HttpExample = { servers: [] };
+  const example: HttpExample = { servers: [], query: [] };
   const pre = article.find("pre.httpExample").first();
   if (pre.length === 0) return example;
   const selector = `${scope} pre.httpExample`;
   readRequestLine(ctx, pre, selector, example);
   readHeaders(ctx, pre, selector, example);
   example.body = readExampleBody(ctx, pre, selector);
-  // A full-URL target and the host header usually name the same server: report it once.
-  example.servers = example.servers.filter((s, i, all) => all.findIndex((o) => o.value === s.value) === i);
   return example;
 }
 
@@ -596,6 +589,9 @@ function readOperation(ctx: Ctx, article: Cheerio<Element>, scope: string, label
     );
   }
   op.parameters = readParameters(ctx, article, scope, example.path?.value);
+  // The target's query template names the query parameters; the parameter list, when it has one, says more.
+  const listed = new Set(op.parameters.map((p) => p.path.join(".")));
+  op.parameters.push(...example.query.filter((q) => !listed.has(q.path.join("."))));
   const body = readRequestBody(ctx, article, scope, example);
   if (body) op.requestBody = body;
   op.responses = readResponses(ctx, article, scope, example.accept);

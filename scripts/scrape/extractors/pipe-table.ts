@@ -24,18 +24,13 @@ import type {
   ResponseFragment,
   Source,
 } from "../fragment.ts";
-import { requestMediaType, securityFromCurl, serverBeforePath, serverOfUrl } from "../curl-facts.ts";
+import { requestMediaType, securityFromCurl } from "../curl-facts.ts";
 import { emptyOperation, emptyPageFragment, fact } from "../fragment.ts";
 import { findJsonEnd, parseLenientJson, stripLineNumbers } from "../lenient-json.ts";
 import { returnsHint } from "../returns-prose.ts";
-import {
-  joinContinuationLines,
-  parseCurl,
-  parseMethod,
-  REQUEST_LINE,
-  splitUrl,
-  toPathTemplate,
-} from "../text.ts";
+import { readRequestLine, templateQueryParameters } from "../read/request-line.ts";
+import { addServer, serverBeforePath, serverOfUrl, serversInLines } from "../read/servers.ts";
+import { joinContinuationLines, parseCurl } from "../text.ts";
 import { readEnumStatement, withEnum } from "../read/enum.ts";
 import { namePath } from "../read/names.ts";
 import { plainText, withoutTags } from "../read/plain.ts";
@@ -74,7 +69,8 @@ function nonBlankAfter(lines: string[], i: number): number {
 /** A header row: a pipe row whose next non-blank line is a `|---|---|` separator. */
 function isTableHeader(lines: string[], i: number): boolean {
   const t = (lines[i] ?? "").trim();
-  if (!t.startsWith("|") || t.split("|").length < 3 || SEPARATOR_ROW.test(t)) return false;
+  // With or without the leading pipe ("Name | Type | Required | Description |"): the separator decides.
+  if (t.split("|").length < 3 || SEPARATOR_ROW.test(t)) return false;
   return SEPARATOR_ROW.test((lines[nonBlankAfter(lines, i)] ?? "").trim());
 }
 
@@ -624,18 +620,17 @@ function placeResponseFields(ctx: Context): void {
 
 /** The first line that is `METHOD /path` (or a full URL), where the operation starts. */
 function findRequestLine(lines: string[]): number {
-  return lines.findIndex((l) => REQUEST_LINE.test(l));
+  return lines.findIndex((l) => readRequestLine(l) !== undefined);
 }
 
 function applyRequestLine(ctx: Context, line: string, lineNo: number): void {
-  const m = REQUEST_LINE.exec(line);
-  const method = m?.[1] ? parseMethod(m[1]) : undefined;
-  const target = m?.[2] ?? "";
+  const request = readRequestLine(line);
+  if (!request) return;
   const source = { file: ctx.file, line: lineNo };
-  if (method) ctx.op.method = fact(method, source, "typed");
-  const url = splitUrl(target);
-  if (url) ctx.op.servers.push(fact(url.server, source, "typed"));
-  ctx.op.path = fact(toPathTemplate(url ? url.path : target), source, "typed");
+  ctx.op.method = fact(request.method, source, "typed");
+  if (request.server) addServer(ctx.op.servers, request.server, source, "typed");
+  ctx.op.path = fact(request.path, source, "typed");
+  ctx.op.parameters.push(...templateQueryParameters(request, source));
 }
 
 /** Where the introduction stops: the first section, table, list or example. */
@@ -675,24 +670,11 @@ function readIntro(ctx: Context, lines: string[], start: number): number {
   return i;
 }
 
-/** "Servers" followed by `- https://...` bullets (or "Servers: https://..."): page servers. */
-function readServers(ctx: Context, lines: string[], i: number): number {
-  const inline = SERVERS_HEADING.exec((lines[i] ?? "").trim())?.[1] ?? "";
-  addServer(ctx, inline, i + 1);
+/** Skips a "Servers" heading and its URL bullets (serversInLines reads them for the page). */
+function skipServers(lines: string[], i: number): number {
   let j = i + 1;
-  for (; j < lines.length; j++) {
-    const t = (lines[j] ?? "").trim();
-    if (t === "") continue;
-    if (!BULLET.test(t)) break;
-    addServer(ctx, t.replace(BULLET, ""), j + 1);
-  }
+  while (j < lines.length && ((lines[j] ?? "").trim() === "" || BULLET.test((lines[j] ?? "").trim()))) j++;
   return j;
-}
-
-function addServer(ctx: Context, text: string, line: number): void {
-  const url = /https?:\/\/[^\s<>()`"']+/.exec(text)?.[0];
-  if (!url) return;
-  ctx.page.servers.push(fact(url.replace(/(?<!\/)\/+$/, ""), { file: ctx.file, line }, "typed"));
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -707,7 +689,7 @@ function readCurl(ctx: Context, lines: string[], i: number): number {
   // A URL that does not end with the documented path still shows the API's host.
   const path = ctx.op.path?.value;
   const server = (path ? serverBeforePath(curl.url, path) : undefined) ?? serverOfUrl(curl.url);
-  if (server) ctx.op.servers.push(fact(server, source, "example"));
+  if (server) addServer(ctx.op.servers, server, source, "example");
   for (const hint of securityFromCurl(curl)) ctx.op.security.push(fact(hint, source, "example"));
   const type = requestMediaType(curl);
   if (type && !requestBody(ctx).contentType) requestBody(ctx).contentType = fact(type, source, "example");
@@ -763,7 +745,7 @@ function readSections(ctx: Context, lines: string[], start: number): void {
       const table = readTable(lines, i, ctx.file, ctx.page.warnings);
       applyTable(ctx, table);
       i = Math.max(table.end, i + 1);
-    } else if (SERVERS_HEADING.test(t)) i = readServers(ctx, lines, i);
+    } else if (SERVERS_HEADING.test(t)) i = skipServers(lines, i);
     else if (CURL_LINE.test(t)) i = readCurl(ctx, lines, i);
     else if (JSON_START.test(t)) i = readJson(ctx, lines, i, heading);
     else {
@@ -779,6 +761,7 @@ function extract(page: Page): PageFragment {
   const requestIndex = findRequestLine(lines);
   const op = emptyOperation({ file: page.file, line: requestIndex >= 0 ? requestIndex + 1 : 1 });
   const ctx: Context = { file: page.file, page: out, op, responses: new Map(), unplacedResponseFields: [] };
+  out.servers = serversInLines(lines, page.file);
   if (requestIndex >= 0) applyRequestLine(ctx, lines[requestIndex] ?? "", requestIndex + 1);
   else out.warnings.push({ file: page.file, line: 1, message: "no METHOD /path request line found" });
   const introEnd = readIntro(ctx, lines, requestIndex + 1);
@@ -801,13 +784,15 @@ function extract(page: Page): PageFragment {
 function detect(page: Page): number {
   const lines = page.text.split("\n");
   const first = lines.find((l) => l.trim() !== "") ?? "";
-  let score = REQUEST_LINE.test(first) ? 0.35 : 0;
+  let score = readRequestLine(first) ? 0.35 : 0;
   const headers = lines.filter((_, i) => isTableHeader(lines, i));
-  if (headers.some((h) => /\|\s*(?:name|field|parameter|status)\b/i.test(h))) score += 0.35;
+  const named = headers.some((h) => /(?:^|\|)\s*(?:name|field|parameter|status)\b/i.test(h));
   const broken = lines.filter((l) => /\|\s*$/.test(l) && !l.trim().startsWith("|")).length;
-  score += broken >= 2 ? 0.25 : broken === 1 ? 0.1 : 0;
-  // Section headings are common words: they only add to marks of the format already found.
-  if (score > 0 && lines.some((l) => SECTION_HEADING.test(l.trim()))) score += 0.15;
+  const tableMarks = (named ? 0.35 : 0) + (broken >= 2 ? 0.25 : broken === 1 ? 0.1 : 0);
+  score += tableMarks;
+  // Section headings are common words, and a request line first is how many formats open: they only add
+  // to the marks of this format's tables.
+  if (tableMarks > 0 && lines.some((l) => SECTION_HEADING.test(l.trim()))) score += 0.15;
   if (/^#{1,6}\s/m.test(page.text) || /<(?:html|body|div)\b/i.test(page.text)) score *= 0.5;
   return Math.min(1, score);
 }

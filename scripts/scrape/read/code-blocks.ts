@@ -3,7 +3,7 @@
 import { stripLineNumbers } from "../lenient-json.ts";
 import { joinContinuationLines, parseCurl, type CurlCommand } from "../text.ts";
 import { type Block, type CodeBlock, type Ctx, warn } from "./blocks.ts";
-import { requestLineOf } from "../extractors/generic/words.ts";
+import { readRequestLine as requestLineOf } from "./request-line.ts";
 
 type CodeKind = "curl" | "http-request" | "http-response" | "headers" | "index" | "json" | "other";
 

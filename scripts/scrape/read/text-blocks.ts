@@ -2,18 +2,18 @@
 // Captures of rendered pages have no markup, so each kind of block is told by the shape of its lines.
 import type { Source } from "../fragment.ts";
 import { findJsonEnd, stripLineNumbers } from "../lenient-json.ts";
-import { joinContinuationLines, lineAt, parseMethod } from "../text.ts";
+import { joinContinuationLines, lineAt } from "../text.ts";
+import { methodAlone, readSplitRequestLine } from "./request-line.ts";
 import { bareJsonAt, plain, textBlock, type Block, type Ctx, type Item, type Row } from "./blocks.ts";
 import { pushCode } from "./code-blocks.ts";
 import { gluedField, parseFieldItem } from "./field-lists.ts";
 import { tableColumns } from "./field-tables.ts";
-import { requestLineOf } from "../extractors/generic/words.ts";
+import { readRequestLine as requestLineOf } from "./request-line.ts";
 
 const FENCE = /^\s*(`{3,}|~{3,})/;
 const CURL_START = /^\s*(?:\$\s*)?curl\s/;
 const BULLET = /^(\s*)([-*•+◦▪‣]|\d{1,3}[.)])\s+(\S[^]*)?$/;
 const ATX = /^\s{0,3}(#{1,6})\s/;
-const METHOD_ONLY = /^\s*(GET|POST|PUT|PATCH|DELETE|DEL|HEAD|OPTIONS)\s*$/;
 const NUMBERED_JSON_START = /^\s*1\s?[{[]\s*$/;
 
 interface TextScan {
@@ -67,7 +67,7 @@ function startsBlock(scan: TextScan, i: number): boolean {
     isPipeRow(line) ||
     NUMBERED_JSON_START.test(line) ||
     requestLineOf(line) !== undefined ||
-    METHOD_ONLY.test(line) ||
+    (methodAlone(line) !== undefined && readSplitRequestLine(scan.lines, i) !== undefined) ||
     startsJson(scan, i)
   );
 }
@@ -251,20 +251,21 @@ const readSetextHeading: LineReader = (scan, i) => {
   return i + 2;
 };
 
-/** A request line is a block of its own; "PATCH" on one line and the URL on the next is one request line. */
+/**
+ * A request line is a block of its own; "PATCH" on one line and the URL on the next (or the path one
+ * segment per line) is one request line.
+ */
 const readRequestLine: LineReader = (scan, i) => {
   const line = scan.lines[i] ?? "";
   if (requestLineOf(line)) {
     scan.out.push({ kind: "text", lines: [{ text: line.trim(), source: at(scan, i) }], source: at(scan, i) });
     return i + 1;
   }
-  const word = METHOD_ONLY.exec(line)?.[1];
-  const method = word ? parseMethod(word)?.toUpperCase() : undefined;
-  const next = (scan.lines[i + 1] ?? "").trim();
-  if (!method || !requestLineOf(`${method} ${next}`)) return undefined;
-  const text = `${method} ${next}`;
+  const split = readSplitRequestLine(scan.lines, i);
+  if (!split) return undefined;
+  const text = `${split.request.method.toUpperCase()} ${split.request.target}`;
   scan.out.push({ kind: "text", lines: [{ text, source: at(scan, i) }], source: at(scan, i) });
-  return i + 2;
+  return split.end + 1;
 };
 
 /** A short line standing alone, without closing punctuation, is a heading in a plain-text capture. */

@@ -8,7 +8,7 @@ import {
   type Source,
   type Strength,
 } from "../../fragment.ts";
-import { splitUrl, toPathTemplate } from "../../text.ts";
+import { methodAlone, requestOfCurl, toPathTemplate } from "../../read/request-line.ts";
 import {
   plain,
   type Block,
@@ -69,15 +69,12 @@ export interface Span {
   title?: { text: string; source: Source };
 }
 
-/** Splits a target into path template and server, using the page's base URLs to find where the path starts. */
-function resolveTarget(target: string, bases: string[]): { path: string; server?: string } | undefined {
-  if (!/^https?:\/\//i.test(target)) return { path: toPathTemplate(target) };
-  const parts = splitUrl(target);
-  if (!parts) return undefined;
-  const full = parts.server + parts.path;
-  const base = bases.find((b) => full.startsWith(b + "/"));
-  if (base) return { path: toPathTemplate(full.slice(base.length)), server: base };
-  return { path: toPathTemplate(parts.path), server: parts.server };
+/** The path and server of a request, using the page's base URLs to find where the path starts. */
+function resolveTarget(hit: RequestLine, bases: string[]): { path: string; server?: string } {
+  const full = hit.server ? hit.server + hit.path : undefined;
+  const base = full ? bases.find((b) => full.startsWith(b + "/")) : undefined;
+  if (full && base) return { path: full.slice(base.length), server: base };
+  return { path: hit.path, ...(hit.server ? { server: hit.server } : {}) };
 }
 
 function lineAnchor(
@@ -87,8 +84,7 @@ function lineAnchor(
   bases: string[],
   shown: { strength: Strength; example: boolean },
 ): Anchor | undefined {
-  const resolved = resolveTarget(hit.target, bases);
-  if (!resolved) return undefined;
+  const resolved = resolveTarget(hit, bases);
   return {
     block,
     method: hit.method,
@@ -110,9 +106,7 @@ function rowRequestLine(row: Row): RequestLine | undefined {
     const hit = requestLineOf(cell);
     if (hit) return hit;
   }
-  const method = row.cells
-    .map((c) => plain(c))
-    .find((c) => /^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)$/.test(c));
+  const method = row.cells.map((c) => plain(c)).find((c) => methodAlone(c) !== undefined);
   const path = row.cells.map((c) => plain(c)).find((c) => /^(https?:\/\/\S+|\/\S*)$/.test(c));
   if (!method || !path) return undefined;
   const hit = requestLineOf(`${method} ${path}`);
@@ -156,7 +150,7 @@ export function scanAnchors(blocks: Block[], bases: string[]): Found {
     const kind = block.kind === "code" ? codeKind(block) : undefined;
     if (kind === "curl" && block.kind === "code") {
       const curl = curlOf(block);
-      const hit = curl?.method ? { method: curl.method, target: curl.url } : undefined;
+      const hit = curl ? requestOfCurl(curl) : undefined;
       if (hit) add(lineAnchor(i, hit, block.source, bases, EXAMPLE), found.curls);
       return;
     }

@@ -9,12 +9,11 @@ import {
   requestMediaType,
   securityFromCurl,
   securityFromHeader,
-  serverBeforePath,
-  serverOfUrl,
 } from "../../curl-facts.ts";
 import { findJsonEnd, isJsonObject, parseLenientJson, stripLineNumbers } from "../../lenient-json.ts";
 import { fieldsFromSchema } from "../../schema-fields.ts";
-import { splitUrl, type CurlCommand } from "../../text.ts";
+import type { CurlCommand } from "../../text.ts";
+import { serverBeforePath, serverOfHost, serverOfUrl, splitUrl } from "../../read/servers.ts";
 import { plain, type CodeBlock, type Ctx, warn } from "../../read/blocks.ts";
 import { HEADER_LINE, codeKind, curlOf } from "../../read/code-blocks.ts";
 import type { OperationParts } from "./operation-parts.ts";
@@ -192,8 +191,8 @@ function applyHttpRequest(message: HttpMessage, block: CodeBlock, parts: Operati
   for (const h of message.headers) {
     const hint = securityFromHeader(h.name, h.value);
     if (hint) parts.addSecurity(hint, block.source);
-    if (/^host$/i.test(h.name))
-      parts.addServer(`https://${h.value.replace(/:443$/, "")}`, block.source, "example");
+    const server = /^host$/i.test(h.name) ? serverOfHost(h.value) : undefined;
+    if (server) parts.addServer(server, block.source, "example");
     const media = /^content-type$/i.test(h.name) ? mediaTypeOf(h.value) : undefined;
     if (media) parts.setContentType(media, block.source, "example");
   }

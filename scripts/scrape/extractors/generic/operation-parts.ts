@@ -12,6 +12,7 @@ import {
   type Source,
   type Strength,
 } from "../../fragment.ts";
+import { addServer } from "../../read/servers.ts";
 
 export class OperationParts {
   private body: RequestBodyFragment | undefined;
@@ -56,11 +57,6 @@ export class OperationParts {
     this.op.responses = [...this.responses.values()];
     return this.op;
   }
-}
-
-export function addServer(list: Fact<string>[], url: string, source: Source, strength: Strength): void {
-  const value = url.replace(/(?<!\/)\/+$/, "");
-  if (value && !list.some((f) => f.value === value)) list.push(fact(value, source, strength));
 }
 
 export function addSecurity(list: Fact<SecurityHint>[], hint: SecurityHint, source: Source): void {

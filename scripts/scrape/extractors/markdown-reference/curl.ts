@@ -13,14 +13,15 @@ import {
   isJsonData,
   requestMediaType,
   securityFromCurl,
-  serverBeforePath,
-  serverOfUrl,
 } from "../../curl-facts.ts";
 import { parseLenientJson } from "../../lenient-json.ts";
-import { splitUrl, toPathTemplate, withoutQuery, type CurlCommand } from "../../text.ts";
+import type { CurlCommand } from "../../text.ts";
+import { readTarget, toPathTemplate } from "../../read/request-line.ts";
+import { serverBeforePath, serverOfUrl, withoutQuery } from "../../read/servers.ts";
 import type { CurlFact } from "./code-blocks.ts";
 import { source, type Ctx, warn } from "./nodes.ts";
-import { addServer, requestBodyOf } from "./operation-parts.ts";
+import { requestBodyOf } from "./operation-parts.ts";
+import { addServer } from "../../read/servers.ts";
 import { namePath } from "../../read/names.ts";
 
 /** Concrete ids in an example URL ("po_1Nu9", "42", a UUID) stand where the documented path has a parameter. */
@@ -100,11 +101,12 @@ export function applyCurl(op: OperationFragment, { curl, line }: CurlFact, ctx: 
   if (op.path) server = serverBeforePath(url, op.path.value) ?? serverOfUrl(url);
   else {
     // No documented path: the example URL's path is the path, with its concrete ids made parameters.
-    const split = splitByPageServer(url, ctx.pageServers) ?? splitUrl(url);
-    if (split) op.path = fact(templateFromExample(split.path), at, "example");
-    server = split?.server;
+    const split = splitByPageServer(url, ctx.pageServers);
+    const read = readTarget(url);
+    op.path = fact(templateFromExample(split ? split.path : read.path), at, "example");
+    server = split ? split.server : read.server;
   }
-  if (server) addServer(op, server, at, "example");
+  if (server) addServer(op.servers, server, at, "example");
   for (const hint of securityFromCurl(curl)) {
     if (!op.security.some((s) => JSON.stringify(s.value) === JSON.stringify(hint)))
       op.security.push(fact(hint, at, "example"));

@@ -24,6 +24,7 @@ import { isJsonBlock, isShellBlock } from "./code-blocks.ts";
 import { gluedField, readStyledHead } from "./field-lists.ts";
 import { tableColumns } from "./field-tables.ts";
 import { atPageEnd, lineOf, linkOnly, source, textOf, type Ctx, warn } from "./nodes.ts";
+import { unflattenMarkdown } from "./one-line.ts";
 import { readOperation, type Section } from "./operation.ts";
 import { NO_PARAMETERS, labelZone, readRequestLine, readReturns, readServerStatement } from "./statements.ts";
 import { collapseSpace } from "../../read/plain.ts";
@@ -137,7 +138,8 @@ function checkTruncation(sections: Section[], ops: OperationFragment[], ctx: Ctx
   }
 }
 
-function extract(page: Page): PageFragment {
+function extract(captured: Page): PageFragment {
+  const page = { ...captured, text: unflattenMarkdown(captured.text) };
   const out = emptyPageFragment(page.file, NAME);
   const ctx: Ctx = { file: page.file, text: page.text, warnings: out.warnings, pageServers: [] };
   const tree = parseMarkdown(page.text, page.file, out.warnings);
@@ -163,8 +165,9 @@ function extract(page: Page): PageFragment {
  * followed by a link to itself is this capture's signature; glued or typed parameter lists, "Returns"
  * lines and curl blocks add to it.
  */
-function detect(page: Page): number {
-  if (/^\s*<(?:!doctype|html)/i.test(page.text)) return 0;
+function detect(captured: Page): number {
+  if (/^\s*<(?:!doctype|html)/i.test(captured.text)) return 0;
+  const page = { ...captured, text: unflattenMarkdown(captured.text) };
   // No line that could open a heading: not worth parsing.
   if (!/^ {0,3}#{1,3}[ \t]/m.test(page.text)) return 0.05;
   const tree = parseMarkdown(page.text);

@@ -21,7 +21,9 @@ import { applyCurl } from "./curl.ts";
 import { collectRepeats, readFieldList, type FieldDraft } from "./field-lists.ts";
 import { readTable } from "./field-tables.ts";
 import { lineOf, linkOnly, source, textOf, type Ctx, warn } from "./nodes.ts";
-import { addServer, requestBodyOf } from "./operation-parts.ts";
+import { requestBodyOf } from "./operation-parts.ts";
+import { addServer } from "../../read/servers.ts";
+import { readLabelledRequest } from "../../read/request-line.ts";
 import {
   NO_PARAMETERS,
   UI_TEXT,
@@ -70,6 +72,9 @@ export function readOperation(section: Section, ctx: Ctx): OperationFragment {
     curls: [],
   };
   state.op.title = fact(section.title, source(ctx, line), "prose");
+  // A heading that is itself the request line: "## POST /widgets¶", "## GET /api/widgets".
+  const own = readRequestLine(section.title);
+  if (own) state.requestLine = { ...own, line };
   const nodes = section.nodes;
   for (let i = 0; i < nodes.length; i++) {
     const node = nodes[i];
@@ -79,6 +84,9 @@ export function readOperation(section: Section, ctx: Ctx): OperationFragment {
       state.describing = false;
       state.zone = labelZone(textOf(node)) ?? state.zone;
     } else if (node.type === "list") {
+      // "* URL Endpoint: /path" and "* Method: GET" as separate bullets.
+      const labelled = readLabelledRequest(node.children.map((item) => textOf(item)));
+      if (labelled) state.requestLine ??= { ...labelled, line: lineOf(node) };
       const { next } = collectRepeats(nodes, i + 1);
       const drafts = readFieldList(node, nodes.slice(i + 1, next), [], state.zone, ctx);
       if (drafts.length > 0) {
@@ -111,7 +119,7 @@ function readParagraph(node: Paragraph, first: boolean, state: OpState, ctx: Ctx
   const text = collapseSpace(textOf(node).replace(UI_TEXT, " "));
   if (!text) return;
   const returns = readReturns(text);
-  const request = readRequestLine(text);
+  const request = readRequestLine(text) ?? readLabelledRequest(textOf(node).split("\n"));
   const contentType = readContentTypeStatement(text);
   const zone = labelZone(text);
   if (returns) {
@@ -177,7 +185,7 @@ function finishOperation(state: OpState, ctx: Ctx): OperationFragment {
     const at = source(ctx, state.requestLine.line);
     op.method = fact(state.requestLine.method, at, "typed");
     op.path = fact(state.requestLine.path, at, "typed");
-    if (state.requestLine.server) addServer(op, state.requestLine.server, at, "typed");
+    if (state.requestLine.server) addServer(op.servers, state.requestLine.server, at, "typed");
   }
   for (const curl of state.curls) applyCurl(op, curl, ctx);
   placeFields(state, ctx);

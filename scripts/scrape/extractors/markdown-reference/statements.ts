@@ -1,7 +1,8 @@
 // What the capture's recurring lines say: section labels ("Parameters", "Response 201"), the Returns line,
 // request lines, Content-Type and base URL statements, and which paragraphs are structure, not prose.
 import type { HttpMethod, ParameterLocation, ReturnsHint } from "../../fragment.ts";
-import { REQUEST_LINE, parseMethod, splitUrl, toPathTemplate } from "../../text.ts";
+import { readRequestLine as readRequestTarget } from "../../read/request-line.ts";
+import { serverStatement } from "../../read/servers.ts";
 import { returnsStatement } from "../../returns-prose.ts";
 import { textOf, type MdNode } from "./nodes.ts";
 import { collapseSpace } from "../../read/plain.ts";
@@ -59,13 +60,13 @@ export interface RequestLine {
 
 /** "POST /v1/widgets", "`GET https://api.example.com/v1/widgets`", "Endpoint: DELETE /v1/widgets/:id". */
 export function readRequestLine(text: string): RequestLine | undefined {
-  const t = collapseSpace(text);
-  const m = REQUEST_LINE.exec(t) ?? REQUEST_LINE.exec(t.replace(/^[A-Za-z ]{1,20}:\s*/, ""));
-  const method = m?.[1] ? parseMethod(m[1]) : undefined;
-  if (!m?.[2] || !method) return undefined;
-  const url = splitUrl(m[2]);
-  if (url) return { method, path: toPathTemplate(url.path), server: url.server };
-  return { method, path: toPathTemplate(m[2]) };
+  const request = readRequestTarget(collapseSpace(text));
+  if (!request) return undefined;
+  return {
+    method: request.method,
+    path: request.path,
+    ...(request.server ? { server: request.server } : {}),
+  };
 }
 
 /** "Content-Type: application/json" stated in prose. */
@@ -75,8 +76,7 @@ export function readContentTypeStatement(text: string): string | undefined {
 
 /** "Base URL: https://api.example.com" before the operations. */
 export function readServerStatement(text: string): string | undefined {
-  const m = /^(?:api )?(?:base url|server|servers|host)\s*(?::\s*)?(https?:\/\/\S+?)\/?$/i.exec(text);
-  return m?.[1] && splitUrl(m[1]) ? m[1] : undefined;
+  return serverStatement(text);
 }
 
 /** Paragraphs that start something new and so end the description or an item's repeated paragraphs. */

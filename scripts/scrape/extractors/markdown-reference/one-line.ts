@@ -1,0 +1,80 @@
+// docs.stripe.com markdown captures usually arrive flattened onto one line (LAYOUTS.md family 2):
+// "# Title desc ## Returns … ```curl curl https://… \ -d x=1 ``` ## Parameters - `name` (type, optional) desc
+// - …". Markdown needs its line breaks back before it can be parsed: headings, fences, list items and curl
+// continuations go on lines of their own. A page that keeps its newlines is left as it is.
+
+/** A capture is flattened when its text sits on a few very long lines that hold several headings or fences. */
+function isFlattened(text: string): boolean {
+  const lines = text.trim().split("\n");
+  if (lines.length > 3) return false;
+  const longest = Math.max(...lines.map((l) => l.length));
+  return longest > 200 && (text.split(" ## ").length > 2 || text.includes("```"));
+}
+
+/** One code block's content: the first word is its language when another word follows. */
+function codeBlock(inside: string): string {
+  const t = inside.trim();
+  const space = t.indexOf(" ");
+  const lang = space > 0 && /^[a-z]+$/.test(t.slice(0, space)) ? t.slice(0, space) : "";
+  const body = lang ? t.slice(space + 1) : t;
+  // "curl https://… \ -u "<>" \ -d x=1": each continuation back on a line of its own.
+  const lines = body.split(" \\ ").join(" \\\n");
+  return `\n\n\`\`\`${lang}\n${lines.trim()}\n\`\`\`\n\n`;
+}
+
+// Section words a flattened heading starts with; the rest of the heading's line is the section's text.
+const SECTION_WORD =
+  /^(#{2,6} (?:Prerequisites|Request|Response|Parameters|Returns|Errors|Attributes))\s+(\S)/;
+// "## Prerequisites" introduces steps that call OTHER operations; as a heading of its own it would look like
+// an operation's section, so it stays a label paragraph inside the operation.
+const PREREQUISITES = /^#{2,6} (Prerequisites)$/;
+// A description's first word: a verb in the third person ("Updates", "Retrieves", "Lists").
+const DESCRIPTION_VERB = /^[A-Z][a-z]+s$/;
+
+/**
+ * A flattened heading's own text: a section heading is its section word; an operation's title ends
+ * before its description's first verb ("# Update a widget Updates one widget." -> "Update a widget").
+ */
+function splitHeading(line: string): string {
+  const section = SECTION_WORD.exec(line);
+  if (section?.[1]) {
+    const heading = section[1].replace(PREREQUISITES, "$1:");
+    return `${heading}\n\n${line.slice(section[1].length).trim()}`;
+  }
+  const words = line.split(" ");
+  if (!/^#{1,6}$/.test(words[0] ?? "")) return line;
+  const verb = words.findIndex((w, i) => i >= 3 && DESCRIPTION_VERB.test(w));
+  if (verb === -1) return line;
+  return `${words.slice(0, verb).join(" ")}\n\n${words.slice(verb).join(" ")}`;
+}
+
+/**
+ * Prose between fences: headings and list items ("- `name` (…)", "- 1. step") start lines. After "Possible
+ * enum values:", the items that are only a value ("- `red`") are the enum's, one level deeper.
+ */
+function proseBlock(outside: string): string {
+  const withHeadings = outside
+    .split(/ (?=#{1,6} )/)
+    .map((part) => splitHeading(part.trim()))
+    .join("\n\n");
+  const items = withHeadings.split(/ (?=- (?:`|\d+\. ))/);
+  const out: string[] = [];
+  let inEnum = false;
+  for (const item of items) {
+    const valueOnly = /^- `[^`]*`\s*$/.test(item);
+    out.push(inEnum && valueOnly ? `  ${item.trim()}` : item.trim());
+    if (!valueOnly) inEnum = /Possible enum values:?\s*$/i.test(item);
+  }
+  return out.join("\n");
+}
+
+/** The page text with its line breaks restored, or the text itself when it was not flattened. */
+export function unflattenMarkdown(text: string): string {
+  if (!isFlattened(text)) return text;
+  return text
+    .split("```")
+    .map((part, i) => (i % 2 === 1 ? codeBlock(part) : proseBlock(part)))
+    .join("")
+    .replace(/\n{3,}/g, "\n\n")
+    .trim();
+}
