@@ -64,7 +64,11 @@ export async function scrapePages(
     ...(meta.description ? { description: meta.description } : {}),
   });
   let overlayOutcome: { file: string; applied: number; unmatched: string[] } | undefined;
-  const warnings = [...(meta.readWarnings ?? []), ...fragments.flatMap((f) => f.warnings)];
+  const warnings = [
+    ...(meta.readWarnings ?? []),
+    ...fragments.flatMap((f) => f.warnings),
+    ...merge.log.warnings,
+  ];
   if (overlay) {
     const outcome = applyOverlay(merge.document, overlay.overlay, overlay.file);
     overlayOutcome = {

@@ -126,15 +126,32 @@ function paramKey(p: ParameterFragment): string {
 interface ParameterPlan {
   parameters: Record<string, unknown>[];
   contentTypeFacts: Fact<string>[];
-  /** Body fields a page put in the body of an operation that has none (a GET): moved to the query. */
+  /** Body fields a page listed, without showing a body, for a method that has none (a GET): the query. */
   movedToQuery: boolean;
+}
+
+/**
+ * Whether a page shows a request body as such: a JSON Schema block of the body, its media type or an
+ * example of it. Such a body stays a body whatever the method (a DELETE may carry one); only fields a
+ * page merely lists without showing a body, on a method that usually has none, are read as the query.
+ */
+function bodyIsShown(group: OperationGroup): boolean {
+  return group.fragments.some(({ op }) => {
+    const body = op.requestBody;
+    return (
+      body !== undefined &&
+      (body.contentType !== undefined ||
+        body.example !== undefined ||
+        body.fields.some((f) => f.strength === "schema"))
+    );
+  });
 }
 
 function planParameters(group: OperationGroup, ctx: OperationContext, subject: string): ParameterPlan {
   const { log } = ctx;
   const all: ParameterFragment[] = group.fragments.flatMap((f) => f.op.parameters);
   let movedToQuery = false;
-  if (BODYLESS.has(group.method)) {
+  if (BODYLESS.has(group.method) && !bodyIsShown(group)) {
     const bodyFields = group.fragments.flatMap((f) => f.op.requestBody?.fields ?? []);
     if (bodyFields.length > 0) {
       movedToQuery = true;
