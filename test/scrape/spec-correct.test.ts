@@ -177,3 +177,48 @@ describe("enum values of the declared type", () => {
     expect(r.log.decisions.some((d) => d.kind === "conflict" && d.message.includes('"fast"'))).toBe(true);
   });
 });
+
+describe("operationIds", () => {
+  function ids(doc: Doc): Record<string, string | undefined> {
+    return Object.fromEntries(
+      Object.entries(doc.paths).flatMap(([path, ops]) =>
+        Object.entries(ops).map(([method, o]) => [`${method} ${path}`, o.operationId]),
+      ),
+    );
+  }
+
+  it("takes the identifier a page states when it is a camelCase verb + noun, over the title", async () => {
+    const r = await scrapePages(
+      [
+        rendererPage("a.html", { summary: "listAssistants", method: "get", path: "/v1/assistants" }),
+        {
+          file: "b.md",
+          text:
+            "# List all assistants\n\nReturns the assistants.\n\n```\nGET /v1/assistants\n```\n\n" +
+            "## Query parameters\n\n| Name | Type | Description |\n|---|---|---|\n| limit | integer | How many. |\n",
+        },
+      ],
+      meta,
+    );
+    const doc = r.document as unknown as Doc;
+    expect(ids(doc)).toEqual({ "get /v1/assistants": "listAssistants" });
+    expect(doc.paths["/v1/assistants"]?.get).toMatchObject({ summary: "List all assistants" });
+  });
+
+  it("reads a method and path run together, and a sentence, as no name: the REST shape names them", async () => {
+    const sentence =
+      "This endpoint lets you cancel a widget that is still pending, provided that it was created " +
+      "within the last thirty days";
+    const { doc } = await scrape(
+      ["a.html", { summary: "PostV1Widgets", method: "post", path: "/v1/widgets" }],
+      ["b.html", { summary: sentence, method: "post", path: "/v1/widgets/{id}/cancel" }],
+      ["c.html", { summary: "getV1WidgetsId", method: "get", path: "/v1/widgets/{id}" }],
+    );
+    expect(ids(doc)).toEqual({
+      "post /v1/widgets": "createWidget",
+      "post /v1/widgets/{id}/cancel": "cancelWidget",
+      "get /v1/widgets/{id}": "retrieveWidget",
+    });
+    expect(doc.paths["/v1/widgets"]?.post).toMatchObject({ "x-renderer-operation-id": "PostV1Widgets" });
+  });
+});

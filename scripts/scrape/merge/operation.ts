@@ -13,7 +13,7 @@ import { STRENGTH_RANK } from "../fragment.ts";
 import { mergeObjectFields, mergeSingleField } from "./field-tree.ts";
 import type { OperationGroup, PlacedFragment } from "./join.ts";
 import { formatSource, type MergeLog } from "./merge-log.ts";
-import { operationIdFromRoute, operationIdFromTitle } from "./naming.ts";
+import { chooseOperationId, MAX_OPERATION_ID_LENGTH } from "./naming.ts";
 import { planResponses, type ComponentRegistry, type ResponsePlan } from "./responses.ts";
 import { pathParamNames } from "../../lib/route.ts";
 
@@ -70,20 +70,37 @@ export function buildOperation(
 
   const title = strongest(ops.map((o) => o.title));
   const stated = strongest(ops.map((o) => o.operationId));
-  let id: string;
-  if (title) id = operationIdFromTitle(title.value);
-  else if (stated) id = stated.value;
-  else id = operationIdFromRoute(group.method, group.path);
-  operation.operationId = uniqueOperationId(id, usedIds);
-  if (title && stated && stated.value !== operation.operationId) {
+  const chosen = chooseOperationId({
+    method: group.method,
+    path: group.path,
+    ...(stated ? { stated: stated.value } : {}),
+    ...(title ? { title: title.value } : {}),
+  });
+  operation.operationId = uniqueOperationId(chosen.id, usedIds);
+  if (stated && chosen.from !== "stated") {
+    const origin =
+      chosen.from === "title" && title
+        ? `from the title "${title.value}"`
+        : chosen.from === "shape"
+          ? `from the route's REST shape`
+          : "from the method and path";
     log.decide(
       "inference",
       subject,
-      `operationId "${String(operation.operationId)}" from the title "${title.value}"; the renderer's name ` +
-        `"${stated.value}" is kept as x-renderer-operation-id`,
-      [title.source, stated.source],
+      `operationId "${String(operation.operationId)}" ${origin}; the renderer's name "${stated.value}" ` +
+        `is not a camelCase verb + noun of at most ${MAX_OPERATION_ID_LENGTH} characters, and is kept as ` +
+        `x-renderer-operation-id`,
+      [...(chosen.from === "title" && title ? [title.source] : []), stated.source],
     );
     operation["x-renderer-operation-id"] = stated.value;
+  } else if (chosen.from === "shape" || chosen.from === "route") {
+    log.decide(
+      "inference",
+      subject,
+      `operationId "${String(operation.operationId)}" from the ${chosen.from === "shape" ? "route's REST shape" : "method and path"}: ` +
+        `no page states a name or a short title for it`,
+      ops.map((o) => o.source).slice(0, 1),
+    );
   }
   const summary = title ?? strongest(ops.map((o) => o.summary));
   if (summary) operation.summary = summary.value;
