@@ -43,7 +43,7 @@ const HTTP_METHOD_WORDS = new Set(["get", "put", "post", "delete", "patch", "hea
  * "getV1Items") is how renderers fill in a missing name, and names nothing.
  */
 export function statedOperationId(stated: string, method: string, path: string): string | undefined {
-  if (stated.length > MAX_OPERATION_ID_LENGTH || !/^[a-z]+(?:[A-Z][a-z0-9]*|[0-9]+)+$/.test(stated)) {
+  if (stated.length > MAX_OPERATION_ID_LENGTH || !/^[a-z]+[A-Z][A-Za-z0-9]*$/.test(stated)) {
     return undefined;
   }
   const parts = words(stated).map((w) => w.toLowerCase());
