@@ -1,7 +1,7 @@
 // Flattens a JSON Schema block into one FieldFragment per property node, so a schema-bearing page can be
 // merged node by node with pages that document the same object as tables or lists.
 import type { FieldFragment, JsonSchema, Source, Strength } from "./fragment.ts";
-import { setOwn } from "../spec/pointer.ts";
+import { setOwn } from "../lib/own.ts";
 import { upgradeVisitor } from "../spec/upgrade.ts";
 import { walkNode } from "../spec/walk.ts";
 

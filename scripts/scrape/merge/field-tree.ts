@@ -6,7 +6,7 @@ import type { FieldFragment, JsonSchema, Source } from "../fragment.ts";
 import { STRENGTH_RANK } from "../fragment.ts";
 import { MAX_JSON_DEPTH } from "../../lib/depth.ts";
 import { formatSource, type MergeLog } from "./merge-log.ts";
-import { setOwn } from "../../spec/pointer.ts";
+import { setOwn } from "../../lib/own.ts";
 import { convertEnumToType } from "./enum-types.ts";
 
 interface Node {

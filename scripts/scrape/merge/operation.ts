@@ -15,6 +15,7 @@ import type { OperationGroup, PlacedFragment } from "./join.ts";
 import { formatSource, type MergeLog } from "./merge-log.ts";
 import { chooseOperationId, MAX_OPERATION_ID_LENGTH } from "./naming.ts";
 import { planResponses, type ComponentRegistry, type ResponsePlan } from "./responses.ts";
+import { getOwn, setOwn } from "../../lib/own.ts";
 import { pathParamNames } from "../../lib/route.ts";
 
 export interface OperationContext {
@@ -346,10 +347,10 @@ function formEncoding(schema: JsonSchema): Record<string, unknown> {
   const encoding: Record<string, unknown> = {};
   const properties = (schema.properties ?? {}) as Record<string, JsonSchema>;
   for (const name of Object.keys(properties).sort()) {
-    const p = properties[name] ?? {};
+    const p = (getOwn(properties, name) ?? {}) as JsonSchema;
     const types = [p.type].flat();
     if (types.includes("object") || types.includes("array") || p.anyOf || p.oneOf) {
-      encoding[name] = { style: "deepObject", explode: true };
+      setOwn(encoding, name, { style: "deepObject", explode: true });
     }
   }
   return encoding;
