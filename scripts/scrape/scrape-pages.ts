@@ -30,19 +30,54 @@ export interface ScrapeResult {
   operationCount: number;
 }
 
-export function extractAll(pages: Page[]): { fragment: PageFragment; extractor: string; score: number }[] {
-  return pages.map((page) => {
+export interface Extracted {
+  fragment: PageFragment;
+  extractor: string;
+  score: number;
+}
+
+function documentsNothing(fragment: PageFragment): boolean {
+  return fragment.operations.length === 0 && fragment.listedOperations.length === 0;
+}
+
+function noApiMessage(extractor: string): string {
+  return (
+    `documents no API: no operation (method and path, or an operation heading with parameters) was found ` +
+    `(read as "${extractor}")`
+  );
+}
+
+/**
+ * Reads every page. Among many pages, one that documents nothing (a site index, a guide) is a warning on
+ * that page, not a failure: a captured site has such pages. A run in which no page documents an operation
+ * fails, naming the pages.
+ */
+export function extractAll(pages: Page[]): Extracted[] {
+  const extracted = pages.map((page) => {
     const { extractor, score } = chooseExtractor(page);
-    const fragment = extractor.extract(page);
-    if (fragment.operations.length === 0 && fragment.listedOperations.length === 0) {
-      throw new UserError(
-        `documents no API: no operation (method and path, or an operation heading with parameters) was found ` +
-          `(read as "${extractor.name}")`,
-        page.file,
-      );
-    }
-    return { fragment, extractor: extractor.name, score };
+    return { fragment: extractor.extract(page), extractor: extractor.name, score };
   });
+  if (!extracted.some((e) => e.fragment.operations.length > 0)) {
+    const empty = extracted.filter((e) => documentsNothing(e.fragment));
+    const first = empty[0];
+    if (first) {
+      const others =
+        empty.length > 1
+          ? `; so do ${empty
+              .slice(1)
+              .map((e) => e.fragment.file)
+              .join(", ")}`
+          : "";
+      throw new UserError(`${noApiMessage(first.extractor)}${others}`, first.fragment.file);
+    }
+    throw new UserError("no page documents an operation: nothing to build a spec from", pages[0]?.file);
+  }
+  for (const e of extracted) {
+    if (documentsNothing(e.fragment)) {
+      e.fragment.warnings.push({ file: e.fragment.file, message: `${noApiMessage(e.extractor)}; skipped` });
+    }
+  }
+  return extracted;
 }
 
 export async function scrapePages(
@@ -52,9 +87,6 @@ export async function scrapePages(
 ): Promise<ScrapeResult> {
   const extracted = extractAll(pages);
   const fragments = extracted.map((e) => e.fragment);
-  if (!fragments.some((f) => f.operations.length > 0)) {
-    throw new UserError("no page documents an operation: nothing to build a spec from", pages[0]?.file);
-  }
   const title = meta.title ?? fragments.find((f) => f.title)?.title ?? "Scraped API";
   const merge = mergePages({
     title,
