@@ -8,6 +8,7 @@ import { mergePages } from "./merge/merge.ts";
 import { applyOverlay, type Overlay } from "./overlay.ts";
 import { renderReport } from "./report.ts";
 import { toDeterministicYaml } from "./emit.ts";
+import { checkSpec } from "./spec-checks.ts";
 import { validateOpenApi } from "./validate.ts";
 
 export interface ScrapeMeta {
@@ -111,6 +112,19 @@ export async function scrapePages(
     for (const a of outcome.unmatched) {
       warnings.push({ file: overlay.file, message: `overlay target matched nothing: ${a.target}` });
     }
+  }
+  const failed = checkSpec(merge.document, fragments, merge);
+  const first = failed[0];
+  if (first) {
+    const list = failed
+      .slice(0, 10)
+      .map((p) => `${p.check}: ${p.detail}${p.pages.length > 0 ? ` (pages: ${p.pages.join(", ")})` : ""}`)
+      .join("; ");
+    throw new UserError(
+      `the scraped spec fails ${failed.length} check(s) the OpenAPI schema cannot make, so nothing is written ` +
+        `(a scraper bug to report, with these pages${overlay ? `, or a fault of the overlay ${overlay.file}` : ""}): ${list}`,
+      first.pages[0] ?? overlay?.file ?? pages[0]?.file,
+    );
   }
   const problems = await validateOpenApi(merge.document);
   if (problems.length > 0) {
