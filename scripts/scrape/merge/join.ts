@@ -4,7 +4,7 @@
 // the title or slug ("create", "list", "cancel") and the resource noun must fit the group's route.
 import type { HttpMethod, OperationFragment, PageFragment, Source } from "../fragment.ts";
 import { STRENGTH_RANK } from "../fragment.ts";
-import { formatSource, type MergeLog } from "./merge-log.ts";
+import { formatSource } from "./merge-log.ts";
 import { resourceKey } from "./naming.ts";
 import { joinSegments, routeKey, routeShape, segments } from "../../lib/route.ts";
 import { singular } from "../../lib/words.ts";
@@ -115,10 +115,10 @@ export interface UnplacedOperation {
   fields: string[];
 }
 
-export function joinOperations(
-  pages: PageFragment[],
-  log: MergeLog,
-): { groups: OperationGroup[]; unplaced: UnplacedOperation[] } {
+export function joinOperations(pages: PageFragment[]): {
+  groups: OperationGroup[];
+  unplaced: UnplacedOperation[];
+} {
   const groups = new Map<string, OperationGroup>();
   const loose: PlacedFragment[] = [];
   for (const page of pages) {

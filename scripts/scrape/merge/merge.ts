@@ -167,7 +167,7 @@ function tagObjectField(schema: JsonSchema, draft: ComponentDraft, owner: string
 
 export function mergePages(input: MergeInput): MergeResult {
   const log = new MergeLog();
-  const { groups, unplaced } = joinOperations(input.pages, log);
+  const { groups, unplaced } = joinOperations(input.pages);
   unifyPathParameters(groups, log);
   for (const g of groups) {
     const route = `${g.method.toUpperCase()} ${g.path}`;
