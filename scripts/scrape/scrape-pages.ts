@@ -8,7 +8,7 @@ import { mergePages } from "./merge/merge.ts";
 import { applyOverlay, type Overlay } from "./overlay.ts";
 import { renderReport } from "./report.ts";
 import { toDeterministicYaml } from "./emit.ts";
-import { checkSpec } from "./spec-checks.ts";
+import { checkSpec, type CheckProblem } from "./spec-checks.ts";
 import { validateOpenApi } from "./validate.ts";
 
 export interface ScrapeMeta {
@@ -81,6 +81,26 @@ export function extractAll(pages: Page[]): Extracted[] {
   return extracted;
 }
 
+/**
+ * Exits 2 (a UserError) naming the failed checks and the pages behind them. Without `overlayFile` the
+ * fault is the scraper's: a bug to report with those pages, never a file to write.
+ */
+function refuseFailedChecks(failed: CheckProblem[], overlayFile?: string): void {
+  const first = failed[0];
+  if (!first) return;
+  const list = failed
+    .slice(0, 10)
+    .map((p) => `${p.check}: ${p.detail}${p.pages.length > 0 ? ` (pages: ${p.pages.join(", ")})` : ""}`)
+    .join("; ");
+  const blame = overlayFile
+    ? "after the overlay"
+    : "(a bug in specsmith's scraper: please report it with these pages)";
+  throw new UserError(
+    `the scraped spec fails ${failed.length} check(s) ${blame}, so nothing is written: ${list}`,
+    overlayFile ?? first.pages[0],
+  );
+}
+
 export async function scrapePages(
   pages: Page[],
   meta: ScrapeMeta,
@@ -96,6 +116,10 @@ export async function scrapePages(
     pages: fragments,
     ...(meta.description ? { description: meta.description } : {}),
   });
+  // Checked before the overlay so that a failure is blamed where it arose: on the scraper, naming the
+  // pages, or on the overlay. An overlay may also correct what the scraper got wrong.
+  const scraped = checkSpec(merge.document, fragments, merge);
+  if (!overlay) refuseFailedChecks(scraped);
   let overlayOutcome: { file: string; applied: number; unmatched: string[] } | undefined;
   const warnings = [
     ...(meta.readWarnings ?? []),
@@ -113,18 +137,9 @@ export async function scrapePages(
       warnings.push({ file: overlay.file, message: `overlay target matched nothing: ${a.target}` });
     }
   }
-  const failed = checkSpec(merge.document, fragments, merge);
-  const first = failed[0];
-  if (first) {
-    const list = failed
-      .slice(0, 10)
-      .map((p) => `${p.check}: ${p.detail}${p.pages.length > 0 ? ` (pages: ${p.pages.join(", ")})` : ""}`)
-      .join("; ");
-    throw new UserError(
-      `the scraped spec fails ${failed.length} check(s) the OpenAPI schema cannot make, so nothing is written ` +
-        `(a scraper bug to report, with these pages${overlay ? `, or a fault of the overlay ${overlay.file}` : ""}): ${list}`,
-      first.pages[0] ?? overlay?.file ?? pages[0]?.file,
-    );
+  if (overlay) {
+    const corrected = checkSpec(merge.document, fragments, merge);
+    refuseFailedChecks(corrected, scraped.length > 0 ? undefined : overlay.file);
   }
   const problems = await validateOpenApi(merge.document);
   if (problems.length > 0) {

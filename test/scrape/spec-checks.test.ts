@@ -101,7 +101,7 @@ describe("checks before writing", () => {
       const term = memoryTerminal();
       expect(await main(["scrape", "--api", "verifa"], term, dir)).toBe(2);
       expect(term.stderr.join("\n")).toMatch(
-        /fails 1 check\(s\).*overlay\.yaml.*no OpenAPI 3\.0-only keywords in the 3\.1 document: \/paths\/~1api~1v1~1sessions~1\{session_id\}\/patch\/parameters\/0\/schema has nullable \(pages: pages\/update-session\.fern\.txt\)/,
+        /overlay\.yaml: the scraped spec fails 1 check\(s\) after the overlay.*no OpenAPI 3\.0-only keywords in the 3\.1 document: \/paths\/~1api~1v1~1sessions~1\{session_id\}\/patch\/parameters\/0\/schema has nullable \(pages: pages\/update-session\.fern\.txt\)/,
       );
       expect(await readFile(join(dir, "specs/verifa/openapi.yaml"), "utf8")).toBe(before);
     } finally {
