@@ -55,14 +55,15 @@ function checkPaths(document: Obj, merge: MergeResult, problems: CheckProblem[])
   const ids = new Map<string, string[]>();
   for (const { path, method, item, op } of operationsOf(document)) {
     const where = `${method.toUpperCase()} ${path}`;
-    const pages = pagesFor(merge, path, method);
+    // Looked up only for a problem: a lookup per operation would make a whole site quadratic.
+    const pages = (): string[] => pagesFor(merge, path, method);
     const names = pathParamNames(path);
     const repeated = names.filter((n, i) => names.indexOf(n) !== i);
     if (repeated.length > 0) {
       problems.push({
         check: "unique template names in a path",
         detail: `${where} repeats ${repeated.map((n) => `{${n}}`).join(", ")}`,
-        pages,
+        pages: pages(),
       });
     }
     const declared = declaredPathParams(item, op);
@@ -71,7 +72,7 @@ function checkPaths(document: Obj, merge: MergeResult, problems: CheckProblem[])
       problems.push({
         check: "every template variable declared as a path parameter",
         detail: `${where} does not declare ${undeclared.join(", ")}`,
-        pages,
+        pages: pages(),
       });
     }
     const stray = declared.filter((n) => !names.includes(n));
@@ -79,7 +80,7 @@ function checkPaths(document: Obj, merge: MergeResult, problems: CheckProblem[])
       problems.push({
         check: "no stray path parameters",
         detail: `${where} declares ${stray.join(", ")}, which its path does not have`,
-        pages,
+        pages: pages(),
       });
     }
     if (typeof op.operationId === "string")

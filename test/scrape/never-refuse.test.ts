@@ -47,11 +47,13 @@ describe("never refuse what a page shows", () => {
       [
         rendererPage("list.html", { summary: "listGadgets", method: "get", path: "/v1/gadgets" }),
         fieldsOnly("create.md", "Create a widget"),
+        fieldsOnly("list.md", "List all payment methods."),
       ],
       meta,
     );
     const doc = r.document as unknown as Doc;
-    expect(Object.keys(doc.paths).sort()).toEqual(["/v1/gadgets", "/v1/widgets"]);
+    expect(Object.keys(doc.paths).sort()).toEqual(["/v1/gadgets", "/v1/payment_methods", "/v1/widgets"]);
+    expect(Object.keys(doc.paths["/v1/payment_methods"] ?? {})).toEqual(["get"]);
     expect(doc.paths["/v1/widgets"]?.post).toMatchObject({
       summary: "Create a widget",
       requestBody: {

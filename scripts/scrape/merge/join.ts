@@ -160,6 +160,9 @@ function unplacedOperation(op: OperationFragment): UnplacedOperation {
   return { title: describe(op), source: op.source, fields: [...new Set(fields)] };
 }
 
+// Words of a title that name no resource: "List all widgets", "Create a new widget".
+const FILLER_WORDS = new Set(["a", "an", "the", "all", "new", "existing", "one", "your"]);
+
 /** "widget" -> "widgets", "policy" -> "policies", "box" -> "boxes": the collection segment of a noun. */
 function plural(word: string): string {
   if (/[^aeiou]y$/i.test(word)) return `${word.slice(0, -1)}ies`;
@@ -206,11 +209,19 @@ function placeByConvention(
   const { op } = placed;
   const intent = op.title && intentFromTitle(op.title.value);
   const base = siteBase(shown);
-  if (!intent?.resource || base === undefined || !/^[A-Za-z][A-Za-z0-9_-]*$/.test(intent.resource))
-    return false;
+  if (!intent || base === undefined || unplacedOperation(op).fields.length === 0) return false;
+  // The resource words of the title, in the spelling of the site's paths: "Create a payment method" ->
+  // payment_methods (or payment-methods where the paths use hyphens).
+  const nounWords = (op.title?.value ?? "")
+    .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
+    .split(/\s+/)
+    .slice(1)
+    .map((w) => w.replace(/[.:!]$/, ""))
+    .filter((w) => w !== "" && !FILLER_WORDS.has(w.toLowerCase()));
+  if (nounWords.length === 0 || !nounWords.every((w) => /^[A-Za-z][A-Za-z0-9]*$/.test(w))) return false;
   const separator =
     shown.some((g) => g.path.includes("-")) && !shown.some((g) => g.path.includes("_")) ? "-" : "_";
-  const noun = intent.resource.replace(/([a-z0-9])([A-Z])/g, `$1${separator}$2`).toLowerCase();
+  const noun = nounWords.join(separator).toLowerCase();
   const collection = `${base}/${plural(singular(noun))}`;
   const item = `${collection}/{id}`;
   const route: { method: HttpMethod; path: string } | undefined =
