@@ -1,6 +1,9 @@
 // Flattens a JSON Schema block into one FieldFragment per property node, so a schema-bearing page can be
 // merged node by node with pages that document the same object as tables or lists.
 import type { FieldFragment, JsonSchema, Source, Strength } from "./fragment.ts";
+import { setOwn } from "../lib/own.ts";
+import { upgradeVisitor } from "../spec/upgrade.ts";
+import { walkNode } from "../spec/walk.ts";
 
 const CHILD_KEYWORDS = new Set(["properties", "required"]);
 
@@ -9,15 +12,50 @@ function isObject(v: unknown): v is JsonSchema {
 }
 
 /**
- * Returns the fragments for every property of `schema` (recursively through plain `properties`).
- * A node's own schema keeps everything but its `properties`/`required`; combinators (anyOf, oneOf, allOf)
- * are kept whole inside the node, since their branches are not properties of the node.
+ * A schema block as OpenAPI 3.1 states it. Blocks on pages are often OpenAPI 3.0 flavoured (`nullable`,
+ * `example`, boolean exclusive bounds), which mean nothing or something else in 3.1; they are converted by
+ * the generator's own 3.0 -> 3.1 upgrade, so a block means the same here as in a loaded spec.
+ */
+export function schemaBlockAs31(schema: JsonSchema): JsonSchema {
+  const copy = structuredClone(schema);
+  walkNode(copy, "schema", "", upgradeVisitor);
+  return copy;
+}
+
+/** The keywords of a node that describe the node itself (children are fragments of their own). */
+function ownKeywords(node: JsonSchema): JsonSchema {
+  const own: JsonSchema = {};
+  // setOwn: keys are page text, and "__proto__" must stay a key rather than replace the prototype.
+  for (const [k, v] of Object.entries(node)) {
+    if (!CHILD_KEYWORDS.has(k) && k !== "description") setOwn(own, k, v);
+  }
+  return own;
+}
+
+/**
+ * Returns the fragments for every property of `schema` (recursively through plain `properties`), after
+ * converting the block to OpenAPI 3.1. A node's own schema keeps everything but its
+ * `properties`/`required`; combinators (anyOf, oneOf, allOf) are kept whole inside the node, since their
+ * branches are not properties of the node. The block's root keywords other than `type` and its children
+ * (`additionalProperties: false`, `minProperties`...) come as a fragment with the empty path.
  */
 export function fieldsFromSchema(
   schema: JsonSchema,
   source: Source,
   strength: Strength = "schema",
-  prefix: string[] = [],
+): FieldFragment[] {
+  const block = schemaBlockAs31(schema);
+  const { type: _type, ...rootKeywords } = ownKeywords(block);
+  const root: FieldFragment[] =
+    Object.keys(rootKeywords).length > 0 ? [{ path: [], schema: rootKeywords, source, strength }] : [];
+  return [...root, ...propertyFields(block, source, strength, [])];
+}
+
+function propertyFields(
+  schema: JsonSchema,
+  source: Source,
+  strength: Strength,
+  prefix: string[],
 ): FieldFragment[] {
   const out: FieldFragment[] = [];
   const properties = isObject(schema.properties) ? schema.properties : {};
@@ -25,10 +63,7 @@ export function fieldsFromSchema(
   for (const [name, child] of Object.entries(properties)) {
     if (!isObject(child)) continue;
     const path = [...prefix, name];
-    const own: JsonSchema = {};
-    for (const [k, v] of Object.entries(child)) {
-      if (!CHILD_KEYWORDS.has(k) && k !== "description") own[k] = v;
-    }
+    const own = ownKeywords(child);
     if (isObject(child.properties)) {
       // An object node: its properties become child fragments; keep an explicit object type.
       own.type ??= "object";
@@ -37,7 +72,7 @@ export function fieldsFromSchema(
     if (typeof child.description === "string") fragment.description = child.description;
     if (child.deprecated === true) fragment.deprecated = true;
     out.push(fragment);
-    if (isObject(child.properties)) out.push(...fieldsFromSchema(child, source, strength, path));
+    if (isObject(child.properties)) out.push(...propertyFields(child, source, strength, path));
   }
   return out;
 }

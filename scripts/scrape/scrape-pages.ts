@@ -8,6 +8,7 @@ import { mergePages } from "./merge/merge.ts";
 import { applyOverlay, type Overlay } from "./overlay.ts";
 import { renderReport } from "./report.ts";
 import { toDeterministicYaml } from "./emit.ts";
+import { checkSpec, type CheckProblem } from "./spec-checks.ts";
 import { validateOpenApi } from "./validate.ts";
 
 export interface ScrapeMeta {
@@ -30,19 +31,74 @@ export interface ScrapeResult {
   operationCount: number;
 }
 
-export function extractAll(pages: Page[]): { fragment: PageFragment; extractor: string; score: number }[] {
-  return pages.map((page) => {
+export interface Extracted {
+  fragment: PageFragment;
+  extractor: string;
+  score: number;
+}
+
+function documentsNothing(fragment: PageFragment): boolean {
+  return fragment.operations.length === 0 && fragment.listedOperations.length === 0;
+}
+
+function noApiMessage(extractor: string): string {
+  return (
+    `documents no API: no operation (method and path, or an operation heading with parameters) was found ` +
+    `(read as "${extractor}")`
+  );
+}
+
+/**
+ * Reads every page. Among many pages, one that documents nothing (a site index, a guide) is a warning on
+ * that page, not a failure: a captured site has such pages. A run in which no page documents an operation
+ * fails, naming the pages.
+ */
+export function extractAll(pages: Page[]): Extracted[] {
+  const extracted = pages.map((page) => {
     const { extractor, score } = chooseExtractor(page);
-    const fragment = extractor.extract(page);
-    if (fragment.operations.length === 0 && fragment.listedOperations.length === 0) {
-      throw new UserError(
-        `documents no API: no operation (method and path, or an operation heading with parameters) was found ` +
-          `(read as "${extractor.name}")`,
-        page.file,
-      );
-    }
-    return { fragment, extractor: extractor.name, score };
+    return { fragment: extractor.extract(page), extractor: extractor.name, score };
   });
+  if (!extracted.some((e) => e.fragment.operations.length > 0)) {
+    const empty = extracted.filter((e) => documentsNothing(e.fragment));
+    const first = empty[0];
+    if (first) {
+      const others =
+        empty.length > 1
+          ? `; so do ${empty
+              .slice(1)
+              .map((e) => e.fragment.file)
+              .join(", ")}`
+          : "";
+      throw new UserError(`${noApiMessage(first.extractor)}${others}`, first.fragment.file);
+    }
+    throw new UserError("no page documents an operation: nothing to build a spec from", pages[0]?.file);
+  }
+  for (const e of extracted) {
+    if (documentsNothing(e.fragment)) {
+      e.fragment.warnings.push({ file: e.fragment.file, message: `${noApiMessage(e.extractor)}; skipped` });
+    }
+  }
+  return extracted;
+}
+
+/**
+ * Exits 2 (a UserError) naming the failed checks and the pages behind them. Without `overlayFile` the
+ * fault is the scraper's: a bug to report with those pages, never a file to write.
+ */
+function refuseFailedChecks(failed: CheckProblem[], overlayFile?: string): void {
+  const first = failed[0];
+  if (!first) return;
+  const list = failed
+    .slice(0, 10)
+    .map((p) => `${p.check}: ${p.detail}${p.pages.length > 0 ? ` (pages: ${p.pages.join(", ")})` : ""}`)
+    .join("; ");
+  const blame = overlayFile
+    ? "after the overlay"
+    : "(a bug in specsmith's scraper: please report it with these pages)";
+  throw new UserError(
+    `the scraped spec fails ${failed.length} check(s) ${blame}, so nothing is written: ${list}`,
+    overlayFile ?? first.pages[0],
+  );
 }
 
 export async function scrapePages(
@@ -52,9 +108,6 @@ export async function scrapePages(
 ): Promise<ScrapeResult> {
   const extracted = extractAll(pages);
   const fragments = extracted.map((e) => e.fragment);
-  if (!fragments.some((f) => f.operations.length > 0)) {
-    throw new UserError("no page documents an operation: nothing to build a spec from", pages[0]?.file);
-  }
   const title = meta.title ?? fragments.find((f) => f.title)?.title ?? "Scraped API";
   const merge = mergePages({
     title,
@@ -63,8 +116,16 @@ export async function scrapePages(
     pages: fragments,
     ...(meta.description ? { description: meta.description } : {}),
   });
+  // Checked before the overlay so that a failure is blamed where it arose: on the scraper, naming the
+  // pages, or on the overlay. An overlay may also correct what the scraper got wrong.
+  const scraped = checkSpec(merge.document, fragments, merge);
+  if (!overlay) refuseFailedChecks(scraped);
   let overlayOutcome: { file: string; applied: number; unmatched: string[] } | undefined;
-  const warnings = [...(meta.readWarnings ?? []), ...fragments.flatMap((f) => f.warnings)];
+  const warnings = [
+    ...(meta.readWarnings ?? []),
+    ...fragments.flatMap((f) => f.warnings),
+    ...merge.log.warnings,
+  ];
   if (overlay) {
     const outcome = applyOverlay(merge.document, overlay.overlay, overlay.file);
     overlayOutcome = {
@@ -75,6 +136,10 @@ export async function scrapePages(
     for (const a of outcome.unmatched) {
       warnings.push({ file: overlay.file, message: `overlay target matched nothing: ${a.target}` });
     }
+  }
+  if (overlay) {
+    const corrected = checkSpec(merge.document, fragments, merge);
+    refuseFailedChecks(corrected, scraped.length > 0 ? undefined : overlay.file);
   }
   const problems = await validateOpenApi(merge.document);
   if (problems.length > 0) {

@@ -1,6 +1,11 @@
 // JSON pointers (RFC 6901) over parsed specs. Specs are user input: a key such as "__proto__" or
 // "constructor" must be read and written as an own property, never through the prototype chain.
 
+import { getOwn } from "../lib/own.ts";
+
+// The own-property helpers live in lib/ so the scraper uses the same ones for objects built from pages.
+export { getOwn, setOwn } from "../lib/own.ts";
+
 export type Obj = Record<string, unknown>;
 
 export function isObject(value: unknown): value is Obj {
@@ -56,19 +61,4 @@ export function derefObject(document: unknown, value: unknown, depth = 0): Obj |
   if (typeof ref !== "string" || depth > 20) return value;
   if (!ref.startsWith("#")) return undefined;
   return derefObject(document, resolveFragment(document, ref.slice(1)), depth + 1);
-}
-
-/** node[key] if node has that own property (arrays by index), else undefined. */
-export function getOwn(node: unknown, key: string): unknown {
-  if (Array.isArray(node)) {
-    if (!/^(0|[1-9]\d*)$/.test(key)) return undefined;
-    return node[Number(key)];
-  }
-  if (typeof node !== "object" || node === null || !Object.hasOwn(node, key)) return undefined;
-  return (node as Obj)[key];
-}
-
-/** Sets an own data property even for "__proto__", which plain assignment would treat as the prototype. */
-export function setOwn(node: Obj, key: string, value: unknown): void {
-  Object.defineProperty(node, key, { value, writable: true, enumerable: true, configurable: true });
 }

@@ -131,7 +131,9 @@ describe("the seed page (Stripe, update a VerificationSession)", () => {
 
   it("reads the body schema node by node, keeping anyOf whole", () => {
     const fields = byPath(op.requestBody?.fields ?? []);
-    expect(Object.keys(fields)).toEqual(["expand", "metadata", "options", "options.document", "type"]);
+    // "" is the block's root: its own keywords, which the merge puts on the body's object schema.
+    expect(Object.keys(fields)).toEqual(["", "expand", "metadata", "options", "options.document", "type"]);
+    expect(fields[""]?.schema).toEqual({ additionalProperties: false });
     expect(fields.expand).toMatchObject({
       schema: { type: "array", items: { maxLength: 5000, type: "string" } },
       required: false,

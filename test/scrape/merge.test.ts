@@ -98,7 +98,9 @@ describe("joining operations", () => {
       ["b.md", [op("b.md", 3, { title: "Frobnicate the gadgets" })]],
     );
     expect(Object.keys(r.doc.paths)).toEqual(["/v1/widgets"]);
-    expect(r.log.decisions.find((d) => d.kind === "dropped")?.subject).toBe("Frobnicate the gadgets");
+    expect(r.unplaced).toEqual([
+      { title: "Frobnicate the gadgets", source: { file: "b.md", line: 3 }, fields: [] },
+    ]);
   });
 });
 

@@ -30,6 +30,7 @@ import { joinContinuationLines, parseCurl, type CurlCommand } from "../text.ts";
 import { readRequestLine, readTarget, templateQueryParameters } from "../read/request-line.ts";
 import { addServer, serverBeforePath } from "../read/servers.ts";
 import { returnedObject } from "../returns-prose.ts";
+import { getOwn, setOwn } from "../../lib/own.ts";
 import { readBadges } from "../read/badges.ts";
 import { enumValueLine, withEnum } from "../read/enum.ts";
 import { childPath } from "../read/names.ts";
@@ -688,18 +689,20 @@ function formObject(pairs: string[]): Record<string, unknown> {
   return out;
 }
 
+// Own properties only: a name such as "__proto__[polluted]" is page text, and must not reach a prototype.
 function setDeep(target: Record<string, unknown>, keys: string[], value: string): void {
   const [key, ...rest] = keys;
   if (key === undefined || key === "[]") return;
-  if (rest.length === 0) target[key] = value;
+  const current = getOwn(target, key);
+  if (rest.length === 0) setOwn(target, key, value);
   else if (rest[0] === "[]") {
-    const list = Array.isArray(target[key]) ? (target[key] as unknown[]) : [];
+    const list = Array.isArray(current) ? (current as unknown[]) : [];
     list.push(value);
-    target[key] = list;
+    setOwn(target, key, list);
   } else {
-    const child = isJsonObject(target[key]) ? (target[key] as Record<string, unknown>) : {};
+    const child = isJsonObject(current) ? current : {};
     setDeep(child, rest, value);
-    target[key] = child;
+    setOwn(target, key, child);
   }
 }
 

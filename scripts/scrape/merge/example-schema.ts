@@ -1,6 +1,7 @@
 // Field fragments from a JSON example: what a sample value shows of its schema. Strings that look like
 // timestamps get a date-time format; nulls say the field is nullable; arrays of objects keep an item
 // schema inferred from every element. These are the weakest facts and any stated type overrides them.
+import { setOwn } from "../../lib/own.ts";
 import type { FieldFragment, JsonSchema, Source } from "../fragment.ts";
 
 const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
@@ -35,7 +36,7 @@ export function fullSchemaOf(values: unknown[]): JsonSchema | undefined {
     const properties: Record<string, JsonSchema> = {};
     for (const key of keys) {
       const sub = fullSchemaOf(objects.filter((o) => key in o).map((o) => o[key]));
-      properties[key] = sub ?? {};
+      setOwn(properties, key, sub ?? {});
     }
     return { type: "object", properties };
   }

@@ -6,6 +6,8 @@ import type { FieldFragment, JsonSchema, Source } from "../fragment.ts";
 import { STRENGTH_RANK } from "../fragment.ts";
 import { MAX_JSON_DEPTH } from "../../lib/depth.ts";
 import { formatSource, type MergeLog } from "./merge-log.ts";
+import { setOwn } from "../../lib/own.ts";
+import { convertEnumToType } from "./enum-types.ts";
 
 interface Node {
   name: string;
@@ -154,7 +156,7 @@ function mergeKeywords(list: FieldFragment[], ctx: FieldMergeContext, where: str
       const winner = winners.get(keyword);
       if (!winner) {
         winners.set(keyword, f);
-        out[keyword] = value;
+        setOwn(out, keyword, value);
       } else if (!deepEqual(out[keyword], value) && !sameTypeModuloEnumWord(keyword, out[keyword], value)) {
         ctx.log.decide(
           "conflict",
@@ -220,10 +222,27 @@ function attachChildren(
   if (req.size > 0) target.required = [...req].sort();
 }
 
+/**
+ * Enum values as the declared type: lists write every value as text, so `integer` with "1", "2" is 1, 2.
+ * A value that spells nothing of the type contradicts it: dropped, and the conflict logged.
+ */
+function typedEnum(schema: JsonSchema, list: FieldFragment[], ctx: FieldMergeContext, where: string): void {
+  const dropped = convertEnumToType(schema);
+  if (dropped.length === 0) return;
+  ctx.log.decide(
+    "conflict",
+    `${ctx.subject} ${where}`,
+    `enum value${dropped.length > 1 ? "s" : ""} ${dropped.map(describeValue).join(", ")} not of the declared ` +
+      `type ${describeValue(schema.type)}: left out`,
+    list.map((f) => f.source).slice(0, 3),
+  );
+}
+
 function mergeNode(node: Node, ctx: FieldMergeContext, path: string[]): MergedField {
   const where = path.join(".");
   const list = ranked(node.fragments);
   const schema = mergeKeywords(list, ctx, where);
+  typedEnum(schema, list, ctx, where);
   const description = pickDescription(list);
   if (description?.description) schema.description = description.description;
   if (list.some((f) => f.deprecated)) schema.deprecated = true;
@@ -270,7 +289,7 @@ function mergeChildren(
     const child = node.children.get(name);
     if (!child) continue;
     const merged = mergeNode(child, ctx, [...path, name]);
-    properties[name] = merged.schema;
+    setOwn(properties, name, merged.schema);
     if (merged.required) required.push(name);
   }
   return { properties, required };
@@ -315,6 +334,14 @@ export function mergeObjectFields(fragments: FieldFragment[], ctx: FieldMergeCon
   const { properties, required } = mergeChildren(root, ctx, []);
   const schema: JsonSchema = { type: "object", properties };
   if (required.length > 0) schema.required = required;
+  // The object's own keywords a schema block states (additionalProperties: false, minProperties...).
+  if (root.fragments.length > 0) {
+    const own = mergeKeywords(ranked(root.fragments), ctx, "(the object itself)");
+    for (const [keyword, value] of Object.entries(own)) {
+      if (keyword !== "type" && keyword !== "properties" && keyword !== "required")
+        setOwn(schema, keyword, value);
+    }
+  }
   reportMissingFromSchemaBlock(root, ctx, []);
   return schema;
 }

@@ -4,9 +4,10 @@
 // the title or slug ("create", "list", "cancel") and the resource noun must fit the group's route.
 import type { HttpMethod, OperationFragment, PageFragment, Source } from "../fragment.ts";
 import { STRENGTH_RANK } from "../fragment.ts";
-import { formatSource, type MergeLog } from "./merge-log.ts";
+import { formatSource } from "./merge-log.ts";
 import { resourceKey } from "./naming.ts";
-import { routeKey, routeShape } from "../../lib/route.ts";
+import { joinSegments, routeKey, routeShape, segments } from "../../lib/route.ts";
+import { singular } from "../../lib/words.ts";
 
 export interface PlacedFragment {
   op: OperationFragment;
@@ -106,7 +107,18 @@ function describe(op: OperationFragment): string {
   return op.title?.value ?? op.slug?.value ?? formatSource(op.source);
 }
 
-export function joinOperations(pages: PageFragment[], log: MergeLog): OperationGroup[] {
+/** A page's operation that neither a method and path nor any convention places: kept for the report. */
+export interface UnplacedOperation {
+  title: string;
+  source: Source;
+  /** The fields the page shows for it, as dotted names with their location ("body", "query"...). */
+  fields: string[];
+}
+
+export function joinOperations(pages: PageFragment[]): {
+  groups: OperationGroup[];
+  unplaced: UnplacedOperation[];
+} {
   const groups = new Map<string, OperationGroup>();
   const loose: PlacedFragment[] = [];
   for (const page of pages) {
@@ -126,11 +138,123 @@ export function joinOperations(pages: PageFragment[], log: MergeLog): OperationG
   }
   for (const group of groups.values()) group.path = strongestPath(group.fragments);
   const all = [...groups.values()];
-  for (const placed of loose) placeLoose(placed, all, log);
-  return all.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  // Placed against the routes the pages show, before any convention adds one.
+  const shown = [...all];
+  const unplaced: UnplacedOperation[] = [];
+  for (const placed of loose) {
+    if (!placeLoose(placed, all) && !placeByConvention(placed, all, shown)) {
+      unplaced.push(unplacedOperation(placed.op));
+    }
+  }
+  return { groups: all.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)), unplaced };
 }
 
-function placeLoose(placed: PlacedFragment, groups: OperationGroup[], log: MergeLog): void {
+function unplacedOperation(op: OperationFragment): UnplacedOperation {
+  const fields = [
+    ...op.parameters.map((p) => `${p.in} ${p.path.join(".")}`),
+    ...(op.requestBody?.fields ?? []).filter((f) => f.path.length > 0).map((f) => `body ${f.path.join(".")}`),
+    ...op.responses.flatMap((r) =>
+      r.fields.filter((f) => f.path.length > 0).map((f) => `response ${r.status} ${f.path.join(".")}`),
+    ),
+  ];
+  return { title: describe(op), source: op.source, fields: [...new Set(fields)] };
+}
+
+// Words of a title that name no resource: "List all widgets", "Create a new widget".
+const FILLER_WORDS = new Set(["a", "an", "the", "all", "new", "existing", "one", "your"]);
+
+/** "widget" -> "widgets", "policy" -> "policies", "box" -> "boxes": the collection segment of a noun. */
+function plural(word: string): string {
+  if (/[^aeiou]y$/i.test(word)) return `${word.slice(0, -1)}ies`;
+  if (/(s|x|z|ch|sh)$/i.test(word)) return `${word}es`;
+  return `${word}s`;
+}
+
+/** The segments in front of each shown route's resource: "/v1/widgets/{id}" -> "/v1". */
+function baseOf(path: string): string | undefined {
+  const shape = routeShape(path);
+  if (!shape) return undefined;
+  const segs = segments(path);
+  const at = segs.findIndex((s) => !s.param && s.text === shape.resource);
+  return at < 0 ? undefined : joinSegments(segs.slice(0, at)).replace(/^\/$/, "");
+}
+
+/** The base most shown routes share, when there is one at all. */
+function siteBase(shown: OperationGroup[]): string | undefined {
+  const counts = new Map<string, number>();
+  for (const g of shown) {
+    const base = baseOf(g.path);
+    if (base !== undefined) counts.set(base, (counts.get(base) ?? 0) + 1);
+  }
+  return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0];
+}
+
+/** The method the site's other update operations use (POST at Stripe, PATCH or PUT elsewhere). */
+function updateMethod(shown: OperationGroup[]): HttpMethod {
+  const used = shown.filter(
+    (g) => routeShape(g.path)?.kind === "item" && ["post", "put", "patch"].includes(g.method),
+  );
+  return used[0]?.method ?? "patch";
+}
+
+/**
+ * An operation that shows fields but no method or path, and that no shown route fits: placed by REST
+ * convention under the base the site's other pages show ("Create a widget" -> POST /v1/widgets).
+ */
+function placeByConvention(
+  placed: PlacedFragment,
+  groups: OperationGroup[],
+  shown: OperationGroup[],
+): boolean {
+  const { op } = placed;
+  const intent = op.title && intentFromTitle(op.title.value);
+  const base = siteBase(shown);
+  if (!intent || base === undefined || unplacedOperation(op).fields.length === 0) return false;
+  // The resource words of the title, in the spelling of the site's paths: "Create a payment method" ->
+  // payment_methods (or payment-methods where the paths use hyphens).
+  const nounWords = (op.title?.value ?? "")
+    .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
+    .split(/\s+/)
+    .slice(1)
+    .map((w) => w.replace(/[.:!]$/, ""))
+    .filter((w) => w !== "" && !FILLER_WORDS.has(w.toLowerCase()));
+  if (nounWords.length === 0 || !nounWords.every((w) => /^[A-Za-z][A-Za-z0-9]*$/.test(w))) return false;
+  const separator =
+    shown.some((g) => g.path.includes("-")) && !shown.some((g) => g.path.includes("_")) ? "-" : "_";
+  const noun = nounWords.join(separator).toLowerCase();
+  const collection = `${base}/${plural(singular(noun))}`;
+  const item = `${collection}/{id}`;
+  const route: { method: HttpMethod; path: string } | undefined =
+    intent.verb === "create"
+      ? { method: "post", path: collection }
+      : intent.verb === "list"
+        ? { method: "get", path: collection }
+        : intent.verb === "retrieve"
+          ? { method: "get", path: item }
+          : intent.verb === "update"
+            ? { method: updateMethod(shown), path: item }
+            : intent.verb === "delete"
+              ? { method: "delete", path: item }
+              : undefined;
+  if (!route) return false;
+  const key = `${route.method} ${routeKey(route.path)}`;
+  let group = groups.find((g) => g.key === key);
+  if (!group) {
+    group = { method: route.method, path: route.path, key, fragments: [], joins: [] };
+    groups.push(group);
+  }
+  group.fragments.push(placed);
+  group.joins.push({
+    message: (final) =>
+      `"${describe(op)}" has no method or path; placed by REST convention at ${final} (${intent.from}, ` +
+      `under ${base || "/"}, the base the other pages show)`,
+    sources: [op.source],
+  });
+  return true;
+}
+
+/** Joins a fragment without method and path to a shown route by title or REST convention. */
+function placeLoose(placed: PlacedFragment, groups: OperationGroup[]): boolean {
   const { op } = placed;
   const sources: Source[] = [op.source];
   const title = op.title ? normalizeTitle(op.title.value) : undefined;
@@ -146,7 +270,7 @@ function placeLoose(placed: PlacedFragment, groups: OperationGroup[], log: Merge
           `"${op.title?.value}" has no method or path; joined by its title to the operation other pages give`,
         sources: [op.source, ...others],
       });
-      return;
+      return true;
     }
   }
   const intents = [
@@ -164,14 +288,8 @@ function placeLoose(placed: PlacedFragment, groups: OperationGroup[], log: Merge
           `"${intent.verb}" fits ${route})`,
         sources,
       });
-      return;
+      return true;
     }
   }
-  log.decide(
-    "dropped",
-    describe(op),
-    "documented without a method or path, and no other page's operation matches its title or slug: " +
-      "left out of the spec (add a page that shows its method and path, or an overlay)",
-    sources,
-  );
+  return false;
 }

@@ -1,6 +1,6 @@
 // Every decision the merge makes is recorded here with the sources it weighed, so report.md can say
 // where each fact came from and why one source won over another.
-import type { Source, Strength } from "../fragment.ts";
+import type { Diagnostic, Source, Strength } from "../fragment.ts";
 
 export type DecisionKind =
   | "conflict" // sources disagree; the stronger one won
@@ -32,9 +32,15 @@ export interface ProvenanceEntry {
 export class MergeLog {
   readonly decisions: Decision[] = [];
   readonly provenance: ProvenanceEntry[] = [];
+  /** Problems of the pages the merge finds (a path naming one parameter twice), for the report's warnings. */
+  readonly warnings: Diagnostic[] = [];
 
   decide(kind: DecisionKind, subject: string, message: string, sources: Source[] = []): void {
     this.decisions.push({ kind, subject, message, sources });
+  }
+
+  warn(warning: Diagnostic): void {
+    this.warnings.push(warning);
   }
 
   record(entry: ProvenanceEntry): void {

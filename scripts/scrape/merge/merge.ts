@@ -3,7 +3,7 @@
 import type { JsonSchema, ListedOperation, PageFragment, Source } from "../fragment.ts";
 import { HTTP_METHODS } from "../fragment.ts";
 import { mergeObjectFields } from "./field-tree.ts";
-import { joinOperations } from "./join.ts";
+import { joinOperations, type UnplacedOperation } from "./join.ts";
 import { MergeLog } from "./merge-log.ts";
 import { buildOperation, type BuiltOperation, type OperationContext } from "./operation.ts";
 import { unifyPathParameters } from "./path-params.ts";
@@ -26,6 +26,8 @@ export interface MergeResult {
   operations: { subject: string; operationId: string; sources: Source[] }[];
   /** Operations some page lists (a sidebar) that no page documents. */
   undocumented: UndocumentedOperation[];
+  /** Operations a page documents without method or path that nothing places: kept for the report. */
+  unplaced: UnplacedOperation[];
 }
 
 function apiContentType(pages: PageFragment[]): OperationContext["apiContentType"] {
@@ -165,7 +167,7 @@ function tagObjectField(schema: JsonSchema, draft: ComponentDraft, owner: string
 
 export function mergePages(input: MergeInput): MergeResult {
   const log = new MergeLog();
-  const groups = joinOperations(input.pages, log);
+  const { groups, unplaced } = joinOperations(input.pages);
   unifyPathParameters(groups, log);
   for (const g of groups) {
     const route = `${g.method.toUpperCase()} ${g.path}`;
@@ -220,5 +222,6 @@ export function mergePages(input: MergeInput): MergeResult {
       sources: b.sources,
     })),
     undocumented: findUndocumented(input.pages, built),
+    unplaced,
   };
 }

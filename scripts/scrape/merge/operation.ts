@@ -13,8 +13,9 @@ import { STRENGTH_RANK } from "../fragment.ts";
 import { mergeObjectFields, mergeSingleField } from "./field-tree.ts";
 import type { OperationGroup, PlacedFragment } from "./join.ts";
 import { formatSource, type MergeLog } from "./merge-log.ts";
-import { operationIdFromRoute, operationIdFromTitle } from "./naming.ts";
+import { chooseOperationId, MAX_OPERATION_ID_LENGTH } from "./naming.ts";
 import { planResponses, type ComponentRegistry, type ResponsePlan } from "./responses.ts";
+import { getOwn, setOwn } from "../../lib/own.ts";
 import { pathParamNames } from "../../lib/route.ts";
 
 export interface OperationContext {
@@ -70,20 +71,37 @@ export function buildOperation(
 
   const title = strongest(ops.map((o) => o.title));
   const stated = strongest(ops.map((o) => o.operationId));
-  let id: string;
-  if (title) id = operationIdFromTitle(title.value);
-  else if (stated) id = stated.value;
-  else id = operationIdFromRoute(group.method, group.path);
-  operation.operationId = uniqueOperationId(id, usedIds);
-  if (title && stated && stated.value !== operation.operationId) {
+  const chosen = chooseOperationId({
+    method: group.method,
+    path: group.path,
+    ...(stated ? { stated: stated.value } : {}),
+    ...(title ? { title: title.value } : {}),
+  });
+  operation.operationId = uniqueOperationId(chosen.id, usedIds);
+  if (stated && chosen.from !== "stated") {
+    const origin =
+      chosen.from === "title" && title
+        ? `from the title "${title.value}"`
+        : chosen.from === "shape"
+          ? `from the route's REST shape`
+          : "from the method and path";
     log.decide(
       "inference",
       subject,
-      `operationId "${String(operation.operationId)}" from the title "${title.value}"; the renderer's name ` +
-        `"${stated.value}" is kept as x-renderer-operation-id`,
-      [title.source, stated.source],
+      `operationId "${String(operation.operationId)}" ${origin}; the renderer's name "${stated.value}" ` +
+        `is not a camelCase verb + noun of at most ${MAX_OPERATION_ID_LENGTH} characters, and is kept as ` +
+        `x-renderer-operation-id`,
+      [...(chosen.from === "title" && title ? [title.source] : []), stated.source],
     );
     operation["x-renderer-operation-id"] = stated.value;
+  } else if (chosen.from === "shape" || chosen.from === "route") {
+    log.decide(
+      "inference",
+      subject,
+      `operationId "${String(operation.operationId)}" from the ${chosen.from === "shape" ? "route's REST shape" : "method and path"}: ` +
+        `no page states a name or a short title for it`,
+      ops.map((o) => o.source).slice(0, 1),
+    );
   }
   const summary = title ?? strongest(ops.map((o) => o.summary));
   if (summary) operation.summary = summary.value;
@@ -126,15 +144,32 @@ function paramKey(p: ParameterFragment): string {
 interface ParameterPlan {
   parameters: Record<string, unknown>[];
   contentTypeFacts: Fact<string>[];
-  /** Body fields a page put in the body of an operation that has none (a GET): moved to the query. */
+  /** Body fields a page listed, without showing a body, for a method that has none (a GET): the query. */
   movedToQuery: boolean;
+}
+
+/**
+ * Whether a page shows a request body as such: a JSON Schema block of the body, its media type or an
+ * example of it. Such a body stays a body whatever the method (a DELETE may carry one); only fields a
+ * page merely lists without showing a body, on a method that usually has none, are read as the query.
+ */
+function bodyIsShown(group: OperationGroup): boolean {
+  return group.fragments.some(({ op }) => {
+    const body = op.requestBody;
+    return (
+      body !== undefined &&
+      (body.contentType !== undefined ||
+        body.example !== undefined ||
+        body.fields.some((f) => f.strength === "schema"))
+    );
+  });
 }
 
 function planParameters(group: OperationGroup, ctx: OperationContext, subject: string): ParameterPlan {
   const { log } = ctx;
   const all: ParameterFragment[] = group.fragments.flatMap((f) => f.op.parameters);
   let movedToQuery = false;
-  if (BODYLESS.has(group.method)) {
+  if (BODYLESS.has(group.method) && !bodyIsShown(group)) {
     const bodyFields = group.fragments.flatMap((f) => f.op.requestBody?.fields ?? []);
     if (bodyFields.length > 0) {
       movedToQuery = true;
@@ -312,10 +347,10 @@ function formEncoding(schema: JsonSchema): Record<string, unknown> {
   const encoding: Record<string, unknown> = {};
   const properties = (schema.properties ?? {}) as Record<string, JsonSchema>;
   for (const name of Object.keys(properties).sort()) {
-    const p = properties[name] ?? {};
+    const p = (getOwn(properties, name) ?? {}) as JsonSchema;
     const types = [p.type].flat();
     if (types.includes("object") || types.includes("array") || p.anyOf || p.oneOf) {
-      encoding[name] = { style: "deepObject", explode: true };
+      setOwn(encoding, name, { style: "deepObject", explode: true });
     }
   }
   return encoding;

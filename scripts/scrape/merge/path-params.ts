@@ -49,8 +49,55 @@ function paramNamesOf(path: string): string[] {
     .map((s) => s.text);
 }
 
+/**
+ * A path that writes one name twice ("/a/{id}/b/{id}") cannot be an OpenAPI path: each later repeat gets
+ * the first free numbered name ("{id2}"). Returns the path and the renames made, in order.
+ */
+function withUniqueNames(path: string): { path: string; renamed: { from: string; to: string }[] } {
+  const segs = segments(path);
+  const names = new Set(segs.filter((s) => s.param).map((s) => s.text));
+  const seen = new Set<string>();
+  const renamed: { from: string; to: string }[] = [];
+  const out = segs.map((s) => {
+    if (!s.param) return s;
+    if (!seen.has(s.text)) {
+      seen.add(s.text);
+      return s;
+    }
+    let n = 2;
+    while (names.has(`${s.text}${n}`) || seen.has(`${s.text}${n}`)) n++;
+    const to = `${s.text}${n}`;
+    seen.add(to);
+    renamed.push({ from: s.text, to });
+    return { text: to, param: true };
+  });
+  return renamed.length > 0 ? { path: joinSegments(out), renamed } : { path, renamed };
+}
+
+/** Gives each fragment whose page repeats a name in its path unique names, with a warning. */
+function separateRepeatedNames(groups: OperationGroup[], log: MergeLog): void {
+  for (const group of groups) {
+    group.path = withUniqueNames(group.path).path;
+    for (const placed of group.fragments) {
+      const path = placed.op.path;
+      if (!path) continue;
+      const { path: unique, renamed } = withUniqueNames(path.value);
+      if (renamed.length === 0) continue;
+      placed.op.path = { ...path, value: unique };
+      log.warn({
+        ...path.source,
+        message:
+          `the path ${path.value} repeats the parameter name${renamed.length > 1 ? "s" : ""} ` +
+          `${renamed.map((r) => `"${r.from}"`).join(", ")}; the repeat is ` +
+          `${renamed.map((r) => `{${r.to}}`).join(", ")} (a path cannot name two parameters alike)`,
+      });
+    }
+  }
+}
+
 /** Settles every group's path parameter names, renaming fragments' parameters to match. */
 export function unifyPathParameters(groups: OperationGroup[], log: MergeLog): void {
+  separateRepeatedNames(groups, log);
   const candidates = new Map<string, Map<string, Candidate>>();
   for (const group of groups) {
     for (const placed of group.fragments) {
@@ -83,31 +130,61 @@ export function unifyPathParameters(groups: OperationGroup[], log: MergeLog): vo
     }
   }
   for (const group of groups) {
-    group.path = renamePath(group.path, chosen);
-    for (const placed of group.fragments) renameFragment(placed, chosen);
+    const original = group.path;
+    group.path = renamePath(original, chosen, log);
+    const finalNames = paramNamesOf(group.path);
+    for (const placed of group.fragments) renameFragment(placed, finalNames);
   }
 }
 
-function renamePath(path: string, chosen: Map<string, Candidate>): string {
+/**
+ * The path with each parameter named as its route prefix chose. A name chosen at one prefix may already
+ * be the name of a deeper parameter of this path ("/transfers/{id}" beside
+ * "/transfers/{transfer}/reversals/{id}"): a path cannot name two parameters alike, so that position
+ * keeps the name this path gives it.
+ */
+function renamePath(path: string, chosen: Map<string, Candidate>, log: MergeLog): string {
   const segs = segments(path);
+  const own = paramNamesOf(path);
+  const wanted = own.map((name, index) => chosen.get(prefixKey(path, index))?.name ?? name);
+  const final = wanted.map((name, index) => {
+    const clashes = wanted.some((other, j) => j !== index && other === name);
+    return clashes && name !== own[index] ? (own[index] ?? name) : name;
+  });
+  final.forEach((name, index) => {
+    if (name !== wanted[index]) {
+      log.decide(
+        "rename",
+        path,
+        `path parameter "${name}" kept: "${wanted[index]}", the name other routes use at this place, ` +
+          `already names another parameter of this path`,
+      );
+    }
+  });
   let index = -1;
   return joinSegments(
     segs.map((s) => {
       if (!s.param) return s;
       index++;
-      const winner = chosen.get(prefixKey(path, index));
-      return winner ? { text: winner.name, param: true } : s;
+      return { text: final[index] ?? s.text, param: true };
     }),
   );
 }
 
-function renameFragment(placed: PlacedFragment, chosen: Map<string, Candidate>): void {
+/** Renames a fragment's path and path parameters, position by position, to its group's final names. */
+function renameFragment(placed: PlacedFragment, finalNames: string[]): void {
   const op = placed.op;
   if (!op.path) return;
   const oldNames = paramNamesOf(op.path.value);
-  const newPath = renamePath(op.path.value, chosen);
-  const newNames = paramNamesOf(newPath);
-  const renames = new Map(oldNames.map((n, i) => [n, newNames[i] ?? n]));
+  const renames = new Map(oldNames.map((n, i) => [n, finalNames[i] ?? n]));
+  let index = -1;
+  const newPath = joinSegments(
+    segments(op.path.value).map((s) => {
+      if (!s.param) return s;
+      index++;
+      return { text: finalNames[index] ?? s.text, param: true };
+    }),
+  );
   op.path = { ...op.path, value: newPath };
   op.parameters = op.parameters.map((p): ParameterFragment => {
     if (p.in !== "path") return p;

@@ -1,0 +1,101 @@
+// Issue 12 step 2, the merge side: among many pages, a page that documents nothing is a warning; a page
+// that shows fields but no method or path is placed by REST convention, or reported as unplaced. Through
+// the real scrapePages and, for the exit codes, the real CLI in-process.
+import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { main } from "../../scripts/cli.ts";
+import { scrapePages } from "../../scripts/scrape/scrape-pages.ts";
+import { memoryTerminal } from "../cli/memory-terminal.ts";
+import { rendererPage } from "./renderer-page.ts";
+
+const root = join(import.meta.dirname, "..", "..");
+const meta = { version: "1.0.0", servers: [], specFile: "test.yaml" };
+const guide = {
+  file: "guide.md",
+  text: "# Getting started\n\nWelcome. Read our guides about cats and the weather.\n",
+};
+
+// A markdown page that shows a parameter table under an operation title, but no method or path.
+function fieldsOnly(file: string, title: string): { file: string; text: string } {
+  return {
+    file,
+    text:
+      `# ${title}\n\nCreates a widget.\n\n## Body parameters\n\n| Name | Type | Required | Description |\n` +
+      `|---|---|---|---|\n| name | string | yes | The widget's name. |\n| size | integer | no | Its size. |\n`,
+  };
+}
+
+type Doc = { paths: Record<string, Record<string, { requestBody?: unknown; summary?: string }>> };
+
+describe("never refuse what a page shows", () => {
+  it("scrapes a site with a guide page among its pages, and warns about the guide", async () => {
+    const r = await scrapePages(
+      [rendererPage("list.html", { summary: "listGadgets", method: "get", path: "/v1/gadgets" }), guide],
+      meta,
+    );
+    expect(r.operationCount).toBe(1);
+    expect(r.warnings).toEqual([
+      { file: "guide.md", message: expect.stringMatching(/^documents no API: .*; skipped$/) },
+    ]);
+    expect(r.report).toMatch(/## Warnings\n\n- `guide\.md`: documents no API/);
+  });
+
+  it("places a page with fields but no method or path by REST convention under the site's base", async () => {
+    const r = await scrapePages(
+      [
+        rendererPage("list.html", { summary: "listGadgets", method: "get", path: "/v1/gadgets" }),
+        fieldsOnly("create.md", "Create a widget"),
+        fieldsOnly("list.md", "List all payment methods."),
+      ],
+      meta,
+    );
+    const doc = r.document as unknown as Doc;
+    expect(Object.keys(doc.paths).sort()).toEqual(["/v1/gadgets", "/v1/payment_methods", "/v1/widgets"]);
+    expect(Object.keys(doc.paths["/v1/payment_methods"] ?? {})).toEqual(["get"]);
+    expect(doc.paths["/v1/widgets"]?.post).toMatchObject({
+      summary: "Create a widget",
+      requestBody: {
+        content: {
+          "application/json": {
+            schema: {
+              properties: { name: { type: "string" }, size: { type: "integer" } },
+              required: ["name"],
+            },
+          },
+        },
+      },
+    });
+    expect(r.report).toMatch(/placed by REST convention at POST \/v1\/widgets/);
+  });
+
+  it("keeps an operation nothing places in the report with its fields, and writes the rest", async () => {
+    const r = await scrapePages(
+      [
+        rendererPage("list.html", { summary: "listGadgets", method: "get", path: "/v1/gadgets" }),
+        fieldsOnly("frob.md", "Frobnicate the gadgets"),
+      ],
+      meta,
+    );
+    expect(Object.keys((r.document as unknown as Doc).paths)).toEqual(["/v1/gadgets"]);
+    expect(r.report).toMatch(
+      /## Unplaced operations\n\n.*\n\n- Frobnicate the gadgets \(`frob\.md:1`\): `body name`, `body size`/,
+    );
+  });
+
+  it("exits 2 naming the pages when no page of the run documents anything", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "specsmith-refuse-"));
+    try {
+      await cp(join(root, "specs/verifa"), join(dir, "specs/verifa"), { recursive: true });
+      await writeFile(join(dir, "specs/verifa/pages/update-session.fern.txt"), guide.text);
+      const before = await readFile(join(dir, "specs/verifa/openapi.yaml"), "utf8");
+      const term = memoryTerminal();
+      expect(await main(["scrape", "--api", "verifa"], term, dir)).toBe(2);
+      expect(term.stderr.join("\n")).toMatch(/pages\/update-session\.fern\.txt: documents no API/);
+      expect(await readFile(join(dir, "specs/verifa/openapi.yaml"), "utf8")).toBe(before);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
