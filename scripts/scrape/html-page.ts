@@ -11,7 +11,7 @@
 // end tags that cannot close across a table or cell, and formatting elements (<b>, <a>...) that parse5
 // reopens after a misnested end tag until their own end tag comes.
 import { load, type CheerioAPI } from "cheerio";
-import type { AnyNode, Element } from "domhandler";
+import type { AnyNode, ChildNode, Document, Element } from "domhandler";
 import { Tokenizer } from "htmlparser2";
 import { MAX_PAGE_DEPTH } from "../lib/depth.ts";
 import type { Diagnostic } from "./fragment.ts";
@@ -170,12 +170,32 @@ export function flattenDeepHtml(html: string, limit = MAX_PAGE_DEPTH): { html: s
   return { html: parts.join(""), cutAt: (cuts[0] as [number, number])[0] };
 }
 
+/** The text each page loaded without source locations was parsed from (see startLineOf). */
+const parsedText = new WeakMap<Document, string>();
+/** The same pages parsed again with locations, once a line was asked for. */
+const locatedTrees = new WeakMap<Document, Document>();
+
+export interface LoadHtmlOptions {
+  /**
+   * parse5's source locations on every node (default true). They cost about as much again as the parse
+   * itself (a 452-page site: 0.85 s of CPU with them, 0.45 s without), so a reader that needs a line only
+   * for the odd warning loads without them and asks startLineOf.
+   */
+  locations?: boolean;
+}
+
 /**
- * The page parsed by cheerio with source locations, nested at most MAX_PAGE_DEPTH elements deep; a
- * warning naming the line where deeper elements were flattened. `lineOffset` places HTML embedded in a
- * markdown page on that page's lines.
+ * The page parsed by cheerio, nested at most MAX_PAGE_DEPTH elements deep; a warning naming the line
+ * where deeper elements were flattened. `lineOffset` places HTML embedded in a markdown page on that
+ * page's lines.
  */
-export function loadHtmlPage(html: string, file: string, warnings: Diagnostic[], lineOffset = 1): CheerioAPI {
+export function loadHtmlPage(
+  html: string,
+  file: string,
+  warnings: Diagnostic[],
+  lineOffset = 1,
+  options: LoadHtmlOptions = {},
+): CheerioAPI {
   const bounded = flattenDeepHtml(html);
   if (bounded.cutAt !== undefined) {
     warnings.push({
@@ -186,7 +206,40 @@ export function loadHtmlPage(html: string, file: string, warnings: Diagnostic[],
         `as text of the element at that depth`,
     });
   }
-  return load(bounded.html, { sourceCodeLocationInfo: true });
+  const locations = options.locations ?? true;
+  const $ = load(bounded.html, { sourceCodeLocationInfo: locations });
+  if (!locations) parsedText.set($.root()[0] as Document, bounded.html);
+  return $;
+}
+
+/**
+ * The line (1-based) where `node` starts on its page. For a page loaded without locations, the page is
+ * parsed once more with them (only pages that ask, for a warning) and the node found there by its path of
+ * child positions from the root: parse5 builds the same tree from the same text either way.
+ */
+export function startLineOf(node: AnyNode): number | undefined {
+  if (node.sourceCodeLocation) return node.sourceCodeLocation.startLine;
+  const path: number[] = [];
+  let at: AnyNode = node;
+  for (let parent = at.parent; parent; parent = at.parent) {
+    path.push(parent.children.indexOf(at as ChildNode));
+    at = parent;
+  }
+  const root = at as Document;
+  const text = parsedText.get(root);
+  if (text === undefined) return undefined;
+  let located = locatedTrees.get(root);
+  if (!located) {
+    located = load(text, { sourceCodeLocationInfo: true }).root()[0] as Document;
+    locatedTrees.set(root, located);
+  }
+  let found: AnyNode = located;
+  for (const index of path.reverse()) {
+    const next: AnyNode | undefined = "children" in found ? found.children[index] : undefined;
+    if (!next) return undefined;
+    found = next;
+  }
+  return found.sourceCodeLocation?.startLine;
 }
 
 /**

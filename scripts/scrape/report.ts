@@ -147,15 +147,22 @@ export function renderReport(input: ReportInput): string {
     "Where each fact of the spec came from: the source whose value was used, and other sources that state it too.",
     "",
   );
-  const owners = [...new Set(merge.log.provenance.map((p) => p.owner))];
-  for (const owner of owners) {
+  // Grouped in one pass, owners in order of first appearance: filtering the whole log once per owner
+  // cost operations x facts (a 452-operation site: ~10^7 comparisons).
+  const byOwner = new Map<string, typeof merge.log.provenance>();
+  for (const p of merge.log.provenance) {
+    const entries = byOwner.get(p.owner);
+    if (entries) entries.push(p);
+    else byOwner.set(p.owner, [p]);
+  }
+  for (const [owner, entries] of byOwner) {
     lines.push(
       `### ${markdownText(owner)}`,
       "",
       "| Fact | Source | Strength | Also stated by |",
       "|---|---|---|---|",
     );
-    for (const p of merge.log.provenance.filter((e) => e.owner === owner)) {
+    for (const p of entries) {
       lines.push(
         `| ${markdownCellCode(p.fact)} | ${markdownCellCode(formatSource(p.source))} | ${p.strength} | ${sourceList(p.also, true)} |`,
       );

@@ -141,7 +141,7 @@ export async function scrapePages(
     const corrected = checkSpec(merge.document, fragments, merge);
     refuseFailedChecks(corrected, scraped.length > 0 ? undefined : overlay.file);
   }
-  const problems = await validateOpenApi(merge.document);
+  const problems = validateOpenApi(merge.document);
   if (problems.length > 0) {
     const list = problems.map((p) => `${p.pointer}: ${p.message}`).join("; ");
     if (overlay)

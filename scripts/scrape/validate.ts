@@ -1,24 +1,31 @@
-// Every spec is checked against the official OpenAPI 3.1 schema (via @seriousme/openapi-schema-validator)
-// before it is written; a spec that fails is a bug in the merge or the overlay, and nothing is written.
-import { Validator } from "@seriousme/openapi-schema-validator";
+// Every spec is checked against the official OpenAPI 3.1 schema before it is written, and its refs are
+// checked to point somewhere; a spec that fails is a bug in the merge or the overlay, and nothing is written.
+//
+// Both checks are scripts/spec's, the ones `generate` applies to a spec file. Not the validator library's
+// own `validate()`: after the schema it re-checks refs by reading every "$id", "$ref" and "$anchor" key
+// anywhere in the document as a schema keyword, so a response example `{"$id": "abc"}` on two operations
+// failed as "$id defined more than once" (and a property named "$ref" as a ref that points nowhere); it
+// also copied the whole document twice to do so.
+import { UserError } from "../lib/errors.ts";
+import { checkInternalRefs } from "../spec/bundle.ts";
+import { schemaProblems } from "../spec/validate.ts";
 
 export interface ValidationProblem {
   pointer: string;
   message: string;
 }
 
-// Building a validator compiles the OpenAPI meta-schema, which costs far more than one validation: build
-// it once per process.
-let shared: Validator | undefined;
+/** How many schema problems are listed. */
+const SHOWN = 20;
 
-export async function validateOpenApi(document: Record<string, unknown>): Promise<ValidationProblem[]> {
-  const validator = (shared ??= new Validator());
-  // The validator may annotate what it is given; hand it a copy.
-  const result = await validator.validate(structuredClone(document));
-  if (result.valid) return [];
-  const errors = Array.isArray(result.errors) ? result.errors : [{ message: String(result.errors) }];
-  return errors.slice(0, 20).map((e: { instancePath?: string; message?: string; params?: unknown }) => ({
-    pointer: e.instancePath || "/",
-    message: `${e.message ?? "invalid"}${e.params ? ` ${JSON.stringify(e.params)}` : ""}`,
-  }));
+export function validateOpenApi(document: Record<string, unknown>): ValidationProblem[] {
+  const problems = schemaProblems(document, "3.1");
+  if (problems.length > 0) return problems.slice(0, SHOWN);
+  try {
+    checkInternalRefs(document, "the scraped spec");
+  } catch (error) {
+    if (error instanceof UserError) return [{ pointer: "/", message: error.message }];
+    throw error;
+  }
+  return [];
 }

@@ -48,6 +48,8 @@ export interface BundleOptions {
   limit?: SizeLimit;
   /** Folders besides the root file's own folder tree that refs may read from. */
   allowRefDirs?: readonly string[];
+  /** Refuse every ref to a file: for a document built in memory, which has no folder to read from. */
+  internalOnly?: boolean;
 }
 
 /**
@@ -61,6 +63,16 @@ export function bundle(
   options: BundleOptions = {},
 ): { path: string; hash: string }[] {
   return new Bundler(doc, resolve(rootFile), display, options).run();
+}
+
+/**
+ * Checks the refs of a document built in memory (a scraped spec) as the bundler checks a file's: each
+ * internal ref, found only where the document's structure allows one (never inside example values or
+ * under a property that happens to be named "$ref" or "$id"), points at what its place needs. A ref to a
+ * file is an error. Throws a UserError naming `display`.
+ */
+export function checkInternalRefs(doc: Obj, display: string): void {
+  new Bundler(doc, resolve(display), display, { internalOnly: true }).run();
 }
 
 /** What a ref at a place of each kind must point at, for messages. */
@@ -103,6 +115,7 @@ class Bundler {
 
   private readonly fence: Fence;
   private readonly limit: SizeLimit;
+  private readonly internalOnly: boolean;
 
   constructor(
     private readonly doc: Obj,
@@ -112,6 +125,7 @@ class Bundler {
   ) {
     this.fence = new Fence([dirname(root), ...(options.allowRefDirs ?? [])]);
     this.limit = options.limit ?? specLimit();
+    this.internalOnly = options.internalOnly ?? false;
   }
 
   run(): { path: string; hash: string }[] {
@@ -246,6 +260,12 @@ class Bundler {
     const location = hash === -1 ? value : value.slice(0, hash);
     const fragment = hash === -1 ? "" : value.slice(hash + 1);
     if (location === "") return base === this.root ? undefined : { file: base, fragment };
+    if (this.internalOnly) {
+      throw new UserError(
+        `$ref "${value}" at ${pointer} refers to another document: only refs inside the document ("#/...") are allowed here`,
+        this.display,
+      );
+    }
     let file: string;
     if (location.startsWith("//") || /^https?:/i.test(location)) {
       throw new UserError(

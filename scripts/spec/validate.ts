@@ -28,10 +28,15 @@ function compiled(dialect: Dialect): CompiledSchema {
 /** How many problems an error message lists. */
 const SHOWN = 3;
 
-export function validateSpec(doc: Obj, dialect: Dialect, display: string): void {
+/** What makes `doc` fail the official schema of `dialect` (none when it passes); `doc` is not changed. */
+export function schemaProblems(doc: Obj, dialect: Dialect): { pointer: string; message: string }[] {
   const check = compiled(dialect);
-  if (check(doc)) return;
-  const problems = summarize(check.errors ?? []);
+  return check(doc) ? [] : summarize(check.errors ?? []);
+}
+
+export function validateSpec(doc: Obj, dialect: Dialect, display: string): void {
+  const problems = schemaProblems(doc, dialect);
+  if (problems.length === 0) return;
   const listed = problems
     .slice(0, SHOWN)
     .map((p) => `at ${p.pointer}: ${p.message}`)

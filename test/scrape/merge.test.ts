@@ -274,7 +274,7 @@ describe("inference", () => {
     expect(listResponse["200"]?.content["application/json"]?.schema).toEqual({
       $ref: "#/components/schemas/WidgetList",
     });
-    expect(await validateOpenApi(r.document)).toEqual([]);
+    expect(validateOpenApi(r.document)).toEqual([]);
   });
 
   it("infers a body media type from the API's other operations and adds undocumented path parameters", () => {
