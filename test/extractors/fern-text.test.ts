@@ -609,6 +609,28 @@ describe("section details on other Fern pages", () => {
         note: { schema: { type: "string" }, required: false },
       },
     },
+    {
+      name: "a field of type any, with or without a flag; a word ending in 'any' stays prose",
+      given:
+        "Request\n\nThis endpoint expects an object.\nparentSandboxanyOptional\nThe parent.\n" +
+        "namestringRequired\ncompany\nraw_dataany",
+      want: {
+        parentSandbox: { schema: {}, required: false, description: "The parent." },
+        name: { schema: { type: "string" }, required: true, description: "company" },
+        raw_data: { schema: {} },
+      },
+    },
+    {
+      name: "names broken after '_' join the next line, also right after an empty Allowed values",
+      given:
+        "Request\n\nThis endpoint expects an object.\nmodeenumOptional\nAllowed values:\nrefresh_\n" +
+        "urlstringOptional\nWhere to.\nphone_\nnumber_collectionobjectOptional",
+      want: {
+        mode: { schema: { type: "string" }, required: false },
+        refresh_url: { schema: { type: "string" }, required: false, description: "Where to." },
+        phone_number_collection: { schema: { type: "object" }, required: false },
+      },
+    },
   ])("$name", ({ given, want }) => {
     const page = fernTextExtractor.extract(fernPage("", given));
     expect(byPath(only(page).requestBody?.fields ?? [])).toEqual(want);

@@ -37,6 +37,8 @@ describe("splitGluedField", () => {
       "Optional",
     ],
     ["routesmap from strings to list of objects", "routes", "map from strings to list of objects", ""],
+    ["phone_number_collectionobjectOptional", "phone_number_collection", "object", "Optional"],
+    ["max_integer_2integer", "max_integer_2", "integer", ""],
   ])("%s", (text, name, typePhrase, rest) => {
     expect(splitGluedField(text)).toMatchObject({ name, typePhrase, rest });
   });
