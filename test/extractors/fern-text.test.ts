@@ -637,6 +637,25 @@ describe("section details on other Fern pages", () => {
     expect(page.warnings).toEqual([]);
   });
 
+  it("templates `:name` path parameters the page declares, also inside a segment", () => {
+    const text = [
+      "Get a thumbnail",
+      "",
+      "GET",
+      "https://api.widgets.example/files/:file_id/thumbnail.:extension",
+      "GET",
+      "/files/:file_id/thumbnail.:extension",
+      "",
+      "Path parameters",
+      "",
+      "file_idstringRequired",
+      "extensionenumRequired",
+      "",
+    ].join("\n");
+    const op = only(fernTextExtractor.extract({ file: "thumb.txt", text }));
+    expect(op.path?.value).toBe("/files/{file_id}/thumbnail.{extension}");
+  });
+
   it("does not take the neighbour page titled 'Authentication' for a section", () => {
     const fragment = read(INVOICE);
     expect(fragment.security).toHaveLength(1);

@@ -29,7 +29,12 @@ import { emptyOperation, emptyPageFragment, fact } from "../fragment.ts";
 import { findJsonEnd, parseLenientJson, stripLineNumbers } from "../lenient-json.ts";
 import type { CurlCommand } from "../text.ts";
 import { joinContinuationLines, parseCurl } from "../text.ts";
-import { parseMethod, readSplitRequestLine, readTarget } from "../read/request-line.ts";
+import {
+  parseMethod,
+  readSplitRequestLine,
+  readTarget,
+  templateDeclaredParameters,
+} from "../read/request-line.ts";
 import { addServer, serverBeforePath, serverOfUrl } from "../read/servers.ts";
 import { readBadges } from "../read/badges.ts";
 import { enumValueLine, withEnum } from "../read/enum.ts";
@@ -310,6 +315,7 @@ class FernReader {
     for (const section of this.sections) {
       if (section.start > headingEnd) this.readSection(op, section);
     }
+    this.templatePathParameters(op);
     this.checkCutOff(op, request);
     this.out.operations.push(op);
     if (op.title) this.out.title = op.title.value;
@@ -663,6 +669,14 @@ class FernReader {
       if (description) hint.description = description;
       this.out.security.push(fact(hint, this.src(entry.line), "typed"));
     }
+  }
+
+  /** Fern writes path parameters as `:name`, also inside a segment ("thumbnail.:extension"). */
+  private templatePathParameters(op: OperationFragment): void {
+    if (!op.path) return;
+    const names = op.parameters.flatMap((p) => (p.in === "path" && p.path[0] ? [p.path[0]] : []));
+    const path = templateDeclaredParameters(op.path.value, names);
+    if (path !== op.path.value) op.path = { ...op.path, value: path };
   }
 
   /** Path parameters are always required; a header or query parameter not marked Required is optional. */
