@@ -143,14 +143,16 @@ export interface GluedField {
 
 // A field name as docs write them: snake_case, camelCase, dotted paths, header names, `expand[]`.
 const TYPE_ALTERNATION = TYPE_WORDS.map((w) => w.replace(/[-[\]]/g, "\\$&")).join("|");
-const COMPOUND =
-  String.raw`(?:(?:list|array|set) of [a-z]+(?: or null)?|map from [a-z]+ to [a-z]+(?: or null)?|` +
-  String.raw`(?:${TYPE_ALTERNATION})(?: or null)?)`;
+// Lists and maps nest ("map from strings to map from strings to any", "map from strings to list of
+// objects"): a bounded count of fixed-word prefixes, so the match stays linear.
+const CONTAINER_PREFIX = String.raw`(?:(?:list|array|set) of |map from [a-z]+ to )`;
+const COMPOUND = String.raw`(?:${CONTAINER_PREFIX}{1,8}[a-z]+(?: or null)?|(?:${TYPE_ALTERNATION})(?: or null)?)`;
 const NAME_PREFIX = /^[A-Za-z_$][\w$.-]*/;
 // A type is not followed by more lowercase letters ("typeenum" is not "type" + "enum..."), except a flag
-// word a capture glued on ("colorstringrequired").
+// word a capture glued on ("colorstringrequired"), nor by "_", a digit or "." that continue a name
+// ("phone_number_collectionobject" is not "phone_" + "number").
 const TYPE_AT_START = new RegExp(
-  `^(${COMPOUND})(?=[^a-z]|$|(?:required|optional|nullable|deprecated)(?![a-z]))`,
+  `^(${COMPOUND})(?=[^a-z0-9_.]|$|(?:required|optional|nullable|deprecated)(?![a-z]))`,
 );
 
 /**

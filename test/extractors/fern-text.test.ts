@@ -609,10 +609,51 @@ describe("section details on other Fern pages", () => {
         note: { schema: { type: "string" }, required: false },
       },
     },
+    {
+      name: "a field of type any, with or without a flag; a word ending in 'any' stays prose",
+      given:
+        "Request\n\nThis endpoint expects an object.\nparentSandboxanyOptional\nThe parent.\n" +
+        "namestringRequired\ncompany\nraw_dataany",
+      want: {
+        parentSandbox: { schema: {}, required: false, description: "The parent." },
+        name: { schema: { type: "string" }, required: true, description: "company" },
+        raw_data: { schema: {} },
+      },
+    },
+    {
+      name: "names broken after '_' join the next line, also right after an empty Allowed values",
+      given:
+        "Request\n\nThis endpoint expects an object.\nmodeenumOptional\nAllowed values:\nrefresh_\n" +
+        "urlstringOptional\nWhere to.\nphone_\nnumber_collectionobjectOptional",
+      want: {
+        mode: { schema: { type: "string" }, required: false },
+        refresh_url: { schema: { type: "string" }, required: false, description: "Where to." },
+        phone_number_collection: { schema: { type: "object" }, required: false },
+      },
+    },
   ])("$name", ({ given, want }) => {
     const page = fernTextExtractor.extract(fernPage("", given));
     expect(byPath(only(page).requestBody?.fields ?? [])).toEqual(want);
     expect(page.warnings).toEqual([]);
+  });
+
+  it("templates `:name` path parameters the page declares, also inside a segment", () => {
+    const text = [
+      "Get a thumbnail",
+      "",
+      "GET",
+      "https://api.widgets.example/files/:file_id/thumbnail.:extension",
+      "GET",
+      "/files/:file_id/thumbnail.:extension",
+      "",
+      "Path parameters",
+      "",
+      "file_idstringRequired",
+      "extensionenumRequired",
+      "",
+    ].join("\n");
+    const op = only(fernTextExtractor.extract({ file: "thumb.txt", text }));
+    expect(op.path?.value).toBe("/files/{file_id}/thumbnail.{extension}");
   });
 
   it("does not take the neighbour page titled 'Authentication' for a section", () => {

@@ -104,6 +104,53 @@ describe("joining operations", () => {
   });
 });
 
+describe("children of arrays", () => {
+  it("places the fields listed under an array field in its items, not beside them", () => {
+    const items = { type: "string" };
+    const r = merge([
+      "t.txt",
+      [
+        op("t.txt", 1, {
+          method: "post",
+          path: "/v1/w",
+          requestBody: {
+            fields: [
+              field("t.txt", 2, "parts", { type: "array" }, "typed"),
+              field("t.txt", 3, "parts.size", { type: "integer" }, "typed", { required: true }),
+              field("t.txt", 4, "parts.shape", { type: "object" }, "typed"),
+              field("t.txt", 4, "parts.shape.unit", { type: "string" }, "typed"),
+              field("t.txt", 5, "tags", { type: "array", items }, "typed"),
+              field("t.txt", 6, "tags.label", { type: "string" }, "typed"),
+            ],
+          },
+        }),
+      ],
+    ]);
+    const body = r.doc.paths["/v1/w"]?.post?.requestBody as {
+      content: Record<string, { schema: { properties: Record<string, Record<string, unknown>> } }>;
+    };
+    const props = Object.values(body.content)[0]?.schema.properties ?? {};
+    expect(props.parts).toEqual({
+      type: "array",
+      items: {
+        type: "object",
+        properties: {
+          shape: { type: "object", properties: { unit: { type: "string" } } },
+          size: { type: "integer" },
+        },
+        required: ["size"],
+      },
+    });
+    expect(props.parts?.properties).toBeUndefined();
+    // A typed items schema keeps its type; the fragment's own schema object is not changed.
+    expect(props.tags).toEqual({
+      type: "array",
+      items: { type: "string", properties: { label: { type: "string" } } },
+    });
+    expect(items).toEqual({ type: "string" });
+  });
+});
+
 describe("precedence", () => {
   it("a JSON Schema block beats a typed table, which beats an example; conflicts are logged", () => {
     const r = merge(

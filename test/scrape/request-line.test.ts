@@ -6,6 +6,7 @@ import {
   readRequestLine,
   readSplitRequestLine,
   readTarget,
+  templateDeclaredParameters,
   requestOfCurl,
 } from "../../scripts/scrape/read/request-line.ts";
 import { serversInLines, serverStatement } from "../../scripts/scrape/read/servers.ts";
@@ -99,6 +100,24 @@ describe("readTarget", () => {
     for (const host of ["localhost:8080", "example.com", "mock.widgets.test", "{host}", "127.0.0.1"]) {
       expect(readTarget(`http://${host}/v1/items`)).toEqual({ path: "/v1/items", query: [] });
     }
+  });
+});
+
+describe("templateDeclaredParameters", () => {
+  it.each([
+    [
+      "/files/{file_id}/thumbnail.:extension",
+      ["file_id", "extension"],
+      "/files/{file_id}/thumbnail.{extension}",
+    ],
+    ["/v1/:name:cancel", ["name"], "/v1/{name}:cancel"],
+    ["/atoz/page-:pageno.atom", ["pageno"], "/atoz/page-{pageno}.atom"],
+    ["/:brand-web-safe-title.atom", ["brand", "brand-web-safe-title"], "/{brand-web-safe-title}.atom"],
+    // Undeclared names and colons glued to a word stay text.
+    ["/a/:idx/:id", ["id"], "/a/:idx/{id}"],
+    ["/a/b:id", ["id"], "/a/b:id"],
+  ])("%s", (path, names, want) => {
+    expect(templateDeclaredParameters(path, names)).toBe(want);
   });
 });
 

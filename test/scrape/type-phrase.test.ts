@@ -30,6 +30,15 @@ describe("splitGluedField", () => {
     ["checkslist of strings or null", "checks", "list of strings or null", ""],
     ["Key-InflectionenumOptionalDefaults to snake", "Key-Inflection", "enum", "OptionalDefaults to snake"],
     ["client_reference_idstringA string.", "client_reference_id", "string", "A string."],
+    [
+      "propertiesmap from strings to map from strings to anyOptional",
+      "properties",
+      "map from strings to map from strings to any",
+      "Optional",
+    ],
+    ["routesmap from strings to list of objects", "routes", "map from strings to list of objects", ""],
+    ["phone_number_collectionobjectOptional", "phone_number_collection", "object", "Optional"],
+    ["max_integer_2integer", "max_integer_2", "integer", ""],
   ])("%s", (text, name, typePhrase, rest) => {
     expect(splitGluedField(text)).toMatchObject({ name, typePhrase, rest });
   });

@@ -29,7 +29,12 @@ import { emptyOperation, emptyPageFragment, fact } from "../fragment.ts";
 import { findJsonEnd, parseLenientJson, stripLineNumbers } from "../lenient-json.ts";
 import type { CurlCommand } from "../text.ts";
 import { joinContinuationLines, parseCurl } from "../text.ts";
-import { parseMethod, readSplitRequestLine, readTarget } from "../read/request-line.ts";
+import {
+  parseMethod,
+  readSplitRequestLine,
+  readTarget,
+  templateDeclaredParameters,
+} from "../read/request-line.ts";
 import { addServer, serverBeforePath, serverOfUrl } from "../read/servers.ts";
 import { readBadges } from "../read/badges.ts";
 import { enumValueLine, withEnum } from "../read/enum.ts";
@@ -168,10 +173,34 @@ function readTail(rest: string, base: JsonSchema): Omit<FieldLine, "name"> | und
  * ("by_date"), not a field.
  */
 function readFieldLine(text: string): FieldLine | undefined {
-  const glued = splitGluedField(text);
+  const glued = splitGluedField(text) ?? splitGluedAny(text);
   if (!glued?.schema || /[_.-]$/.test(glued.name)) return undefined;
   const tail = readTail(glued.rest, glued.schema);
   return tail ? { name: glued.name, ...tail } : undefined;
+}
+
+/**
+ * Fern's `any` ("parentSandboxanyOptional", "metadataany"), which the shared splitter leaves out because
+ * so many words end in "any". Read only when no other type splits the line, and followed by what follows a
+ * type on a Fern field line (Required/Optional, "or null", a bound); with nothing after it (response fields),
+ * only when the name is camelCase or snake_case: "company" alone is a word.
+ */
+const GLUED_ANY =
+  /^([A-Za-z_$][\w$.-]*?)any((?: or null)?(?:Required|Optional|Deprecated|[<>=]|format:|Defaults)[^]*)?$/;
+
+function splitGluedAny(text: string): ReturnType<typeof splitGluedField> {
+  const t = text.trim();
+  const m = GLUED_ANY.exec(t);
+  // With nothing after it, only a name that cannot be a word ("parentSandbox", "raw_data") reads as one.
+  if (!m?.[1] || (m[2] === undefined && !/^[a-z$][\w$.-]*(?:[A-Z_]|\d)/.test(m[1]))) return undefined;
+  const rest = (m[2] ?? "").trim();
+  const orNull = rest.startsWith("or null");
+  return {
+    name: m[1],
+    typePhrase: orNull ? "any or null" : "any",
+    schema: {},
+    rest: orNull ? rest.slice("or null".length).trim() : rest,
+  };
 }
 
 /** The last line of a cut page may stop inside "Optional"/"Required": still a field, minus that word. */
@@ -286,6 +315,7 @@ class FernReader {
     for (const section of this.sections) {
       if (section.start > headingEnd) this.readSection(op, section);
     }
+    this.templatePathParameters(op);
     this.checkCutOff(op, request);
     this.out.operations.push(op);
     if (op.title) this.out.title = op.title.value;
@@ -502,6 +532,13 @@ class FernReader {
       const text = this.text(i);
       if (text === "") continue;
       const current = body.entries[body.entries.length - 1];
+      const broken = this.readBrokenName(section, i);
+      if (broken) {
+        body.entries.push(broken);
+        inEnum = false;
+        i = broken.line;
+        continue;
+      }
       const entry = this.readEntry(section, i, i === lastLine);
       if (entry) {
         body.entries.push(entry);
@@ -524,6 +561,22 @@ class FernReader {
       }
     }
     return body;
+  }
+
+  /**
+   * A field whose name the capture broke after "_" or "." ("refresh_" then "urlstringOptional"): the
+   * fragment line ends in the separator and, joined to the next line, reads as a field line. The entry
+   * keeps the fragment's indentation and takes the second line's index as its own.
+   */
+  private readBrokenName(section: SectionRange, index: number): Entry | undefined {
+    const head = this.text(index);
+    if (!/^[A-Za-z_$][\w$-]*(?:\.[\w$-]+)*[_.]$/.test(head)) return undefined;
+    const next = nextNonEmpty(this.lines, index + 1);
+    if (next === -1 || next >= section.end || next !== index + 1) return undefined;
+    const field = readFieldLine(head + this.text(next));
+    if (!field) return undefined;
+    const base = { line: next, indent: indentOf(this.lines[index] ?? ""), description: [], enumValues: [] };
+    return { ...base, ...field };
   }
 
   /** An entry line of the section, or undefined when the line is prose. */
@@ -616,6 +669,14 @@ class FernReader {
       if (description) hint.description = description;
       this.out.security.push(fact(hint, this.src(entry.line), "typed"));
     }
+  }
+
+  /** Fern writes path parameters as `:name`, also inside a segment ("thumbnail.:extension"). */
+  private templatePathParameters(op: OperationFragment): void {
+    if (!op.path) return;
+    const names = op.parameters.flatMap((p) => (p.in === "path" && p.path[0] ? [p.path[0]] : []));
+    const path = templateDeclaredParameters(op.path.value, names);
+    if (path !== op.path.value) op.path = { ...op.path, value: path };
   }
 
   /** Path parameters are always required; a header or query parameter not marked Required is optional. */

@@ -457,14 +457,7 @@ function fieldFromRow(
     });
     return undefined;
   }
-  if (named.inItems) {
-    // Fragments have no notation for "the items of"; the child is placed under the array itself.
-    warnings.push({
-      file,
-      line: row.line,
-      message: `field "${name}" (line ${row.line}) is nested in array items; placed under the array`,
-    });
-  }
+  // `parts[].size` nests under `parts`: the merge places the children of an array field in its items.
   const isArrayName = named.array;
   const typeCell = byRole.type ?? "";
   if (typeCell !== "" && !isTypeCell(typeCell)) {

@@ -81,6 +81,24 @@ export function readTarget(raw: string): Target {
   return { path: "/" + segments.join("/"), query, ...(server ? { server } : {}) };
 }
 
+/**
+ * `:name` placeholders inside a segment ("thumbnail.:extension", "page-:pageno.atom", ":name:cancel") that
+ * name a path parameter the page declares become `{name}`. Only declared names: elsewhere a colon is text
+ * (Google's `:cancel` custom verbs). Longest names first, so `:brand-title` is not read as `:brand`.
+ */
+export function templateDeclaredParameters(path: string, names: readonly string[]): string {
+  let out = path;
+  for (const name of [...names].sort((a, b) => b.length - a.length)) {
+    const pieces = out.split(`:${name}`);
+    out = pieces.reduce((acc, piece, k) => {
+      if (k === 0) return piece;
+      const glued = /^[\w-]/.test(piece) || /[\w}]$/.test(acc);
+      return glued ? `${acc}:${name}${piece}` : `${acc}{${name}}${piece}`;
+    }, "");
+  }
+  return out;
+}
+
 /** The OpenAPI path template of a documented path or URL (see readTarget). */
 export function toPathTemplate(raw: string): string {
   return readTarget(raw).path;
