@@ -109,3 +109,76 @@ describe("generic reader, marked and colon forms", () => {
     });
   });
 });
+
+describe("generic reader, captures that lost the blank lines around section headings", () => {
+  it("ends a field run at a section word on its own line and reads the media type apart (6 Mintlify)", () => {
+    const page = [
+      "PUT",
+      "/",
+      "sandboxes",
+      "/",
+      "{sandboxName}",
+      "Path Parameters",
+      "",
+      "sandboxName",
+      "string",
+      "required",
+      "Body",
+      "",
+      "application/json",
+      "routes",
+      "object[]",
+      "",
+      "Show child attributes",
+      "",
+      "routes.latency",
+      "integer<int32>",
+      "",
+      "Required range: 0 <= x <= 30000",
+      "",
+      "routes.mode",
+      "enum<string>",
+      "required",
+      "",
+      "Available options:",
+      "NONE,",
+      "TIMEOUT",
+      "",
+      "name",
+      "string",
+    ].join("\n");
+    const op = operation(page);
+    expect(op.parameters.map((p) => [p.in, p.path.join("."), p.required])).toEqual([
+      ["path", "sandboxName", true],
+    ]);
+    expect(byName(op.requestBody?.fields ?? [])).toEqual({
+      routes: { schema: { type: "array", items: { type: "object" } } },
+      "routes.latency": { schema: { type: "integer", format: "int32", maximum: 30000 } },
+      "routes.mode": { schema: { type: "string", enum: ["NONE", "TIMEOUT"] }, required: true },
+      name: { schema: { type: "string" } },
+    });
+  });
+
+  it('reads "Bodyrequired" as the body section and an Enum"a""b" line as the field\'s values (8 Redoc)', () => {
+    const page = [
+      "Replace a widget",
+      "Request",
+      "Path",
+      "widget_idstringrequired",
+      "Bodyrequired",
+      "finishobject(Finish)",
+      "stagestring",
+      "",
+      'Enum"draft""live"',
+      "curl -i -X PUT \\",
+      "  'https://mock.widgets.test/widgets/{widget_id}'",
+    ].join("\n");
+    const op = operation(page);
+    expect(op.parameters.map((p) => [p.in, p.path.join(".")])).toEqual([["path", "widget_id"]]);
+    expect(Object.keys(byName(op.requestBody?.fields ?? []))).toEqual(["finish", "stage"]);
+    expect(byName(op.requestBody?.fields ?? []).stage?.schema).toEqual({
+      type: "string",
+      enum: ["draft", "live"],
+    });
+  });
+});

@@ -29,7 +29,7 @@ import { readCode } from "./examples.ts";
 import { parseFieldItem } from "../../read/field-lists.ts";
 import { readFieldText, readTokenRun, toFieldSpec } from "../../read/field.ts";
 import { rowSpec, tableColumns, type Columns } from "../../read/field-tables.ts";
-import type { FieldSpec } from "../../read/field-types.ts";
+import { enrichSchema, type FieldSpec } from "../../read/field-types.ts";
 import { OperationParts } from "./operation-parts.ts";
 import { classifySection, statusIn, type SectionInfo } from "../../read/sections.ts";
 import { requestLineOf } from "./words.ts";
@@ -146,16 +146,29 @@ export class OperationReader {
     }
     const pending = this.pendingField;
     this.pendingField = undefined;
-    if (pending && !pending.description && this.inFieldSection()) {
-      pending.description = plain(text);
-      return;
-    }
+    if (pending && this.inFieldSection() && this.describeField(pending, lines)) return;
     this.hint(text, block.source);
     const status = statusIn(plain(text));
     const caption = /:$/.test(plain(text)) && plain(text).split(" ").length <= 6;
     if (this.describing && !caption && !status) this.description.push(...lines);
     else this.describing = false;
     this.label = text;
+  }
+
+  /**
+   * A paragraph under a field read from its own lines: its limits or enum values ("Required range:
+   * 1 <= x <= 50", "Available options:" then "a," lines), else its description. The field stays open for
+   * the next paragraph, as token-per-line pages give the description and the limits paragraphs of their own.
+   */
+  private describeField(field: FieldFragment, lines: Line[]): boolean {
+    const texts = lines.map((l) => plain(l.text));
+    const text = texts.join(" ");
+    const enriched = enrichSchema(field.schema, text, texts);
+    if (enriched !== field.schema && enriched) field.schema = enriched;
+    else if (!field.description) field.description = text;
+    else return false;
+    this.pendingField = field;
+    return true;
   }
 
   private inFieldSection(): boolean {
