@@ -182,3 +182,56 @@ describe("generic reader, captures that lost the blank lines around section head
     });
   });
 });
+
+describe("generic reader, fields with no blank lines between them (11 Docusaurus, one token per line)", () => {
+  const page = [
+    "BatchGetRecord",
+    "POST/BatchGetRecord",
+    "Request",
+    "Body",
+    "required",
+    "- application/json",
+    "Identifiers",
+    "object[]",
+    "required",
+    "Array [",
+    "FeatureGroupName",
+    "string",
+    "required",
+    "FeatureNames",
+    "any[]",
+    "]",
+    "Expiration",
+    "string",
+    "Possible values: [Enabled, Disabled]",
+    "Responses",
+    "- 200",
+  ].join("\n");
+
+  it('reads each name-then-type run as a field, nesting "Array [" ... "]" under the array above', () => {
+    expect(byName(operation(page).requestBody?.fields ?? [])).toEqual({
+      Identifiers: { schema: { type: "array", items: { type: "object" } }, required: true },
+      "Identifiers.FeatureGroupName": { schema: { type: "string" }, required: true },
+      "Identifiers.FeatureNames": { schema: { type: "array", items: {} } },
+      Expiration: { schema: { type: "string", enum: ["Enabled", "Disabled"] } },
+    });
+  });
+});
+
+describe("generic reader, a page with fields but no method or path (7 ReadMe, 11 Docusaurus)", () => {
+  it("gives one operation without method and path, titled by the line above its first section", () => {
+    const page = ["searchActivity", "Request", "Query Parameters", "keyword string OPTIONAL"].join("\n");
+    const fragment = genericExtractor.extract({ file: "page.txt", text: page });
+    expect(fragment.operations).toHaveLength(1);
+    const [op] = fragment.operations;
+    expect([op?.method, op?.path, op?.title?.value]).toEqual([undefined, undefined, "searchActivity"]);
+    expect(op?.parameters.map((p) => [p.in, p.path.join("."), p.required])).toEqual([
+      ["query", "keyword", false],
+    ]);
+  });
+
+  it("still documents nothing on a page with no field section", () => {
+    const page = ["Getting started", "", "Read the guide first."].join("\n");
+    expect(genericExtractor.extract({ file: "page.txt", text: page }).operations).toEqual([]);
+  });
+});

@@ -19,7 +19,7 @@ import {
   type TableBlock,
 } from "../../read/blocks.ts";
 import { codeKind, curlOf } from "../../read/code-blocks.ts";
-import { isSectionHeading } from "../../read/sections.ts";
+import { classifySection, isSectionHeading } from "../../read/sections.ts";
 import { requestLineOf, type RequestLine } from "./words.ts";
 
 function segments(path: string): string[] {
@@ -63,7 +63,8 @@ interface Anchor {
 }
 
 export interface Span {
-  anchor: Anchor;
+  /** Undefined for a page that shows fields but no method or path (see fieldsOnlySpan). */
+  anchor?: Anchor;
   start: number;
   end: number;
   title?: { text: string; source: Source };
@@ -260,4 +261,28 @@ export function spansOf(blocks: Block[], anchors: Anchor[]): Span[] {
 export function pageTitleIndex(blocks: Block[]): number | undefined {
   const tops = blocks.flatMap((b, i) => (b.kind === "heading" && b.depth === 1 ? [i] : []));
   return tops.length === 1 ? tops[0] : undefined;
+}
+
+const FIELD_SECTIONS = new Set(["path", "query", "header", "cookie", "body", "params"]);
+
+/**
+ * A page that shows fields under a parameters or body heading but no request line and no curl (ReadMe,
+ * some Docusaurus captures): one operation without method and path over the whole page, which the merge
+ * places by REST convention or reports as unplaced. Its title is the first heading or short line above the
+ * first section, when there is one.
+ */
+export function fieldsOnlySpan(blocks: Block[]): Span | undefined {
+  const first = blocks.findIndex(
+    (b) => b.kind === "heading" && FIELD_SECTIONS.has(classifySection(b.text)?.kind ?? ""),
+  );
+  if (first === -1 || !blocks.slice(first + 1).some((b) => b.kind !== "heading")) return undefined;
+  const titled = blocks.slice(0, first).find((b) => b.kind !== "heading" || !isSectionHeading(b.text));
+  const line =
+    titled?.kind === "heading" ? titled.text : titled?.kind === "text" ? titled.lines[0]?.text : undefined;
+  const text = line !== undefined ? plain(line) : "";
+  const title =
+    titled && text !== "" && text.split(/\s+/).length <= 8 && !/[.!?]$/.test(text)
+      ? { text, source: titled.source }
+      : undefined;
+  return { start: 0, end: blocks.length, ...(title ? { title } : {}) };
 }

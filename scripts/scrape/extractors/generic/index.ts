@@ -16,7 +16,7 @@ import {
   type Source,
 } from "../../fragment.ts";
 import { securityFromCurl } from "../../curl-facts.ts";
-import { findAnchors, pageTitleIndex, scanAnchors, spansOf } from "./anchors.ts";
+import { fieldsOnlySpan, findAnchors, pageTitleIndex, scanAnchors, spansOf } from "./anchors.ts";
 import { plain, type Block, type Ctx } from "../../read/blocks.ts";
 import { codeKind, curlOf } from "../../read/code-blocks.ts";
 import { serverFor } from "./examples.ts";
@@ -101,10 +101,16 @@ function extract(page: Page): PageFragment {
   ctx.bases = fragment.servers.map((f) => f.value);
   const found = scanAnchors(blocks, ctx.bases);
   fragment.listedOperations = found.listed;
-  const spans = spansOf(blocks, findAnchors(found));
+  const anchored = spansOf(blocks, findAnchors(found));
+  const fieldsOnly = anchored.length === 0 ? fieldsOnlySpan(blocks) : undefined;
+  const spans = fieldsOnly ? [fieldsOnly] : anchored;
   for (const span of spans) {
     const startBlock = blocks[span.start];
-    const reader = new OperationReader(ctx, span, startBlock?.source ?? span.anchor.source);
+    const reader = new OperationReader(
+      ctx,
+      span,
+      startBlock?.source ?? span.anchor?.source ?? { file: page.file },
+    );
     for (let i = span.start; i < span.end; i++) {
       const block = blocks[i];
       if (block) reader.read(block, i);

@@ -31,6 +31,7 @@ import { readFieldText, readTokenRun, toFieldSpec } from "../../read/field.ts";
 import { rowSpec, tableColumns, type Columns } from "../../read/field-tables.ts";
 import { enrichSchema, type FieldSpec } from "../../read/field-types.ts";
 import { OperationParts } from "./operation-parts.ts";
+import { namePath } from "../../read/names.ts";
 import { classifySection, statusIn, type SectionInfo } from "../../read/sections.ts";
 import { requestLineOf } from "./words.ts";
 
@@ -62,18 +63,20 @@ export class OperationReader {
     const { anchor } = span;
     this.op = emptyOperation(startSource);
     this.parts = new OperationParts(this.op);
-    this.op.method = fact(anchor.method, anchor.source, anchor.strength);
-    this.op.path = fact(anchor.path, anchor.source, anchor.strength);
-    if (anchor.server) this.parts.addServer(anchor.server, anchor.source, anchor.strength);
+    if (anchor) {
+      this.op.method = fact(anchor.method, anchor.source, anchor.strength);
+      this.op.path = fact(anchor.path, anchor.source, anchor.strength);
+      if (anchor.server) this.parts.addServer(anchor.server, anchor.source, anchor.strength);
+    }
     if (span.title) this.op.title = fact(span.title.text, span.title.source, "prose");
-    this.pathParams = new Set([...anchor.path.matchAll(/\{([^{}]+)\}/g)].map((m) => m[1] ?? ""));
+    this.pathParams = new Set([...(anchor?.path ?? "").matchAll(/\{([^{}]+)\}/g)].map((m) => m[1] ?? ""));
   }
 
   read(block: Block, index: number): void {
-    const isAnchor = index === this.span.anchor.block;
+    const isAnchor = index === this.span.anchor?.block;
     if (block.kind !== "text") this.pendingField = undefined;
     if (block.kind === "heading") {
-      if (isAnchor || index === this.span.start) return;
+      if (isAnchor || (index === this.span.start && this.span.title?.source === block.source)) return;
       this.enterSection(block.text, block.depth);
       this.hint(block.text, block.source);
       this.label = block.text;
@@ -219,6 +222,40 @@ export class OperationReader {
    * Only a run that starts with a name and has a type is a field; a nameless run is reported, not placed.
    */
   private readTokenRun(lines: Line[]): boolean {
+    const starts = lines.flatMap((_, i) => (startsTokenField(lines, i) ? [i] : []));
+    if (starts.length > 1 && starts[0] === 0) return this.readTokenRuns(lines, starts);
+    return this.readOneTokenRun(lines, []);
+  }
+
+  /**
+   * Several token-per-line fields in one paragraph (a capture that lost the blank lines between them):
+   * each starts at a name followed by its type. "Array [" ... "]" around fields nests them under the
+   * array field above.
+   */
+  private readTokenRuns(lines: Line[], starts: number[]): boolean {
+    const parents: string[][] = [];
+    let last: string[] | undefined;
+    starts.forEach((start, k) => {
+      const run = lines.slice(start, starts[k + 1] ?? lines.length);
+      const own: Line[] = [];
+      const opens: number[] = [];
+      let closes = 0;
+      for (const line of run) {
+        const t = plain(line.text).trim();
+        if (/^Array \[$/i.test(t)) opens.push(own.length);
+        else if (t === "]") closes++;
+        else own.push(line);
+      }
+      const prefix = parents.at(-1) ?? [];
+      const placed = this.readOneTokenRun(own, prefix);
+      if (placed) last = [...prefix, ...(namePathOf(own[0]?.text) ?? [])];
+      for (let o = 0; o < opens.length; o++) if (last) parents.push(last);
+      for (let c = 0; c < closes; c++) parents.pop();
+    });
+    return true;
+  }
+
+  private readOneTokenRun(lines: Line[], prefix: string[]): boolean {
     const first = lines[0];
     if (!first || lines.length < 2 || lines.length > 12) return false;
     const reading = readTokenRun(lines.map((l) => l.text));
@@ -229,7 +266,7 @@ export class OperationReader {
     }
     const spec = toFieldSpec(reading);
     if (!spec || reading.name !== plain(first.text)) return false;
-    this.pendingField = this.place(spec, first.source, "typed", [])?.fragment;
+    this.pendingField = this.place(spec, first.source, "typed", prefix)?.fragment;
     return true;
   }
 
@@ -377,6 +414,19 @@ export class OperationReader {
   private split(name: string, target: Target): string[] {
     return typeof target === "object" || target === "body" ? name.split(".").filter(Boolean) : [name];
   }
+}
+
+/** Line `i` is a bare name and the line after it a type: a token-per-line field starts there. */
+function startsTokenField(lines: Line[], i: number): boolean {
+  const name = plain(lines[i]?.text ?? "").trim();
+  const next = lines[i + 1]?.text;
+  if (next === undefined || !/^[A-Za-z_$@][\w$@.[\]-]*$/.test(name)) return false;
+  const reading = readTokenRun([name, next]);
+  return reading?.name === name && reading.schema !== undefined;
+}
+
+function namePathOf(text: string | undefined): string[] | undefined {
+  return text === undefined ? undefined : namePath(plain(text).trim())?.path;
 }
 
 /** Where a field goes: a parameter location, the request body, or a response by status. */
