@@ -235,3 +235,46 @@ describe("generic reader, a page with fields but no method or path (7 ReadMe, 11
     expect(genericExtractor.extract({ file: "page.txt", text: page }).operations).toEqual([]);
   });
 });
+
+describe("generic reader, several operations shown only by their curls after their fields (8 Redoc)", () => {
+  const page = [
+    "Servers",
+    "Mock server",
+    "https://mock.test/api",
+    "Production server",
+    "https://api.widgets.test/api",
+    "",
+    "listWidgets",
+    "query Parameters",
+    "limit",
+    "integer <int64>",
+    "curl -i -X GET \\",
+    "  https://mock.test/api/1/widgets",
+    "",
+    "Responses",
+    "200",
+    "",
+    "getWidget",
+    "path Parameters",
+    "widgetId",
+    "required",
+    "string",
+    "curl -i -X GET \\",
+    "  https://mock.test/api/1/widgets/{widgetId}",
+  ].join("\n");
+
+  it("starts each operation at its title above its first section and strips the servers' base path", () => {
+    const ops = genericExtractor.extract({ file: "page.txt", text: page }).operations;
+    expect(
+      ops.map((op) => [
+        op.method?.value,
+        op.path?.value,
+        op.title?.value,
+        op.parameters.map((p) => [p.in, p.path.join("."), p.schema]),
+      ]),
+    ).toEqual([
+      ["get", "/1/widgets", "listWidgets", [["query", "limit", { type: "integer", format: "int64" }]]],
+      ["get", "/1/widgets/{widgetId}", "getWidget", [["path", "widgetId", { type: "string" }]]],
+    ]);
+  });
+});

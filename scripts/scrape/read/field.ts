@@ -139,7 +139,8 @@ function asBadge(line: string): string {
 }
 
 function classify(line: string): Token {
-  const t = line.trim();
+  // "integer <int64>" (Redoc) is "integer<int64>" (Mintlify) with a space.
+  const t = line.trim().replace(/^([a-z]+) <([\w-]+)>/, "$1<$2>");
   const required = /^(?:required|optional|REQUIRED|OPTIONAL|Required|Optional)$/.test(t)
     ? readRequired(t)
     : undefined;
@@ -150,7 +151,7 @@ function classify(line: string): Token {
     if (value) return { kind: "location", value };
   }
   // "string format: uuid", "string · min: 2": a type with badges after it.
-  const head = /^(\S+)\s+(format:|·|<=|>=|min:|max:)/.exec(t);
+  const head = /^(\S+)\s+(format:|·|<=|>=|min:|max:|\[ )/.exec(t);
   const typed = typeToken(t) ?? (head?.[1] ? typeToken(head[1]) : undefined);
   if (typed) {
     const rest = head ? t.slice((head[1] ?? "").length) : "";

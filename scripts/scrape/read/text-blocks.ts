@@ -290,8 +290,12 @@ function looksLikeHeading(line: string): boolean {
  * when a capture lost the blank lines around it, so it ends the paragraph above it.
  */
 function sectionLine(line: string): boolean {
-  const t = line.trim();
-  return t.split(/\s+/).length <= 3 && looksLikeHeading(t) && isSectionHeading(t);
+  // "Request Body schema: application/json" (Redoc) heads the body as "Body" does.
+  const t = line.trim().replace(/:\s*(?:application|multipart|text)\/[\w.+-]+$/, "");
+  const words = t.split(/\s+/).length;
+  // "query Parameters" (Redoc) starts lowercase; a lone lowercase word ("body") may be a field's name.
+  const capitalised = /^[a-z]/.test(t) && words >= 2 ? t[0]?.toUpperCase() + t.slice(1) : t;
+  return words <= 3 && looksLikeHeading(capitalised) && isSectionHeading(t);
 }
 
 /** A media type alone on a line ("application/json" under "Body") is not the first line of the field below it. */

@@ -75,7 +75,23 @@ function resolveTarget(hit: RequestLine, bases: string[]): { path: string; serve
   const full = hit.server ? hit.server + hit.path : undefined;
   const base = full ? bases.find((b) => full.startsWith(b + "/")) : undefined;
   if (full && base) return { path: full.slice(base.length), server: base };
+  // A mock or sandbox host serves the API under the same base path as the servers the page lists
+  // ("https://mock.test/api/1/x" with the server "https://api.test/api"): the path starts after it.
+  const basePath = bases.map(pathOf).find((p) => p !== "" && hit.path.startsWith(p + "/"));
+  if (basePath && /^https?:\/\//i.test(hit.target)) {
+    const path = hit.path.slice(basePath.length);
+    return { path, ...(hit.server ? { server: hit.server + basePath } : {}) };
+  }
   return { path: hit.path, ...(hit.server ? { server: hit.server } : {}) };
+}
+
+function pathOf(url: string): string {
+  try {
+    const path = new URL(url).pathname;
+    return path.endsWith("/") ? path.slice(0, -1) : path;
+  } catch {
+    return "";
+  }
 }
 
 function lineAnchor(
@@ -240,10 +256,15 @@ export function spansOf(blocks: Block[], anchors: Anchor[]): Span[] {
           (i) => eligible(i) && (prevDepth === undefined || (blocks[i] as HeadingBlock).depth <= prevDepth),
         ) ?? window.find(eligible);
       const heading = found !== undefined ? (blocks[found] as HeadingBlock) : undefined;
+      const fields =
+        anchor.example && !heading ? fieldsBefore(blocks, prevBlock + 1, anchor.block) : undefined;
       if (heading && found !== undefined) {
         title = { text: heading.text, source: heading.source };
         start = found;
         prevDepth = heading.depth;
+      } else if (fields) {
+        start = fields.start;
+        if (fields.title) title = fields.title;
       } else if (anchor.title) title = { text: anchor.title, source: anchor.source };
     }
     spans.push({ anchor, start, end: blocks.length, ...(title ? { title } : {}) });
@@ -255,6 +276,30 @@ export function spansOf(blocks: Block[], anchors: Anchor[]): Span[] {
     if (span && next) span.end = next.start;
   }
   return spans;
+}
+
+const REQUEST_SECTIONS = new Set(["path", "query", "header", "cookie", "body", "params"]);
+
+/**
+ * Where an operation shown only by its curl starts when its fields come before the curl (Redoc: the
+ * fields, then the curl, then the responses): at its first request-side section after the previous
+ * operation, or at the short line right above that section, which is the operation's title.
+ */
+function fieldsBefore(
+  blocks: Block[],
+  from: number,
+  to: number,
+): { start: number; title?: { text: string; source: Source } } | undefined {
+  for (let i = from; i < to; i++) {
+    const b = blocks[i];
+    if (b?.kind !== "heading" || !REQUEST_SECTIONS.has(classifySection(b.text)?.kind ?? "")) continue;
+    const above = i > from ? blocks[i - 1] : undefined;
+    const line = above?.kind === "text" && above.lines.length === 1 ? plain(above.lines[0]?.text ?? "") : "";
+    if (above && line !== "" && line.split(/\s+/).length <= 8 && !/[.!?:]$/.test(line))
+      return { start: i - 1, title: { text: line, source: above.source } };
+    return { start: i };
+  }
+  return undefined;
 }
 
 /** The page's own title: its first heading when that is the only top-level (depth 1) heading. */

@@ -66,7 +66,10 @@ function pageServers(blocks: Block[]): Fact<string>[] {
   for (const block of blocks) {
     if (block.kind === "heading") inServers = classifySection(block.text)?.kind === "servers";
     else if (block.kind === "text") {
-      block.lines.forEach((l) => take(l.text, l.source, false));
+      // Under a "Servers" heading, a line that is only a URL is a server (Redoc: a label, then its URL).
+      block.lines.forEach((l) =>
+        take(l.text, l.source, inServers && /^https?:\/\/\S+$/.test(plain(l.text).trim())),
+      );
       // "Servers" as the last line of a paragraph, right above its list, heads that list.
       inServers = classifySection(block.lines.at(-1)?.text ?? "")?.kind === "servers";
     } else if (block.kind === "list") block.items.forEach((it) => take(it.text, it.source, inServers));

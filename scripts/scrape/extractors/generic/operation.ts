@@ -197,6 +197,9 @@ export class OperationReader {
       const reading = readFieldText(line.text);
       return reading?.schema ? toFieldSpec(reading) : undefined;
     };
+    // A bare name, then its type on the next line: token-per-line fields ("integer <int64>" is a type, not
+    // a field named "integer").
+    if (startsTokenField(lines, 0)) return this.readTokenRun(lines);
     const first = lines.findIndex((l) => asField(l) !== undefined);
     if (first === -1) return this.readTokenRun(lines);
     // Prose above the first field line of a response is the response's description ("Updated session.").
