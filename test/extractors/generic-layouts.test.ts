@@ -109,3 +109,172 @@ describe("generic reader, marked and colon forms", () => {
     });
   });
 });
+
+describe("generic reader, captures that lost the blank lines around section headings", () => {
+  it("ends a field run at a section word on its own line and reads the media type apart (6 Mintlify)", () => {
+    const page = [
+      "PUT",
+      "/",
+      "sandboxes",
+      "/",
+      "{sandboxName}",
+      "Path Parameters",
+      "",
+      "sandboxName",
+      "string",
+      "required",
+      "Body",
+      "",
+      "application/json",
+      "routes",
+      "object[]",
+      "",
+      "Show child attributes",
+      "",
+      "routes.latency",
+      "integer<int32>",
+      "",
+      "Required range: 0 <= x <= 30000",
+      "",
+      "routes.mode",
+      "enum<string>",
+      "required",
+      "",
+      "Available options:",
+      "NONE,",
+      "TIMEOUT",
+      "",
+      "name",
+      "string",
+    ].join("\n");
+    const op = operation(page);
+    expect(op.parameters.map((p) => [p.in, p.path.join("."), p.required])).toEqual([
+      ["path", "sandboxName", true],
+    ]);
+    expect(byName(op.requestBody?.fields ?? [])).toEqual({
+      routes: { schema: { type: "array", items: { type: "object" } } },
+      "routes.latency": { schema: { type: "integer", format: "int32", maximum: 30000 } },
+      "routes.mode": { schema: { type: "string", enum: ["NONE", "TIMEOUT"] }, required: true },
+      name: { schema: { type: "string" } },
+    });
+  });
+
+  it('reads "Bodyrequired" as the body section and an Enum"a""b" line as the field\'s values (8 Redoc)', () => {
+    const page = [
+      "Replace a widget",
+      "Request",
+      "Path",
+      "widget_idstringrequired",
+      "Bodyrequired",
+      "finishobject(Finish)",
+      "stagestring",
+      "",
+      'Enum"draft""live"',
+      "curl -i -X PUT \\",
+      "  'https://mock.widgets.test/widgets/{widget_id}'",
+    ].join("\n");
+    const op = operation(page);
+    expect(op.parameters.map((p) => [p.in, p.path.join(".")])).toEqual([["path", "widget_id"]]);
+    expect(Object.keys(byName(op.requestBody?.fields ?? []))).toEqual(["finish", "stage"]);
+    expect(byName(op.requestBody?.fields ?? []).stage?.schema).toEqual({
+      type: "string",
+      enum: ["draft", "live"],
+    });
+  });
+});
+
+describe("generic reader, fields with no blank lines between them (11 Docusaurus, one token per line)", () => {
+  const page = [
+    "BatchGetRecord",
+    "POST/BatchGetRecord",
+    "Request",
+    "Body",
+    "required",
+    "- application/json",
+    "Identifiers",
+    "object[]",
+    "required",
+    "Array [",
+    "FeatureGroupName",
+    "string",
+    "required",
+    "FeatureNames",
+    "any[]",
+    "]",
+    "Expiration",
+    "string",
+    "Possible values: [Enabled, Disabled]",
+    "Responses",
+    "- 200",
+  ].join("\n");
+
+  it('reads each name-then-type run as a field, nesting "Array [" ... "]" under the array above', () => {
+    expect(byName(operation(page).requestBody?.fields ?? [])).toEqual({
+      Identifiers: { schema: { type: "array", items: { type: "object" } }, required: true },
+      "Identifiers.FeatureGroupName": { schema: { type: "string" }, required: true },
+      "Identifiers.FeatureNames": { schema: { type: "array", items: {} } },
+      Expiration: { schema: { type: "string", enum: ["Enabled", "Disabled"] } },
+    });
+  });
+});
+
+describe("generic reader, a page with fields but no method or path (7 ReadMe, 11 Docusaurus)", () => {
+  it("gives one operation without method and path, titled by the line above its first section", () => {
+    const page = ["searchActivity", "Request", "Query Parameters", "keyword string OPTIONAL"].join("\n");
+    const fragment = genericExtractor.extract({ file: "page.txt", text: page });
+    expect(fragment.operations).toHaveLength(1);
+    const [op] = fragment.operations;
+    expect([op?.method, op?.path, op?.title?.value]).toEqual([undefined, undefined, "searchActivity"]);
+    expect(op?.parameters.map((p) => [p.in, p.path.join("."), p.required])).toEqual([
+      ["query", "keyword", false],
+    ]);
+  });
+
+  it("still documents nothing on a page with no field section", () => {
+    const page = ["Getting started", "", "Read the guide first."].join("\n");
+    expect(genericExtractor.extract({ file: "page.txt", text: page }).operations).toEqual([]);
+  });
+});
+
+describe("generic reader, several operations shown only by their curls after their fields (8 Redoc)", () => {
+  const page = [
+    "Servers",
+    "Mock server",
+    "https://mock.test/api",
+    "Production server",
+    "https://api.widgets.test/api",
+    "",
+    "listWidgets",
+    "query Parameters",
+    "limit",
+    "integer <int64>",
+    "curl -i -X GET \\",
+    "  https://mock.test/api/1/widgets",
+    "",
+    "Responses",
+    "200",
+    "",
+    "getWidget",
+    "path Parameters",
+    "widgetId",
+    "required",
+    "string",
+    "curl -i -X GET \\",
+    "  https://mock.test/api/1/widgets/{widgetId}",
+  ].join("\n");
+
+  it("starts each operation at its title above its first section and strips the servers' base path", () => {
+    const ops = genericExtractor.extract({ file: "page.txt", text: page }).operations;
+    expect(
+      ops.map((op) => [
+        op.method?.value,
+        op.path?.value,
+        op.title?.value,
+        op.parameters.map((p) => [p.in, p.path.join("."), p.schema]),
+      ]),
+    ).toEqual([
+      ["get", "/1/widgets", "listWidgets", [["query", "limit", { type: "integer", format: "int64" }]]],
+      ["get", "/1/widgets/{widgetId}", "getWidget", [["path", "widgetId", { type: "string" }]]],
+    ]);
+  });
+});

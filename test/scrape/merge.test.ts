@@ -403,3 +403,30 @@ describe("inference", () => {
     expect(Object.keys(r.doc.paths)).toEqual(["/v1/s/{id}"]);
   });
 });
+
+describe("children of an array field", () => {
+  it('places "routes.path" under an array "routes" in its items, not beside them', () => {
+    const r = merge([
+      "a.txt",
+      [
+        op("a.txt", 1, {
+          method: "post",
+          path: "/v1/w",
+          requestBody: {
+            fields: [
+              field("a.txt", 2, "routes", { type: "array", items: { type: "object" } }, "typed"),
+              field("a.txt", 3, "routes.path", { type: "string" }, "typed", { required: true }),
+            ],
+          },
+        }),
+      ],
+    ]);
+    const body = r.doc.paths["/v1/w"]?.post?.requestBody as {
+      content: Record<string, { schema: { properties: Record<string, unknown> } }>;
+    };
+    expect(Object.values(body.content)[0]?.schema.properties.routes).toEqual({
+      type: "array",
+      items: { type: "object", properties: { path: { type: "string" } }, required: ["path"] },
+    });
+  });
+});

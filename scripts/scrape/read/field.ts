@@ -139,7 +139,8 @@ function asBadge(line: string): string {
 }
 
 function classify(line: string): Token {
-  const t = line.trim();
+  // "integer <int64>" (Redoc) is "integer<int64>" (Mintlify) with a space.
+  const t = line.trim().replace(/^([a-z]+) <([\w-]+)>/, "$1<$2>");
   const required = /^(?:required|optional|REQUIRED|OPTIONAL|Required|Optional)$/.test(t)
     ? readRequired(t)
     : undefined;
@@ -150,7 +151,7 @@ function classify(line: string): Token {
     if (value) return { kind: "location", value };
   }
   // "string format: uuid", "string · min: 2": a type with badges after it.
-  const head = /^(\S+)\s+(format:|·|<=|>=|min:|max:)/.exec(t);
+  const head = /^(\S+)\s+(format:|·|<=|>=|min:|max:|\[ )/.exec(t);
   const typed = typeToken(t) ?? (head?.[1] ? typeToken(head[1]) : undefined);
   if (typed) {
     const rest = head ? t.slice((head[1] ?? "").length) : "";
@@ -175,8 +176,11 @@ export function readTokenRun(raw: readonly string[]): FieldReading | undefined {
   let schema: JsonSchema | undefined;
   const badgeLines: string[] = [];
   const prose: string[] = [];
-  for (const line of lines) {
-    const token = classify(line);
+  lines.forEach((line, i) => {
+    let token = classify(line);
+    // "Identifiers" then "object[]": a capitalised word is a (PascalCase) name when the type follows it.
+    if (i === 0 && token.kind === "text" && IDENT.test(line) && classify(lines[1] ?? "").kind === "type")
+      token = { kind: "name", text: line };
     if (token.kind === "name" && out.name === undefined && schema === undefined && prose.length === 0)
       out.name = token.text;
     else if (token.kind === "type" && schema === undefined) schema = token.schema;
@@ -184,7 +188,7 @@ export function readTokenRun(raw: readonly string[]): FieldReading | undefined {
     else if (token.kind === "location") out.location = token.value;
     else if (token.kind === "badges") badgeLines.push(line);
     else prose.push(line);
-  }
+  });
   if (schema === undefined && out.name === undefined) return undefined;
   // Badges are read once the type is known, so "default:20" of an integer is the number 20.
   for (const line of badgeLines) schema = readBadges(asBadge(line), schema ?? {}).schema;

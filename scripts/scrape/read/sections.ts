@@ -27,7 +27,10 @@ export interface SectionInfo {
 
 /** What a heading (or a "Query parameters:" label) says the fields and examples under it are. */
 export function classifySection(raw: string): SectionInfo | undefined {
-  const text = plain(raw).replace(/:$/, "");
+  // "Bodyrequired" (Redoc): the body's required badge glued to the heading word.
+  const text = plain(raw)
+    .replace(/:$/, "")
+    .replace(/(?<=[a-z])(?:required|Required)$/, "");
   const t = text.toLowerCase();
   if (t === "" || t.split(" ").length > 6) return undefined;
   const status = statusIn(text);

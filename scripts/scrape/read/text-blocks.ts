@@ -9,6 +9,8 @@ import { pushCode } from "./code-blocks.ts";
 import { gluedField, parseFieldItem } from "./field-lists.ts";
 import { tableColumns } from "./field-tables.ts";
 import { readRequestLine as requestLineOf } from "./request-line.ts";
+import { isSectionHeading } from "./sections.ts";
+import { readEnumStatement } from "./enum.ts";
 
 const FENCE = /^\s*(`{3,}|~{3,})/;
 const CURL_START = /^\s*(?:\$\s*)?curl\s/;
@@ -67,6 +69,9 @@ function startsBlock(scan: TextScan, i: number): boolean {
     isPipeRow(line) ||
     NUMBERED_JSON_START.test(line) ||
     requestLineOf(line) !== undefined ||
+    sectionLine(line) ||
+    mediaTypeLine(line) ||
+    disclosureToggle(line) ||
     (methodAlone(line) !== undefined && readSplitRequestLine(scan.lines, i) !== undefined) ||
     startsJson(scan, i)
   );
@@ -273,10 +278,48 @@ function looksLikeHeading(line: string): boolean {
   const t = line.trim();
   if (t.length < 2 || t.length > 70 || /[.,;!?]$/.test(t) || !/^[A-Z0-9]/.test(t)) return false;
   if (t.split(/\s+/).length > 8 || /https?:\/\/|[{}=<>|`]/.test(t)) return false;
+  // "Required string length: 0 - 255", "Default: 20": a label with its value belongs to the field above.
+  if (/:\s+\S/.test(t) || readEnumStatement(t) !== undefined) return false;
   // "Verifa-VersiondateOptional", "Limit (integer)": a field line, not a heading.
   const item: Item = { text: t, rest: [], children: [], source: { file: "" } };
   return gluedField(t) === undefined && !parseFieldItem(item, "params")?.typed;
 }
+
+/**
+ * A section heading on a line of its own ("Query Parameters", "Body", "Response") heads what follows even
+ * when a capture lost the blank lines around it, so it ends the paragraph above it.
+ */
+function sectionLine(line: string): boolean {
+  // "Request Body schema: application/json" (Redoc) heads the body as "Body" does.
+  const t = line.trim().replace(/:\s*(?:application|multipart|text)\/[\w.+-]+$/, "");
+  const words = t.split(/\s+/).length;
+  // "query Parameters" (Redoc) starts lowercase; a lone lowercase word ("body") may be a field's name.
+  const capitalised = /^[a-z]/.test(t) && words >= 2 ? t[0]?.toUpperCase() + t.slice(1) : t;
+  return words <= 3 && looksLikeHeading(capitalised) && isSectionHeading(t);
+}
+
+/** A media type alone on a line ("application/json" under "Body") is not the first line of the field below it. */
+function mediaTypeLine(line: string): boolean {
+  return /^(?:application|multipart|text)\/[\w.+-]+$/.test(line.trim());
+}
+
+/** "Show child attributes", "Hide properties": a disclosure toggle of a rendered page, neither heading nor text. */
+function disclosureToggle(line: string): boolean {
+  return /^(?:show|hide)(?: child)? (?:attributes|properties|parameters|fields)$/i.test(line.trim());
+}
+
+const readSectionLine: LineReader = (scan, i) => {
+  const line = scan.lines[i] ?? "";
+  if (disclosureToggle(line)) return i + 1;
+  if (mediaTypeLine(line)) {
+    scan.out.push({ kind: "text", lines: [{ text: line.trim(), source: at(scan, i) }], source: at(scan, i) });
+    return i + 1;
+  }
+  if (!sectionLine(line)) return undefined;
+  const depth = /[a-z]/.test(line) ? 3 : 2;
+  scan.out.push({ kind: "heading", text: plain(line), depth, source: at(scan, i) });
+  return i + 1;
+};
 
 const readParagraph: LineReader = (scan, i) => {
   let j = i + 1;
@@ -304,6 +347,7 @@ const LINE_READERS: LineReader[] = [
   readAtxHeading,
   readRequestLine,
   readSetextHeading,
+  readSectionLine,
   readParagraph,
 ];
 

@@ -107,6 +107,15 @@ describe("joinBrokenNames: names broken at _ or . (1, 9)", () => {
 });
 
 describe("readTokenRun: one token per line, in any order", () => {
+  it("takes a capitalised word as the name when the type follows it (PascalCase names), never otherwise", () => {
+    expect(readTokenRun(["Identifiers", "object[]", "required"])).toMatchObject({
+      name: "Identifiers",
+      schema: { type: "array", items: { type: "object" } },
+      required: true,
+    });
+    expect(readTokenRun(["string", "Colour", "required"])).toMatchObject({ nameless: true });
+  });
+
   it("reads a Mintlify field with a default and a range (6)", () => {
     expect(
       readTokenRun(["page_size", "integer", "default:20", "Rows per page.", "Required range: 1 <= x <= 50"]),

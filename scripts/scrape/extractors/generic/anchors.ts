@@ -19,7 +19,7 @@ import {
   type TableBlock,
 } from "../../read/blocks.ts";
 import { codeKind, curlOf } from "../../read/code-blocks.ts";
-import { isSectionHeading } from "../../read/sections.ts";
+import { classifySection, isSectionHeading } from "../../read/sections.ts";
 import { requestLineOf, type RequestLine } from "./words.ts";
 
 function segments(path: string): string[] {
@@ -63,7 +63,8 @@ interface Anchor {
 }
 
 export interface Span {
-  anchor: Anchor;
+  /** Undefined for a page that shows fields but no method or path (see fieldsOnlySpan). */
+  anchor?: Anchor;
   start: number;
   end: number;
   title?: { text: string; source: Source };
@@ -74,7 +75,23 @@ function resolveTarget(hit: RequestLine, bases: string[]): { path: string; serve
   const full = hit.server ? hit.server + hit.path : undefined;
   const base = full ? bases.find((b) => full.startsWith(b + "/")) : undefined;
   if (full && base) return { path: full.slice(base.length), server: base };
+  // A mock or sandbox host serves the API under the same base path as the servers the page lists
+  // ("https://mock.test/api/1/x" with the server "https://api.test/api"): the path starts after it.
+  const basePath = bases.map(pathOf).find((p) => p !== "" && hit.path.startsWith(p + "/"));
+  if (basePath && /^https?:\/\//i.test(hit.target)) {
+    const path = hit.path.slice(basePath.length);
+    return { path, ...(hit.server ? { server: hit.server + basePath } : {}) };
+  }
   return { path: hit.path, ...(hit.server ? { server: hit.server } : {}) };
+}
+
+function pathOf(url: string): string {
+  try {
+    const path = new URL(url).pathname;
+    return path.endsWith("/") ? path.slice(0, -1) : path;
+  } catch {
+    return "";
+  }
 }
 
 function lineAnchor(
@@ -239,10 +256,15 @@ export function spansOf(blocks: Block[], anchors: Anchor[]): Span[] {
           (i) => eligible(i) && (prevDepth === undefined || (blocks[i] as HeadingBlock).depth <= prevDepth),
         ) ?? window.find(eligible);
       const heading = found !== undefined ? (blocks[found] as HeadingBlock) : undefined;
+      const fields =
+        anchor.example && !heading ? fieldsBefore(blocks, prevBlock + 1, anchor.block) : undefined;
       if (heading && found !== undefined) {
         title = { text: heading.text, source: heading.source };
         start = found;
         prevDepth = heading.depth;
+      } else if (fields) {
+        start = fields.start;
+        if (fields.title) title = fields.title;
       } else if (anchor.title) title = { text: anchor.title, source: anchor.source };
     }
     spans.push({ anchor, start, end: blocks.length, ...(title ? { title } : {}) });
@@ -256,8 +278,56 @@ export function spansOf(blocks: Block[], anchors: Anchor[]): Span[] {
   return spans;
 }
 
+const REQUEST_SECTIONS = new Set(["path", "query", "header", "cookie", "body", "params"]);
+
+/**
+ * Where an operation shown only by its curl starts when its fields come before the curl (Redoc: the
+ * fields, then the curl, then the responses): at its first request-side section after the previous
+ * operation, or at the short line right above that section, which is the operation's title.
+ */
+function fieldsBefore(
+  blocks: Block[],
+  from: number,
+  to: number,
+): { start: number; title?: { text: string; source: Source } } | undefined {
+  for (let i = from; i < to; i++) {
+    const b = blocks[i];
+    if (b?.kind !== "heading" || !REQUEST_SECTIONS.has(classifySection(b.text)?.kind ?? "")) continue;
+    const above = i > from ? blocks[i - 1] : undefined;
+    const line = above?.kind === "text" && above.lines.length === 1 ? plain(above.lines[0]?.text ?? "") : "";
+    if (above && line !== "" && line.split(/\s+/).length <= 8 && !/[.!?:]$/.test(line))
+      return { start: i - 1, title: { text: line, source: above.source } };
+    return { start: i };
+  }
+  return undefined;
+}
+
 /** The page's own title: its first heading when that is the only top-level (depth 1) heading. */
 export function pageTitleIndex(blocks: Block[]): number | undefined {
   const tops = blocks.flatMap((b, i) => (b.kind === "heading" && b.depth === 1 ? [i] : []));
   return tops.length === 1 ? tops[0] : undefined;
+}
+
+const FIELD_SECTIONS = new Set(["path", "query", "header", "cookie", "body", "params"]);
+
+/**
+ * A page that shows fields under a parameters or body heading but no request line and no curl (ReadMe,
+ * some Docusaurus captures): one operation without method and path over the whole page, which the merge
+ * places by REST convention or reports as unplaced. Its title is the first heading or short line above the
+ * first section, when there is one.
+ */
+export function fieldsOnlySpan(blocks: Block[]): Span | undefined {
+  const first = blocks.findIndex(
+    (b) => b.kind === "heading" && FIELD_SECTIONS.has(classifySection(b.text)?.kind ?? ""),
+  );
+  if (first === -1 || !blocks.slice(first + 1).some((b) => b.kind !== "heading")) return undefined;
+  const titled = blocks.slice(0, first).find((b) => b.kind !== "heading" || !isSectionHeading(b.text));
+  const line =
+    titled?.kind === "heading" ? titled.text : titled?.kind === "text" ? titled.lines[0]?.text : undefined;
+  const text = line !== undefined ? plain(line) : "";
+  const title =
+    titled && text !== "" && text.split(/\s+/).length <= 8 && !/[.!?]$/.test(text)
+      ? { text, source: titled.source }
+      : undefined;
+  return { start: 0, end: blocks.length, ...(title ? { title } : {}) };
 }

@@ -16,7 +16,7 @@ import {
   type Source,
 } from "../../fragment.ts";
 import { securityFromCurl } from "../../curl-facts.ts";
-import { findAnchors, pageTitleIndex, scanAnchors, spansOf } from "./anchors.ts";
+import { fieldsOnlySpan, findAnchors, pageTitleIndex, scanAnchors, spansOf } from "./anchors.ts";
 import { plain, type Block, type Ctx } from "../../read/blocks.ts";
 import { codeKind, curlOf } from "../../read/code-blocks.ts";
 import { serverFor } from "./examples.ts";
@@ -66,7 +66,10 @@ function pageServers(blocks: Block[]): Fact<string>[] {
   for (const block of blocks) {
     if (block.kind === "heading") inServers = classifySection(block.text)?.kind === "servers";
     else if (block.kind === "text") {
-      block.lines.forEach((l) => take(l.text, l.source, false));
+      // Under a "Servers" heading, a line that is only a URL is a server (Redoc: a label, then its URL).
+      block.lines.forEach((l) =>
+        take(l.text, l.source, inServers && /^https?:\/\/\S+$/.test(plain(l.text).trim())),
+      );
       // "Servers" as the last line of a paragraph, right above its list, heads that list.
       inServers = classifySection(block.lines.at(-1)?.text ?? "")?.kind === "servers";
     } else if (block.kind === "list") block.items.forEach((it) => take(it.text, it.source, inServers));
@@ -101,10 +104,16 @@ function extract(page: Page): PageFragment {
   ctx.bases = fragment.servers.map((f) => f.value);
   const found = scanAnchors(blocks, ctx.bases);
   fragment.listedOperations = found.listed;
-  const spans = spansOf(blocks, findAnchors(found));
+  const anchored = spansOf(blocks, findAnchors(found));
+  const fieldsOnly = anchored.length === 0 ? fieldsOnlySpan(blocks) : undefined;
+  const spans = fieldsOnly ? [fieldsOnly] : anchored;
   for (const span of spans) {
     const startBlock = blocks[span.start];
-    const reader = new OperationReader(ctx, span, startBlock?.source ?? span.anchor.source);
+    const reader = new OperationReader(
+      ctx,
+      span,
+      startBlock?.source ?? span.anchor?.source ?? { file: page.file },
+    );
     for (let i = span.start; i < span.end; i++) {
       const block = blocks[i];
       if (block) reader.read(block, i);

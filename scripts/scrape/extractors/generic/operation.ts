@@ -29,8 +29,9 @@ import { readCode } from "./examples.ts";
 import { parseFieldItem } from "../../read/field-lists.ts";
 import { readFieldText, readTokenRun, toFieldSpec } from "../../read/field.ts";
 import { rowSpec, tableColumns, type Columns } from "../../read/field-tables.ts";
-import type { FieldSpec } from "../../read/field-types.ts";
+import { enrichSchema, type FieldSpec } from "../../read/field-types.ts";
 import { OperationParts } from "./operation-parts.ts";
+import { namePath } from "../../read/names.ts";
 import { classifySection, statusIn, type SectionInfo } from "../../read/sections.ts";
 import { requestLineOf } from "./words.ts";
 
@@ -62,18 +63,20 @@ export class OperationReader {
     const { anchor } = span;
     this.op = emptyOperation(startSource);
     this.parts = new OperationParts(this.op);
-    this.op.method = fact(anchor.method, anchor.source, anchor.strength);
-    this.op.path = fact(anchor.path, anchor.source, anchor.strength);
-    if (anchor.server) this.parts.addServer(anchor.server, anchor.source, anchor.strength);
+    if (anchor) {
+      this.op.method = fact(anchor.method, anchor.source, anchor.strength);
+      this.op.path = fact(anchor.path, anchor.source, anchor.strength);
+      if (anchor.server) this.parts.addServer(anchor.server, anchor.source, anchor.strength);
+    }
     if (span.title) this.op.title = fact(span.title.text, span.title.source, "prose");
-    this.pathParams = new Set([...anchor.path.matchAll(/\{([^{}]+)\}/g)].map((m) => m[1] ?? ""));
+    this.pathParams = new Set([...(anchor?.path ?? "").matchAll(/\{([^{}]+)\}/g)].map((m) => m[1] ?? ""));
   }
 
   read(block: Block, index: number): void {
-    const isAnchor = index === this.span.anchor.block;
+    const isAnchor = index === this.span.anchor?.block;
     if (block.kind !== "text") this.pendingField = undefined;
     if (block.kind === "heading") {
-      if (isAnchor || index === this.span.start) return;
+      if (isAnchor || (index === this.span.start && this.span.title?.source === block.source)) return;
       this.enterSection(block.text, block.depth);
       this.hint(block.text, block.source);
       this.label = block.text;
@@ -146,16 +149,29 @@ export class OperationReader {
     }
     const pending = this.pendingField;
     this.pendingField = undefined;
-    if (pending && !pending.description && this.inFieldSection()) {
-      pending.description = plain(text);
-      return;
-    }
+    if (pending && this.inFieldSection() && this.describeField(pending, lines)) return;
     this.hint(text, block.source);
     const status = statusIn(plain(text));
     const caption = /:$/.test(plain(text)) && plain(text).split(" ").length <= 6;
     if (this.describing && !caption && !status) this.description.push(...lines);
     else this.describing = false;
     this.label = text;
+  }
+
+  /**
+   * A paragraph under a field read from its own lines: its limits or enum values ("Required range:
+   * 1 <= x <= 50", "Available options:" then "a," lines), else its description. The field stays open for
+   * the next paragraph, as token-per-line pages give the description and the limits paragraphs of their own.
+   */
+  private describeField(field: FieldFragment, lines: Line[]): boolean {
+    const texts = lines.map((l) => plain(l.text));
+    const text = texts.join(" ");
+    const enriched = enrichSchema(field.schema, text, texts);
+    if (enriched !== field.schema && enriched) field.schema = enriched;
+    else if (!field.description) field.description = text;
+    else return false;
+    this.pendingField = field;
+    return true;
   }
 
   private inFieldSection(): boolean {
@@ -181,6 +197,9 @@ export class OperationReader {
       const reading = readFieldText(line.text);
       return reading?.schema ? toFieldSpec(reading) : undefined;
     };
+    // A bare name, then its type on the next line: token-per-line fields ("integer <int64>" is a type, not
+    // a field named "integer").
+    if (startsTokenField(lines, 0)) return this.readTokenRun(lines);
     const first = lines.findIndex((l) => asField(l) !== undefined);
     if (first === -1) return this.readTokenRun(lines);
     // Prose above the first field line of a response is the response's description ("Updated session.").
@@ -206,6 +225,40 @@ export class OperationReader {
    * Only a run that starts with a name and has a type is a field; a nameless run is reported, not placed.
    */
   private readTokenRun(lines: Line[]): boolean {
+    const starts = lines.flatMap((_, i) => (startsTokenField(lines, i) ? [i] : []));
+    if (starts.length > 1 && starts[0] === 0) return this.readTokenRuns(lines, starts);
+    return this.readOneTokenRun(lines, []);
+  }
+
+  /**
+   * Several token-per-line fields in one paragraph (a capture that lost the blank lines between them):
+   * each starts at a name followed by its type. "Array [" ... "]" around fields nests them under the
+   * array field above.
+   */
+  private readTokenRuns(lines: Line[], starts: number[]): boolean {
+    const parents: string[][] = [];
+    let last: string[] | undefined;
+    starts.forEach((start, k) => {
+      const run = lines.slice(start, starts[k + 1] ?? lines.length);
+      const own: Line[] = [];
+      const opens: number[] = [];
+      let closes = 0;
+      for (const line of run) {
+        const t = plain(line.text).trim();
+        if (/^Array \[$/i.test(t)) opens.push(own.length);
+        else if (t === "]") closes++;
+        else own.push(line);
+      }
+      const prefix = parents.at(-1) ?? [];
+      const placed = this.readOneTokenRun(own, prefix);
+      if (placed) last = [...prefix, ...(namePathOf(own[0]?.text) ?? [])];
+      for (let o = 0; o < opens.length; o++) if (last) parents.push(last);
+      for (let c = 0; c < closes; c++) parents.pop();
+    });
+    return true;
+  }
+
+  private readOneTokenRun(lines: Line[], prefix: string[]): boolean {
     const first = lines[0];
     if (!first || lines.length < 2 || lines.length > 12) return false;
     const reading = readTokenRun(lines.map((l) => l.text));
@@ -216,7 +269,7 @@ export class OperationReader {
     }
     const spec = toFieldSpec(reading);
     if (!spec || reading.name !== plain(first.text)) return false;
-    this.pendingField = this.place(spec, first.source, "typed", [])?.fragment;
+    this.pendingField = this.place(spec, first.source, "typed", prefix)?.fragment;
     return true;
   }
 
@@ -364,6 +417,19 @@ export class OperationReader {
   private split(name: string, target: Target): string[] {
     return typeof target === "object" || target === "body" ? name.split(".").filter(Boolean) : [name];
   }
+}
+
+/** Line `i` is a bare name and the line after it a type: a token-per-line field starts there. */
+function startsTokenField(lines: Line[], i: number): boolean {
+  const name = plain(lines[i]?.text ?? "").trim();
+  const next = lines[i + 1]?.text;
+  if (next === undefined || !/^[A-Za-z_$@][\w$@.[\]-]*$/.test(name)) return false;
+  const reading = readTokenRun([name, next]);
+  return reading?.name === name && reading.schema !== undefined;
+}
+
+function namePathOf(text: string | undefined): string[] | undefined {
+  return text === undefined ? undefined : namePath(plain(text).trim())?.path;
 }
 
 /** Where a field goes: a parameter location, the request body, or a response by status. */
