@@ -212,17 +212,6 @@ function attachChildren(
   properties: Record<string, JsonSchema>,
   required: string[],
 ): void {
-  // Children of an array field ("routes" object[], then "routes.path") are the properties of its items.
-  const items = schema.items as JsonSchema | undefined;
-  if (
-    typesOf(schema).includes("array") &&
-    (items === undefined || typesOf(items).every((t) => t === "object"))
-  ) {
-    const itemSchema: JsonSchema = { ...(items ?? {}) };
-    schema.items = itemSchema;
-    attachChildren(itemSchema, properties, required);
-    return;
-  }
   const branches = (schema.anyOf ?? schema.oneOf) as JsonSchema[] | undefined;
   if (!branches && typesOf(schema).includes("array")) {
     // An array has no properties: the children a page lists under it (`parts[].size`, "child attributes"
