@@ -147,18 +147,20 @@ const COMPOUND =
   String.raw`(?:(?:list|array|set) of [a-z]+(?: or null)?|map from [a-z]+ to [a-z]+(?: or null)?|` +
   String.raw`(?:${TYPE_ALTERNATION})(?: or null)?)`;
 const NAME_PREFIX = /^[A-Za-z_$][\w$.-]*/;
-// A type is not followed by more lowercase letters ("typeenum" is not "type" + "enum..."), except a flag
-// word a capture glued on ("colorstringrequired").
+// A type is not followed by more of a name: lowercase letters ("typeenum" is not "type" + "enum..."),
+// digits, "_", "-" or "." ("id_number_secondarystring" is not "id_" + "number"), except a flag word a
+// capture glued on ("colorstringrequired").
 const TYPE_AT_START = new RegExp(
-  `^(${COMPOUND})(?=[^a-z]|$|(?:required|optional|nullable|deprecated)(?![a-z]))`,
+  `^(${COMPOUND})(?=[^a-z0-9_.-]|$|(?:required|optional|nullable|deprecated)(?![a-z]))`,
 );
 
 /**
  * Splits text where a field name and its type are run together, as captures of docs sites render
  * `<span>metadata</span><span>object</span>`: "metadataobject", "external_refstringOptional<=255 characters",
  * "checkslist of strings or null", "Key-InflectionenumOptionalDefaults to snake".
- * The type is the first type phrase that follows a non-empty name and is not followed by more lowercase
- * letters, so "typeenum" is type + enum and "created_atdatetime" is created_at + datetime.
+ * The type is the first type phrase that follows a non-empty name and is not followed by more of a name,
+ * so "typeenum" is type + enum, "created_atdatetime" is created_at + datetime and
+ * "id_number_secondarystring" is id_number_secondary + string.
  */
 export function splitGluedField(text: string): GluedField | undefined {
   const t = text.trim();

@@ -30,6 +30,11 @@ describe("splitGluedField", () => {
     ["checkslist of strings or null", "checks", "list of strings or null", ""],
     ["Key-InflectionenumOptionalDefaults to snake", "Key-Inflection", "enum", "OptionalDefaults to snake"],
     ["client_reference_idstringA string.", "client_reference_id", "string", "A string."],
+    // A name may contain a type word: one followed by more of the name ("_", a digit, "-", ".") is not the type.
+    ["id_number_secondarystring", "id_number_secondary", "string", ""],
+    ["start_date2stringRequired", "start_date2", "string", "Required"],
+    ["data.object.idstring", "data.object.id", "string", ""],
+    ["list-idstring", "list-id", "string", ""],
   ])("%s", (text, name, typePhrase, rest) => {
     expect(splitGluedField(text)).toMatchObject({ name, typePhrase, rest });
   });
