@@ -213,6 +213,15 @@ function attachChildren(
   required: string[],
 ): void {
   const branches = (schema.anyOf ?? schema.oneOf) as JsonSchema[] | undefined;
+  if (!branches && typesOf(schema).includes("array")) {
+    // An array has no properties: the children a page lists under it (`parts[].size`, "child attributes"
+    // of an "array of objects") are the properties of its items.
+    const items = { ...((schema.items ?? {}) as JsonSchema) };
+    if (!items.type && !items.anyOf && !items.oneOf && !items.$ref) items.type = "object";
+    schema.items = items;
+    attachChildren(items, properties, required);
+    return;
+  }
   const objectBranch = branches?.filter((b) => b.type === "object" || b.properties);
   const target = objectBranch?.length === 1 && objectBranch[0] ? objectBranch[0] : schema;
   const existing = (target.properties ?? {}) as Record<string, JsonSchema>;
