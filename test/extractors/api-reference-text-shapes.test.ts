@@ -91,8 +91,27 @@ describe("Parameters bullets of docs.stripe.com text captures", () => {
       "- frame.\nfinishenum\nPossible enum values\nmatte\ngloss\n- frame.\ndepthinteger",
       { "frame.finish": { type: "string", enum: ["matte", "gloss"] }, "frame.depth": { type: "integer" } },
     ],
+    [
+      "new shape: a bullet started mid-line after the description's last word",
+      "- finishenum Surface finish. See\nfinishes\n. - shelf_\nlabelstring Label.",
+      {
+        finish: { type: "string", description: "Surface finish. See finishes." },
+        shelf_label: { type: "string", description: "Label." },
+      },
+    ],
   ])("%s", (_, list, expected) => {
     expect(fieldsOf(list)).toEqual(expected);
+  });
+
+  it("a newer capture without title, cut before its request line, still gives its fields", () => {
+    const text =
+      "Updates the widget.\n\nParameters\n- size_\nmmintegerRequired Size in mm.\n- notesstring Fre";
+    const fragment = apiReferenceTextExtractor.extract({ file: "w.txt", text });
+    expect(fragment.operations).toHaveLength(1);
+    expect(fragment.operations[0]?.requestBody?.fields.map((f) => f.path.join("."))).toEqual([
+      "size_mm",
+      "notes",
+    ]);
   });
 
   it("a newer capture's list at the left margin is still claimed by the extractor", () => {

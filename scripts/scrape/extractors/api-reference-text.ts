@@ -90,6 +90,8 @@ const SECTION_NAME: Record<SectionKind, string> = {
 const CURL_LINE = /^\$?\s*curl\s/;
 // Bullets as captures render list items; "◦" and "▪" are what nested lists get.
 const BULLET = /^[•◦▪‣*-]\s+(\S.*)$/;
+// A bullet a capture started on the line that ends the previous description: ". - shelf_" (LAYOUTS.md 1).
+const MID_LINE_BULLET = /^([.,;:!?)])\s+-\s+(\S.*)$/;
 const MORE_PARAMETERS = /^More parameters$/i;
 const NO_PARAMETERS = /^No parameters\.?$/i;
 const ENUM_HEADING = /^Possible enum values$/i;
@@ -278,7 +280,12 @@ function readParameters(
     const t = line.trimmed;
     if (t === "") continue;
     if (sectionKind(line)) break;
-    const bullet = BULLET.exec(t);
+    const midLine = MID_LINE_BULLET.exec(t);
+    if (midLine?.[1] && current) {
+      const last = current.description.length - 1;
+      if (last >= 0) current.description[last] += midLine[1];
+    }
+    const bullet = midLine ? [t, midLine[2]] : BULLET.exec(t);
     if (bullet?.[1] !== undefined) {
       close();
       const head = bulletHeadText(lines, i, bullet[1]);
@@ -582,7 +589,9 @@ function buildOperation(
   warnings: Diagnostic[],
 ): OperationFragment | undefined {
   const { title, description, descriptionLine } = titleAndDescription(draft.preamble, firstOnPage);
-  if (!title && !draft.request) {
+  // Newer captures have no title and may be cut before the request line: fields alone still make an
+  // operation, which the merge places by REST convention or keeps as unplaced.
+  if (!title && !draft.request && draft.fields.length === 0) {
     warnings.push({
       file,
       line: draft.firstSectionLine,
