@@ -28,6 +28,7 @@ describe("readRequestLine", () => {
     ["patch https://{host}/v2/widgets/{widget_id}", "patch /v2/widgets/{widget_id}"],
     ["GET {{baseUrl}}/v2/widgets/:widget_id", "get /v2/widgets/{widget_id}"],
     ["DELETE /widgets/<id>", "delete /widgets/{id}"],
+    ["GET /widgets/:widget_id.json", "get /widgets/{widget_id}.json"],
     ["GET /widgets/{{WIDGET_ID}}", "get /widgets/{WIDGET_ID}"],
     ["GET /widgets/$WIDGET_ID", "get /widgets/{WIDGET_ID}"],
     ["## POST /widgets¶", "post /widgets"],

@@ -41,8 +41,13 @@ function queryNames(raw: string): string[] {
   return names;
 }
 
-/** One path segment as a template: ":id", "<id>", "{{ID}}", "$ID" and "{id}" all become "{id}". */
+/**
+ * One path segment as a template: ":id", "<id>", "{{ID}}", "$ID" and "{id}" all become "{id}". A ":name"
+ * ends at a dot, as in Express routes: ":id.json" is "{id}.json".
+ */
 function segmentTemplate(segment: string): string {
+  const suffixed = /^:([A-Za-z_][\w-]*)(\.[\w.-]+)$/.exec(segment);
+  if (suffixed?.[1]) return `{${suffixed[1]}}${suffixed[2] ?? ""}`;
   const m =
     /^:([A-Za-z_][\w-]*)$/.exec(segment) ??
     /^<([A-Za-z_][\w-]*)>$/.exec(segment) ??
