@@ -42,12 +42,13 @@ function queryNames(raw: string): string[] {
 }
 
 /**
- * One path segment as a template: ":id", "<id>", "{{ID}}", "$ID" and "{id}" all become "{id}". A ":name"
- * ends at a dot, as in Express routes: ":id.json" is "{id}.json".
+ * One path segment as a template: ":id", "<id>", "{{ID}}", "$ID" and "{id}" all become "{id}". Inside a
+ * segment a ":name" starts the segment or follows a "-" and ends at any other character, as in Express
+ * routes: ":id.json" is "{id}.json", "page-:n.atom" is "page-{n}.atom", ":name:cancel" is "{name}:cancel".
  */
 function segmentTemplate(segment: string): string {
-  const suffixed = /^:([A-Za-z_][\w-]*)(\.[\w.-]+)$/.exec(segment);
-  if (suffixed?.[1]) return `{${suffixed[1]}}${suffixed[2] ?? ""}`;
+  const inside = /^:[A-Za-z_]\w*[.:]|-:[A-Za-z_]/.test(segment);
+  if (inside) return segment.replace(/(^|-):([A-Za-z_]\w*)/g, "$1{$2}");
   const m =
     /^:([A-Za-z_][\w-]*)$/.exec(segment) ??
     /^<([A-Za-z_][\w-]*)>$/.exec(segment) ??
