@@ -79,8 +79,9 @@ describe("Parameters bullets of docs.stripe.com text captures", () => {
     ],
     [
       "new shape: a whole name with its type on the next line",
-      "- expand\narray of strings\n- api-version\nstringRequired\n- type\nenumRequired\nPossible enum values\nred\nblue",
+      "- company\nstring\n- expand\narray of strings\n- api-version\nstringRequired\n- type\nenumRequired\nPossible enum values\nred\nblue",
       {
+        company: { type: "string" },
         expand: { type: "array" },
         "api-version": { type: "string", required: true },
         type: { type: "string", required: true, enum: ["red", "blue"] },

@@ -232,7 +232,7 @@ function bulletHeadText(lines: Line[], i: number, text: string): { text: string;
   const head = text.trim();
   if (/^[A-Za-z_$][\w$.-]*[_.]$/.test(head) && /^[\w$]/.test(next.trimmed))
     return { text: head + next.trimmed, last: i + 1 };
-  if (FIELD_NAME.test(head) && !parseBulletHead(head)?.schema) {
+  if (FIELD_NAME.test(head)) {
     const joined = parseBulletHead(head + next.trimmed);
     if (joined?.name === head && joined.schema) return { text: head + next.trimmed, last: i + 1 };
   }
