@@ -169,6 +169,8 @@ export function splitGluedField(text: string): GluedField | undefined {
   // Try every split point left to right: the name is the shortest prefix after which a type phrase starts.
   for (let i = 1; i < t.length && i <= longestName; i++) {
     const name = t.slice(0, i);
+    // "questions.dateQuestionobject": a name does not end in "." or "-", so "date" there is not the type.
+    if (/[.-]$/.test(name)) continue;
     const tail = t.slice(i);
     const typeMatch = TYPE_AT_START.exec(tail);
     if (!typeMatch?.[1]) continue;

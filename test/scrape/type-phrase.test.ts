@@ -35,6 +35,7 @@ describe("splitGluedField", () => {
     ["start_date2stringRequired", "start_date2", "string", "Required"],
     ["data.object.idstring", "data.object.id", "string", ""],
     ["list-idstring", "list-id", "string", ""],
+    ["items.dateQuestionobject", "items.dateQuestion", "object", ""],
   ])("%s", (text, name, typePhrase, rest) => {
     expect(splitGluedField(text)).toMatchObject({ name, typePhrase, rest });
   });
