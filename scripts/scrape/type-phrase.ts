@@ -148,19 +148,20 @@ const TYPE_ALTERNATION = TYPE_WORDS.map((w) => w.replace(/[-[\]]/g, "\\$&")).joi
 const CONTAINER_PREFIX = String.raw`(?:(?:list|array|set) of |map from [a-z]+ to )`;
 const COMPOUND = String.raw`(?:${CONTAINER_PREFIX}{1,8}[a-z]+(?: or null)?|(?:${TYPE_ALTERNATION})(?: or null)?)`;
 const NAME_PREFIX = /^[A-Za-z_$][\w$.-]*/;
-// A type is not followed by more lowercase letters ("typeenum" is not "type" + "enum..."), except a flag
-// word a capture glued on ("colorstringrequired"), nor by "_", a digit or "." that continue a name
-// ("phone_number_collectionobject" is not "phone_" + "number").
+// A type is not followed by more of a name: lowercase letters ("typeenum" is not "type" + "enum..."),
+// digits, "_", "-" or "." ("id_number_secondarystring" is not "id_" + "number"), except a flag word a
+// capture glued on ("colorstringrequired").
 const TYPE_AT_START = new RegExp(
-  `^(${COMPOUND})(?=[^a-z0-9_.]|$|(?:required|optional|nullable|deprecated)(?![a-z]))`,
+  `^(${COMPOUND})(?=[^a-z0-9_.-]|$|(?:required|optional|nullable|deprecated)(?![a-z]))`,
 );
 
 /**
  * Splits text where a field name and its type are run together, as captures of docs sites render
  * `<span>metadata</span><span>object</span>`: "metadataobject", "external_refstringOptional<=255 characters",
  * "checkslist of strings or null", "Key-InflectionenumOptionalDefaults to snake".
- * The type is the first type phrase that follows a non-empty name and is not followed by more lowercase
- * letters, so "typeenum" is type + enum and "created_atdatetime" is created_at + datetime.
+ * The type is the first type phrase that follows a non-empty name and is not followed by more of a name,
+ * so "typeenum" is type + enum, "created_atdatetime" is created_at + datetime and
+ * "id_number_secondarystring" is id_number_secondary + string.
  */
 export function splitGluedField(text: string): GluedField | undefined {
   const t = text.trim();
@@ -169,6 +170,8 @@ export function splitGluedField(text: string): GluedField | undefined {
   // Try every split point left to right: the name is the shortest prefix after which a type phrase starts.
   for (let i = 1; i < t.length && i <= longestName; i++) {
     const name = t.slice(0, i);
+    // "questions.dateQuestionobject": a name does not end in "." or "-", so "date" there is not the type.
+    if (/[.-]$/.test(name)) continue;
     const tail = t.slice(i);
     const typeMatch = TYPE_AT_START.exec(tail);
     if (!typeMatch?.[1]) continue;

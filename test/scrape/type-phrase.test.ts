@@ -39,6 +39,12 @@ describe("splitGluedField", () => {
     ["routesmap from strings to list of objects", "routes", "map from strings to list of objects", ""],
     ["phone_number_collectionobjectOptional", "phone_number_collection", "object", "Optional"],
     ["max_integer_2integer", "max_integer_2", "integer", ""],
+    // A name may contain a type word: one followed by more of the name ("_", a digit, "-", ".") is not the type.
+    ["id_number_secondarystring", "id_number_secondary", "string", ""],
+    ["start_date2stringRequired", "start_date2", "string", "Required"],
+    ["data.object.idstring", "data.object.id", "string", ""],
+    ["list-idstring", "list-id", "string", ""],
+    ["items.dateQuestionobject", "items.dateQuestion", "object", ""],
   ])("%s", (text, name, typePhrase, rest) => {
     expect(splitGluedField(text)).toMatchObject({ name, typePhrase, rest });
   });

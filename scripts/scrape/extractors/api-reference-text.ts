@@ -90,6 +90,8 @@ const SECTION_NAME: Record<SectionKind, string> = {
 const CURL_LINE = /^\$?\s*curl\s/;
 // Bullets as captures render list items; "◦" and "▪" are what nested lists get.
 const BULLET = /^[•◦▪‣*-]\s+(\S.*)$/;
+// A bullet a capture started on the line that ends the previous description: ". - shelf_" (LAYOUTS.md 1).
+const MID_LINE_BULLET = /^([.,;:!?)])\s+-\s+(\S.*)$/;
 const MORE_PARAMETERS = /^More parameters$/i;
 const NO_PARAMETERS = /^No parameters\.?$/i;
 const ENUM_HEADING = /^Possible enum values$/i;
@@ -122,15 +124,16 @@ const JSON_LINE = /^(?:\d+\s?)?\s*(?:["{}[\],:]|-?\d|true\b|false\b|null\b|\.\.\
 function detect(page: Page): number {
   if (/<(?:html|body|div|section)\b/i.test(page.text)) return 0;
   const lines = toLines(page.text);
-  const followedBy = (kind: SectionKind, test: (next: Line) => boolean): boolean =>
+  const followedBy = (kind: SectionKind, test: (next: Line, at: number) => boolean): boolean =>
     lines.some((l, i) => {
-      const next = sectionKind(l) === kind ? nextNonBlank(lines, i + 1) : undefined;
-      return next !== undefined && test(next);
+      const at = sectionKind(l) === kind ? nextNonBlank(lines, i + 1) : -1;
+      return at >= 0 && test(lines[at] as Line, at);
     });
 
   let score = 0;
-  if (followedBy("parameters", (next) => isFieldBullet(next) || NO_PARAMETERS.test(next.trimmed)))
-    score += 0.5;
+  const opensList = (next: Line, at: number): boolean =>
+    isFieldBullet(lines, at) || NO_PARAMETERS.test(next.trimmed);
+  if (followedBy("parameters", opensList)) score += 0.5;
   else if (lines.some((l) => sectionKind(l) === "parameters")) score += 0.15;
   if (lines.some((l) => sectionKind(l) === "returns")) score += 0.1;
   if (followedBy("request", (next) => CURL_LINE.test(next.trimmed))) score += 0.2;
@@ -143,18 +146,24 @@ function detect(page: Page): number {
   return Math.min(1, Math.round(score * 100) / 100);
 }
 
-function nextNonBlank(lines: Line[], from: number): Line | undefined {
-  for (let i = from; i < lines.length; i++) if ((lines[i] as Line).trimmed !== "") return lines[i];
-  return undefined;
+/** The index of the first non-blank line from `from`, or -1. */
+function nextNonBlank(lines: Line[], from: number): number {
+  for (let i = from; i < lines.length; i++) if ((lines[i] as Line).trimmed !== "") return i;
+  return -1;
 }
 
 /**
- * An indented bullet whose text is a glued name and type with at most flags after it. A navigation
- * item such as "PATCHUpdate a session" splits too, but leaves words behind.
+ * An indented bullet whose text is a glued name and type with at most flags after it, or a bullet whose
+ * name the capture broke over two lines with the type on the second (the newer shape). A navigation item
+ * such as "PATCHUpdate a session" splits too, but leaves words behind.
  */
-function isFieldBullet(line: Line): boolean {
+function isFieldBullet(lines: Line[], i: number): boolean {
+  const line = lines[i] as Line;
   const text = BULLET.exec(line.trimmed)?.[1];
-  const glued = text !== undefined && line.indent > 0 ? splitGluedField(text) : undefined;
+  if (text === undefined) return false;
+  const head = bulletHeadText(lines, i, text);
+  if (head.last > i) return parseBulletHead(head.text)?.schema !== undefined;
+  const glued = line.indent > 0 ? splitGluedField(text) : undefined;
   return (
     glued !== undefined &&
     /^(?:|required|optional|deprecated|nullable|[<>].*|defaults?\b.*)$/i.test(glued.rest)
@@ -170,34 +179,64 @@ interface BulletHead {
   schema?: JsonSchema;
   required?: boolean;
   deprecated?: boolean;
+  /** Text after the type and flags on the same line (newer captures put the description there). */
+  description?: string;
 }
+
+const FIELD_NAME = /^[A-Za-z_$][\w$.-]*(?:\[\])?$/;
+// "propertiesany", "valueanyRequired": a field of any type. Read only here, where every bullet names a type:
+// elsewhere a word ending in "any" ("Company") is no field.
+const GLUED_ANY = /^([A-Za-z_$][\w$.-]*?)any((?:Required|Optional|Deprecated)?)$/;
 
 /**
  * Reads a bullet's first line: "metadataobject", "namestringRequired", or, when a capture kept the
  * space, "metadata object". Words after the type say whether the field is required or deprecated and
- * may carry constraints ("<=255 characters").
+ * may carry constraints ("<=255 characters"); what follows them is the description.
  */
 function parseBulletHead(text: string): BulletHead | undefined {
   const glued = splitGluedField(text);
   if (glued) return withFlags({ name: glued.name, schema: glued.schema }, glued.rest);
   const words = text.trim().split(/\s+/);
-  const name = words[0] ?? "";
-  if (!/^[A-Za-z_$][\w$.-]*(?:\[\])?$/.test(name)) return undefined;
+  const first = words[0] ?? "";
+  const any = GLUED_ANY.exec(first);
+  if (any?.[1]) return withFlags({ name: any[1], schema: {} }, [any[2], ...words.slice(1)].join(" "));
+  if (!FIELD_NAME.test(first)) return undefined;
   // The longest run of words after the name that reads as a type phrase ("list of strings or null").
   for (let k = words.length; k > 1; k--) {
     const schema = parseTypePhrase(words.slice(1, k).join(" "));
-    if (schema) return withFlags({ name, schema }, words.slice(k).join(" "));
+    if (schema) return withFlags({ name: first, schema }, words.slice(k).join(" "));
   }
-  return words.length === 1 ? { name } : undefined;
+  return words.length === 1 ? { name: first } : undefined;
 }
 
 function withFlags(head: BulletHead, rest: string): BulletHead {
   const badges = readBadges(rest, head.schema);
   const out: BulletHead = { name: head.name };
-  if (badges.schema) out.schema = badges.schema;
+  if (badges.schema && (Object.keys(badges.schema).length > 0 || head.schema)) out.schema = badges.schema;
   if (badges.required !== undefined) out.required = badges.required;
   if (badges.deprecated) out.deprecated = true;
+  const description = badges.rest.trim();
+  if (description) out.description = description;
   return out;
+}
+
+/**
+ * A bullet's head text, joined with the next line where a newer capture broke it (LAYOUTS.md family 1):
+ * a name broken at "_" or "." ("- size_" / "mmintegerRequired Size in mm."), or a whole name whose type
+ * starts the next line ("- expand" / "array of strings"). Returns the text and the last line it used.
+ */
+function bulletHeadText(lines: Line[], i: number, text: string): { text: string; last: number } {
+  const next = lines[i + 1];
+  const alone = { text, last: i };
+  if (!next || next.trimmed === "" || BULLET.test(next.trimmed) || sectionKind(next)) return alone;
+  const head = text.trim();
+  if (/^[A-Za-z_$][\w$.-]*[_.]$/.test(head) && /^[\w$]/.test(next.trimmed))
+    return { text: head + next.trimmed, last: i + 1 };
+  if (FIELD_NAME.test(head)) {
+    const joined = parseBulletHead(head + next.trimmed);
+    if (joined?.name === head && joined.schema) return { text: head + next.trimmed, last: i + 1 };
+  }
+  return alone;
 }
 
 /** A field being read: its bullet, then its description and enum lines until the next bullet. */
@@ -241,11 +280,18 @@ function readParameters(
     const t = line.trimmed;
     if (t === "") continue;
     if (sectionKind(line)) break;
-    const bullet = BULLET.exec(t);
+    const midLine = MID_LINE_BULLET.exec(t);
+    if (midLine?.[1] && current) {
+      const last = current.description.length - 1;
+      if (last >= 0) current.description[last] += midLine[1];
+    }
+    const bullet = midLine ? [t, midLine[2]] : BULLET.exec(t);
     if (bullet?.[1] !== undefined) {
       close();
-      current = startField(bullet[1], line, stack, file, warnings);
+      const head = bulletHeadText(lines, i, bullet[1]);
+      current = startField(head.text, line, stack, file, warnings);
       minBulletIndent = Math.min(minBulletIndent ?? line.indent, line.indent);
+      i = head.last;
       continue;
     }
     if (MORE_PARAMETERS.test(t) || NO_PARAMETERS.test(t)) {
@@ -292,7 +338,7 @@ function startField(
   const parent = stack[stack.length - 1]?.path ?? [];
   const path = childPath(parent, head.name);
   stack.push({ indent: line.indent, path });
-  return { head, path, line: line.number, description: [] };
+  return { head, path, line: line.number, description: head.description ? [head.description] : [] };
 }
 
 function finishField(draft: FieldDraft, file: string, warnings: Diagnostic[]): FieldFragment {
@@ -543,7 +589,9 @@ function buildOperation(
   warnings: Diagnostic[],
 ): OperationFragment | undefined {
   const { title, description, descriptionLine } = titleAndDescription(draft.preamble, firstOnPage);
-  if (!title && !draft.request) {
+  // Newer captures have no title and may be cut before the request line: fields alone still make an
+  // operation, which the merge places by REST convention or keeps as unplaced.
+  if (!title && !draft.request && draft.fields.length === 0) {
     warnings.push({
       file,
       line: draft.firstSectionLine,

@@ -41,8 +41,14 @@ function queryNames(raw: string): string[] {
   return names;
 }
 
-/** One path segment as a template: ":id", "<id>", "{{ID}}", "$ID" and "{id}" all become "{id}". */
+/**
+ * One path segment as a template: ":id", "<id>", "{{ID}}", "$ID" and "{id}" all become "{id}". Inside a
+ * segment a ":name" starts the segment or follows a "-" and ends at any other character, as in Express
+ * routes: ":id.json" is "{id}.json", "page-:n.atom" is "page-{n}.atom", ":name:cancel" is "{name}:cancel".
+ */
 function segmentTemplate(segment: string): string {
+  const inside = /^:[A-Za-z_]\w*[.:]|-:[A-Za-z_]/.test(segment);
+  if (inside) return segment.replace(/(^|-):([A-Za-z_]\w*)/g, "$1{$2}");
   const m =
     /^:([A-Za-z_][\w-]*)$/.exec(segment) ??
     /^<([A-Za-z_][\w-]*)>$/.exec(segment) ??
