@@ -247,7 +247,7 @@ function readRequestLine(ctx: Ctx, pre: Cheerio<Element>, selector: string, exam
   const target = targetEl.text().trim();
   if (!target) return;
   const targetSource = sourceAt(ctx, `${selector} .httpTarget`);
-  const read = readTarget(target);
+  const read = readTarget(target, "key");
   if (read.server) addServer(example.servers, read.server, targetSource, "typed");
   example.path = fact(read.path, targetSource, "typed");
   example.query = templateQueryParameters(read, targetSource);
