@@ -63,11 +63,8 @@ function propertyFields(
   for (const [name, child] of Object.entries(properties)) {
     if (!isObject(child)) continue;
     const path = [...prefix, name];
+    // A node with properties but no `type` keeps none: the block states no type (any value may match).
     const own = ownKeywords(child);
-    if (isObject(child.properties)) {
-      // An object node: its properties become child fragments; keep an explicit object type.
-      own.type ??= "object";
-    }
     const fragment: FieldFragment = { path, schema: own, required: required.has(name), source, strength };
     if (typeof child.description === "string") fragment.description = child.description;
     if (child.deprecated === true) fragment.deprecated = true;

@@ -125,6 +125,24 @@ describe("templateDeclaredParameters", () => {
   });
 });
 
+describe("readTarget: what of a target is the path (TargetForm)", () => {
+  it.each([
+    // [target, form, path, query]
+    ["/#X-Amz-Target=SageMaker.CreateAction", "documented", "/#X-Amz-Target=SageMaker.CreateAction", []],
+    ["POST /items#top?x=1", "documented", "/items#top", []],
+    ["/FeatureGroup/:name/#Id&EventTime", "documented", "/FeatureGroup/{name}#Id&EventTime", []],
+    ["http://localhost:8080/v1/items#top", "sent", "/v1/items", []],
+    ["http://localhost:8080/v1/items/?a=1#top", "sent", "/v1/items", []],
+    ["\\user\\", "key", "/user/", []],
+    ["\\{Bucket}?uploads{?max-uploads*,prefix*}", "key", "/{Bucket}?uploads", ["max-uploads", "prefix"]],
+    ["\\#X-Amz-Target=Svc.Act{?MaxResults*}", "key", "/#X-Amz-Target=Svc.Act", ["MaxResults"]],
+    ["\\items\\:id HTTP/1.1", "key", "/items/:id", []],
+    ["\\", "key", "/", []],
+  ] as const)("%s read as %s is %s", (target, form, path, query) => {
+    expect(readTarget(target.replace(/^POST /, ""), form)).toEqual({ path, query });
+  });
+});
+
 describe("readSplitRequestLine", () => {
   it("joins a method with the path on the next line, or one segment per line", () => {
     const mintlify = ["PATCH", "/", "v2", "/", "widgets", "/", "{widget_id}", "Update a widget"];

@@ -5,7 +5,7 @@
 // The renderer fills some spots with placeholders (an eTag header, an "Example goes here" body): those are
 // not facts and are skipped.
 import type { Cheerio, CheerioAPI } from "cheerio";
-import type { AnyNode, Element } from "domhandler";
+import { type AnyNode, type Element, isTag } from "domhandler";
 import type {
   Extractor,
   Fact,
@@ -78,6 +78,55 @@ interface Ctx {
   $: CheerioAPI;
   page: Page;
   out: PageFragment;
+}
+
+/**
+ * The elements under a node by class name, in document order. One walk of a subtree answers all of the
+ * reader's lookups there; a cheerio selector per lookup compiled and walked the subtree again each time
+ * (a third of a whole site's scrape went to finding each parameter's three spans).
+ */
+class ClassIndex {
+  private readonly byClass = new Map<string, Element[]>();
+
+  constructor(root: AnyNode | undefined) {
+    // Iterative, so a deeply nested page cannot overflow the stack.
+    const stack: AnyNode[] = root && "children" in root ? [...root.children].reverse() : [];
+    for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
+      if (!isTag(node)) continue;
+      for (const cls of (node.attribs.class ?? "").split(/\s+/)) {
+        if (cls === "") continue;
+        const list = this.byClass.get(cls);
+        if (list) list.push(node);
+        else this.byClass.set(cls, [node]);
+      }
+      for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as AnyNode);
+    }
+  }
+
+  /** Elements with the class (and the tag, when given): `tag.cls`. */
+  all(cls: string, tag?: string): Element[] {
+    const list = this.byClass.get(cls) ?? [];
+    return tag === undefined ? list : list.filter((el) => el.name === tag);
+  }
+
+  first(cls: string, tag?: string): Element | undefined {
+    return this.all(cls, tag)[0];
+  }
+
+  /** `outer.outerCls tag.cls`: elements with the class inside an element with outerCls, below the root. */
+  inside(outerTag: string, outerCls: string, tag: string, cls: string): Element[] {
+    return this.all(cls, tag).filter((el) => {
+      for (let up = el.parent; up && isTag(up); up = up.parent) {
+        if (up.name === outerTag && (up.attribs.class ?? "").split(/\s+/).includes(outerCls)) return true;
+      }
+      return false;
+    });
+  }
+}
+
+/** One element (or none) as a cheerio selection. */
+function wrap(ctx: Ctx, el: Element | undefined): Cheerio<Element> {
+  return ctx.$(el ? [el] : []);
 }
 
 function sourceAt(ctx: Ctx, selector: string): Source {
@@ -162,8 +211,8 @@ function firstSentence(paragraph: string): string | undefined {
 /** Operation names the renderer prints: identifiers such as PostIdentityVerificationSessionsSession. */
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
 
-function readHeading(ctx: Ctx, article: Cheerio<Element>, scope: string, op: OperationFragment): void {
-  const h1 = article.find("h1.requestSummary").first();
+function readHeading(ctx: Ctx, index: ClassIndex, scope: string, op: OperationFragment): void {
+  const h1 = wrap(ctx, index.first("requestSummary", "h1"));
   const text = plainText(h1.text());
   if (!text) return;
   const source = sourceAt(ctx, `${scope} h1.requestSummary`);
@@ -172,8 +221,8 @@ function readHeading(ctx: Ctx, article: Cheerio<Element>, scope: string, op: Ope
   else op.title = fact(text, source, "typed");
 }
 
-function readDescription(ctx: Ctx, article: Cheerio<Element>, scope: string, op: OperationFragment): void {
-  const desc = article.find(".requestDescription").first();
+function readDescription(ctx: Ctx, index: ClassIndex, scope: string, op: OperationFragment): void {
+  const desc = wrap(ctx, index.first("requestDescription"));
   if (desc.length === 0) return;
   const paragraphs = descriptionParagraphs(ctx.$, desc);
   const first = paragraphs[0];
@@ -235,27 +284,27 @@ function readExampleBody(ctx: Ctx, pre: Cheerio<Element>, selector: string): Fac
 }
 
 /** The request line: method and path (a full URL also gives a server). */
-function readRequestLine(ctx: Ctx, pre: Cheerio<Element>, selector: string, example: HttpExample): void {
-  const methodEl = pre.find(".requestLine").first();
+function readRequestLine(ctx: Ctx, pre: ClassIndex, selector: string, example: HttpExample): void {
+  const methodEl = wrap(ctx, pre.first("requestLine"));
   const methodText = methodEl.text().trim();
   const method = parseMethod(methodText);
   if (method) example.method = fact(method, sourceAt(ctx, `${selector} .requestLine`), "typed");
   else if (methodEl.length > 0)
     warn(ctx, methodEl, `unknown HTTP method "${methodText}" in the request example`);
 
-  const targetEl = pre.find(".httpTarget").first();
+  const targetEl = wrap(ctx, pre.first("httpTarget"));
   const target = targetEl.text().trim();
   if (!target) return;
   const targetSource = sourceAt(ctx, `${selector} .httpTarget`);
-  const read = readTarget(target);
+  const read = readTarget(target, "key");
   if (read.server) addServer(example.servers, read.server, targetSource, "typed");
   example.path = fact(read.path, targetSource, "typed");
   example.query = templateQueryParameters(read, targetSource);
 }
 
 /** The headers that carry facts (host, content-type, accept); the renderer's other headers are stand-ins. */
-function readHeaders(ctx: Ctx, pre: Cheerio<Element>, selector: string, example: HttpExample): void {
-  for (const el of pre.find(".headerLine").toArray()) {
+function readHeaders(ctx: Ctx, pre: ClassIndex, selector: string, example: HttpExample): void {
+  for (const el of pre.all("headerLine")) {
     const nameEl = ctx.$(el);
     const name = nameEl.text().trim().toLowerCase();
     const valueEl = nameEl.next();
@@ -280,13 +329,15 @@ function readHeaders(ctx: Ctx, pre: Cheerio<Element>, selector: string, example:
   }
 }
 
-function readHttpExample(ctx: Ctx, article: Cheerio<Element>, scope: string): HttpExample {
+function readHttpExample(ctx: Ctx, index: ClassIndex, scope: string): HttpExample {
   const example: HttpExample = { servers: [], query: [] };
-  const pre = article.find("pre.httpExample").first();
-  if (pre.length === 0) return example;
+  const preEl = index.first("httpExample", "pre");
+  if (!preEl) return example;
+  const pre = wrap(ctx, preEl);
   const selector = `${scope} pre.httpExample`;
-  readRequestLine(ctx, pre, selector, example);
-  readHeaders(ctx, pre, selector, example);
+  const inPre = new ClassIndex(preEl);
+  readRequestLine(ctx, inPre, selector, example);
+  readHeaders(ctx, inPre, selector, example);
   example.body = readExampleBody(ctx, pre, selector);
   return example;
 }
@@ -314,16 +365,18 @@ function parameterLocation(
 /** One dt.parameter (name, location, type) and the dd after it (description, "required"). */
 function readParameter(
   ctx: Ctx,
-  dt: Cheerio<Element>,
+  dtEl: Element,
   scope: string,
   path: string | undefined,
 ): ParameterFragment | undefined {
-  const name = dt.find(".parameterName").first().text().trim();
+  const dt = wrap(ctx, dtEl);
+  const inDt = new ClassIndex(dtEl);
+  const name = wrap(ctx, inDt.first("parameterName")).text().trim();
   if (!name) {
     warn(ctx, dt, "a parameter entry has no name; skipped");
     return undefined;
   }
-  const locationText = dt.find(".parameterLocation").first().text();
+  const locationText = wrap(ctx, inDt.first("parameterLocation")).text();
   const location = parameterLocation(locationText, name, path);
   if (!location) {
     warn(ctx, dt, `parameter "${name}" has no known location ("${locationText.trim()}"); skipped`);
@@ -331,7 +384,7 @@ function readParameter(
   }
   const source = sourceAt(ctx, `${scope} dl.parameters dt.parameter:nth-of-type(${nthOfType(dt)})`);
   const param: ParameterFragment = { path: [name], in: location, source, strength: "typed" };
-  const schema = parseTypePhrase(dt.find(".parameterType").first().text());
+  const schema = parseTypePhrase(wrap(ctx, inDt.first("parameterType")).text());
   if (schema) param.schema = schema;
 
   const dd = dt.next();
@@ -340,22 +393,22 @@ function readParameter(
     warn(ctx, dt, `parameter "${name}" has no description/required entry (the page may be cut off)`);
     return param;
   }
-  param.required = /\brequired\b/i.test(dd.find(".parameterRequired").text());
-  const description = plainText(dd.find(".parameterDescription").text());
+  const inDd = new ClassIndex(dd.get(0) as Element);
+  param.required = /\brequired\b/i.test(ctx.$(inDd.all("parameterRequired")).text());
+  const description = plainText(ctx.$(inDd.all("parameterDescription")).text());
   if (description) param.description = description;
   return param;
 }
 
 function readParameters(
   ctx: Ctx,
-  article: Cheerio<Element>,
+  index: ClassIndex,
   scope: string,
   path: string | undefined,
 ): ParameterFragment[] {
-  return article
-    .find("dl.parameters dt.parameter")
-    .toArray()
-    .flatMap((el) => readParameter(ctx, ctx.$(el), scope, path) ?? []);
+  return index
+    .inside("dl", "parameters", "dt", "parameter")
+    .flatMap((el) => readParameter(ctx, el, scope, path) ?? []);
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -502,11 +555,11 @@ const BODYLESS: ReadonlySet<HttpMethod> = new Set(["get", "head", "delete", "opt
 
 function readRequestBody(
   ctx: Ctx,
-  article: Cheerio<Element>,
+  index: ClassIndex,
   scope: string,
   example: HttpExample,
 ): RequestBodyFragment | undefined {
-  const pre = article.find("section.requestContent pre.schema").first();
+  const pre = wrap(ctx, index.inside("section", "requestContent", "pre", "schema")[0]);
   const fields =
     pre.length > 0
       ? readSchemaBlock(ctx, pre, `${scope} section.requestContent pre.schema`, "request body schema")
@@ -537,11 +590,13 @@ function normaliseStatus(text: string): string | undefined {
 
 function readResponse(
   ctx: Ctx,
-  li: Cheerio<Element>,
+  liEl: Element,
   scope: string,
   accept: Fact<string> | undefined,
 ): ResponseFragment | undefined {
-  const statusText = li.find(".statusLine").first().text();
+  const li = wrap(ctx, liEl);
+  const inLi = new ClassIndex(liEl);
+  const statusText = wrap(ctx, inLi.first("statusLine")).text();
   const status = normaliseStatus(statusText);
   if (!status) {
     warn(ctx, li, `response status "${statusText.trim()}" is not a status code; skipped`);
@@ -549,7 +604,7 @@ function readResponse(
   }
   const selector = `${scope} section.responses li.response:nth-of-type(${nthOfType(li)})`;
   const response: ResponseFragment = { status, fields: [], source: sourceAt(ctx, selector) };
-  const description = plainText(li.find(".statusDescription").first().text());
+  const description = plainText(wrap(ctx, inLi.first("statusDescription")).text());
   if (description)
     response.description = fact(description, sourceAt(ctx, `${selector} .statusDescription`), "typed");
   if (accept && !hasNoBody(status)) response.contentType = accept;
@@ -558,14 +613,13 @@ function readResponse(
 
 function readResponses(
   ctx: Ctx,
-  article: Cheerio<Element>,
+  index: ClassIndex,
   scope: string,
   accept: Fact<string> | undefined,
 ): ResponseFragment[] {
-  return article
-    .find("section.responses li.response")
-    .toArray()
-    .flatMap((el) => readResponse(ctx, ctx.$(el), scope, accept) ?? []);
+  return index
+    .inside("section", "responses", "li", "response")
+    .flatMap((el) => readResponse(ctx, el, scope, accept) ?? []);
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -573,11 +627,12 @@ function readResponses(
 // ---------------------------------------------------------------------------------------------------
 
 function readOperation(ctx: Ctx, article: Cheerio<Element>, scope: string, label: string): OperationFragment {
-  const hasDescription = article.find(".requestDescription").length > 0;
+  const index = new ClassIndex(article.get(0));
+  const hasDescription = index.first("requestDescription") !== undefined;
   const op = emptyOperation(sourceAt(ctx, hasDescription ? `${scope} .requestDescription` : scope));
-  readHeading(ctx, article, scope, op);
-  readDescription(ctx, article, scope, op);
-  const example = readHttpExample(ctx, article, scope);
+  readHeading(ctx, index, scope, op);
+  readDescription(ctx, index, scope, op);
+  const example = readHttpExample(ctx, index, scope);
   if (example.method) op.method = example.method;
   if (example.path) op.path = example.path;
   op.servers = example.servers;
@@ -588,13 +643,13 @@ function readOperation(ctx: Ctx, article: Cheerio<Element>, scope: string, label
       `${label} has no complete HTTP request line (method and path); the operation cannot be placed`,
     );
   }
-  op.parameters = readParameters(ctx, article, scope, example.path?.value);
+  op.parameters = readParameters(ctx, index, scope, example.path?.value);
   // The target's query template names the query parameters; the parameter list, when it has one, says more.
   const listed = new Set(op.parameters.map((p) => p.path.join(".")));
   op.parameters.push(...example.query.filter((q) => !listed.has(q.path.join("."))));
-  const body = readRequestBody(ctx, article, scope, example);
+  const body = readRequestBody(ctx, index, scope, example);
   if (body) op.requestBody = body;
-  op.responses = readResponses(ctx, article, scope, example.accept);
+  op.responses = readResponses(ctx, index, scope, example.accept);
   return op;
 }
 

