@@ -23,7 +23,7 @@ import type {
 } from "../fragment.ts";
 import { mediaTypeOf } from "../curl-facts.ts";
 import { emptyOperation, emptyPageFragment, fact } from "../fragment.ts";
-import { loadHtmlPage, rankOf } from "../html-page.ts";
+import { loadHtmlPage, rankOf, startLineOf } from "../html-page.ts";
 import { MAX_JSON_DEPTH } from "../../lib/depth.ts";
 import { isJsonObject, isTooDeep, parseLenientJson } from "../lenient-json.ts";
 import { fieldsFromSchema } from "../schema-fields.ts";
@@ -135,8 +135,8 @@ function sourceAt(ctx: Ctx, selector: string): Source {
 
 /** Adds a warning, with the line of the element it concerns when the parser recorded one. */
 function warn(ctx: Ctx, el: Cheerio<AnyNode> | undefined, message: string): void {
-  const start = el?.get(0)?.startIndex;
-  const line = typeof start === "number" ? lineAt(ctx.page.text, start) : undefined;
+  const node = el?.get(0);
+  const line = node ? startLineOf(node) : undefined;
   ctx.out.warnings.push(
     line === undefined ? { file: ctx.page.file, message } : { file: ctx.page.file, line, message },
   );
@@ -685,7 +685,7 @@ function warnIfCut(ctx: Ctx): void {
 
 function extract(page: Page): PageFragment {
   const out = emptyPageFragment(page.file, NAME);
-  const $ = loadHtmlPage(page.text, page.file, out.warnings);
+  const $ = loadHtmlPage(page.text, page.file, out.warnings, 1, { locations: false });
   const ctx: Ctx = { $, page, out };
   const title = plainText($("head > title").first().text());
   if (title) out.title = title;
