@@ -70,6 +70,28 @@ describe("never refuse what a page shows", () => {
     expect(r.report).toMatch(/placed by REST convention at POST \/v1\/widgets/);
   });
 
+  it("places operations of a site that shows no base by their docs links, and says the route is inferred", async () => {
+    // Seed 003's layout: a title, a link to the operation's own docs page, glued fields; no method or path
+    // on any page of the run.
+    const page = {
+      file: "widgets.md",
+      text:
+        "# Update a widget\n\n[Update a widget](/api/v2/widgets/update)\n\n- colorstringRequired\n\n" +
+        "Returns the updated Widget object\n\n# Retrieve a widget\n\n[Retrieve a widget](/api/v2/widgets/retrieve)" +
+        "\n\nNo parameters.\n\nReturns a Widget object\n\n# Delete a widget\n\n" +
+        "[Delete a widget](/api/v2/widgets/create)\n\nNo parameters.\n\nReturns a Widget object\n",
+    };
+    const r = await scrapePages([page], meta);
+    const doc = r.document as unknown as Doc;
+    expect(Object.keys(doc.paths)).toEqual(["/v2/widgets/{id}"]);
+    expect(Object.keys(doc.paths["/v2/widgets/{id}"] ?? {}).sort()).toEqual(["get", "patch"]);
+    expect(r.report).toMatch(
+      /INFERRED PATCH \/v2\/widgets\/\{id\} by REST convention from its docs link \/api\/v2\/widgets\/update/,
+    );
+    // The title says delete, the link says create: nothing places it.
+    expect(r.report).toMatch(/## Unplaced operations\n\n.*\n\n- Delete a widget/);
+  });
+
   it("keeps an operation nothing places in the report with its fields, and writes the rest", async () => {
     const r = await scrapePages(
       [
