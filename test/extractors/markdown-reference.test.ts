@@ -550,3 +550,20 @@ describe("dotted names in a flat parameter list (LAYOUTS.md family 2)", () => {
     ]);
   });
 });
+
+describe("the seed's layout flattened onto one line (each line break one space)", () => {
+  it("reads the same operations, links and fields as the seed page itself", () => {
+    const seed = page(SEED);
+    const flat = markdownReferenceExtractor.extract({ ...seed, text: seed.text.replace(/\n/g, " ") });
+    const summary = (f: PageFragment): string[] =>
+      f.operations.map(
+        (o) =>
+          `${o.title?.value} ${o.slug?.value} ${(o.requestBody?.fields ?? o.parameters)
+            .map((x) => `${x.path.join(".")}:${String(x.schema?.type)}`)
+            .join(",")} ${o.parameters.map((x) => x.path.join(".")).join(",")}`,
+      );
+    const expected = summary(extract(SEED));
+    expect(expected.length).toBe(5);
+    expect(summary(flat)).toEqual(expected);
+  });
+});
