@@ -92,6 +92,37 @@ describe("never refuse what a page shows", () => {
     expect(r.report).toMatch(/## Unplaced operations\n\n.*\n\n- Delete a widget/);
   });
 
+  it("reads every example URL of a site under the base one of its pages shows", async () => {
+    // Only the second page shows, by a prerequisite step, that "/api" belongs to the server.
+    const curlPage = (
+      file: string,
+      title: string,
+      url: string,
+      extra = "",
+    ): { file: string; text: string } => ({
+      file,
+      text: `# ${title} ${extra}## Request \`\`\`curl curl ${url} \\ -u "<>" \`\`\` ## Returns The widget object.`,
+    });
+    const r = await scrapePages(
+      [
+        curlPage("list.md", "List widgets", "https://x.test/api/1/widgets"),
+        curlPage(
+          "get.md",
+          "Retrieve a widget",
+          "https://x.test/api/1/widgets/{{WIDGET_ID}}",
+          "## Prerequisites Run this first. - 1. createWidget POST /1/widgets {} ",
+        ),
+      ],
+      meta,
+    );
+    const doc = r.document as unknown as Doc & { servers: { url: string }[] };
+    expect(Object.keys(doc.paths).sort()).toEqual(["/1/widgets", "/1/widgets/{WIDGET_ID}"]);
+    expect(doc.servers).toEqual([{ url: "https://x.test/api" }]);
+    expect(r.report).toMatch(
+      /example URL read as https:\/\/x\.test\/api \+ \/1\/widgets: another page shows/,
+    );
+  });
+
   it("keeps an operation nothing places in the report with its fields, and writes the rest", async () => {
     const r = await scrapePages(
       [

@@ -15,9 +15,11 @@ function isFlattened(text: string): boolean {
   if (lines.length > 3) return false;
   const longest = Math.max(...lines.map((l) => l.length));
   const headings = text.match(/(?:^|\s)#{1,6} /g)?.length ?? 0;
+  // Headings or a fence inside a line: a short page flattened (one operation, no parameters) is one too.
+  if (/[ \t]#{1,6} [^\n]*[ \t]#{1,6} |[^\n]```/.test(text)) return true;
   // One heading is enough when runs of spaces show where the paragraphs were (PARAGRAPH_BREAK).
   const breaks = text.match(new RegExp(PARAGRAPH_BREAK.source, "g"))?.length ?? 0;
-  return longest > 200 && (headings > 2 || text.includes("```") || (headings > 0 && breaks > 2));
+  return longest > 200 && (headings > 2 || (headings > 0 && breaks > 2));
 }
 
 /** One code block's content: the first word is its language when another word follows. */
@@ -77,9 +79,14 @@ function proseBlock(outside: string): string {
   return out.join("\n");
 }
 
-/** The page text with its line breaks restored, or the text itself when it was not flattened. */
+/**
+ * The page text with its line breaks restored. A page that kept them still gets its section headings
+ * that run on into prose ("## Returns Returns the object.") split into the heading and a paragraph.
+ */
 export function unflattenMarkdown(text: string): string {
-  if (!isFlattened(text)) return text;
+  if (!isFlattened(text)) {
+    return text.replace(/^#{2,6} [^\n]*$/gm, (line) => (SECTION_WORD.test(line) ? splitHeading(line) : line));
+  }
   return text
     .split("```")
     .map((part, i) =>
