@@ -201,6 +201,29 @@ function updateMethod(shown: OperationGroup[]): HttpMethod {
   return used[0]?.method ?? "patch";
 }
 
+/** The REST route of a CRUD verb on a collection ("update" -> the item, by the site's update method). */
+function conventionalRoute(
+  verb: string,
+  collection: string,
+  shown: OperationGroup[],
+): { method: HttpMethod; path: string } | undefined {
+  const item = `${collection}/{id}`;
+  switch (verb) {
+    case "create":
+      return { method: "post", path: collection };
+    case "list":
+      return { method: "get", path: collection };
+    case "retrieve":
+      return { method: "get", path: item };
+    case "update":
+      return { method: updateMethod(shown), path: item };
+    case "delete":
+      return { method: "delete", path: item };
+    default:
+      return undefined;
+  }
+}
+
 /**
  * An operation that shows fields but no method or path, and that no shown route fits: placed by REST
  * convention under the base the site's other pages show ("Create a widget" -> POST /v1/widgets).
@@ -226,20 +249,7 @@ function placeByConvention(
   const separator =
     shown.some((g) => g.path.includes("-")) && !shown.some((g) => g.path.includes("_")) ? "-" : "_";
   const noun = nounWords.join(separator).toLowerCase();
-  const collection = `${base}/${plural(singular(noun))}`;
-  const item = `${collection}/{id}`;
-  const route: { method: HttpMethod; path: string } | undefined =
-    intent.verb === "create"
-      ? { method: "post", path: collection }
-      : intent.verb === "list"
-        ? { method: "get", path: collection }
-        : intent.verb === "retrieve"
-          ? { method: "get", path: item }
-          : intent.verb === "update"
-            ? { method: updateMethod(shown), path: item }
-            : intent.verb === "delete"
-              ? { method: "delete", path: item }
-              : undefined;
+  const route = conventionalRoute(intent.verb, `${base}/${plural(singular(noun))}`, shown);
   if (!route) return false;
   addToRoute(
     placed,
@@ -291,18 +301,8 @@ function placeBySlug(placed: PlacedFragment, groups: OperationGroup[], shown: Op
   const named = rest.slice(0, -1);
   if (!root || !DOCS_ROOTS.has(root.toLowerCase()) || named.length === 0) return false;
   if (!named.every((s) => /^[A-Za-z0-9._~-]+$/.test(s))) return false;
-  const collection = `/${named.join("/")}`;
-  const item = `${collection}/{id}`;
-  const route: { method: HttpMethod; path: string } =
-    intent.verb === "create"
-      ? { method: "post", path: collection }
-      : intent.verb === "list"
-        ? { method: "get", path: collection }
-        : intent.verb === "retrieve"
-          ? { method: "get", path: item }
-          : intent.verb === "update"
-            ? { method: updateMethod(shown), path: item }
-            : { method: "delete", path: item };
+  const route = conventionalRoute(intent.verb, `/${named.join("/")}`, shown);
+  if (!route) return false;
   addToRoute(
     placed,
     groups,
