@@ -2,15 +2,18 @@
 // (test/fixtures/specs/roundtrip/*.json.gz) through the same pipeline with every registered renderer.
 // Run directly to print the slice's figures, or with --write-floors to record them as the test's floors
 // (test/roundtrip/floors.json) after the scraper got better:
-//   node --import tsx scripts/roundtrip/slice.ts [--write-floors]
+//   node --import tsx scripts/roundtrip/slice.ts [--write-floors] [--layout NAME]...
+// (--layout, repeatable, runs only those renderers; it cannot be combined with --write-floors.)
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
 import { writeOutputs } from "../lib/atomic-write.ts";
-import { roundTripSpec } from "./api-job.ts";
+import { parseArgs } from "node:util";
+import { chooseRenderers, roundTripSpec } from "./api-job.ts";
 import type { ApiScore } from "./pipeline.ts";
 import { RENDERERS } from "./renderers/index.ts";
+import type { Renderer } from "./types.ts";
 import { type LayoutFigures, figures, formatFigures } from "./report.ts";
 import { precision, recall } from "./score.ts";
 
@@ -18,8 +21,8 @@ const ROOT = join(import.meta.dirname, "..", "..");
 export const SLICE_DIR = join(ROOT, "test", "fixtures", "specs", "roundtrip");
 export const FLOORS_FILE = join(ROOT, "test", "roundtrip", "floors.json");
 
-/** The slice's figures per layout and variant, every registered renderer. */
-export async function runSlice(): Promise<LayoutFigures[]> {
+/** The slice's figures per layout and variant, every registered renderer unless told which. */
+export async function runSlice(renderers: readonly Renderer[] = RENDERERS): Promise<LayoutFigures[]> {
   const dir = mkdtempSync(join(tmpdir(), "specsmith-slice-"));
   try {
     const scores: ApiScore[] = [];
@@ -29,7 +32,7 @@ export async function runSlice(): Promise<LayoutFigures[]> {
       const name = fixture.replace(/\.json\.gz$/, "");
       const file = join(dir, `${name}.json`);
       writeFileSync(file, gunzipSync(readFileSync(join(SLICE_DIR, fixture))));
-      const verdict = await roundTripSpec(file, name, RENDERERS);
+      const verdict = await roundTripSpec(file, name, renderers);
       if (verdict.status !== "scored")
         throw new Error(`slice fixture ${fixture} did not load: ${verdict.reason}`);
       scores.push(...verdict.scores);
@@ -67,9 +70,17 @@ export function floorsOf(all: readonly LayoutFigures[]): Floors {
 }
 
 if (process.argv[1] === import.meta.filename) {
-  const all = await runSlice();
+  const { values } = parseArgs({
+    options: { "write-floors": { type: "boolean" }, layout: { type: "string", multiple: true } },
+  });
+  const layouts = values.layout ?? [];
+  if (layouts.length > 0 && values["write-floors"]) {
+    console.error("slice: --write-floors records every layout; leave out --layout");
+    process.exit(2);
+  }
+  const all = await runSlice(chooseRenderers(layouts));
   console.log(formatFigures(all));
-  if (process.argv.includes("--write-floors")) {
+  if (values["write-floors"]) {
     await writeOutputs([{ path: FLOORS_FILE, content: `${JSON.stringify(floorsOf(all), null, 2)}\n` }]);
     console.log(`floors written to ${FLOORS_FILE}`);
   }

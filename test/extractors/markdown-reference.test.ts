@@ -550,3 +550,79 @@ describe("dotted names in a flat parameter list (LAYOUTS.md family 2)", () => {
     ]);
   });
 });
+
+describe("the seed's layout flattened onto one line (each line break one space)", () => {
+  it("reads the same operations, links and fields as the seed page itself", () => {
+    const seed = page(SEED);
+    const flat = markdownReferenceExtractor.extract({ ...seed, text: seed.text.replace(/\n/g, " ") });
+    const summary = (f: PageFragment): string[] =>
+      f.operations.map(
+        (o) =>
+          `${o.title?.value} ${o.slug?.value} ${(o.requestBody?.fields ?? o.parameters)
+            .map((x) => `${x.path.join(".")}:${String(x.schema?.type)}`)
+            .join(",")} ${o.parameters.map((x) => x.path.join(".")).join(",")}`,
+      );
+    const expected = summary(extract(SEED));
+    expect(expected.length).toBe(5);
+    expect(summary(flat)).toEqual(expected);
+  });
+});
+
+describe("curl samples whose URL holds the API's base (LAYOUTS.md family 2)", () => {
+  const steps = "## Prerequisites Run this first. - 1. createWidget POST /1/widgets {}";
+  const curl = (url: string): string => `## Request \`\`\`curl curl ${url} \\ -u "<>" \`\`\``;
+  const one = (text: string): OperationFragment => {
+    const fragment = markdownReferenceExtractor.extract({ file: "w.md", text });
+    expect(fragment.operations).toHaveLength(1);
+    return fragment.operations[0] as OperationFragment;
+  };
+  const route = (o: OperationFragment): string =>
+    `${o.method?.value} ${o.servers.map((s) => s.value).join(",")} ${o.path?.value}`;
+
+  it("a prerequisite step's path shows where the server's base ends; the step is not the route", () => {
+    const o = one(
+      `# Retrieve a widget ${steps} ${curl("https://x.test/api/1/widgets/{{WIDGET_ID}}")} ## Returns The widget object.`,
+    );
+    expect(route(o)).toBe("get https://x.test/api /1/widgets/{WIDGET_ID}");
+  });
+
+  it("a URL that marks its parameters keeps its other segments; a number after /api is a version", () => {
+    expect(
+      route(
+        one(
+          `# Fork a widget ${curl("https://x.test/api/1/widgets/{{WIDGET_ID}}/fork")} ## Returns A widget object.`,
+        ),
+      ),
+    ).toBe("get https://x.test /api/1/widgets/{WIDGET_ID}/fork");
+    expect(
+      route(
+        one(
+          `# Search widgets ${curl("https://x.test/rest/api/2/search")} ## Returns A list of widget objects.`,
+        ),
+      ),
+    ).toBe("get https://x.test /rest/api/2/search");
+    // A concrete id in a URL without placeholders is still a parameter.
+    expect(
+      route(one(`# Get a widget ${curl("https://x.test/v1/widgets/42")} ## Returns A widget object.`)),
+    ).toBe("get https://x.test /v1/widgets/{id}");
+  });
+
+  it("a page that kept its line breaks: section headings running on into prose, no self-link or field list", () => {
+    const text = [
+      "# getWidget",
+      `## Prerequisites Run this request first. `,
+      "- 1. createWidget POST /1/widgets {}",
+      "## Request",
+      "```curl",
+      "curl https://x.test/api/1/widgets/{{WIDGET_ID}}/state \\",
+      '-u "<>"',
+      "```",
+      "## Returns Returns the object.",
+      "",
+    ].join("\n");
+    expect(markdownReferenceExtractor.detect({ file: "w.md", text })).toBeGreaterThan(0.5);
+    const o = one(text);
+    expect(o.title?.value).toBe("getWidget");
+    expect(route(o)).toBe("get https://x.test/api /1/widgets/{WIDGET_ID}/state");
+  });
+});

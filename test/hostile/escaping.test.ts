@@ -284,7 +284,7 @@ describe("scrape: page text in warnings and report.md", () => {
     expect(lines[0]).toBe(
       String.raw`# Things @&#8203;octocat \<img src=x onerror=alert(1)\> \[x\](https://e.example) !\[i\](https://t.example/p.png) \`\`\` \| \# h \&\#x202e; \\u202eevil: scrape report`,
     );
-    expect(lines).toContain(`| \`${tableName}\` | markdown | 0.70 | 1 | not recorded |`);
+    expect(lines).toContain(`| \`${tableName}\` | markdown | 0.80 | 1 | not recorded |`);
     expect(lines).toContain(`| \`body.snake_case\` | \`${tableName}:9\` | typed |  |`);
     expect(lines).toContain(
       String.raw`| ${"```"} body.we${"``"}i\|rd\u202e ${"```"} | ` + `\`${tableName}:10\` | typed |  |`,

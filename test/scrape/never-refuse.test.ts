@@ -70,6 +70,59 @@ describe("never refuse what a page shows", () => {
     expect(r.report).toMatch(/placed by REST convention at POST \/v1\/widgets/);
   });
 
+  it("places operations of a site that shows no base by their docs links, and says the route is inferred", async () => {
+    // Seed 003's layout: a title, a link to the operation's own docs page, glued fields; no method or path
+    // on any page of the run.
+    const page = {
+      file: "widgets.md",
+      text:
+        "# Update a widget\n\n[Update a widget](/api/v2/widgets/update)\n\n- colorstringRequired\n\n" +
+        "Returns the updated Widget object\n\n# Retrieve a widget\n\n[Retrieve a widget](/api/v2/widgets/retrieve)" +
+        "\n\nNo parameters.\n\nReturns a Widget object\n\n# Delete a widget\n\n" +
+        "[Delete a widget](/api/v2/widgets/create)\n\nNo parameters.\n\nReturns a Widget object\n",
+    };
+    const r = await scrapePages([page], meta);
+    const doc = r.document as unknown as Doc;
+    expect(Object.keys(doc.paths)).toEqual(["/v2/widgets/{id}"]);
+    expect(Object.keys(doc.paths["/v2/widgets/{id}"] ?? {}).sort()).toEqual(["get", "patch"]);
+    expect(r.report).toMatch(
+      /INFERRED PATCH \/v2\/widgets\/\{id\} by REST convention from its docs link \/api\/v2\/widgets\/update/,
+    );
+    // The title says delete, the link says create: nothing places it.
+    expect(r.report).toMatch(/## Unplaced operations\n\n.*\n\n- Delete a widget/);
+  });
+
+  it("reads every example URL of a site under the base one of its pages shows", async () => {
+    // Only the second page shows, by a prerequisite step, that "/api" belongs to the server.
+    const curlPage = (
+      file: string,
+      title: string,
+      url: string,
+      extra = "",
+    ): { file: string; text: string } => ({
+      file,
+      text: `# ${title} ${extra}## Request \`\`\`curl curl ${url} \\ -u "<>" \`\`\` ## Returns The widget object.`,
+    });
+    const r = await scrapePages(
+      [
+        curlPage("list.md", "List widgets", "https://x.test/api/1/widgets"),
+        curlPage(
+          "get.md",
+          "Retrieve a widget",
+          "https://x.test/api/1/widgets/{{WIDGET_ID}}",
+          "## Prerequisites Run this first. - 1. createWidget POST /1/widgets {} ",
+        ),
+      ],
+      meta,
+    );
+    const doc = r.document as unknown as Doc & { servers: { url: string }[] };
+    expect(Object.keys(doc.paths).sort()).toEqual(["/1/widgets", "/1/widgets/{WIDGET_ID}"]);
+    expect(doc.servers).toEqual([{ url: "https://x.test/api" }]);
+    expect(r.report).toMatch(
+      /example URL read as https:\/\/x\.test\/api \+ \/1\/widgets: another page shows/,
+    );
+  });
+
   it("keeps an operation nothing places in the report with its fields, and writes the rest", async () => {
     const r = await scrapePages(
       [

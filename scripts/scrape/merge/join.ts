@@ -142,7 +142,11 @@ export function joinOperations(pages: PageFragment[]): {
   const shown = [...all];
   const unplaced: UnplacedOperation[] = [];
   for (const placed of loose) {
-    if (!placeLoose(placed, all) && !placeByConvention(placed, all, shown)) {
+    if (
+      !placeLoose(placed, all) &&
+      !placeByConvention(placed, all, shown) &&
+      !placeBySlug(placed, all, shown)
+    ) {
       unplaced.push(unplacedOperation(placed.op));
     }
   }
@@ -197,6 +201,29 @@ function updateMethod(shown: OperationGroup[]): HttpMethod {
   return used[0]?.method ?? "patch";
 }
 
+/** The REST route of a CRUD verb on a collection ("update" -> the item, by the site's update method). */
+function conventionalRoute(
+  verb: string,
+  collection: string,
+  shown: OperationGroup[],
+): { method: HttpMethod; path: string } | undefined {
+  const item = `${collection}/{id}`;
+  switch (verb) {
+    case "create":
+      return { method: "post", path: collection };
+    case "list":
+      return { method: "get", path: collection };
+    case "retrieve":
+      return { method: "get", path: item };
+    case "update":
+      return { method: updateMethod(shown), path: item };
+    case "delete":
+      return { method: "delete", path: item };
+    default:
+      return undefined;
+  }
+}
+
 /**
  * An operation that shows fields but no method or path, and that no shown route fits: placed by REST
  * convention under the base the site's other pages show ("Create a widget" -> POST /v1/widgets).
@@ -222,21 +249,25 @@ function placeByConvention(
   const separator =
     shown.some((g) => g.path.includes("-")) && !shown.some((g) => g.path.includes("_")) ? "-" : "_";
   const noun = nounWords.join(separator).toLowerCase();
-  const collection = `${base}/${plural(singular(noun))}`;
-  const item = `${collection}/{id}`;
-  const route: { method: HttpMethod; path: string } | undefined =
-    intent.verb === "create"
-      ? { method: "post", path: collection }
-      : intent.verb === "list"
-        ? { method: "get", path: collection }
-        : intent.verb === "retrieve"
-          ? { method: "get", path: item }
-          : intent.verb === "update"
-            ? { method: updateMethod(shown), path: item }
-            : intent.verb === "delete"
-              ? { method: "delete", path: item }
-              : undefined;
+  const route = conventionalRoute(intent.verb, `${base}/${plural(singular(noun))}`, shown);
   if (!route) return false;
+  addToRoute(
+    placed,
+    groups,
+    route,
+    (final) =>
+      `"${describe(op)}" has no method or path; placed by REST convention at ${final} (${intent.from}, ` +
+      `under ${base || "/"}, the base the other pages show)`,
+  );
+  return true;
+}
+
+function addToRoute(
+  placed: PlacedFragment,
+  groups: OperationGroup[],
+  route: { method: HttpMethod; path: string },
+  message: (route: string) => string,
+): void {
   const key = `${route.method} ${routeKey(route.path)}`;
   let group = groups.find((g) => g.key === key);
   if (!group) {
@@ -244,12 +275,42 @@ function placeByConvention(
     groups.push(group);
   }
   group.fragments.push(placed);
-  group.joins.push({
-    message: (final) =>
-      `"${describe(op)}" has no method or path; placed by REST convention at ${final} (${intent.from}, ` +
-      `under ${base || "/"}, the base the other pages show)`,
-    sources: [op.source],
-  });
+  group.joins.push({ message, sources: [placed.op.source] });
+}
+
+/** The first segment of a link to an operation's own docs page on reference sites ("/api/widgets/create"). */
+const DOCS_ROOTS = new Set(["api", "reference", "api-reference", "docs"]);
+const CRUD_VERBS = new Set(["create", "list", "retrieve", "update", "delete"]);
+
+/**
+ * An operation no page gives a method or path and no shown base places, whose link to itself names its
+ * collection and a CRUD verb ("/api/identity/verification_sessions/update"): placed by REST convention at
+ * the collection the link names (PATCH /identity/verification_sessions/{id}). The method and path are
+ * INFERRED, not shown: the docs link is not the API's URL (docs.stripe.com drops the `/v1` base), so the
+ * report says so for each one. A title whose own verb contradicts the link's keeps the operation unplaced.
+ */
+function placeBySlug(placed: PlacedFragment, groups: OperationGroup[], shown: OperationGroup[]): boolean {
+  const { op } = placed;
+  const slug = op.slug?.value;
+  const intent = slug ? intentFromSlug(slug) : undefined;
+  if (!slug || !intent || !CRUD_VERBS.has(intent.verb)) return false;
+  const titled = op.title ? intentFromTitle(op.title.value) : undefined;
+  if (titled && CRUD_VERBS.has(titled.verb) && titled.verb !== intent.verb) return false;
+  const parts = (slug.split(/[?#]/)[0] ?? "").split("/").filter((p) => p !== "");
+  const [root, ...rest] = parts;
+  const named = rest.slice(0, -1);
+  if (!root || !DOCS_ROOTS.has(root.toLowerCase()) || named.length === 0) return false;
+  if (!named.every((s) => /^[A-Za-z0-9._~-]+$/.test(s))) return false;
+  const route = conventionalRoute(intent.verb, `/${named.join("/")}`, shown);
+  if (!route) return false;
+  addToRoute(
+    placed,
+    groups,
+    route,
+    (final) =>
+      `"${describe(op)}" has no method or path and no page shows the API's base; INFERRED ${final} by REST ` +
+      `convention from its docs link ${slug} ("${intent.verb}"): the method and path are not shown, check them`,
+  );
   return true;
 }
 

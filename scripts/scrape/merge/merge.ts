@@ -3,6 +3,7 @@
 import type { JsonSchema, ListedOperation, PageFragment, Source } from "../fragment.ts";
 import { HTTP_METHODS } from "../fragment.ts";
 import { mergeObjectFields } from "./field-tree.ts";
+import { rebaseOnSiteBase } from "./site-base.ts";
 import { joinOperations, type UnplacedOperation } from "./join.ts";
 import { MergeLog } from "./merge-log.ts";
 import { buildOperation, type BuiltOperation, type OperationContext } from "./operation.ts";
@@ -167,20 +168,21 @@ function tagObjectField(schema: JsonSchema, draft: ComponentDraft, owner: string
 
 export function mergePages(input: MergeInput): MergeResult {
   const log = new MergeLog();
-  const { groups, unplaced } = joinOperations(input.pages);
+  const pages = rebaseOnSiteBase(input.pages, log);
+  const { groups, unplaced } = joinOperations(pages);
   unifyPathParameters(groups, log);
   for (const g of groups) {
     const route = `${g.method.toUpperCase()} ${g.path}`;
     for (const j of g.joins) log.decide("join", route, j.message(route), j.sources);
   }
-  const schemes = planSecurity(input.pages, log);
-  const servers = planServers(input.servers, input.pages, log);
+  const schemes = planSecurity(pages, log);
+  const servers = planServers(input.servers, pages, log);
   const registry = new ComponentRegistry();
   const ctx: OperationContext = {
     log,
     registry,
     credentialHeaders: credentialHeaders(schemes),
-    apiContentType: apiContentType(input.pages),
+    apiContentType: apiContentType(pages),
   };
   const usedIds = new Set<string>();
   const built = groups.map((g) => buildOperation(g, ctx, usedIds));
@@ -221,7 +223,7 @@ export function mergePages(input: MergeInput): MergeResult {
       operationId: String(b.operation.operationId),
       sources: b.sources,
     })),
-    undocumented: findUndocumented(input.pages, built),
+    undocumented: findUndocumented(pages, built),
     unplaced,
   };
 }

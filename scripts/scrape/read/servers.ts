@@ -68,6 +68,24 @@ export function serverBeforePath(url: string, template: string): string | undefi
   return prefix.length > 0 ? `${split.server}/${prefix.join("/")}` : split.server;
 }
 
+/**
+ * The server of a URL whose path goes on from a path the site documents elsewhere (a parent collection
+ * named on the same page): "https://x.test/api/1/items/{id}" with "/1/items" -> "https://x.test/api".
+ * Undefined when the documented path does not occur in the URL after a non-empty prefix of whole segments.
+ */
+export function serverBeforeDocumentedPath(url: string, documented: string): string | undefined {
+  const split = splitUrl(withoutQuery(url));
+  const wanted = pathSegments(documented);
+  if (!split || wanted.length === 0) return undefined;
+  const urlSegments = pathSegments(split.path);
+  for (let offset = 1; offset + wanted.length <= urlSegments.length; offset++) {
+    if (wanted.every((segment, k) => segmentMatches(segment, urlSegments[offset + k] ?? ""))) {
+      return `${split.server}/${urlSegments.slice(0, offset).join("/")}`;
+    }
+  }
+  return undefined;
+}
+
 /** The server (scheme and host) of an example URL, whatever its path. */
 export function serverOfUrl(url: string): string | undefined {
   return splitUrl(withoutQuery(url))?.server;

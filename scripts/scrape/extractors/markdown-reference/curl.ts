@@ -17,7 +17,12 @@ import {
 import { parseLenientJson } from "../../lenient-json.ts";
 import type { CurlCommand } from "../../text.ts";
 import { readTarget, toPathTemplate } from "../../read/request-line.ts";
-import { serverBeforePath, serverOfUrl, withoutQuery } from "../../read/servers.ts";
+import {
+  serverBeforeDocumentedPath,
+  serverBeforePath,
+  serverOfUrl,
+  withoutQuery,
+} from "../../read/servers.ts";
 import type { CurlFact } from "./code-blocks.ts";
 import { source, type Ctx, warn } from "./nodes.ts";
 import { requestBodyOf } from "./operation-parts.ts";
@@ -30,13 +35,19 @@ function isIdSegment(segment: string): boolean {
   return /\d/.test(segment) || /^[0-9a-f]{8}-[0-9a-f]{4}-/i.test(segment);
 }
 
-/** The example URL's path as a template: "/v1/payouts/po_123/cancel" -> "/v1/payouts/{id}/cancel". */
+/**
+ * The example URL's path as a template: "/v1/payouts/po_123/cancel" -> "/v1/payouts/{id}/cancel". A URL
+ * that marks its parameters itself ("/api/1/items/{{ITEM_ID}}") has no concrete ids to guess: its other
+ * segments are literal.
+ */
 function templateFromExample(path: string): string {
   const segments = toPathTemplate(path).split("/");
+  if (segments.some((s) => /^\{.+\}$/.test(s))) return segments.join("/");
   const ids = segments.filter(isIdSegment).length;
   return segments
     .map((s, i) => {
-      if (!isIdSegment(s)) return s;
+      // "/api/2/…", "/rest/api/3/…": a number after "api" or "rest" is the API's version.
+      if (!isIdSegment(s) || (/^\d+$/.test(s) && /^(?:api|rest)$/i.test(segments[i - 1] ?? ""))) return s;
       const owner = (segments[i - 1] ?? "").replace(/ies$/, "y").replace(/s$/, "");
       return ids === 1 || !owner ? "{id}" : `{${owner}_id}`;
     })
@@ -92,7 +103,31 @@ function splitByPageServer(url: string, servers: string[]): { server: string; pa
   return server ? { server, path: url.slice(server.length) || "/" } : undefined;
 }
 
-export function applyCurl(op: OperationFragment, { curl, line }: CurlFact, ctx: Ctx): void {
+/**
+ * A URL that goes on from a path the page documents for another operation ("createItem POST /1/items"
+ * before "curl https://x.test/api/1/items/{{ID}}"): what comes before that path is the server's base.
+ */
+function splitByDocumentedPath(
+  url: string,
+  documented: readonly string[],
+): { server: string; path: string } | undefined {
+  for (const path of documented) {
+    const server = serverBeforeDocumentedPath(url, path);
+    if (server && url.startsWith(`${server}/`)) return { server, path: url.slice(server.length) };
+  }
+  return undefined;
+}
+
+/**
+ * What a curl command shows; `documented` are the paths the page names for OTHER operations (its
+ * prerequisite steps): never this operation's route, only evidence of where the server's base ends.
+ */
+export function applyCurl(
+  op: OperationFragment,
+  { curl, line }: CurlFact,
+  ctx: Ctx,
+  documented: readonly string[] = [],
+): void {
   const at = source(ctx, line);
   const url = withoutQuery(curl.url);
   if (curl.method && !op.method) op.method = fact(curl.method, at, "example");
@@ -101,7 +136,7 @@ export function applyCurl(op: OperationFragment, { curl, line }: CurlFact, ctx: 
   if (op.path) server = serverBeforePath(url, op.path.value) ?? serverOfUrl(url);
   else {
     // No documented path: the example URL's path is the path, with its concrete ids made parameters.
-    const split = splitByPageServer(url, ctx.pageServers);
+    const split = splitByPageServer(url, ctx.pageServers) ?? splitByDocumentedPath(url, documented);
     const read = readTarget(url);
     op.path = fact(templateFromExample(split ? split.path : read.path), at, "example");
     server = split ? split.server : read.server;

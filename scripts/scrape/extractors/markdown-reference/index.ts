@@ -193,13 +193,17 @@ function detect(captured: Page): number {
   const fieldLists = nodes.filter((n) => n.type === "list" && n.children.some(isFieldItem)).length;
   const fieldTables = nodes.filter((n) => n.type === "table" && tableColumns(n) !== undefined).length;
   if (fieldLists + fieldTables > 0) score += 0.25;
-  const extras = nodes.some((n) => {
-    if (n.type === "code") return isShellBlock(n) || isJsonBlock(n);
+  const examples = nodes.some((n) => n.type === "code" && (isShellBlock(n) || isJsonBlock(n)));
+  const statements = nodes.some((n) => {
+    // Section label headings: "## Parameters", "## Returns", "### Response".
+    if (n.type === "heading") return n.depth > 1 && labelZone(textOf(n)) !== undefined;
     if (n.type !== "paragraph") return false;
     const text = textOf(n);
     return NO_PARAMETERS.test(text) || readReturns(text) !== undefined || readRequestLine(text) !== undefined;
   });
-  if (extras) score += 0.15;
+  // Each adds: a page that kept its newlines shows no self-link or field list, only its curl and Returns.
+  if (examples) score += 0.15;
+  if (statements) score += 0.1;
   return Math.min(1, Math.round(score * 100) / 100);
 }
 

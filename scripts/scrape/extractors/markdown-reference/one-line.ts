@@ -3,12 +3,23 @@
 // - …". Markdown needs its line breaks back before it can be parsed: headings, fences, list items and curl
 // continuations go on lines of their own. A page that keeps its newlines is left as it is.
 
+/**
+ * A capture flattened with each line break made one space keeps a blank line between paragraphs as two or
+ * more spaces ("# Title  [Title](/api/x)  - namestring"): those runs are where its paragraphs were.
+ */
+const PARAGRAPH_BREAK = / {2,}/;
+
 /** A capture is flattened when its text sits on a few very long lines that hold several headings or fences. */
 function isFlattened(text: string): boolean {
   const lines = text.trim().split("\n");
   if (lines.length > 3) return false;
   const longest = Math.max(...lines.map((l) => l.length));
-  return longest > 200 && (text.split(" ## ").length > 2 || text.includes("```"));
+  const headings = text.match(/(?:^|\s)#{1,6} /g)?.length ?? 0;
+  // Headings or a fence inside a line: a short page flattened (one operation, no parameters) is one too.
+  if (/[ \t]#{1,6} [^\n]*[ \t]#{1,6} |[^\n]```/.test(text)) return true;
+  // One heading is enough when runs of spaces show where the paragraphs were (PARAGRAPH_BREAK).
+  const breaks = text.match(new RegExp(PARAGRAPH_BREAK.source, "g"))?.length ?? 0;
+  return longest > 200 && (headings > 2 || (headings > 0 && breaks > 2));
 }
 
 /** One code block's content: the first word is its language when another word follows. */
@@ -68,12 +79,19 @@ function proseBlock(outside: string): string {
   return out.join("\n");
 }
 
-/** The page text with its line breaks restored, or the text itself when it was not flattened. */
+/**
+ * The page text with its line breaks restored. A page that kept them still gets its section headings
+ * that run on into prose ("## Returns Returns the object.") split into the heading and a paragraph.
+ */
 export function unflattenMarkdown(text: string): string {
-  if (!isFlattened(text)) return text;
+  if (!isFlattened(text)) {
+    return text.replace(/^#{2,6} [^\n]*$/gm, (line) => (SECTION_WORD.test(line) ? splitHeading(line) : line));
+  }
   return text
     .split("```")
-    .map((part, i) => (i % 2 === 1 ? codeBlock(part) : proseBlock(part)))
+    .map((part, i) =>
+      i % 2 === 1 ? codeBlock(part) : part.split(PARAGRAPH_BREAK).map(proseBlock).join("\n\n"),
+    )
     .join("")
     .replace(/\n{3,}/g, "\n\n")
     .trim();

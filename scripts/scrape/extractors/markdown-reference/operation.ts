@@ -31,6 +31,7 @@ import {
   readContentTypeStatement,
   readRequestLine,
   readReturns,
+  readStepRequest,
   type RequestLine,
   type Zone,
 } from "./statements.ts";
@@ -58,6 +59,8 @@ interface OpState {
   requestLine?: RequestLine & { line: number };
   contentType?: { value: string; line: number };
   requestExample?: { value: unknown; line: number };
+  /** Paths the section names for other operations ("1. createWidget POST /v2/widgets", a prerequisite). */
+  otherPaths: string[];
 }
 
 export function readOperation(section: Section, ctx: Ctx): OperationFragment {
@@ -70,6 +73,7 @@ export function readOperation(section: Section, ctx: Ctx): OperationFragment {
     description: [],
     drafts: [],
     curls: [],
+    otherPaths: [],
   };
   state.op.title = fact(section.title, source(ctx, line), "prose");
   // A heading that is itself the request line: "## POST /widgets¶", "## GET /api/widgets".
@@ -87,6 +91,10 @@ export function readOperation(section: Section, ctx: Ctx): OperationFragment {
       // "* URL Endpoint: /path" and "* Method: GET" as separate bullets.
       const labelled = readLabelledRequest(node.children.map((item) => textOf(item)));
       if (labelled) state.requestLine ??= { ...labelled, line: lineOf(node) };
+      for (const item of node.children) {
+        const step = readStepRequest(textOf(item));
+        if (step) state.otherPaths.push(step);
+      }
       const { next } = collectRepeats(nodes, i + 1);
       const drafts = readFieldList(node, nodes.slice(i + 1, next), [], state.zone, ctx);
       if (drafts.length > 0) {
@@ -187,7 +195,7 @@ function finishOperation(state: OpState, ctx: Ctx): OperationFragment {
     op.path = fact(state.requestLine.path, at, "typed");
     if (state.requestLine.server) addServer(op.servers, state.requestLine.server, at, "typed");
   }
-  for (const curl of state.curls) applyCurl(op, curl, ctx);
+  for (const curl of state.curls) applyCurl(op, curl, ctx, state.otherPaths);
   placeFields(state, ctx);
   if (state.contentType)
     requestBodyOf(op).contentType = fact(

@@ -69,6 +69,14 @@ export function readRequestLine(text: string): RequestLine | undefined {
   };
 }
 
+/**
+ * The path of a numbered step that runs another operation first ("1. createWidget POST /v2/widgets
+ * {"color":"red"}", LAYOUTS.md family 2's Prerequisites): it names a DIFFERENT operation.
+ */
+export function readStepRequest(text: string): string | undefined {
+  return /^(?:\d+\.\s+)?[A-Za-z_][\w.-]*\s+(?:GET|POST|PUT|PATCH|DELETE)\s+(\/[^\s?#]*)/.exec(text)?.[1];
+}
+
 /** "Content-Type: application/json" stated in prose. */
 export function readContentTypeStatement(text: string): string | undefined {
   return /^(?:request )?content[- ]type\s*(?::\s*)?([a-z]+\/[\w.+-]+)\.?$/i.exec(text)?.[1]?.toLowerCase();
