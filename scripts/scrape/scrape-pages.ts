@@ -41,6 +41,15 @@ function documentsNothing(fragment: PageFragment): boolean {
   return fragment.operations.length === 0 && fragment.listedOperations.length === 0;
 }
 
+/** At most this many page names in one message; a whole site's pages would drown the message. */
+const NAMED_PAGES = 5;
+
+/** "a.md, b.md" or "a.md, ... e.md and 12 more". */
+export function pageList(files: readonly string[]): string {
+  const named = files.slice(0, NAMED_PAGES).join(", ");
+  return files.length > NAMED_PAGES ? `${named} and ${files.length - NAMED_PAGES} more` : named;
+}
+
 function noApiMessage(extractor: string): string {
   return (
     `documents no API: no operation (method and path, or an operation heading with parameters) was found ` +
@@ -63,12 +72,7 @@ export function extractAll(pages: Page[]): Extracted[] {
     const first = empty[0];
     if (first) {
       const others =
-        empty.length > 1
-          ? `; so do ${empty
-              .slice(1)
-              .map((e) => e.fragment.file)
-              .join(", ")}`
-          : "";
+        empty.length > 1 ? `; so do ${pageList(empty.slice(1).map((e) => e.fragment.file))}` : "";
       throw new UserError(`${noApiMessage(first.extractor)}${others}`, first.fragment.file);
     }
     throw new UserError("no page documents an operation: nothing to build a spec from", pages[0]?.file);
@@ -90,7 +94,7 @@ function refuseFailedChecks(failed: CheckProblem[], overlayFile?: string): void 
   if (!first) return;
   const list = failed
     .slice(0, 10)
-    .map((p) => `${p.check}: ${p.detail}${p.pages.length > 0 ? ` (pages: ${p.pages.join(", ")})` : ""}`)
+    .map((p) => `${p.check}: ${p.detail}${p.pages.length > 0 ? ` (pages: ${pageList(p.pages)})` : ""}`)
     .join("; ");
   const blame = overlayFile
     ? "after the overlay"

@@ -137,6 +137,15 @@ describe("never refuse what a page shows", () => {
     );
   });
 
+  it("names at most five of a site's empty pages when none documents anything", async () => {
+    const pages = Array.from({ length: 40 }, (_, i) => ({ file: `guide-${i}.md`, text: guide.text }));
+    const failure = await scrapePages(pages, meta).then(
+      () => undefined,
+      (err: unknown) => err as Error,
+    );
+    expect(failure?.message).toMatch(/^documents no API: .*; so do guide-1\.md, .*guide-5\.md and 34 more$/);
+  });
+
   it("exits 2 naming the pages when no page of the run documents anything", async () => {
     const dir = await mkdtemp(join(tmpdir(), "specsmith-refuse-"));
     try {
