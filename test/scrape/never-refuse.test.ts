@@ -143,7 +143,9 @@ describe("never refuse what a page shows", () => {
       () => undefined,
       (err: unknown) => err as Error,
     );
-    expect(failure?.message).toMatch(/^documents no API: .*; so do guide-1\.md, .*guide-5\.md and 34 more$/);
+    expect(failure?.message).toMatch(
+      /^guide-0\.md: documents no API: .*; so do guide-1\.md, .*guide-5\.md and 34 more$/,
+    );
   });
 
   it("exits 2 naming the pages when no page of the run documents anything", async () => {
