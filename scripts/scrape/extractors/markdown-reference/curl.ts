@@ -137,7 +137,7 @@ export function applyCurl(
   else {
     // No documented path: the example URL's path is the path, with its concrete ids made parameters.
     const split = splitByPageServer(url, ctx.pageServers) ?? splitByDocumentedPath(url, documented);
-    const read = readTarget(url);
+    const read = readTarget(url, "sent");
     op.path = fact(templateFromExample(split ? split.path : read.path), at, "example");
     server = split ? split.server : read.server;
   }
