@@ -2,6 +2,7 @@
 // 3.1 against 3.1's), after bundling so that content from other files is checked too.
 import { Validator } from "@seriousme/openapi-schema-validator";
 import { UserError } from "../lib/errors.ts";
+import compiled31 from "./openapi-3.1-schema.compiled.js";
 import type { Obj } from "./pointer.ts";
 import type { Dialect } from "./version.ts";
 
@@ -13,12 +14,13 @@ interface AjvError {
 }
 type CompiledSchema = ((data: unknown) => boolean) & { errors?: AjvError[] | null };
 
-// Compiling an OpenAPI meta-schema costs ~300 ms, far more than validating even a big spec: once per
-// process and version. We call the compiled schema directly rather than `validate()`: that one then
+// Compiling an OpenAPI meta-schema costs ~300 ms, far more than validating even a big spec: 3.1's (every
+// scraped spec's) is compiled ahead of time (compile-schema.ts), 3.0's once per process. We call the compiled schema directly rather than `validate()`: that one then
 // re-checks every $ref on a structuredClone of the whole document (~0.5 s on a 5 MB spec), and it reads
 // "$ref" keys inside example values as refs too. The bundler already checks refs, with their pointers.
 let validator: Validator | undefined;
 function compiled(dialect: Dialect): CompiledSchema {
+  if (dialect === "3.1") return compiled31;
   validator ??= new Validator();
   return (validator as unknown as { getAjvValidator(version: string): CompiledSchema }).getAjvValidator(
     dialect,
