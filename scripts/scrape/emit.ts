@@ -2,7 +2,7 @@
 // operation's summary before its responses; a schema's type before its description), maps of names
 // (paths, properties, schemas, responses) sorted, so the same inputs give the same bytes and diffs in
 // pull requests show only real changes.
-import { stringify } from "yaml";
+import { blockYaml } from "../lib/block-yaml.ts";
 
 const DOCUMENT = [
   "openapi",
@@ -207,12 +207,10 @@ function order(value: unknown, role: Role, mapRole?: Role): unknown {
   );
 }
 
+/**
+ * The spec as YAML: the `yaml` library's output with no folding, and strings a YAML 1.1 reader would take
+ * for something else (timestamps, yes/no) quoted, so every consumer of the spec reads the same values.
+ */
 export function toDeterministicYaml(document: Record<string, unknown>): string {
-  return stringify(order(document, "document"), {
-    lineWidth: 0,
-    aliasDuplicateObjects: false,
-    // Quote strings a YAML 1.1 reader would take for something else (timestamps, yes/no), so every
-    // consumer of the spec reads the same values.
-    version: "1.1",
-  });
+  return blockYaml(order(document, "document"));
 }

@@ -1,0 +1,147 @@
+// YAML text of a JSON value, byte for byte what `yaml.stringify(value, BLOCK_YAML_OPTIONS)` writes, at a
+// fraction of the cost. The library builds a node for every value and copies its whole stringify context
+// for every pair; on a 452-operation spec that was ~0.5 s, a third of a whole site's scrape. For JSON data
+// (objects, arrays, strings, numbers, booleans, null) the block layout is a few rules, mirrored here from
+// the library's stringifyCollection and stringifyPair; every scalar is still written by the library's own
+// string and number writers (quoting, YAML 1.1 look-alikes, block literals), with the context the library
+// would give them. test/lib/block-yaml.test.ts compares the two on the committed specs and edge cases.
+import { Document, type Scalar } from "yaml";
+import { stringifyNumber, stringTag, type StringifyContext } from "yaml/util";
+
+/** No folding (lineWidth 0); every value written out in full; YAML 1.1 look-alikes ("yes", dates) quoted. */
+export const BLOCK_YAML_OPTIONS = { lineWidth: 0, aliasDuplicateObjects: false, version: "1.1" } as const;
+
+/** The library's defaults for stringify options (stringify.js createStringifyContext), then ours (lineWidth). */
+const OPTIONS = {
+  blockQuote: true,
+  defaultKeyType: null,
+  defaultStringType: "PLAIN",
+  directives: null,
+  doubleQuotedAsJSON: false,
+  doubleQuotedMinMultiLineLength: 40,
+  falseStr: "false",
+  flowCollectionPadding: true,
+  indentSeq: true,
+  minContentWidth: 20,
+  nullStr: "null",
+  simpleKeys: false,
+  singleQuote: null,
+  trailingComma: false,
+  trueStr: "true",
+  verifyAliasOrder: true,
+  ...BLOCK_YAML_OPTIONS,
+};
+
+/** Keys longer than this are written as explicit keys (`? key`), as the library does. */
+const MAX_IMPLICIT_KEY = 1024;
+
+type Context = StringifyContext & { allNullValues: boolean };
+
+/**
+ * Writes one document. A scalar's text depends only on the scalar, on whether it is a key and on its
+ * indentation (no folding, so not on the column it starts at): each is written once per document.
+ */
+class Writer {
+  private readonly doc = new Document(null, BLOCK_YAML_OPTIONS);
+  /** Scalars written so far, by [key or value][indentation][text]. */
+  private readonly written: [Map<string, string>[], Map<string, string>[]] = [[], []];
+
+  node(value: unknown, indent: string): string {
+    if (Array.isArray(value)) return this.seq(value, indent);
+    if (isCollection(value)) return this.map(value as Record<string, unknown>, indent);
+    return this.scalar(value, false, indent);
+  }
+
+  /** The context the library gives a scalar there (stringifyDocument, stringifyCollection, stringifyPair). */
+  private context(implicitKey: boolean, indent: string): Context {
+    return {
+      anchors: new Set(),
+      doc: this.doc,
+      flowCollectionPadding: " ",
+      indent,
+      indentStep: "  ",
+      inFlow: null,
+      forceBlockIndent: false,
+      implicitKey,
+      allNullValues: false,
+      options: OPTIONS,
+    } as unknown as Context;
+  }
+
+  private scalar(value: unknown, implicitKey: boolean, indent: string): string {
+    if (typeof value === "string") {
+      const byIndent = this.written[implicitKey ? 0 : 1];
+      let written = byIndent[indent.length];
+      if (!written) byIndent[indent.length] = written = new Map();
+      let text = written.get(value);
+      if (text === undefined) {
+        text = stringTag.stringify?.({ value } as Scalar, this.context(implicitKey, indent)) ?? "";
+        written.set(value, text);
+      }
+      return text;
+    }
+    if (typeof value === "number") return stringifyNumber({ value } as Scalar);
+    if (typeof value === "boolean") return value ? OPTIONS.trueStr : OPTIONS.falseStr;
+    return OPTIONS.nullStr; // null, and undefined inside an array
+  }
+
+  private seq(items: unknown[], indent: string): string {
+    if (items.length === 0) return "[]";
+    const itemIndent = `${indent}  `;
+    return join(
+      items.map((item) => `- ${this.node(item, itemIndent)}`),
+      indent,
+    );
+  }
+
+  private map(value: Record<string, unknown>, indent: string): string {
+    const keys = definedKeys(value);
+    if (keys.length === 0) return "{}";
+    return join(
+      keys.map((key) => this.pair(key, value[key], indent)),
+      indent,
+    );
+  }
+
+  /** One `key: value` (stringifyPair, for a string key and a value that is never null as a node). */
+  private pair(key: string, value: unknown, indent: string): string {
+    const inner = `${indent}  `;
+    const keyText = this.scalar(key, true, inner);
+    const explicitKey = keyText.length > MAX_IMPLICIT_KEY;
+    const head = explicitKey ? `? ${keyText}\n${indent}:` : `${keyText}:`;
+    const text = this.node(value, inner);
+    // A block collection starts on the next line; an empty one is written in flow style ({} or []) after
+    // the key. (Decided from the value, not by searching the text: that would flatten the string built so
+    // far at every level.)
+    let ws = " ";
+    if (!explicitKey && isCollection(value)) {
+      const empty = Array.isArray(value)
+        ? value.length === 0
+        : definedKeys(value as Record<string, unknown>).length === 0;
+      if (!empty) ws = `\n${inner}`;
+    } else if (text === "" || text.startsWith("\n")) {
+      ws = "";
+    }
+    return head + ws + text;
+  }
+}
+
+function isCollection(value: unknown): value is object {
+  return value !== null && typeof value === "object";
+}
+
+/** Entries the library writes: an undefined value is left out of a map. */
+function definedKeys(map: Record<string, unknown>): string[] {
+  return Object.keys(map).filter((k) => map[k] !== undefined);
+}
+
+function join(lines: string[], indent: string): string {
+  let out = lines[0] ?? "";
+  for (let i = 1; i < lines.length; i++) out += `\n${indent}${lines[i]}`;
+  return out;
+}
+
+/** The YAML document of `value` (a JSON value), ending in a newline. */
+export function blockYaml(value: unknown): string {
+  return `${new Writer().node(value, "")}\n`;
+}
