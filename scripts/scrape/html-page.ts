@@ -53,8 +53,25 @@ interface Open {
   boundaries: number;
 }
 
+/**
+ * Whether the page has so few start tags that no element can end up deeper than `limit`: parse5 puts each
+ * start tag's element on the stack with at most two implied table wrappers (tbody, tr) and one reopened
+ * formatting element, under html and body. Most pages of a captured site are that small; counting their
+ * "<" is a fraction of the tokenizer pass below.
+ */
+function tooFewTagsToNest(html: string, limit: number): boolean {
+  const most = Math.floor((limit - 8) / 4);
+  let count = 0;
+  for (let at = html.indexOf("<"); at !== -1; at = html.indexOf("<", at + 1)) {
+    const next = html.charCodeAt(at + 1) | 0x20; // ASCII letters to lower case
+    if (next >= 97 && next <= 122 && ++count > most) return false;
+  }
+  return true;
+}
+
 /** The page with the tags deeper than `limit` blanked out, and the offset of the first one (if any). */
 export function flattenDeepHtml(html: string, limit = MAX_PAGE_DEPTH): { html: string; cutAt?: number } {
+  if (tooFewTagsToNest(html, limit)) return { html };
   const stack: Open[] = [];
   /** Stack positions of each open element name (for "is it open, and where" in constant time). */
   const positions = new Map<string, number[]>();

@@ -1,5 +1,7 @@
+import { load } from "cheerio";
+import type { AnyNode } from "domhandler";
 import { describe, expect, it } from "vitest";
-import { loadHtmlPage, startLineOf } from "../../scripts/scrape/html-page.ts";
+import { flattenDeepHtml, loadHtmlPage, startLineOf } from "../../scripts/scrape/html-page.ts";
 import { MAX_PAGE_DEPTH } from "../../scripts/lib/depth.ts";
 
 /** A page with the shapes parse5 rebuilds (implied tbody, an unclosed <p>, misnested formatting). */
@@ -47,5 +49,52 @@ describe("loadHtmlPage without source locations", () => {
     expect(lazy).toEqual(located);
     const $ = loadHtmlPage(deep, "d.html", [], 1, { locations: false });
     expect(startLineOf($("h2").get(0) as never)).toBe(5);
+  });
+});
+
+/** How deep parse5 (through cheerio) nests the page's deepest node. */
+function treeDepth(html: string): number {
+  const $ = load(html);
+  let deepest = 0;
+  const stack: [AnyNode, number][] = [[$.root()[0] as AnyNode, 0]];
+  for (let top = stack.pop(); top; top = stack.pop()) {
+    const [node, depth] = top;
+    deepest = Math.max(deepest, depth);
+    if ("children" in node) for (const child of node.children) stack.push([child, depth + 1]);
+  }
+  return deepest;
+}
+
+describe("flattenDeepHtml on pages with few start tags", () => {
+  // Pages that make parse5 build the most levels per start tag: cells that imply tbody and tr, formatting
+  // elements reopened after every block, misnested end tags that make it adopt. Each is as large as the
+  // bound allows ((limit - 8) / 4 start tags), and one start tag larger.
+  const families: [string, (n: number) => string][] = [
+    ["nested tables with implied rows", (n) => "<table><td>".repeat(Math.floor(n / 2)) + "x"],
+    [
+      "formatting reopened in blocks",
+      (n) => "<b>".repeat(Math.floor(n / 2)) + "<p>x".repeat(Math.ceil(n / 2)),
+    ],
+    ["misnested formatting", (n) => "<b><div>".repeat(Math.floor(n / 2)) + "</b>x".repeat(n)],
+    ["plain nesting", (n) => "<div>".repeat(n) + "x"],
+    ["mixed", (n) => "<i><table><td><b><p>".repeat(Math.floor(n / 5)) + "x"],
+  ];
+
+  it.each([16, 24, 40, 64])(
+    "at limit %i, a page the tag count lets through nests within the limit",
+    (limit) => {
+      const most = Math.floor((limit - 8) / 4);
+      for (const [, page] of families) {
+        const html = page(most);
+        expect(flattenDeepHtml(html, limit)).toEqual({ html });
+        expect(treeDepth(html)).toBeLessThanOrEqual(limit);
+      }
+    },
+  );
+
+  it("still flattens a page with more start tags than that", () => {
+    const html = `${"<div>".repeat(20)}x`;
+    // The 17th <div> would be the 17th open element: cut there.
+    expect(flattenDeepHtml(html, 16).cutAt).toBe("<div>".length * 16);
   });
 });
