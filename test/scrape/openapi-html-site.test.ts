@@ -116,3 +116,33 @@ describe("a JSON Schema block's references to components the page does not show"
     );
   });
 });
+
+describe("a JSON Schema block with `properties` beside `type: array`", () => {
+  it("keeps the properties where the block writes them, not in invented object items", async () => {
+    const schema = {
+      type: "object",
+      properties: {
+        images: {
+          type: "array",
+          items: {},
+          required: ["imagem1.jpg"],
+          properties: { "imagem1.jpg": { type: "string", default: "https://img.test" } },
+        },
+      },
+    };
+    const result = await scrapePages(
+      [rendererPage("a.html", { summary: "putMatch", method: "put", path: "/matches", schema })],
+      meta,
+    );
+    const doc = result.document as unknown as Doc;
+    const op = doc.paths["/matches"]?.put as {
+      requestBody: { content: Record<string, { schema: { properties: Record<string, unknown> } }> };
+    };
+    expect(Object.values(op.requestBody.content)[0]?.schema.properties.images).toEqual({
+      type: "array",
+      items: {},
+      required: ["imagem1.jpg"],
+      properties: { "imagem1.jpg": { type: "string", default: "https://img.test" } },
+    });
+  });
+});
