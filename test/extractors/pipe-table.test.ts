@@ -423,6 +423,20 @@ describe("row reconstruction", () => {
   });
 });
 
+describe("the request line is the spec's path key", () => {
+  it.each([
+    ["GET /api/v1/app/", "/api/v1/app/"],
+    ["DELETE /api/v1/app/{app_id}/", "/api/v1/app/{app_id}/"],
+    ["GET /api/v1/app", "/api/v1/app"],
+    ["GET /", "/"],
+    ["GET /v1/things/?limit=3", "/v1/things/"],
+    ["GET https://api.x.test/v1/things/", "/v1/things/"],
+  ])("%s is %s (a trailing slash tells two URLs apart)", (line, path) => {
+    const text = `${line}\nLists things.\nQuery parameters\n| Name | Type | Required | Description |\n|---|---|---|---|\n| limit | Integer | No | |\n`;
+    expect(extract({ file: "inline.txt", text }).op.path?.value).toBe(path);
+  });
+});
+
 describe("odd input", () => {
   it.each([
     ["an empty page", ""],
