@@ -46,8 +46,18 @@ export function statusFact(op: RenderOperation, status: string): Fact {
   return fact(op, "status", status.toUpperCase(), "exists", "true");
 }
 
-/** A parameter's facts: exists, required (true/false), and its type when the schema states one. */
+/**
+ * Header parameters OpenAPI says to ignore ("If in is header and the name field is Accept, Content-Type or
+ * Authorization, the parameter definition SHALL be ignored"): media types and security schemes say them.
+ */
+const IGNORED_HEADERS = new Set(["accept", "content-type", "authorization"]);
+
+/**
+ * A parameter's facts: exists, required (true/false), and its type when the schema states one. None for a
+ * header OpenAPI ignores: a spec that declares one states nothing by it, so a scraper owes nothing for it.
+ */
 export function parameterFacts(op: RenderOperation, p: RenderParameter): Fact[] {
+  if (p.in === "header" && IGNORED_HEADERS.has(p.name.toLowerCase())) return [];
   const where = `${p.in}.${p.name}`;
   const facts = [
     fact(op, "parameter", where, "exists", "true"),

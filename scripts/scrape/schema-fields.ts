@@ -22,6 +22,46 @@ export function schemaBlockAs31(schema: JsonSchema): JsonSchema {
   return copy;
 }
 
+/** How many dropped references a warning names before "and N more". */
+const NAMED_REFS = 3;
+
+/**
+ * Takes out every reference a schema block makes, in place, and returns what they pointed at. A block's
+ * `$ref` (`#/components/schemas/Pet`) and discriminator mapping values point into the document the page
+ * was rendered from, not into the scraped spec, where they would dangle (and an invalid spec is never
+ * written). The facts the block shows beside a reference are kept: a `$ref` with siblings keeps them, one
+ * alone becomes `{}` (the page does not say what the value is), and a discriminator keeps its
+ * `propertyName`.
+ */
+export function dropBlockRefs(block: JsonSchema): string[] {
+  const dropped: string[] = [];
+  walkNode(block, "schema", "", {
+    ref(holder, key, _kind, _pointer, mapping) {
+      if (mapping) return;
+      dropped.push(String(holder[key]));
+      delete holder[key];
+    },
+    enter(node) {
+      const discriminator = node.discriminator;
+      if (!isObject(discriminator) || !Object.hasOwn(discriminator, "mapping")) return;
+      const mapping = discriminator.mapping;
+      if (isObject(mapping)) dropped.push(...Object.values(mapping).map(String));
+      delete discriminator.mapping;
+    },
+  });
+  return [...new Set(dropped)];
+}
+
+/** The warning for the references dropBlockRefs took out of a block. */
+function droppedRefsWarning(refs: string[]): string {
+  const named = refs.slice(0, NAMED_REFS).map((r) => JSON.stringify(r));
+  const more = refs.length > NAMED_REFS ? ` and ${refs.length - NAMED_REFS} more` : "";
+  return (
+    `the schema block refers to ${named.join(", ")}${more}, which the page does not show: ` +
+    `the references are left out and only what the block shows is kept`
+  );
+}
+
 /** The keywords of a node that describe the node itself (children are fragments of their own). */
 function ownKeywords(node: JsonSchema): JsonSchema {
   const own: JsonSchema = {};
@@ -38,13 +78,17 @@ function ownKeywords(node: JsonSchema): JsonSchema {
  * `properties`/`required`; combinators (anyOf, oneOf, allOf) are kept whole inside the node, since their
  * branches are not properties of the node. The block's root keywords other than `type` and its children
  * (`additionalProperties: false`, `minProperties`...) come as a fragment with the empty path.
+ * References the block makes are left out (dropBlockRefs), with a warning through `warn`.
  */
 export function fieldsFromSchema(
   schema: JsonSchema,
   source: Source,
   strength: Strength = "schema",
+  warn: (message: string) => void = () => {},
 ): FieldFragment[] {
   const block = schemaBlockAs31(schema);
+  const refs = dropBlockRefs(block);
+  if (refs.length > 0) warn(droppedRefsWarning(refs));
   const { type: _type, ...rootKeywords } = ownKeywords(block);
   const root: FieldFragment[] =
     Object.keys(rootKeywords).length > 0 ? [{ path: [], schema: rootKeywords, source, strength }] : [];

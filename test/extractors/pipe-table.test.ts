@@ -423,6 +423,60 @@ describe("row reconstruction", () => {
   });
 });
 
+describe("names with brackets, printed verbatim by the catalogue", () => {
+  it("reads `page[size]` as one query parameter and bracketed body names as parts of a name", () => {
+    const text = [
+      "GET /v1/things",
+      "Lists things.",
+      "Query parameters",
+      "| Name | Type | Required | Description |",
+      "|---|---|---|---|",
+      "page[size] |",
+      "Integer | No |",
+      "Records per page. |",
+      "Request body fields",
+      "| Name | Type | Required | Description |",
+      "|---|---|---|---|",
+      "data.line[itemNr].code |",
+      "String | No |",
+      "The item code. |",
+      "data.risk.[customFieldName] |",
+      "String | No |",
+      "A custom field. |",
+      "",
+    ].join("\n");
+    const { op } = extract({ file: "inline.txt", text });
+    expect(op.parameters.map((p) => [p.in, p.path, p.schema?.type])).toEqual([
+      ["query", ["page[size]"], "integer"],
+    ]);
+    expect(op.requestBody?.fields.map((f) => f.path)).toEqual([
+      ["data", "line[itemNr]", "code"],
+      ["data", "risk", "[customFieldName]"],
+    ]);
+  });
+
+  it("never makes a type cell the name of a row whose name was lost", () => {
+    const { op } = extract(
+      bodyPage("a b c |\nString | No |\nLost its name. |\ncolor |\nString | Yes |\nPaint. |\n"),
+    );
+    expect(op.requestBody?.fields.map((f) => f.path)).toEqual([["color"]]);
+  });
+});
+
+describe("the request line is the spec's path key", () => {
+  it.each([
+    ["GET /api/v1/app/", "/api/v1/app/"],
+    ["DELETE /api/v1/app/{app_id}/", "/api/v1/app/{app_id}/"],
+    ["GET /api/v1/app", "/api/v1/app"],
+    ["GET /", "/"],
+    ["GET /v1/things/?limit=3", "/v1/things/"],
+    ["GET https://api.x.test/v1/things/", "/v1/things/"],
+  ])("%s is %s (a trailing slash tells two URLs apart)", (line, path) => {
+    const text = `${line}\nLists things.\nQuery parameters\n| Name | Type | Required | Description |\n|---|---|---|---|\n| limit | Integer | No | |\n`;
+    expect(extract({ file: "inline.txt", text }).op.path?.value).toBe(path);
+  });
+});
+
 describe("odd input", () => {
   it.each([
     ["an empty page", ""],

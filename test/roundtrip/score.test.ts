@@ -108,6 +108,17 @@ describe("round-trip scorer", () => {
     expect(precision(totalOf(score.tallies))).toBe(truth.length / (truth.length + 3));
   });
 
+  it("gives the headers OpenAPI ignores (Accept, Content-Type, Authorization) no facts", () => {
+    const ignored = ["Accept", "content-type", "AUTHORIZATION"].map((name) => ({
+      name,
+      in: "header",
+      required: true,
+      schema: { type: "string" },
+    }));
+    const facts = apiFacts(loadRenderApi(spec([LIMIT, EXPAND, ...ignored]), "widgets"));
+    expect(facts.map(factKey)).toEqual(truth.map(factKey));
+  });
+
   it("expects only the facts shown, and a renamed path template still matches", () => {
     const shown = truth.slice(0, 4);
     const renamed = spec([LIMIT, EXPAND]) as { paths: Record<string, unknown> };

@@ -71,3 +71,78 @@ describe("a JSON Schema block's facts are copied, none added", () => {
     expect(body.properties.options?.type).toBe("object");
   });
 });
+
+describe("a JSON Schema block's references to components the page does not show", () => {
+  // The block's refs point into the spec the page was made from; in the scraped spec they would dangle.
+  const schema = {
+    type: "object",
+    required: ["method"],
+    discriminator: {
+      propertyName: "method",
+      mapping: { add: "#/components/schemas/AddInvocation", play: "PlayInvocation" },
+    },
+    properties: {
+      method: { type: "string" },
+      owner: { $ref: "#/components/schemas/Owner", description: "Who owns it." },
+      tags: { type: "array", items: { $ref: "#/components/schemas/Tag" } },
+      session: { type: "object", properties: { id: { type: "string", maxLength: 12 } } },
+    },
+  };
+
+  it("writes a spec without them, keeps every fact the block shows, and warns", async () => {
+    const result = await scrapePages(
+      [rendererPage("a.html", { summary: "addMedia", method: "post", path: "/intents", schema })],
+      meta,
+    );
+    expect(JSON.stringify(result.document)).not.toMatch(/components\/schemas\/(AddInvocation|Owner|Tag)/);
+    const doc = result.document as unknown as Doc;
+    const op = doc.paths["/intents"]?.post as {
+      requestBody: { content: Record<string, { schema: Record<string, unknown> }> };
+    };
+    const body = Object.values(op.requestBody.content)[0]?.schema as {
+      discriminator: unknown;
+      required: string[];
+      properties: Record<string, Record<string, unknown>>;
+    };
+    expect(body.discriminator).toEqual({ propertyName: "method" });
+    expect(body.required).toEqual(["method"]);
+    expect(body.properties.owner).toEqual({ description: "Who owns it." });
+    expect(body.properties.tags).toEqual({ type: "array", items: {} });
+    expect(body.properties.session?.properties).toEqual({ id: { type: "string", maxLength: 12 } });
+    const warning = result.warnings.find((w) => /refers to/.test(w.message));
+    expect(warning?.file).toBe("a.html");
+    expect(warning?.message).toMatch(
+      /"#\/components\/schemas\/AddInvocation".*and 1 more, which the page does not show/,
+    );
+  });
+});
+
+describe("a JSON Schema block with `properties` beside `type: array`", () => {
+  it("keeps the properties where the block writes them, not in invented object items", async () => {
+    const schema = {
+      type: "object",
+      properties: {
+        images: {
+          type: "array",
+          items: {},
+          required: ["imagem1.jpg"],
+          properties: { "imagem1.jpg": { type: "string", default: "https://img.test" } },
+        },
+      },
+    };
+    const result = await scrapePages(
+      [rendererPage("a.html", { summary: "putMatch", method: "put", path: "/matches", schema })],
+      meta,
+    );
+    const doc = result.document as unknown as Doc;
+    const op = doc.paths["/matches"]?.put as {
+      requestBody: { content: Record<string, { schema: { properties: Record<string, unknown> } }> };
+    };
+    expect(Object.values(op.requestBody.content)[0]?.schema.properties.images).toEqual({
+      type: "array",
+      items: {},
+      required: ["imagem1.jpg"],
+      properties: { "imagem1.jpg": { type: "string", default: "https://img.test" } },
+    });
+  });
+});

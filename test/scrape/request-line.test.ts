@@ -33,6 +33,12 @@ describe("readRequestLine", () => {
     ["GET /widgets/:shelf/page-:page_no.atom", "get /widgets/{shelf}/page-{page_no}.atom"],
     ["POST /v1/:name:cancel", "post /v1/{name}:cancel"],
     ["GET /v1/urn:isbn", "get /v1/urn:isbn"],
+    [
+      "GET /certificates(algo={algo},thumbprint={thumbprint})",
+      "get /certificates(algo={algo},thumbprint={thumbprint})",
+    ],
+    ["GET /jobs(id={id}).", "get /jobs(id={id})"],
+    ["See (GET /widgets)", undefined],
     ["GET /widgets/{{WIDGET_ID}}", "get /widgets/{WIDGET_ID}"],
     ["GET /widgets/$WIDGET_ID", "get /widgets/{WIDGET_ID}"],
     ["## POST /widgets¶", "post /widgets"],

@@ -515,7 +515,7 @@ function readSchemaBlock(ctx: Ctx, pre: Cheerio<Element>, selector: string, what
       warn(ctx, pre, `${what} is not a JSON Schema object; skipped`);
       return [];
     }
-    return plainDescriptions(fieldsFromSchema(schema, source, "schema"));
+    return plainDescriptions(fieldsFromSchema(schema, source, "schema", (m) => warn(ctx, pre, m)));
   } catch (error) {
     return readCutSchema(ctx, pre, text, source, what, error);
   }
@@ -535,7 +535,10 @@ function readCutSchema(
     warn(ctx, pre, `${what} is not valid JSON (${reason}) and cannot be repaired; skipped`);
     return [];
   }
-  const fields = trimCutFields(fieldsFromSchema(repaired.value, source, "schema"), repaired.value);
+  const fields = trimCutFields(
+    fieldsFromSchema(repaired.value, source, "schema", (m) => warn(ctx, pre, m)),
+    repaired.value,
+  );
   const partial = partialField(fields, repaired.value);
   warn(
     ctx,

@@ -28,11 +28,11 @@ import { requestMediaType, securityFromCurl } from "../curl-facts.ts";
 import { emptyOperation, emptyPageFragment, fact } from "../fragment.ts";
 import { findJsonEnd, parseLenientJson, stripLineNumbers } from "../lenient-json.ts";
 import { returnsHint } from "../returns-prose.ts";
-import { readRequestLine, templateQueryParameters } from "../read/request-line.ts";
+import { pathAsPrinted, readRequestLine, templateQueryParameters } from "../read/request-line.ts";
 import { addServer, serverBeforePath, serverOfUrl, serversInLines } from "../read/servers.ts";
 import { joinContinuationLines, parseCurl } from "../text.ts";
 import { readEnumStatement, withEnum } from "../read/enum.ts";
-import { namePath } from "../read/names.ts";
+import { type NamePath, namePath } from "../read/names.ts";
 import { plainText, withoutTags } from "../read/plain.ts";
 import { readRequired } from "../read/required.ts";
 import { parseConstraints, parseTypePhrase } from "../type-phrase.ts";
@@ -43,8 +43,18 @@ const EXTRACTOR_NAME = "pipe-table";
 // Line classification
 // ---------------------------------------------------------------------------------------------------
 
-/** A field name as catalogue tables write it: snake/camel case, header names, dotted paths, `x[]`. */
-const FIELD_NAME = /^[A-Za-z_$@][\w$@-]*(?:\[\])?(?:\.[A-Za-z_$@][\w$@-]*(?:\[\])?)*$/;
+/**
+ * A field name as catalogue tables write it: snake/camel case, header names, dotted paths, `x[]`, and
+ * brackets that are part of a name (`page[size]`, `line[itemNr].code`): the catalogue prints spec names
+ * verbatim and nests only by dots and `[]`.
+ */
+function fieldNamePath(cell: string): NamePath | undefined {
+  return namePath(cell, "name");
+}
+
+function isFieldName(cell: string): boolean {
+  return fieldNamePath(cell) !== undefined;
+}
 /** A status cell of a Responses table: "200", "200 OK", "4XX", "default". */
 const STATUS_CELL = /^([1-5]\d\d|[1-5]XX|default)\b\s*(\S[^]*)?$/i;
 const SEPARATOR_ROW = /^\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?$/;
@@ -200,8 +210,9 @@ function startsRow(
   row: OpenRow | undefined,
 ): boolean {
   if (roles[0] === "status") return STATUS_CELL.test(first);
-  if (!FIELD_NAME.test(first)) return false;
-  if (!row) return true;
+  if (!isFieldName(first)) return false;
+  // "String | No |" with no row open is the rest of a row whose name the capture lost: a type is no name.
+  if (!row) return !(isTypeCell(first) && after !== undefined && isRequiredToken(after));
   const slot = roles[row.cells.length];
   const fitsSlot =
     row.pending.length === 0 &&
@@ -448,7 +459,7 @@ function fieldFromRow(
   const { byRole, lost } = assignCells(row, table.roles, table.labels);
   const name = cleanName(byRole.name ?? "");
   warnDamagedRow(row, name, lost, file, warnings);
-  const named = namePath(name);
+  const named = fieldNamePath(name);
   if (!named) {
     warnings.push({
       file,
@@ -622,7 +633,8 @@ function applyRequestLine(ctx: Context, line: string, lineNo: number): void {
   const source = { file: ctx.file, line: lineNo };
   ctx.op.method = fact(request.method, source, "typed");
   if (request.server) addServer(ctx.op.servers, request.server, source, "typed");
-  ctx.op.path = fact(request.path, source, "typed");
+  // The catalogue's first line is the spec's path key, trailing slash and all.
+  ctx.op.path = fact(pathAsPrinted(request), source, "typed");
   ctx.op.parameters.push(...templateQueryParameters(request, source));
 }
 

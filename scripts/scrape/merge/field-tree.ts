@@ -212,9 +212,12 @@ function attachChildren(
   properties: Record<string, JsonSchema>,
   required: string[],
   typeStated = false,
+  childrenFromBlock = false,
 ): void {
   const branches = (schema.anyOf ?? schema.oneOf) as JsonSchema[] | undefined;
-  if (!branches && typesOf(schema).includes("array")) {
+  // A JSON Schema block that writes `properties` beside `type: array` states them there; the block's items
+  // are kept whole in its own `items` keyword, so its children never belong to them.
+  if (!branches && typesOf(schema).includes("array") && !childrenFromBlock) {
     // An array has no properties: the children a page lists under it (`parts[].size`, "child attributes"
     // of an "array of objects") are the properties of its items.
     const items = { ...((schema.items ?? {}) as JsonSchema) };
@@ -274,7 +277,10 @@ function mergeNode(node: Node, ctx: FieldMergeContext, path: string[]): MergedFi
     const merged = mergeChildren(node, ctx, path);
     // A JSON Schema block that gives a node properties but no type states none; other layouts imply "object".
     const typeStated = list.some((f) => f.strength === "schema");
-    attachChildren(schema, merged.properties, merged.required, typeStated);
+    const childrenFromBlock =
+      typeStated &&
+      [...node.children.values()].every((c) => c.fragments.some((f) => f.strength === "schema"));
+    attachChildren(schema, merged.properties, merged.required, typeStated, childrenFromBlock);
     reportMissingFromSchemaBlock(node, ctx, path);
   }
   return { schema, required };

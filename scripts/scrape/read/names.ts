@@ -17,12 +17,22 @@ export interface NamePath {
 
 /** One identifier segment; a name may also carry brackets ("items[0]", "metadata[key]"). */
 const SEGMENT = /^[A-Za-z_$@][\w$@-]*$/;
+/** A segment whose bracketed names are part of it ("page[size]", "itemDetailLine[itemNr]", "[customField]"). */
+const SEGMENT_WITH_BRACKETS =
+  /^(?:[A-Za-z_$@][\w$@-]*(?:\[[A-Za-z_$@][\w$@-]*\])*|(?:\[[A-Za-z_$@][\w$@-]*\])+)$/;
+
+/**
+ * What a bracket holding a name means: a path step ("metadata[order_id]", form notation, the default), or
+ * part of the name, in layouts that nest only by dots and `[]` and print names verbatim (seed 002's
+ * catalogue: `page[size]`, `itemDetailLine[itemNr].commodityCode`).
+ */
+export type BracketNames = "step" | "name";
 
 /**
  * Reads a name into its path, or undefined when the name is not a field name (a sentence, an empty cell).
  * Linear: one split at dots and one at brackets, no backtracking.
  */
-export function namePath(raw: string): NamePath | undefined {
+export function namePath(raw: string, brackets: BracketNames = "step"): NamePath | undefined {
   const name = raw.trim();
   if (name === "" || /\s/.test(name)) return undefined;
   const path: string[] = [];
@@ -31,7 +41,8 @@ export function namePath(raw: string): NamePath | undefined {
   let inMap = false;
   let array = false;
   // "metadata[order_id]" and "items[0][sku]": a bracket holding a name is a path step like a dot.
-  const dotted = name.replace(/\[([A-Za-z_$@][\w$@-]*)\]/g, ".$1");
+  const dotted = brackets === "step" ? name.replace(/\[([A-Za-z_$@][\w$@-]*)\]/g, ".$1") : name;
+  const segment = brackets === "step" ? SEGMENT : SEGMENT_WITH_BRACKETS;
   const parts = dotted.split(".");
   for (let i = 0; i < parts.length; i++) {
     let part = parts[i] ?? "";
@@ -46,7 +57,7 @@ export function namePath(raw: string): NamePath | undefined {
       part = part.slice(0, part.lastIndexOf("["));
       isArray = true;
     }
-    if (!SEGMENT.test(part)) return undefined;
+    if (!segment.test(part)) return undefined;
     if (isArray) {
       arraySegments.push(path.length);
       if (i < parts.length - 1) inItems = true;

@@ -176,6 +176,8 @@ export function readRequestLine(raw: string): RequestLine | undefined {
   if (/^HTTP\/[\d.]+$/i.test(rest)) rest = "";
   const lastUpdated = /^updated\b/i.test(rest) && /Last$/.test(m[2]);
   let target = m[2].replace(/(?<![.,;:)\]`'"])[.,;:)\]`'"]+$/, "");
+  // A `)` that closes a `(` of the path is part of it: "/certificates(thumbprint={thumbprint})".
+  while (m[2][target.length] === ")" && count(target, "(") > count(target, ")")) target += ")";
   if (lastUpdated) {
     target = target.slice(0, -"Last".length);
     rest = "";
@@ -189,6 +191,21 @@ export function readRequestLine(raw: string): RequestLine | undefined {
   const title = beside || (label && !LABELS.test(label.trim()) ? label : "");
   const read = readTarget(target);
   return { method, target, ...read, ...(title ? { title } : {}) };
+}
+
+/**
+ * The request's path with the trailing slash its target was written with ("/api/v1/app/"), for a layout
+ * that prints the spec's own path key, where the slash tells two URLs apart (seed 002's API catalogue).
+ * Elsewhere a documented trailing slash goes (GitBook writes `PATCH https://host/x/:id/` for `/x/{id}`).
+ */
+export function pathAsPrinted(request: RequestLine): string {
+  const written = request.target.replace(QUERY_TEMPLATE, "").split(/[?#]/)[0] ?? "";
+  const { path } = request;
+  return written.endsWith("/") && !path.endsWith("/") && !path.includes("#") ? `${path}/` : path;
+}
+
+function count(text: string, char: string): number {
+  return text.split(char).length - 1;
 }
 
 /** A line holding only a method word: "PATCH", "patch", "DEL". */

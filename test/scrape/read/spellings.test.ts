@@ -117,6 +117,15 @@ describe("namePath: names as pages write nesting", () => {
     expect(namePath(name)).toMatchObject({ path, ...flags });
   });
 
+  it.each([
+    ["page[size]", ["page[size]"]],
+    ["line[itemNr].code", ["line[itemNr]", "code"]],
+    ["risk.[customFieldName]", ["risk", "[customFieldName]"]],
+    ["parts[].size", ["parts", "size"]],
+  ])("%s with brackets as part of the name", (name, path) => {
+    expect(namePath(name, "name")?.path).toEqual(path);
+  });
+
   it.each(["", "a b", ".a", "a.", "Paint colour."])("%j is not a name", (name) => {
     expect(namePath(name)).toBeUndefined();
   });

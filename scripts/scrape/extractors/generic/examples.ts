@@ -141,7 +141,7 @@ function readJson(
     return;
   }
   if (isJsonSchema(parsed.value)) {
-    const fields = fieldsFromSchema(parsed.value, block.source, "schema");
+    const fields = fieldsFromSchema(parsed.value, block.source, "schema", (m) => warn(ctx, block.source, m));
     if (where.role === "request") parts.requestBody().fields.push(...fields);
     else parts.response(where.status, block.source).fields.push(...fields);
     return;
