@@ -724,6 +724,18 @@ describe("section details on other Fern pages", () => {
     expect(fernTextExtractor.extract({ file: "empty-errors.txt", text }).warnings).toEqual([]);
   });
 
+  it("reads query names in brackets glued to their type", () => {
+    const given =
+      "Query parameters\n\npage[size]integerOptional\nRows per page.\nfilter[since]datetimeOptional\n" +
+      "filter[accountType]anyOptional\n";
+    const op = only(fernTextExtractor.extract(fernPage("", given)));
+    expect(op.parameters.map((p) => [p.in, p.path.join("."), p.schema, p.required])).toEqual([
+      ["query", "page[size]", { type: "integer" }, false],
+      ["query", "filter[since]", { type: "string", format: "date-time" }, false],
+      ["query", "filter[accountType]", {}, false],
+    ]);
+  });
+
   it("templates `:name` path parameters the page declares, also inside a segment", () => {
     const text = [
       "Get a thumbnail",
@@ -889,6 +901,21 @@ describe("pages cut off part-way", () => {
     const page = fernTextExtractor.extract(given);
     holds(only(page));
     expect(page.warnings).toEqual(warnings.map((w) => ({ file: "cut.txt", ...w })));
+  });
+
+  it("joins a name broken at '_' whose second half the cut stops inside 'Required'", () => {
+    const text = ["Get it", "", "GET", "https://x.example/v1/files/:file_id", "GET", "/v1/files/:file_id"]
+      .concat(["", "Path parameters", "", "file_", "idstringRe"])
+      .join("\n");
+    const page = fernTextExtractor.extract({ file: "cut-name.txt", text });
+    const op = only(page);
+    expect(op.parameters.map((p) => [p.in, p.path.join("."), p.schema])).toEqual([
+      ["path", "file_id", { type: "string" }],
+    ]);
+    expect(op.path?.value).toBe("/v1/files/{file_id}");
+    expect(page.warnings.map((w) => w.message)).toEqual([
+      'the field line "file_idstringRe" is cut short: the page may be cut off',
+    ]);
   });
 
   it("keeps the sidebar and warns when cut before the operation", () => {

@@ -39,7 +39,7 @@ import { addServer, serverBeforePath, serverOfUrl } from "../read/servers.ts";
 import { readBadges } from "../read/badges.ts";
 import { enumValueLine, withEnum } from "../read/enum.ts";
 import { collapseSpace } from "../read/plain.ts";
-import { splitGluedField } from "../type-phrase.ts";
+import { type GluedField, splitGluedField } from "../type-phrase.ts";
 
 const NAME = "fern";
 
@@ -190,25 +190,47 @@ const EMPTY_DEFAULT = /Defaults to\s*$/;
 
 /**
  * A field line: a name and a type run together, then only Optional/Required, Deprecated, bounds, a
- * default or a format. A name ending in "_", "-" or "." is an enum value that merely ends in a type word
- * ("by_date"), not a field.
+ * default or a format.
  */
 function readFieldLine(text: string): FieldLine | undefined {
+  return splitFieldName(text, (name, glued) => {
+    const tail = readTail(glued.rest, glued.schema ?? {});
+    return tail ? { name, ...tail } : undefined;
+  });
+}
+
+/**
+ * Splits a glued field line at the name and hands each split to `read` until it accepts one. The shortest
+ * name before a type word is not always the name: in "profileIdstringRequired" the type "file" follows
+ * "pro", and "updateTimedatetime" holds "date" after "up". When `read` refuses what follows that type, the
+ * name goes on: the split is tried again past it, a bounded number of times. A name ending in "_", "-" or
+ * "." is an enum value that merely ends in a type word ("by_date").
+ */
+function splitFieldName(
+  text: string,
+  read: (name: string, glued: GluedField) => FieldLine | undefined,
+): FieldLine | undefined {
   const line = text.trim();
-  // The shortest name before a type word is not always the name: in "profileIdstringRequired" the type
-  // "file" follows "pro", and "updateTimedatetime" holds "date" after "up". When what follows that type is
-  // not a Fern tail, the name goes on: the split is tried again past it (a bounded number of times).
+  const bracketed = BRACKETED_NAME.exec(line)?.[0];
+  if (bracketed) {
+    // "page[size]integerOptional": the shared splitter's names stop at "["; the type follows the "]".
+    const field = splitFieldName(`x${line.slice(bracketed.length)}`, read);
+    return field?.name === "x" ? { ...field, name: bracketed } : undefined;
+  }
   let nameStart = 0;
   for (let attempt = 0; attempt < MAX_NAME_SPLITS; attempt++) {
     const glued = splitGluedField(line.slice(nameStart)) ?? splitGluedAny(line.slice(nameStart));
     if (!glued?.schema) return undefined;
     const name = line.slice(0, nameStart) + glued.name;
-    const tail = /[_.-]$/.test(name) ? undefined : readTail(glued.rest, glued.schema);
-    if (tail) return { name, ...tail };
+    const field = /[_.-]$/.test(name) ? undefined : read(name, glued);
+    if (field) return field;
     nameStart = name.length + 1;
   }
   return undefined;
 }
+
+/** A query name in brackets glued to its type: "filter[since]", "page[size]". */
+const BRACKETED_NAME = /^[A-Za-z_$][\w$.-]*(?:\[[\w$.-]*\])+(?=[a-z])/;
 
 /** Split points one field line tries: a name holds a type word a few times at most ("updateDateTime"). */
 const MAX_NAME_SPLITS = 4;
@@ -239,10 +261,11 @@ function splitGluedAny(text: string): ReturnType<typeof splitGluedField> {
 
 /** The last line of a cut page may stop inside "Optional"/"Required": still a field, minus that word. */
 function readCutFieldLine(text: string): FieldLine | undefined {
-  const glued = splitGluedField(text);
-  if (!glued?.schema || glued.rest === "") return undefined;
-  const cut = ["Optional", "Required", "Deprecated"].some((w) => w.startsWith(glued.rest));
-  return cut ? { name: glued.name, schema: glued.schema, deprecated: false } : undefined;
+  return splitFieldName(text, (name, glued) => {
+    const cut =
+      glued.rest !== "" && ["Optional", "Required", "Deprecated"].some((w) => w.startsWith(glued.rest));
+    return cut && glued.schema ? { name, schema: glued.schema, deprecated: false } : undefined;
+  });
 }
 
 /** One entry of a section: a field, or an HTTP scheme in Authentication. */
@@ -614,8 +637,13 @@ class FernReader {
     if (!/^[A-Za-z_$][\w$-]*(?:\.[\w$-]+)*[_.]$/.test(head)) return undefined;
     const next = nextNonEmpty(this.lines, index + 1);
     if (next === -1 || next >= section.end || next !== index + 1) return undefined;
-    const field = readFieldLine(head + this.text(next));
+    const joined = head + this.text(next);
+    // A page cut inside the second half's "Required" still shows the whole name ("file_" / "idstringRe").
+    const isLastLine = next === previousNonEmpty(this.lines, this.lines.length - 1);
+    const cut = isLastLine ? readCutFieldLine(joined) : undefined;
+    const field = readFieldLine(joined) ?? cut;
     if (!field) return undefined;
+    if (field === cut) this.warn(next, `the field line "${joined}" is cut short: the page may be cut off`);
     const base = { line: next, indent: indentOf(this.lines[index] ?? ""), description: [], enumValues: [] };
     return { ...base, ...field };
   }
