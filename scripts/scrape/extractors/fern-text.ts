@@ -596,7 +596,7 @@ class FernReader {
       const text = this.text(i);
       if (text === "") continue;
       const current = body.entries[body.entries.length - 1];
-      const broken = this.readBrokenName(section, i);
+      const broken = this.readBrokenName(section, i, lastLine);
       if (broken) {
         body.entries.push(broken);
         inEnum = false;
@@ -632,15 +632,14 @@ class FernReader {
    * fragment line ends in the separator and, joined to the next line, reads as a field line. The entry
    * keeps the fragment's indentation and takes the second line's index as its own.
    */
-  private readBrokenName(section: SectionRange, index: number): Entry | undefined {
+  private readBrokenName(section: SectionRange, index: number, lastLine: number): Entry | undefined {
     const head = this.text(index);
     if (!/^[A-Za-z_$][\w$-]*(?:\.[\w$-]+)*[_.]$/.test(head)) return undefined;
     const next = nextNonEmpty(this.lines, index + 1);
     if (next === -1 || next >= section.end || next !== index + 1) return undefined;
     const joined = head + this.text(next);
     // A page cut inside the second half's "Required" still shows the whole name ("file_" / "idstringRe").
-    const isLastLine = next === previousNonEmpty(this.lines, this.lines.length - 1);
-    const cut = isLastLine ? readCutFieldLine(joined) : undefined;
+    const cut = next === lastLine ? readCutFieldLine(joined) : undefined;
     const field = readFieldLine(joined) ?? cut;
     if (!field) return undefined;
     if (field === cut) this.warn(next, `the field line "${joined}" is cut short: the page may be cut off`);
