@@ -918,6 +918,30 @@ describe("pages cut off part-way", () => {
     ]);
   });
 
+  it("takes the path from the whole URL when the cut stops inside the bare path", () => {
+    const text = [
+      "Uninstall",
+      "",
+      "POST",
+      "https://x.example/ownership/uninstall",
+      "POST",
+      "/ownership/unins",
+    ];
+    const op = only(fernTextExtractor.extract({ file: "cut-path.txt", text: text.join("\n") }));
+    expect(op.path?.value).toBe("/ownership/uninstall");
+  });
+
+  it("reads no field from a request line the cut stops before Required/Optional", () => {
+    const text = ["Create", "", "POST", "https://x.example/v1/validators", "POST", "/v1/validators", ""]
+      .concat(["Request", "", "This endpoint expects an object.", "namestringRequired", "validate"])
+      .join("\n");
+    const page = fernTextExtractor.extract({ file: "cut-field.txt", text });
+    expect(only(page).requestBody?.fields.map((f) => f.path.join("."))).toEqual(["name"]);
+    expect(page.warnings.map((w) => w.message)).toContain(
+      'the field line "validate" stops before Required/Optional: the page may be cut off',
+    );
+  });
+
   it("keeps the sidebar and warns when cut before the operation", () => {
     const page = fernTextExtractor.extract(cut(SEED, "API ReferenceSessions"));
     expect(page.operations).toEqual([]);

@@ -418,7 +418,9 @@ class FernReader {
       // the URL's own path is the path.
       const again = nextNonEmpty(this.lines, urlLine + 1);
       const repeated = again === -1 ? -1 : nextNonEmpty(this.lines, again + 1);
-      if (parseMethod(this.text(again)) && this.text(repeated).startsWith("/")) {
+      // A path on the page's last line may be cut ("/ownership/unins"): the whole URL above shows it.
+      const lastLine = previousNonEmpty(this.lines, this.lines.length - 1);
+      if (parseMethod(this.text(again)) && this.text(repeated).startsWith("/") && repeated !== lastLine) {
         pathLine = repeated;
         last = repeated;
       }
@@ -658,6 +660,12 @@ class FernReader {
       return { ...base, name: "Authorization", schema: {}, deprecated: false, scheme: kind };
     }
     const field = readFieldLine(text);
+    // Request fields always say Required or Optional: on the last line of a page, one without is a name
+    // the cut stopped inside ("vali" + "date" of "validateRequestBody").
+    if (field && isLastLine && field.required === undefined && section.kind !== "response") {
+      this.warn(index, `the field line "${text}" stops before Required/Optional: the page may be cut off`);
+      return undefined;
+    }
     if (field) return { ...base, ...field };
     const cut = isLastLine ? readCutFieldLine(text) : undefined;
     if (!cut) return undefined;
