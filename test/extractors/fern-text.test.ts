@@ -101,6 +101,31 @@ describe("detection", () => {
     expect(fernTextExtractor.detect(load(path))).toBeLessThanOrEqual(0.2);
   });
 
+  it.each([
+    {
+      name: "one path parameter and response fields",
+      text:
+        "Get cards\n\nPath parameters\n\nprofileIdstringRequired\nThe profile.\n\nResponse\nThe cards.\n" +
+        "cardlist of any\ncodedouble\n\nErrors\n",
+    },
+    {
+      name: "response fields only",
+      text: "Get events\n\nEndpoint to list events.\n\nResponse\nEvents\nmetaobject\ndatalist of objects\n\nErrors\n",
+    },
+    {
+      name: "one query parameter",
+      text: "Search\n\nQuery parameters\n\nqstringOptional\n\nErrors\n\n404\nNot Found Error\n",
+    },
+  ])("claims a main-content capture with $name (no method, URL or curl)", ({ text }) => {
+    expect(fernTextExtractor.detect({ file: "main.txt", text })).toBeGreaterThanOrEqual(0.5);
+  });
+
+  it("does not claim prose under Fern-like headings", () => {
+    const text =
+      "Overview\n\nRequest\n\nSend a request to the service.\n\nResponse\n\nThe service answers.\n";
+    expect(fernTextExtractor.detect({ file: "guide.txt", text })).toBeLessThan(0.5);
+  });
+
   it("still claims a Fern page cut off after its code panel", () => {
     const text = load(CREATE).text;
     const cut = { file: "cut.txt", text: text.slice(0, text.indexOf("Opens a new ticket")) };
@@ -631,10 +656,84 @@ describe("section details on other Fern pages", () => {
         phone_number_collection: { schema: { type: "object" }, required: false },
       },
     },
+    {
+      name: "a camelCase name that holds a type word keeps it ('profileId' is not 'pro' + file)",
+      given:
+        "Request\n\nThis endpoint expects an object.\nprofileIdstringRequired\nupdateTimedatetimeOptional\n" +
+        "validateRequestBodybooleanOptional\nInstanceProfileArnstringRequired",
+      want: {
+        profileId: { schema: { type: "string" }, required: true },
+        updateTime: { schema: { type: "string", format: "date-time" }, required: false },
+        validateRequestBody: { schema: { type: "boolean" }, required: false },
+        InstanceProfileArn: { schema: { type: "string" }, required: true },
+      },
+    },
+    {
+      name: "an empty string default leaves 'Defaults to' with nothing after it",
+      given:
+        "Request\n\nThis endpoint expects an object.\nsearchstringOptionalDefaults to \nSearch query.\n" +
+        "orderstringOptionalDefaults to asc",
+      want: {
+        search: { schema: { type: "string", default: "" }, required: false, description: "Search query." },
+        order: { schema: { type: "string", default: "asc" }, required: false },
+      },
+    },
   ])("$name", ({ given, want }) => {
     const page = fernTextExtractor.extract(fernPage("", given));
     expect(byPath(only(page).requestBody?.fields ?? [])).toEqual(want);
     expect(page.warnings).toEqual([]);
+  });
+
+  it.each([
+    {
+      name: "the root path '/' under a URL with a base path",
+      url: "https://api.colors.example/v1/",
+      path: "/",
+      want: { path: "/", server: "https://api.colors.example/v1" },
+    },
+    {
+      name: "a trailing slash of the path key",
+      url: "https://api.hooks.example/api/v1/app/",
+      path: "/api/v1/app/",
+      want: { path: "/api/v1/app/", server: "https://api.hooks.example" },
+    },
+    {
+      name: "a key after '#' ending in no slash",
+      url: "https://glue.example.com/#X-Amz-Target=Glue.GetJob",
+      path: "/#X-Amz-Target=Glue.GetJob",
+      want: { path: "/#X-Amz-Target=Glue.GetJob", server: "https://glue.example.com" },
+    },
+  ])("reads $name as Fern shows it after the repeated badge", ({ url, path, want }) => {
+    const text = ["Get it", "", "GET", url, "GET", path, "", "Errors", ""].join("\n");
+    const op = only(fernTextExtractor.extract({ file: "root.txt", text }));
+    expect({ path: op.path?.value, server: op.servers.map((s) => s.value).join(" ") }).toEqual(want);
+  });
+
+  it("takes an empty Errors section at the end for a complete page, not a cut", () => {
+    const text = [
+      "Get it",
+      "",
+      "GET",
+      "https://x.example/v1/items",
+      "GET",
+      "/v1/items",
+      "",
+      "Errors",
+      "",
+    ].join("\n");
+    expect(fernTextExtractor.extract({ file: "empty-errors.txt", text }).warnings).toEqual([]);
+  });
+
+  it("reads query names in brackets glued to their type", () => {
+    const given =
+      "Query parameters\n\npage[size]integerOptional\nRows per page.\nfilter[since]datetimeOptional\n" +
+      "filter[accountType]anyOptional\n";
+    const op = only(fernTextExtractor.extract(fernPage("", given)));
+    expect(op.parameters.map((p) => [p.in, p.path.join("."), p.schema, p.required])).toEqual([
+      ["query", "page[size]", { type: "integer" }, false],
+      ["query", "filter[since]", { type: "string", format: "date-time" }, false],
+      ["query", "filter[accountType]", {}, false],
+    ]);
   });
 
   it("templates `:name` path parameters the page declares, also inside a segment", () => {
@@ -802,6 +901,45 @@ describe("pages cut off part-way", () => {
     const page = fernTextExtractor.extract(given);
     holds(only(page));
     expect(page.warnings).toEqual(warnings.map((w) => ({ file: "cut.txt", ...w })));
+  });
+
+  it("joins a name broken at '_' whose second half the cut stops inside 'Required'", () => {
+    const text = ["Get it", "", "GET", "https://x.example/v1/files/:file_id", "GET", "/v1/files/:file_id"]
+      .concat(["", "Path parameters", "", "file_", "idstringRe"])
+      .join("\n");
+    const page = fernTextExtractor.extract({ file: "cut-name.txt", text });
+    const op = only(page);
+    expect(op.parameters.map((p) => [p.in, p.path.join("."), p.schema])).toEqual([
+      ["path", "file_id", { type: "string" }],
+    ]);
+    expect(op.path?.value).toBe("/v1/files/{file_id}");
+    expect(page.warnings.map((w) => w.message)).toEqual([
+      'the field line "file_idstringRe" is cut short: the page may be cut off',
+    ]);
+  });
+
+  it("takes the path from the whole URL when the cut stops inside the bare path", () => {
+    const text = [
+      "Uninstall",
+      "",
+      "POST",
+      "https://x.example/ownership/uninstall",
+      "POST",
+      "/ownership/unins",
+    ];
+    const op = only(fernTextExtractor.extract({ file: "cut-path.txt", text: text.join("\n") }));
+    expect(op.path?.value).toBe("/ownership/uninstall");
+  });
+
+  it("reads no field from a request line the cut stops before Required/Optional", () => {
+    const text = ["Create", "", "POST", "https://x.example/v1/validators", "POST", "/v1/validators", ""]
+      .concat(["Request", "", "This endpoint expects an object.", "namestringRequired", "validate"])
+      .join("\n");
+    const page = fernTextExtractor.extract({ file: "cut-field.txt", text });
+    expect(only(page).requestBody?.fields.map((f) => f.path.join("."))).toEqual(["name"]);
+    expect(page.warnings.map((w) => w.message)).toContain(
+      'the field line "validate" stops before Required/Optional: the page may be cut off',
+    );
   });
 
   it("keeps the sidebar and warns when cut before the operation", () => {

@@ -39,7 +39,7 @@ import { addServer, serverBeforePath, serverOfUrl } from "../read/servers.ts";
 import { readBadges } from "../read/badges.ts";
 import { enumValueLine, withEnum } from "../read/enum.ts";
 import { collapseSpace } from "../read/plain.ts";
-import { splitGluedField } from "../type-phrase.ts";
+import { type GluedField, splitGluedField } from "../type-phrase.ts";
 
 const NAME = "fern";
 
@@ -131,6 +131,23 @@ function chromeLines(lines: string[]): Set<number> {
   return out;
 }
 
+/** How far below its heading a section's first field may sit (after "This endpoint expects an object."). */
+const FIRST_FIELD_WITHIN = 3;
+
+/** How many of Fern's section headings are followed, within a few lines, by a glued field line. */
+function sectionsOpenedByFields(lines: string[]): number {
+  return sectionRanges(lines, chromeLines(lines)).filter((section) => {
+    let seen = 0;
+    for (let i = section.start + 1; i < section.end && seen < FIRST_FIELD_WITHIN; i++) {
+      const text = trimmed(lines, i);
+      if (text === "") continue;
+      if (readFieldLine(text)) return true;
+      seen++;
+    }
+    return false;
+  }).length;
+}
+
 function sectionRanges(lines: string[], chrome: Set<number>): SectionRange[] {
   const starts: { kind: SectionKind; heading: string; start: number }[] = [];
   lines.forEach((line, i) => {
@@ -158,26 +175,65 @@ interface FieldLine {
  * then the line is prose.
  */
 function readTail(rest: string, base: JsonSchema): Omit<FieldLine, "name"> | undefined {
-  const badges = readBadges(rest, base);
+  // "searchstringOptionalDefaults to ": an empty string default leaves the badge with nothing after it.
+  const emptyDefault = EMPTY_DEFAULT.exec(rest);
+  const badges = readBadges(emptyDefault ? rest.slice(0, emptyDefault.index) : rest, base);
   if (badges.rest !== "" || badges.example) return undefined;
-  const schema = badges.schema ?? base;
+  const schema = emptyDefault ? { ...(badges.schema ?? base), default: "" } : (badges.schema ?? base);
   const deprecated = badges.deprecated === true;
   return badges.required === undefined
     ? { schema, deprecated }
     : { schema, required: badges.required, deprecated };
 }
 
+const EMPTY_DEFAULT = /Defaults to\s*$/;
+
 /**
  * A field line: a name and a type run together, then only Optional/Required, Deprecated, bounds, a
- * default or a format. A name ending in "_", "-" or "." is an enum value that merely ends in a type word
- * ("by_date"), not a field.
+ * default or a format.
  */
 function readFieldLine(text: string): FieldLine | undefined {
-  const glued = splitGluedField(text) ?? splitGluedAny(text);
-  if (!glued?.schema || /[_.-]$/.test(glued.name)) return undefined;
-  const tail = readTail(glued.rest, glued.schema);
-  return tail ? { name: glued.name, ...tail } : undefined;
+  return splitFieldName(text, (name, glued) => {
+    const tail = readTail(glued.rest, glued.schema ?? {});
+    return tail ? { name, ...tail } : undefined;
+  });
 }
+
+/**
+ * Splits a glued field line at the name and hands each split to `read` until it accepts one. The shortest
+ * name before a type word is not always the name: in "profileIdstringRequired" the type "file" follows
+ * "pro", and "updateTimedatetime" holds "date" after "up". When `read` refuses what follows that type, the
+ * name goes on: the split is tried again past it, a bounded number of times. A name ending in "_", "-" or
+ * "." is an enum value that merely ends in a type word ("by_date").
+ */
+function splitFieldName(
+  text: string,
+  read: (name: string, glued: GluedField) => FieldLine | undefined,
+): FieldLine | undefined {
+  const line = text.trim();
+  const bracketed = BRACKETED_NAME.exec(line)?.[0];
+  if (bracketed) {
+    // "page[size]integerOptional": the shared splitter's names stop at "["; the type follows the "]".
+    const field = splitFieldName(`x${line.slice(bracketed.length)}`, read);
+    return field?.name === "x" ? { ...field, name: bracketed } : undefined;
+  }
+  let nameStart = 0;
+  for (let attempt = 0; attempt < MAX_NAME_SPLITS; attempt++) {
+    const glued = splitGluedField(line.slice(nameStart)) ?? splitGluedAny(line.slice(nameStart));
+    if (!glued?.schema) return undefined;
+    const name = line.slice(0, nameStart) + glued.name;
+    const field = /[_.-]$/.test(name) ? undefined : read(name, glued);
+    if (field) return field;
+    nameStart = name.length + 1;
+  }
+  return undefined;
+}
+
+/** A query name in brackets glued to its type: "filter[since]", "page[size]". */
+const BRACKETED_NAME = /^[A-Za-z_$][\w$.-]*(?:\[[\w$.-]*\])+(?=[a-z])/;
+
+/** Split points one field line tries: a name holds a type word a few times at most ("updateDateTime"). */
+const MAX_NAME_SPLITS = 4;
 
 /**
  * Fern's `any` ("parentSandboxanyOptional", "metadataany"), which the shared splitter leaves out because
@@ -205,10 +261,11 @@ function splitGluedAny(text: string): ReturnType<typeof splitGluedField> {
 
 /** The last line of a cut page may stop inside "Optional"/"Required": still a field, minus that word. */
 function readCutFieldLine(text: string): FieldLine | undefined {
-  const glued = splitGluedField(text);
-  if (!glued?.schema || glued.rest === "") return undefined;
-  const cut = ["Optional", "Required", "Deprecated"].some((w) => w.startsWith(glued.rest));
-  return cut ? { name: glued.name, schema: glued.schema, deprecated: false } : undefined;
+  return splitFieldName(text, (name, glued) => {
+    const cut =
+      glued.rest !== "" && ["Optional", "Required", "Deprecated"].some((w) => w.startsWith(glued.rest));
+    return cut && glued.schema ? { name, schema: glued.schema, deprecated: false } : undefined;
+  });
 }
 
 /** One entry of a section: a field, or an HTTP scheme in Authentication. */
@@ -246,13 +303,15 @@ export const fernTextExtractor: Extractor = {
     if (/^\s*</.test(page.text)) return 0;
     const lines = page.text.split("\n");
     let score = 0;
+    const sections = new Set(lines.map((l) => l.trim()).filter((l) => Object.hasOwn(SECTION_KINDS, l)));
+    // Fern's headings opening on glued field lines, also with a single parameter or only response fields
+    // ("Response" / "idstring"): what shows a main-content capture, which has no method badge.
+    const opened = sectionsOpenedByFields(lines);
     if (findRequestLine(lines) !== -1) score += 0.4;
-    // A main-content capture has no method badge: its glued field lines under Fern's headings show it.
-    else if (lines.filter((l) => GLUED_FIELD.test(l.trim())).length >= 2) score += 0.3;
+    else if (opened >= 1 || lines.filter((l) => GLUED_FIELD.test(l.trim())).length >= 2) score += 0.3;
     if (lines.some((l) => /^\s*\$\s?curl\b/.test(l))) score += 0.15;
     if (lines.some((l) => NUMBERED_JSON_START.test(l))) score += 0.15;
-    const sections = new Set(lines.map((l) => l.trim()).filter((l) => Object.hasOwn(SECTION_KINDS, l)));
-    if (sections.size >= 3) score += 0.2;
+    if (sections.size >= 3 || (sections.size >= 2 && opened >= 1)) score += 0.2;
     if (lines.some((l) => SIDEBAR_ENTRY.test(l) && /•/.test(l))) score += 0.15;
     if (lines.some((l) => l.trim() === "Was this page helpful?")) score += 0.05;
     return Math.min(1, score);
@@ -355,12 +414,15 @@ class FernReader {
     const urlLine = /^https?:\/\//i.test(this.text(last)) ? last : -1;
     let pathLine = urlLine === -1 ? last : -1;
     if (urlLine !== -1) {
-      // Fern repeats the badge before the bare path; without it the URL's own path is the path.
+      // Fern repeats the badge before the bare path, whole on one line (also the root "/"); without it
+      // the URL's own path is the path.
       const again = nextNonEmpty(this.lines, urlLine + 1);
-      const repeated = again === -1 ? undefined : readSplitRequestLine(this.lines, again);
-      if (repeated && !/^https?:/i.test(repeated.request.target)) {
-        pathLine = repeated.end;
-        last = repeated.end;
+      const repeated = again === -1 ? -1 : nextNonEmpty(this.lines, again + 1);
+      // A path on the page's last line may be cut ("/ownership/unins"): the whole URL above shows it.
+      const lastLine = previousNonEmpty(this.lines, this.lines.length - 1);
+      if (parseMethod(this.text(again)) && this.text(repeated).startsWith("/") && repeated !== lastLine) {
+        pathLine = repeated;
+        last = repeated;
       }
     }
     this.readEndpoint(op, urlLine, pathLine);
@@ -370,7 +432,11 @@ class FernReader {
   /** The path template, and the server: the full URL minus the path's suffix. */
   private readEndpoint(op: OperationFragment, urlLine: number, pathLine: number): void {
     const url = urlLine === -1 ? "" : this.text(urlLine);
-    const path = readTarget(pathLine !== -1 ? this.text(pathLine) : url).path;
+    const shown = pathLine !== -1 ? this.text(pathLine) : url;
+    // Fern prints the API's own path key, so a trailing "/" is part of it ("/api/v1/app/" is another
+    // path than "/api/v1/app"), unlike on pages where a request line merely ends in one.
+    const read = readTarget(shown).path;
+    const path = read !== "/" && /^[^?#]*[^/?#]\/$/.test(shown) ? `${read}/` : read;
     op.path = fact(path, this.src(pathLine !== -1 ? pathLine : urlLine), "typed");
     if (!url) return;
     const server = serverBeforePath(url, path) ?? readTarget(url).server;
@@ -532,7 +598,7 @@ class FernReader {
       const text = this.text(i);
       if (text === "") continue;
       const current = body.entries[body.entries.length - 1];
-      const broken = this.readBrokenName(section, i);
+      const broken = this.readBrokenName(section, i, lastLine);
       if (broken) {
         body.entries.push(broken);
         inEnum = false;
@@ -568,13 +634,17 @@ class FernReader {
    * fragment line ends in the separator and, joined to the next line, reads as a field line. The entry
    * keeps the fragment's indentation and takes the second line's index as its own.
    */
-  private readBrokenName(section: SectionRange, index: number): Entry | undefined {
+  private readBrokenName(section: SectionRange, index: number, lastLine: number): Entry | undefined {
     const head = this.text(index);
     if (!/^[A-Za-z_$][\w$-]*(?:\.[\w$-]+)*[_.]$/.test(head)) return undefined;
     const next = nextNonEmpty(this.lines, index + 1);
     if (next === -1 || next >= section.end || next !== index + 1) return undefined;
-    const field = readFieldLine(head + this.text(next));
+    const joined = head + this.text(next);
+    // A page cut inside the second half's "Required" still shows the whole name ("file_" / "idstringRe").
+    const cut = next === lastLine ? readCutFieldLine(joined) : undefined;
+    const field = readFieldLine(joined) ?? cut;
     if (!field) return undefined;
+    if (field === cut) this.warn(next, `the field line "${joined}" is cut short: the page may be cut off`);
     const base = { line: next, indent: indentOf(this.lines[index] ?? ""), description: [], enumValues: [] };
     return { ...base, ...field };
   }
@@ -590,6 +660,12 @@ class FernReader {
       return { ...base, name: "Authorization", schema: {}, deprecated: false, scheme: kind };
     }
     const field = readFieldLine(text);
+    // Request fields always say Required or Optional: on the last line of a page, one without is a name
+    // the cut stopped inside ("vali" + "date" of "validateRequestBody").
+    if (field && isLastLine && field.required === undefined && section.kind !== "response") {
+      this.warn(index, `the field line "${text}" stops before Required/Optional: the page may be cut off`);
+      return undefined;
+    }
     if (field) return { ...base, ...field };
     const cut = isLastLine ? readCutFieldLine(text) : undefined;
     if (!cut) return undefined;
@@ -756,7 +832,7 @@ class FernReader {
     }
     if (ALLOWED_VALUES.test(this.text(lastLine)))
       this.warn(lastLine, `the page ends at "Allowed values:" before the values: it may be cut off`);
-    else if (last.kind === "errors") this.checkErrorsComplete(lastLine);
+    else if (last.kind === "errors") this.checkErrorsComplete(last, lastLine);
     else if (last.kind === "response") this.checkResponseComplete(lastLine);
     else
       this.warn(
@@ -766,7 +842,9 @@ class FernReader {
   }
 
   /** Fern names every error "<Reason> Error": a page ending on anything else stopped mid-name. */
-  private checkErrorsComplete(lastLine: number): void {
+  private checkErrorsComplete(section: SectionRange, lastLine: number): void {
+    // An empty Errors section is how Fern shows an operation without documented errors, whole pages too.
+    if (lastLine === section.start) return;
     const text = this.text(lastLine);
     if (!ERROR_STATUS.test(text) && !/\bError$/.test(text))
       this.warn(lastLine, `the page ends with "${text}", not an error name: it may be cut off`);
