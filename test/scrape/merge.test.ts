@@ -38,6 +38,15 @@ describe("joining operations", () => {
     ).toBe(true);
   });
 
+  it("joins a path written with a trailing slash to the same path without it, which wins; alone it stays", () => {
+    const r = merge(
+      ["a.md", [op("a.md", 1, { method: "patch", path: "/v2/widgets/{widget_id}/" })]],
+      ["b.txt", [op("b.txt", 5, { method: "patch", path: "/v2/widgets/{widget_id}" })]],
+      ["c.txt", [op("c.txt", 9, { method: "get", path: "/v2/apps/" })]],
+    );
+    expect(Object.keys(r.doc.paths).sort()).toEqual(["/v2/apps/", "/v2/widgets/{widget_id}"]);
+  });
+
   it("renames a parameter on every route under the same prefix", () => {
     const r = merge(
       [
