@@ -269,6 +269,31 @@ describe("precedence", () => {
     });
     expect(media?.encoding).toEqual({ person: { style: "deepObject", explode: true } });
   });
+
+  it("gives no type to a parent that only its children's dotted names show (an object or an array)", () => {
+    const r = merge([
+      "t.txt",
+      [
+        op("t.txt", 1, {
+          method: "post",
+          path: "/v1/w",
+          requestBody: {
+            fields: [
+              field("t.txt", 2, "urls.href", { type: "string" }, "typed", { required: true }),
+              field("t.txt", 3, "frame", {}, "typed"),
+              field("t.txt", 4, "frame.depth", { type: "integer" }, "typed"),
+            ],
+          },
+        }),
+      ],
+    ]);
+    const body = r.doc.paths["/v1/w"]?.post?.requestBody as {
+      content: Record<string, { schema: { properties: Record<string, unknown> } }>;
+    };
+    const schema = Object.values(body.content)[0]?.schema;
+    expect(schema?.properties.urls).toEqual({ properties: { href: { type: "string" } }, required: ["href"] });
+    expect(schema?.properties.frame).toEqual({ type: "object", properties: { depth: { type: "integer" } } });
+  });
 });
 
 describe("inference", () => {
