@@ -200,27 +200,3 @@ describe("where the listed parameters go", () => {
     expect(op?.requestBody?.fields.map((f) => f.path.join("."))).toEqual(["color", "size"]);
   });
 });
-
-describe("a page cut inside a request line", () => {
-  it("places nothing from the partial path, keeps the fields and says why", () => {
-    const text = page("  • colorstringRequired");
-    const cut = text.slice(0, text.indexOf("/:id") + 3); // "... POST /v2/widgets/:i"
-    const fragment = apiReferenceTextExtractor.extract({ file: "w.txt", text: cut });
-    const op = fragment.operations[0];
-    expect(op?.method).toBeUndefined();
-    expect(op?.path).toBeUndefined();
-    expect(op?.requestBody?.fields.map((f) => f.path.join("."))).toEqual(["color"]);
-    expect(fragment.warnings.map((w) => w.message)).toContain(
-      'request line "POST /v2/widgets/:i" is cut off by the end of the page: method and path unknown',
-    );
-  });
-
-  it("a whole request line followed by a newline is read", () => {
-    const text = page("  • colorstringRequired");
-    const op = apiReferenceTextExtractor.extract({
-      file: "w.txt",
-      text: text.slice(0, text.indexOf("curl")),
-    }).operations[0];
-    expect(`${op?.method?.value} ${op?.path?.value}`).toBe("post /v2/widgets/{id}");
-  });
-});

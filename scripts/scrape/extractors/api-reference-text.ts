@@ -857,16 +857,6 @@ function readSection(
       return paragraph.end;
     }
     case "request": {
-      // The page's last line with no newline after it was cut mid-line (captures stop at ~2,000 bytes):
-      // its path may be a prefix of the real one ("POST /v1/pools/{id}/nod"), so it places nothing.
-      if (i === lines.length - 1) {
-        warnings.push({
-          file,
-          line: line.number,
-          message: `request line "${line.trimmed}" is cut off by the end of the page: method and path unknown`,
-        });
-        return i + 1;
-      }
       const request = readRequestLine(line.trimmed);
       if (request) draft.request = { method: request.method, target: request.target, line: line.number };
       return i + 1;
