@@ -151,6 +151,11 @@ const NAME_PREFIX = /^[A-Za-z_$][\w$.-]*/;
 // A type is not followed by more of a name: lowercase letters ("typeenum" is not "type" + "enum..."),
 // digits, "_", "-" or "." ("id_number_secondarystring" is not "id_" + "number"), except a flag word a
 // capture glued on ("colorstringrequired").
+// What may follow a type with a capital glued on: a badge ("stringRequired", "enumOptionalDefaults to x",
+// "stringRecommended if ...") or, in captures that glue descriptions on, a sentence (taken only when no
+// later split ends the name at a type).
+const GLUED_CAPITAL_NOT_BADGE =
+  /^(?!(?:Required|REQUIRED|Optional|OPTIONAL|Deprecated|DEPRECATED|Nullable|Recommended|Defaults?|Example)(?![a-z]))[A-Z]/;
 const TYPE_AT_START = new RegExp(
   `^(${COMPOUND})(?=[^a-z0-9_.-]|$|(?:required|optional|nullable|deprecated)(?![a-z]))`,
 );
@@ -167,6 +172,7 @@ export function splitGluedField(text: string): GluedField | undefined {
   const t = text.trim();
   // Every prefix up to the longest one that is a name is a name (testing each prefix again cost n^2).
   const longestName = NAME_PREFIX.exec(t)?.[0].length ?? 0;
+  let firstSplit: GluedField | undefined;
   // Try every split point left to right: the name is the shortest prefix after which a type phrase starts.
   for (let i = 1; i < t.length && i <= longestName; i++) {
     const name = t.slice(0, i);
@@ -178,9 +184,14 @@ export function splitGluedField(text: string): GluedField | undefined {
     const typePhrase = typeMatch[1];
     const schema = parseTypePhrase(typePhrase);
     if (!schema) continue;
-    return { name, typePhrase, schema, rest: tail.slice(typePhrase.length).trim() };
+    const after = tail.slice(typePhrase.length);
+    const split = { name, typePhrase, schema, rest: after.trim() };
+    // "validateRequestBodyboolean": a type word inside a camelCase name ("date" + "RequestBody...") is
+    // followed by a capital that starts no badge; a later split that the name's end explains wins.
+    if (!GLUED_CAPITAL_NOT_BADGE.test(after)) return split;
+    firstSplit ??= split;
   }
-  return undefined;
+  return firstSplit;
 }
 
 /**

@@ -151,3 +151,52 @@ describe("children of an array of objects", () => {
     });
   });
 });
+
+describe("where the listed parameters go", () => {
+  /** The operation of a one-operation page with the given request line and curl command. */
+  function operationOf(requestLine: string, curl: string[]) {
+    const text = [
+      "Publish a widget",
+      "",
+      "Parameters",
+      "",
+      "  • colorstringRequired",
+      "",
+      "  • sizeinteger",
+      "",
+      "Returns",
+      "",
+      "Returns the widget.",
+      "",
+      requestLine,
+      ...curl,
+      "Response",
+      '{"id": "wd_1"}',
+      "",
+    ].join("\n");
+    return apiReferenceTextExtractor.extract({ file: "widgets.txt", text }).operations[0];
+  }
+
+  it("a POST whose curl sends its data with -G lists query parameters", () => {
+    const op = operationOf("POST /v2/widgets/:id/publish", [
+      "curl -X POST -G https://api.widgets.test/v2/widgets/wd_1/publish \\",
+      '-u "sk_test_1:" \\',
+      "-d color=red",
+    ]);
+    expect(op?.requestBody).toBeUndefined();
+    expect(op?.parameters.map((p) => `${p.in} ${p.path.join(".")} ${String(p.required)}`)).toEqual([
+      "query color true",
+      "query size undefined",
+    ]);
+  });
+
+  it("a POST whose curl sends -d data without -G lists body fields", () => {
+    const op = operationOf("POST /v2/widgets/:id/publish", [
+      "curl https://api.widgets.test/v2/widgets/wd_1/publish \\",
+      '-u "sk_test_1:" \\',
+      "-d color=red",
+    ]);
+    expect(op?.parameters.filter((p) => p.in === "query")).toEqual([]);
+    expect(op?.requestBody?.fields.map((f) => f.path.join("."))).toEqual(["color", "size"]);
+  });
+});

@@ -11,6 +11,7 @@ import type { RenderApi, RenderOperation, RenderedPage, Schema } from "../../scr
 import { loadRenderApi } from "../../scripts/roundtrip/load-api.ts";
 import { RENDERERS } from "../../scripts/roundtrip/renderers/index.ts";
 import { renderStripeText, stripeText } from "../../scripts/roundtrip/renderers/stripe-text.ts";
+import { seed001 } from "../../scripts/roundtrip/renderers/seed-001.ts";
 import { renderStripeMarkdownPage } from "../../scripts/roundtrip/renderers/stripe-markdown.ts";
 import { renderFernPage } from "../../scripts/roundtrip/renderers/fern.ts";
 import { renderMintlifyPage } from "../../scripts/roundtrip/renderers/mintlify.ts";
@@ -174,6 +175,36 @@ describe("LAYOUTS.md family 1 (docs.stripe.com text)", () => {
       "property body.frame.depth required=false",
       "property body.frame.depth type=integer",
     ]);
+  });
+
+  it("sends the query parameters a POST lists with -X POST -G, so the page shows where they go", () => {
+    const publish = operation({
+      method: "post",
+      path: "/v2/widgets/{widget_id}/publish",
+      summary: "Publish a widget",
+      parameters: [
+        widgetIdPath,
+        { name: "channel", in: "query", required: true, schema: { type: "string" } },
+        { name: "notify", in: "query", required: false, schema: { type: "boolean" } },
+      ],
+      responses: [{ status: "200" }],
+    });
+    for (const shape of ["old", "new"] as const) {
+      const [page] = renderStripeText(api([publish]), {}, shape, 1);
+      expect(page!.text).toContain(
+        [
+          "curl -X POST -G https://api.widgets.test/v2/widgets/widget_id_1NuN9W/publish \\",
+          '-u "sk_test_4eC39HqLyjWDarjtT1zdp7dc:" \\',
+          "-d channel=string",
+        ].join("\n"),
+      );
+      expect(claims(page!)).toContain("parameter query.channel exists=true");
+    }
+    // Seed 001's renderer writes its samples the same way.
+    const [seedPage] = seed001.render(api([publish]), {});
+    expect(seedPage!.text).toMatch(
+      /^curl -X POST -G https:\/\/api\.widgets\.test\/v2\/widgets\/\S+\/publish \\$/m,
+    );
   });
 
   it("covers both field shapes and one to four operations a page across APIs", () => {

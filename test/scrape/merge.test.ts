@@ -38,6 +38,15 @@ describe("joining operations", () => {
     ).toBe(true);
   });
 
+  it("joins a path written with a trailing slash to the same path without it, which wins; alone it stays", () => {
+    const r = merge(
+      ["a.md", [op("a.md", 1, { method: "patch", path: "/v2/widgets/{widget_id}/" })]],
+      ["b.txt", [op("b.txt", 5, { method: "patch", path: "/v2/widgets/{widget_id}" })]],
+      ["c.txt", [op("c.txt", 9, { method: "get", path: "/v2/apps/" })]],
+    );
+    expect(Object.keys(r.doc.paths).sort()).toEqual(["/v2/apps/", "/v2/widgets/{widget_id}"]);
+  });
+
   it("renames a parameter on every route under the same prefix", () => {
     const r = merge(
       [
@@ -259,6 +268,31 @@ describe("precedence", () => {
       },
     });
     expect(media?.encoding).toEqual({ person: { style: "deepObject", explode: true } });
+  });
+
+  it("gives no type to a parent that only its children's dotted names show (an object or an array)", () => {
+    const r = merge([
+      "t.txt",
+      [
+        op("t.txt", 1, {
+          method: "post",
+          path: "/v1/w",
+          requestBody: {
+            fields: [
+              field("t.txt", 2, "urls.href", { type: "string" }, "typed", { required: true }),
+              field("t.txt", 3, "frame", {}, "typed"),
+              field("t.txt", 4, "frame.depth", { type: "integer" }, "typed"),
+            ],
+          },
+        }),
+      ],
+    ]);
+    const body = r.doc.paths["/v1/w"]?.post?.requestBody as {
+      content: Record<string, { schema: { properties: Record<string, unknown> } }>;
+    };
+    const schema = Object.values(body.content)[0]?.schema;
+    expect(schema?.properties.urls).toEqual({ properties: { href: { type: "string" } }, required: ["href"] });
+    expect(schema?.properties.frame).toEqual({ type: "object", properties: { depth: { type: "integer" } } });
   });
 });
 

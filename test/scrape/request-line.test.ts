@@ -23,7 +23,7 @@ describe("readRequestLine", () => {
     ["PATCH /v2/widgets/{widget_id}Request", "patch /v2/widgets/{widget_id}"],
     [
       "PATCH https://api.widgets.test/v2/widgets/:widget_id/",
-      "patch /v2/widgets/{widget_id}",
+      "patch /v2/widgets/{widget_id}/",
       "https://api.widgets.test",
     ],
     ["patch https://{host}/v2/widgets/{widget_id}", "patch /v2/widgets/{widget_id}"],
@@ -104,8 +104,10 @@ describe("readTarget", () => {
     });
   });
 
-  it("drops the query string, a trailing slash and placeholder or mock hosts, keeps real servers", () => {
-    expect(readTarget("/v1/items/?limit=3#top")).toEqual({ path: "/v1/items", query: [] });
+  it("drops the query string and placeholder or mock hosts, keeps a trailing slash and real servers", () => {
+    expect(readTarget("/v1/items/?limit=3#top")).toEqual({ path: "/v1/items/", query: [] });
+    expect(readTarget("/api/v1/app/:app_id/")).toEqual({ path: "/api/v1/app/{app_id}/", query: [] });
+    expect(readTarget("/")).toEqual({ path: "/", query: [] });
     expect(readTarget("https://api.x.test:443/v1/items").server).toBe("https://api.x.test");
     for (const host of ["localhost:8080", "example.com", "mock.widgets.test", "{host}", "127.0.0.1"]) {
       expect(readTarget(`http://${host}/v1/items`)).toEqual({ path: "/v1/items", query: [] });
@@ -138,7 +140,8 @@ describe("readTarget: what of a target is the path (TargetForm)", () => {
     ["POST /items#top?x=1", "documented", "/items#top", []],
     ["/FeatureGroup/:name/#Id&EventTime", "documented", "/FeatureGroup/{name}#Id&EventTime", []],
     ["http://localhost:8080/v1/items#top", "sent", "/v1/items", []],
-    ["http://localhost:8080/v1/items/?a=1#top", "sent", "/v1/items", []],
+    ["http://localhost:8080/v1/items/?a=1#top", "sent", "/v1/items/", []],
+    ["http://localhost:8080/", "sent", "/", []],
     ["\\user\\", "key", "/user/", []],
     ["\\{Bucket}?uploads{?max-uploads*,prefix*}", "key", "/{Bucket}?uploads", ["max-uploads", "prefix"]],
     ["\\#X-Amz-Target=Svc.Act{?MaxResults*}", "key", "/#X-Amz-Target=Svc.Act", ["MaxResults"]],

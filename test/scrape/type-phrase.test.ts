@@ -45,6 +45,12 @@ describe("splitGluedField", () => {
     ["data.object.idstring", "data.object.id", "string", ""],
     ["list-idstring", "list-id", "string", ""],
     ["items.dateQuestionobject", "items.dateQuestion", "object", ""],
+    // A type word inside a camelCase name, followed by a capital that starts no badge, is not the type.
+    ["validateRequestBodyboolean", "validateRequestBody", "boolean", ""],
+    ["stringValuestringRequired", "stringValue", "string", "Required"],
+    ["objectIdsarray of strings", "objectIds", "array of strings", ""],
+    ["numberOfItemsinteger Count.", "numberOfItems", "integer", "Count."],
+    ["datestringRecommended if known", "date", "string", "Recommended if known"],
   ])("%s", (text, name, typePhrase, rest) => {
     expect(splitGluedField(text)).toMatchObject({ name, typePhrase, rest });
   });

@@ -23,6 +23,7 @@ import {
   resourcePages,
   returnsText,
   sampleId,
+  stripeCurlFlag,
   stripeTypeWord,
   titleOf,
 } from "./stripe-docs.ts";
@@ -56,11 +57,15 @@ function sampleField(fields: readonly ListedField[]): { name: string; value: str
   return chosen ? { name: chosen.name, value: sampleScalarText(chosen.schema) ?? "" } : undefined;
 }
 
-function curlLines(api: RenderApi, op: RenderOperation, fields: readonly ListedField[]): string[] {
+function curlLines(
+  api: RenderApi,
+  op: RenderOperation,
+  fields: readonly ListedField[],
+  listsQuery: boolean,
+): string[] {
   const url = apiBaseUrl(api) + op.path.replace(/\{([^{}]*)\}/g, (_, name: string) => sampleId(name));
   const sample = sampleField(fields);
-  const method = op.method.toUpperCase();
-  const flag = method === "GET" ? (sample ? "-G " : "") : method === "POST" && sample ? "" : `-X ${method} `;
+  const flag = stripeCurlFlag(op.method, sample !== undefined, listsQuery);
   const lines = [`curl ${flag}${url} \\`, `-u "${SAMPLE_KEY}"`];
   if (sample) {
     lines[1] += " \\";
@@ -95,7 +100,7 @@ function writeOperation(
   w.write(`${titleOf(op)}\n\n`);
   for (const p of paragraphs(op.description)) w.write(`${p}\n\n`);
   w.write("Parameters\n\n");
-  const { main, more } = listedFields(op);
+  const { main, more, query } = listedFields(op);
   if (main.length + more.length === 0) w.write("No parameters.\n\n");
   for (const field of main) writeField(w, field, perturbations);
   if (more.length > 0) {
@@ -106,7 +111,8 @@ function writeOperation(
   w.write(`${op.method.toUpperCase()}\u00a0${colonPath(op.path)}`);
   w.place(...requestLineFacts(op));
   w.write("\n");
-  for (const line of curlLines(api, op, [...main, ...more])) w.line(line);
+  for (const line of curlLines(api, op, [...main, ...more], query && main.length + more.length > 0))
+    w.line(line);
   const ok = op.responses.find((r) => r.status.startsWith("2") && r.schema);
   if (ok?.schema) {
     w.line("Response");

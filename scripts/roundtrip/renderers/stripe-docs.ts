@@ -223,7 +223,12 @@ function parameterField(op: RenderOperation, p: RenderParameter): ListedField {
  * without body properties, its query parameters (path parameters are only in the request line; headers are not
  * shown). `main` is required-first then by name; `more` holds the paging parameters.
  */
-export function listedFields(op: RenderOperation): { main: ListedField[]; more: ListedField[] } {
+export function listedFields(op: RenderOperation): {
+  main: ListedField[];
+  more: ListedField[];
+  /** The list holds query parameters (the operation has no body properties). */
+  query: boolean;
+} {
   // Stripe's GET operations carry an empty form body; a body without properties lists nothing.
   const body = op.requestBody ? bodyProperties(op.requestBody.schema).filter((p) => p.depth === 1) : [];
   let fields: ListedField[];
@@ -249,6 +254,7 @@ export function listedFields(op: RenderOperation): { main: ListedField[]; more: 
   return {
     main: fields.filter((f) => !PAGING_NAMES.has(f.name)).sort(byRequiredThenName),
     more: fields.filter((f) => PAGING_NAMES.has(f.name)).sort(byRequiredThenName),
+    query: body.length === 0,
   };
 }
 
@@ -275,6 +281,19 @@ export function stripeTypeWord(schema: Schema): string {
   }
   if (values && values.length > 0) return "enum";
   return type ? (STRIPE_TYPE_WORDS[type] ?? type) : "any";
+}
+
+/**
+ * The curl option that says how docs.stripe.com's sample sends its request: no option means GET, `-G` a GET
+ * whose `-d` data goes into the query string, `-d` without an option a POST; any other method is `-X`. An
+ * operation whose listed parameters go into the query string although its method is not GET sends them
+ * with `-X METHOD -G`, so the sample shows where they go.
+ */
+export function stripeCurlFlag(method: string, sendsData: boolean, listsQuery: boolean): string {
+  const upper = method.toUpperCase();
+  if (upper === "GET") return sendsData ? "-G " : "";
+  if (listsQuery) return `-X ${upper} -G `;
+  return upper === "POST" && sendsData ? "" : `-X ${upper} `;
 }
 
 /** An example id for a path template variable, as Stripe's samples show them (`vs_1NuN9WLkdIwHu7ix…`). */

@@ -17,6 +17,7 @@ import type {
 import { operationFact, parameterFacts, propertyFacts } from "../facts.ts";
 import { PageWriter, fieldName } from "./page-writer.ts";
 import { enumValues, singleType, typePhrase, valueText } from "./schema-text.ts";
+import { stripeCurlFlag } from "./stripe-docs.ts";
 import {
   bodyFields,
   colonPath,
@@ -161,8 +162,8 @@ export function listsQueryParameters(op: RenderOperation): boolean {
 }
 
 /**
- * The curl command docs.stripe.com shows, one option a line: `-d name=value` for each required field; no
- * `-X` means GET (`-G` when it sends data), `-d` without `-X` means POST, any other method is `-X`.
+ * The curl command docs.stripe.com shows, one option a line: `-d name=value` for each required field, the
+ * method as stripeCurlFlag writes it.
  */
 export function stripeCurlLines(
   api: RenderApi,
@@ -183,14 +184,8 @@ export function stripeCurlLines(
       if (p.in === "query" && p.required) data.push(`-d ${p.name}=${formValue(sampleValue(p.schema))}`);
     }
   }
-  const flag =
-    method === "GET"
-      ? data.length > 0
-        ? "-G "
-        : ""
-      : method === "POST" && data.length > 0
-        ? ""
-        : `-X ${method} `;
+  const listsQuery = listsQueryParameters(op) && op.parameters.some((p) => p.in === "query");
+  const flag = stripeCurlFlag(method, data.length > 0, listsQuery);
   const lines = [`curl ${flag}${server}${target}`, auth, ...data];
   return lines.map((l, i) => (i < lines.length - 1 ? `${l} \\` : l));
 }

@@ -614,7 +614,7 @@ function buildOperation(
       message: `${where} has no request line: method and path unknown`,
     });
   }
-  placeFields(op, draft.fields, method);
+  placeFields(op, draft.fields, method, draft.curl?.command);
   if (draft.curl) applyCurl(op, draft.curl, path, method, file, warnings);
   applyReturnsAndResponse(op, draft, file);
   return op;
@@ -647,10 +647,18 @@ function applyRequestLine(
   return path;
 }
 
-/** Documented parameters are query parameters for GET/DELETE and body fields otherwise. */
-function placeFields(op: OperationFragment, fields: FieldFragment[], method: HttpMethod | undefined): void {
+/**
+ * Documented parameters are query parameters for GET/DELETE and body fields otherwise, unless the curl
+ * example sends its data in the query string (`curl -X POST -G ...`): then they are query parameters too.
+ */
+function placeFields(
+  op: OperationFragment,
+  fields: FieldFragment[],
+  method: HttpMethod | undefined,
+  curl: CurlCommand | undefined,
+): void {
   if (fields.length === 0) return;
-  if (method && QUERY_METHODS.has(method))
+  if ((method && QUERY_METHODS.has(method)) || curl?.get)
     op.parameters.push(...fields.map((f) => ({ ...f, in: "query" as const })));
   else op.requestBody = { fields: [...fields] };
 }

