@@ -28,7 +28,7 @@ import { requestMediaType, securityFromCurl } from "../curl-facts.ts";
 import { emptyOperation, emptyPageFragment, fact } from "../fragment.ts";
 import { findJsonEnd, parseLenientJson, stripLineNumbers } from "../lenient-json.ts";
 import { returnsHint } from "../returns-prose.ts";
-import { pathAsPrinted, readRequestLine, templateQueryParameters } from "../read/request-line.ts";
+import { readRequestLine, templateQueryParameters } from "../read/request-line.ts";
 import { addServer, serverBeforePath, serverOfUrl, serversInLines } from "../read/servers.ts";
 import { joinContinuationLines, parseCurl } from "../text.ts";
 import { readEnumStatement, withEnum } from "../read/enum.ts";
@@ -634,7 +634,7 @@ function applyRequestLine(ctx: Context, line: string, lineNo: number): void {
   ctx.op.method = fact(request.method, source, "typed");
   if (request.server) addServer(ctx.op.servers, request.server, source, "typed");
   // The catalogue's first line is the spec's path key, trailing slash and all.
-  ctx.op.path = fact(pathAsPrinted(request), source, "typed");
+  ctx.op.path = fact(request.path, source, "typed");
   ctx.op.parameters.push(...templateQueryParameters(request, source));
 }
 

@@ -195,17 +195,6 @@ export function readRequestLine(raw: string): RequestLine | undefined {
   return { method, target, ...read, ...(title ? { title } : {}) };
 }
 
-/**
- * The request's path with the trailing slash its target was written with ("/api/v1/app/"), for a layout
- * that prints the spec's own path key, where the slash tells two URLs apart (seed 002's API catalogue).
- * Elsewhere a documented trailing slash goes (GitBook writes `PATCH https://host/x/:id/` for `/x/{id}`).
- */
-export function pathAsPrinted(request: RequestLine): string {
-  const written = request.target.replace(QUERY_TEMPLATE, "").split(/[?#]/)[0] ?? "";
-  const { path } = request;
-  return written.endsWith("/") && !path.endsWith("/") && !path.includes("#") ? `${path}/` : path;
-}
-
 function count(text: string, char: string): number {
   return text.split(char).length - 1;
 }
