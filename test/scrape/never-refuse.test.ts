@@ -92,6 +92,25 @@ describe("never refuse what a page shows", () => {
     expect(r.report).toMatch(/## Unplaced operations\n\n.*\n\n- Delete a widget/);
   });
 
+  it("places no operation by a docs link that operations with other titles share", async () => {
+    // Two titles under one link: the link names neither. The same title twice is one operation.
+    const op = (title: string, link: string, field: string): string =>
+      `# ${title}\n\n[${title}](${link})\n\n- ${field}string\n\nReturns the object\n\n`;
+    const page = {
+      file: "widgets.md",
+      text:
+        op("Create a widget", "/api/v2/widgets/create", "color") +
+        op("Create a part", "/api/v2/widgets/create", "serial") +
+        op("List widgets", "/api/v2/widgets/list", "limit"),
+    };
+    const again = { file: "widgets-again.md", text: op("List widgets", "/api/v2/widgets/list", "limit") };
+    const r = await scrapePages([page, again], meta);
+    const doc = r.document as unknown as Doc;
+    expect(Object.keys(doc.paths)).toEqual(["/v2/widgets"]);
+    expect(Object.keys(doc.paths["/v2/widgets"] ?? {})).toEqual(["get"]);
+    expect(r.report).toMatch(/## Unplaced operations\n\n.*\n\n- Create a widget[^\n]*\n- Create a part/);
+  });
+
   it("reads every example URL of a site under the base one of its pages shows", async () => {
     // Only the second page shows, by a prerequisite step, that "/api" belongs to the server.
     const curlPage = (

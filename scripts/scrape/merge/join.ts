@@ -140,12 +140,13 @@ export function joinOperations(pages: PageFragment[]): {
   const all = [...groups.values()];
   // Placed against the routes the pages show, before any convention adds one.
   const shown = [...all];
+  const shared = sharedSlugs(loose);
   const unplaced: UnplacedOperation[] = [];
   for (const placed of loose) {
     if (
       !placeLoose(placed, all) &&
       !placeByConvention(placed, all, shown) &&
-      !placeBySlug(placed, all, shown)
+      (shared.has(placed.op.slug?.value ?? "") || !placeBySlug(placed, all, shown))
     ) {
       unplaced.push(unplacedOperation(placed.op));
     }
@@ -281,6 +282,22 @@ function addToRoute(
 /** The first segment of a link to an operation's own docs page on reference sites ("/api/widgets/create"). */
 const DOCS_ROOTS = new Set(["api", "reference", "api-reference", "docs"]);
 const CRUD_VERBS = new Set(["create", "list", "retrieve", "update", "delete"]);
+
+/**
+ * Docs links that operations with different titles carry: such a link names none of them (a renderer may
+ * give a nested collection its parent's link), so placing each by it would pour their fields into one
+ * operation. The same title under one link is the same operation captured twice.
+ */
+function sharedSlugs(loose: readonly PlacedFragment[]): Set<string> {
+  const titles = new Map<string, Set<string>>();
+  for (const { op } of loose) {
+    if (!op.slug) continue;
+    const seen = titles.get(op.slug.value) ?? new Set<string>();
+    seen.add(op.title ? normalizeTitle(op.title.value) : "");
+    titles.set(op.slug.value, seen);
+  }
+  return new Set([...titles].filter(([, t]) => t.size > 1).map(([slug]) => slug));
+}
 
 /**
  * An operation no page gives a method or path and no shown base places, whose link to itself names its
