@@ -111,6 +111,20 @@ describe("never refuse what a page shows", () => {
     expect(r.report).toMatch(/## Unplaced operations\n\n.*\n\n- Create a widget[^\n]*\n- Create a part/);
   });
 
+  it("places no operation by a docs link whose collection its title does not name", async () => {
+    const page = {
+      file: "subscriptions.md",
+      text:
+        "# List SourceControls\n\n[List SourceControls](/api/subscriptions/list)\n\n- limitinteger\n\n" +
+        "A list of SourceControl objects.\n\n" +
+        "# Retrieve a subscription\n\n[Retrieve a subscription](/api/v1/subscriptions/retrieve)\n\nNo parameters.\n\n",
+    };
+    const r = await scrapePages([page], meta);
+    const doc = r.document as unknown as Doc;
+    expect(Object.keys(doc.paths)).toEqual(["/v1/subscriptions/{id}"]);
+    expect(r.report).toMatch(/## Unplaced operations\n\n.*\n\n- List SourceControls/);
+  });
+
   it("reads every example URL of a site under the base one of its pages shows", async () => {
     // Only the second page shows, by a prerequisite step, that "/api" belongs to the server.
     const curlPage = (

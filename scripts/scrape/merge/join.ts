@@ -284,6 +284,23 @@ const DOCS_ROOTS = new Set(["api", "reference", "api-reference", "docs"]);
 const CRUD_VERBS = new Set(["create", "list", "retrieve", "update", "delete"]);
 
 /**
+ * Whether a title that names its resource ("List SourceControls", "Create a widget") names the collection
+ * the docs link ends at: a link that goes elsewhere ("/api/subscriptions/list" above source controls
+ * nested under a subscription) does not name this operation's route. A title that names no plain noun
+ * after a CRUD verb says nothing against the link.
+ */
+function titleNounFits(title: string, collection: string): boolean {
+  const [first, ...rest] = title.split(/\s+/);
+  const verb = first?.toLowerCase() ?? "";
+  if (!CRUD_VERBS.has(VERB_SYNONYMS[verb] ?? verb)) return true;
+  const noun = rest
+    .map((w) => w.replace(/[.:!]$/, ""))
+    .filter((w) => w !== "" && !FILLER_WORDS.has(w.toLowerCase()));
+  if (noun.length === 0 || !noun.every((w) => /^[A-Za-z][A-Za-z0-9]*$/.test(w))) return true;
+  return resourceKey(noun.join("")) === resourceKey(collection);
+}
+
+/**
  * Docs links that operations with different titles carry: such a link names none of them (a renderer may
  * give a nested collection its parent's link), so placing each by it would pour their fields into one
  * operation. The same title under one link is the same operation captured twice.
@@ -318,6 +335,7 @@ function placeBySlug(placed: PlacedFragment, groups: OperationGroup[], shown: Op
   const named = rest.slice(0, -1);
   if (!root || !DOCS_ROOTS.has(root.toLowerCase()) || named.length === 0) return false;
   if (!named.every((s) => /^[A-Za-z0-9._~-]+$/.test(s))) return false;
+  if (op.title && !titleNounFits(op.title.value, named[named.length - 1] ?? "")) return false;
   const route = conventionalRoute(intent.verb, `/${named.join("/")}`, shown);
   if (!route) return false;
   addToRoute(
