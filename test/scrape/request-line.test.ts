@@ -34,6 +34,8 @@ describe("readRequestLine", () => {
     ["POST /v1/:name:cancel", "post /v1/{name}:cancel"],
     ["GET /v1/urn:isbn", "get /v1/urn:isbn"],
     ["GET /widgets/{{WIDGET_ID}}", "get /widgets/{WIDGET_ID}"],
+    ["PUT /widgets/{{WIDGET_ID}}.json", "put /widgets/{WIDGET_ID}.json"],
+    ["GET https://x.test/v1/{{NAME}}:cancel", "get /v1/{NAME}:cancel", "https://x.test"],
     ["GET /widgets/$WIDGET_ID", "get /widgets/{WIDGET_ID}"],
     ["## POST /widgets¶", "post /widgets"],
     ["Endpoint: GET /v2/widgets", "get /v2/widgets"],

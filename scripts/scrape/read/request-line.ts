@@ -44,9 +44,13 @@ function queryNames(raw: string): string[] {
 /**
  * One path segment as a template: ":id", "<id>", "{{ID}}", "$ID" and "{id}" all become "{id}". Inside a
  * segment a ":name" starts the segment or follows a "-" and ends at any other character, as in Express
- * routes: ":id.json" is "{id}.json", "page-:n.atom" is "page-{n}.atom", ":name:cancel" is "{name}:cancel".
+ * routes: ":id.json" is "{id}.json", "page-:n.atom" is "page-{n}.atom", ":name:cancel" is "{name}:cancel";
+ * "{{ID}}.json" is "{ID}.json".
  */
 function segmentTemplate(segment: string): string {
+  // "{{ID}}.json": a doubled-brace placeholder is one parameter wherever it stands in the segment.
+  if (/\{\{\s*[A-Za-z_][\w-]*\s*\}\}./.test(segment) || /.\{\{\s*[A-Za-z_][\w-]*\s*\}\}/.test(segment))
+    return segment.replace(/\{\{\s*([A-Za-z_][\w-]*)\s*\}\}/g, "{$1}");
   const inside = /^:[A-Za-z_]\w*[.:]|-:[A-Za-z_]/.test(segment);
   if (inside) return segment.replace(/(^|-):([A-Za-z_]\w*)/g, "$1{$2}");
   const m =
