@@ -149,7 +149,7 @@ describe("never refuse what a page shows", () => {
       meta,
     );
     const doc = r.document as unknown as Doc & { servers: { url: string }[] };
-    expect(Object.keys(doc.paths).sort()).toEqual(["/1/widgets", "/1/widgets/{WIDGET_ID}"]);
+    expect(Object.keys(doc.paths).sort()).toEqual(["/1/widgets", "/1/widgets/{widget_id}"]);
     expect(doc.servers).toEqual([{ url: "https://x.test/api" }]);
     expect(r.report).toMatch(
       /example URL read as https:\/\/x\.test\/api \+ \/1\/widgets: another page shows/,
