@@ -605,6 +605,10 @@ describe("curl samples whose URL holds the API's base (LAYOUTS.md family 2)", ()
     expect(
       route(one(`# Get a widget ${curl("https://x.test/v1/widgets/42")} ## Returns A widget object.`)),
     ).toBe("get https://x.test /v1/widgets/{id}");
+    // A dotted version and a word ending in a digit are not ids.
+    expect(route(one(`# Authorize ${curl("https://x.test/2.0/oauth2/authorize")} ## Returns A token.`))).toBe(
+      "get https://x.test /2.0/oauth2/authorize",
+    );
   });
 
   it("a page that kept its line breaks: section headings running on into prose, no self-link or field list", () => {
