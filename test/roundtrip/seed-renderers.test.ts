@@ -417,6 +417,14 @@ describe("seed 003 claims an operation only where its link names the route", () 
     expect(claimed.has("POST /v1/identity/verification_sessions/{}/notes")).toBe(false);
     expect(claimed.has("GET /v1/identity/verification_sessions")).toBe(true);
   });
+
+  it("a path key with a fragment gives a link whose path ends at the `#`: not claimed", async () => {
+    const api = await seed003Api();
+    const [create] = api.operations;
+    const keyed = { ...create, path: "/#X-Amz-Target=Widgets.CreateWidget" } as RenderOperation;
+    const pages = seed003.render({ ...api, operations: [keyed] }, {});
+    expect(pages.flatMap((p) => p.facts)).toEqual([]);
+  });
 });
 
 describe("the block sequences see a renderer drifting from its seed", () => {

@@ -48,6 +48,8 @@ const SITE_LINKS = [
 
 /** `/api/<segments>/<crud verb>` -> the route key it names by REST convention ("GET /x/{}"), if any. */
 function linkedRoute(link: string): string | undefined {
+  // A `#` or `?` ends a link's path: `/api/#X-Amz-Target=Svc.Op/create` links to `/api/`, an anchor after it.
+  if (/[#?]/.test(link)) return undefined;
   const parts = link.split("/").filter((p) => p !== "");
   const action = parts.pop();
   const collection = `/${parts.slice(1).join("/")}`;
