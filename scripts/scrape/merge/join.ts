@@ -284,20 +284,17 @@ const DOCS_ROOTS = new Set(["api", "reference", "api-reference", "docs"]);
 const CRUD_VERBS = new Set(["create", "list", "retrieve", "update", "delete"]);
 
 /**
- * Whether a title that names its resource ("List SourceControls", "Create a widget") names the collection
- * the docs link ends at: a link that goes elsewhere ("/api/subscriptions/list" above source controls
- * nested under a subscription) does not name this operation's route. A title that names no plain noun
- * after a CRUD verb says nothing against the link.
+ * Whether a title that is just a CRUD verb and a noun ("List SourceControls", "Create a widget") names the
+ * collection the docs link ends at ("categories.json" names categories): a link that goes elsewhere
+ * ("/api/subscriptions/list" above source controls nested under a subscription) does not name this
+ * operation's route. A longer title (a summary sentence) or another verb says nothing against the link.
  */
 function titleNounFits(title: string, collection: string): boolean {
-  const [first, ...rest] = title.split(/\s+/);
-  const verb = first?.toLowerCase() ?? "";
-  if (!CRUD_VERBS.has(VERB_SYNONYMS[verb] ?? verb)) return true;
-  const noun = rest
-    .map((w) => w.replace(/[.:!]$/, ""))
-    .filter((w) => w !== "" && !FILLER_WORDS.has(w.toLowerCase()));
-  if (noun.length === 0 || !noun.every((w) => /^[A-Za-z][A-Za-z0-9]*$/.test(w))) return true;
-  return resourceKey(noun.join("")) === resourceKey(collection);
+  const [verb, ...rest] = title.split(/\s+/).map((w) => w.replace(/[.:!]$/, ""));
+  if (!CRUD_VERBS.has(verb?.toLowerCase() ?? "") || rest.length > 2) return true;
+  const noun = rest.filter((w) => w !== "" && !FILLER_WORDS.has(w.toLowerCase()));
+  if (noun.length !== 1 || !/^[A-Za-z][A-Za-z0-9]*$/.test(noun[0] ?? "")) return true;
+  return resourceKey(noun[0] ?? "") === resourceKey(collection.replace(/\.[A-Za-z]+$/, ""));
 }
 
 /**
