@@ -583,7 +583,7 @@ describe("curl samples whose URL holds the API's base (LAYOUTS.md family 2)", ()
     const o = one(
       `# Retrieve a widget ${steps} ${curl("https://x.test/api/1/widgets/{{WIDGET_ID}}")} ## Returns The widget object.`,
     );
-    expect(route(o)).toBe("get https://x.test/api /1/widgets/{WIDGET_ID}");
+    expect(route(o)).toBe("get https://x.test/api /1/widgets/{widget_id}");
   });
 
   it("a URL that marks its parameters keeps its other segments; a number after /api is a version", () => {
@@ -593,7 +593,7 @@ describe("curl samples whose URL holds the API's base (LAYOUTS.md family 2)", ()
           `# Fork a widget ${curl("https://x.test/api/1/widgets/{{WIDGET_ID}}/fork")} ## Returns A widget object.`,
         ),
       ),
-    ).toBe("get https://x.test /api/1/widgets/{WIDGET_ID}/fork");
+    ).toBe("get https://x.test /api/1/widgets/{widget_id}/fork");
     expect(
       route(
         one(
@@ -605,6 +605,10 @@ describe("curl samples whose URL holds the API's base (LAYOUTS.md family 2)", ()
     expect(
       route(one(`# Get a widget ${curl("https://x.test/v1/widgets/42")} ## Returns A widget object.`)),
     ).toBe("get https://x.test /v1/widgets/{id}");
+    // A dotted version and a word ending in a digit are not ids.
+    expect(route(one(`# Authorize ${curl("https://x.test/2.0/oauth2/authorize")} ## Returns A token.`))).toBe(
+      "get https://x.test /2.0/oauth2/authorize",
+    );
   });
 
   it("a page that kept its line breaks: section headings running on into prose, no self-link or field list", () => {
@@ -623,6 +627,6 @@ describe("curl samples whose URL holds the API's base (LAYOUTS.md family 2)", ()
     expect(markdownReferenceExtractor.detect({ file: "w.md", text })).toBeGreaterThan(0.5);
     const o = one(text);
     expect(o.title?.value).toBe("getWidget");
-    expect(route(o)).toBe("get https://x.test/api /1/widgets/{WIDGET_ID}/state");
+    expect(route(o)).toBe("get https://x.test/api /1/widgets/{widget_id}/state");
   });
 });

@@ -28,7 +28,7 @@ describe("seed-family misses", () => {
   it("a one-line docs.stripe.com markdown page with `## Parameters` items is read, its curl giving POST", () => {
     const { extractor, ops } = read("02-stripe-markdown/update-one-line.md");
     expect(extractor).toBe("markdown");
-    expect(ops.map(route)).toEqual(["post /v2/widgets/{WIDGET_ID}"]);
+    expect(ops.map(route)).toEqual(["post /v2/widgets/{widget_id}"]);
     expect(ops[0]?.title?.value).toBe("Update a widget");
     expect(bodyNames(ops[0])).toEqual(
       expect.arrayContaining(["color", "finishes", "finishes.gloss", "frame.depth", "label"]),

@@ -12,7 +12,10 @@ import { loadRenderApi } from "../../scripts/roundtrip/load-api.ts";
 import { RENDERERS } from "../../scripts/roundtrip/renderers/index.ts";
 import { renderStripeText, stripeText } from "../../scripts/roundtrip/renderers/stripe-text.ts";
 import { seed001 } from "../../scripts/roundtrip/renderers/seed-001.ts";
-import { renderStripeMarkdownPage } from "../../scripts/roundtrip/renderers/stripe-markdown.ts";
+import {
+  renderStripeMarkdownPage,
+  stripeMarkdown,
+} from "../../scripts/roundtrip/renderers/stripe-markdown.ts";
 import { renderFernPage } from "../../scripts/roundtrip/renderers/fern.ts";
 import { renderMintlifyPage } from "../../scripts/roundtrip/renderers/mintlify.ts";
 import { renderReadmePage } from "../../scripts/roundtrip/renderers/readme.ts";
@@ -270,6 +273,34 @@ describe("LAYOUTS.md family 2 (docs.stripe.com markdown)", () => {
     // The operation is known only once its curl command is complete (after the prerequisite's trap).
     const operationEnd = page.facts.find((f) => f.fact.kind === "operation")!.end;
     expect(Buffer.from(page.text).subarray(0, operationEnd).toString().endsWith("-d color=blue")).toBe(true);
+  });
+});
+
+describe("LAYOUTS.md family 2: what a site's curl URLs show of its routes", () => {
+  const list = operation({ method: "get", path: "/widgets", summary: "List widgets", responses: [] });
+  const create = operation({ method: "post", path: "/widgets", summary: "Create a widget", responses: [] });
+  const retrieve = operation({
+    method: "get",
+    path: "/widgets/{widget_id}",
+    summary: "Retrieve a widget",
+    parameters: [widgetIdPath],
+    responses: [],
+  });
+  const claimed = (a: RenderApi): string[] =>
+    stripeMarkdown.render(a, {}).flatMap((p) => p.facts.map((f) => f.fact.operation));
+
+  it("claims no route where the server's own path runs into it and no page shows where it ends", () => {
+    const site = { ...api([list, retrieve]), servers: ["https://api.widgets.test/G2W/rest"] };
+    const pages = stripeMarkdown.render(site, {});
+    expect(pages.map((p) => p.text).join("\n")).toContain("https://api.widgets.test/G2W/rest/widgets");
+    expect(claimed(site)).toEqual([]);
+  });
+
+  it("claims the routes where a prerequisite line shows a path alone, or the server has no path", () => {
+    const site = { ...api([create, retrieve]), servers: ["https://api.widgets.test/G2W/rest"] };
+    expect(stripeMarkdown.render(site, {}).some((p) => p.text.includes("POST /widgets"))).toBe(true);
+    expect(new Set(claimed(site))).toEqual(new Set(["POST /widgets", "GET /widgets/{}"]));
+    expect(new Set(claimed(api([list, retrieve])))).toEqual(new Set(["GET /widgets", "GET /widgets/{}"]));
   });
 });
 

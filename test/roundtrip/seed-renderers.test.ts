@@ -393,6 +393,40 @@ describe("the seed renderers reproduce their seeds' sequences of blocks", () => 
   });
 });
 
+describe("seed 003 claims an operation only where its link names the route", () => {
+  it("create, list and retrieve by their links; update (method not shown) and a custom action not at all", async () => {
+    const pages = seed003.render(await seed003Api(), {});
+    const claimed = new Set(pages.flatMap((p) => p.facts.map((f) => f.fact.operation)));
+    const s = "/v1/identity/verification_sessions";
+    expect([...claimed].sort()).toEqual([`GET ${s}`, `GET ${s}/{}`, `POST ${s}`]);
+    // The fields of an operation whose route is not shown are shown under a title, but not where they go.
+    const page = pages[0]?.text ?? "";
+    expect(page).toContain("[Update a VerificationSession](/api/v1/identity/verification_sessions/update)");
+  });
+
+  it("two operations with one link (a nested collection shares its parent's) are neither claimed", async () => {
+    const api = await seed003Api();
+    const [create] = api.operations;
+    const nested = {
+      ...create,
+      path: "/v1/identity/verification_sessions/{session}/notes",
+    } as RenderOperation;
+    const pages = seed003.render({ ...api, operations: [...api.operations, nested] }, {});
+    const claimed = new Set(pages.flatMap((p) => p.facts.map((f) => f.fact.operation)));
+    expect(claimed.has("POST /v1/identity/verification_sessions")).toBe(false);
+    expect(claimed.has("POST /v1/identity/verification_sessions/{}/notes")).toBe(false);
+    expect(claimed.has("GET /v1/identity/verification_sessions")).toBe(true);
+  });
+
+  it("a path key with a fragment gives a link whose path ends at the `#`: not claimed", async () => {
+    const api = await seed003Api();
+    const [create] = api.operations;
+    const keyed = { ...create, path: "/#X-Amz-Target=Widgets.CreateWidget" } as RenderOperation;
+    const pages = seed003.render({ ...api, operations: [keyed] }, {});
+    expect(pages.flatMap((p) => p.facts)).toEqual([]);
+  });
+});
+
 describe("the block sequences see a renderer drifting from its seed", () => {
   // Each case edits a rendered page as a drifting renderer would (a heading dropped, a field line's shape
   // changed) and expects the blocks to differ, so the fidelity tests above cannot pass by accident.
@@ -463,9 +497,11 @@ describe("the seed renderers place each fact after the text that states it", () 
         for (const perturbation of [undefined, ...renderer.perturbations]) {
           const pages = renderer.render(api, perturbation ? { [perturbation]: true } : {});
           expect(pages.length).toBeGreaterThan(0);
+          expect(pages.some((p) => p.facts.length > 0)).toBe(true);
           for (const page of pages) {
             const bytes = Buffer.from(page.text, "utf8");
-            expect(page.facts.length, page.file).toBeGreaterThan(0);
+            // A seed 003 page whose links name none of its operations' routes claims nothing.
+            if (renderer !== seed003) expect(page.facts.length, page.file).toBeGreaterThan(0);
             for (const { fact, end } of page.facts) {
               expect(end).toBeLessThanOrEqual(bytes.length);
               if (fact.kind === "operation") continue;

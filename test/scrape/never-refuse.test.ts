@@ -92,6 +92,39 @@ describe("never refuse what a page shows", () => {
     expect(r.report).toMatch(/## Unplaced operations\n\n.*\n\n- Delete a widget/);
   });
 
+  it("places no operation by a docs link that operations with other titles share", async () => {
+    // Two titles under one link: the link names neither. The same title twice is one operation.
+    const op = (title: string, link: string, field: string): string =>
+      `# ${title}\n\n[${title}](${link})\n\n- ${field}string\n\nReturns the object\n\n`;
+    const page = {
+      file: "widgets.md",
+      text:
+        op("Create a widget", "/api/v2/widgets/create", "color") +
+        op("Create a part", "/api/v2/widgets/create", "serial") +
+        op("List widgets", "/api/v2/widgets/list", "limit"),
+    };
+    const again = { file: "widgets-again.md", text: op("List widgets", "/api/v2/widgets/list", "limit") };
+    const r = await scrapePages([page, again], meta);
+    const doc = r.document as unknown as Doc;
+    expect(Object.keys(doc.paths)).toEqual(["/v2/widgets"]);
+    expect(Object.keys(doc.paths["/v2/widgets"] ?? {})).toEqual(["get"]);
+    expect(r.report).toMatch(/## Unplaced operations\n\n.*\n\n- Create a widget[^\n]*\n- Create a part/);
+  });
+
+  it("places no operation by a docs link whose collection its title does not name", async () => {
+    const page = {
+      file: "subscriptions.md",
+      text:
+        "# List SourceControls\n\n[List SourceControls](/api/subscriptions/list)\n\n- limitinteger\n\n" +
+        "A list of SourceControl objects.\n\n" +
+        "# Retrieve a subscription\n\n[Retrieve a subscription](/api/v1/subscriptions/retrieve)\n\nNo parameters.\n\n",
+    };
+    const r = await scrapePages([page], meta);
+    const doc = r.document as unknown as Doc;
+    expect(Object.keys(doc.paths)).toEqual(["/v1/subscriptions/{id}"]);
+    expect(r.report).toMatch(/## Unplaced operations\n\n.*\n\n- List SourceControls/);
+  });
+
   it("reads every example URL of a site under the base one of its pages shows", async () => {
     // Only the second page shows, by a prerequisite step, that "/api" belongs to the server.
     const curlPage = (
@@ -116,7 +149,7 @@ describe("never refuse what a page shows", () => {
       meta,
     );
     const doc = r.document as unknown as Doc & { servers: { url: string }[] };
-    expect(Object.keys(doc.paths).sort()).toEqual(["/1/widgets", "/1/widgets/{WIDGET_ID}"]);
+    expect(Object.keys(doc.paths).sort()).toEqual(["/1/widgets", "/1/widgets/{widget_id}"]);
     expect(doc.servers).toEqual([{ url: "https://x.test/api" }]);
     expect(r.report).toMatch(
       /example URL read as https:\/\/x\.test\/api \+ \/1\/widgets: another page shows/,

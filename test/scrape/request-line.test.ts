@@ -39,8 +39,10 @@ describe("readRequestLine", () => {
     ],
     ["GET /jobs(id={id}).", "get /jobs(id={id})"],
     ["See (GET /widgets)", undefined],
-    ["GET /widgets/{{WIDGET_ID}}", "get /widgets/{WIDGET_ID}"],
-    ["GET /widgets/$WIDGET_ID", "get /widgets/{WIDGET_ID}"],
+    ["GET /widgets/{{WIDGET_ID}}", "get /widgets/{widget_id}"],
+    ["PUT /widgets/{{WIDGET_ID}}.json", "put /widgets/{widget_id}.json"],
+    ["GET https://x.test/v1/{{NAME}}:cancel", "get /v1/{name}:cancel", "https://x.test"],
+    ["GET /widgets/$WIDGET_ID", "get /widgets/{widget_id}"],
     ["## POST /widgets¶", "post /widgets"],
     ["Endpoint: GET /v2/widgets", "get /v2/widgets"],
     ["* Method: GET", undefined],
@@ -169,12 +171,12 @@ describe("requestOfCurl", () => {
   const table: [string, string][] = [
     [
       "curl https://api.widgets.test/v2/widgets/{{WIDGET_ID}} -u '<>' -d color=blue",
-      "post /v2/widgets/{WIDGET_ID}",
+      "post /v2/widgets/{widget_id}",
     ],
     ["curl -G https://api.widgets.test/v2/widgets -d limit=3", "get /v2/widgets"],
     ["curl -X DELETE https://api.widgets.test/v2/widgets/wd_1", "delete /v2/widgets/wd_1"],
     ["curl --request PATCH --url https://api.widgets.test/widgets/{widget_id}", "patch /widgets/{widget_id}"],
-    ["curl http://localhost:4010/widgets/$WIDGET_ID -X PATCH", "patch /widgets/{WIDGET_ID}"],
+    ["curl http://localhost:4010/widgets/$WIDGET_ID -X PATCH", "patch /widgets/{widget_id}"],
     ["curl --location '{{baseUrl}}/v2/widgets/:id'", "get /v2/widgets/{id}"],
   ];
   for (const [command, expected] of table) {

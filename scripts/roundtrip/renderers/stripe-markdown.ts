@@ -4,6 +4,12 @@
 // leaves only, children `a.b` and map children `a..b`; enums `Possible enum values: - `x``. A
 // `## Prerequisites` list names a *different* operation (the one creating the parent object). Section order
 // varies; a page that keeps its line breaks has no Parameters section.
+//
+// Facts it claims: the operation and its fields, where the site shows the operation's route. The curl URL
+// is the server and the path run together; where the server has a path of its own
+// (`https://x.test/G2W/rest` + `/accounts/{}`), only a prerequisite line somewhere on the site (`POST
+// /accounts`, the path alone) shows where the server ends. A site without one shows URLs, not routes: its
+// pages claim nothing (the spec's `/accounts/{}` is not on them; `/G2W/rest/accounts/{}` is not its route).
 import type {
   Fact,
   Perturbations,
@@ -175,18 +181,33 @@ export function renderStripeMarkdownPage(
   return { ...flat, text: flat.text.replace(/ $/, "") };
 }
 
+/** The path part of the server the curl commands start with ("/G2W/rest"), "" when it has none. */
+function serverPath(api: RenderApi): string {
+  const server = api.servers[0] ?? "";
+  const url = /^[a-z][a-z0-9+.-]*:\/\/[^/]*(\/.*)?$/i.exec(server);
+  const path = url ? (url[1] ?? "") : server;
+  return path.replace(/\/+$/, "");
+}
+
+/** Whether the site's pages show where its URLs' server ends and the route begins (see the head comment). */
+function routesShown(api: RenderApi): boolean {
+  return serverPath(api) === "" || api.operations.some((op) => prerequisite(api, op) !== undefined);
+}
+
 export const stripeMarkdown: Renderer = {
   name: "stripe-markdown",
   imitates: "LAYOUTS.md family 2 (docs.stripe.com markdown)",
   perturbations: ["flattenedToOneLine", "navigationNoise"],
   render(api, perturbations) {
+    const shown = routesShown(api);
     return api.operations.map((op, index) => {
       const key = `${api.name} ${op.method} ${op.path}`;
       const order = pick<StripeMarkdownOrder>(`${key} order`, ["returns-first", "request-first"]);
       // Usually one line: three pages in four, every page under the flattening perturbation.
       const flat =
         perturbations.flattenedToOneLine === true || pick(`${key} flat`, [true, true, true, false]);
-      return renderStripeMarkdownPage(api, op, index, perturbations, order, flat);
+      const page = renderStripeMarkdownPage(api, op, index, perturbations, order, flat);
+      return shown ? page : { ...page, facts: [] };
     });
   },
 };

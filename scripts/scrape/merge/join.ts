@@ -147,12 +147,13 @@ export function joinOperations(pages: PageFragment[]): {
   const all = [...groups.values()];
   // Placed against the routes the pages show, before any convention adds one.
   const shown = [...all];
+  const shared = sharedSlugs(loose);
   const unplaced: UnplacedOperation[] = [];
   for (const placed of loose) {
     if (
       !placeLoose(placed, all) &&
       !placeByConvention(placed, all, shown) &&
-      !placeBySlug(placed, all, shown)
+      (shared.has(placed.op.slug?.value ?? "") || !placeBySlug(placed, all, shown))
     ) {
       unplaced.push(unplacedOperation(placed.op));
     }
@@ -290,6 +291,36 @@ const DOCS_ROOTS = new Set(["api", "reference", "api-reference", "docs"]);
 const CRUD_VERBS = new Set(["create", "list", "retrieve", "update", "delete"]);
 
 /**
+ * Whether a title that is just a CRUD verb and a noun ("List SourceControls", "Create a widget") names the
+ * collection the docs link ends at ("categories.json" names categories): a link that goes elsewhere
+ * ("/api/subscriptions/list" above source controls nested under a subscription) does not name this
+ * operation's route. A longer title (a summary sentence) or another verb says nothing against the link.
+ */
+function titleNounFits(title: string, collection: string): boolean {
+  const [verb, ...rest] = title.split(/\s+/).map((w) => w.replace(/[.:!]$/, ""));
+  if (!CRUD_VERBS.has(verb?.toLowerCase() ?? "") || rest.length > 2) return true;
+  const noun = rest.filter((w) => w !== "" && !FILLER_WORDS.has(w.toLowerCase()));
+  if (noun.length !== 1 || !/^[A-Za-z][A-Za-z0-9]*$/.test(noun[0] ?? "")) return true;
+  return resourceKey(noun[0] ?? "") === resourceKey(collection.replace(/\.[A-Za-z]+$/, ""));
+}
+
+/**
+ * Docs links that operations with different titles carry: such a link names none of them (a renderer may
+ * give a nested collection its parent's link), so placing each by it would pour their fields into one
+ * operation. The same title under one link is the same operation captured twice.
+ */
+function sharedSlugs(loose: readonly PlacedFragment[]): Set<string> {
+  const titles = new Map<string, Set<string>>();
+  for (const { op } of loose) {
+    if (!op.slug) continue;
+    const seen = titles.get(op.slug.value) ?? new Set<string>();
+    seen.add(op.title ? normalizeTitle(op.title.value) : "");
+    titles.set(op.slug.value, seen);
+  }
+  return new Set([...titles].filter(([, t]) => t.size > 1).map(([slug]) => slug));
+}
+
+/**
  * An operation no page gives a method or path and no shown base places, whose link to itself names its
  * collection and a CRUD verb ("/api/identity/verification_sessions/update"): placed by REST convention at
  * the collection the link names (PATCH /identity/verification_sessions/{id}). The method and path are
@@ -308,6 +339,7 @@ function placeBySlug(placed: PlacedFragment, groups: OperationGroup[], shown: Op
   const named = rest.slice(0, -1);
   if (!root || !DOCS_ROOTS.has(root.toLowerCase()) || named.length === 0) return false;
   if (!named.every((s) => /^[A-Za-z0-9._~-]+$/.test(s))) return false;
+  if (op.title && !titleNounFits(op.title.value, named[named.length - 1] ?? "")) return false;
   const route = conventionalRoute(intent.verb, `/${named.join("/")}`, shown);
   if (!route) return false;
   addToRoute(

@@ -42,11 +42,27 @@ function queryNames(raw: string): string[] {
 }
 
 /**
+ * A template variable's name as a parameter name: "{{WIDGET_ID}}" and "$WIDGET_ID" are a template's or a
+ * shell's variables, written in capitals by their own convention, not the API's spelling; the parameter is
+ * "widget_id". Mixed-case names are kept as written.
+ */
+function variableName(name: string): string {
+  return /[a-z]/.test(name) ? name : name.toLowerCase();
+}
+
+/**
  * One path segment as a template: ":id", "<id>", "{{ID}}", "$ID" and "{id}" all become "{id}". Inside a
  * segment a ":name" starts the segment or follows a "-" and ends at any other character, as in Express
- * routes: ":id.json" is "{id}.json", "page-:n.atom" is "page-{n}.atom", ":name:cancel" is "{name}:cancel".
+ * routes: ":id.json" is "{id}.json", "page-:n.atom" is "page-{n}.atom", ":name:cancel" is "{name}:cancel";
+ * "{{ID}}.json" is "{id}.json".
  */
 function segmentTemplate(segment: string): string {
+  // "{{ID}}.json": a doubled-brace placeholder is one parameter wherever it stands in the segment.
+  if (/\{\{\s*[A-Za-z_][\w-]*\s*\}\}./.test(segment) || /.\{\{\s*[A-Za-z_][\w-]*\s*\}\}/.test(segment))
+    return segment.replace(
+      /\{\{\s*([A-Za-z_][\w-]*)\s*\}\}/g,
+      (_, name: string) => `{${variableName(name)}}`,
+    );
   const inside = /^:[A-Za-z_]\w*[.:]|-:[A-Za-z_]/.test(segment);
   if (inside) return segment.replace(/(^|-):([A-Za-z_]\w*)/g, "$1{$2}");
   const m =
@@ -54,7 +70,8 @@ function segmentTemplate(segment: string): string {
     /^<([A-Za-z_][\w-]*)>$/.exec(segment) ??
     /^\{\{\s*([A-Za-z_][\w-]*)\s*\}\}$/.exec(segment) ??
     /^\$([A-Za-z_]\w*)$/.exec(segment);
-  return m?.[1] ? `{${m[1]}}` : segment;
+  if (!m?.[1]) return segment;
+  return segment.startsWith("{{") || segment.startsWith("$") ? `{${variableName(m[1])}}` : `{${m[1]}}`;
 }
 
 /**

@@ -29,9 +29,13 @@ import { requestBodyOf } from "./operation-parts.ts";
 import { addServer } from "../../read/servers.ts";
 import { namePath } from "../../read/names.ts";
 
-/** Concrete ids in an example URL ("po_1Nu9", "42", a UUID) stand where the documented path has a parameter. */
+/**
+ * Concrete ids in an example URL ("po_1Nu9", "42", a UUID) stand where the documented path has a parameter;
+ * versions ("v2", "2.0") and words that end in a digit ("oauth2", "ec2") are literal.
+ */
 function isIdSegment(segment: string): boolean {
-  if (/^\{.+\}$/.test(segment) || /^v\d+(?:\.\d+)*$/i.test(segment)) return false;
+  if (/^\{.+\}$/.test(segment) || /^v?\d+(?:\.\d+)+$|^v\d+$/i.test(segment)) return false;
+  if (/^[A-Za-z]{3,}\d$/.test(segment)) return false;
   return /\d/.test(segment) || /^[0-9a-f]{8}-[0-9a-f]{4}-/i.test(segment);
 }
 
