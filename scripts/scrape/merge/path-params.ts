@@ -4,7 +4,7 @@
 import type { ParameterFragment, Source } from "../fragment.ts";
 import { STRENGTH_RANK } from "../fragment.ts";
 import type { MergeLog } from "./merge-log.ts";
-import type { OperationGroup, PlacedFragment } from "./join.ts";
+import { type OperationGroup, type PlacedFragment, pathOf } from "./join.ts";
 import { type Segment, joinSegments, routeKey, segments } from "../../lib/route.ts";
 
 /** A path rebuilt from its segments with a trailing slash it had kept: "/user/" is another key than "/user". */
@@ -107,9 +107,12 @@ export function unifyPathParameters(groups: OperationGroup[], log: MergeLog): vo
   const candidates = new Map<string, Map<string, Candidate>>();
   for (const group of groups) {
     for (const placed of group.fragments) {
-      const path = placed.op.path?.value;
+      const path = pathOf(placed);
       if (!path) continue;
       paramNamesOf(path).forEach((name, index) => {
+        // A placed path vouches only for the names its page declares, not for the route's others.
+        if (!placed.op.path && !placed.op.parameters.some((p) => p.in === "path" && p.path[0] === name))
+          return;
         const key = prefixKey(path, index);
         const byName = candidates.get(key) ?? new Map<string, Candidate>();
         candidates.set(key, byName);
@@ -178,22 +181,27 @@ function renamePath(path: string, chosen: Map<string, Candidate>, log: MergeLog)
   );
 }
 
-/** Renames a fragment's path and path parameters, position by position, to its group's final names. */
+/**
+ * Renames a fragment's path (the one it shows, or the one placement gave it) and its path parameters,
+ * position by position, to its group's final names.
+ */
 function renameFragment(placed: PlacedFragment, finalNames: string[]): void {
   const op = placed.op;
-  if (!op.path) return;
-  const oldNames = paramNamesOf(op.path.value);
+  const path = pathOf(placed);
+  if (!path) return;
+  const oldNames = paramNamesOf(path);
   const renames = new Map(oldNames.map((n, i) => [n, finalNames[i] ?? n]));
   let index = -1;
   const newPath = rejoin(
-    op.path.value,
-    segments(op.path.value).map((s) => {
+    path,
+    segments(path).map((s) => {
       if (!s.param) return s;
       index++;
       return { text: finalNames[index] ?? s.text, param: true };
     }),
   );
-  op.path = { ...op.path, value: newPath };
+  if (op.path) op.path = { ...op.path, value: newPath };
+  else placed.placedPath = newPath;
   op.parameters = op.parameters.map((p): ParameterFragment => {
     if (p.in !== "path") return p;
     const to = renames.get(p.path[0] ?? "");
