@@ -41,7 +41,7 @@ function loose(
   file: string,
   title: string,
   pathNames: string[],
-  extra: Partial<OperationFragment> = {},
+  extra: Pick<OperationFragment, "requestBody"> | Record<string, never> = {},
 ): PageFragment {
   return page(file, [
     op(file, 1, {
@@ -130,5 +130,45 @@ describe("placing an operation a page shows without method or path", () => {
     expect(routes(r.doc)).toEqual(["GET /v1/gadgets"]);
     expect(r.unplaced.sort()).toEqual(["Create a file", "Get a file", "Get record"]);
     expect(r.problems).toEqual([]);
+  });
+});
+
+describe("placing without guessing", () => {
+  it("leaves an update unplaced where no nav lists its method and no other update shows the site's", () => {
+    const r = merge([
+      shown("get.txt", "get", "/v1/widgets/{widget_id}", ["widget_id"]),
+      loose("update.txt", "Update a widget", ["widget_id"]),
+    ]);
+    expect(routes(r.doc)).toEqual(["GET /v1/widgets/{widget_id}"]);
+    expect(r.unplaced).toEqual(["Update a widget"]);
+  });
+
+  it("reads `get` with a plural noun as a list, not the item", () => {
+    const r = merge([
+      shown("get.txt", "get", "/v1/widgets/{widget_id}", ["widget_id"]),
+      shown("list.txt", "get", "/v1/widgets", []),
+      loose("many.txt", "getWidgets", []),
+    ]);
+    expect(routes(r.doc)).toEqual(["GET /v1/widgets", "GET /v1/widgets/{widget_id}"]);
+    expect(r.doc.paths["/v1/widgets"]?.get?.parameters?.map((p) => p.name)).toEqual(["verbose"]);
+  });
+});
+
+describe("settling path parameter names", () => {
+  it("keeps the names each route's pages document where routes only share a prefix", () => {
+    const r = merge([
+      shown("a.txt", "get", "/{policyAssignmentId}", ["policyAssignmentId"]),
+      shown("b.txt", "get", "/{scope}/providers/assignments/{name}", ["scope", "name"]),
+    ]);
+    expect(routes(r.doc)).toEqual(["GET /{policyAssignmentId}", "GET /{scope}/providers/assignments/{name}"]);
+    expect(r.problems).toEqual([]);
+  });
+
+  it("gives a placeholder no page documents the name pages document at that place of the routes around it", () => {
+    const r = merge([
+      shown("a.txt", "post", "/v1/sessions/{session}", ["session"]),
+      page("b.txt", [op("b.txt", 1, { method: "post", path: "/v1/sessions/{id}/cancel", title: "Cancel" })]),
+    ]);
+    expect(routes(r.doc)).toEqual(["POST /v1/sessions/{session}", "POST /v1/sessions/{session}/cancel"]);
   });
 });

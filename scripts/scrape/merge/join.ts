@@ -88,10 +88,16 @@ function intentFromTitle(title: string): Intent | undefined {
   const words = resourceVerb
     ? [...titleWords(resourceVerb[2] ?? "").slice(0, 1), resourceVerb[1] ?? ""]
     : titleWords(title);
-  const verb = words[0]?.toLowerCase();
-  if (!verb || !/^[a-z]+$/.test(verb)) return undefined;
+  const said = words[0]?.toLowerCase();
+  if (!said || !/^[a-z]+$/.test(said)) return undefined;
   const resource = words.slice(1).join("");
-  return { verb: VERB_SYNONYMS[verb] ?? verb, from: `title "${title}"`, ...(resource ? { resource } : {}) };
+  const last = words[words.length - 1] ?? "";
+  // "getSandboxes" gets many: a list, not one item.
+  const verb =
+    VERB_SYNONYMS[said] === "retrieve" && words.length > 1 && singular(last) !== last
+      ? "list"
+      : (VERB_SYNONYMS[said] ?? said);
+  return { verb, from: `title "${title}"`, ...(resource ? { resource } : {}) };
 }
 
 /** "/api/identity/verification_sessions/create" -> {verb: create, resource: verification_sessions}. */
@@ -285,14 +291,22 @@ function siteBase(shown: OperationGroup[]): string | undefined {
 }
 
 /** The method the site's other update operations use (POST at Stripe, PATCH or PUT elsewhere). */
-function updateMethod(shown: OperationGroup[]): HttpMethod {
+function shownUpdateMethod(shown: OperationGroup[]): HttpMethod | undefined {
   const used = shown.filter(
     (g) => routeShape(g.path)?.kind === "item" && ["post", "put", "patch"].includes(g.method),
   );
-  return used[0]?.method ?? "patch";
+  return used[0]?.method;
 }
 
-/** The method of a CRUD verb by REST convention ("update" by the site's update method). */
+/** The update method for a route the docs link names: the site's, else PATCH (the report says INFERRED). */
+function updateMethod(shown: OperationGroup[]): HttpMethod {
+  return shownUpdateMethod(shown) ?? "patch";
+}
+
+/**
+ * The method of a CRUD verb by REST convention. An update takes the method the site's other updates use;
+ * where none shows one (POST, PUT and PATCH are all common), there is none to take.
+ */
 function conventionalMethod(verb: string, shown: OperationGroup[]): HttpMethod | undefined {
   switch (verb) {
     case "create":
@@ -301,7 +315,7 @@ function conventionalMethod(verb: string, shown: OperationGroup[]): HttpMethod |
     case "retrieve":
       return "get";
     case "update":
-      return updateMethod(shown);
+      return shownUpdateMethod(shown);
     case "delete":
       return "delete";
     default:
@@ -315,7 +329,7 @@ function conventionalRoute(
   collection: string,
   shown: OperationGroup[],
 ): { method: HttpMethod; path: string } | undefined {
-  const method = conventionalMethod(verb, shown);
+  const method = verb === "update" ? updateMethod(shown) : conventionalMethod(verb, shown);
   if (!method) return undefined;
   return { method, path: verb === "create" || verb === "list" ? collection : `${collection}/{id}` };
 }
@@ -412,9 +426,11 @@ function placeByConvention(placed: PlacedFragment, groups: OperationGroup[], sit
   if (nounWords.length === 0 || !nounWords.every((w) => /^[A-Za-z][A-Za-z0-9]*$/.test(w))) return false;
   if (!declaredPathNames(op).every((name) => namesResource(name, nounWords.join("")))) return false;
   const noun = nounWords.join(wordSeparator(site.shown)).toLowerCase();
+  const listed = listedMethod(op, site);
+  // An update's method is a guess unless a nav lists it or the site's other updates show it.
+  if (intent.verb === "update" && !listed && !shownUpdateMethod(site.shown)) return false;
   const route = conventionalRoute(intent.verb, `${base}/${plural(singular(noun))}`, site.shown);
   if (!route) return false;
-  const listed = listedMethod(op, site);
   return addToRoute(
     placed,
     groups,
