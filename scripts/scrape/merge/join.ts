@@ -7,7 +7,7 @@ import { STRENGTH_RANK } from "../fragment.ts";
 import { formatSource } from "./merge-log.ts";
 import { resourceKey } from "./naming.ts";
 import { joinSegments, pathParamNames, routeKey, routeShape, segments } from "../../lib/route.ts";
-import { singular } from "../../lib/words.ts";
+import { plural, singular } from "../../lib/words.ts";
 
 export interface PlacedFragment {
   op: OperationFragment;
@@ -262,13 +262,6 @@ function unplacedOperation(op: OperationFragment): UnplacedOperation {
     ),
   ];
   return { title: describe(op), source: op.source, fields: [...new Set(fields)] };
-}
-
-/** "widget" -> "widgets", "policy" -> "policies", "box" -> "boxes": the collection segment of a noun. */
-function plural(word: string): string {
-  if (/[^aeiou]y$/i.test(word)) return `${word.slice(0, -1)}ies`;
-  if (/(s|x|z|ch|sh)$/i.test(word)) return `${word}es`;
-  return `${word}s`;
 }
 
 /** The segments in front of each shown route's resource: "/v1/widgets/{id}" -> "/v1". */
