@@ -29,7 +29,7 @@ import type {
 } from "../types.ts";
 import { operationKey, parameterFacts, propertyFacts, requestLineFacts, statusFact } from "../facts.ts";
 import { itemsOf } from "../schema-walk.ts";
-import { joinSegments, routeShape, segments } from "../../lib/route.ts";
+import { routeBase, routeShape } from "../../lib/route.ts";
 import { plural, singular } from "../../lib/words.ts";
 import { PageWriter, fieldName, tableRow, tableSeparator } from "./page-writer.ts";
 import { enumValues, singleType, valueText } from "./schema-text.ts";
@@ -180,15 +180,6 @@ const TITLE_VERBS: Record<string, string> = {
   remove: "delete",
 };
 
-/** The segments in front of a path's resource: "/v1/widgets/{id}" -> "/v1". */
-function baseOf(path: string): string | undefined {
-  const shape = routeShape(path);
-  if (!shape) return undefined;
-  const segs = segments(path);
-  const at = segs.findIndex((s) => !s.param && s.text === shape.resource);
-  return at < 0 ? undefined : joinSegments(segs.slice(0, at)).replace(/^\/$/, "");
-}
-
 /**
  * Whether a reference page's operation is shown: REST convention places it from its title under what the
  * site's request pages show (see the head comment).
@@ -196,7 +187,7 @@ function baseOf(path: string): string | undefined {
 export function placedByTitle(op: RenderOperation, requestPages: readonly RenderOperation[]): boolean {
   const counts = new Map<string, number>();
   for (const shown of requestPages) {
-    const base = baseOf(shown.path);
+    const base = routeBase(shown.path);
     if (base !== undefined) counts.set(base, (counts.get(base) ?? 0) + 1);
   }
   const base = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0];

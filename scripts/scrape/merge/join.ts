@@ -6,7 +6,7 @@ import type { HttpMethod, OperationFragment, PageFragment, Source } from "../fra
 import { STRENGTH_RANK } from "../fragment.ts";
 import { formatSource } from "./merge-log.ts";
 import { resourceKey } from "./naming.ts";
-import { joinSegments, pathParamNames, routeKey, routeShape, segments } from "../../lib/route.ts";
+import { joinSegments, pathParamNames, routeBase, routeKey, routeShape, segments } from "../../lib/route.ts";
 import { plural, singular } from "../../lib/words.ts";
 
 export interface PlacedFragment {
@@ -264,20 +264,11 @@ function unplacedOperation(op: OperationFragment): UnplacedOperation {
   return { title: describe(op), source: op.source, fields: [...new Set(fields)] };
 }
 
-/** The segments in front of each shown route's resource: "/v1/widgets/{id}" -> "/v1". */
-function baseOf(path: string): string | undefined {
-  const shape = routeShape(path);
-  if (!shape) return undefined;
-  const segs = segments(path);
-  const at = segs.findIndex((s) => !s.param && s.text === shape.resource);
-  return at < 0 ? undefined : joinSegments(segs.slice(0, at)).replace(/^\/$/, "");
-}
-
 /** The base most shown routes share, when there is one at all. */
 function siteBase(shown: OperationGroup[]): string | undefined {
   const counts = new Map<string, number>();
   for (const g of shown) {
-    const base = baseOf(g.path);
+    const base = routeBase(g.path);
     if (base !== undefined) counts.set(base, (counts.get(base) ?? 0) + 1);
   }
   return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0];
