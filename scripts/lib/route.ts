@@ -65,3 +65,12 @@ export function routeShape(path: string): RouteShape | undefined {
 export function resourceSegment(path: string): string | undefined {
   return routeShape(path)?.resource;
 }
+
+/** The segments in front of a path's resource, "" at the root: "/v1/widgets/{id}" -> "/v1". */
+export function routeBase(path: string): string | undefined {
+  const shape = routeShape(path);
+  if (!shape) return undefined;
+  const segs = segments(path);
+  const at = segs.findIndex((s) => !s.param && s.text === shape.resource);
+  return at < 0 ? undefined : joinSegments(segs.slice(0, at)).replace(/^\/$/, "");
+}

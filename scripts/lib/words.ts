@@ -9,3 +9,10 @@ export function singular(word: string): string {
   if (/s$/i.test(word)) return word.slice(0, -1);
   return word;
 }
+
+/** "widget" -> "widgets", "policy" -> "policies", "box" -> "boxes": the collection segment of a noun. */
+export function plural(word: string): string {
+  if (/[^aeiou]y$/i.test(word)) return `${word.slice(0, -1)}ies`;
+  if (/(s|x|z|ch|sh)$/i.test(word)) return `${word}es`;
+  return `${word}s`;
+}

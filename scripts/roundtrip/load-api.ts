@@ -5,6 +5,7 @@
 import type { HttpMethod } from "../scrape/fragment.ts";
 import { HTTP_METHODS } from "../scrape/fragment.ts";
 import { derefObject, isObject, resolveFragment, type Obj } from "../spec/pointer.ts";
+import { STATUS_NOT_SHOWN } from "../scrape/merge/responses.ts";
 import type { RenderApi, RenderOperation, RenderParameter, RenderResponse, Schema } from "./types.ts";
 
 /** Deeper than any body property the round trip scores (6) plus combinators around them. */
@@ -180,6 +181,9 @@ function readOperation(
   const responses = isObject(op.responses) ? op.responses : {};
   for (const [status, raw] of Object.entries(responses)) {
     const r = derefObject(document, raw);
+    // A scraped response whose status no page shows states no status fact (its body still counts nowhere:
+    // the round trip scores request facts and status codes only).
+    if (r?.[STATUS_NOT_SHOWN] === true) continue;
     const response: RenderResponse = { status };
     const responseDescription = text(r?.description);
     if (responseDescription) response.description = responseDescription;

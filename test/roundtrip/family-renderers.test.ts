@@ -18,7 +18,12 @@ import {
 } from "../../scripts/roundtrip/renderers/stripe-markdown.ts";
 import { renderFernPage } from "../../scripts/roundtrip/renderers/fern.ts";
 import { renderMintlifyPage } from "../../scripts/roundtrip/renderers/mintlify.ts";
-import { renderReadmePage } from "../../scripts/roundtrip/renderers/readme.ts";
+import {
+  placedByTitle,
+  readme,
+  renderReadmePage,
+  renderReadmeRequestPage,
+} from "../../scripts/roundtrip/renderers/readme.ts";
 import { renderRedoc } from "../../scripts/roundtrip/renderers/redoc.ts";
 import { renderDocusaurusPage } from "../../scripts/roundtrip/renderers/docusaurus-openapi.ts";
 
@@ -414,6 +419,77 @@ describe("LAYOUTS.md family 7 (ReadMe)", () => {
       "property body.parts type=array",
       "status 200 exists=true",
     ]);
+  });
+});
+
+describe("LAYOUTS.md family 7 (ReadMe): what a site shows without method or path", () => {
+  const update = operation({
+    method: "patch",
+    path: "/v2/widgets/{widget_id}",
+    summary: "Update a widget",
+    description: "Updates a widget.",
+    parameters: [widgetIdPath],
+    requestBody: {
+      contentType: "application/json",
+      required: true,
+      schema: object({ color: { type: "string" } }, ["color"]),
+    },
+    responses: [{ status: "200" }],
+  });
+
+  it("writes the `patch https://{host}/path` page type and claims the operation and its path parameters only", () => {
+    const page = renderReadmeRequestPage(api([update]), update, 0);
+    expect(page.text).toBe(
+      'patch https://api.widgets.test/v2/widgets/{widget_id}\n\nExample:\n\n{\n  "color": "string"\n}Updates a widget.\n',
+    );
+    expect(claims(page)).toEqual([
+      "operation exists=true",
+      "parameter path.widget_id exists=true",
+      "parameter path.widget_id required=true",
+    ]);
+    // A server with a path of its own hides where the operation's path starts.
+    const based = { ...api([update]), servers: ["https://api.widgets.test/api"] };
+    expect(claims(renderReadmeRequestPage(based, update, 0))).toEqual([]);
+  });
+
+  it("shows a reference page's operation only where REST convention places it from its title under the request pages' base", () => {
+    const create = operation({
+      method: "post",
+      path: "/v2/widgets",
+      summary: "Create a widget",
+      responses: [],
+    });
+    const list = operation({ method: "get", path: "/v2/widgets", summary: "getWidgets", responses: [] });
+    const remove = operation({
+      method: "delete",
+      path: "/v2/widgets/{widget_id}",
+      summary: "Delete a widget",
+      responses: [],
+    });
+    const record = operation({
+      method: "get",
+      path: "/FeatureGroup/{name}",
+      summary: "GetRecord",
+      responses: [],
+    });
+    expect(placedByTitle(create, [update])).toBe(true);
+    expect(placedByTitle(list, [update])).toBe(true);
+    expect(placedByTitle(remove, [update])).toBe(true);
+    // The route is not the title's by convention, or no request page shows a base or an update method.
+    expect(placedByTitle(record, [update])).toBe(false);
+    expect(placedByTitle(create, [])).toBe(false);
+    expect(placedByTitle(update, [create])).toBe(false);
+    const page = renderReadmePage(api([remove]), remove, 0, {}, "reference", false);
+    expect(page.facts).toEqual([]);
+  });
+
+  it("renders one operation in three of a site as a request page", () => {
+    const ops = Array.from({ length: 30 }, (_, i) =>
+      operation({ method: "get", path: `/v2/things${i}`, summary: `List things${i}`, responses: [] }),
+    );
+    const requestPages = readme.render(api(ops), {}).filter((p) => p.text.startsWith("get https://"));
+    expect(requestPages.length).toBeGreaterThan(3);
+    expect(requestPages.length).toBeLessThan(20);
   });
 });
 

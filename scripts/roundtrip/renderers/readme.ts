@@ -6,6 +6,18 @@
 // can be claimed. Arrays and objects keep their name and repeat it after the description. The guide-page
 // variant (one API in three) has `Name | Type | Description | Required |` tables instead, where a row that
 // lost its name cell is shifted left, and ends `Updated N days ago`.
+//
+// WHAT A READMe SITE SHOWS (the decision behind every claim here). A reference page shows no method and no
+// path, so by itself it shows no operation, and a field it shows belongs to no route. One operation in
+// three is captured as ReadMe's other page type instead, `patch https://{host}/path`, `Example:` and the
+// body's JSON with the description glued after the `}`: it shows the operation and its path parameters
+// (nothing of the JSON: fields are never read from an example), unless the server URL has a path of its
+// own, which hides where the operation's path starts. A reference page's operation is shown
+// only where REST convention places it from its title under what those request pages show: the title is
+// a CRUD verb and a noun ("Create a widget", "getWidgets", "Delete a widget"), the operation's method is
+// that verb's (an update's, the method the request pages show for updating an item), and its path is the
+// base most request pages share + the noun's plural (+ one parameter for an item). Only then does the page
+// claim its named fields and status codes; a site with no request page shows no operation at all.
 import type {
   Fact,
   Perturbations,
@@ -15,8 +27,10 @@ import type {
   Renderer,
   Schema,
 } from "../types.ts";
-import { parameterFacts, propertyFacts, statusFact } from "../facts.ts";
+import { operationKey, parameterFacts, propertyFacts, requestLineFacts, statusFact } from "../facts.ts";
 import { itemsOf } from "../schema-walk.ts";
+import { routeBase, routeShape } from "../../lib/route.ts";
+import { plural, singular } from "../../lib/words.ts";
 import { PageWriter, fieldName, tableRow, tableSeparator } from "./page-writer.ts";
 import { enumValues, singleType, valueText } from "./schema-text.ts";
 import {
@@ -29,6 +43,7 @@ import {
   writeFooter,
   parameterSections,
   pick,
+  sampleObject,
 } from "./family-kit.ts";
 
 const FORMAT_WORDS = new Set([
@@ -124,12 +139,98 @@ function writeGuideTable(w: PageWriter, rows: GuideRow[], key: string, p: Pertur
 
 export type ReadmeStyle = "reference" | "guide";
 
+function host(api: RenderApi): string {
+  return (api.servers[0] ?? "https://api.example.com").replace(/\/$/, "");
+}
+
+/**
+ * Whether a request page's URL shows the operation's path: not where the server has a path of its own
+ * ("https://x.test/api"), since the URL does not show where the server ends.
+ */
+function urlShowsPath(api: RenderApi): boolean {
+  return !/^[a-z]+:\/\/[^/]+\/./i.test(host(api));
+}
+
+/**
+ * The `patch https://{host}/path` page type: method and URL, `Example:`, the body's JSON with the
+ * description glued after the `}`. It shows the operation and its path parameters, nothing of the JSON.
+ */
+export function renderReadmeRequestPage(api: RenderApi, op: RenderOperation, index: number): RenderedPage {
+  const w = new PageWriter();
+  w.write(`${op.method} ${host(api)}${op.path}`)
+    .place(...(urlShowsPath(api) ? requestLineFacts(op) : []))
+    .line()
+    .line();
+  w.line("Example:").line();
+  const schema = op.requestBody?.schema;
+  w.line(`${JSON.stringify(schema ? sampleObject(schema, false) : {}, null, 2)}${oneLine(op.description)}`);
+  return w.page(pageFile(index, op, ".txt"));
+}
+
+// Words of a title that name no resource ("List all widgets").
+const FILLER_WORDS = new Set(["a", "an", "the", "all", "new"]);
+const TITLE_VERBS: Record<string, string> = {
+  create: "create",
+  add: "create",
+  list: "list",
+  get: "retrieve",
+  retrieve: "retrieve",
+  update: "update",
+  delete: "delete",
+  remove: "delete",
+};
+
+/**
+ * Whether a reference page's operation is shown: REST convention places it from its title under what the
+ * site's request pages show (see the head comment).
+ */
+export function placedByTitle(op: RenderOperation, requestPages: readonly RenderOperation[]): boolean {
+  const counts = new Map<string, number>();
+  for (const shown of requestPages) {
+    const base = routeBase(shown.path);
+    if (base !== undefined) counts.set(base, (counts.get(base) ?? 0) + 1);
+  }
+  const base = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0];
+  const words = operationTitle(op)
+    .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
+    .split(/\s+/)
+    .map((w) => w.replace(/[.:!]$/, ""))
+    .filter((w) => w !== "" && !FILLER_WORDS.has(w.toLowerCase()));
+  const [said, ...nouns] = words;
+  let verb = said ? TITLE_VERBS[said.toLowerCase()] : undefined;
+  const last = nouns[nouns.length - 1] ?? "";
+  if (verb === "retrieve" && singular(last) !== last) verb = "list";
+  if (base === undefined || !verb || nouns.length === 0) return false;
+  if (!nouns.every((w) => /^[A-Za-z][A-Za-z0-9]*$/.test(w))) return false;
+  const paths = requestPages.map((r) => r.path);
+  const separator = paths.some((p) => p.includes("-")) && !paths.some((p) => p.includes("_")) ? "-" : "_";
+  const collection = `${base}/${plural(singular(nouns.join(separator).toLowerCase()))}`;
+  const updateMethod = requestPages.find(
+    (r) => routeShape(r.path)?.kind === "item" && ["post", "put", "patch"].includes(r.method),
+  )?.method;
+  const route =
+    verb === "create"
+      ? { method: "post", path: collection }
+      : verb === "list"
+        ? { method: "get", path: collection }
+        : verb === "retrieve"
+          ? { method: "get", path: `${collection}/{}` }
+          : verb === "delete"
+            ? { method: "delete", path: `${collection}/{}` }
+            : updateMethod
+              ? { method: updateMethod, path: `${collection}/{}` }
+              : undefined;
+  return route !== undefined && operationKey(route as RenderOperation) === operationKey(op);
+}
+
 export function renderReadmePage(
   api: RenderApi,
   op: RenderOperation,
   index: number,
   perturbations: Perturbations,
   style: ReadmeStyle = "reference",
+  /** Whether the site shows this operation (placedByTitle): only then are the page's facts claimed. */
+  shown = true,
 ): RenderedPage {
   const w = new PageWriter();
   const key = `${api.name} ${op.method} ${op.path}`;
@@ -187,7 +288,8 @@ export function renderReadmePage(
     w.line("Click Try It! to start a request and see the response here!");
   }
   writeFooter(w, perturbations);
-  return w.page(pageFile(index, op, ".txt"));
+  const page = w.page(pageFile(index, op, ".txt"));
+  return shown ? page : { ...page, facts: [] };
 }
 
 export const readme: Renderer = {
@@ -195,8 +297,16 @@ export const readme: Renderer = {
   imitates: "LAYOUTS.md family 7 (ReadMe)",
   perturbations: ["namesBrokenAtUnderscores", "navigationNoise", "tablesWithoutOuterPipes"],
   render(api, perturbations) {
-    // Reference pages (nameless scalar fields) in most APIs, guide pages with tables in one in three.
+    // Reference pages (nameless scalar fields) in most APIs, guide pages with tables in one in three; one
+    // operation in three captured as the `patch https://{host}/path` page type.
     const style = pick<ReadmeStyle>(`${api.name} style`, ["reference", "reference", "guide"]);
-    return api.operations.map((op, index) => renderReadmePage(api, op, index, perturbations, style));
+    const asRequest = (op: RenderOperation): boolean =>
+      pick(`${api.name} ${op.method} ${op.path} request page`, [true, false, false]);
+    const requestPages = urlShowsPath(api) ? api.operations.filter(asRequest) : [];
+    return api.operations.map((op, index) =>
+      asRequest(op)
+        ? renderReadmeRequestPage(api, op, index)
+        : renderReadmePage(api, op, index, perturbations, style, placedByTitle(op, requestPages)),
+    );
   },
 };

@@ -6,12 +6,23 @@ import type { HttpMethod, OperationFragment, PageFragment, Source } from "../fra
 import { STRENGTH_RANK } from "../fragment.ts";
 import { formatSource } from "./merge-log.ts";
 import { resourceKey } from "./naming.ts";
-import { joinSegments, routeKey, routeShape, segments } from "../../lib/route.ts";
-import { singular } from "../../lib/words.ts";
+import { joinSegments, pathParamNames, routeBase, routeKey, routeShape, segments } from "../../lib/route.ts";
+import { plural, singular } from "../../lib/words.ts";
 
 export interface PlacedFragment {
   op: OperationFragment;
   page: PageFragment;
+  /**
+   * For a fragment without a path of its own that placement put at a route: that route with the path
+   * parameters the page declares written in ("/v1/widgets/{widget_id}" where the page lists `widget_id`),
+   * so that path-params.ts settles its names like those of a path the page shows.
+   */
+  placedPath?: string;
+}
+
+/** The path a fragment shows, or the one its placement gave it. */
+export function pathOf(placed: PlacedFragment): string | undefined {
+  return placed.op.path?.value ?? placed.placedPath;
 }
 
 export interface OperationGroup {
@@ -55,13 +66,38 @@ interface Intent {
   from: string;
 }
 
-/** "Create a VerificationSession" -> {verb: create, resource: VerificationSession}. */
+// Words of a title that name no resource: "List all widgets", "Create a new widget".
+const FILLER_WORDS = new Set(["a", "an", "the", "all", "new", "existing", "one", "your"]);
+
+/**
+ * The words of a title, a camelCase one split at its capitals ("updateSandbox" -> update, Sandbox),
+ * without articles and filler words, and without a trailing full stop or colon.
+ */
+function titleWords(title: string): string[] {
+  return title
+    .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
+    .split(/\s+/)
+    .map((w) => w.replace(/[.:!]$/, ""))
+    .filter((w) => w !== "" && !FILLER_WORDS.has(w.toLowerCase()));
+}
+
+/** "Create a VerificationSession" or "createVerificationSession" -> {verb: create, resource: VerificationSession}. */
 function intentFromTitle(title: string): Intent | undefined {
-  const words = title.split(/\s+/).filter((w) => !/^(a|an|the)$/i.test(w));
-  const verb = words[0]?.toLowerCase();
-  if (!verb || !/^[a-z]+$/.test(verb)) return undefined;
+  // An operation id written Resource_Verb ("SourceControl_Get", "Widget_CreateOrUpdate"): its verb is last.
+  const resourceVerb = /^([A-Za-z][A-Za-z0-9]*)_([A-Za-z][A-Za-z0-9]*)$/.exec(title.trim());
+  const words = resourceVerb
+    ? [...titleWords(resourceVerb[2] ?? "").slice(0, 1), resourceVerb[1] ?? ""]
+    : titleWords(title);
+  const said = words[0]?.toLowerCase();
+  if (!said || !/^[a-z]+$/.test(said)) return undefined;
   const resource = words.slice(1).join("");
-  return { verb: VERB_SYNONYMS[verb] ?? verb, from: `title "${title}"`, ...(resource ? { resource } : {}) };
+  const last = words[words.length - 1] ?? "";
+  // "getSandboxes" gets many: a list, not one item.
+  const verb =
+    VERB_SYNONYMS[said] === "retrieve" && words.length > 1 && singular(last) !== last
+      ? "list"
+      : (VERB_SYNONYMS[said] ?? said);
+  return { verb, from: `title "${title}"`, ...(resource ? { resource } : {}) };
 }
 
 /** "/api/identity/verification_sessions/create" -> {verb: create, resource: verification_sessions}. */
@@ -73,24 +109,60 @@ function intentFromSlug(slug: string): Intent | undefined {
   return { verb: VERB_SYNONYMS[verb] ?? verb, from: `slug ${slug}`, ...(resource ? { resource } : {}) };
 }
 
-function fitsConvention(group: OperationGroup, intent: Intent): boolean {
-  const shape = routeShape(group.path);
+/** Whether a verb and noun fit a route by REST convention ("update" a widget: POST/PUT/PATCH /widgets/{id}). */
+function fitsConvention(route: { method: HttpMethod; path: string }, intent: Intent): boolean {
+  const shape = routeShape(route.path);
   if (!shape) return false;
   if (intent.resource && resourceKey(intent.resource) !== resourceKey(shape.resource)) return false;
   switch (intent.verb) {
     case "create":
-      return shape.kind === "collection" && group.method === "post";
+      // A PUT to an item creates it where the client names it ("create or update").
+      return (
+        (shape.kind === "collection" && route.method === "post") ||
+        (shape.kind === "item" && route.method === "put")
+      );
     case "list":
-      return shape.kind === "collection" && group.method === "get";
+      return shape.kind === "collection" && route.method === "get";
     case "retrieve":
-      return shape.kind === "item" && group.method === "get";
+      return shape.kind === "item" && route.method === "get";
     case "update":
-      return shape.kind === "item" && ["post", "put", "patch"].includes(group.method);
+      return shape.kind === "item" && ["post", "put", "patch"].includes(route.method);
     case "delete":
-      return shape.kind === "item" && group.method === "delete";
+      return shape.kind === "item" && route.method === "delete";
     default:
-      return shape.kind === "action" && shape.action.toLowerCase() === intent.verb && group.method === "post";
+      return shape.kind === "action" && shape.action.toLowerCase() === intent.verb && route.method === "post";
   }
+}
+
+/** The path parameters a page declares for an operation, in page order. */
+function declaredPathNames(op: OperationFragment): string[] {
+  return [...new Set(op.parameters.filter((p) => p.in === "path").map((p) => p.path[0] ?? ""))].filter(
+    (n) => n !== "",
+  );
+}
+
+/**
+ * The route with the path parameters the page declares written into its slots: a slot already named as
+ * the page names a parameter keeps it; the other declared names take the remaining slots from the right
+ * (the item's own parameter is the last one, its parents' are shown by other routes). Undefined when the
+ * page declares more path parameters than the route has slots: the route contradicts the page.
+ */
+export function withDeclaredNames(path: string, declared: readonly string[]): string | undefined {
+  const segs = segments(path);
+  const slotNames = segs.filter((s) => s.param).map((s) => s.text);
+  const free = declared.filter((n) => !slotNames.includes(n));
+  const open = slotNames.flatMap((name, i) => (declared.includes(name) ? [] : [i]));
+  if (free.length > open.length) return undefined;
+  if (free.length === 0) return path;
+  const taken = new Map(open.slice(open.length - free.length).map((slot, i) => [slot, free[i] ?? ""]));
+  let slot = -1;
+  return joinSegments(
+    segs.map((s) => {
+      if (!s.param) return s;
+      slot++;
+      return { text: taken.get(slot) ?? s.text, param: true };
+    }),
+  );
 }
 
 /**
@@ -146,19 +218,47 @@ export function joinOperations(pages: PageFragment[]): {
   for (const group of groups.values()) group.path = strongestPath(group.fragments);
   const all = [...groups.values()];
   // Placed against the routes the pages show, before any convention adds one.
-  const shown = [...all];
+  const site: Site = { shown: [...all], listed: listedMethods(pages) };
   const shared = sharedSlugs(loose);
   const unplaced: UnplacedOperation[] = [];
   for (const placed of loose) {
     if (
       !placeLoose(placed, all) &&
-      !placeByConvention(placed, all, shown) &&
-      (shared.has(placed.op.slug?.value ?? "") || !placeBySlug(placed, all, shown))
+      !placeOnShownRoute(placed, all, site) &&
+      !placeByConvention(placed, all, site) &&
+      (shared.has(placed.op.slug?.value ?? "") || !placeBySlug(placed, all, site.shown))
     ) {
       unplaced.push(unplacedOperation(placed.op));
     }
   }
   return { groups: all.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)), unplaced };
+}
+
+/** What the site shows besides one loose page: the routes other pages give, and the methods its navs list. */
+interface Site {
+  shown: OperationGroup[];
+  /** Methods a nav lists beside an operation's title ("PUTupdateSandbox"), by normalised title. */
+  listed: Map<string, Set<HttpMethod>>;
+}
+
+function listedMethods(pages: PageFragment[]): Map<string, Set<HttpMethod>> {
+  const listed = new Map<string, Set<HttpMethod>>();
+  for (const page of pages) {
+    for (const entry of page.listedOperations) {
+      if (!entry.method) continue;
+      const title = normalizeTitle(entry.title);
+      const methods = listed.get(title) ?? new Set<HttpMethod>();
+      methods.add(entry.method);
+      listed.set(title, methods);
+    }
+  }
+  return listed;
+}
+
+/** The one method the site's navs list beside this operation's title, when they list exactly one. */
+function listedMethod(op: OperationFragment, site: Site): HttpMethod | undefined {
+  const methods = op.title ? site.listed.get(normalizeTitle(op.title.value)) : undefined;
+  return methods?.size === 1 ? [...methods][0] : undefined;
 }
 
 function unplacedOperation(op: OperationFragment): UnplacedOperation {
@@ -172,41 +272,47 @@ function unplacedOperation(op: OperationFragment): UnplacedOperation {
   return { title: describe(op), source: op.source, fields: [...new Set(fields)] };
 }
 
-// Words of a title that name no resource: "List all widgets", "Create a new widget".
-const FILLER_WORDS = new Set(["a", "an", "the", "all", "new", "existing", "one", "your"]);
-
-/** "widget" -> "widgets", "policy" -> "policies", "box" -> "boxes": the collection segment of a noun. */
-function plural(word: string): string {
-  if (/[^aeiou]y$/i.test(word)) return `${word.slice(0, -1)}ies`;
-  if (/(s|x|z|ch|sh)$/i.test(word)) return `${word}es`;
-  return `${word}s`;
-}
-
-/** The segments in front of each shown route's resource: "/v1/widgets/{id}" -> "/v1". */
-function baseOf(path: string): string | undefined {
-  const shape = routeShape(path);
-  if (!shape) return undefined;
-  const segs = segments(path);
-  const at = segs.findIndex((s) => !s.param && s.text === shape.resource);
-  return at < 0 ? undefined : joinSegments(segs.slice(0, at)).replace(/^\/$/, "");
-}
-
 /** The base most shown routes share, when there is one at all. */
 function siteBase(shown: OperationGroup[]): string | undefined {
   const counts = new Map<string, number>();
   for (const g of shown) {
-    const base = baseOf(g.path);
+    const base = routeBase(g.path);
     if (base !== undefined) counts.set(base, (counts.get(base) ?? 0) + 1);
   }
   return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0];
 }
 
 /** The method the site's other update operations use (POST at Stripe, PATCH or PUT elsewhere). */
-function updateMethod(shown: OperationGroup[]): HttpMethod {
+function shownUpdateMethod(shown: OperationGroup[]): HttpMethod | undefined {
   const used = shown.filter(
     (g) => routeShape(g.path)?.kind === "item" && ["post", "put", "patch"].includes(g.method),
   );
-  return used[0]?.method ?? "patch";
+  return used[0]?.method;
+}
+
+/** The update method for a route the docs link names: the site's, else PATCH (the report says INFERRED). */
+function updateMethod(shown: OperationGroup[]): HttpMethod {
+  return shownUpdateMethod(shown) ?? "patch";
+}
+
+/**
+ * The method of a CRUD verb by REST convention. An update takes the method the site's other updates use;
+ * where none shows one (POST, PUT and PATCH are all common), there is none to take.
+ */
+function conventionalMethod(verb: string, shown: OperationGroup[]): HttpMethod | undefined {
+  switch (verb) {
+    case "create":
+      return "post";
+    case "list":
+    case "retrieve":
+      return "get";
+    case "update":
+      return shownUpdateMethod(shown);
+    case "delete":
+      return "delete";
+    default:
+      return undefined;
+  }
 }
 
 /** The REST route of a CRUD verb on a collection ("update" -> the item, by the site's update method). */
@@ -215,75 +321,149 @@ function conventionalRoute(
   collection: string,
   shown: OperationGroup[],
 ): { method: HttpMethod; path: string } | undefined {
-  const item = `${collection}/{id}`;
-  switch (verb) {
-    case "create":
-      return { method: "post", path: collection };
-    case "list":
-      return { method: "get", path: collection };
-    case "retrieve":
-      return { method: "get", path: item };
-    case "update":
-      return { method: updateMethod(shown), path: item };
-    case "delete":
-      return { method: "delete", path: item };
-    default:
-      return undefined;
+  const method = verb === "update" ? updateMethod(shown) : conventionalMethod(verb, shown);
+  if (!method) return undefined;
+  return { method, path: verb === "create" || verb === "list" ? collection : `${collection}/{id}` };
+}
+
+/** Every shown path and each of its prefixes: the routes a site shows, and the collections above them. */
+function shownTemplates(shown: OperationGroup[]): string[] {
+  const templates = new Set<string>();
+  for (const g of shown) {
+    const segs = segments(g.path);
+    for (let end = 1; end <= segs.length; end++) templates.add(joinSegments(segs.slice(0, end)));
   }
+  return [...templates].sort();
+}
+
+function sameNames(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((n) => b.includes(n));
+}
+
+/**
+ * An operation that shows fields but no method or path, placed on a route other pages of the site show
+ * (or a collection above one): the one whose path parameters are exactly those the page declares and
+ * whose REST shape fits the title's verb and noun, with the method a nav lists beside the title or, when
+ * none does, the verb's ("updateSandbox" declaring `sandboxName` -> PUT /1/sandboxes/{sandboxName}).
+ */
+function placeOnShownRoute(placed: PlacedFragment, groups: OperationGroup[], site: Site): boolean {
+  const { op } = placed;
+  const intent = op.title && intentFromTitle(op.title.value);
+  if (!intent?.resource || unplacedOperation(op).fields.length === 0) return false;
+  const listed = listedMethod(op, site);
+  const method = listed ?? conventionalMethod(intent.verb, site.shown);
+  if (!method) return false;
+  const declared = declaredPathNames(op);
+  const templates = shownTemplates(site.shown).filter((path) => sameNames(pathParamNames(path), declared));
+  const fits = templates.filter((path) => fitsConvention({ method, path }, intent));
+  const subs = fits.length === 0 ? subResourceRoutes(templates, intent, op, site) : [];
+  const candidates = fits.length > 0 ? fits : subs;
+  const path = candidates.length === 1 ? candidates[0] : undefined;
+  if (!path) return false;
+  return addToRoute(
+    placed,
+    groups,
+    { method, path },
+    (final) =>
+      `"${describe(op)}" has no method or path; placed at ${final}, ${fits.length > 0 ? "a route other pages show" : "below an item other pages show"} whose path ` +
+      `parameters are those the page declares (${intent.from}; ` +
+      `${listed ? `the method a nav lists beside the title` : `the method by REST convention`})`,
+  );
+}
+
+/** The spelling of the site's paths: hyphens where they use hyphens and no underscores, else underscores. */
+function wordSeparator(shown: OperationGroup[]): string {
+  return shown.some((g) => g.path.includes("-")) && !shown.some((g) => g.path.includes("_")) ? "-" : "_";
+}
+
+/**
+ * Routes below a shown item for a title that names the item's resource and then one of its parts:
+ * "getSandboxState" declaring `sandboxName` under the shown /1/sandboxes/{sandboxName} ->
+ * /1/sandboxes/{sandboxName}/state ("list"/"create" a part: its plural, "listSandboxForks" -> .../forks).
+ * `templates` are the shown routes whose path parameters are those the page declares.
+ */
+function subResourceRoutes(templates: string[], intent: Intent, op: OperationFragment, site: Site): string[] {
+  const nouns = titleWords(op.title?.value ?? "").slice(1);
+  if (conventionalMethod(intent.verb, site.shown) === undefined) return [];
+  if (!nouns.every((w) => /^[A-Za-z][A-Za-z0-9]*$/.test(w))) return [];
+  const routes = new Set<string>();
+  for (const path of templates) {
+    const shape = routeShape(path);
+    if (shape?.kind !== "item") continue;
+    for (let k = 1; k < nouns.length; k++) {
+      if (resourceKey(nouns.slice(0, k).join("")) !== resourceKey(shape.resource)) continue;
+      const part = nouns.slice(k).join(wordSeparator(site.shown)).toLowerCase();
+      const many = intent.verb === "list" || intent.verb === "create";
+      routes.add(`${path}/${many ? plural(singular(part)) : part}`);
+    }
+  }
+  return [...routes];
 }
 
 /**
  * An operation that shows fields but no method or path, and that no shown route fits: placed by REST
- * convention under the base the site's other pages show ("Create a widget" -> POST /v1/widgets).
+ * convention under the base the site's other pages show ("Create a widget" -> POST /v1/widgets), with the
+ * path parameters the page declares ("/v1/widgets/{widget_id}"), never a route that lacks one of them.
  */
-function placeByConvention(
-  placed: PlacedFragment,
-  groups: OperationGroup[],
-  shown: OperationGroup[],
-): boolean {
+function placeByConvention(placed: PlacedFragment, groups: OperationGroup[], site: Site): boolean {
   const { op } = placed;
   const intent = op.title && intentFromTitle(op.title.value);
-  const base = siteBase(shown);
+  const base = siteBase(site.shown);
   if (!intent || base === undefined || unplacedOperation(op).fields.length === 0) return false;
   // The resource words of the title, in the spelling of the site's paths: "Create a payment method" ->
   // payment_methods (or payment-methods where the paths use hyphens).
-  const nounWords = (op.title?.value ?? "")
-    .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
-    .split(/\s+/)
-    .slice(1)
-    .map((w) => w.replace(/[.:!]$/, ""))
-    .filter((w) => w !== "" && !FILLER_WORDS.has(w.toLowerCase()));
+  const [said, ...nounWords] = titleWords(op.title?.value ?? "");
+  // A search is as often a route of its own (/widgets/search) as the list: nothing to build one from.
+  if (said?.toLowerCase() === "search") return false;
   if (nounWords.length === 0 || !nounWords.every((w) => /^[A-Za-z][A-Za-z0-9]*$/.test(w))) return false;
-  const separator =
-    shown.some((g) => g.path.includes("-")) && !shown.some((g) => g.path.includes("_")) ? "-" : "_";
-  const noun = nounWords.join(separator).toLowerCase();
-  const route = conventionalRoute(intent.verb, `${base}/${plural(singular(noun))}`, shown);
+  if (!declaredPathNames(op).every((name) => namesResource(name, nounWords.join("")))) return false;
+  const noun = nounWords.join(wordSeparator(site.shown)).toLowerCase();
+  const listed = listedMethod(op, site);
+  // An update's method is a guess unless a nav lists it or the site's other updates show it.
+  if (intent.verb === "update" && !listed && !shownUpdateMethod(site.shown)) return false;
+  const route = conventionalRoute(intent.verb, `${base}/${plural(singular(noun))}`, site.shown);
   if (!route) return false;
-  addToRoute(
+  return addToRoute(
     placed,
     groups,
-    route,
+    listed ? { ...route, method: listed } : route,
     (final) =>
       `"${describe(op)}" has no method or path; placed by REST convention at ${final} (${intent.from}, ` +
-      `under ${base || "/"}, the base the other pages show)`,
+      `under ${base || "/"}, the base the other pages show${listed ? "; the method a nav lists beside the title" : ""})`,
   );
-  return true;
 }
 
+/**
+ * Whether a path parameter can be the item slot of a route built for this noun: a generic name ("id",
+ * "name") or the noun's own ("widget_id", "widgetName"). `FeatureGroupName` on a page titled "Get record"
+ * names another resource, so no /records/{id} route built by convention is the one the page documents.
+ */
+function namesResource(parameter: string, noun: string): boolean {
+  const stem = parameter.replace(/[-_]?(id|name|key|uuid|code|slug)$/i, "");
+  return stem === "" || resourceKey(stem) === resourceKey(noun);
+}
+
+/**
+ * Adds a loose fragment to the route's group with the path parameters its page declares written in;
+ * false (nothing added) when the route has no slot for one of them.
+ */
 function addToRoute(
   placed: PlacedFragment,
   groups: OperationGroup[],
   route: { method: HttpMethod; path: string },
   message: (route: string) => string,
-): void {
+): boolean {
+  const placedPath = withDeclaredNames(route.path, declaredPathNames(placed.op));
+  if (placedPath === undefined) return false;
   const key = `${route.method} ${routeKey(route.path)}`;
   let group = groups.find((g) => g.key === key);
   if (!group) {
-    group = { method: route.method, path: route.path, key, fragments: [], joins: [] };
+    group = { method: route.method, path: placedPath, key, fragments: [], joins: [] };
     groups.push(group);
   }
-  group.fragments.push(placed);
+  group.fragments.push({ ...placed, placedPath });
   group.joins.push({ message, sources: [placed.op.source] });
+  return true;
 }
 
 /** The first segment of a link to an operation's own docs page on reference sites ("/api/widgets/create"). */
@@ -342,7 +522,7 @@ function placeBySlug(placed: PlacedFragment, groups: OperationGroup[], shown: Op
   if (op.title && !titleNounFits(op.title.value, named[named.length - 1] ?? "")) return false;
   const route = conventionalRoute(intent.verb, `/${named.join("/")}`, shown);
   if (!route) return false;
-  addToRoute(
+  return addToRoute(
     placed,
     groups,
     route,
@@ -350,22 +530,23 @@ function placeBySlug(placed: PlacedFragment, groups: OperationGroup[], shown: Op
       `"${describe(op)}" has no method or path and no page shows the API's base; INFERRED ${final} by REST ` +
       `convention from its docs link ${slug} ("${intent.verb}"): the method and path are not shown, check them`,
   );
-  return true;
 }
 
 /** Joins a fragment without method and path to a shown route by title or REST convention. */
 function placeLoose(placed: PlacedFragment, groups: OperationGroup[]): boolean {
   const { op } = placed;
-  const sources: Source[] = [op.source];
+  const declared = declaredPathNames(op);
   const title = op.title ? normalizeTitle(op.title.value) : undefined;
   if (title) {
     const byTitle = groups.filter((g) =>
       g.fragments.some((f) => f.op.title && normalizeTitle(f.op.title.value) === title),
     );
-    if (byTitle.length === 1 && byTitle[0]) {
-      const others = byTitle[0].fragments.map((f) => f.op.source);
-      byTitle[0].fragments.push(placed);
-      byTitle[0].joins.push({
+    const group = byTitle.length === 1 ? byTitle[0] : undefined;
+    const placedPath = group && withDeclaredNames(group.path, declared);
+    if (group && placedPath !== undefined) {
+      const others = group.fragments.map((f) => f.op.source);
+      group.fragments.push({ ...placed, placedPath });
+      group.joins.push({
         message: () =>
           `"${op.title?.value}" has no method or path; joined by its title to the operation other pages give`,
         sources: [op.source, ...others],
@@ -379,14 +560,15 @@ function placeLoose(placed: PlacedFragment, groups: OperationGroup[]): boolean {
   ].filter((i): i is Intent => Boolean(i));
   for (const intent of intents) {
     const fits = groups.filter((g) => fitsConvention(g, intent));
-    if (fits.length === 1 && fits[0]) {
-      const group = fits[0];
-      group.fragments.push(placed);
+    const group = fits.length === 1 ? fits[0] : undefined;
+    const placedPath = group && withDeclaredNames(group.path, declared);
+    if (group && placedPath !== undefined) {
+      group.fragments.push({ ...placed, placedPath });
       group.joins.push({
         message: (route) =>
           `"${describe(op)}" has no method or path; joined by REST convention (${intent.from}: ` +
           `"${intent.verb}" fits ${route})`,
-        sources,
+        sources: [op.source],
       });
       return true;
     }

@@ -8,7 +8,7 @@ import { joinOperations, type UnplacedOperation } from "./join.ts";
 import { MergeLog } from "./merge-log.ts";
 import { buildOperation, type BuiltOperation, type OperationContext } from "./operation.ts";
 import { unifyPathParameters } from "./path-params.ts";
-import { ComponentRegistry, type ComponentDraft, type ResponsePlan } from "./responses.ts";
+import { ComponentRegistry, STATUS_NOT_SHOWN, type ComponentDraft, type ResponsePlan } from "./responses.ts";
 import { credentialHeaders, planSecurity, planServers } from "./security.ts";
 
 export interface MergeInput {
@@ -50,6 +50,7 @@ function toResponsesObject(plans: ResponsePlan[]): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const plan of plans) {
     const response: Record<string, unknown> = { description: plan.description };
+    if (plan.statusNotShown) response[STATUS_NOT_SHOWN] = true;
     if (plan.ref) {
       const media: Record<string, unknown> = { schema: { $ref: `#/components/schemas/${plan.ref}` } };
       if (plan.example !== undefined) media.example = plan.example;
@@ -58,23 +59,6 @@ function toResponsesObject(plans: ResponsePlan[]): Record<string, unknown> {
     out[plan.status] = response;
   }
   return out;
-}
-
-/** An API-wide "default" error response documented on one operation applies to all of them. */
-function propagateDefaultResponse(built: BuiltOperation[], log: MergeLog): void {
-  const donor = built.find((b) => b.responses.some((r) => r.status === "default"));
-  const plan = donor?.responses.find((r) => r.status === "default");
-  if (!donor || !plan) return;
-  const receivers = built.filter((b) => !b.responses.some((r) => r.status === "default"));
-  for (const b of receivers) b.responses.push({ ...plan });
-  if (receivers.length > 0) {
-    log.decide(
-      "inference",
-      "responses.default",
-      `"default: ${plan.description}" is documented for ${donor.subject}; applied to the ${receivers.length} other operations, which share the API's error format`,
-      plan.sources,
-    );
-  }
 }
 
 function normalizeTitle(t: string): string {
@@ -185,8 +169,9 @@ export function mergePages(input: MergeInput): MergeResult {
     apiContentType: apiContentType(pages),
   };
   const usedIds = new Set<string>();
+  // Each operation states the responses its own pages show: an error response one page documents is not
+  // copied to the others (the pages do not say they share it).
   const built = groups.map((g) => buildOperation(g, ctx, usedIds));
-  propagateDefaultResponse(built, log);
 
   const paths: Record<string, Record<string, unknown>> = {};
   for (const b of [...built].sort((a, b) =>

@@ -31,7 +31,7 @@ export interface BuiltOperation {
   path: string;
   subject: string;
   operation: Record<string, unknown>;
-  /** Error responses the operation documents, for propagating an API-wide "default". */
+  /** The responses the operation's pages show (and the one that stands in when they show none). */
   responses: ResponsePlan[];
   sources: Source[];
 }

@@ -27,9 +27,18 @@ export interface ListDraft {
   sources: Source[];
 }
 
+/**
+ * The extension a scraped response carries when no page shows its status code: OpenAPI needs at least one
+ * response per operation, so an operation whose pages show none gets `default`, and one whose pages say
+ * what it returns without a code gets `2XX`; this marks the status as not a fact of the documentation.
+ */
+export const STATUS_NOT_SHOWN = "x-specsmith-status-not-shown";
+
 export interface ResponsePlan {
   status: string;
   description: string;
+  /** No page shows this status code (see STATUS_NOT_SHOWN). */
+  statusNotShown?: true;
   contentType?: string;
   /** A component the body refers to. */
   ref?: string;
@@ -111,24 +120,40 @@ export function planResponses(
     }
   }
   const returns = strongestReturns(fragments);
-  if (![...byStatus.keys()].some(isSuccess) && (returns || byStatus.size === 0)) {
-    byStatus.set("200", []);
+  // Written, but not as a fact: no page shows the status code (OpenAPI needs a response per operation).
+  let notShown: { status: string; description: string } | undefined;
+  if (![...byStatus.keys()].some(isSuccess) && returns) {
+    notShown = {
+      status: "2XX",
+      description: `Returns ${returns.value.list ? "a list of " : ""}${returns.value.name}; the documentation shows no status code.`,
+    };
     log.decide(
       "inference",
       subject,
-      returns
-        ? `no success status is documented; "200" assumed for what it returns (${returns.value.name})`
-        : `no response is documented; a "200" response without a body assumed`,
-      returns ? [returns.source] : fragments.map((f) => f.op.source).slice(0, 1),
+      `no success status is documented; its body (${returns.value.name}) is written under "2XX", marked ${STATUS_NOT_SHOWN}`,
+      [returns.source],
+    );
+  } else if (byStatus.size === 0) {
+    notShown = { status: "default", description: "The documentation shows no response for this operation." };
+    log.decide(
+      "inference",
+      subject,
+      `no response is documented; a "default" response without a body stands for it, marked ${STATUS_NOT_SHOWN}`,
+      fragments.map((f) => f.op.source).slice(0, 1),
     );
   }
+  if (notShown) byStatus.set(notShown.status, []);
   const plans: ResponsePlan[] = [];
   for (const status of [...byStatus.keys()].sort()) {
     const responses = byStatus.get(status) ?? [];
     const plan: ResponsePlan = {
       status,
-      description: pickDescription(responses) ?? REASON[status] ?? `Status ${status}.`,
+      description:
+        status === notShown?.status
+          ? notShown.description
+          : (pickDescription(responses) ?? REASON[status] ?? `Status ${status}.`),
       sources: responses.map((r) => r.source),
+      ...(status === notShown?.status ? { statusNotShown: true as const } : {}),
     };
     const contentType = responses.find((r) => r.contentType)?.contentType?.value;
     if (contentType) plan.contentType = contentType;
