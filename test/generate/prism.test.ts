@@ -1,6 +1,6 @@
 // The committed packages, imported by package name, against Prism: the real OpenAPI mock server, started
 // here with the scraped spec and --errors, so it answers 422 (or 401) to any request the spec does not
-// allow. A recording fetch shows what went on the wire; Prism's verdict is its `sl-violations` header.
+// allow. A recording fetch shows what went on the wire; Prism's verdict is read by violationsOf.
 // The requests Prism must reject are sent with the client's own validation turned off (`validate: false`);
 // with it on, each is stopped before the network with the same field named (the last describe block).
 //
@@ -75,10 +75,18 @@ function running(server: PrismServer | undefined): PrismServer {
   return server;
 }
 
-/** Prism's verdict on a failed call, read from the typed error's response headers. */
+/**
+ * Prism's verdict on a failed call. Where the operation documents an error response, Prism answers with it
+ * and puts the verdict in its `sl-violations` header; where it documents none (the scraper writes no error
+ * response a page does not show), Prism makes up a problem+json body whose title and `validation` messages
+ * are the verdict.
+ */
 function violationsOf(error: unknown): string {
   if (!(error instanceof StripeAPIError) && !(error instanceof VerifaAPIError)) throw error;
-  return error.headers["sl-violations"] ?? "";
+  const header = error.headers["sl-violations"];
+  if (header) return header;
+  const problem = error.body as { title?: string; validation?: { message?: string }[] } | undefined;
+  return [problem?.title ?? "", ...(problem?.validation ?? []).map((v) => v.message ?? "")].join("\n");
 }
 
 describe("@specsmith/stripe-identity against Prism", () => {
