@@ -278,3 +278,118 @@ describe("generic reader, several operations shown only by their curls after the
     ]);
   });
 });
+
+describe("generic reader, a Redoc page of one tag's operations (8 Redoc)", () => {
+  const page = [
+    "This documentation is not optimized for mobile devices. Switch to a larger screen.",
+    "Widgets API (2.0.0)",
+    "",
+    "Download OpenAPI description",
+    "Languages",
+    "curl",
+    "Servers",
+    "Mock server",
+    "https://mock.widgets.test",
+    "Production server",
+    "https://api.widgets.test",
+    "",
+    "Widgets",
+    "Operations",
+    "List widgets",
+    "Get a widget",
+    "",
+    "List widgets",
+    "Request",
+    "",
+    "query Parameters",
+    "",
+    "sizeinteger(int64)",
+    "createdstring(date-time)",
+    "",
+    "curl -i -X GET \\",
+    "  https://mock.widgets.test/widgets \\",
+    "  -H 'Authorization: Bearer <YOUR_TOKEN_HERE>'",
+    "",
+    "Responses",
+    "200",
+    "OK",
+    "4XX",
+    "Client error",
+    "default",
+    "Unexpected error",
+    "",
+    "Get a widget",
+    "Request",
+    "",
+    "path Parameters",
+    "",
+    "widget_idstringrequired",
+    "",
+    "Bodyrequired",
+    "",
+    "partsArray of stringsrequired",
+    "IdentifiersArray of objects",
+    "Countinteger(int32)",
+    "finishobject(Finish)",
+    "curl -i -X POST \\",
+    "  https://mock.widgets.test/widgets/{widget_id} \\",
+    "  -H 'Authorization: Bearer <YOUR_TOKEN_HERE>'",
+    "",
+    "Responses",
+    "201",
+    "Created",
+    "404",
+    "Not found",
+  ].join("\n");
+  const ops = genericExtractor.extract({ file: "page.txt", text: page }).operations;
+
+  it("reads a curl of /widgets and one of /widgets/{widget_id} as two operations", () => {
+    expect(ops.map((op) => [op.method?.value, op.path?.value, op.title?.value])).toEqual([
+      ["get", "/widgets", "List widgets"],
+      ["post", "/widgets/{widget_id}", "Get a widget"],
+    ]);
+  });
+
+  it('reads each status line under "Responses" as a response, "4XX" and "default" too', () => {
+    expect(ops.map((op) => op.responses.map((r) => r.status))).toEqual([
+      ["200", "4XX", "default"],
+      ["201", "404"],
+    ]);
+  });
+
+  it('reads "integer(int64)" as the format glued to the type and "object(Finish)" as a title', () => {
+    expect(ops[0]?.parameters.map((p) => [p.in, p.path.join("."), p.schema])).toEqual([
+      ["query", "size", { type: "integer", format: "int64" }],
+      ["query", "created", { type: "string", format: "date-time" }],
+    ]);
+    expect(byName(ops[1]?.requestBody?.fields ?? [])).toEqual({
+      parts: { schema: { type: "array", items: { type: "string" } }, required: true },
+      Identifiers: { schema: { type: "array", items: { type: "object" } } },
+      Count: { schema: { type: "integer", format: "int32" } },
+      finish: { schema: { type: "object" } },
+    });
+  });
+
+  it('keeps the path key of a curl URL ("/#X-Amz-Target=…"): operations sharing one URL stay apart', () => {
+    const aws = [
+      "CreateBudget",
+      "Request",
+      "Bodyrequired",
+      "AccountIdstringrequired",
+      "curl -i -X POST \\",
+      "  'https://mock.widgets.test/#X-Amz-Target=Budgets.CreateBudget' \\",
+      "",
+      "DeleteBudget",
+      "Request",
+      "Bodyrequired",
+      "BudgetNamestringrequired",
+      "curl -i -X POST \\",
+      "  'https://mock.widgets.test/#X-Amz-Target=Budgets.DeleteBudget' \\",
+    ].join("\n");
+    const read = genericExtractor.extract({ file: "page.txt", text: aws }).operations;
+    expect(read.map((op) => [op.path?.value, op.requestBody?.fields.map((f) => f.path.join("."))])).toEqual([
+      ["/#X-Amz-Target=Budgets.CreateBudget", ["AccountId"]],
+      ["/#X-Amz-Target=Budgets.DeleteBudget", ["BudgetName"]],
+    ]);
+  });
+});

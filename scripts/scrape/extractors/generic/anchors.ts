@@ -33,6 +33,8 @@ function isParam(segment: string): boolean {
 /**
  * Matches a concrete URL path against a path template by its tail ("/v2/things/th_1" against
  * "/things/{id}") and returns the part before the match ("/v2"), or undefined when they differ.
+ * A template parameter matches any segment; a `{x}` placeholder in the URL only a parameter: it stands
+ * for a value, never for a fixed word (Redoc's curls `/widgets` then `/widgets/{id}` are two operations).
  */
 function matchTail(urlPath: string, template: string): string | undefined {
   const u = segments(urlPath);
@@ -42,7 +44,7 @@ function matchTail(urlPath: string, template: string): string | undefined {
   for (let i = 0; i < t.length; i++) {
     const a = t[i] ?? "";
     const b = u[offset + i] ?? "";
-    if (!isParam(a) && !isParam(b) && a !== b) return undefined;
+    if (!isParam(a) && (isParam(b) || a !== b)) return undefined;
   }
   return u
     .slice(0, offset)

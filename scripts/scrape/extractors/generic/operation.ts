@@ -52,6 +52,8 @@ export class OperationReader {
   private describing = true;
   private readonly description: Line[] = [];
   private readonly pathParams: Set<string>;
+  /** Since a responses heading and until a request-side one: a status line alone there heads a response. */
+  private inResponses = false;
   /** The last field read from a field line: the paragraph after it may be its description. */
   private pendingField: FieldFragment | undefined;
 
@@ -77,7 +79,9 @@ export class OperationReader {
     if (block.kind !== "text") this.pendingField = undefined;
     if (block.kind === "heading") {
       if (isAnchor || (index === this.span.start && this.span.title?.source === block.source)) return;
+      const inResponses = this.inResponses;
       this.enterSection(block.text, block.depth);
+      this.statusHeading(block.text, block.source, inResponses);
       this.hint(block.text, block.source);
       this.label = block.text;
       this.describing = false;
@@ -114,10 +118,33 @@ export class OperationReader {
     while ((this.sections.at(-1)?.depth ?? -1) >= depth) this.sections.pop();
     const info = classifySection(text);
     if (info) this.sections.push({ depth, info });
+    if (info) this.inResponses = info.kind === "response" || info.kind === "errors";
   }
 
   private section(): SectionInfo | undefined {
     return this.sections.at(-1)?.info;
+  }
+
+  /**
+   * A status code alone as a heading or line ("200", "404 Not Found", "default", "4XX") heads a response the
+   * page shows, even when nothing is listed under it (Redoc's "Responses" then "200" and its description).
+   * A "default" or "4XX" only under a responses section; a three-digit code as a heading (which is a
+   * response section of its own) anywhere.
+   */
+  private statusHeading(text: string, source: Source, inResponses: boolean): boolean {
+    const t = plain(text).trim();
+    const alone = /^([1-5]\d\d|[1-5]XX|default)$/i.exec(t)?.[1];
+    if (alone && inResponses) {
+      const status = alone.toLowerCase() === "default" ? "default" : alone.toUpperCase();
+      if (this.section()?.status !== status)
+        this.sections.push({ depth: 99, info: { kind: "response", status } });
+      this.parts.response(status, source);
+      return true;
+    }
+    const code = /^([1-5]\d\d)\b/.exec(t)?.[1];
+    if (!code || this.section()?.status !== code) return false;
+    this.parts.response(code, source);
+    return true;
   }
 
   /** "Query parameters:" or "**Response**" alone on a line works as a heading below the real ones. */
@@ -136,6 +163,10 @@ export class OperationReader {
     const repeat = isAnchor || requestLineOf(block.lines[0]?.text ?? "") !== undefined;
     const lines = repeat ? block.lines.slice(1) : block.lines;
     if (lines.length === 0) return;
+    // Under "Responses", status lines and their one-line descriptions alternate (Redoc: "200", "OK",
+    // "4XX", "Client error"), so a status may sit inside a paragraph.
+    const statuses = lines.filter((l) => this.statusHeading(l.text, l.source, this.inResponses));
+    if (statuses.length > 0 && lines.length <= 2 * statuses.length) return;
     const text = lines.map((l) => l.text).join(" ");
     if (!repeat && OperationReader.isLabel(block)) {
       this.enterSection(text, 99);
