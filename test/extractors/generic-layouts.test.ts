@@ -393,3 +393,46 @@ describe("generic reader, a Redoc page of one tag's operations (8 Redoc)", () =>
     ]);
   });
 });
+
+describe('generic reader, the Redocly "schema" style: name, `required`, type line (8 Redoc)', () => {
+  const page = [
+    "Update a widget",
+    "path Parameters",
+    "widget_id",
+    "required",
+    "string",
+    "Widget id.",
+    "Request Body schema: application/json",
+    "required",
+    "label",
+    "string [ 2 .. 50 ] characters",
+    "Shelf label.",
+    "count",
+    "required",
+    "integer <int32> [ 1 .. 10 ]",
+    "stage",
+    "string",
+    'Enum: "draft" "live"',
+    "object or null",
+    'Enum: "a" "b"',
+    "shelved",
+    "boolean",
+    "Default: false",
+    "curl -i -X PATCH \\",
+    "  https://api.widgets.test/widgets/{widget_id} \\",
+    "  -H 'Content-Type: application/json'",
+  ].join("\n");
+  const op = operation(page);
+
+  it('reads the name, its `required` line and the type line with its "[ a .. b ]" range', () => {
+    expect(op.parameters.map((p) => [p.in, p.path.join("."), p.required, p.schema])).toEqual([
+      ["path", "widget_id", true, { type: "string" }],
+    ]);
+    expect(byName(op.requestBody?.fields ?? [])).toEqual({
+      label: { schema: { type: "string", minLength: 2, maxLength: 50 }, description: "Shelf label." },
+      count: { schema: { type: "integer", format: "int32", minimum: 1, maximum: 10 }, required: true },
+      stage: { schema: { type: "string", enum: ["draft", "live"] } },
+      shelved: { schema: { type: "boolean", default: false } },
+    });
+  });
+});

@@ -228,6 +228,9 @@ export class OperationReader {
       const reading = readFieldText(line.text);
       return reading?.schema ? toFieldSpec(reading) : undefined;
     };
+    // "Request Body schema: application/json", then "required" (Redoc): the flag is the body's, not a field's.
+    if (section?.kind === "body" && isFlagLine(lines[0]?.text) && startsTokenField(lines, 1))
+      return this.readTokenRun(lines.slice(1));
     // A bare name, then its type on the next line: token-per-line fields ("integer <int64>" is a type, not
     // a field named "integer").
     if (startsTokenField(lines, 0)) return this.readTokenRun(lines);
@@ -256,7 +259,7 @@ export class OperationReader {
    * Only a run that starts with a name and has a type is a field; a nameless run is reported, not placed.
    */
   private readTokenRun(lines: Line[]): boolean {
-    const starts = lines.flatMap((_, i) => (startsTokenField(lines, i) ? [i] : []));
+    const starts = tokenRunStarts(lines);
     if (starts.length > 1 && starts[0] === 0) return this.readTokenRuns(lines, starts);
     return this.readOneTokenRun(lines, []);
   }
@@ -450,13 +453,51 @@ export class OperationReader {
   }
 }
 
-/** Line `i` is a bare name and the line after it a type: a token-per-line field starts there. */
+function isFlagLine(text: string | undefined): boolean {
+  return /^(?:required|optional)$/i.test(plain(text ?? "").trim());
+}
+
+/**
+ * Line `i` is a bare name and a type follows it, on the next line or after a `required` line (Redocly:
+ * the name, `required`, `string <= 50 characters`): a token-per-line field starts there.
+ */
 function startsTokenField(lines: Line[], i: number): boolean {
   const name = plain(lines[i]?.text ?? "").trim();
-  const next = lines[i + 1]?.text;
+  const next = lines[i + (isFlagLine(lines[i + 1]?.text) ? 2 : 1)]?.text;
   if (next === undefined || !/^[A-Za-z_$@][\w$@.[\]-]*$/.test(name)) return false;
   const reading = readTokenRun([name, next]);
   return reading?.name === name && reading.schema !== undefined;
+}
+
+/** A type alone on its line: "string", "object or null", "string or integer", "Array of objects". */
+function isTypeLine(text: string): boolean {
+  const typeAlone = (t: string): boolean => {
+    const reading = readTokenRun([t]);
+    return reading?.nameless === true && reading.schema !== undefined;
+  };
+  const t = plain(text).trim();
+  return typeAlone(t) || t.split(" or ").every((piece) => piece === "null" || typeAlone(piece));
+}
+
+/**
+ * Where the fields of a token-per-line paragraph start: at each name followed by its type, and at a type
+ * line after a field that already has one, which is a field that lost its name (Redoc's unions and
+ * nullable fields: `object or null`). The nameless run keeps its own lines (an `Enum: …` under it), so
+ * they are not read as the field above's.
+ */
+function tokenRunStarts(lines: Line[]): number[] {
+  const starts: number[] = [];
+  let typed = false;
+  lines.forEach((line, i) => {
+    if (startsTokenField(lines, i)) {
+      starts.push(i);
+      typed = false;
+    } else if (isTypeLine(line.text)) {
+      if (typed && starts.length > 0) starts.push(i);
+      typed = true;
+    }
+  });
+  return starts;
 }
 
 function namePathOf(text: string | undefined): string[] | undefined {
