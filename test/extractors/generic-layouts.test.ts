@@ -436,3 +436,36 @@ describe('generic reader, the Redocly "schema" style: name, `required`, type lin
     });
   });
 });
+
+describe("generic reader, Redoc operations without fields and descriptions in title case (8 Redoc)", () => {
+  it('reads curls of /blocks/number and /blocks/{block} as two operations, and "Block Number" as prose', () => {
+    const page = [
+      "getLastBlockNumber",
+      "Request",
+      "",
+      "curl -i -X GET \\",
+      "  https://api.widgets.test/v2/blocks/number",
+      "",
+      "Responses",
+      "200",
+      "",
+      "getBlock",
+      "Request",
+      "",
+      "path Parameters",
+      "",
+      "blockstringrequired",
+      "",
+      "Block Number",
+      "",
+      "curl -i -X GET \\",
+      "  https://api.widgets.test/v2/blocks/{block}",
+    ].join("\n");
+    const ops = genericExtractor.extract({ file: "page.txt", text: page }).operations;
+    expect(ops.map((op) => [op.path?.value, op.parameters.map((p) => [p.in, p.path.join(".")])])).toEqual([
+      ["/v2/blocks/number", []],
+      ["/v2/blocks/{block}", [["path", "block"]]],
+    ]);
+    expect(ops[1]?.parameters[0]?.description).toBe("Block Number");
+  });
+});

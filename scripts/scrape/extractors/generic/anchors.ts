@@ -192,9 +192,11 @@ export function scanAnchors(blocks: Block[], bases: string[]): Found {
 }
 
 /** Two request lines name the same operation: same method, same route; examples may hold concrete ids. */
-function sameOperation(a: Anchor, b: Anchor): boolean {
+function sameOperation(a: Anchor, b: Anchor, curls: boolean): boolean {
   if (a.method !== b.method) return false;
-  if (a.example || b.example)
+  // Two curls of a page anchored on its curls (Redoc: one per operation) show one operation only when their
+  // routes agree: `/blocks/number` and `/blocks/{block}` are two.
+  if ((a.example || b.example) && !curls)
     return matchTail(a.path, b.path) !== undefined || matchTail(b.path, a.path) !== undefined;
   const sa = segments(a.path);
   const sb = segments(b.path);
@@ -211,7 +213,7 @@ export function findAnchors(found: Found): Anchor[] {
   const anchors: Anchor[] = [];
   for (const c of candidates) {
     const prev = anchors.at(-1);
-    if (prev && sameOperation(prev, c)) {
+    if (prev && sameOperation(prev, c, candidates === found.curls)) {
       if (STRENGTH_RANK[c.strength] > STRENGTH_RANK[prev.strength]) {
         Object.assign(prev, {
           method: c.method,

@@ -26,7 +26,7 @@ import {
   warn,
 } from "../../read/blocks.ts";
 import { readCode } from "./examples.ts";
-import { parseFieldItem } from "../../read/field-lists.ts";
+import { identifierLike, parseFieldItem } from "../../read/field-lists.ts";
 import { readFieldText, readTokenRun, toFieldSpec } from "../../read/field.ts";
 import { rowSpec, tableColumns, type Columns } from "../../read/field-tables.ts";
 import { enrichSchema, type FieldSpec } from "../../read/field-types.ts";
@@ -223,6 +223,14 @@ export class OperationReader {
         { text: line.text, rest: [], children: [], source: line.source },
         section?.kind,
       );
+      // "Block Number" under a field is its description, not a field "Block" of type number: a name
+      // written apart from its type reads as an identifier (header names aside: "Authorization string").
+      const spaced =
+        spec !== undefined &&
+        plain(line.text)
+          .trim()
+          .startsWith(spec.name + " ");
+      if (spaced && !identifierLike(spec.name) && section?.kind !== "header") return undefined;
       if (spec?.typed) return spec;
       // The shared reader's other forms: "page_size?integer", "color: optional \"red\" or \"green\"".
       const reading = readFieldText(line.text);
