@@ -469,3 +469,54 @@ describe("generic reader, Redoc operations without fields and descriptions in ti
     expect(ops[1]?.parameters[0]?.description).toBe("Block Number");
   });
 });
+
+describe("generic reader, a Redoc page's operation boundaries (8 Redoc)", () => {
+  const op = (title: string, values: string, method: string, path: string): string[] => [
+    title,
+    "Request",
+    "",
+    "query Parameters",
+    "",
+    "actionstringrequired",
+    "",
+    `Enum${values}`,
+    "",
+    "curl -i -X " + method + " \\",
+    `  https://api.widgets.test${path} \\`,
+    "  -H 'Authorization: Bearer <YOUR_TOKEN_HERE>'",
+    "",
+    "Responses",
+    "200",
+    "OK (CSV)",
+    "",
+  ];
+
+  it('starts each operation at its title above "Request", not at an "Enum01" line above its curl', () => {
+    const page = [
+      ...op("ContactsGet", "01", "GET", "/contacts"),
+      ...op("ContactsPOST", "01", "POST", "/contacts"),
+    ];
+    const ops = genericExtractor.extract({ file: "page.txt", text: page.join("\n") }).operations;
+    expect(
+      ops.map((o) => [o.method?.value, o.title?.value, o.parameters.map((p) => `${p.in}.${p.path[0]}`)]),
+    ).toEqual([
+      ["get", "ContactsGet", ["query.action"]],
+      ["post", "ContactsPOST", ["query.action"]],
+    ]);
+  });
+
+  it("gives the fields after the last curl to no operation when the page is cut inside the next one's curl", () => {
+    const page = [
+      ...op("ContactsGet", '"read"', "GET", "/contacts"),
+      "DeleteContact",
+      "Request",
+      "path Parameters",
+      "contact_idstringrequired",
+      "curl -i -",
+    ];
+    const ops = genericExtractor.extract({ file: "page.txt", text: page.join("\n") }).operations;
+    expect(ops.map((o) => [o.path?.value, o.parameters.map((p) => `${p.in}.${p.path[0]}`)])).toEqual([
+      ["/contacts", ["query.action"]],
+    ]);
+  });
+});

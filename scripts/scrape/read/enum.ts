@@ -68,6 +68,9 @@ export function readEnumStatement(text: string): EnumStatement | undefined {
   const first = [single, redoc, intro]
     .filter((m): m is RegExpExecArray => m !== null)
     .sort((a, b) => a.index - b.index)[0];
+  // Redoc's numbers have no quotes to part them ("Enum01" is 0 and 1, or 01): a statement of lost values.
+  if (!first && /^Enum-?\d[\d.-]*$/.test(text.trim()))
+    return { values: [], before: "", after: "", glued: true };
   if (!first) return undefined;
   const before = text.slice(0, first.index).trim();
   if (first === single) {

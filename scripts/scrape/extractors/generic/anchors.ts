@@ -242,11 +242,20 @@ export function spansOf(blocks: Block[], anchors: Anchor[]): Span[] {
   const spans: Span[] = [];
   let prevBlock = -1;
   let prevDepth: number | undefined;
+  // Redoc puts each operation's fields before its curl: when the first curl has a request section above it,
+  // every operation starts at its first section (or the title right above it), not at the nearest heading
+  // (an "Enum01" line above the curl reads as one).
+  const first = anchors[0];
+  const fieldsFirst = first?.example === true && fieldsBefore(blocks, 0, first.block) !== undefined;
   for (const anchor of anchors) {
     const own = blocks[anchor.block];
     let title: Span["title"];
     let start = anchor.block;
-    if (own?.kind === "heading") {
+    const fieldsAbove = fieldsFirst ? fieldsBefore(blocks, prevBlock + 1, anchor.block) : undefined;
+    if (fieldsAbove) {
+      start = fieldsAbove.start;
+      if (fieldsAbove.title) title = fieldsAbove.title;
+    } else if (own?.kind === "heading") {
       if (anchor.title) title = { text: anchor.title, source: own.source };
       prevDepth = own.depth;
     } else {
@@ -279,6 +288,12 @@ export function spansOf(blocks: Block[], anchors: Anchor[]): Span[] {
     const next = spans[k + 1];
     if (span && next) span.end = next.start;
   }
+  // Fields after the last curl of such a page are the next operation's, whose curl the cut lost: not the
+  // last operation's.
+  const last = spans.at(-1);
+  const rest =
+    fieldsFirst && last?.anchor ? fieldsBefore(blocks, last.anchor.block + 1, blocks.length) : undefined;
+  if (last && rest) last.end = rest.start;
   return spans;
 }
 
@@ -298,7 +313,12 @@ function fieldsBefore(
     const b = blocks[i];
     if (b?.kind !== "heading" || !REQUEST_SECTIONS.has(classifySection(b.text)?.kind ?? "")) continue;
     const above = i > from ? blocks[i - 1] : undefined;
-    const line = above?.kind === "text" && above.lines.length === 1 ? plain(above.lines[0]?.text ?? "") : "";
+    const line =
+      above?.kind === "text" && above.lines.length === 1
+        ? plain(above.lines[0]?.text ?? "")
+        : above?.kind === "heading" && !isSectionHeading(above.text)
+          ? above.text
+          : "";
     if (above && line !== "" && line.split(/\s+/).length <= 8 && !/[.!?:]$/.test(line))
       return { start: i - 1, title: { text: line, source: above.source } };
     return { start: i };
