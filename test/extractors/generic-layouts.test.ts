@@ -331,7 +331,7 @@ describe("generic reader, a Redoc page of one tag's operations (8 Redoc)", () =>
     "IdentifiersArray of objects",
     "Countinteger(int32)",
     "finishobject(Finish)",
-    "curl -i -X POST \\",
+    "curl -i -X GET \\",
     "  https://mock.widgets.test/widgets/{widget_id} \\",
     "  -H 'Authorization: Bearer <YOUR_TOKEN_HERE>'",
     "",
@@ -346,7 +346,7 @@ describe("generic reader, a Redoc page of one tag's operations (8 Redoc)", () =>
   it("reads a curl of /widgets and one of /widgets/{widget_id} as two operations", () => {
     expect(ops.map((op) => [op.method?.value, op.path?.value, op.title?.value])).toEqual([
       ["get", "/widgets", "List widgets"],
-      ["post", "/widgets/{widget_id}", "Get a widget"],
+      ["get", "/widgets/{widget_id}", "Get a widget"],
     ]);
   });
 
