@@ -261,6 +261,7 @@ describe("generic reader, several operations shown only by their curls after the
     "string",
     "curl -i -X GET \\",
     "  https://mock.test/api/1/widgets/{widgetId}",
+    "", // a whole capture ends with a newline (one that ends mid-line was cut)
   ].join("\n");
 
   it("starts each operation at its title above its first section and strips the servers' base path", () => {
@@ -460,6 +461,7 @@ describe("generic reader, Redoc operations without fields and descriptions in ti
       "",
       "curl -i -X GET \\",
       "  https://api.widgets.test/v2/blocks/{block}",
+      "",
     ].join("\n");
     const ops = genericExtractor.extract({ file: "page.txt", text: page }).operations;
     expect(ops.map((op) => [op.path?.value, op.parameters.map((p) => [p.in, p.path.join(".")])])).toEqual([
@@ -518,5 +520,21 @@ describe("generic reader, a Redoc page's operation boundaries (8 Redoc)", () => 
     expect(ops.map((o) => [o.path?.value, o.parameters.map((p) => `${p.in}.${p.path[0]}`)])).toEqual([
       ["/contacts", ["query.action"]],
     ]);
+  });
+
+  it("reads no operation from a curl whose URL the cut ends mid-line (its path may be partial)", () => {
+    const page = [
+      ...op("ContactsGet", '"read"', "GET", "/contacts"),
+      "DeleteContact",
+      "Request",
+      "path Parameters",
+      "contact_idstringrequired",
+      "curl -i -X DELETE \\",
+      "  https://api.widgets.test/conta",
+    ];
+    const ops = genericExtractor.extract({ file: "page.txt", text: page.join("\n") }).operations;
+    expect(ops.map((o) => o.path?.value)).toEqual(["/contacts"]);
+    const whole = genericExtractor.extract({ file: "page.txt", text: page.join("\n") + "\n" }).operations;
+    expect(whole.map((o) => o.path?.value)).toEqual(["/contacts", "/conta"]);
   });
 });

@@ -155,7 +155,7 @@ function hitsIn(block: ListBlock | TableBlock | CodeBlock): { hit: RequestLine; 
  * The request lines, curl commands and operation indexes of every block. A list, table or code block
  * naming several requests is an index of operations, listed but not documented there.
  */
-export function scanAnchors(blocks: Block[], bases: string[]): Found {
+export function scanAnchors(blocks: Block[], bases: string[], endsMidLine = false): Found {
   const found: Found = { lines: [], curls: [], listed: [] };
   const add = (a: Anchor | undefined, to: Anchor[]): void => {
     if (a) to.push(a);
@@ -169,7 +169,8 @@ export function scanAnchors(blocks: Block[], bases: string[]): Found {
     const kind = block.kind === "code" ? codeKind(block) : undefined;
     if (kind === "curl" && block.kind === "code") {
       const curl = curlOf(block);
-      const hit = curl ? requestOfCurl(curl) : undefined;
+      const cut = endsMidLine && i === blocks.length - 1 && urlEndsCommand(block);
+      const hit = curl && !cut ? requestOfCurl(curl) : undefined;
       if (hit) add(lineAnchor(i, hit, block.source, bases, EXAMPLE), found.curls);
       return;
     }
@@ -189,6 +190,17 @@ export function scanAnchors(blocks: Block[], bases: string[]): Found {
     }
   });
   return found;
+}
+
+/**
+ * A curl continued over lines ("curl -i -X PUT \\", then the URL) whose last line is the URL without its
+ * own "\\": on a page that ends there mid-line (a capture cut at ~2,000 bytes), the path may be partial.
+ */
+function urlEndsCommand(block: CodeBlock): boolean {
+  const lines = block.text.trimEnd().split("\n");
+  return (
+    lines.length > 1 && /^\s*'?https?:\/\/\S*$/.test(lines.at(-1) ?? "") && /\\\s*$/.test(lines.at(-2) ?? "")
+  );
 }
 
 /** Two request lines name the same operation: same method, same route; examples may hold concrete ids. */
