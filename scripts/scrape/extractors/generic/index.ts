@@ -103,7 +103,7 @@ function extract(page: Page): PageFragment {
   fragment.servers = pageServers(blocks);
   ctx.bases = fragment.servers.map((f) => f.value);
   // A page that ends mid-line was cut there (a saved capture ends with a newline).
-  const found = scanAnchors(blocks, ctx.bases, !/\n\s*$/.test(page.text));
+  const found = scanAnchors(blocks, ctx.bases, !page.text.slice(page.text.trimEnd().length).includes("\n"));
   fragment.listedOperations = found.listed;
   const anchored = spansOf(blocks, findAnchors(found));
   const fieldsOnly = anchored.length === 0 ? fieldsOnlySpan(blocks) : undefined;
