@@ -145,8 +145,10 @@ export interface GluedField {
 const TYPE_ALTERNATION = TYPE_WORDS.map((w) => w.replace(/[-[\]]/g, "\\$&")).join("|");
 // Lists and maps nest ("map from strings to map from strings to any", "map from strings to list of
 // objects"): a bounded count of fixed-word prefixes, so the match stays linear.
-const CONTAINER_PREFIX = String.raw`(?:(?:list|array|set) of |map from [a-z]+ to )`;
-const COMPOUND = String.raw`(?:${CONTAINER_PREFIX}{1,8}[a-z]+(?: or null)?|(?:${TYPE_ALTERNATION})(?: or null)?)`;
+// Redoc writes "Array of strings" with a capital, glued to the name and to a flag ("partsArray of
+// stringsrequired"): the item word is the shortest one a flag or the end may follow.
+const CONTAINER_PREFIX = String.raw`(?:(?:[Ll]ist|[Aa]rray|[Ss]et) of |map from [a-z]+ to )`;
+const COMPOUND = String.raw`(?:${CONTAINER_PREFIX}{1,8}[a-z]+?(?: or null)?|(?:${TYPE_ALTERNATION})(?: or null)?)`;
 const NAME_PREFIX = /^[A-Za-z_$][\w$.-]*/;
 // A type is not followed by more of a name: lowercase letters ("typeenum" is not "type" + "enum..."),
 // digits, "_", "-" or "." ("id_number_secondarystring" is not "id_" + "number"), except a flag word a

@@ -261,6 +261,7 @@ describe("generic reader, several operations shown only by their curls after the
     "string",
     "curl -i -X GET \\",
     "  https://mock.test/api/1/widgets/{widgetId}",
+    "", // a whole capture ends with a newline (one that ends mid-line was cut)
   ].join("\n");
 
   it("starts each operation at its title above its first section and strips the servers' base path", () => {
@@ -276,5 +277,264 @@ describe("generic reader, several operations shown only by their curls after the
       ["get", "/1/widgets", "listWidgets", [["query", "limit", { type: "integer", format: "int64" }]]],
       ["get", "/1/widgets/{widgetId}", "getWidget", [["path", "widgetId", { type: "string" }]]],
     ]);
+  });
+});
+
+describe("generic reader, a Redoc page of one tag's operations (8 Redoc)", () => {
+  const page = [
+    "This documentation is not optimized for mobile devices. Switch to a larger screen.",
+    "Widgets API (2.0.0)",
+    "",
+    "Download OpenAPI description",
+    "Languages",
+    "curl",
+    "Servers",
+    "Mock server",
+    "https://mock.widgets.test",
+    "Production server",
+    "https://api.widgets.test",
+    "",
+    "Widgets",
+    "Operations",
+    "List widgets",
+    "Get a widget",
+    "",
+    "List widgets",
+    "Request",
+    "",
+    "query Parameters",
+    "",
+    "sizeinteger(int64)",
+    "createdstring(date-time)",
+    "",
+    "curl -i -X GET \\",
+    "  https://mock.widgets.test/widgets \\",
+    "  -H 'Authorization: Bearer <YOUR_TOKEN_HERE>'",
+    "",
+    "Responses",
+    "200",
+    "OK",
+    "4XX",
+    "Client error",
+    "default",
+    "Unexpected error",
+    "",
+    "Get a widget",
+    "Request",
+    "",
+    "path Parameters",
+    "",
+    "widget_idstringrequired",
+    "",
+    "Bodyrequired",
+    "",
+    "partsArray of stringsrequired",
+    "IdentifiersArray of objects",
+    "Countinteger(int32)",
+    "finishobject(Finish)",
+    "curl -i -X GET \\",
+    "  https://mock.widgets.test/widgets/{widget_id} \\",
+    "  -H 'Authorization: Bearer <YOUR_TOKEN_HERE>'",
+    "",
+    "Responses",
+    "201",
+    "Created",
+    "404",
+    "Not found",
+  ].join("\n");
+  const ops = genericExtractor.extract({ file: "page.txt", text: page }).operations;
+
+  it("reads a curl of /widgets and one of /widgets/{widget_id} as two operations", () => {
+    expect(ops.map((op) => [op.method?.value, op.path?.value, op.title?.value])).toEqual([
+      ["get", "/widgets", "List widgets"],
+      ["get", "/widgets/{widget_id}", "Get a widget"],
+    ]);
+  });
+
+  it('reads each status line under "Responses" as a response, "4XX" and "default" too', () => {
+    expect(ops.map((op) => op.responses.map((r) => r.status))).toEqual([
+      ["200", "4XX", "default"],
+      ["201", "404"],
+    ]);
+  });
+
+  it('reads "integer(int64)" as the format glued to the type and "object(Finish)" as a title', () => {
+    expect(ops[0]?.parameters.map((p) => [p.in, p.path.join("."), p.schema])).toEqual([
+      ["query", "size", { type: "integer", format: "int64" }],
+      ["query", "created", { type: "string", format: "date-time" }],
+    ]);
+    expect(byName(ops[1]?.requestBody?.fields ?? [])).toEqual({
+      parts: { schema: { type: "array", items: { type: "string" } }, required: true },
+      Identifiers: { schema: { type: "array", items: { type: "object" } } },
+      Count: { schema: { type: "integer", format: "int32" } },
+      finish: { schema: { type: "object" } },
+    });
+  });
+
+  it('keeps the path key of a curl URL ("/#X-Amz-Target=…"): operations sharing one URL stay apart', () => {
+    const aws = [
+      "CreateBudget",
+      "Request",
+      "Bodyrequired",
+      "AccountIdstringrequired",
+      "curl -i -X POST \\",
+      "  'https://mock.widgets.test/#X-Amz-Target=Budgets.CreateBudget' \\",
+      "",
+      "DeleteBudget",
+      "Request",
+      "Bodyrequired",
+      "BudgetNamestringrequired",
+      "curl -i -X POST \\",
+      "  'https://mock.widgets.test/#X-Amz-Target=Budgets.DeleteBudget' \\",
+    ].join("\n");
+    const read = genericExtractor.extract({ file: "page.txt", text: aws }).operations;
+    expect(read.map((op) => [op.path?.value, op.requestBody?.fields.map((f) => f.path.join("."))])).toEqual([
+      ["/#X-Amz-Target=Budgets.CreateBudget", ["AccountId"]],
+      ["/#X-Amz-Target=Budgets.DeleteBudget", ["BudgetName"]],
+    ]);
+  });
+});
+
+describe('generic reader, the Redocly "schema" style: name, `required`, type line (8 Redoc)', () => {
+  const page = [
+    "Update a widget",
+    "path Parameters",
+    "widget_id",
+    "required",
+    "string",
+    "Widget id.",
+    "Request Body schema: application/json",
+    "required",
+    "label",
+    "string [ 2 .. 50 ] characters",
+    "Shelf label.",
+    "count",
+    "required",
+    "integer <int32> [ 1 .. 10 ]",
+    "stage",
+    "string",
+    'Enum: "draft" "live"',
+    "object or null",
+    'Enum: "a" "b"',
+    "shelved",
+    "boolean",
+    "Default: false",
+    "curl -i -X PATCH \\",
+    "  https://api.widgets.test/widgets/{widget_id} \\",
+    "  -H 'Content-Type: application/json'",
+  ].join("\n");
+  const op = operation(page);
+
+  it('reads the name, its `required` line and the type line with its "[ a .. b ]" range', () => {
+    expect(op.parameters.map((p) => [p.in, p.path.join("."), p.required, p.schema])).toEqual([
+      ["path", "widget_id", true, { type: "string" }],
+    ]);
+    expect(byName(op.requestBody?.fields ?? [])).toEqual({
+      label: { schema: { type: "string", minLength: 2, maxLength: 50 }, description: "Shelf label." },
+      count: { schema: { type: "integer", format: "int32", minimum: 1, maximum: 10 }, required: true },
+      stage: { schema: { type: "string", enum: ["draft", "live"] } },
+      shelved: { schema: { type: "boolean", default: false } },
+    });
+  });
+});
+
+describe("generic reader, Redoc operations without fields and descriptions in title case (8 Redoc)", () => {
+  it('reads curls of /blocks/number and /blocks/{block} as two operations, and "Block Number" as prose', () => {
+    const page = [
+      "getLastBlockNumber",
+      "Request",
+      "",
+      "curl -i -X GET \\",
+      "  https://api.widgets.test/v2/blocks/number",
+      "",
+      "Responses",
+      "200",
+      "",
+      "getBlock",
+      "Request",
+      "",
+      "path Parameters",
+      "",
+      "blockstringrequired",
+      "",
+      "Block Number",
+      "",
+      "curl -i -X GET \\",
+      "  https://api.widgets.test/v2/blocks/{block}",
+      "",
+    ].join("\n");
+    const ops = genericExtractor.extract({ file: "page.txt", text: page }).operations;
+    expect(ops.map((op) => [op.path?.value, op.parameters.map((p) => [p.in, p.path.join(".")])])).toEqual([
+      ["/v2/blocks/number", []],
+      ["/v2/blocks/{block}", [["path", "block"]]],
+    ]);
+    expect(ops[1]?.parameters[0]?.description).toBe("Block Number");
+  });
+});
+
+describe("generic reader, a Redoc page's operation boundaries (8 Redoc)", () => {
+  const op = (title: string, values: string, method: string, path: string): string[] => [
+    title,
+    "Request",
+    "",
+    "query Parameters",
+    "",
+    "actionstringrequired",
+    "",
+    `Enum${values}`,
+    "",
+    "curl -i -X " + method + " \\",
+    `  https://api.widgets.test${path} \\`,
+    "  -H 'Authorization: Bearer <YOUR_TOKEN_HERE>'",
+    "",
+    "Responses",
+    "200",
+    "OK (CSV)",
+    "",
+  ];
+
+  it('starts each operation at its title above "Request", not at an "Enum01" line above its curl', () => {
+    const page = [
+      ...op("ContactsGet", "01", "GET", "/contacts"),
+      ...op("ContactsPOST", "01", "POST", "/contacts"),
+    ];
+    const ops = genericExtractor.extract({ file: "page.txt", text: page.join("\n") }).operations;
+    expect(
+      ops.map((o) => [o.method?.value, o.title?.value, o.parameters.map((p) => `${p.in}.${p.path[0]}`)]),
+    ).toEqual([
+      ["get", "ContactsGet", ["query.action"]],
+      ["post", "ContactsPOST", ["query.action"]],
+    ]);
+  });
+
+  it("gives the fields after the last curl to no operation when the page is cut inside the next one's curl", () => {
+    const page = [
+      ...op("ContactsGet", '"read"', "GET", "/contacts"),
+      "DeleteContact",
+      "Request",
+      "path Parameters",
+      "contact_idstringrequired",
+      "curl -i -",
+    ];
+    const ops = genericExtractor.extract({ file: "page.txt", text: page.join("\n") }).operations;
+    expect(ops.map((o) => [o.path?.value, o.parameters.map((p) => `${p.in}.${p.path[0]}`)])).toEqual([
+      ["/contacts", ["query.action"]],
+    ]);
+  });
+
+  it("reads no operation from a curl whose URL the cut ends mid-line (its path may be partial)", () => {
+    const page = [
+      ...op("ContactsGet", '"read"', "GET", "/contacts"),
+      "DeleteContact",
+      "Request",
+      "path Parameters",
+      "contact_idstringrequired",
+      "curl -i -X DELETE \\",
+      "  https://api.widgets.test/conta",
+    ];
+    const ops = genericExtractor.extract({ file: "page.txt", text: page.join("\n") }).operations;
+    expect(ops.map((o) => o.path?.value)).toEqual(["/contacts"]);
+    const whole = genericExtractor.extract({ file: "page.txt", text: page.join("\n") + "\n" }).operations;
+    expect(whole.map((o) => o.path?.value)).toEqual(["/contacts", "/conta"]);
   });
 });

@@ -141,7 +141,14 @@ describe("readTarget: what of a target is the path (TargetForm)", () => {
     ["/#X-Amz-Target=SageMaker.CreateAction", "documented", "/#X-Amz-Target=SageMaker.CreateAction", []],
     ["POST /items#top?x=1", "documented", "/items#top", []],
     ["/FeatureGroup/:name/#Id&EventTime", "documented", "/FeatureGroup/{name}#Id&EventTime", []],
-    ["http://localhost:8080/v1/items#top", "sent", "/v1/items", []],
+    // A curl URL's `#` is the path key its renderer printed (Redoc's samples of AWS operations).
+    ["https://mock.test/#X-Amz-Target=Svc.Act", "sent", "/#X-Amz-Target=Svc.Act", []],
+    [
+      "http://localhost:8080/FeatureGroup/{name}#Id&EventTime",
+      "sent",
+      "/FeatureGroup/{name}#Id&EventTime",
+      [],
+    ],
     ["http://localhost:8080/v1/items/?a=1#top", "sent", "/v1/items/", []],
     ["http://localhost:8080/", "sent", "/", []],
     ["\\user\\", "key", "/user/", []],

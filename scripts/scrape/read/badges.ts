@@ -21,6 +21,8 @@ export interface Badges {
 const FLAG =
   /^(required conditionally|Required|REQUIRED|required|Optional|OPTIONAL|optional|Deprecated|DEPRECATED|deprecated|nullable)(?=[^a-z]|$|format:|min:|max:)\s*/;
 const BOUND = /^(<=|>=|<|>|=)\s*(-?\d+(?:\.\d+)?)(\s*(?:characters?|chars?|items?))?\s*/;
+// Redoc's range: "[ 2 .. 40 ] characters", "[ 1 .. 100 ]", "[ 1 .. 5 ] items".
+const RANGE = /^\[\s*(-?\d+(?:\.\d+)?)\s*\.\.\s*(-?\d+(?:\.\d+)?)\s*\](\s*(?:characters?|chars?|items?))?\s*/;
 const MIN_MAX =
   /^(min|max|minimum|maximum|minLength|maxLength|min length|max length)\s*:\s*(-?\d+(?:\.\d+)?)\s*/i;
 const FORMAT = /^format:\s*"?([\w.-]+)"?\s*/;
@@ -50,6 +52,7 @@ export function readBadges(text: string, schema: JsonSchema | undefined): Badges
     }
     const flag = FLAG.exec(rest);
     const bound = BOUND.exec(rest);
+    const range = RANGE.exec(rest);
     const minMax = MIN_MAX.exec(rest);
     const format = FORMAT.exec(rest);
     const def = DEFAULT.exec(rest);
@@ -80,6 +83,16 @@ export function readBadges(text: string, schema: JsonSchema | undefined): Badges
         };
       } else out = { ...base, ...parseConstraints(bound[0], base) };
       rest = rest.slice(bound[0].length);
+    } else if (range) {
+      const base = out ?? {};
+      const [low, high] = [Number(range[1]), Number(range[2])];
+      const unit = range[3] ?? "";
+      out = /item/.test(unit)
+        ? { ...base, minItems: low, maxItems: high }
+        : /char/.test(unit) || holdsStrings(base)
+          ? { ...base, minLength: low, maxLength: high }
+          : { ...base, minimum: low, maximum: high };
+      rest = rest.slice(range[0].length);
     } else if (minMax) {
       const base = out ?? {};
       const n = Number(minMax[2]);

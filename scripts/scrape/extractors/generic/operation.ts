@@ -26,7 +26,7 @@ import {
   warn,
 } from "../../read/blocks.ts";
 import { readCode } from "./examples.ts";
-import { parseFieldItem } from "../../read/field-lists.ts";
+import { identifierLike, parseFieldItem } from "../../read/field-lists.ts";
 import { readFieldText, readTokenRun, toFieldSpec } from "../../read/field.ts";
 import { rowSpec, tableColumns, type Columns } from "../../read/field-tables.ts";
 import { enrichSchema, type FieldSpec } from "../../read/field-types.ts";
@@ -52,6 +52,8 @@ export class OperationReader {
   private describing = true;
   private readonly description: Line[] = [];
   private readonly pathParams: Set<string>;
+  /** Since a responses heading and until a request-side one: a status line alone there heads a response. */
+  private inResponses = false;
   /** The last field read from a field line: the paragraph after it may be its description. */
   private pendingField: FieldFragment | undefined;
 
@@ -77,7 +79,9 @@ export class OperationReader {
     if (block.kind !== "text") this.pendingField = undefined;
     if (block.kind === "heading") {
       if (isAnchor || (index === this.span.start && this.span.title?.source === block.source)) return;
+      const inResponses = this.inResponses;
       this.enterSection(block.text, block.depth);
+      this.statusHeading(block.text, block.source, inResponses);
       this.hint(block.text, block.source);
       this.label = block.text;
       this.describing = false;
@@ -114,10 +118,33 @@ export class OperationReader {
     while ((this.sections.at(-1)?.depth ?? -1) >= depth) this.sections.pop();
     const info = classifySection(text);
     if (info) this.sections.push({ depth, info });
+    if (info) this.inResponses = info.kind === "response" || info.kind === "errors";
   }
 
   private section(): SectionInfo | undefined {
     return this.sections.at(-1)?.info;
+  }
+
+  /**
+   * A status code alone as a heading or line ("200", "404 Not Found", "default", "4XX") heads a response the
+   * page shows, even when nothing is listed under it (Redoc's "Responses" then "200" and its description).
+   * A "default" or "4XX" only under a responses section; a three-digit code as a heading (which is a
+   * response section of its own) anywhere.
+   */
+  private statusHeading(text: string, source: Source, inResponses: boolean): boolean {
+    const t = plain(text).trim();
+    const alone = /^([1-5]\d\d|[1-5]XX|default)$/i.exec(t)?.[1];
+    if (alone && inResponses) {
+      const status = alone.toLowerCase() === "default" ? "default" : alone.toUpperCase();
+      if (this.section()?.status !== status)
+        this.sections.push({ depth: 99, info: { kind: "response", status } });
+      this.parts.response(status, source);
+      return true;
+    }
+    const code = /^([1-5]\d\d)\b/.exec(t)?.[1];
+    if (!code || this.section()?.status !== code) return false;
+    this.parts.response(code, source);
+    return true;
   }
 
   /** "Query parameters:" or "**Response**" alone on a line works as a heading below the real ones. */
@@ -136,6 +163,10 @@ export class OperationReader {
     const repeat = isAnchor || requestLineOf(block.lines[0]?.text ?? "") !== undefined;
     const lines = repeat ? block.lines.slice(1) : block.lines;
     if (lines.length === 0) return;
+    // Under "Responses", status lines and their one-line descriptions alternate (Redoc: "200", "OK",
+    // "4XX", "Client error"), so a status may sit inside a paragraph.
+    const statuses = lines.filter((l) => this.statusHeading(l.text, l.source, this.inResponses));
+    if (statuses.length > 0 && lines.length <= 2 * statuses.length) return;
     const text = lines.map((l) => l.text).join(" ");
     if (!repeat && OperationReader.isLabel(block)) {
       this.enterSection(text, 99);
@@ -192,11 +223,22 @@ export class OperationReader {
         { text: line.text, rest: [], children: [], source: line.source },
         section?.kind,
       );
+      // "Block Number" under a field is its description, not a field "Block" of type number: a name
+      // written apart from its type reads as an identifier (header names aside: "Authorization string").
+      const spaced =
+        spec !== undefined &&
+        plain(line.text)
+          .trim()
+          .startsWith(spec.name + " ");
+      if (spaced && !identifierLike(spec.name) && section?.kind !== "header") return undefined;
       if (spec?.typed) return spec;
       // The shared reader's other forms: "page_size?integer", "color: optional \"red\" or \"green\"".
       const reading = readFieldText(line.text);
       return reading?.schema ? toFieldSpec(reading) : undefined;
     };
+    // "Request Body schema: application/json", then "required" (Redoc): the flag is the body's, not a field's.
+    if (section?.kind === "body" && isFlagLine(lines[0]?.text) && startsTokenField(lines, 1))
+      return this.readTokenRun(lines.slice(1));
     // A bare name, then its type on the next line: token-per-line fields ("integer <int64>" is a type, not
     // a field named "integer").
     if (startsTokenField(lines, 0)) return this.readTokenRun(lines);
@@ -225,7 +267,7 @@ export class OperationReader {
    * Only a run that starts with a name and has a type is a field; a nameless run is reported, not placed.
    */
   private readTokenRun(lines: Line[]): boolean {
-    const starts = lines.flatMap((_, i) => (startsTokenField(lines, i) ? [i] : []));
+    const starts = tokenRunStarts(lines);
     if (starts.length > 1 && starts[0] === 0) return this.readTokenRuns(lines, starts);
     return this.readOneTokenRun(lines, []);
   }
@@ -419,13 +461,51 @@ export class OperationReader {
   }
 }
 
-/** Line `i` is a bare name and the line after it a type: a token-per-line field starts there. */
+function isFlagLine(text: string | undefined): boolean {
+  return /^(?:required|optional)$/i.test(plain(text ?? "").trim());
+}
+
+/**
+ * Line `i` is a bare name and a type follows it, on the next line or after a `required` line (Redocly:
+ * the name, `required`, `string <= 50 characters`): a token-per-line field starts there.
+ */
 function startsTokenField(lines: Line[], i: number): boolean {
   const name = plain(lines[i]?.text ?? "").trim();
-  const next = lines[i + 1]?.text;
+  const next = lines[i + (isFlagLine(lines[i + 1]?.text) ? 2 : 1)]?.text;
   if (next === undefined || !/^[A-Za-z_$@][\w$@.[\]-]*$/.test(name)) return false;
   const reading = readTokenRun([name, next]);
   return reading?.name === name && reading.schema !== undefined;
+}
+
+/** A type alone on its line: "string", "object or null", "string or integer", "Array of objects". */
+function isTypeLine(text: string): boolean {
+  const typeAlone = (t: string): boolean => {
+    const reading = readTokenRun([t]);
+    return reading?.nameless === true && reading.schema !== undefined;
+  };
+  const t = plain(text).trim();
+  return typeAlone(t) || t.split(" or ").every((piece) => piece === "null" || typeAlone(piece));
+}
+
+/**
+ * Where the fields of a token-per-line paragraph start: at each name followed by its type, and at a type
+ * line after a field that already has one, which is a field that lost its name (Redoc's unions and
+ * nullable fields: `object or null`). The nameless run keeps its own lines (an `Enum: …` under it), so
+ * they are not read as the field above's.
+ */
+function tokenRunStarts(lines: Line[]): number[] {
+  const starts: number[] = [];
+  let typed = false;
+  lines.forEach((line, i) => {
+    if (startsTokenField(lines, i)) {
+      starts.push(i);
+      typed = false;
+    } else if (isTypeLine(line.text)) {
+      if (typed && starts.length > 0) starts.push(i);
+      typed = true;
+    }
+  });
+  return starts;
 }
 
 function namePathOf(text: string | undefined): string[] | undefined {
