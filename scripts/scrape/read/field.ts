@@ -179,7 +179,16 @@ export function readTokenRun(raw: readonly string[]): FieldReading | undefined {
   lines.forEach((line, i) => {
     let token = classify(line);
     // "Identifiers" then "object[]": a capitalised word is a (PascalCase) name when the type follows it.
-    if (i === 0 && token.kind === "text" && IDENT.test(line) && classify(lines[1] ?? "").kind === "type")
+    // "path" or "required" then "string": a field of that name, not a flag (flags follow the type). Not
+    // before "Array [" (Docusaurus opens an array's items with it, after the array's flags).
+    const flagWord =
+      (token.kind === "location" || token.kind === "required") && !/\[\s*$/.test(lines[1] ?? "");
+    if (
+      i === 0 &&
+      (token.kind === "text" || flagWord) &&
+      IDENT.test(line) &&
+      classify(lines[1] ?? "").kind === "type"
+    )
       token = { kind: "name", text: line };
     if (token.kind === "name" && out.name === undefined && schema === undefined && prose.length === 0)
       out.name = token.text;

@@ -9,6 +9,7 @@ import {
   type OperationFragment,
   type ParameterFragment,
   type ParameterLocation,
+  type ResponseFragment,
   type Source,
   type Strength,
 } from "../../fragment.ts";
@@ -32,7 +33,7 @@ import { rowSpec, tableColumns, type Columns } from "../../read/field-tables.ts"
 import { enrichSchema, type FieldSpec } from "../../read/field-types.ts";
 import { OperationParts } from "./operation-parts.ts";
 import { namePath } from "../../read/names.ts";
-import { classifySection, statusIn, type SectionInfo } from "../../read/sections.ts";
+import { classifySection, statusIn, statusLabel, type SectionInfo } from "../../read/sections.ts";
 import { requestLineOf } from "./words.ts";
 
 const BODYLESS = new Set<HttpMethod>(["get", "delete", "head", "options", "trace"]);
@@ -54,6 +55,8 @@ export class OperationReader {
   private readonly pathParams: Set<string>;
   /** The last field read from a field line: the paragraph after it may be its description. */
   private pendingField: FieldFragment | undefined;
+  /** The response a status heading just opened: the paragraph right under it may be its description. */
+  private statusHeading: ResponseFragment | undefined;
 
   constructor(
     private readonly ctx: Ctx,
@@ -75,13 +78,15 @@ export class OperationReader {
   read(block: Block, index: number): void {
     const isAnchor = index === this.span.anchor?.block;
     if (block.kind !== "text") this.pendingField = undefined;
+    const statusHeading = this.statusHeading;
+    this.statusHeading = undefined;
     if (block.kind === "heading") {
       if (isAnchor || (index === this.span.start && this.span.title?.source === block.source)) return;
-      this.enterSection(block.text, block.depth);
+      this.enterSection(block.text, block.depth, block.source);
       this.hint(block.text, block.source);
       this.label = block.text;
       this.describing = false;
-    } else if (block.kind === "text") this.readText(block, isAnchor);
+    } else if (block.kind === "text") this.readText(block, isAnchor, statusHeading);
     else if (block.kind === "list") {
       this.describing = false;
       for (const item of block.items) this.readItem(item, []);
@@ -109,11 +114,17 @@ export class OperationReader {
 
   // --- sections -----------------------------------------------------------------------------------------
 
-  /** A heading closes the sections at its depth or deeper; a section heading opens one. */
-  private enterSection(text: string, depth: number): void {
+  /**
+   * A heading closes the sections at its depth or deeper; a section heading opens one. A response heading
+   * with its status ("201 - application/json", "404 Not Found") shows that response, whatever follows it.
+   */
+  private enterSection(text: string, depth: number, source?: Source): void {
     while ((this.sections.at(-1)?.depth ?? -1) >= depth) this.sections.pop();
     const info = classifySection(text);
     if (info) this.sections.push({ depth, info });
+    if (source && info?.kind === "response" && info.status) {
+      this.statusHeading = this.parts.response(info.status, source);
+    }
   }
 
   private section(): SectionInfo | undefined {
@@ -131,7 +142,7 @@ export class OperationReader {
 
   // --- prose --------------------------------------------------------------------------------------------
 
-  private readText(block: TextBlock, isAnchor: boolean): void {
+  private readText(block: TextBlock, isAnchor: boolean, statusHeading?: ResponseFragment): void {
     // The request line is not prose, nor is a repeat of it ("PATCH https://host/x" then "PATCH /x").
     const repeat = isAnchor || requestLineOf(block.lines[0]?.text ?? "") !== undefined;
     const lines = repeat ? block.lines.slice(1) : block.lines;
@@ -150,6 +161,12 @@ export class OperationReader {
     const pending = this.pendingField;
     this.pendingField = undefined;
     if (pending && this.inFieldSection() && this.describeField(pending, lines)) return;
+    // "200 - application/json" then "Successful Response": the response's description.
+    const first = lines[0];
+    if (statusHeading && first && !statusHeading.description) {
+      statusHeading.description = fact(plain(text), first.source, "prose");
+      return;
+    }
     this.hint(text, block.source);
     const status = statusIn(plain(text));
     const caption = /:$/.test(plain(text)) && plain(text).split(" ").length <= 6;
@@ -243,11 +260,16 @@ export class OperationReader {
       const own: Line[] = [];
       const opens: number[] = [];
       let closes = 0;
+      // "Possible values: [a, b" then "]": a wrapped enum's bracket, not the end of an array's items.
+      let enumOpen = false;
       for (const line of run) {
         const t = plain(line.text).trim();
         if (/^Array \[$/i.test(t)) opens.push(own.length);
-        else if (t === "]") closes++;
-        else own.push(line);
+        else if (t === "]" && !enumOpen) closes++;
+        else {
+          own.push(line);
+          enumOpen = t === "]" ? false : /\[[^\]]*$/.test(t) || enumOpen;
+        }
       }
       const prefix = parents.at(-1) ?? [];
       const placed = this.readOneTokenRun(own, prefix);
@@ -291,6 +313,15 @@ export class OperationReader {
   // --- fields -------------------------------------------------------------------------------------------
 
   private readItem(item: Item, prefix: string[], forced?: Target): void {
+    // "- 200", "- default" under "Responses" (Docusaurus's status tabs): the responses the page shows.
+    const status =
+      prefix.length === 0 && !forced && item.children.length === 0 && this.section()?.kind === "response"
+        ? statusLabel(plain(item.text), true)
+        : undefined;
+    if (status) {
+      this.parts.response(status, item.source);
+      return;
+    }
     // "- Query parameters:" with the parameters nested under it.
     const section = classifySection(item.text);
     if (

@@ -1,0 +1,160 @@
+// The generic reader on the response lists and field runs of LAYOUTS.md families 6 (Mintlify) and 11
+// (Docusaurus OpenAPI): status lines, `- 200` status tabs, token runs whose name is a flag word, and a
+// wrapped `Possible values: [a, b` / `]` inside `Array [` ... `]`. Pages are invented, in the shapes
+// LAYOUTS.md describes.
+import { describe, expect, it } from "vitest";
+import { genericExtractor } from "../../scripts/scrape/extractors/generic/index.ts";
+import type { OperationFragment } from "../../scripts/scrape/fragment.ts";
+
+function operation(lines: string[]): OperationFragment {
+  const page = genericExtractor.extract({ file: "page.txt", text: lines.join("\n") });
+  const [op] = page.operations;
+  if (!op) throw new Error(`no operation in ${JSON.stringify(page)}`);
+  return op;
+}
+
+const responses = (op: OperationFragment): Record<string, string | undefined> =>
+  Object.fromEntries(op.responses.map((r) => [r.status, r.description?.value]));
+
+const bodyPaths = (op: OperationFragment): string[] =>
+  (op.requestBody?.fields ?? []).map((f) => f.path.join("."));
+
+describe("Mintlify response list (6): `200 - application/json` lines", () => {
+  const head = [
+    "Skip to main content",
+    "DELETE",
+    "/",
+    "v2",
+    "/",
+    "widgets",
+    "/",
+    "{widget_id}",
+    "Delete a widget",
+  ];
+
+  it("reads every status line as a response, the line under it as its description", () => {
+    const op = operation([
+      ...head,
+      "Response",
+      "",
+      "200 - application/json",
+      "Successful Response",
+      "422 - application/json",
+      "Validation Error",
+      "429 - application/json",
+      "Too Many Requests",
+      "default - application/json",
+      "Unexpected error",
+      "",
+      "Documentation Index",
+      "Fetch the complete documentation index at: https://docs.widgets.test/llms.txt",
+    ]);
+    expect(responses(op)).toEqual({
+      "200": "Successful Response",
+      "422": "Validation Error",
+      "429": "Too Many Requests",
+      default: "Unexpected error",
+    });
+  });
+
+  it("reads status lines with nothing under them, and the fields under one as its fields", () => {
+    const op = operation([
+      ...head,
+      "Response",
+      "",
+      "204",
+      "480 - application/json",
+      "201 - application/json",
+      "id",
+      "string",
+    ]);
+    expect(Object.keys(responses(op)).sort()).toEqual(["201", "204", "480"]);
+    expect(op.responses.find((r) => r.status === "201")?.fields.map((f) => f.path.join("."))).toEqual(["id"]);
+  });
+});
+
+describe("Docusaurus response tabs (11): `- 200` under Responses", () => {
+  it("reads each status tab as a response, `- default` too", () => {
+    const op = operation([
+      "Update a widget",
+      "PATCH/v2/widgets/{widget_id}",
+      "Request",
+      "Path Parameters",
+      "widget_id string REQUIRED",
+      "Responses",
+      "- 200",
+      "- 422",
+      "- default",
+      "Updated.",
+      "Validation error.",
+      "Unexpected error.",
+      "- Schema",
+      "- Example (from schema)",
+      "Loading...",
+    ]);
+    expect(Object.keys(responses(op)).sort()).toEqual(["200", "422", "default"]);
+  });
+
+  it("leaves a `- 200` bullet outside a response section alone", () => {
+    const op = operation([
+      "PATCH/v2/widgets/{widget_id}",
+      "Body",
+      "- application/json",
+      "code integer REQUIRED",
+      "Possible values: [200, 404]",
+      "- 200",
+    ]);
+    expect(op.responses.map((r) => r.status)).toEqual([]);
+  });
+});
+
+describe("Docusaurus token runs (11): flag words as names, wrapped enum brackets inside arrays", () => {
+  const page = [
+    "Update a widget",
+    "PUT/v2/widgets/{widget_id}",
+    "Request",
+    "Path Parameters",
+    "widget_id string REQUIRED",
+    "Body",
+    "required",
+    "- application/json",
+    "routes",
+    "object[]",
+    "Array [",
+    "mode",
+    "string",
+    "required",
+    "Possible values: [NONE, TIMEOUT",
+    "]",
+    "method",
+    "string",
+    "path",
+    "string",
+    "header",
+    "boolean",
+    "]",
+    "label",
+    "string",
+  ];
+
+  it('reads "path" then "string" as a body field named path, not a path-parameter flag', () => {
+    const op = operation(page);
+    expect(op.parameters.map((p) => `${p.in} ${p.path.join(".")}`)).toEqual(["path widget_id"]);
+    expect(bodyPaths(op)).toContain("routes.path");
+    expect(bodyPaths(op)).toContain("routes.header");
+  });
+
+  it("closes a wrapped `Possible values: [` at its own `]`, keeping the array's items open", () => {
+    const op = operation(page);
+    expect(bodyPaths(op)).toEqual([
+      "routes",
+      "routes.mode",
+      "routes.method",
+      "routes.path",
+      "routes.header",
+      "label",
+    ]);
+    const mode = op.requestBody?.fields.find((f) => f.path.join(".") === "routes.mode");
+    expect(mode?.schema?.enum).toEqual(["NONE", "TIMEOUT"]);
+  });
+});
