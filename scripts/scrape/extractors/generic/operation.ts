@@ -268,7 +268,7 @@ export class OperationReader {
         else if (t === "]" && !enumOpen) closes++;
         else {
           own.push(line);
-          enumOpen = t === "]" ? false : /\[[^\]]*$/.test(t) || enumOpen;
+          enumOpen = t === "]" ? false : t.lastIndexOf("[") > t.lastIndexOf("]") || enumOpen;
         }
       }
       const prefix = parents.at(-1) ?? [];
