@@ -158,3 +158,30 @@ describe("Docusaurus token runs (11): flag words as names, wrapped enum brackets
     expect(mode?.schema?.enum).toEqual(["NONE", "TIMEOUT"]);
   });
 });
+
+describe("names a capture broke at `_` or `.` (6 Mintlify, 11 Docusaurus)", () => {
+  it("joins the parts of a parameter line and of a token run", () => {
+    const op = operation([
+      "Update a widget",
+      "PUT/v2/widgets/{api_Key}",
+      "Request",
+      "Path Parameters",
+      "api_",
+      "Key string REQUIRED",
+      "Body",
+      "- application/json",
+      "frame",
+      "object",
+      "frame.",
+      "depth",
+      "integer",
+      "frame.",
+      "ShelfLabel",
+      "string",
+    ]);
+    expect(op.parameters.map((p) => `${p.in} ${p.path.join(".")} ${String(p.required)}`)).toEqual([
+      "path api_Key true",
+    ]);
+    expect(bodyPaths(op)).toEqual(["frame", "frame.depth", "frame.ShelfLabel"]);
+  });
+});

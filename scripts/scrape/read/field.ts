@@ -40,16 +40,24 @@ const IDENT = /^[A-Za-z_$@][\w$@.[\]-]*$/;
  */
 export function joinBrokenNames(lines: readonly string[]): string[] {
   const out: string[] = [];
-  // Whether the line last added (not the whole joined text, which would be re-read at every join) ends
-  // in a broken name.
-  let endsBroken = false;
+  // How the line last added (not the whole joined text, which would be re-read at every join) ends: in
+  // a name broken at "_" or ".", and whether that line is only the name's first part.
+  let broken: "_" | "." | undefined;
+  let lone = false;
   for (const raw of lines) {
     const line = raw.replace(/(?<=[A-Za-z0-9]) (?=_[A-Za-z0-9])/g, "");
     const t = line.trim();
-    // The rest of a name starts lowercase ("mmintegerRequired", "depthinteger"); a sentence does not.
-    if (out.length > 0 && endsBroken && /^[a-z0-9_]/.test(t)) out[out.length - 1] += t;
-    else out.push(endsBroken ? t : line);
-    endsBroken = /[A-Za-z0-9][_.]$/.test(t);
+    // The rest of a name starts lowercase ("mmintegerRequired", "depthinteger"); a sentence does not. After
+    // "_" it may start uppercase ("api_" + "Key"), as no word of prose ends in "_"; after "." only when
+    // both lines are bare names ("Identifiers." + "FeatureGroupName", one token per line).
+    const rest =
+      /^[a-z0-9_]/.test(t) ||
+      (broken === "_" && /^[A-Z]/.test(t)) ||
+      (broken === "." && lone && /^[A-Z][\w$@-]*$/.test(t));
+    if (out.length > 0 && broken && rest) out[out.length - 1] += t;
+    else out.push(broken ? t : line);
+    broken = /[A-Za-z0-9][_.]$/.test(t) ? (t.endsWith("_") ? "_" : ".") : undefined;
+    lone = /^[A-Za-z_$@][\w$@.-]*$/.test(t);
   }
   return out.map((l) => l.trimEnd());
 }

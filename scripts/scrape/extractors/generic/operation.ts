@@ -28,7 +28,7 @@ import {
 } from "../../read/blocks.ts";
 import { readCode } from "./examples.ts";
 import { parseFieldItem } from "../../read/field-lists.ts";
-import { readFieldText, readTokenRun, toFieldSpec } from "../../read/field.ts";
+import { joinBrokenNames, readFieldText, readTokenRun, toFieldSpec } from "../../read/field.ts";
 import { rowSpec, tableColumns, type Columns } from "../../read/field-tables.ts";
 import { enrichSchema, type FieldSpec } from "../../read/field-types.ts";
 import { OperationParts } from "./operation-parts.ts";
@@ -201,8 +201,9 @@ export class OperationReader {
    * "external_refstringOptional<=255 characters". A line that is not a field describes the field above it,
    * and so does the paragraph after a field line that has no description.
    */
-  private readFieldLines(lines: Line[]): boolean {
+  private readFieldLines(broken: Line[]): boolean {
     if (!this.inFieldSection()) return false;
+    const lines = joinBrokenLines(broken);
     const section = this.section();
     const asField = (line: Line): FieldSpec | undefined => {
       const spec = parseFieldItem(
@@ -457,6 +458,23 @@ function startsTokenField(lines: Line[], i: number): boolean {
   if (next === undefined || !/^[A-Za-z_$@][\w$@.[\]-]*$/.test(name)) return false;
   const reading = readTokenRun([name, next]);
   return reading?.name === name && reading.schema !== undefined;
+}
+
+/**
+ * Lines joined where a capture broke a field's name at "_" or "." ("api_" + "Key string REQUIRED"): only
+ * after a line that is nothing but the name's first part, so a sentence's full stop joins nothing.
+ */
+function joinBrokenLines(lines: Line[]): Line[] {
+  const out: Line[] = [];
+  let fragment = false;
+  for (const line of lines) {
+    const last = out.at(-1);
+    const joined = last && fragment ? joinBrokenNames([last.text, line.text]) : [];
+    fragment = /^[A-Za-z_$@][\w$@.-]*[_.]$/.test(plain(line.text).trim());
+    if (last && joined.length === 1) out[out.length - 1] = { text: joined[0] ?? "", source: last.source };
+    else out.push(line);
+  }
+  return out;
 }
 
 function namePathOf(text: string | undefined): string[] | undefined {
