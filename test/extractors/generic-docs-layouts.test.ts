@@ -185,3 +185,49 @@ describe("names a capture broke at `_` or `.` (6 Mintlify, 11 Docusaurus)", () =
     expect(bodyPaths(op)).toEqual(["frame", "frame.depth", "frame.ShelfLabel"]);
   });
 });
+
+describe("Docusaurus field lines (11): `name Titlerequired`, `name typerequired`, constraints under them", () => {
+  const op = operation([
+    "Create a widget",
+    "POST/v2/widgets",
+    "Request",
+    "Body",
+    "required",
+    "- application/json",
+    "color Colorrequired",
+    "Possible values: [red, green",
+    "]",
+    "label Label",
+    "limit integer<int32>required",
+    "Possible values: >= 1 and <= 50",
+    "size integer",
+    "Default value: 20",
+    "items object[]",
+    "Array [",
+    "sku stringrequired",
+    "]",
+    "See Details",
+    "Responses",
+    "- 201",
+  ]);
+  const fields = Object.fromEntries(
+    (op.requestBody?.fields ?? []).map((f) => [f.path.join("."), { schema: f.schema, required: f.required }]),
+  );
+
+  it("reads the name and the required flag; a title states no type", () => {
+    expect(fields.color).toEqual({ schema: { enum: ["red", "green"] }, required: true });
+    expect(fields.label).toEqual({ schema: undefined, required: false });
+  });
+
+  it("reads a type with required glued on, and the limits and default on the lines under it", () => {
+    expect(fields.limit).toEqual({
+      schema: { type: "integer", format: "int32", minimum: 1, maximum: 50 },
+      required: true,
+    });
+    expect(fields.size?.schema).toEqual({ type: "integer", default: 20 });
+  });
+
+  it("nests the fields between `Array [` and `]` under the array, and takes no capitalised prose as a field", () => {
+    expect(Object.keys(fields)).toEqual(["color", "label", "limit", "size", "items", "items.sku"]);
+  });
+});

@@ -119,6 +119,28 @@ export function readFieldText(raw: string): FieldReading | undefined {
   return out;
 }
 
+/**
+ * Docusaurus's newer plugin writes a body field as its name, then its type or its schema's title, with
+ * "required" glued on: "limit integer<int32>required", "tags string[]", "color Colorrequired", "label
+ * Label". A title (one to three capitalised words) stands where the type would, so it states no type.
+ */
+export function readTitledField(raw: string): FieldReading | undefined {
+  const words = collapseSpace(raw).split(" ");
+  const name = words[0] ?? "";
+  if (words.length < 2 || words.length > 4 || !identifierLike(name) || !IDENT.test(name)) return undefined;
+  let rest = words.slice(1).join(" ");
+  const required = rest.endsWith("required") && rest !== "required";
+  if (required) rest = rest.slice(0, -"required".length);
+  const out: FieldReading = { name, required };
+  const path = namePath(name);
+  if (path) out.path = path.path;
+  const schema = words.length === 2 ? typeToken(rest) : undefined;
+  if (schema) return { ...out, schema };
+  // A capitalised word as the name ("See Details") is prose, not a field with a title.
+  const titled = rest.split(" ").every((w) => /^[A-Z][A-Za-z0-9]*$/.test(w));
+  return titled && !/^[A-Z][a-z]+$/.test(name) ? out : undefined;
+}
+
 /** A token of a one-token-per-line run and what it says. */
 type Token =
   | { kind: "name"; text: string }

@@ -28,7 +28,13 @@ import {
 } from "../../read/blocks.ts";
 import { readCode } from "./examples.ts";
 import { parseFieldItem } from "../../read/field-lists.ts";
-import { joinBrokenNames, readFieldText, readTokenRun, toFieldSpec } from "../../read/field.ts";
+import {
+  joinBrokenNames,
+  readFieldText,
+  readTitledField,
+  readTokenRun,
+  toFieldSpec,
+} from "../../read/field.ts";
 import { rowSpec, tableColumns, type Columns } from "../../read/field-tables.ts";
 import { enrichSchema, type FieldSpec } from "../../read/field-types.ts";
 import { OperationParts } from "./operation-parts.ts";
@@ -213,7 +219,10 @@ export class OperationReader {
       if (spec?.typed) return spec;
       // The shared reader's other forms: "page_size?integer", "color: optional \"red\" or \"green\"".
       const reading = readFieldText(line.text);
-      return reading?.schema ? toFieldSpec(reading) : undefined;
+      if (reading?.schema) return toFieldSpec(reading);
+      // "color Colorrequired" (Docusaurus): only under a field section's own heading.
+      const titled = section?.kind === "params" ? undefined : readTitledField(plain(line.text));
+      return titled ? toFieldSpec(titled) : undefined;
     };
     // A bare name, then its type on the next line: token-per-line fields ("integer <int64>" is a type, not
     // a field named "integer").
@@ -228,14 +237,43 @@ export class OperationReader {
       response.description ??= fact(lead.map((l) => plain(l.text)).join(" "), leadLine.source, "prose");
     }
     let current: FieldFragment | undefined;
+    // "Array [" ... "]" around an array's item fields (Docusaurus) nests them under it.
+    const parents: string[][] = [];
+    let open = "";
     for (const line of lines.slice(first)) {
+      const t = plain(line.text).trim();
+      // "Possible values: [red, green" then "]": one constraint read when its bracket closes.
+      if (open) {
+        open += ` ${t}`;
+        if (!t.includes("]")) continue;
+        this.describeLine(current, open);
+        open = "";
+        continue;
+      }
+      if (/^Array \[$/i.test(t)) {
+        if (current) parents.push(current.path);
+        continue;
+      }
+      if (t === "]") {
+        parents.pop();
+        continue;
+      }
       const spec = asField(line);
-      if (spec) current = this.place(spec, line.source, "typed", [])?.fragment;
-      else if (current)
-        current.description = [current.description, plain(line.text)].filter(Boolean).join(" ");
+      if (spec) current = this.place(spec, line.source, "typed", parents.at(-1) ?? [])?.fragment;
+      else if (t.lastIndexOf("[") > t.lastIndexOf("]")) open = t;
+      else this.describeLine(current, t);
     }
+    if (open) this.describeLine(current, open);
     this.pendingField = current;
     return true;
+  }
+
+  /** A line under a field line: its limits or enum values ("Possible values: [a, b]"), else its description. */
+  private describeLine(field: FieldFragment | undefined, text: string): void {
+    if (!field) return;
+    const enriched = enrichSchema(field.schema, text, [text]);
+    if (enriched && enriched !== field.schema) field.schema = enriched;
+    else field.description = [field.description, text].filter(Boolean).join(" ");
   }
 
   /**
