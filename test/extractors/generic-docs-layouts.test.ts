@@ -231,3 +231,41 @@ describe("Docusaurus field lines (11): `name Titlerequired`, `name typerequired`
     expect(Object.keys(fields)).toEqual(["color", "label", "limit", "size", "items", "items.sku"]);
   });
 });
+
+describe("Mintlify one-line descriptions (6): never a heading, never a field", () => {
+  it('keeps the field section open after "JSONP" and reads "Block Number" as a description', () => {
+    const op = operation([
+      "GET",
+      "/",
+      "v2",
+      "/",
+      "blocks",
+      "/",
+      "{block}",
+      "getBlock",
+      "Path Parameters",
+      "",
+      "block",
+      "string",
+      "required",
+      "",
+      "Block Number",
+      "Query Parameters",
+      "",
+      "callback",
+      "string",
+      "",
+      "JSONP",
+      "",
+      "fields",
+      "string",
+      "",
+      "Selector.",
+    ]);
+    expect(op.parameters.map((p) => `${p.in} ${p.path.join(".")} ${p.description ?? ""}`)).toEqual([
+      "path block Block Number",
+      "query callback JSONP",
+      "query fields Selector.",
+    ]);
+  });
+});

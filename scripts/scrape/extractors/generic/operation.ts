@@ -39,7 +39,13 @@ import { rowSpec, tableColumns, type Columns } from "../../read/field-tables.ts"
 import { enrichSchema, type FieldSpec } from "../../read/field-types.ts";
 import { OperationParts } from "./operation-parts.ts";
 import { namePath } from "../../read/names.ts";
-import { classifySection, statusIn, statusLabel, type SectionInfo } from "../../read/sections.ts";
+import {
+  classifySection,
+  isSectionHeading,
+  statusIn,
+  statusLabel,
+  type SectionInfo,
+} from "../../read/sections.ts";
 import { requestLineOf } from "./words.ts";
 
 const BODYLESS = new Set<HttpMethod>(["get", "delete", "head", "options", "trace"]);
@@ -61,6 +67,8 @@ export class OperationReader {
   private readonly pathParams: Set<string>;
   /** The last field read from a field line: the paragraph after it may be its description. */
   private pendingField: FieldFragment | undefined;
+  /** Fields read from one token per line: a one-line paragraph under one is its description, not a field. */
+  private readonly tokenFields = new WeakSet<FieldFragment>();
   /** The response a status heading just opened: the paragraph right under it may be its description. */
   private statusHeading: ResponseFragment | undefined;
 
@@ -83,6 +91,20 @@ export class OperationReader {
 
   read(block: Block, index: number): void {
     const isAnchor = index === this.span.anchor?.block;
+    // "callback" "string", then "JSONP" alone: a field's one-word description, not a heading that ends the
+    // field section.
+    if (
+      block.kind === "heading" &&
+      this.pendingField &&
+      this.inFieldSection() &&
+      !isSectionHeading(block.text)
+    ) {
+      this.read(
+        { kind: "text", lines: [{ text: block.text, source: block.source }], source: block.source },
+        index,
+      );
+      return;
+    }
     if (block.kind !== "text") this.pendingField = undefined;
     const statusHeading = this.statusHeading;
     this.statusHeading = undefined;
@@ -160,6 +182,17 @@ export class OperationReader {
       this.describing = false;
       return;
     }
+    // "block" "string", then "Block Number": the description, though it reads as "name type".
+    const tokenField = this.pendingField;
+    if (
+      tokenField &&
+      this.tokenFields.has(tokenField) &&
+      lines.length === 1 &&
+      this.inFieldSection() &&
+      !startsTokenField(lines, 0) &&
+      this.describeField(tokenField, lines)
+    )
+      return;
     if (this.readFieldLines(lines)) {
       this.describing = false;
       return;
@@ -331,6 +364,7 @@ export class OperationReader {
     const spec = toFieldSpec(reading);
     if (!spec || reading.name !== plain(first.text)) return false;
     this.pendingField = this.place(spec, first.source, "typed", prefix)?.fragment;
+    if (this.pendingField) this.tokenFields.add(this.pendingField);
     return true;
   }
 
