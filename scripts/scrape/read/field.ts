@@ -56,7 +56,7 @@ export function joinBrokenNames(lines: readonly string[]): string[] {
       (broken === "." && lone && /^[A-Z][\w$@-]*$/.test(t));
     if (out.length > 0 && broken && rest) out[out.length - 1] += t;
     else out.push(broken ? t : line);
-    broken = /[A-Za-z0-9][_.]$/.test(t) ? (t.endsWith("_") ? "_" : ".") : undefined;
+    broken = /[\w$@][_.]$/.test(t) ? (t.endsWith("_") ? "_" : ".") : undefined;
     lone = /^[A-Za-z_$@][\w$@.-]*$/.test(t);
   }
   return out.map((l) => l.trimEnd());

@@ -98,6 +98,7 @@ describe("joinBrokenNames: names broken at _ or . (1, 9)", () => {
       "Identifiers.FeatureGroupName",
       "string",
     ]);
+    expect(joinBrokenNames(["$.", "xgafv", "enum<string>"])).toEqual(["$.xgafv", "enum<string>"]);
     expect(joinBrokenNames(["Paint colour.", "Depth", "integer"])).toEqual([
       "Paint colour.",
       "Depth",
