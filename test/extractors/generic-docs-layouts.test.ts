@@ -257,6 +257,11 @@ describe("Mintlify one-line descriptions (6): never a heading, never a field", (
       "",
       "JSONP",
       "",
+      "servers",
+      "object[]",
+      "",
+      "Mysql databases on the server",
+      "",
       "fields",
       "string",
       "",
@@ -265,6 +270,7 @@ describe("Mintlify one-line descriptions (6): never a heading, never a field", (
     expect(op.parameters.map((p) => `${p.in} ${p.path.join(".")} ${p.description ?? ""}`)).toEqual([
       "path block Block Number",
       "query callback JSONP",
+      "query servers Mysql databases on the server",
       "query fields Selector.",
     ]);
   });

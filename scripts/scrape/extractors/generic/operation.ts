@@ -91,13 +91,14 @@ export class OperationReader {
 
   read(block: Block, index: number): void {
     const isAnchor = index === this.span.anchor?.block;
-    // "callback" "string", then "JSONP" alone: a field's one-word description, not a heading that ends the
-    // field section.
+    // "callback" "string", then "JSONP" or "Mysql databases on the server" alone: a field's description,
+    // not a heading that ends the field section (a Servers heading is not a sentence).
+    const servers = block.kind === "heading" && classifySection(block.text)?.kind === "servers";
     if (
       block.kind === "heading" &&
       this.pendingField &&
       this.inFieldSection() &&
-      !isSectionHeading(block.text)
+      (!isSectionHeading(block.text) || (servers && block.text.split(" ").length > 3))
     ) {
       this.read(
         { kind: "text", lines: [{ text: block.text, source: block.source }], source: block.source },
