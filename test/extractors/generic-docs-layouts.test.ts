@@ -275,3 +275,18 @@ describe("Mintlify one-line descriptions (6): never a heading, never a field", (
     ]);
   });
 });
+
+describe("flag words in token runs (8 Redoc: name, required, type; a capture that lost the name)", () => {
+  it('reads "required" "any" as a nameless field\'s flag and type, never a field named "required"', () => {
+    const op = operation([
+      "Update a widget",
+      "PUT /v2/widgets/{widget_id}",
+      "Request Body schema: application/json",
+      "required",
+      "any",
+      "Responses",
+      "200",
+    ]);
+    expect(bodyPaths(op)).toEqual([]);
+  });
+});

@@ -209,10 +209,10 @@ export function readTokenRun(raw: readonly string[]): FieldReading | undefined {
   lines.forEach((line, i) => {
     let token = classify(line);
     // "Identifiers" then "object[]": a capitalised word is a (PascalCase) name when the type follows it.
-    // "path" or "required" then "string": a field of that name, not a flag (flags follow the type). Not
-    // before "Array [" (Docusaurus opens an array's items with it, after the array's flags).
-    const flagWord =
-      (token.kind === "location" || token.kind === "required") && !/\[\s*$/.test(lines[1] ?? "");
+    // "path" then "string": a field of that name, not a location (a location follows the type). Not before
+    // "Array [" (Docusaurus opens an array's items with it). "required" then "any" stays a nameless field's
+    // flag (Redoc writes the flag before the type, and a capture may lose the name).
+    const flagWord = token.kind === "location" && !/\[\s*$/.test(lines[1] ?? "");
     if (
       i === 0 &&
       (token.kind === "text" || flagWord) &&

@@ -530,7 +530,11 @@ function startsTokenField(lines: Line[], i: number): boolean {
   const next = lines[i + 1]?.text;
   if (next === undefined || !/^[A-Za-z_$@][\w$@.[\]-]*$/.test(name)) return false;
   const reading = readTokenRun([name, next]);
-  return reading?.name === name && reading.schema !== undefined;
+  if (reading?.name !== name || reading.schema === undefined) return false;
+  // "id", "path", "string": "path" is the location of the name above it, not a field named "path".
+  const previous = i > 0 ? readTokenRun([plain(lines[i - 1]?.text ?? "")]) : undefined;
+  const flagWord = /^(path|query|header|cookie)$/i.test(name);
+  return !(flagWord && previous?.name !== undefined && previous.schema === undefined);
 }
 
 /**
