@@ -206,6 +206,8 @@ describe("Docusaurus field lines (11): `name Titlerequired`, `name typerequired`
     "Array [",
     "sku stringrequired",
     "]",
+    "task Taskrequired",
+    "Runs once the Job's maximum wall clock time constraint is reached, and the Job is still active, or the Job's tasks end.",
     "See Details",
     "Responses",
     "- 201",
@@ -214,8 +216,9 @@ describe("Docusaurus field lines (11): `name Titlerequired`, `name typerequired`
     (op.requestBody?.fields ?? []).map((f) => [f.path.join("."), { schema: f.schema, required: f.required }]),
   );
 
-  it("reads the name and the required flag; a title states no type", () => {
+  it("reads the name and the required flag; a title states no type, its description no enum", () => {
     expect(fields.color).toEqual({ schema: { enum: ["red", "green"] }, required: true });
+    expect(fields.task).toEqual({ schema: undefined, required: true });
     expect(fields.label).toEqual({ schema: undefined, required: false });
   });
 
@@ -228,7 +231,7 @@ describe("Docusaurus field lines (11): `name Titlerequired`, `name typerequired`
   });
 
   it("nests the fields between `Array [` and `]` under the array, and takes no capitalised prose as a field", () => {
-    expect(Object.keys(fields)).toEqual(["color", "label", "limit", "size", "items", "items.sku"]);
+    expect(Object.keys(fields)).toEqual(["color", "label", "limit", "size", "items", "items.sku", "task"]);
   });
 });
 

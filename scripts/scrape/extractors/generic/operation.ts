@@ -305,7 +305,9 @@ export class OperationReader {
   /** A line under a field line: its limits or enum values ("Possible values: [a, b]"), else its description. */
   private describeLine(field: FieldFragment | undefined, text: string): void {
     if (!field) return;
-    const enriched = enrichSchema(field.schema, text, [text]);
+    // Only a labelled constraint: a description's prose ("either the job or ...") states no enum.
+    const labelled = /^(?:Possible values|Default value|Required range|Available options)\b/i.test(text);
+    const enriched = labelled ? enrichSchema(field.schema, text, [text]) : field.schema;
     if (enriched && enriched !== field.schema) field.schema = enriched;
     else field.description = [field.description, text].filter(Boolean).join(" ");
   }
