@@ -433,10 +433,8 @@ class FernReader {
   private readEndpoint(op: OperationFragment, urlLine: number, pathLine: number): void {
     const url = urlLine === -1 ? "" : this.text(urlLine);
     const shown = pathLine !== -1 ? this.text(pathLine) : url;
-    // Fern prints the API's own path key, so a trailing "/" is part of it ("/api/v1/app/" is another
-    // path than "/api/v1/app"), unlike on pages where a request line merely ends in one.
-    const read = readTarget(shown).path;
-    const path = read !== "/" && /^[^?#]*[^/?#]\/$/.test(shown) ? `${read}/` : read;
+    // Fern prints the API's own path key; its trailing "/" stays, as the request-line reader keeps it.
+    const path = readTarget(shown).path;
     op.path = fact(path, this.src(pathLine !== -1 ? pathLine : urlLine), "typed");
     if (!url) return;
     const server = serverBeforePath(url, path) ?? readTarget(url).server;

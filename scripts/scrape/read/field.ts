@@ -40,16 +40,24 @@ const IDENT = /^[A-Za-z_$@][\w$@.[\]-]*$/;
  */
 export function joinBrokenNames(lines: readonly string[]): string[] {
   const out: string[] = [];
-  // Whether the line last added (not the whole joined text, which would be re-read at every join) ends
-  // in a broken name.
-  let endsBroken = false;
+  // How the line last added (not the whole joined text, which would be re-read at every join) ends: in
+  // a name broken at "_" or ".", and whether that line is only the name's first part.
+  let broken: "_" | "." | undefined;
+  let lone = false;
   for (const raw of lines) {
     const line = raw.replace(/(?<=[A-Za-z0-9]) (?=_[A-Za-z0-9])/g, "");
     const t = line.trim();
-    // The rest of a name starts lowercase ("mmintegerRequired", "depthinteger"); a sentence does not.
-    if (out.length > 0 && endsBroken && /^[a-z0-9_]/.test(t)) out[out.length - 1] += t;
-    else out.push(endsBroken ? t : line);
-    endsBroken = /[A-Za-z0-9][_.]$/.test(t);
+    // The rest of a name starts lowercase ("mmintegerRequired", "depthinteger"); a sentence does not. After
+    // "_" it may start uppercase ("api_" + "Key"), as no word of prose ends in "_"; after "." only when
+    // both lines are bare names ("Identifiers." + "FeatureGroupName", one token per line).
+    const rest =
+      /^[a-z0-9_]/.test(t) ||
+      (broken === "_" && /^[A-Z]/.test(t)) ||
+      (broken === "." && lone && /^[A-Z][\w$@-]*$/.test(t));
+    if (out.length > 0 && broken && rest) out[out.length - 1] += t;
+    else out.push(broken ? t : line);
+    broken = /[\w$@][_.]$/.test(t) ? (t.endsWith("_") ? "_" : ".") : undefined;
+    lone = /^[A-Za-z_$@][\w$@.-]*$/.test(t);
   }
   return out.map((l) => l.trimEnd());
 }
@@ -109,6 +117,28 @@ export function readFieldText(raw: string): FieldReading | undefined {
   if (spaced && !identifierLike(spec.name)) return undefined;
   const out = fromSpec(spec);
   return out;
+}
+
+/**
+ * Docusaurus's newer plugin writes a body field as its name, then its type or its schema's title, with
+ * "required" glued on: "limit integer<int32>required", "tags string[]", "color Colorrequired", "label
+ * Label". A title (one to three capitalised words) stands where the type would, so it states no type.
+ */
+export function readTitledField(raw: string): FieldReading | undefined {
+  const words = collapseSpace(raw).split(" ");
+  const name = words[0] ?? "";
+  if (words.length < 2 || words.length > 4 || !identifierLike(name) || !IDENT.test(name)) return undefined;
+  let rest = words.slice(1).join(" ");
+  const required = rest.endsWith("required") && rest !== "required";
+  if (required) rest = rest.slice(0, -"required".length);
+  const out: FieldReading = { name, required };
+  const path = namePath(name);
+  if (path) out.path = path.path;
+  const schema = words.length === 2 ? typeToken(rest) : undefined;
+  if (schema) return { ...out, schema };
+  // A capitalised word as the name ("See Details") is prose, not a field with a title.
+  const titled = rest.split(" ").every((w) => /^[A-Z][A-Za-z0-9]*$/.test(w));
+  return titled && !/^[A-Z][a-z]+$/.test(name) ? out : undefined;
 }
 
 /** A token of a one-token-per-line run and what it says. */
@@ -179,7 +209,16 @@ export function readTokenRun(raw: readonly string[]): FieldReading | undefined {
   lines.forEach((line, i) => {
     let token = classify(line);
     // "Identifiers" then "object[]": a capitalised word is a (PascalCase) name when the type follows it.
-    if (i === 0 && token.kind === "text" && IDENT.test(line) && classify(lines[1] ?? "").kind === "type")
+    // "path" then "string": a field of that name, not a location (a location follows the type). Not before
+    // "Array [" (Docusaurus opens an array's items with it). "required" then "any" stays a nameless field's
+    // flag (Redoc writes the flag before the type, and a capture may lose the name).
+    const flagWord = token.kind === "location" && !/\[\s*$/.test(lines[1] ?? "");
+    if (
+      i === 0 &&
+      (token.kind === "text" || flagWord) &&
+      IDENT.test(line) &&
+      classify(lines[1] ?? "").kind === "type"
+    )
       token = { kind: "name", text: line };
     if (token.kind === "name" && out.name === undefined && schema === undefined && prose.length === 0)
       out.name = token.text;

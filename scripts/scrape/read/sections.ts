@@ -5,8 +5,23 @@
 import type { ParameterLocation } from "../fragment.ts";
 import { plainText as plain } from "./plain.ts";
 
+/**
+ * A response's status code alone on a line, maybe with its media type: "200", "4XX", "201 -
+ * application/json", "default - application/json" (Mintlify's response list), "default" (Docusaurus's
+ * `- default` tab). A bare "default" is a status only where the caller knows it lists responses, as a
+ * field may be named "default".
+ */
+export function statusLabel(text: string, bareDefault = false): string | undefined {
+  const m = /^\s*([1-5]\d\d|[1-5]XX|default)(\s*[-–—]\s*[\w.+-]+\/[\w.+*-]+)?\s*$/i.exec(text);
+  const code = m?.[1];
+  if (!code || (code.toLowerCase() === "default" && !m[2] && !bareDefault)) return undefined;
+  return code.toLowerCase() === "default" ? "default" : code.toUpperCase();
+}
+
 /** A status code near a label: "200 OK", "404 Not Found", "Response 201", "status: 422", "HTTP/1.1 204". */
 export function statusIn(text: string): string | undefined {
+  const label = statusLabel(text);
+  if (label) return label;
   const reason = /\b([1-5]\d\d)\s*(?:[-–—:]\s*)?(?:OK|[A-Z][a-z]+(?:[ -][A-Z][a-z]+)*)\b/.exec(text);
   if (reason?.[1]) return reason[1];
   const labelled =

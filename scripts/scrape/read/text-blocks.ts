@@ -9,7 +9,7 @@ import { pushCode } from "./code-blocks.ts";
 import { gluedField, parseFieldItem } from "./field-lists.ts";
 import { tableColumns } from "./field-tables.ts";
 import { readRequestLine as requestLineOf } from "./request-line.ts";
-import { isSectionHeading } from "./sections.ts";
+import { isSectionHeading, statusLabel } from "./sections.ts";
 import { readEnumStatement } from "./enum.ts";
 
 const FENCE = /^\s*(`{3,}|~{3,})/;
@@ -70,6 +70,7 @@ function startsBlock(scan: TextScan, i: number): boolean {
     NUMBERED_JSON_START.test(line) ||
     requestLineOf(line) !== undefined ||
     sectionLine(line) ||
+    statusLabel(line) !== undefined ||
     mediaTypeLine(line) ||
     disclosureToggle(line) ||
     (methodAlone(line) !== undefined && readSplitRequestLine(scan.lines, i) !== undefined) ||
@@ -321,6 +322,30 @@ const readSectionLine: LineReader = (scan, i) => {
   return i + 1;
 };
 
+/**
+ * A status code alone on a line ("200 - application/json", Mintlify's response list) heads that response,
+ * one level below "Response". The lines under it, up to the next block, are its description or its fields,
+ * never a heading of their own ("Validation Error" is the 422's description, not an Errors section).
+ */
+const readStatusLine: LineReader = (scan, i) => {
+  const line = scan.lines[i] ?? "";
+  if (statusLabel(line) === undefined) return undefined;
+  scan.out.push({ kind: "heading", text: plain(line), depth: 4, source: at(scan, i) });
+  let j = i + 1;
+  // The first line under it is its own even where it reads like a section heading ("Validation Error").
+  const description = (k: number): boolean =>
+    k === i + 1 && sectionLine(scan.lines[k] ?? "") && statusLabel(scan.lines[k] ?? "") === undefined;
+  while (
+    j < scan.lines.length &&
+    (scan.lines[j] ?? "").trim() !== "" &&
+    (!startsBlock(scan, j) || description(j))
+  )
+    j++;
+  const under = textBlock(scan.lines.slice(i + 1, j).join("\n"), at(scan, i + 1));
+  if (under) scan.out.push(under);
+  return j;
+};
+
 const readParagraph: LineReader = (scan, i) => {
   let j = i + 1;
   while (j < scan.lines.length && (scan.lines[j] ?? "").trim() !== "" && !startsBlock(scan, j)) j++;
@@ -347,6 +372,7 @@ const LINE_READERS: LineReader[] = [
   readAtxHeading,
   readRequestLine,
   readSetextHeading,
+  readStatusLine,
   readSectionLine,
   readParagraph,
 ];

@@ -92,6 +92,19 @@ describe("joinBrokenNames: names broken at _ or . (1, 9)", () => {
       "frame.depthinteger Depth in mm.",
     ]);
   });
+  it('joins after "_" whatever the case, after "." a bare name to a bare PascalCase name (6, 11)', () => {
+    expect(joinBrokenNames(["api_", "Key string REQUIRED"])).toEqual(["api_Key string REQUIRED"]);
+    expect(joinBrokenNames(["Identifiers.", "FeatureGroupName", "string"])).toEqual([
+      "Identifiers.FeatureGroupName",
+      "string",
+    ]);
+    expect(joinBrokenNames(["$.", "xgafv", "enum<string>"])).toEqual(["$.xgafv", "enum<string>"]);
+    expect(joinBrokenNames(["Paint colour.", "Depth", "integer"])).toEqual([
+      "Paint colour.",
+      "Depth",
+      "integer",
+    ]);
+  });
   it("leaves sentences alone", () => {
     expect(joinBrokenNames(["Paint colour.", "Depth in mm."])).toEqual(["Paint colour.", "Depth in mm."]);
   });

@@ -9,6 +9,7 @@ import {
   type OperationFragment,
   type ParameterFragment,
   type ParameterLocation,
+  type ResponseFragment,
   type Source,
   type Strength,
 } from "../../fragment.ts";
@@ -27,12 +28,24 @@ import {
 } from "../../read/blocks.ts";
 import { readCode } from "./examples.ts";
 import { identifierLike, parseFieldItem } from "../../read/field-lists.ts";
-import { readFieldText, readTokenRun, toFieldSpec } from "../../read/field.ts";
+import {
+  joinBrokenNames,
+  readFieldText,
+  readTitledField,
+  readTokenRun,
+  toFieldSpec,
+} from "../../read/field.ts";
 import { rowSpec, tableColumns, type Columns } from "../../read/field-tables.ts";
 import { enrichSchema, type FieldSpec } from "../../read/field-types.ts";
 import { OperationParts } from "./operation-parts.ts";
 import { namePath } from "../../read/names.ts";
-import { classifySection, statusIn, type SectionInfo } from "../../read/sections.ts";
+import {
+  classifySection,
+  isSectionHeading,
+  statusIn,
+  statusLabel,
+  type SectionInfo,
+} from "../../read/sections.ts";
 import { requestLineOf } from "./words.ts";
 
 const BODYLESS = new Set<HttpMethod>(["get", "delete", "head", "options", "trace"]);
@@ -56,6 +69,10 @@ export class OperationReader {
   private inResponses = false;
   /** The last field read from a field line: the paragraph after it may be its description. */
   private pendingField: FieldFragment | undefined;
+  /** Fields read from one token per line: a one-line paragraph under one is its description, not a field. */
+  private readonly tokenFields = new WeakSet<FieldFragment>();
+  /** The response a status heading just opened: the paragraph right under it may be its description. */
+  private statusHeading: ResponseFragment | undefined;
 
   constructor(
     private readonly ctx: Ctx,
@@ -76,16 +93,33 @@ export class OperationReader {
 
   read(block: Block, index: number): void {
     const isAnchor = index === this.span.anchor?.block;
+    // "callback" "string", then "JSONP" or "Mysql databases on the server" alone: a field's description,
+    // not a heading that ends the field section (a Servers heading is not a sentence).
+    const servers = block.kind === "heading" && classifySection(block.text)?.kind === "servers";
+    if (
+      block.kind === "heading" &&
+      this.pendingField &&
+      this.inFieldSection() &&
+      (!isSectionHeading(block.text) || (servers && block.text.split(" ").length > 3))
+    ) {
+      this.read(
+        { kind: "text", lines: [{ text: block.text, source: block.source }], source: block.source },
+        index,
+      );
+      return;
+    }
     if (block.kind !== "text") this.pendingField = undefined;
+    const statusHeading = this.statusHeading;
+    this.statusHeading = undefined;
     if (block.kind === "heading") {
       if (isAnchor || (index === this.span.start && this.span.title?.source === block.source)) return;
       const inResponses = this.inResponses;
-      this.enterSection(block.text, block.depth);
-      this.statusHeading(block.text, block.source, inResponses);
+      this.enterSection(block.text, block.depth, block.source);
+      this.openStatusLine(block.text, block.source, inResponses);
       this.hint(block.text, block.source);
       this.label = block.text;
       this.describing = false;
-    } else if (block.kind === "text") this.readText(block, isAnchor);
+    } else if (block.kind === "text") this.readText(block, isAnchor, statusHeading);
     else if (block.kind === "list") {
       this.describing = false;
       for (const item of block.items) this.readItem(item, []);
@@ -113,12 +147,18 @@ export class OperationReader {
 
   // --- sections -----------------------------------------------------------------------------------------
 
-  /** A heading closes the sections at its depth or deeper; a section heading opens one. */
-  private enterSection(text: string, depth: number): void {
+  /**
+   * A heading closes the sections at its depth or deeper; a section heading opens one. A response heading
+   * with its status ("201 - application/json", "404 Not Found") shows that response, whatever follows it.
+   */
+  private enterSection(text: string, depth: number, source?: Source): void {
     while ((this.sections.at(-1)?.depth ?? -1) >= depth) this.sections.pop();
     const info = classifySection(text);
     if (info) this.sections.push({ depth, info });
     if (info) this.inResponses = info.kind === "response" || info.kind === "errors";
+    if (source && info?.kind === "response" && info.status) {
+      this.statusHeading = this.parts.response(info.status, source);
+    }
   }
 
   private section(): SectionInfo | undefined {
@@ -131,11 +171,10 @@ export class OperationReader {
    * A "default" or "4XX" only under a responses section; a three-digit code as a heading (which is a
    * response section of its own) anywhere.
    */
-  private statusHeading(text: string, source: Source, inResponses: boolean): boolean {
+  private openStatusLine(text: string, source: Source, inResponses: boolean): boolean {
     const t = plain(text).trim();
-    const alone = /^([1-5]\d\d|[1-5]XX|default)$/i.exec(t)?.[1];
-    if (alone && inResponses) {
-      const status = alone.toLowerCase() === "default" ? "default" : alone.toUpperCase();
+    const status = statusLabel(t, true);
+    if (status && inResponses) {
       if (this.section()?.status !== status)
         this.sections.push({ depth: 99, info: { kind: "response", status } });
       this.parts.response(status, source);
@@ -158,14 +197,14 @@ export class OperationReader {
 
   // --- prose --------------------------------------------------------------------------------------------
 
-  private readText(block: TextBlock, isAnchor: boolean): void {
+  private readText(block: TextBlock, isAnchor: boolean, statusHeading?: ResponseFragment): void {
     // The request line is not prose, nor is a repeat of it ("PATCH https://host/x" then "PATCH /x").
     const repeat = isAnchor || requestLineOf(block.lines[0]?.text ?? "") !== undefined;
     const lines = repeat ? block.lines.slice(1) : block.lines;
     if (lines.length === 0) return;
     // Under "Responses", status lines and their one-line descriptions alternate (Redoc: "200", "OK",
     // "4XX", "Client error"), so a status may sit inside a paragraph.
-    const statuses = lines.filter((l) => this.statusHeading(l.text, l.source, this.inResponses));
+    const statuses = lines.filter((l) => this.openStatusLine(l.text, l.source, this.inResponses));
     if (statuses.length > 0 && lines.length <= 2 * statuses.length) return;
     const text = lines.map((l) => l.text).join(" ");
     if (!repeat && OperationReader.isLabel(block)) {
@@ -174,6 +213,17 @@ export class OperationReader {
       this.describing = false;
       return;
     }
+    // "block" "string", then "Block Number": the description, though it reads as "name type".
+    const tokenField = this.pendingField;
+    if (
+      tokenField &&
+      this.tokenFields.has(tokenField) &&
+      lines.length === 1 &&
+      this.inFieldSection() &&
+      !startsTokenField(lines, 0) &&
+      this.describeField(tokenField, lines)
+    )
+      return;
     if (this.readFieldLines(lines)) {
       this.describing = false;
       return;
@@ -181,6 +231,12 @@ export class OperationReader {
     const pending = this.pendingField;
     this.pendingField = undefined;
     if (pending && this.inFieldSection() && this.describeField(pending, lines)) return;
+    // "200 - application/json" then "Successful Response": the response's description.
+    const first = lines[0];
+    if (statusHeading && first && !statusHeading.description) {
+      statusHeading.description = fact(plain(text), first.source, "prose");
+      return;
+    }
     this.hint(text, block.source);
     const status = statusIn(plain(text));
     const caption = /:$/.test(plain(text)) && plain(text).split(" ").length <= 6;
@@ -215,8 +271,9 @@ export class OperationReader {
    * "external_refstringOptional<=255 characters". A line that is not a field describes the field above it,
    * and so does the paragraph after a field line that has no description.
    */
-  private readFieldLines(lines: Line[]): boolean {
+  private readFieldLines(broken: Line[]): boolean {
     if (!this.inFieldSection()) return false;
+    const lines = joinBrokenLines(broken);
     const section = this.section();
     const asField = (line: Line): FieldSpec | undefined => {
       const spec = parseFieldItem(
@@ -234,7 +291,10 @@ export class OperationReader {
       if (spec?.typed) return spec;
       // The shared reader's other forms: "page_size?integer", "color: optional \"red\" or \"green\"".
       const reading = readFieldText(line.text);
-      return reading?.schema ? toFieldSpec(reading) : undefined;
+      if (reading?.schema) return toFieldSpec(reading);
+      // "color Colorrequired" (Docusaurus): only under a field section's own heading.
+      const titled = section?.kind === "params" ? undefined : readTitledField(plain(line.text));
+      return titled ? toFieldSpec(titled) : undefined;
     };
     // "Request Body schema: application/json", then "required" (Redoc): the flag is the body's, not a field's.
     if (section?.kind === "body" && isFlagLine(lines[0]?.text) && startsTokenField(lines, 1))
@@ -252,14 +312,45 @@ export class OperationReader {
       response.description ??= fact(lead.map((l) => plain(l.text)).join(" "), leadLine.source, "prose");
     }
     let current: FieldFragment | undefined;
+    // "Array [" ... "]" around an array's item fields (Docusaurus) nests them under it.
+    const parents: string[][] = [];
+    let open = "";
     for (const line of lines.slice(first)) {
+      const t = plain(line.text).trim();
+      // "Possible values: [red, green" then "]": one constraint read when its bracket closes.
+      if (open) {
+        open += ` ${t}`;
+        if (!t.includes("]")) continue;
+        this.describeLine(current, open);
+        open = "";
+        continue;
+      }
+      if (/^Array \[$/i.test(t)) {
+        if (current) parents.push(current.path);
+        continue;
+      }
+      if (t === "]") {
+        parents.pop();
+        continue;
+      }
       const spec = asField(line);
-      if (spec) current = this.place(spec, line.source, "typed", [])?.fragment;
-      else if (current)
-        current.description = [current.description, plain(line.text)].filter(Boolean).join(" ");
+      if (spec) current = this.place(spec, line.source, "typed", parents.at(-1) ?? [])?.fragment;
+      else if (t.lastIndexOf("[") > t.lastIndexOf("]")) open = t;
+      else this.describeLine(current, t);
     }
+    if (open) this.describeLine(current, open);
     this.pendingField = current;
     return true;
+  }
+
+  /** A line under a field line: its limits or enum values ("Possible values: [a, b]"), else its description. */
+  private describeLine(field: FieldFragment | undefined, text: string): void {
+    if (!field) return;
+    // Only a labelled constraint: a description's prose ("either the job or ...") states no enum.
+    const labelled = /^(?:Possible values|Default value|Required range|Available options)\b/i.test(text);
+    const enriched = labelled ? enrichSchema(field.schema, text, [text]) : field.schema;
+    if (enriched && enriched !== field.schema) field.schema = enriched;
+    else field.description = [field.description, text].filter(Boolean).join(" ");
   }
 
   /**
@@ -285,11 +376,16 @@ export class OperationReader {
       const own: Line[] = [];
       const opens: number[] = [];
       let closes = 0;
+      // "Possible values: [a, b" then "]": a wrapped enum's bracket, not the end of an array's items.
+      let enumOpen = false;
       for (const line of run) {
         const t = plain(line.text).trim();
         if (/^Array \[$/i.test(t)) opens.push(own.length);
-        else if (t === "]") closes++;
-        else own.push(line);
+        else if (t === "]" && !enumOpen) closes++;
+        else {
+          own.push(line);
+          enumOpen = t === "]" ? false : t.lastIndexOf("[") > t.lastIndexOf("]") || enumOpen;
+        }
       }
       const prefix = parents.at(-1) ?? [];
       const placed = this.readOneTokenRun(own, prefix);
@@ -312,6 +408,7 @@ export class OperationReader {
     const spec = toFieldSpec(reading);
     if (!spec || reading.name !== plain(first.text)) return false;
     this.pendingField = this.place(spec, first.source, "typed", prefix)?.fragment;
+    if (this.pendingField) this.tokenFields.add(this.pendingField);
     return true;
   }
 
@@ -333,6 +430,15 @@ export class OperationReader {
   // --- fields -------------------------------------------------------------------------------------------
 
   private readItem(item: Item, prefix: string[], forced?: Target): void {
+    // "- 200", "- default" under "Responses" (Docusaurus's status tabs): the responses the page shows.
+    const status =
+      prefix.length === 0 && !forced && item.children.length === 0 && this.section()?.kind === "response"
+        ? statusLabel(plain(item.text), true)
+        : undefined;
+    if (status) {
+      this.parts.response(status, item.source);
+      return;
+    }
     // "- Query parameters:" with the parameters nested under it.
     const section = classifySection(item.text);
     if (
@@ -474,7 +580,28 @@ function startsTokenField(lines: Line[], i: number): boolean {
   const next = lines[i + (isFlagLine(lines[i + 1]?.text) ? 2 : 1)]?.text;
   if (next === undefined || !/^[A-Za-z_$@][\w$@.[\]-]*$/.test(name)) return false;
   const reading = readTokenRun([name, next]);
-  return reading?.name === name && reading.schema !== undefined;
+  if (reading?.name !== name || reading.schema === undefined) return false;
+  // "id", "path", "string": "path" is the location of the name above it, not a field named "path".
+  const previous = i > 0 ? readTokenRun([plain(lines[i - 1]?.text ?? "")]) : undefined;
+  const flagWord = /^(path|query|header|cookie)$/i.test(name);
+  return !(flagWord && previous?.name !== undefined && previous.schema === undefined);
+}
+
+/**
+ * Lines joined where a capture broke a field's name at "_" or "." ("api_" + "Key string REQUIRED"): only
+ * after a line that is nothing but the name's first part, so a sentence's full stop joins nothing.
+ */
+function joinBrokenLines(lines: Line[]): Line[] {
+  const out: Line[] = [];
+  let fragment = false;
+  for (const line of lines) {
+    const last = out.at(-1);
+    const joined = last && fragment ? joinBrokenNames([last.text, line.text]) : [];
+    fragment = /^[A-Za-z_$@][\w$@.-]*[_.]$/.test(plain(line.text).trim());
+    if (last && joined.length === 1) out[out.length - 1] = { text: joined[0] ?? "", source: last.source };
+    else out.push(line);
+  }
+  return out;
 }
 
 /** A type alone on its line: "string", "object or null", "string or integer", "Array of objects". */

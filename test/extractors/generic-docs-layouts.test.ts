@@ -1,0 +1,295 @@
+// The generic reader on the response lists and field runs of LAYOUTS.md families 6 (Mintlify) and 11
+// (Docusaurus OpenAPI): status lines, `- 200` status tabs, token runs whose name is a flag word, and a
+// wrapped `Possible values: [a, b` / `]` inside `Array [` ... `]`. Pages are invented, in the shapes
+// LAYOUTS.md describes.
+import { describe, expect, it } from "vitest";
+import { genericExtractor } from "../../scripts/scrape/extractors/generic/index.ts";
+import type { OperationFragment } from "../../scripts/scrape/fragment.ts";
+
+function operation(lines: string[]): OperationFragment {
+  const page = genericExtractor.extract({ file: "page.txt", text: lines.join("\n") });
+  const [op] = page.operations;
+  if (!op) throw new Error(`no operation in ${JSON.stringify(page)}`);
+  return op;
+}
+
+const responses = (op: OperationFragment): Record<string, string | undefined> =>
+  Object.fromEntries(op.responses.map((r) => [r.status, r.description?.value]));
+
+const bodyPaths = (op: OperationFragment): string[] =>
+  (op.requestBody?.fields ?? []).map((f) => f.path.join("."));
+
+describe("Mintlify response list (6): `200 - application/json` lines", () => {
+  const head = [
+    "Skip to main content",
+    "DELETE",
+    "/",
+    "v2",
+    "/",
+    "widgets",
+    "/",
+    "{widget_id}",
+    "Delete a widget",
+  ];
+
+  it("reads every status line as a response, the line under it as its description", () => {
+    const op = operation([
+      ...head,
+      "Response",
+      "",
+      "200 - application/json",
+      "Successful Response",
+      "422 - application/json",
+      "Validation Error",
+      "429 - application/json",
+      "Too Many Requests",
+      "default - application/json",
+      "Unexpected error",
+      "",
+      "Documentation Index",
+      "Fetch the complete documentation index at: https://docs.widgets.test/llms.txt",
+    ]);
+    expect(responses(op)).toEqual({
+      "200": "Successful Response",
+      "422": "Validation Error",
+      "429": "Too Many Requests",
+      default: "Unexpected error",
+    });
+  });
+
+  it("reads status lines with nothing under them, and the fields under one as its fields", () => {
+    const op = operation([
+      ...head,
+      "Response",
+      "",
+      "204",
+      "480 - application/json",
+      "201 - application/json",
+      "id",
+      "string",
+    ]);
+    expect(Object.keys(responses(op)).sort()).toEqual(["201", "204", "480"]);
+    expect(op.responses.find((r) => r.status === "201")?.fields.map((f) => f.path.join("."))).toEqual(["id"]);
+  });
+});
+
+describe("Docusaurus response tabs (11): `- 200` under Responses", () => {
+  it("reads each status tab as a response, `- default` too", () => {
+    const op = operation([
+      "Update a widget",
+      "PATCH/v2/widgets/{widget_id}",
+      "Request",
+      "Path Parameters",
+      "widget_id string REQUIRED",
+      "Responses",
+      "- 200",
+      "- 422",
+      "- default",
+      "Updated.",
+      "Validation error.",
+      "Unexpected error.",
+      "- Schema",
+      "- Example (from schema)",
+      "Loading...",
+    ]);
+    expect(Object.keys(responses(op)).sort()).toEqual(["200", "422", "default"]);
+  });
+
+  it("leaves a `- 200` bullet outside a response section alone", () => {
+    const op = operation([
+      "PATCH/v2/widgets/{widget_id}",
+      "Body",
+      "- application/json",
+      "code integer REQUIRED",
+      "Possible values: [200, 404]",
+      "- 200",
+    ]);
+    expect(op.responses.map((r) => r.status)).toEqual([]);
+  });
+});
+
+describe("Docusaurus token runs (11): flag words as names, wrapped enum brackets inside arrays", () => {
+  const page = [
+    "Update a widget",
+    "PUT/v2/widgets/{widget_id}",
+    "Request",
+    "Path Parameters",
+    "widget_id string REQUIRED",
+    "Body",
+    "required",
+    "- application/json",
+    "routes",
+    "object[]",
+    "Array [",
+    "mode",
+    "string",
+    "required",
+    "Possible values: [NONE, TIMEOUT",
+    "]",
+    "method",
+    "string",
+    "path",
+    "string",
+    "header",
+    "boolean",
+    "]",
+    "label",
+    "string",
+  ];
+
+  it('reads "path" then "string" as a body field named path, not a path-parameter flag', () => {
+    const op = operation(page);
+    expect(op.parameters.map((p) => `${p.in} ${p.path.join(".")}`)).toEqual(["path widget_id"]);
+    expect(bodyPaths(op)).toContain("routes.path");
+    expect(bodyPaths(op)).toContain("routes.header");
+  });
+
+  it("closes a wrapped `Possible values: [` at its own `]`, keeping the array's items open", () => {
+    const op = operation(page);
+    expect(bodyPaths(op)).toEqual([
+      "routes",
+      "routes.mode",
+      "routes.method",
+      "routes.path",
+      "routes.header",
+      "label",
+    ]);
+    const mode = op.requestBody?.fields.find((f) => f.path.join(".") === "routes.mode");
+    expect(mode?.schema?.enum).toEqual(["NONE", "TIMEOUT"]);
+  });
+});
+
+describe("names a capture broke at `_` or `.` (6 Mintlify, 11 Docusaurus)", () => {
+  it("joins the parts of a parameter line and of a token run", () => {
+    const op = operation([
+      "Update a widget",
+      "PUT/v2/widgets/{api_Key}",
+      "Request",
+      "Path Parameters",
+      "api_",
+      "Key string REQUIRED",
+      "Body",
+      "- application/json",
+      "frame",
+      "object",
+      "frame.",
+      "depth",
+      "integer",
+      "frame.",
+      "ShelfLabel",
+      "string",
+    ]);
+    expect(op.parameters.map((p) => `${p.in} ${p.path.join(".")} ${String(p.required)}`)).toEqual([
+      "path api_Key true",
+    ]);
+    expect(bodyPaths(op)).toEqual(["frame", "frame.depth", "frame.ShelfLabel"]);
+  });
+});
+
+describe("Docusaurus field lines (11): `name Titlerequired`, `name typerequired`, constraints under them", () => {
+  const op = operation([
+    "Create a widget",
+    "POST/v2/widgets",
+    "Request",
+    "Body",
+    "required",
+    "- application/json",
+    "color Colorrequired",
+    "Possible values: [red, green",
+    "]",
+    "label Label",
+    "limit integer<int32>required",
+    "Possible values: >= 1 and <= 50",
+    "size integer",
+    "Default value: 20",
+    "items object[]",
+    "Array [",
+    "sku stringrequired",
+    "]",
+    "task Taskrequired",
+    "Runs once the Job's maximum wall clock time constraint is reached, and the Job is still active, or the Job's tasks end.",
+    "See Details",
+    "Responses",
+    "- 201",
+  ]);
+  const fields = Object.fromEntries(
+    (op.requestBody?.fields ?? []).map((f) => [f.path.join("."), { schema: f.schema, required: f.required }]),
+  );
+
+  it("reads the name and the required flag; a title states no type, its description no enum", () => {
+    expect(fields.color).toEqual({ schema: { enum: ["red", "green"] }, required: true });
+    expect(fields.task).toEqual({ schema: undefined, required: true });
+    expect(fields.label).toEqual({ schema: undefined, required: false });
+  });
+
+  it("reads a type with required glued on, and the limits and default on the lines under it", () => {
+    expect(fields.limit).toEqual({
+      schema: { type: "integer", format: "int32", minimum: 1, maximum: 50 },
+      required: true,
+    });
+    expect(fields.size?.schema).toEqual({ type: "integer", default: 20 });
+  });
+
+  it("nests the fields between `Array [` and `]` under the array, and takes no capitalised prose as a field", () => {
+    expect(Object.keys(fields)).toEqual(["color", "label", "limit", "size", "items", "items.sku", "task"]);
+  });
+});
+
+describe("Mintlify one-line descriptions (6): never a heading, never a field", () => {
+  it('keeps the field section open after "JSONP" and reads "Block Number" as a description', () => {
+    const op = operation([
+      "GET",
+      "/",
+      "v2",
+      "/",
+      "blocks",
+      "/",
+      "{block}",
+      "getBlock",
+      "Path Parameters",
+      "",
+      "block",
+      "string",
+      "required",
+      "",
+      "Block Number",
+      "Query Parameters",
+      "",
+      "callback",
+      "string",
+      "",
+      "JSONP",
+      "",
+      "servers",
+      "object[]",
+      "",
+      "Mysql databases on the server",
+      "",
+      "fields",
+      "string",
+      "",
+      "Selector.",
+    ]);
+    expect(op.parameters.map((p) => `${p.in} ${p.path.join(".")} ${p.description ?? ""}`)).toEqual([
+      "path block Block Number",
+      "query callback JSONP",
+      "query servers Mysql databases on the server",
+      "query fields Selector.",
+    ]);
+  });
+});
+
+describe("flag words in token runs (8 Redoc: name, required, type; a capture that lost the name)", () => {
+  it('reads "required" "any" as a nameless field\'s flag and type, never a field named "required"', () => {
+    const op = operation([
+      "Update a widget",
+      "PUT /v2/widgets/{widget_id}",
+      "Request Body schema: application/json",
+      "required",
+      "any",
+      "Responses",
+      "200",
+    ]);
+    expect(bodyPaths(op)).toEqual([]);
+  });
+});
