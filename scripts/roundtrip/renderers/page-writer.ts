@@ -108,6 +108,13 @@ export const CUT_BYTES = 2000;
 /**
  * The page cut after `bytes` UTF-8 bytes (moved back to a character boundary), keeping only the facts
  * that end at or before the cut. A page shorter than the cut is unchanged.
+ *
+ * A fact about an operation ("`limit` is a query parameter of GET /v1/items") is stated wholly only once
+ * the page has also said which operation it is. Where a page shows an operation's fields before its
+ * method and path (docs.stripe.com text puts the request line after the parameters; Redoc the curl after
+ * the fields), a cut between them leaves fields of an operation the page no longer names: those facts are
+ * not before the cut. Where a page places no operation fact at all (ReadMe's reference pages, claimed by
+ * their title), its other facts stand on their own offsets.
  */
 export function cutPage(page: RenderedPage, bytes = CUT_BYTES): RenderedPage {
   const encoded = Buffer.from(page.text, "utf8");
@@ -115,9 +122,14 @@ export function cutPage(page: RenderedPage, bytes = CUT_BYTES): RenderedPage {
   let end = bytes;
   // A UTF-8 continuation byte is 10xxxxxx: back up to the start of the character the cut falls in.
   while (end > 0 && ((encoded[end] ?? 0) & 0xc0) === 0x80) end--;
+  // Where the page names each operation it places: the end of its first operation fact.
+  const named = new Map<string, number>();
+  for (const { fact, end: at } of page.facts) {
+    if (fact.kind === "operation") named.set(fact.operation, Math.min(named.get(fact.operation) ?? at, at));
+  }
   return {
     file: page.file,
     text: encoded.subarray(0, end).toString("utf8"),
-    facts: page.facts.filter((f) => f.end <= end),
+    facts: page.facts.filter((f) => f.end <= end && (named.get(f.fact.operation) ?? 0) <= end),
   };
 }
