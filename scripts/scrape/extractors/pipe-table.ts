@@ -25,7 +25,7 @@ import type {
   Source,
 } from "../fragment.ts";
 import { requestMediaType, securityFromCurl } from "../curl-facts.ts";
-import { emptyOperation, emptyPageFragment, fact } from "../fragment.ts";
+import { SUCCESS_NOT_SHOWN, emptyOperation, emptyPageFragment, fact } from "../fragment.ts";
 import { findJsonEnd, parseLenientJson, stripLineNumbers } from "../lenient-json.ts";
 import { returnsHint } from "../returns-prose.ts";
 import { readRequestLine, templateQueryParameters } from "../read/request-line.ts";
@@ -613,7 +613,7 @@ function applyResponseRow(ctx: Context, table: Table, row: RawRow): void {
  */
 function placeResponseFields(ctx: Context): void {
   const successes = [...ctx.responses.keys()].filter((s) => /^2/.test(s));
-  const status = successes.length === 1 && successes[0] ? successes[0] : "200";
+  const status = successes.length === 1 && successes[0] ? successes[0] : SUCCESS_NOT_SHOWN;
   for (const { fields, source } of ctx.unplacedResponseFields)
     responseFor(ctx, status, source).fields.push(...fields);
 }
@@ -729,7 +729,7 @@ function readJson(ctx: Context, lines: string[], i: number, heading: string | un
   const h = (heading ?? "").toLowerCase();
   if (/\brequest\b/.test(h)) requestBody(ctx).example = fact(parsed.value, source, "example");
   else {
-    const status = /\b([1-5]\d\d)\b/.exec(h)?.[1] ?? "200";
+    const status = /\b([1-5]\d\d)\b/.exec(h)?.[1] ?? SUCCESS_NOT_SHOWN;
     responseFor(ctx, status, source).example = fact(parsed.value, source, "example");
   }
   return next;

@@ -1,7 +1,7 @@
 // Examples in code blocks: curl commands, raw HTTP requests and responses, header lines and JSON bodies,
 // and what each shows about the operation (server, security, media type, body or query fields, examples).
 // A JSON block is the request's or a response's by its caption, the label above it and its section.
-import { fact, type JsonSchema, type Source } from "../../fragment.ts";
+import { SUCCESS_NOT_SHOWN, fact, type JsonSchema, type Source } from "../../fragment.ts";
 import {
   formPairs,
   isJsonData,
@@ -110,7 +110,7 @@ function exampleRole(block: CodeBlock, place: CodePlace): { role: "request" | "r
   const { section } = place;
   const words = `${block.meta} ${plain(place.label)}`;
   const status = statusIn(block.meta) ?? statusIn(plain(place.label)) ?? section?.status;
-  const fallback = section?.kind === "errors" ? "default" : "200";
+  const fallback = section?.kind === "errors" ? "default" : SUCCESS_NOT_SHOWN;
   if (status || /\b(responses?|returns?|result|output|reply)\b/i.test(words))
     return { role: "response", status: status ?? fallback };
   if (/\b(request|body|payload|input)\b/i.test(words)) return { role: "request", status: fallback };
@@ -201,7 +201,7 @@ function applyHttpRequest(message: HttpMessage, block: CodeBlock, parts: Operati
 }
 
 function applyHttpResponse(message: HttpMessage, block: CodeBlock, parts: OperationParts, ctx: Ctx): void {
-  const status = /^HTTP\/[\d.]+\s+(\d{3})/.exec(message.start)?.[1] ?? "200";
+  const status = /^HTTP\/[\d.]+\s+(\d{3})/.exec(message.start)?.[1] ?? SUCCESS_NOT_SHOWN;
   const response = parts.response(status, block.source);
   const header = message.headers.find((h) => /^content-type$/i.test(h.name));
   const media = header ? mediaTypeOf(header.value) : undefined;
