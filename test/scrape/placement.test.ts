@@ -143,6 +143,20 @@ describe("placing without guessing", () => {
     expect(r.unplaced).toEqual(["Update a widget"]);
   });
 
+  it("builds no REST route on a site whose shown routes are RPC targets (POST /#X-Amz-Target=Svc.Op)", () => {
+    const r = merge([
+      shown("create.txt", "post", "/#X-Amz-Target=AWSGlue.CreateJob", []),
+      shown("get.txt", "post", "/#X-Amz-Target=AWSGlue.GetJob", []),
+      loose("list.txt", "ListBlueprints", []),
+      loose("delete.txt", "Delete a widget", []),
+    ]);
+    expect(routes(r.doc)).toEqual([
+      "POST /#X-Amz-Target=AWSGlue.CreateJob",
+      "POST /#X-Amz-Target=AWSGlue.GetJob",
+    ]);
+    expect(r.unplaced.sort()).toEqual(["Delete a widget", "ListBlueprints"]);
+  });
+
   it("reads `get` with a plural noun as a list, not the item", () => {
     const r = merge([
       shown("get.txt", "get", "/v1/widgets/{widget_id}", ["widget_id"]),

@@ -272,10 +272,21 @@ function unplacedOperation(op: OperationFragment): UnplacedOperation {
   return { title: describe(op), source: op.source, fields: [...new Set(fields)] };
 }
 
-/** The base most shown routes share, when there is one at all. */
+/**
+ * A route that names its operation in a fragment or query ("/#X-Amz-Target=AWSGlue.CreateJob",
+ * "/?Action=RunInstances"): an RPC call, not a resource, so REST convention says nothing about its site.
+ */
+function isRpcTarget(path: string): boolean {
+  return /[#?]/.test(path);
+}
+
+/** The base most shown routes share, when there is one at all; none where most are RPC targets. */
 function siteBase(shown: OperationGroup[]): string | undefined {
+  const rpc = shown.filter((g) => isRpcTarget(g.path)).length;
+  if (rpc * 2 >= shown.length) return undefined;
   const counts = new Map<string, number>();
   for (const g of shown) {
+    if (isRpcTarget(g.path)) continue;
     const base = routeBase(g.path);
     if (base !== undefined) counts.set(base, (counts.get(base) ?? 0) + 1);
   }
