@@ -157,6 +157,34 @@ describe("placing without guessing", () => {
     expect(r.unplaced.sort()).toEqual(["Delete a widget", "ListBlueprints"]);
   });
 
+  it("places a page at the RPC target every shown route builds from its own title, and nothing else", () => {
+    const target = (
+      file: string,
+      title: string,
+      method: "post" | "get" = "post",
+      prefix = "/#X-Amz-Target=AWSGlue.",
+    ) => page(file, [op(file, 1, { method, path: `${prefix}${title}`, title })]);
+    const r = merge([
+      target("create.txt", "CreateJob"),
+      target("get.txt", "GetJob"),
+      loose("list.txt", "ListBlueprints", []),
+      loose("delete.txt", "Delete a widget", []),
+    ]);
+    expect(routes(r.doc)).toEqual([
+      "POST /#X-Amz-Target=AWSGlue.CreateJob",
+      "POST /#X-Amz-Target=AWSGlue.GetJob",
+      "POST /#X-Amz-Target=AWSGlue.ListBlueprints",
+    ]);
+    expect(r.unplaced).toEqual(["Delete a widget"]);
+    // Where the shown routes disagree on the method, the page's method is not shown: it stays unplaced.
+    const mixed = merge([
+      target("create.txt", "CreateJob"),
+      target("get.txt", "GetJob", "get"),
+      loose("list.txt", "ListBlueprints", []),
+    ]);
+    expect(mixed.unplaced).toEqual(["ListBlueprints"]);
+  });
+
   it("reads `get` with a plural noun as a list, not the item", () => {
     const r = merge([
       shown("get.txt", "get", "/v1/widgets/{widget_id}", ["widget_id"]),

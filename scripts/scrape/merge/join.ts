@@ -224,6 +224,7 @@ export function joinOperations(pages: PageFragment[]): {
   for (const placed of loose) {
     if (
       !placeLoose(placed, all) &&
+      !placeOnRpcTarget(placed, all, site) &&
       !placeOnShownRoute(placed, all, site) &&
       !placeByConvention(placed, all, site) &&
       (shared.has(placed.op.slug?.value ?? "") || !placeBySlug(placed, all, site.shown))
@@ -278,6 +279,37 @@ function unplacedOperation(op: OperationFragment): UnplacedOperation {
  */
 function isRpcTarget(path: string): boolean {
   return /[#?]/.test(path);
+}
+
+/**
+ * On an RPC site every shown route is one prefix and its own operation's title, with one method
+ * ("POST /#X-Amz-Target=AWSGlue." + "CreateJob"): a page titled "ListBlueprints" is that prefix and its
+ * title. Nothing is placed where a shown route does not follow the pattern or the methods differ.
+ */
+function placeOnRpcTarget(placed: PlacedFragment, groups: OperationGroup[], site: Site): boolean {
+  const title = placed.op.title?.value.trim() ?? "";
+  if (!/^[A-Za-z][A-Za-z0-9]*$/.test(title) || site.shown.length < 2) return false;
+  const prefixes = new Set<string>();
+  const methods = new Set<HttpMethod>();
+  for (const g of site.shown) {
+    const own = g.fragments.map((f) => f.op.title?.value.trim() ?? "").find((t) => t && g.path.endsWith(t));
+    if (!own) return false;
+    prefixes.add(g.path.slice(0, -own.length));
+    methods.add(g.method);
+  }
+  const [prefix] = prefixes;
+  const [method] = methods;
+  if (prefixes.size !== 1 || methods.size !== 1 || !prefix || !method || !isRpcTarget(prefix)) return false;
+  const listed = listedMethod(placed.op, site);
+  if (listed && listed !== method) return false;
+  return addToRoute(
+    placed,
+    groups,
+    { method, path: `${prefix}${title}` },
+    (final) =>
+      `"${describe(placed.op)}" has no method or path; placed at ${final}, the RPC target every other page ` +
+      `builds from its title`,
+  );
 }
 
 /** The base most shown routes share, when there is one at all; none where most are RPC targets. */
