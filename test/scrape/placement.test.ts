@@ -185,6 +185,20 @@ describe("placing without guessing", () => {
     expect(mixed.unplaced).toEqual(["ListBlueprints"]);
   });
 
+  it("builds no route from a title whose noun is a phrase (the balance of a gift card), not a resource", () => {
+    const r = merge([
+      shown("list.txt", "get", "/v70/gadgets", []),
+      loose("balance.txt", "Get the balance of a gift card", []),
+      loose("requests.txt", "List of API requests that have been made", []),
+      loose("widget.txt", "Get a widget", []),
+    ]);
+    expect(routes(r.doc)).toEqual(["GET /v70/gadgets", "GET /v70/widgets/{id}"]);
+    expect(r.unplaced.sort()).toEqual([
+      "Get the balance of a gift card",
+      "List of API requests that have been made",
+    ]);
+  });
+
   it("reads `get` with a plural noun as a list, not the item", () => {
     const r = merge([
       shown("get.txt", "get", "/v1/widgets/{widget_id}", ["widget_id"]),

@@ -66,6 +66,25 @@ interface Intent {
   from: string;
 }
 
+// Words that join a phrase, never part of a resource's name: "the balance of a gift card".
+const PHRASE_WORDS = new Set([
+  "of",
+  "for",
+  "by",
+  "from",
+  "to",
+  "in",
+  "on",
+  "with",
+  "at",
+  "into",
+  "and",
+  "or",
+  "that",
+  "which",
+  "been",
+]);
+
 // Words of a title that name no resource: "List all widgets", "Create a new widget".
 const FILLER_WORDS = new Set(["a", "an", "the", "all", "new", "existing", "one", "your"]);
 
@@ -459,6 +478,8 @@ function placeByConvention(placed: PlacedFragment, groups: OperationGroup[], sit
   // A search is as often a route of its own (/widgets/search) as the list: nothing to build one from.
   if (said?.toLowerCase() === "search") return false;
   if (nounWords.length === 0 || !nounWords.every((w) => /^[A-Za-z][A-Za-z0-9]*$/.test(w))) return false;
+  // "the balance of a gift card", "List of API requests that have been made": a phrase, no resource name.
+  if (nounWords.some((w) => PHRASE_WORDS.has(w.toLowerCase()))) return false;
   if (!declaredPathNames(op).every((name) => namesResource(name, nounWords.join("")))) return false;
   const noun = nounWords.join(wordSeparator(site.shown)).toLowerCase();
   const listed = listedMethod(op, site);
