@@ -611,6 +611,22 @@ describe("curl samples whose URL holds the API's base (LAYOUTS.md family 2)", ()
     );
   });
 
+  it('keeps the path key of a curl URL ("/#X-Amz-Target=…", "/tags/{id}#tagKeys"): operations sharing one URL stay apart', () => {
+    const post = (url: string): string => `## Request \`\`\`curl curl -X POST ${url} \\ -u "<>" \`\`\``;
+    expect(
+      route(
+        one(`# CreateBudget ${post("https://x.test/#X-Amz-Target=Budgets.CreateBudget")} ## Returns Ok.`),
+      ),
+    ).toBe("post https://x.test /#X-Amz-Target=Budgets.CreateBudget");
+    expect(
+      route(
+        one(
+          `# UntagResource ${curl("https://x.test/tags/{{RESOURCE_ARN}}#tagKeys?tagKeys=a")} ## Returns Ok.`,
+        ),
+      ),
+    ).toBe("get https://x.test /tags/{resource_arn}#tagKeys");
+  });
+
   it("a page that kept its line breaks: section headings running on into prose, no self-link or field list", () => {
     const text = [
       "# getWidget",
