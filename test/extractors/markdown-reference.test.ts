@@ -549,6 +549,26 @@ describe("dotted names in a flat parameter list (LAYOUTS.md family 2)", () => {
       [["finishes", "gloss"], false],
     ]);
   });
+
+  it('a name that starts at the JSONPath root ("$.xgafv", Google\'s error-format parameter) is one name, not $ > xgafv', () => {
+    const get = [
+      "# Get a widget",
+      "## Request",
+      "```curl",
+      "curl https://api.widgets.test/v2/widgets/{{WIDGET_ID}} \\",
+      '  -u "<>"',
+      "```",
+      "## Parameters",
+      "- `$.xgafv` (enum, optional) V1 error format. Possible enum values: - `1` - `2`",
+      "- `fields` (string, optional) Selector.",
+    ].join("\n");
+    const o = markdownReferenceExtractor.extract({ file: "widgets.md", text: get }).operations[0];
+    const fields = [...(o?.parameters ?? []), ...(o?.requestBody?.fields ?? [])];
+    expect(fields.filter((f) => f.strength === "typed").map((f) => f.path)).toEqual([
+      ["$.xgafv"],
+      ["fields"],
+    ]);
+  });
 });
 
 describe("the seed's layout flattened onto one line (each line break one space)", () => {
