@@ -550,6 +550,29 @@ describe("dotted names in a flat parameter list (LAYOUTS.md family 2)", () => {
     ]);
   });
 
+  it('reads the values listed under a one-line field\'s "Possible enum values:" as its enum', () => {
+    const flat =
+      '# Put a config ## Request ```curl curl https://x.test/v1/config \\ -u "<>" \\ -d type=NONE ``` ' +
+      "## Parameters - `type` (enum, required) The type. Set to <code>KMS</code> for your key. " +
+      "Possible enum values: - `NONE` - `KMS` - `key_id` (string, optional) The key. ## Returns Success";
+    const o = markdownReferenceExtractor.extract({ file: "config.md", text: flat }).operations[0];
+    const typed = (o?.requestBody?.fields ?? []).filter((f) => f.strength === "typed");
+    expect(typed.map((f) => [f.path.join("."), f.schema, f.required])).toEqual([
+      ["type", { type: "string", enum: ["NONE", "KMS"] }, true],
+      ["key_id", { type: "string" }, false],
+    ]);
+    // The values are not fields, also where the list ends the page (no "cut off" warning, no "type.KMS").
+    const last = markdownReferenceExtractor.extract({
+      file: "c.md",
+      text: flat.replace(/ - `key_id`.*$/, ""),
+    });
+    const lastFields = last.operations[0]?.requestBody?.fields ?? [];
+    expect(lastFields.filter((f) => f.strength === "typed").map((f) => [f.path.join("."), f.schema])).toEqual(
+      [["type", { type: "string", enum: ["NONE", "KMS"] }]],
+    );
+    expect(last.warnings).toEqual([]);
+  });
+
   it('a name that starts at the JSONPath root ("$.xgafv", Google\'s error-format parameter) is one name, not $ > xgafv', () => {
     const get = [
       "# Get a widget",
