@@ -184,6 +184,31 @@ describe("the operation heading, code panel and description", () => {
     }).toEqual(want);
     expect(page.title).toBe(want.title);
   });
+
+  it.each([
+    { name: "no navigation", nav: "" },
+    {
+      name: "the site's navigation glued above it",
+      nav: "Skip to main content\nWidgets docs\nSearch...\nAPI Reference\nlistWidgets\ngetWidget\nGuides\n",
+    },
+  ])(
+    "reads the title of a main-content capture with $name, and not the navigation as its description",
+    ({ nav }) => {
+      const text = `${nav}getWidget\n\nReturns one widget.\n\nPath parameters\n\nwidgetIdstringRequired\n\nResponse\nidstring\n\nErrors\n`;
+      const page = fernTextExtractor.extract({ file: "main.txt", text });
+      const op = only(page);
+      expect({
+        title: op.title?.value,
+        description: op.description?.value,
+        line: op.title?.source.line,
+      }).toEqual({
+        title: "getWidget",
+        description: "Returns one widget.",
+        line: nav.split("\n").length,
+      });
+      expect(page.title).toBe("getWidget");
+    },
+  );
 });
 
 describe("parameters", () => {

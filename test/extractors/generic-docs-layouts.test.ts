@@ -235,6 +235,29 @@ describe("Docusaurus field lines (11): `name Titlerequired`, `name typerequired`
   });
 });
 
+describe("Docusaurus parameters (11): the older `name type REQUIRED` rows, never a titled field", () => {
+  it('reads "ISO3166 Country Code" under a parameter as its description, not a field named ISO3166', () => {
+    const op = operation([
+      "Get a country",
+      "GET/countries/{country_code}.json",
+      "Request",
+      "Path Parameters",
+      "country_code string<string> REQUIRED",
+      "ISO3166 Country Code",
+      "Query Parameters",
+      "login string<string> REQUIRED",
+      "API OAuth login.",
+      "Responses",
+      "- 200",
+    ]);
+    expect(op.parameters.map((p) => `${p.in} ${p.path.join(".")}`)).toEqual([
+      "path country_code",
+      "query login",
+    ]);
+    expect(op.parameters[0]?.description).toBe("ISO3166 Country Code");
+  });
+});
+
 describe("Mintlify one-line descriptions (6): never a heading, never a field", () => {
   it('keeps the field section open after "JSONP" and reads "Block Number" as a description', () => {
     const op = operation([

@@ -522,6 +522,29 @@ describe("generic reader, a Redoc page's operation boundaries (8 Redoc)", () => 
     ]);
   });
 
+  it("gives request fields after the last curl's responses to no operation, also when the first has no fields", () => {
+    const page = [
+      "CreateAnonymousSession",
+      "curl -i -X POST \\",
+      "  https://api.widgets.test/sessions/anonymous \\",
+      "",
+      "Responses",
+      "201",
+      "Session",
+      "",
+      "CreateOAuthSession",
+      "path Parameters",
+      "provider",
+      "required",
+      "string",
+      "OAuth2 Provider.",
+    ];
+    const ops = genericExtractor.extract({ file: "page.txt", text: page.join("\n") }).operations;
+    expect(ops.map((o) => [o.path?.value, o.parameters.map((p) => `${p.in}.${p.path[0]}`)])).toEqual([
+      ["/sessions/anonymous", []],
+    ]);
+  });
+
   it("reads no operation from a curl whose URL the cut ends mid-line (its path may be partial)", () => {
     const page = [
       ...op("ContactsGet", '"read"', "GET", "/contacts"),

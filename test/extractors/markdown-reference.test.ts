@@ -549,6 +549,49 @@ describe("dotted names in a flat parameter list (LAYOUTS.md family 2)", () => {
       [["finishes", "gloss"], false],
     ]);
   });
+
+  it('reads the values listed under a one-line field\'s "Possible enum values:" as its enum', () => {
+    const flat =
+      '# Put a config ## Request ```curl curl https://x.test/v1/config \\ -u "<>" \\ -d type=NONE ``` ' +
+      "## Parameters - `type` (enum, required) The type. Set to <code>KMS</code> for your key. " +
+      "Possible enum values: - `NONE` - `KMS` - `key_id` (string, optional) The key. ## Returns Success";
+    const o = markdownReferenceExtractor.extract({ file: "config.md", text: flat }).operations[0];
+    const typed = (o?.requestBody?.fields ?? []).filter((f) => f.strength === "typed");
+    expect(typed.map((f) => [f.path.join("."), f.schema, f.required])).toEqual([
+      ["type", { type: "string", enum: ["NONE", "KMS"] }, true],
+      ["key_id", { type: "string" }, false],
+    ]);
+    // The values are not fields, also where the list ends the page (no "cut off" warning, no "type.KMS").
+    const last = markdownReferenceExtractor.extract({
+      file: "c.md",
+      text: flat.replace(/ - `key_id`.*$/, ""),
+    });
+    const lastFields = last.operations[0]?.requestBody?.fields ?? [];
+    expect(lastFields.filter((f) => f.strength === "typed").map((f) => [f.path.join("."), f.schema])).toEqual(
+      [["type", { type: "string", enum: ["NONE", "KMS"] }]],
+    );
+    expect(last.warnings).toEqual([]);
+  });
+
+  it('a name that starts at the JSONPath root ("$.xgafv", Google\'s error-format parameter) is one name, not $ > xgafv', () => {
+    const get = [
+      "# Get a widget",
+      "## Request",
+      "```curl",
+      "curl https://api.widgets.test/v2/widgets/{{WIDGET_ID}} \\",
+      '  -u "<>"',
+      "```",
+      "## Parameters",
+      "- `$.xgafv` (enum, optional) V1 error format. Possible enum values: - `1` - `2`",
+      "- `fields` (string, optional) Selector.",
+    ].join("\n");
+    const o = markdownReferenceExtractor.extract({ file: "widgets.md", text: get }).operations[0];
+    const fields = [...(o?.parameters ?? []), ...(o?.requestBody?.fields ?? [])];
+    expect(fields.filter((f) => f.strength === "typed").map((f) => f.path)).toEqual([
+      ["$.xgafv"],
+      ["fields"],
+    ]);
+  });
 });
 
 describe("the seed's layout flattened onto one line (each line break one space)", () => {
@@ -609,6 +652,22 @@ describe("curl samples whose URL holds the API's base (LAYOUTS.md family 2)", ()
     expect(route(one(`# Authorize ${curl("https://x.test/2.0/oauth2/authorize")} ## Returns A token.`))).toBe(
       "get https://x.test /2.0/oauth2/authorize",
     );
+  });
+
+  it('keeps the path key of a curl URL ("/#X-Amz-Target=…", "/tags/{id}#tagKeys"): operations sharing one URL stay apart', () => {
+    const post = (url: string): string => `## Request \`\`\`curl curl -X POST ${url} \\ -u "<>" \`\`\``;
+    expect(
+      route(
+        one(`# CreateBudget ${post("https://x.test/#X-Amz-Target=Budgets.CreateBudget")} ## Returns Ok.`),
+      ),
+    ).toBe("post https://x.test /#X-Amz-Target=Budgets.CreateBudget");
+    expect(
+      route(
+        one(
+          `# UntagResource ${curl("https://x.test/tags/{{RESOURCE_ARN}}#tagKeys?tagKeys=a")} ## Returns Ok.`,
+        ),
+      ),
+    ).toBe("get https://x.test /tags/{resource_arn}#tagKeys");
   });
 
   it("a page that kept its line breaks: section headings running on into prose, no self-link or field list", () => {

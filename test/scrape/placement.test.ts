@@ -143,6 +143,62 @@ describe("placing without guessing", () => {
     expect(r.unplaced).toEqual(["Update a widget"]);
   });
 
+  it("builds no REST route on a site whose shown routes are RPC targets (POST /#X-Amz-Target=Svc.Op)", () => {
+    const r = merge([
+      shown("create.txt", "post", "/#X-Amz-Target=AWSGlue.CreateJob", []),
+      shown("get.txt", "post", "/#X-Amz-Target=AWSGlue.GetJob", []),
+      loose("list.txt", "ListBlueprints", []),
+      loose("delete.txt", "Delete a widget", []),
+    ]);
+    expect(routes(r.doc)).toEqual([
+      "POST /#X-Amz-Target=AWSGlue.CreateJob",
+      "POST /#X-Amz-Target=AWSGlue.GetJob",
+    ]);
+    expect(r.unplaced.sort()).toEqual(["Delete a widget", "ListBlueprints"]);
+  });
+
+  it("places a page at the RPC target every shown route builds from its own title, and nothing else", () => {
+    const target = (
+      file: string,
+      title: string,
+      method: "post" | "get" = "post",
+      prefix = "/#X-Amz-Target=AWSGlue.",
+    ) => page(file, [op(file, 1, { method, path: `${prefix}${title}`, title })]);
+    const r = merge([
+      target("create.txt", "CreateJob"),
+      target("get.txt", "GetJob"),
+      loose("list.txt", "ListBlueprints", []),
+      loose("delete.txt", "Delete a widget", []),
+    ]);
+    expect(routes(r.doc)).toEqual([
+      "POST /#X-Amz-Target=AWSGlue.CreateJob",
+      "POST /#X-Amz-Target=AWSGlue.GetJob",
+      "POST /#X-Amz-Target=AWSGlue.ListBlueprints",
+    ]);
+    expect(r.unplaced).toEqual(["Delete a widget"]);
+    // Where the shown routes disagree on the method, the page's method is not shown: it stays unplaced.
+    const mixed = merge([
+      target("create.txt", "CreateJob"),
+      target("get.txt", "GetJob", "get"),
+      loose("list.txt", "ListBlueprints", []),
+    ]);
+    expect(mixed.unplaced).toEqual(["ListBlueprints"]);
+  });
+
+  it("builds no route from a title whose noun is a phrase (the balance of a gift card), not a resource", () => {
+    const r = merge([
+      shown("list.txt", "get", "/v70/gadgets", []),
+      loose("balance.txt", "Get the balance of a gift card", []),
+      loose("requests.txt", "List of API requests that have been made", []),
+      loose("widget.txt", "Get a widget", []),
+    ]);
+    expect(routes(r.doc)).toEqual(["GET /v70/gadgets", "GET /v70/widgets/{id}"]);
+    expect(r.unplaced.sort()).toEqual([
+      "Get the balance of a gift card",
+      "List of API requests that have been made",
+    ]);
+  });
+
   it("reads `get` with a plural noun as a list, not the item", () => {
     const r = merge([
       shown("get.txt", "get", "/v1/widgets/{widget_id}", ["widget_id"]),

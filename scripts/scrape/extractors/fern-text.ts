@@ -395,12 +395,19 @@ class FernReader {
   // Heading: title, METHOD, full URL, METHOD, path
   // -------------------------------------------------------------------------------------------------
 
-  /** The title of a capture without the method badge: its first line, when that is not a section. */
+  /**
+   * The title of a capture without the method badge: the last line of its first paragraph, when that is
+   * not a section. A capture that took the site's navigation along has it glued above the title, one
+   * entry a line, with no blank line between; the description is a paragraph of its own below.
+   */
   private readMainContentTitle(op: OperationFragment): number {
     const first = nextNonEmpty(this.lines, 0);
     const firstSection = this.sections[0]?.start ?? this.lines.length;
-    if (first !== -1 && first < firstSection) op.title = fact(this.text(first), this.src(first), "prose");
-    return first;
+    if (first === -1 || first >= firstSection) return first;
+    let title = first;
+    while (title + 1 < firstSection && this.text(title + 1) !== "") title++;
+    op.title = fact(this.text(title), this.src(title), "prose");
+    return title;
   }
 
   /** Reads the title above the method badge and the endpoint below it; returns its last line. */

@@ -66,6 +66,25 @@ interface Intent {
   from: string;
 }
 
+// Words that join a phrase, never part of a resource's name: "the balance of a gift card".
+const PHRASE_WORDS = new Set([
+  "of",
+  "for",
+  "by",
+  "from",
+  "to",
+  "in",
+  "on",
+  "with",
+  "at",
+  "into",
+  "and",
+  "or",
+  "that",
+  "which",
+  "been",
+]);
+
 // Words of a title that name no resource: "List all widgets", "Create a new widget".
 const FILLER_WORDS = new Set(["a", "an", "the", "all", "new", "existing", "one", "your"]);
 
@@ -224,6 +243,7 @@ export function joinOperations(pages: PageFragment[]): {
   for (const placed of loose) {
     if (
       !placeLoose(placed, all) &&
+      !placeOnRpcTarget(placed, all, site) &&
       !placeOnShownRoute(placed, all, site) &&
       !placeByConvention(placed, all, site) &&
       (shared.has(placed.op.slug?.value ?? "") || !placeBySlug(placed, all, site.shown))
@@ -272,10 +292,52 @@ function unplacedOperation(op: OperationFragment): UnplacedOperation {
   return { title: describe(op), source: op.source, fields: [...new Set(fields)] };
 }
 
-/** The base most shown routes share, when there is one at all. */
+/**
+ * A route that names its operation in a fragment or query ("/#X-Amz-Target=AWSGlue.CreateJob",
+ * "/?Action=RunInstances"): an RPC call, not a resource, so REST convention says nothing about its site.
+ */
+function isRpcTarget(path: string): boolean {
+  return /[#?]/.test(path);
+}
+
+/**
+ * On an RPC site every shown route is one prefix and its own operation's title, with one method
+ * ("POST /#X-Amz-Target=AWSGlue." + "CreateJob"): a page titled "ListBlueprints" is that prefix and its
+ * title. Nothing is placed where a shown route does not follow the pattern or the methods differ.
+ */
+function placeOnRpcTarget(placed: PlacedFragment, groups: OperationGroup[], site: Site): boolean {
+  const title = placed.op.title?.value.trim() ?? "";
+  if (!/^[A-Za-z][A-Za-z0-9]*$/.test(title) || site.shown.length < 2) return false;
+  const prefixes = new Set<string>();
+  const methods = new Set<HttpMethod>();
+  for (const g of site.shown) {
+    const own = g.fragments.map((f) => f.op.title?.value.trim() ?? "").find((t) => t && g.path.endsWith(t));
+    if (!own) return false;
+    prefixes.add(g.path.slice(0, -own.length));
+    methods.add(g.method);
+  }
+  const [prefix] = prefixes;
+  const [method] = methods;
+  if (prefixes.size !== 1 || methods.size !== 1 || !prefix || !method || !isRpcTarget(prefix)) return false;
+  const listed = listedMethod(placed.op, site);
+  if (listed && listed !== method) return false;
+  return addToRoute(
+    placed,
+    groups,
+    { method, path: `${prefix}${title}` },
+    (final) =>
+      `"${describe(placed.op)}" has no method or path; placed at ${final}, the RPC target every other page ` +
+      `builds from its title`,
+  );
+}
+
+/** The base most shown routes share, when there is one at all; none where most are RPC targets. */
 function siteBase(shown: OperationGroup[]): string | undefined {
+  const rpc = shown.filter((g) => isRpcTarget(g.path)).length;
+  if (rpc * 2 >= shown.length) return undefined;
   const counts = new Map<string, number>();
   for (const g of shown) {
+    if (isRpcTarget(g.path)) continue;
     const base = routeBase(g.path);
     if (base !== undefined) counts.set(base, (counts.get(base) ?? 0) + 1);
   }
@@ -416,6 +478,8 @@ function placeByConvention(placed: PlacedFragment, groups: OperationGroup[], sit
   // A search is as often a route of its own (/widgets/search) as the list: nothing to build one from.
   if (said?.toLowerCase() === "search") return false;
   if (nounWords.length === 0 || !nounWords.every((w) => /^[A-Za-z][A-Za-z0-9]*$/.test(w))) return false;
+  // "the balance of a gift card", "List of API requests that have been made": a phrase, no resource name.
+  if (nounWords.some((w) => PHRASE_WORDS.has(w.toLowerCase()))) return false;
   if (!declaredPathNames(op).every((name) => namesResource(name, nounWords.join("")))) return false;
   const noun = nounWords.join(wordSeparator(site.shown)).toLowerCase();
   const listed = listedMethod(op, site);

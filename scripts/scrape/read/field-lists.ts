@@ -140,7 +140,15 @@ export function parseFieldItem(item: Item, section: SectionKind | undefined): Fi
   const glued = gluedField(text);
   // "sizeinteger(int64)" (Redoc): the bracket after the glued type is its format, not the field's type.
   const typeBeforeBracket = glued !== undefined && lead?.rest.startsWith("(") && glued.bracketed;
-  if (glued && (!spec?.schema || /^[A-Z]/.test(glued.rest) || typeBeforeBracket)) {
+  // "panelistKey integer" is not "pane" + list + "Key integer": a glued type whose rest goes on with the
+  // end of a spaced name that already has its type sits inside that name.
+  const insideName =
+    spec?.schema !== undefined &&
+    glued !== undefined &&
+    lead !== undefined &&
+    lead.name.length > glued.name.length &&
+    lead.name.endsWith(/^\S+/.exec(glued.rest)?.[0] ?? " ");
+  if (glued && !insideName && (!spec?.schema || /^[A-Z]/.test(glued.rest) || typeBeforeBracket)) {
     const { rest, bracketed: _, ...found } = glued;
     spec = found;
     description = rest;

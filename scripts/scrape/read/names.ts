@@ -35,6 +35,10 @@ export type BracketNames = "step" | "name";
 export function namePath(raw: string, brackets: BracketNames = "step"): NamePath | undefined {
   const name = raw.trim();
   if (name === "" || /\s/.test(name)) return undefined;
+  // "$.xgafv" (Google's error-format query parameter): a name written from the JSONPath root is the
+  // parameter's own name; no page nests fields under a property called "$".
+  if (/^\$\.[A-Za-z_][\w-]*$/.test(name))
+    return { path: [name], array: false, inItems: false, inMap: false, arraySegments: [] };
   const path: string[] = [];
   const arraySegments: number[] = [];
   let inItems = false;

@@ -92,6 +92,15 @@ function segmentTemplate(segment: string): string {
 export type TargetForm = "documented" | "sent" | "key";
 
 /**
+ * The `#…` part of a path key in a target or URL ("/#X-Amz-Target=S.Op", "/tags/{arn}#tagKeys?x=1" ->
+ * "#tagKeys"), "" when the query or nothing follows the path (see TargetForm: a `#` is never a fragment here).
+ */
+export function pathKeySuffix(target: string): string {
+  const cut = target.search(/[?#]/);
+  return target[cut] === "#" ? (target.slice(cut).split("?")[0] ?? "") : "";
+}
+
+/**
  * Reads a request target: a path ("\v1\items\{id}", "/items/:id/"), a full URL
  * ("https://api.x.com/v1/items/{{ID}}"), or a URL behind a variable ("{{baseUrl}}/items"); see TargetForm.
  */
@@ -114,7 +123,7 @@ export function readTarget(raw: string, form: TargetForm = "documented"): Target
   if (form === "key") return { path: t.startsWith("/") ? t : `/${t}`, query, ...(server ? { server } : {}) };
   const cut = t.search(/[?#]/);
   // The key's `#...` part, kept as written after the path's placeholders are read ("/x/:id#Op").
-  const key = t[cut] === "#" ? t.slice(cut).split("?")[0] : "";
+  const key = pathKeySuffix(t);
   if (cut !== -1) t = t.slice(0, cut);
   const segments = t
     .split("/")

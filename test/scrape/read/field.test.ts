@@ -67,6 +67,12 @@ describe("readFieldText: a field on one line", () => {
     // 11 older Docusaurus plugin, 10 Bump
     ["widget_id string REQUIRED", { name: "widget_id", schema: { type: "string" }, required: true }],
     ["frame object Required", { name: "frame", schema: { type: "object" }, required: true }],
+    // a type word inside a spaced camelCase name ("pane" + "list" + "Key") is no glued type
+    [
+      "panelistKey integer<int64> REQUIRED",
+      { name: "panelistKey", schema: { type: "integer", format: "int64" }, required: true },
+    ],
+    ["profileName string REQUIRED", { name: "profileName", schema: { type: "string" }, required: true }],
     // 18 GitHub-style markdown
     ["**`color`** (string)", { name: "color", schema: { type: "string" } }],
     // broken at "_" by a space (9 Scalar)

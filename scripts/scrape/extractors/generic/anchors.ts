@@ -301,10 +301,19 @@ export function spansOf(blocks: Block[], anchors: Anchor[]): Span[] {
     if (span && next) span.end = next.start;
   }
   // Fields after the last curl of such a page are the next operation's, whose curl the cut lost: not the
-  // last operation's.
+  // last operation's. So are request fields after the responses of a last curl (an operation's request
+  // comes before its responses), also when the page's first operation showed no fields above its curl.
   const last = spans.at(-1);
-  const rest =
-    fieldsFirst && last?.anchor ? fieldsBefore(blocks, last.anchor.block + 1, blocks.length) : undefined;
+  const after = last?.anchor ? last.anchor.block + 1 : blocks.length;
+  const responses = blocks.findIndex(
+    (b, i) => i >= after && b.kind === "heading" && classifySection(b.text)?.kind === "response",
+  );
+  const restFrom = fieldsFirst
+    ? after
+    : last?.anchor?.example === true && responses !== -1
+      ? responses + 1
+      : -1;
+  const rest = restFrom !== -1 ? fieldsBefore(blocks, restFrom, blocks.length) : undefined;
   if (last && rest) last.end = rest.start;
   return spans;
 }

@@ -293,8 +293,13 @@ export class OperationReader {
       // The shared reader's other forms: "page_size?integer", "color: optional \"red\" or \"green\"".
       const reading = readFieldText(line.text);
       if (reading?.schema) return toFieldSpec(reading);
-      // "color Colorrequired" (Docusaurus): only under a field section's own heading.
-      const titled = section?.kind === "params" ? undefined : readTitledField(plain(line.text));
+      // "color Colorrequired" (Docusaurus): a schema title in a body or response field, under the section's
+      // own heading. Parameters are written "name type REQUIRED", so a titled line there ("ISO3166 Country
+      // Code") is the description of the parameter above.
+      const titled =
+        section?.kind === "body" || section?.kind === "response"
+          ? readTitledField(plain(line.text))
+          : undefined;
       return titled ? toFieldSpec(titled) : undefined;
     };
     // "Request Body schema: application/json", then "required" (Redoc): the flag is the body's, not a field's.

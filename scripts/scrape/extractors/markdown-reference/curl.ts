@@ -16,7 +16,7 @@ import {
 } from "../../curl-facts.ts";
 import { parseLenientJson } from "../../lenient-json.ts";
 import type { CurlCommand } from "../../text.ts";
-import { readTarget, toPathTemplate } from "../../read/request-line.ts";
+import { pathKeySuffix, readTarget, toPathTemplate } from "../../read/request-line.ts";
 import {
   serverBeforeDocumentedPath,
   serverBeforePath,
@@ -142,7 +142,10 @@ export function applyCurl(
     // No documented path: the example URL's path is the path, with its concrete ids made parameters.
     const split = splitByPageServer(url, ctx.pageServers) ?? splitByDocumentedPath(url, documented);
     const read = readTarget(url, "sent");
-    op.path = fact(templateFromExample(split ? split.path : read.path), at, "example");
+    // The path key's `#…` (AWS's "/#X-Amz-Target=Service.Action") is not a segment to template: it goes
+    // back on as written, so the operations that share one URL stay apart.
+    const key = pathKeySuffix(curl.url);
+    op.path = fact(templateFromExample(split ? split.path : read.path) + key, at, "example");
     server = split ? split.server : read.server;
   }
   if (server) addServer(op.servers, server, at, "example");

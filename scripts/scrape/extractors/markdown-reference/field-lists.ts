@@ -209,15 +209,34 @@ export function readFieldList(
     if (head?.type !== "paragraph") return;
     const field = readItem(item, head, collectRepeats(rest, 0).texts, ctx);
     if (!field) return;
+    const enumList = listedEnum(head, rest);
+    if (enumList) field.enumValues ??= enumList.values;
     const path = childPath(parent, field.name);
     drafts.push(toDraft(path, field, lineOf(item), zone));
     rest.forEach((node, i) => {
-      if (node.type !== "list") return;
+      if (node.type !== "list" || node === enumList?.list) return;
       const nestedAfter = rest.slice(i + 1, collectRepeats(rest, i + 1).next);
       drafts.push(...readFieldList(node, nestedAfter, path, zone, ctx));
     });
   });
   return drafts;
+}
+
+/**
+ * "- `type` (enum, required) The type. Possible enum values:" with the values as a list of their own under
+ * it ("  - `NONE`", "  - `KMS`"): every item of that list is one code-quoted value and nothing else.
+ */
+function listedEnum(head: Paragraph, rest: RootContent[]): { list: List; values: string[] } | undefined {
+  if (!new RegExp(`${ENUM_MARKER}:?\\s*$`, "i").test(textOf(head).trim())) return undefined;
+  const list = rest.find((n): n is List => n.type === "list");
+  const values: string[] = [];
+  for (const item of list?.children ?? []) {
+    const only = item.children.length === 1 ? item.children[0] : undefined;
+    const code = only?.type === "paragraph" && only.children.length === 1 ? only.children[0] : undefined;
+    if (code?.type !== "inlineCode") return undefined;
+    values.push(code.value);
+  }
+  return list && values.length > 0 ? { list, values } : undefined;
 }
 
 function readItem(item: ListItem, head: Paragraph, repeats: string[], ctx: Ctx): ItemHead | undefined {
