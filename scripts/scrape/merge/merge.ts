@@ -4,7 +4,8 @@ import type { JsonSchema, ListedOperation, PageFragment, Source } from "../fragm
 import { HTTP_METHODS } from "../fragment.ts";
 import { mergeObjectFields } from "./field-tree.ts";
 import { rebaseOnSiteBase } from "./site-base.ts";
-import { joinOperations, type UnplacedOperation } from "./join.ts";
+import { joinOperations } from "./join.ts";
+import type { UnplacedOperation } from "./placement.ts";
 import { MergeLog } from "./merge-log.ts";
 import { buildOperation, type BuiltOperation, type OperationContext } from "./operation.ts";
 import { unifyPathParameters } from "./path-params.ts";

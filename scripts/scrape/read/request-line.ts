@@ -207,7 +207,8 @@ export function readRequestLine(raw: string): RequestLine | undefined {
   const lastUpdated = /^updated\b/i.test(rest) && /Last$/.test(m[2]);
   let target = m[2].replace(/(?<![.,;:)\]`'"])[.,;:)\]`'"]+$/, "");
   // A `)` that closes a `(` of the path is part of it: "/certificates(thumbprint={thumbprint})".
-  while (m[2][target.length] === ")" && count(target, "(") > count(target, ")")) target += ")";
+  for (let open = count(target, "(") - count(target, ")"); open > 0 && m[2][target.length] === ")"; open--)
+    target += ")";
   if (lastUpdated) {
     target = target.slice(0, -"Last".length);
     rest = "";

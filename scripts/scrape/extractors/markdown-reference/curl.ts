@@ -145,7 +145,9 @@ export function applyCurl(
     // The path key's `#…` (AWS's "/#X-Amz-Target=Service.Action") is not a segment to template: it goes
     // back on as written, so the operations that share one URL stay apart.
     const key = pathKeySuffix(curl.url);
-    op.path = fact(templateFromExample(split ? split.path : read.path) + key, at, "example");
+    const shown = split ? split.path : read.path;
+    const bare = key && shown.endsWith(key) ? shown.slice(0, -key.length) : shown;
+    op.path = fact(templateFromExample(bare) + key, at, "example");
     server = split ? split.server : read.server;
   }
   if (server) addServer(op.servers, server, at, "example");
