@@ -770,7 +770,7 @@ function schemaOfValue(value: unknown): JsonSchema {
   return { type: typeof value === "object" ? "object" : typeof value };
 }
 
-/** The Returns prose names the result and describes the 200 response, which carries the JSON example. */
+/** The Returns prose names the result and describes the success response (its code not shown), which carries the JSON example. */
 function applyReturnsAndResponse(op: OperationFragment, draft: OperationDraft, file: string): void {
   const { returns, response } = draft;
   if (returns?.text) {

@@ -615,7 +615,7 @@ function unlabelledSuccess(ctx: Context): string {
 
 /**
  * Response fields under a heading without a status belong to the one success response the Responses
- * table lists, or to 200 when it lists none (or several).
+ * table lists, or to a success whose code the page does not show when it lists none (or several).
  */
 function placeResponseFields(ctx: Context): void {
   const status = unlabelledSuccess(ctx);
