@@ -77,8 +77,15 @@ export interface RequestBodyFragment {
   example?: Fact<unknown>;
 }
 
+/**
+ * The status of a response a page shows without its code ("Returns", a "Response" heading, an example
+ * reply): a success, but which one the page does not say. The merge files it under the operation's shown
+ * success status, or else under "2XX" marked as not shown, so no status code is invented.
+ */
+export const SUCCESS_NOT_SHOWN = "2XX (not shown)";
+
 export interface ResponseFragment {
-  /** "200", "404", "4XX" or "default". */
+  /** "200", "404", "4XX", "default", or SUCCESS_NOT_SHOWN. */
   status: string;
   description?: Fact<string>;
   contentType?: Fact<string>;

@@ -4,6 +4,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { apiReferenceTextExtractor } from "../../scripts/scrape/extractors/api-reference-text.ts";
+import { SUCCESS_NOT_SHOWN } from "../../scripts/scrape/fragment.ts";
 import type {
   FieldFragment,
   OperationFragment,
@@ -196,11 +197,12 @@ describe("the Stripe seed page", () => {
     }
   });
 
-  it("200 responses: the Returns prose as description and the parsed JSON example", () => {
+  it("success responses: the Returns prose as description and the parsed JSON example", () => {
     const update = opTitled(fragment, "Update a VerificationSession");
     expect(update.responses).toHaveLength(1);
     const response = update.responses[0];
-    expect(response?.status).toBe("200");
+    // "Returns" and "Response" show no status code: a success whose code the page does not show.
+    expect(response?.status).toBe(SUCCESS_NOT_SHOWN);
     expect(response?.description?.value).toBe("Returns the updated VerificationSession object");
     expect(response?.example).toMatchObject({
       strength: "example",

@@ -5,6 +5,7 @@ import { readFileSync } from "node:fs";
 import * as cheerio from "cheerio";
 import { describe, expect, it } from "vitest";
 import { genericExtractor } from "../../scripts/scrape/extractors/generic/index.ts";
+import { SUCCESS_NOT_SHOWN } from "../../scripts/scrape/fragment.ts";
 import type {
   FieldFragment,
   OperationFragment,
@@ -545,12 +546,12 @@ describe("generic: responses", () => {
         want: [{ status: "404", example: { error: "parcel_not_found" } }],
       },
       {
-        // "{...}" elisions and the trailing comma are repaired.
+        // "{...}" elisions and the trailing comma are repaired. "### Example response" shows no code.
         given: "bookshelf.md",
         route: "get /books",
         want: [
           {
-            status: "200",
+            status: SUCCESS_NOT_SHOWN,
             example: {
               data: [{ isbn: "9780141439518", title: "Pride and Prejudice", shelf: "done" }],
               has_more: false,
@@ -598,7 +599,11 @@ describe("generic: responses", () => {
 
   it("reads response fields from a definition list under a response heading", () => {
     const get = op(extract("fleet.html"), "get /v3/vehicles/{vehicle_id}");
+    // "Response", "200 OK", then "Response fields" (no code): the fields are a success whose code their
+    // heading does not show; the merge files them under the 200 the page shows.
+    expect(get.responses.map((r) => r.status).sort()).toEqual(["200", SUCCESS_NOT_SHOWN]);
     const ok = get.responses.find((r) => r.status === "200");
+    const fields = get.responses.find((r) => r.status === SUCCESS_NOT_SHOWN);
     expect(ok?.example?.value).toEqual({
       id: "5b1c9e2a",
       plate: "B-XY 123",
@@ -606,7 +611,7 @@ describe("generic: responses", () => {
       status: "active",
     });
     expect(ok?.example?.strength).toBe("example");
-    expect(ok?.fields.map(brief)).toEqual([
+    expect(fields?.fields.map(brief)).toEqual([
       { name: "plate", schema: { type: "string" }, description: "The licence plate.", strength: "typed" },
       {
         name: "status",

@@ -12,6 +12,7 @@ import type {
   PageFragment,
   ParameterFragment,
 } from "../../scripts/scrape/fragment.ts";
+import { SUCCESS_NOT_SHOWN } from "../../scripts/scrape/fragment.ts";
 
 const root = join(import.meta.dirname, "..", "..");
 const SEED = "specs/stripe-identity/pages/verification-sessions.docs.md";
@@ -291,9 +292,10 @@ describe("Parcelly shipments page (## headings, table, curl, JSON)", () => {
     expect(create.parameters).toEqual([
       expect.objectContaining({ in: "header", path: ["Idempotency-Key"], strength: "example" }),
     ]);
+    // "### Response" shows no status code: a success whose code the page does not show.
     expect(create.responses).toEqual([
       expect.objectContaining({
-        status: "200",
+        status: SUCCESS_NOT_SHOWN,
         example: expect.objectContaining({
           value: expect.objectContaining({ id: "shp_8f2k1", tracking_number: null }),
           strength: "example",
@@ -342,9 +344,38 @@ describe("Parcelly shipments page (## headings, table, curl, JSON)", () => {
         description: "ID of the shipment to delete.",
       }),
     ]);
-    expect(del.responses.map((r) => [r.status, r.example?.value])).toEqual([
-      ["200", { id: "shp_8f2k1", object: "shipment", deleted: true }],
+    // "#### Response (200)": the heading's status is the JSON's, and the JSON is where the page has it.
+    expect(del.responses.map((r) => [r.status, r.example?.value, r.example?.source.line])).toEqual([
+      ["200", { id: "shp_8f2k1", object: "shipment", deleted: true }, 101],
     ]);
+  });
+
+  it("a status in a response heading is the status of the fields and JSON under it", () => {
+    const text = [
+      "## Create a widget",
+      "",
+      "`POST /widgets`",
+      "",
+      "### Response (201)",
+      "",
+      "- `id` (string) — The new widget's ID.",
+      "",
+      "```json",
+      '{"id": "wd_1"}',
+      "```",
+      "",
+      "### Response 202 Accepted",
+      "",
+      "- `job` (string) — The job that builds it.",
+    ].join("\n");
+    const create = markdownReferenceExtractor.extract({ file: "w.md", text }).operations[0];
+    expect(
+      create?.responses.map((r) => [r.status, r.fields.map((f) => f.path.join(".")), r.example?.value]),
+    ).toEqual([
+      ["201", ["id"], { id: "wd_1" }],
+      ["202", ["job"], undefined],
+    ]);
+    expect(create?.responses[0]?.example?.source.line).toBe(9);
   });
 
   it("has nothing to warn about", () => {

@@ -37,7 +37,10 @@ import { recordingFetch } from "./recording-fetch.ts";
 const specPath = (api: string): string =>
   fileURLToPath(new URL(`../../specs/${api}/openapi.yaml`, import.meta.url));
 
-/** The 200 JSON example the spec gives for an operation: Prism answers with it when there is one. */
+/**
+ * The success JSON example the spec gives for an operation (under "200", or "2XX" where the pages show no
+ * status code): Prism answers with it when there is one.
+ */
 function example(api: string, path: string, method: string): unknown {
   const spec = parse(readFileSync(specPath(api), "utf8")) as {
     paths: Record<
@@ -45,9 +48,10 @@ function example(api: string, path: string, method: string): unknown {
       Record<string, { responses: Record<string, { content: Record<string, unknown> }> }>
     >;
   };
-  const content = spec.paths[path]?.[method]?.responses["200"]?.content["application/json"] as
+  const responses = spec.paths[path]?.[method]?.responses;
+  const content = (responses?.["200"] ?? responses?.["2XX"])?.content["application/json"] as
     { example?: unknown } | undefined;
-  if (content?.example === undefined) throw new Error(`no 200 example for ${method} ${path} in ${api}`);
+  if (content?.example === undefined) throw new Error(`no success example for ${method} ${path} in ${api}`);
   return content.example;
 }
 

@@ -3,7 +3,7 @@
 // status code gets `2XX`, both marked as not shown; the round trip counts neither as a status fact. An
 // error response one page documents is not copied to the other operations.
 import { describe, expect, it } from "vitest";
-import { fact } from "../../scripts/scrape/fragment.ts";
+import { SUCCESS_NOT_SHOWN, fact } from "../../scripts/scrape/fragment.ts";
 import { mergePages } from "../../scripts/scrape/merge/merge.ts";
 import { STATUS_NOT_SHOWN } from "../../scripts/scrape/merge/responses.ts";
 import { apiFacts } from "../../scripts/roundtrip/facts.ts";
@@ -79,5 +79,70 @@ describe("responses the pages do not show", () => {
       .map((f) => `${f.operation} ${f.where}`)
       .sort();
     expect(statuses).toEqual(["GET /widgets 200", "GET /widgets DEFAULT"]);
+  });
+
+  it("files a response shown without its code under the success status another page shows", () => {
+    const example = (line: number) => fact({ id: "wd_1", color: "red" }, { file: "b.txt", line }, "example");
+    const result = mergePages({
+      title: "T",
+      version: "1",
+      servers: [],
+      pages: [
+        page("a.txt", [
+          op("a.txt", 1, {
+            method: "post",
+            path: "/widgets",
+            responses: [{ status: "201", fields: [], source: { file: "a.txt", line: 2 } }],
+          }),
+        ]),
+        page("b.txt", [
+          op("b.txt", 1, {
+            method: "post",
+            path: "/widgets",
+            responses: [
+              {
+                status: SUCCESS_NOT_SHOWN,
+                fields: [],
+                source: { file: "b.txt", line: 3 },
+                example: example(3),
+              },
+            ],
+          }),
+          // Only a reply without its code: 2XX, described by what the page says of it.
+          op("b.txt", 9, {
+            method: "get",
+            path: "/widgets/{id}",
+            responses: [
+              {
+                status: SUCCESS_NOT_SHOWN,
+                fields: [],
+                source: { file: "b.txt", line: 10 },
+                description: fact("The widget.", { file: "b.txt", line: 10 }, "prose"),
+                example: example(11),
+              },
+            ],
+          }),
+        ]),
+      ],
+    });
+    const paths = result.document.paths as Record<string, Record<string, { responses: Responses }>>;
+    const created = paths["/widgets"]?.post?.responses ?? {};
+    expect(Object.keys(created)).toEqual(["201"]);
+    expect(created["201"]?.[STATUS_NOT_SHOWN]).toBeUndefined();
+    expect(created["201"]).toMatchObject({
+      content: { "application/json": { example: { id: "wd_1", color: "red" } } },
+    });
+    const got = paths["/widgets/{id}"]?.get?.responses ?? {};
+    expect(Object.keys(got)).toEqual(["2XX"]);
+    expect(got["2XX"]).toMatchObject({
+      description: "The widget; the documentation shows no status code.",
+      [STATUS_NOT_SHOWN]: true,
+      content: { "application/json": { example: { id: "wd_1", color: "red" } } },
+    });
+    // The status a page shows is a fact; the one no page shows is not.
+    const statuses = apiFacts(loadRenderApi(result.document, "t"))
+      .filter((f) => f.kind === "status")
+      .map((f) => `${f.operation} ${f.where}`);
+    expect(statuses).toEqual(["POST /widgets 201"]);
   });
 });

@@ -24,7 +24,7 @@ import type {
   Source,
 } from "../fragment.ts";
 import { formPairs, isJsonData, requestMediaType, securityFromCurl } from "../curl-facts.ts";
-import { emptyOperation, emptyPageFragment, fact } from "../fragment.ts";
+import { SUCCESS_NOT_SHOWN, emptyOperation, emptyPageFragment, fact } from "../fragment.ts";
 import { findJsonEnd, isJsonObject, parseLenientJson, stripLineNumbers } from "../lenient-json.ts";
 import { joinContinuationLines, parseCurl, type CurlCommand } from "../text.ts";
 import { readRequestLine, readTarget, templateQueryParameters } from "../read/request-line.ts";
@@ -770,7 +770,7 @@ function schemaOfValue(value: unknown): JsonSchema {
   return { type: typeof value === "object" ? "object" : typeof value };
 }
 
-/** The Returns prose names the result and describes the 200 response, which carries the JSON example. */
+/** The Returns prose names the result and describes the success response (its code not shown), which carries the JSON example. */
 function applyReturnsAndResponse(op: OperationFragment, draft: OperationDraft, file: string): void {
   const { returns, response } = draft;
   if (returns?.text) {
@@ -779,7 +779,7 @@ function applyReturnsAndResponse(op: OperationFragment, draft: OperationDraft, f
   }
   if (!returns?.text && !response) return;
   const source = { file, line: response?.headingLine ?? returns?.line };
-  const out: OperationFragment["responses"][number] = { status: "200", fields: [], source };
+  const out: OperationFragment["responses"][number] = { status: SUCCESS_NOT_SHOWN, fields: [], source };
   if (returns?.text) out.description = fact(returns.text, { file, line: returns.line }, "prose");
   if (response?.value !== undefined) {
     const exampleSource = { file, line: response.line };

@@ -25,7 +25,7 @@ import type {
   Source,
 } from "../fragment.ts";
 import { isJsonData, requestMediaType, securityFromCurl } from "../curl-facts.ts";
-import { emptyOperation, emptyPageFragment, fact } from "../fragment.ts";
+import { SUCCESS_NOT_SHOWN, emptyOperation, emptyPageFragment, fact } from "../fragment.ts";
 import { findJsonEnd, parseLenientJson, stripLineNumbers } from "../lenient-json.ts";
 import type { CurlCommand } from "../text.ts";
 import { joinContinuationLines, parseCurl } from "../text.ts";
@@ -566,7 +566,7 @@ class FernReader {
   }
 
   private successResponse(index: number): ResponseFragment {
-    this.success ??= { status: "200", fields: [], source: this.src(index) };
+    this.success ??= { status: SUCCESS_NOT_SHOWN, fields: [], source: this.src(index) };
     return this.success;
   }
 

@@ -25,7 +25,7 @@ import type {
   Source,
 } from "../fragment.ts";
 import { requestMediaType, securityFromCurl } from "../curl-facts.ts";
-import { emptyOperation, emptyPageFragment, fact } from "../fragment.ts";
+import { SUCCESS_NOT_SHOWN, emptyOperation, emptyPageFragment, fact } from "../fragment.ts";
 import { findJsonEnd, parseLenientJson, stripLineNumbers } from "../lenient-json.ts";
 import { returnsHint } from "../returns-prose.ts";
 import { readRequestLine, templateQueryParameters } from "../read/request-line.ts";
@@ -607,13 +607,18 @@ function applyResponseRow(ctx: Context, table: Table, row: RawRow): void {
   if (description) response.description = fact(description, source, "typed");
 }
 
+/** The one success status the Responses table lists, else a success whose code the page does not show. */
+function unlabelledSuccess(ctx: Context): string {
+  const successes = [...ctx.responses.keys()].filter((s) => /^2/.test(s));
+  return successes.length === 1 && successes[0] ? successes[0] : SUCCESS_NOT_SHOWN;
+}
+
 /**
  * Response fields under a heading without a status belong to the one success response the Responses
- * table lists, or to 200 when it lists none (or several).
+ * table lists, or to a success whose code the page does not show when it lists none (or several).
  */
 function placeResponseFields(ctx: Context): void {
-  const successes = [...ctx.responses.keys()].filter((s) => /^2/.test(s));
-  const status = successes.length === 1 && successes[0] ? successes[0] : "200";
+  const status = unlabelledSuccess(ctx);
   for (const { fields, source } of ctx.unplacedResponseFields)
     responseFor(ctx, status, source).fields.push(...fields);
 }
@@ -729,7 +734,7 @@ function readJson(ctx: Context, lines: string[], i: number, heading: string | un
   const h = (heading ?? "").toLowerCase();
   if (/\brequest\b/.test(h)) requestBody(ctx).example = fact(parsed.value, source, "example");
   else {
-    const status = /\b([1-5]\d\d)\b/.exec(h)?.[1] ?? "200";
+    const status = /\b([1-5]\d\d)\b/.exec(h)?.[1] ?? unlabelledSuccess(ctx);
     responseFor(ctx, status, source).example = fact(parsed.value, source, "example");
   }
   return next;

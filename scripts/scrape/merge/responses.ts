@@ -3,7 +3,7 @@
 // component built from every operation that returns it: documented field lists plus JSON examples.
 // A list envelope ({object: "list", data: [...], has_more}) becomes a <Name>List component around it.
 import type { FieldFragment, ResponseFragment, ReturnsHint, Source } from "../fragment.ts";
-import { STRENGTH_RANK } from "../fragment.ts";
+import { STRENGTH_RANK, SUCCESS_NOT_SHOWN } from "../fragment.ts";
 import { fieldsFromExample, isListEnvelope, isObjectExample } from "./example-schema.ts";
 import type { PlacedFragment } from "./join.ts";
 import { formatSource, type MergeLog } from "./merge-log.ts";
@@ -81,6 +81,14 @@ function strongestReturns(fragments: PlacedFragment[]): { value: ReturnsHint; so
   return top ? { value: top.value, source: top.source } : undefined;
 }
 
+/** "Returns the session. " -> "Returns the session" (a loop, not a backtracking pattern, over page text). */
+function withoutFinalStop(text: string | undefined): string | undefined {
+  if (text === undefined) return undefined;
+  let end = text.length;
+  while (end > 0 && /[.\s]/.test(text[end - 1] ?? "")) end--;
+  return end > 0 ? text.slice(0, end) : undefined;
+}
+
 function pickDescription(responses: ResponseFragment[]): string | undefined {
   const described = responses.flatMap((r) => (r.description ? [r.description] : []));
   described.sort((a, b) => STRENGTH_RANK[b.strength] - STRENGTH_RANK[a.strength]);
@@ -120,19 +128,29 @@ export function planResponses(
     }
   }
   const returns = strongestReturns(fragments);
+  // A response the pages show without its code joins the success status another page shows, if any.
+  const unstated = byStatus.get(SUCCESS_NOT_SHOWN) ?? [];
+  byStatus.delete(SUCCESS_NOT_SHOWN);
+  const shownSuccess = [...byStatus.keys()].filter(isSuccess).sort()[0];
+  if (shownSuccess && unstated.length > 0) byStatus.get(shownSuccess)?.push(...unstated);
   // Written, but not as a fact: no page shows the status code (OpenAPI needs a response per operation).
   let notShown: { status: string; description: string } | undefined;
-  if (![...byStatus.keys()].some(isSuccess) && returns) {
+  if (!shownSuccess && (returns || unstated.length > 0)) {
     notShown = {
       status: "2XX",
-      description: `Returns ${returns.value.list ? "a list of " : ""}${returns.value.name}; the documentation shows no status code.`,
+      description:
+        (withoutFinalStop(pickDescription(unstated)) ??
+          (returns
+            ? `Returns ${returns.value.list ? "a list of " : ""}${returns.value.name}`
+            : "A successful response")) + "; the documentation shows no status code.",
     };
     log.decide(
       "inference",
       subject,
-      `no success status is documented; its body (${returns.value.name}) is written under "2XX", marked ${STATUS_NOT_SHOWN}`,
-      [returns.source],
+      `no success status is documented; its ${returns ? `body (${returns.value.name})` : "response"} is written under "2XX", marked ${STATUS_NOT_SHOWN}`,
+      returns ? [returns.source] : unstated.map((r) => r.source).slice(0, 1),
     );
+    byStatus.set("2XX", unstated);
   } else if (byStatus.size === 0) {
     notShown = { status: "default", description: "The documentation shows no response for this operation." };
     log.decide(
@@ -141,8 +159,8 @@ export function planResponses(
       `no response is documented; a "default" response without a body stands for it, marked ${STATUS_NOT_SHOWN}`,
       fragments.map((f) => f.op.source).slice(0, 1),
     );
+    byStatus.set("default", []);
   }
-  if (notShown) byStatus.set(notShown.status, []);
   const plans: ResponsePlan[] = [];
   for (const status of [...byStatus.keys()].sort()) {
     const responses = byStatus.get(status) ?? [];

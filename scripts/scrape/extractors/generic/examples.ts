@@ -1,7 +1,7 @@
 // Examples in code blocks: curl commands, raw HTTP requests and responses, header lines and JSON bodies,
 // and what each shows about the operation (server, security, media type, body or query fields, examples).
 // A JSON block is the request's or a response's by its caption, the label above it and its section.
-import { fact, type JsonSchema, type Source } from "../../fragment.ts";
+import { SUCCESS_NOT_SHOWN, fact, type JsonSchema, type Source } from "../../fragment.ts";
 import {
   formPairs,
   isJsonData,
@@ -105,26 +105,23 @@ export function readCode(block: CodeBlock, place: CodePlace, parts: OperationPar
   }
 }
 
+/** Where a JSON block goes: the request body, or a response (and which status, when the page shows it). */
+type ExampleRole = { role: "request" } | { role: "response"; status: string };
+
 /** Whether a JSON block is the request or the response, from its label, caption and section. */
-function exampleRole(block: CodeBlock, place: CodePlace): { role: "request" | "response"; status: string } {
+function exampleRole(block: CodeBlock, place: CodePlace): ExampleRole {
   const { section } = place;
   const words = `${block.meta} ${plain(place.label)}`;
   const status = statusIn(block.meta) ?? statusIn(plain(place.label)) ?? section?.status;
-  const fallback = section?.kind === "errors" ? "default" : "200";
+  const fallback = section?.kind === "errors" ? "default" : SUCCESS_NOT_SHOWN;
   if (status || /\b(responses?|returns?|result|output|reply)\b/i.test(words))
     return { role: "response", status: status ?? fallback };
-  if (/\b(request|body|payload|input)\b/i.test(words)) return { role: "request", status: fallback };
-  if (section?.kind === "body") return { role: "request", status: fallback };
+  if (/\b(request|body|payload|input)\b/i.test(words)) return { role: "request" };
+  if (section?.kind === "body") return { role: "request" };
   return { role: "response", status: fallback };
 }
 
-function readJson(
-  text: string,
-  block: CodeBlock,
-  where: { role: "request" | "response"; status: string },
-  parts: OperationParts,
-  ctx: Ctx,
-): void {
+function readJson(text: string, block: CodeBlock, where: ExampleRole, parts: OperationParts, ctx: Ctx): void {
   const body = stripLineNumbers(text).trim();
   if (body === "") return;
   const start = body.search(/[{[]/);
@@ -196,12 +193,11 @@ function applyHttpRequest(message: HttpMessage, block: CodeBlock, parts: Operati
     const media = /^content-type$/i.test(h.name) ? mediaTypeOf(h.value) : undefined;
     if (media) parts.setContentType(media, block.source, "example");
   }
-  if (/^[[{]/.test(message.body))
-    readJson(message.body, block, { role: "request", status: "200" }, parts, ctx);
+  if (/^[[{]/.test(message.body)) readJson(message.body, block, { role: "request" }, parts, ctx);
 }
 
 function applyHttpResponse(message: HttpMessage, block: CodeBlock, parts: OperationParts, ctx: Ctx): void {
-  const status = /^HTTP\/[\d.]+\s+(\d{3})/.exec(message.start)?.[1] ?? "200";
+  const status = /^HTTP\/[\d.]+\s+(\d{3})/.exec(message.start)?.[1] ?? SUCCESS_NOT_SHOWN;
   const response = parts.response(status, block.source);
   const header = message.headers.find((h) => /^content-type$/i.test(h.name));
   const media = header ? mediaTypeOf(header.value) : undefined;

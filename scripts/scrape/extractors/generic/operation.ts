@@ -2,6 +2,7 @@
 // responses), field lists, field lines and tables, each field placed by its marker, section, name or method.
 // Code blocks are handed to examples.ts.
 import {
+  SUCCESS_NOT_SHOWN,
   emptyOperation,
   fact,
   type FieldFragment,
@@ -313,7 +314,7 @@ export class OperationReader {
     const lead = lines.slice(0, first);
     const leadLine = lead[0];
     if (leadLine && section?.kind === "response") {
-      const response = this.parts.response(section.status ?? "200", leadLine.source);
+      const response = this.parts.response(section.status ?? SUCCESS_NOT_SHOWN, leadLine.source);
       response.description ??= fact(lead.map((l) => plain(l.text)).join(" "), leadLine.source, "prose");
     }
     let current: FieldFragment | undefined;
@@ -531,7 +532,7 @@ export class OperationReader {
           target = section.kind;
           break;
         case "response":
-          target = { status: section.status ?? "200" };
+          target = { status: section.status ?? SUCCESS_NOT_SHOWN };
           break;
         case "errors":
         case "ignore":

@@ -2,6 +2,7 @@
 // "# Title desc ## Returns … ```curl curl https://… \ -d x=1 ``` ## Parameters - `name` (type, optional) desc
 // - …". Markdown needs its line breaks back before it can be parsed: headings, fences, list items and curl
 // continuations go on lines of their own. A page that keeps its newlines is left as it is.
+import { labelZone } from "./statements.ts";
 
 /**
  * A capture flattened with each line break made one space keeps a blank line between paragraphs as two or
@@ -45,10 +46,13 @@ const DESCRIPTION_VERB = /^[A-Z][a-z]+s$/;
 /**
  * A flattened heading's own text: a section heading is its section word; an operation's title ends
  * before its description's first verb ("# Update a widget Updates one widget." -> "Update a widget").
+ * A heading that is a whole section label ("#### Response (200)", "### Response 201 Created", "## Request
+ * body") is kept whole: what follows its section word is the label's status or kind, not prose.
  */
 function splitHeading(line: string): string {
   const section = SECTION_WORD.exec(line);
   if (section?.[1]) {
+    if (labelZone(line.replace(/^#+/, ""))) return line;
     const heading = section[1].replace(PREREQUISITES, "$1:");
     return `${heading}\n\n${line.slice(section[1].length).trim()}`;
   }

@@ -2,6 +2,7 @@
 // and tables, code), then method, path and servers set first, since placing the fields depends on them.
 import type { Code, Heading, Paragraph, RootContent } from "mdast";
 import {
+  SUCCESS_NOT_SHOWN,
   emptyOperation,
   fact,
   type FieldFragment,
@@ -166,7 +167,7 @@ function readCode(code: Code, state: OpState, ctx: Ctx): void {
   if (!parsed.ok) return;
   if (state.zone.kind === "request") state.requestExample ??= { value: parsed.value, line: lineOf(code) };
   else {
-    const status = state.zone.kind === "response" ? state.zone.status : "200";
+    const status = state.zone.kind === "response" ? state.zone.status : SUCCESS_NOT_SHOWN;
     const response = responseFor(state.op, status, lineOf(code), ctx);
     response.example ??= fact(parsed.value, source(ctx, lineOf(code)), "example");
     response.contentType ??= fact("application/json", source(ctx, lineOf(code)), "example");

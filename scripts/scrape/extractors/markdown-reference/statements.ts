@@ -1,6 +1,11 @@
 // What the capture's recurring lines say: section labels ("Parameters", "Response 201"), the Returns line,
 // request lines, Content-Type and base URL statements, and which paragraphs are structure, not prose.
-import type { HttpMethod, ParameterLocation, ReturnsHint } from "../../fragment.ts";
+import {
+  SUCCESS_NOT_SHOWN,
+  type HttpMethod,
+  type ParameterLocation,
+  type ReturnsHint,
+} from "../../fragment.ts";
 import { readRequestLine as readRequestTarget } from "../../read/request-line.ts";
 import { serverStatement } from "../../read/servers.ts";
 import { returnsStatement } from "../../returns-prose.ts";
@@ -36,7 +41,7 @@ export function labelZone(text: string): Zone | undefined {
     /^(?:example |sample )?(?:returns|responses?|response (?:body|fields|attributes)|attributes)(?: \(?([1-5](?:\d\d|xx))\b[a-z ]*\)?)?$/.exec(
       t,
     );
-  if (response) return { kind: "response", status: response[1]?.toUpperCase() ?? "200" };
+  if (response) return { kind: "response", status: response[1]?.toUpperCase() ?? SUCCESS_NOT_SHOWN };
   if (/^[1-5]\d\d(?: [a-z ]+)?$/.test(t)) return { kind: "response", status: t.slice(0, 3) };
   if (/^(?:example |sample )?request(?: body)?(?: example)?$/.test(t)) return { kind: "request" };
   return undefined;
