@@ -682,6 +682,17 @@ describe("section details on other Fern pages", () => {
       },
     },
     {
+      name: "a one-word description ending in '.' stays the description of the field above it",
+      given:
+        "Request\n\nThis endpoint expects an object.\nonlineOnlybooleanOptional\nDeprecated.\n" +
+        "patternstringOptional\nReserved.\nUseInboundbooleanOptional",
+      want: {
+        onlineOnly: { schema: { type: "boolean" }, required: false, description: "Deprecated." },
+        pattern: { schema: { type: "string" }, required: false, description: "Reserved." },
+        UseInbound: { schema: { type: "boolean" }, required: false },
+      },
+    },
+    {
       name: "a camelCase name that holds a type word keeps it ('profileId' is not 'pro' + file)",
       given:
         "Request\n\nThis endpoint expects an object.\nprofileIdstringRequired\nupdateTimedatetimeOptional\n" +

@@ -603,7 +603,7 @@ class FernReader {
       const text = this.text(i);
       if (text === "") continue;
       const current = body.entries[body.entries.length - 1];
-      const broken = this.readBrokenName(section, i, lastLine);
+      const broken = this.readBrokenName(section, i, lastLine, current);
       if (broken) {
         body.entries.push(broken);
         inEnum = false;
@@ -637,11 +637,21 @@ class FernReader {
   /**
    * A field whose name the capture broke after "_" or "." ("refresh_" then "urlstringOptional"): the
    * fragment line ends in the separator and, joined to the next line, reads as a field line. The entry
-   * keeps the fragment's indentation and takes the second line's index as its own.
+   * keeps the fragment's indentation and takes the second line's index as its own. A one-word line ending
+   * in "." right under a field line is that field's description ("onlineOnlybooleanOptional" /
+   * "Deprecated."), not a name broken at "."; a sentence never ends in "_".
    */
-  private readBrokenName(section: SectionRange, index: number, lastLine: number): Entry | undefined {
+  private readBrokenName(
+    section: SectionRange,
+    index: number,
+    lastLine: number,
+    current: Entry | undefined,
+  ): Entry | undefined {
     const head = this.text(index);
     if (!/^[A-Za-z_$][\w$-]*(?:\.[\w$-]+)*[_.]$/.test(head)) return undefined;
+    const describes =
+      current?.description.length === 0 && previousNonEmpty(this.lines, index - 1) === current.line;
+    if (head.endsWith(".") && describes) return undefined;
     const next = nextNonEmpty(this.lines, index + 1);
     if (next === -1 || next >= section.end || next !== index + 1) return undefined;
     const joined = head + this.text(next);
