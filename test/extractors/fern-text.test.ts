@@ -745,6 +745,20 @@ describe("section details on other Fern pages", () => {
     expect({ path: op.path?.value, server: op.servers.map((s) => s.value).join(" ") }).toEqual(want);
   });
 
+  it("reads no field of the body or the response from a Response headers section", () => {
+    const text = ["Get it", "", "GET", "https://x.example/v1/items", "GET", "/v1/items", ""]
+      .concat(["Request", "", "This endpoint expects an object.", "namestringRequired", ""])
+      .concat(["Response headers", "", "X-Rate-Limitinteger", "Requests left.", ""])
+      .concat(["Response", "", "idstring", "", "Errors", ""])
+      .join("\n");
+    const op = only(fernTextExtractor.extract({ file: "response-headers.txt", text }));
+    expect(op.requestBody?.fields.map((f) => f.path.join("."))).toEqual(["name"]);
+    expect(op.responses.map((r) => [r.status, r.fields.map((f) => f.path.join("."))])).toEqual([
+      ["200", ["id"]],
+    ]);
+    expect(op.parameters).toEqual([]);
+  });
+
   it("takes an empty Errors section at the end for a complete page, not a cut", () => {
     const text = [
       "Get it",
