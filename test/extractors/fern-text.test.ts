@@ -684,6 +684,17 @@ describe("section details on other Fern pages", () => {
       },
     },
     {
+      name: "a one-word description ending in '.' stays the description of the field above it",
+      given:
+        "Request\n\nThis endpoint expects an object.\nonlineOnlybooleanOptional\nDeprecated.\n" +
+        "patternstringOptional\nReserved.\nUseInboundbooleanOptional",
+      want: {
+        onlineOnly: { schema: { type: "boolean" }, required: false, description: "Deprecated." },
+        pattern: { schema: { type: "string" }, required: false, description: "Reserved." },
+        UseInbound: { schema: { type: "boolean" }, required: false },
+      },
+    },
+    {
       name: "a camelCase name that holds a type word keeps it ('profileId' is not 'pro' + file)",
       given:
         "Request\n\nThis endpoint expects an object.\nprofileIdstringRequired\nupdateTimedatetimeOptional\n" +
@@ -734,6 +745,20 @@ describe("section details on other Fern pages", () => {
     const text = ["Get it", "", "GET", url, "GET", path, "", "Errors", ""].join("\n");
     const op = only(fernTextExtractor.extract({ file: "root.txt", text }));
     expect({ path: op.path?.value, server: op.servers.map((s) => s.value).join(" ") }).toEqual(want);
+  });
+
+  it("reads no field of the body or the response from a Response headers section", () => {
+    const text = ["Get it", "", "GET", "https://x.example/v1/items", "GET", "/v1/items", ""]
+      .concat(["Request", "", "This endpoint expects an object.", "namestringRequired", ""])
+      .concat(["Response headers", "", "X-Rate-Limitinteger", "Requests left.", ""])
+      .concat(["Response", "", "idstring", "", "Errors", ""])
+      .join("\n");
+    const op = only(fernTextExtractor.extract({ file: "response-headers.txt", text }));
+    expect(op.requestBody?.fields.map((f) => f.path.join("."))).toEqual(["name"]);
+    expect(op.responses.map((r) => [r.status, r.fields.map((f) => f.path.join("."))])).toEqual([
+      ["200", ["id"]],
+    ]);
+    expect(op.parameters).toEqual([]);
   });
 
   it("takes an empty Errors section at the end for a complete page, not a cut", () => {

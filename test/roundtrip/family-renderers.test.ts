@@ -335,7 +335,12 @@ describe("LAYOUTS.md family 4 (Fern)", () => {
     const page = renderFernPage(api([op]), op, 0, {}, "main-content", true);
     expectExample(page.text, example("fern"));
     expect(page.text).not.toMatch(/PATCH|curl|https:/);
-    expect(claims(page)).toEqual([
+    // No method, URL or curl: the fields are shown, the operation they belong to is not (the head comment).
+    expect(claims(page)).toEqual([]);
+    const whole = renderFernPage(api([op]), op, 0, {}, "whole-page", true);
+    expect(whole.text).toContain("PATCH\nhttps://");
+    expect(claims(whole)).toEqual([
+      "operation exists=true",
       "parameter header.Idem-Token exists=true",
       "parameter header.Idem-Token required=false",
       "parameter header.Idem-Token type=string",

@@ -143,6 +143,23 @@ describe("placing without guessing", () => {
     expect(r.unplaced).toEqual(["Update a widget"]);
   });
 
+  it("builds no REST route where the nav lists a method the title's verb never takes (Get ... beside POST)", () => {
+    const nav = page("nav.txt", [], {
+      listedOperations: [
+        { method: "post", title: "Get server status", source: { file: "nav.txt", line: 3 } },
+        { method: "get", title: "Get a widget", source: { file: "nav.txt", line: 4 } },
+      ],
+    });
+    const r = merge([
+      shown("list.txt", "get", "/widgets", []),
+      loose("status.txt", "Get server status", []),
+      loose("widget.txt", "Get a widget", ["id"]),
+      nav,
+    ]);
+    expect(routes(r.doc)).toEqual(["GET /widgets", "GET /widgets/{id}"]);
+    expect(r.unplaced).toEqual(["Get server status"]);
+  });
+
   it("builds no REST route on a site whose shown routes are RPC targets (POST /#X-Amz-Target=Svc.Op)", () => {
     const r = merge([
       shown("create.txt", "post", "/#X-Amz-Target=AWSGlue.CreateJob", []),

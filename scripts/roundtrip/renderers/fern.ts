@@ -5,6 +5,14 @@
 // glued runs `nameTYPERequired|Optional<constraint>` with the description on the next line; `Allowed
 // values:` is left empty (the values are not captured), nested properties stay collapsed, response fields
 // have the request shape without Required/Optional, and `Errors` lists `404` / `Not Found Error` or nothing.
+//
+// Facts it claims: on a whole-page capture, the operation and every field and error status it shows. On a
+// main-content capture, none. The page shows fields and errors under a title, but no method, URL or curl,
+// and no other page of the site shows its route either (the other pages' navs list a method beside a
+// title at most): a reader of the capture sees fields but not the operation they belong to, so cannot
+// know that "PATCH /v2/widgets/{} has the query parameter x". The same decision as seed-003's pages whose
+// link names no route. The scraper still reads such a page and may place it (by title, convention or the
+// path parameters it declares); what it places counts for precision like any scraped fact.
 import type {
   Fact,
   Perturbations,
@@ -162,6 +170,8 @@ export function renderFernPage(
   errorsShown: boolean,
 ): RenderedPage {
   const w = new PageWriter();
+  // Only a whole-page capture shows the route its fields belong to (the head comment).
+  const claimed = (facts: Fact[]): Fact[] => (capture === "whole-page" ? facts : []);
   // The whole-page capture has Fern's own nav instead.
   if (capture === "main-content") writeNavigation(w, api, perturbations);
   if (capture === "whole-page") writeWholePageHead(w, api, op);
@@ -177,7 +187,7 @@ export function renderFernPage(
   for (const { heading, params } of parameterSections(op, sections)) {
     w.line(heading).line();
     for (const p of params)
-      writeField(w, p.name, parameterSchema(p), p.required, parameterFacts(op, p), perturbations);
+      writeField(w, p.name, parameterSchema(p), p.required, claimed(parameterFacts(op, p)), perturbations);
     w.line();
   }
   if (op.requestBody) {
@@ -193,7 +203,7 @@ export function renderFernPage(
         property.name,
         property.schema,
         property.required,
-        propertyFacts(op, property),
+        claimed(propertyFacts(op, property)),
         perturbations,
       );
     }
@@ -216,7 +226,9 @@ export function renderFernPage(
     for (const response of op.responses) {
       const reason = reasonPhrase(response.status);
       if (!/^[45]/.test(response.status) || !reason) continue;
-      w.write(response.status).place(statusFact(op, response.status)).line();
+      w.write(response.status)
+        .place(...claimed([statusFact(op, response.status)]))
+        .line();
       w.line(`${reason} Error`);
     }
   }

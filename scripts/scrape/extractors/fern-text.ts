@@ -39,6 +39,7 @@ import { addServer, serverBeforePath, serverOfUrl } from "../read/servers.ts";
 import { readBadges } from "../read/badges.ts";
 import { enumValueLine, withEnum } from "../read/enum.ts";
 import { collapseSpace } from "../read/plain.ts";
+import { classifySection } from "../read/sections.ts";
 import { type GluedField, splitGluedField } from "../type-phrase.ts";
 
 const NAME = "fern";
@@ -47,17 +48,42 @@ const NAME = "fern";
 // Line shapes
 // ---------------------------------------------------------------------------------------------------
 
-/** Section headings, each alone on its line, and what they hold. */
-const SECTION_KINDS = {
-  Authentication: "auth",
-  "Path parameters": "path",
-  "Query parameters": "query",
-  Headers: "header",
-  Request: "request",
-  Response: "response",
-  Errors: "errors",
-} as const;
-type SectionKind = (typeof SECTION_KINDS)[keyof typeof SECTION_KINDS];
+/**
+ * Fern's section headings, each alone on its line. Which lines are headings is Fern's vocabulary; what a
+ * heading holds is the shared reading of section words (read/sections.ts).
+ */
+const FERN_HEADINGS = new Set([
+  "Authentication",
+  "Path parameters",
+  "Query parameters",
+  "Headers",
+  "Request",
+  "Response headers",
+  "Response",
+  "Errors",
+]);
+type SectionKind = "auth" | "path" | "query" | "header" | "request" | "response" | "errors" | "ignore";
+
+/** The role of a Fern heading line, or undefined when the line is no heading. */
+function sectionKindOf(heading: string): SectionKind | undefined {
+  if (!FERN_HEADINGS.has(heading)) return undefined;
+  const info = classifySection(heading);
+  switch (info?.kind) {
+    case "header":
+      return info.auth ? "auth" : "header";
+    case "path":
+    case "query":
+    case "response":
+    case "errors":
+    case "ignore":
+      return info.kind;
+    case "params":
+    case "body":
+      return "request";
+    default:
+      return undefined;
+  }
+}
 
 interface SectionRange {
   kind: SectionKind;
@@ -152,8 +178,9 @@ function sectionRanges(lines: string[], chrome: Set<number>): SectionRange[] {
   const starts: { kind: SectionKind; heading: string; start: number }[] = [];
   lines.forEach((line, i) => {
     const heading = line.trim();
-    if (chrome.has(i) || !Object.hasOwn(SECTION_KINDS, heading)) return;
-    starts.push({ kind: SECTION_KINDS[heading as keyof typeof SECTION_KINDS], heading, start: i });
+    const kind = sectionKindOf(heading);
+    if (chrome.has(i) || !kind) return;
+    starts.push({ kind, heading, start: i });
   });
   return starts.map((s, k) => ({ ...s, end: starts[k + 1]?.start ?? lines.length }));
 }
@@ -303,7 +330,7 @@ export const fernTextExtractor: Extractor = {
     if (/^\s*</.test(page.text)) return 0;
     const lines = page.text.split("\n");
     let score = 0;
-    const sections = new Set(lines.map((l) => l.trim()).filter((l) => Object.hasOwn(SECTION_KINDS, l)));
+    const sections = new Set(lines.map((l) => l.trim()).filter((l) => sectionKindOf(l) !== undefined));
     // Fern's headings opening on glued field lines, also with a single parameter or only response fields
     // ("Response" / "idstring"): what shows a main-content capture, which has no method badge.
     const opened = sectionsOpenedByFields(lines);
@@ -575,6 +602,8 @@ class FernReader {
   // -------------------------------------------------------------------------------------------------
 
   private readSection(op: OperationFragment, section: SectionRange): void {
+    // "Response headers" describe what the response sends back, no field of a body or request.
+    if (section.kind === "ignore") return;
     if (section.kind === "errors") return this.readErrors(op, section);
     const body = this.readSectionBody(section);
     switch (section.kind) {
@@ -603,7 +632,7 @@ class FernReader {
       const text = this.text(i);
       if (text === "") continue;
       const current = body.entries[body.entries.length - 1];
-      const broken = this.readBrokenName(section, i, lastLine);
+      const broken = this.readBrokenName(section, i, lastLine, current);
       if (broken) {
         body.entries.push(broken);
         inEnum = false;
@@ -637,11 +666,21 @@ class FernReader {
   /**
    * A field whose name the capture broke after "_" or "." ("refresh_" then "urlstringOptional"): the
    * fragment line ends in the separator and, joined to the next line, reads as a field line. The entry
-   * keeps the fragment's indentation and takes the second line's index as its own.
+   * keeps the fragment's indentation and takes the second line's index as its own. A one-word line ending
+   * in "." right under a field line is that field's description ("onlineOnlybooleanOptional" /
+   * "Deprecated."), not a name broken at "."; a sentence never ends in "_".
    */
-  private readBrokenName(section: SectionRange, index: number, lastLine: number): Entry | undefined {
+  private readBrokenName(
+    section: SectionRange,
+    index: number,
+    lastLine: number,
+    current: Entry | undefined,
+  ): Entry | undefined {
     const head = this.text(index);
     if (!/^[A-Za-z_$][\w$-]*(?:\.[\w$-]+)*[_.]$/.test(head)) return undefined;
+    const describes =
+      current?.description.length === 0 && previousNonEmpty(this.lines, index - 1) === current.line;
+    if (head.endsWith(".") && describes) return undefined;
     const next = nextNonEmpty(this.lines, index + 1);
     if (next === -1 || next >= section.end || next !== index + 1) return undefined;
     const joined = head + this.text(next);

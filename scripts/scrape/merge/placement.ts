@@ -320,6 +320,15 @@ function conventionalMethod(verb: string, shown: OperationGroup[]): HttpMethod |
   }
 }
 
+/** The methods REST convention lets each CRUD verb take (a PUT may create where the client names the item). */
+const VERB_METHODS: Record<string, readonly HttpMethod[]> = {
+  create: ["post", "put"],
+  list: ["get"],
+  retrieve: ["get"],
+  update: ["post", "put", "patch"],
+  delete: ["delete"],
+};
+
 /** The REST route of a CRUD verb on a collection ("update" -> the item, by the site's update method). */
 function conventionalRoute(
   verb: string,
@@ -428,6 +437,9 @@ function placeByConvention(placed: PlacedFragment, groups: OperationGroup[], sit
   const listed = listedMethod(op, site);
   // An update's method is a guess unless a nav lists it or the site's other updates show it.
   if (intent.verb === "update" && !listed && !shownUpdateMethod(site.shown)) return false;
+  // A nav listing a method the verb never takes ("Get server status" beside POST) says the operation is
+  // not the verb's CRUD route: an RPC-style call whose path the convention cannot build.
+  if (listed && !(VERB_METHODS[intent.verb] ?? [listed]).includes(listed)) return false;
   const route = conventionalRoute(intent.verb, `${base}/${plural(singular(noun))}`, site.shown);
   if (!route) return false;
   return addToRoute(

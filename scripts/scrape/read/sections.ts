@@ -38,6 +38,8 @@ export type SectionKind =
 export interface SectionInfo {
   kind: SectionKind;
   status?: string;
+  /** An "Authentication" heading: header parameters that are the API's credentials (its security). */
+  auth?: true;
 }
 
 /** What a heading (or a "Query parameters:" label) says the fields and examples under it are. */
@@ -56,7 +58,8 @@ export function classifySection(raw: string): SectionInfo | undefined {
   if (/\b(path|url|route) (param|parameter|variable|argument)s?\b/.test(t) || t === "path")
     return { kind: "path" };
   if (/\bquery\b/.test(t)) return { kind: "query" };
-  if (/\b(headers?|authentication|authorization)\b/.test(t)) return { kind: "header" };
+  if (/\b(authentication|authorization)\b/.test(t)) return { kind: "header", auth: true };
+  if (/\bheaders?\b/.test(t)) return { kind: "header" };
   if (/\bcookies?\b/.test(t)) return { kind: "cookie" };
   if (/\b(body|payload|form (data|fields|parameters))\b/.test(t)) return { kind: "body" };
   if (/\b(parameters?|params|arguments?|fields|properties|attributes|request|inputs?)\b/.test(t))
