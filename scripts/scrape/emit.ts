@@ -189,10 +189,10 @@ function childRole(parent: Role, key: string): Role {
 }
 
 function order(value: unknown, role: Role, mapRole?: Role): unknown {
-  if (Array.isArray(value)) return value.map((v) => order(v, role === "data" ? "data" : role));
-  if (value === null || typeof value !== "object") return value;
+  // Data (examples, enums, defaults) is written as given: no copy of it is needed.
+  if (role === "data" || value === null || typeof value !== "object") return value;
+  if (Array.isArray(value)) return value.map((v) => order(v, role));
   const entries = Object.entries(value as Record<string, unknown>);
-  if (role === "data") return Object.fromEntries(entries.map(([k, v]) => [k, order(v, "data")]));
   if (role === "nameMap") {
     return Object.fromEntries(
       entries.sort(([a], [b]) => compare(a, b)).map(([k, v]) => [k, order(v, mapRole ?? "other")]),

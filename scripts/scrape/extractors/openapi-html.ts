@@ -26,7 +26,7 @@ import { emptyOperation, emptyPageFragment, fact } from "../fragment.ts";
 import { loadHtmlPage, nextElement, nodeText, rankOf, startLineOf } from "../html-page.ts";
 import { MAX_JSON_DEPTH } from "../../lib/depth.ts";
 import { isJsonObject, isTooDeep, parseLenientJson } from "../lenient-json.ts";
-import { fieldsFromSchema } from "../schema-fields.ts";
+import { fieldsFromParsedSchema, fieldsFromSchema } from "../schema-fields.ts";
 import { lineAt } from "../text.ts";
 import { parseMethod, readTarget, templateQueryParameters } from "../read/request-line.ts";
 import { addServer, serverOfHost } from "../read/servers.ts";
@@ -509,7 +509,7 @@ function readSchemaBlock(ctx: Ctx, pre: Element, selector: string, what: string)
       warn(ctx, pre, `${what} is not a JSON Schema object; skipped`);
       return [];
     }
-    return plainDescriptions(fieldsFromSchema(schema, source, "schema", (m) => warn(ctx, pre, m)));
+    return plainDescriptions(fieldsFromParsedSchema(schema, source, "schema", (m) => warn(ctx, pre, m)));
   } catch (error) {
     return readCutSchema(ctx, pre, text, source, what, error);
   }
