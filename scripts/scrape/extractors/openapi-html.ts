@@ -100,7 +100,9 @@ class ClassIndex {
     const stack: AnyNode[] = root && "children" in root ? [...root.children].reverse() : [];
     for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
       if (!isTag(node)) continue;
-      for (const cls of (node.attribs.class ?? "").split(/\s+/)) {
+      const classes = node.attribs.class;
+      // Most elements have no class: nothing to split.
+      for (const cls of classes ? classes.split(/\s+/) : []) {
         if (cls === "") continue;
         const list = this.byClass.get(cls);
         if (list) list.push(node);
