@@ -147,6 +147,11 @@ const ORDERS: Partial<Record<Role, string[]>> = {
   schema: SCHEMA,
 };
 
+/** Each role's key order as key -> position, so sorting an object's keys does not search the list per key. */
+const RANKS: Partial<Record<Role, ReadonlyMap<string, number>>> = Object.fromEntries(
+  Object.entries(ORDERS).map(([role, keys]) => [role, new Map(keys.map((k, i) => [k, i]))]),
+);
+
 const HTTP = new Set(["get", "put", "post", "delete", "options", "head", "patch", "trace"]);
 /** Keywords whose values are data from the API, kept exactly as given. */
 const DATA_KEYS = new Set(["example", "default", "const", "enum", "examples"]);
@@ -184,23 +189,24 @@ function childRole(parent: Role, key: string): Role {
 }
 
 function order(value: unknown, role: Role, mapRole?: Role): unknown {
-  if (Array.isArray(value)) return value.map((v) => order(v, role === "data" ? "data" : role));
-  if (value === null || typeof value !== "object") return value;
+  // Data (examples, enums, defaults) is written as given: no copy of it is needed.
+  if (role === "data" || value === null || typeof value !== "object") return value;
+  if (Array.isArray(value)) return value.map((v) => order(v, role));
   const entries = Object.entries(value as Record<string, unknown>);
-  if (role === "data") return Object.fromEntries(entries.map(([k, v]) => [k, order(v, "data")]));
   if (role === "nameMap") {
     return Object.fromEntries(
       entries.sort(([a], [b]) => compare(a, b)).map(([k, v]) => [k, order(v, mapRole ?? "other")]),
     );
   }
-  const keyOrder = ORDERS[role] ?? [];
-  const rank = (k: string): number => {
-    const i = keyOrder.indexOf(k);
-    return i !== -1 ? i : k.startsWith("x-") ? 10_000 : 5_000;
-  };
-  const sorted = entries.sort(([a], [b]) => rank(a) - rank(b) || compare(a, b));
+  const ranks = RANKS[role];
+  const ranked = entries.map(([k, v]) => ({
+    k,
+    v,
+    rank: ranks?.get(k) ?? (k.startsWith("x-") ? 10_000 : 5_000),
+  }));
+  ranked.sort((a, b) => a.rank - b.rank || compare(a.k, b.k));
   return Object.fromEntries(
-    sorted.map(([k, v]) => {
+    ranked.map(({ k, v }) => {
       const role2 = childRole(role, k);
       return [k, role2 === "nameMap" ? order(v, "nameMap", NAME_MAPS[k]) : order(v, role2)];
     }),

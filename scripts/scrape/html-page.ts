@@ -11,7 +11,16 @@
 // end tags that cannot close across a table or cell, and formatting elements (<b>, <a>...) that parse5
 // reopens after a misnested end tag until their own end tag comes.
 import { load, type CheerioAPI } from "cheerio";
-import type { AnyNode, ChildNode, Document, Element } from "domhandler";
+import {
+  type AnyNode,
+  type ChildNode,
+  type Document,
+  type Element,
+  hasChildren,
+  isComment,
+  isTag,
+  isText,
+} from "domhandler";
 import { Tokenizer } from "htmlparser2";
 import { MAX_PAGE_DEPTH } from "../lib/depth.ts";
 import type { Diagnostic } from "./fragment.ts";
@@ -285,4 +294,26 @@ export function rankOf(el: Element): { rank: number; shared: boolean } {
   for (const { el: c, rank } of entries) ranks.set(c, { rank, shared: (counts.get(c.name) ?? 0) > 1 });
   known = ranks.get(el) ?? { rank: 1, shared: false };
   return known;
+}
+
+/**
+ * A node's text as cheerio's `.text()` gives it (domutils' textContent: every text node below, comments
+ * left out), without building a cheerio selection for it: readers call this for every element of a page.
+ * Recursion is bounded: loadHtmlPage nests pages at most MAX_PAGE_DEPTH deep.
+ */
+export function nodeText(node: AnyNode | undefined): string {
+  if (!node) return "";
+  if (isText(node)) return node.data;
+  if (isComment(node) || !hasChildren(node)) return "";
+  let text = "";
+  for (const child of node.children) text += nodeText(child);
+  return text;
+}
+
+/** The next sibling that is an element (cheerio's `.next()`), skipping text and comments. */
+export function nextElement(node: AnyNode): Element | undefined {
+  for (let next = node.nextSibling; next; next = next.nextSibling) {
+    if (isTag(next)) return next;
+  }
+  return undefined;
 }

@@ -17,9 +17,12 @@ function isObject(v: unknown): v is JsonSchema {
  * the generator's own 3.0 -> 3.1 upgrade, so a block means the same here as in a loaded spec.
  */
 export function schemaBlockAs31(schema: JsonSchema): JsonSchema {
-  const copy = structuredClone(schema);
-  walkNode(copy, "schema", "", upgradeVisitor);
-  return copy;
+  return upgradeBlockInPlace(structuredClone(schema));
+}
+
+function upgradeBlockInPlace(block: JsonSchema): JsonSchema {
+  walkNode(block, "schema", "", upgradeVisitor);
+  return block;
 }
 
 /** How many dropped references a warning names before "and N more". */
@@ -86,7 +89,30 @@ export function fieldsFromSchema(
   strength: Strength = "schema",
   warn: (message: string) => void = () => {},
 ): FieldFragment[] {
-  const block = schemaBlockAs31(schema);
+  return fieldsOfBlock(schemaBlockAs31(schema), source, strength, warn);
+}
+
+/**
+ * fieldsFromSchema for a schema the caller parsed for this call and does not read again: it is converted
+ * (and its references taken out) in place instead of on a copy. On a whole site the copy of every page's
+ * block cost a fifth of reading the blocks.
+ */
+export function fieldsFromParsedSchema(
+  parsed: JsonSchema,
+  source: Source,
+  strength: Strength = "schema",
+  warn: (message: string) => void = () => {},
+): FieldFragment[] {
+  return fieldsOfBlock(upgradeBlockInPlace(parsed), source, strength, warn);
+}
+
+/** The fields of a block already converted to 3.1, which this takes the references out of. */
+function fieldsOfBlock(
+  block: JsonSchema,
+  source: Source,
+  strength: Strength,
+  warn: (message: string) => void,
+): FieldFragment[] {
   const refs = dropBlockRefs(block);
   if (refs.length > 0) warn(droppedRefsWarning(refs));
   const { type: _type, ...rootKeywords } = ownKeywords(block);

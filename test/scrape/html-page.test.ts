@@ -1,7 +1,13 @@
 import { load } from "cheerio";
 import type { AnyNode } from "domhandler";
 import { describe, expect, it } from "vitest";
-import { flattenDeepHtml, loadHtmlPage, startLineOf } from "../../scripts/scrape/html-page.ts";
+import {
+  flattenDeepHtml,
+  loadHtmlPage,
+  nextElement,
+  nodeText,
+  startLineOf,
+} from "../../scripts/scrape/html-page.ts";
 import { MAX_PAGE_DEPTH } from "../../scripts/lib/depth.ts";
 
 /** A page with the shapes parse5 rebuilds (implied tbody, an unclosed <p>, misnested formatting). */
@@ -96,5 +102,30 @@ describe("flattenDeepHtml on pages with few start tags", () => {
     const html = `${"<div>".repeat(20)}x`;
     // The 17th <div> would be the 17th open element: cut there.
     expect(flattenDeepHtml(html, 16).cutAt).toBe("<div>".length * 16);
+  });
+});
+
+describe("nodeText and nextElement (the readers' walk of the tree without cheerio wrappers)", () => {
+  // Comments, a script and a style, an svg with CDATA, entities, text between elements and an empty element:
+  // every kind of node a captured page holds.
+  const page = [
+    "<html><head><title>T &amp; U</title><style>p { x: 1 }</style></head><body>",
+    "<article><h1 class=a>Name <!-- note --> <b>bold</b></h1>",
+    "text between <span class=x>x</span> <!-- c --> <span class=y>y</span>",
+    "<svg><![CDATA[raw]]><text>in svg</text></svg><script>var a = '<b>';</script><i></i>",
+    "<dl><dt>a</dt>\n<dd>b &lt;c&gt;</dd></dl></article>",
+    "</body></html>",
+  ].join("\n");
+
+  it("give what cheerio's text() and next() give, for every element of a page", () => {
+    const $ = load(page);
+    const elements = $("*").toArray();
+    expect(elements.length).toBeGreaterThan(15);
+    for (const el of elements) {
+      expect(nodeText(el)).toBe($(el).text());
+      expect(nextElement(el)).toBe($(el).next().get(0));
+    }
+    expect(nodeText($.root().get(0))).toBe($.root().text());
+    expect(nodeText(undefined)).toBe("");
   });
 });

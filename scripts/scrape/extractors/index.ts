@@ -30,6 +30,9 @@ export function chooseExtractor(page: Page): Detection {
   for (const extractor of SPECIFIC_EXTRACTORS) {
     const score = extractor.detect(page);
     if (score > best.score) best = { extractor, score };
+    // Scores are at most 1 and a tie goes to the earlier extractor: no later one can win, so the rest
+    // need not scan the page (on a whole site every page was scanned by every detector).
+    if (best.score >= 1) break;
   }
   return best.score >= CLAIM_THRESHOLD ? best : { extractor: genericExtractor, score: best.score };
 }

@@ -4,8 +4,8 @@
 // (section.requestContent pre.schema) and the response statuses (section.responses li.response).
 // The renderer fills some spots with placeholders (an eTag header, an "Example goes here" body): those are
 // not facts and are skipped.
-import type { Cheerio, CheerioAPI } from "cheerio";
-import { type AnyNode, type Element, isTag } from "domhandler";
+import type { CheerioAPI } from "cheerio";
+import { type AnyNode, type Element, hasChildren, isTag } from "domhandler";
 import type {
   Extractor,
   Fact,
@@ -23,10 +23,10 @@ import type {
 } from "../fragment.ts";
 import { mediaTypeOf } from "../curl-facts.ts";
 import { emptyOperation, emptyPageFragment, fact } from "../fragment.ts";
-import { loadHtmlPage, rankOf, startLineOf } from "../html-page.ts";
+import { loadHtmlPage, nextElement, nodeText, rankOf, startLineOf } from "../html-page.ts";
 import { MAX_JSON_DEPTH } from "../../lib/depth.ts";
 import { isJsonObject, isTooDeep, parseLenientJson } from "../lenient-json.ts";
-import { fieldsFromSchema } from "../schema-fields.ts";
+import { fieldsFromParsedSchema, fieldsFromSchema } from "../schema-fields.ts";
 import { lineAt } from "../text.ts";
 import { parseMethod, readTarget, templateQueryParameters } from "../read/request-line.ts";
 import { addServer, serverOfHost } from "../read/servers.ts";
@@ -66,7 +66,9 @@ const MARKERS_FOR_CERTAINTY = 5;
 /** Scores a page by how many of the renderer's class names it uses in HTML class attributes. */
 function detect(page: Page): number {
   if (!/<[a-z][a-z0-9]*[\s>]/i.test(page.text)) return 0;
-  const hits = MARKER_PATTERNS.filter((re) => re.test(page.text)).length;
+  let hits = 0;
+  // Counting stops at certainty: more markers would not raise the score.
+  for (const re of MARKER_PATTERNS) if (re.test(page.text) && ++hits === MARKERS_FOR_CERTAINTY) break;
   return Math.min(1, hits / MARKERS_FOR_CERTAINTY);
 }
 
@@ -78,6 +80,11 @@ interface Ctx {
   $: CheerioAPI;
   page: Page;
   out: PageFragment;
+}
+
+/** Whether the element's class attribute lists `cls` (cheerio's hasClass). */
+function hasClass(el: Element, cls: string): boolean {
+  return (el.attribs.class ?? "").split(/\s+/).includes(cls);
 }
 
 /**
@@ -93,7 +100,9 @@ class ClassIndex {
     const stack: AnyNode[] = root && "children" in root ? [...root.children].reverse() : [];
     for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
       if (!isTag(node)) continue;
-      for (const cls of (node.attribs.class ?? "").split(/\s+/)) {
+      const classes = node.attribs.class;
+      // Most elements have no class: nothing to split.
+      for (const cls of classes ? classes.split(/\s+/) : []) {
         if (cls === "") continue;
         const list = this.byClass.get(cls);
         if (list) list.push(node);
@@ -117,16 +126,11 @@ class ClassIndex {
   inside(outerTag: string, outerCls: string, tag: string, cls: string): Element[] {
     return this.all(cls, tag).filter((el) => {
       for (let up = el.parent; up && isTag(up); up = up.parent) {
-        if (up.name === outerTag && (up.attribs.class ?? "").split(/\s+/).includes(outerCls)) return true;
+        if (up.name === outerTag && hasClass(up, outerCls)) return true;
       }
       return false;
     });
   }
-}
-
-/** One element (or none) as a cheerio selection. */
-function wrap(ctx: Ctx, el: Element | undefined): Cheerio<Element> {
-  return ctx.$(el ? [el] : []);
 }
 
 function sourceAt(ctx: Ctx, selector: string): Source {
@@ -134,8 +138,7 @@ function sourceAt(ctx: Ctx, selector: string): Source {
 }
 
 /** Adds a warning, with the line of the element it concerns when the parser recorded one. */
-function warn(ctx: Ctx, el: Cheerio<AnyNode> | undefined, message: string): void {
-  const node = el?.get(0);
+function warn(ctx: Ctx, node: AnyNode | undefined, message: string): void {
   const line = node ? startLineOf(node) : undefined;
   ctx.out.warnings.push(
     line === undefined ? { file: ctx.page.file, message } : { file: ctx.page.file, line, message },
@@ -146,9 +149,8 @@ function warn(ctx: Ctx, el: Cheerio<AnyNode> | undefined, message: string): void
  * The element's position among siblings of the same tag, for `:nth-of-type()`. Computed rather than
  * assumed so the selector finds exactly this element even when other tags sit between siblings.
  */
-function nthOfType(el: Cheerio<AnyNode>): number {
-  const node = el.get(0);
-  return node?.type === "tag" ? rankOf(node as Element).rank : el.prevAll().length + 1;
+function nthOfType(el: Element): number {
+  return rankOf(el).rank;
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -158,7 +160,7 @@ function nthOfType(el: Cheerio<AnyNode>): number {
 const BLOCK_TAGS = new Set("p div ul ol li pre blockquote table tr h1 h2 h3 h4 h5 h6 br hr".split(" "));
 
 /** Splits an element's content into plain-text paragraphs at block elements. */
-function blockParagraphs($: CheerioAPI, el: Cheerio<AnyNode>): string[] {
+function blockParagraphs(el: Element): string[] {
   const paragraphs: string[] = [];
   let current = "";
   const flush = (): void => {
@@ -176,7 +178,7 @@ function blockParagraphs($: CheerioAPI, el: Cheerio<AnyNode>): string[] {
       if (block) flush();
     }
   };
-  for (const node of el.contents().toArray()) walk(node);
+  for (const node of el.children) walk(node);
   flush();
   return paragraphs;
 }
@@ -187,12 +189,12 @@ function blockParagraphs($: CheerioAPI, el: Cheerio<AnyNode>): string[] {
  * siblings after an empty requestDescription. Those siblings are gathered back, up to the next element
  * that is the renderer's own (it has a class) or a heading.
  */
-function descriptionParagraphs($: CheerioAPI, desc: Cheerio<Element>): string[] {
-  const paragraphs = blockParagraphs($, desc);
-  if (desc.is("p")) {
-    for (let next = desc.next(); next.length > 0; next = next.next()) {
-      if (next.attr("class") || /^h[1-6]$/i.test(next.get(0)?.tagName ?? "")) break;
-      paragraphs.push(...blockParagraphs($, next));
+function descriptionParagraphs(desc: Element): string[] {
+  const paragraphs = blockParagraphs(desc);
+  if (desc.name === "p") {
+    for (let next = nextElement(desc); next; next = nextElement(next)) {
+      if (next.attribs.class || /^h[1-6]$/i.test(next.tagName)) break;
+      paragraphs.push(...blockParagraphs(next));
     }
   }
   return paragraphs;
@@ -212,8 +214,7 @@ function firstSentence(paragraph: string): string | undefined {
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
 
 function readHeading(ctx: Ctx, index: ClassIndex, scope: string, op: OperationFragment): void {
-  const h1 = wrap(ctx, index.first("requestSummary", "h1"));
-  const text = plainText(h1.text());
+  const text = plainText(nodeText(index.first("requestSummary", "h1")));
   if (!text) return;
   const source = sourceAt(ctx, `${scope} h1.requestSummary`);
   // An identifier is the renderer's operationId; a phrase with spaces is a human title (a spec summary).
@@ -222,9 +223,9 @@ function readHeading(ctx: Ctx, index: ClassIndex, scope: string, op: OperationFr
 }
 
 function readDescription(ctx: Ctx, index: ClassIndex, scope: string, op: OperationFragment): void {
-  const desc = wrap(ctx, index.first("requestDescription"));
-  if (desc.length === 0) return;
-  const paragraphs = descriptionParagraphs(ctx.$, desc);
+  const desc = index.first("requestDescription");
+  if (!desc) return;
+  const paragraphs = descriptionParagraphs(desc);
   const first = paragraphs[0];
   if (first === undefined) return;
   const source = sourceAt(ctx, `${scope} .requestDescription`);
@@ -254,8 +255,8 @@ function isPlaceholderBody(value: unknown): boolean {
 }
 
 /** The text after the last element of the example: the body, separated from the headers by a blank line. */
-function exampleBodyText(pre: Cheerio<Element>): string {
-  const nodes = pre.contents().toArray();
+function exampleBodyText(pre: Element): string {
+  const nodes = pre.children;
   let lastTag = -1;
   nodes.forEach((n, i) => {
     if (n.type === "tag") lastTag = i;
@@ -271,7 +272,7 @@ function exampleBodyText(pre: Cheerio<Element>): string {
  * A real JSON request example, or undefined for the placeholder and for bodies that are not JSON at all
  * (the renderer's stand-ins). JSON that is broken beyond repair is warned about.
  */
-function readExampleBody(ctx: Ctx, pre: Cheerio<Element>, selector: string): Fact<unknown> | undefined {
+function readExampleBody(ctx: Ctx, pre: Element, selector: string): Fact<unknown> | undefined {
   const text = exampleBodyText(pre);
   if (!/^[[{]/.test(text)) return undefined;
   const parsed = parseLenientJson(text);
@@ -285,15 +286,13 @@ function readExampleBody(ctx: Ctx, pre: Cheerio<Element>, selector: string): Fac
 
 /** The request line: method and path (a full URL also gives a server). */
 function readRequestLine(ctx: Ctx, pre: ClassIndex, selector: string, example: HttpExample): void {
-  const methodEl = wrap(ctx, pre.first("requestLine"));
-  const methodText = methodEl.text().trim();
+  const methodEl = pre.first("requestLine");
+  const methodText = nodeText(methodEl).trim();
   const method = parseMethod(methodText);
   if (method) example.method = fact(method, sourceAt(ctx, `${selector} .requestLine`), "typed");
-  else if (methodEl.length > 0)
-    warn(ctx, methodEl, `unknown HTTP method "${methodText}" in the request example`);
+  else if (methodEl) warn(ctx, methodEl, `unknown HTTP method "${methodText}" in the request example`);
 
-  const targetEl = wrap(ctx, pre.first("httpTarget"));
-  const target = targetEl.text().trim();
+  const target = nodeText(pre.first("httpTarget")).trim();
   if (!target) return;
   const targetSource = sourceAt(ctx, `${selector} .httpTarget`);
   const read = readTarget(target, "key");
@@ -304,16 +303,15 @@ function readRequestLine(ctx: Ctx, pre: ClassIndex, selector: string, example: H
 
 /** The headers that carry facts (host, content-type, accept); the renderer's other headers are stand-ins. */
 function readHeaders(ctx: Ctx, pre: ClassIndex, selector: string, example: HttpExample): void {
-  for (const el of pre.all("headerLine")) {
-    const nameEl = ctx.$(el);
-    const name = nameEl.text().trim().toLowerCase();
-    const valueEl = nameEl.next();
-    if (!valueEl.hasClass("headerValue")) {
+  for (const nameEl of pre.all("headerLine")) {
+    const name = nodeText(nameEl).trim().toLowerCase();
+    const valueEl = nextElement(nameEl);
+    if (!valueEl || !hasClass(valueEl, "headerValue")) {
       const which = name ? `header "${name}"` : "a header line";
       warn(ctx, nameEl, `${which} in the request example has no value (the page may be cut off)`);
       continue;
     }
-    const value = valueEl.text().trim();
+    const value = nodeText(valueEl).trim();
     const source = sourceAt(ctx, `${selector} span.headerValue:nth-of-type(${nthOfType(valueEl)})`);
     if (name === "host") {
       const server = serverOfHost(value);
@@ -331,11 +329,10 @@ function readHeaders(ctx: Ctx, pre: ClassIndex, selector: string, example: HttpE
 
 function readHttpExample(ctx: Ctx, index: ClassIndex, scope: string): HttpExample {
   const example: HttpExample = { servers: [], query: [] };
-  const preEl = index.first("httpExample", "pre");
-  if (!preEl) return example;
-  const pre = wrap(ctx, preEl);
+  const pre = index.first("httpExample", "pre");
+  if (!pre) return example;
   const selector = `${scope} pre.httpExample`;
-  const inPre = new ClassIndex(preEl);
+  const inPre = new ClassIndex(pre);
   readRequestLine(ctx, inPre, selector, example);
   readHeaders(ctx, inPre, selector, example);
   example.body = readExampleBody(ctx, pre, selector);
@@ -365,18 +362,17 @@ function parameterLocation(
 /** One dt.parameter (name, location, type) and the dd after it (description, "required"). */
 function readParameter(
   ctx: Ctx,
-  dtEl: Element,
+  dt: Element,
   scope: string,
   path: string | undefined,
 ): ParameterFragment | undefined {
-  const dt = wrap(ctx, dtEl);
-  const inDt = new ClassIndex(dtEl);
-  const name = wrap(ctx, inDt.first("parameterName")).text().trim();
+  const inDt = new ClassIndex(dt);
+  const name = nodeText(inDt.first("parameterName")).trim();
   if (!name) {
     warn(ctx, dt, "a parameter entry has no name; skipped");
     return undefined;
   }
-  const locationText = wrap(ctx, inDt.first("parameterLocation")).text();
+  const locationText = nodeText(inDt.first("parameterLocation"));
   const location = parameterLocation(locationText, name, path);
   if (!location) {
     warn(ctx, dt, `parameter "${name}" has no known location ("${locationText.trim()}"); skipped`);
@@ -384,18 +380,18 @@ function readParameter(
   }
   const source = sourceAt(ctx, `${scope} dl.parameters dt.parameter:nth-of-type(${nthOfType(dt)})`);
   const param: ParameterFragment = { path: [name], in: location, source, strength: "typed" };
-  const schema = parseTypePhrase(wrap(ctx, inDt.first("parameterType")).text());
+  const schema = parseTypePhrase(nodeText(inDt.first("parameterType")));
   if (schema) param.schema = schema;
 
-  const dd = dt.next();
-  if (!dd.is("dd")) {
+  const dd = nextElement(dt);
+  if (dd?.name !== "dd") {
     // A dt with no dd is a row cut short: whether it is required is unknown, so it is left unset.
     warn(ctx, dt, `parameter "${name}" has no description/required entry (the page may be cut off)`);
     return param;
   }
-  const inDd = new ClassIndex(dd.get(0) as Element);
-  param.required = /\brequired\b/i.test(ctx.$(inDd.all("parameterRequired")).text());
-  const description = plainText(ctx.$(inDd.all("parameterDescription")).text());
+  const inDd = new ClassIndex(dd);
+  param.required = /\brequired\b/i.test(inDd.all("parameterRequired").map(nodeText).join(""));
+  const description = plainText(inDd.all("parameterDescription").map(nodeText).join(""));
   if (description) param.description = description;
   return param;
 }
@@ -502,8 +498,8 @@ function plainDescriptions(fields: FieldFragment[]): FieldFragment[] {
  * The fields of a `pre.schema` block (HTML-escaped JSON Schema; cheerio's text() decodes it). A block
  * that is not valid JSON was cut off: it is repaired to keep what it holds, with a warning.
  */
-function readSchemaBlock(ctx: Ctx, pre: Cheerio<Element>, selector: string, what: string): FieldFragment[] {
-  const text = pre.text().trim();
+function readSchemaBlock(ctx: Ctx, pre: Element, selector: string, what: string): FieldFragment[] {
+  const text = nodeText(pre).trim();
   const source = sourceAt(ctx, selector);
   try {
     const schema: unknown = JSON.parse(text);
@@ -515,7 +511,7 @@ function readSchemaBlock(ctx: Ctx, pre: Cheerio<Element>, selector: string, what
       warn(ctx, pre, `${what} is not a JSON Schema object; skipped`);
       return [];
     }
-    return plainDescriptions(fieldsFromSchema(schema, source, "schema", (m) => warn(ctx, pre, m)));
+    return plainDescriptions(fieldsFromParsedSchema(schema, source, "schema", (m) => warn(ctx, pre, m)));
   } catch (error) {
     return readCutSchema(ctx, pre, text, source, what, error);
   }
@@ -523,7 +519,7 @@ function readSchemaBlock(ctx: Ctx, pre: Cheerio<Element>, selector: string, what
 
 function readCutSchema(
   ctx: Ctx,
-  pre: Cheerio<Element>,
+  pre: Element,
   text: string,
   source: Source,
   what: string,
@@ -562,14 +558,13 @@ function readRequestBody(
   scope: string,
   example: HttpExample,
 ): RequestBodyFragment | undefined {
-  const pre = wrap(ctx, index.inside("section", "requestContent", "pre", "schema")[0]);
-  const fields =
-    pre.length > 0
-      ? readSchemaBlock(ctx, pre, `${scope} section.requestContent pre.schema`, "request body schema")
-      : [];
+  const pre = index.inside("section", "requestContent", "pre", "schema")[0];
+  const fields = pre
+    ? readSchemaBlock(ctx, pre, `${scope} section.requestContent pre.schema`, "request body schema")
+    : [];
   const method = example.method?.value;
   const bodyExpected =
-    pre.length > 0 || example.body !== undefined || (method !== undefined && !BODYLESS.has(method));
+    pre !== undefined || example.body !== undefined || (method !== undefined && !BODYLESS.has(method));
   if (!bodyExpected || (!example.contentType && fields.length === 0 && !example.body)) return undefined;
   const body: RequestBodyFragment = { fields };
   if (example.contentType) body.contentType = example.contentType;
@@ -593,13 +588,12 @@ function normaliseStatus(text: string): string | undefined {
 
 function readResponse(
   ctx: Ctx,
-  liEl: Element,
+  li: Element,
   scope: string,
   accept: Fact<string> | undefined,
 ): ResponseFragment | undefined {
-  const li = wrap(ctx, liEl);
-  const inLi = new ClassIndex(liEl);
-  const statusText = wrap(ctx, inLi.first("statusLine")).text();
+  const inLi = new ClassIndex(li);
+  const statusText = nodeText(inLi.first("statusLine"));
   const status = normaliseStatus(statusText);
   if (!status) {
     warn(ctx, li, `response status "${statusText.trim()}" is not a status code; skipped`);
@@ -607,7 +601,7 @@ function readResponse(
   }
   const selector = `${scope} section.responses li.response:nth-of-type(${nthOfType(li)})`;
   const response: ResponseFragment = { status, fields: [], source: sourceAt(ctx, selector) };
-  const description = plainText(wrap(ctx, inLi.first("statusDescription")).text());
+  const description = plainText(nodeText(inLi.first("statusDescription")));
   if (description)
     response.description = fact(description, sourceAt(ctx, `${selector} .statusDescription`), "typed");
   if (accept && !hasNoBody(status)) response.contentType = accept;
@@ -629,8 +623,13 @@ function readResponses(
 // Operations and the page
 // ---------------------------------------------------------------------------------------------------
 
-function readOperation(ctx: Ctx, article: Cheerio<Element>, scope: string, label: string): OperationFragment {
-  const index = new ClassIndex(article.get(0));
+function readOperation(
+  ctx: Ctx,
+  article: Element | undefined,
+  scope: string,
+  label: string,
+): OperationFragment {
+  const index = new ClassIndex(article);
   const hasDescription = index.first("requestDescription") !== undefined;
   const op = emptyOperation(sourceAt(ctx, hasDescription ? `${scope} .requestDescription` : scope));
   readHeading(ctx, index, scope, op);
@@ -677,7 +676,8 @@ function warnIfCut(ctx: Ctx): void {
   if (!noHtmlEnd && opened <= closed) return;
   const last = ctx.$("body *").last();
   const article = last.closest("article");
-  const where = article.length > 0 ? ` inside article ${nthOfType(article)}` : "";
+  const articleEl = article.get(0);
+  const where = articleEl && isTag(articleEl) ? ` inside article ${nthOfType(articleEl)}` : "";
   const place = PLACES.find(([selector]) => last.closest(selector).length > 0)?.[1];
   ctx.out.warnings.push({
     file: ctx.page.file,
@@ -686,21 +686,43 @@ function warnIfCut(ctx: Ctx): void {
   });
 }
 
+/**
+ * The page's <article> elements in document order and its first `head > title`, found in one walk of the
+ * tree (a cheerio selector per lookup compiled the selector and walked the whole page again).
+ */
+function pageOutline(root: AnyNode): { articles: Element[]; title?: Element } {
+  const articles: Element[] = [];
+  let title: Element | undefined;
+  // Iterative, so a deeply nested page cannot overflow the stack.
+  const stack: AnyNode[] = [root];
+  for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
+    if (isTag(node)) {
+      if (node.name === "article") articles.push(node);
+      else if (node.name === "title" && !title && node.parent && isTag(node.parent)) {
+        if (node.parent.name === "head") title = node;
+      }
+    }
+    if (hasChildren(node)) {
+      for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as AnyNode);
+    }
+  }
+  return title ? { articles, title } : { articles };
+}
+
 function extract(page: Page): PageFragment {
   const out = emptyPageFragment(page.file, NAME);
   const $ = loadHtmlPage(page.text, page.file, out.warnings, 1, { locations: false });
   const ctx: Ctx = { $, page, out };
-  const title = plainText($("head > title").first().text());
+  const { articles, title: titleEl } = pageOutline($.root()[0] as AnyNode);
+  const title = plainText(nodeText(titleEl));
   if (title) out.title = title;
-  const articles = $("article").toArray();
-  for (const el of articles) {
-    const article = $(el);
+  for (const article of articles) {
     const n = nthOfType(article);
     out.operations.push(readOperation(ctx, article, `article:nth-of-type(${n})`, `article ${n}`));
   }
   // A renderer fragment without <article> wrappers: read the body as the one operation.
   if (articles.length === 0 && $("pre.httpExample").length > 0) {
-    out.operations.push(readOperation(ctx, $("body"), "body", "the page"));
+    out.operations.push(readOperation(ctx, $("body").get(0), "body", "the page"));
   }
   warnIfCut(ctx);
   return out;

@@ -38,7 +38,9 @@ function apiContentType(pages: PageFragment[]): OperationContext["apiContentType
     for (const op of page.operations) {
       const ct = op.requestBody?.contentType;
       if (ct) {
-        counts.set(ct.value, [...(counts.get(ct.value) ?? []), ct.source]);
+        const sources = counts.get(ct.value);
+        if (sources) sources.push(ct.source);
+        else counts.set(ct.value, [ct.source]);
       }
     }
   }
@@ -67,15 +69,23 @@ function normalizeTitle(t: string): string {
 }
 
 function findUndocumented(pages: PageFragment[], built: BuiltOperation[]): UndocumentedOperation[] {
+  // Most sites list nothing (no sidebar captured): then there is nothing to match.
+  if (!pages.some((p) => p.listedOperations.length > 0)) return [];
+  // The titles of the page operations behind each source, found by source once rather than by searching
+  // every page's operations for every built operation (n^2 on a whole site).
+  const titlesBySource = new Map<Source, string[]>();
+  for (const page of pages) {
+    for (const o of page.operations) {
+      if (o.title === undefined) continue;
+      const titles = titlesBySource.get(o.source);
+      if (titles) titles.push(o.title.value);
+      else titlesBySource.set(o.source, [o.title.value]);
+    }
+  }
   const documented = built.map((b) => ({
     method: b.method,
     titles: new Set(
-      [
-        b.operation.summary,
-        ...pages.flatMap((p) =>
-          p.operations.filter((o) => b.sources.includes(o.source)).map((o) => o.title?.value),
-        ),
-      ]
+      [b.operation.summary, ...b.sources.flatMap((s) => titlesBySource.get(s) ?? [])]
         .filter((t): t is string => typeof t === "string")
         .map(normalizeTitle),
     ),
