@@ -6,7 +6,7 @@ import type { JsonSchema } from "../../fragment.ts";
 import { readBadges } from "../../read/badges.ts";
 import { enumValueLine, readEnumStatement, withEnum } from "../../read/enum.ts";
 import { childPath } from "../../read/names.ts";
-import { readRequired } from "../../read/required.ts";
+import { isConditionallyRequired, readRequired } from "../../read/required.ts";
 import { parseConstraints, parseTypePhrase, splitGluedField, type GluedField } from "../../type-phrase.ts";
 import { atPageEnd, inlineText, lineOf, linkOnly, textOf, type Ctx, warn } from "./nodes.ts";
 import { ENUM_MARKER, UI_TEXT, isStructural, type Zone } from "./statements.ts";
@@ -26,6 +26,8 @@ interface ItemHead {
   name: string;
   schema?: JsonSchema;
   required?: boolean;
+  /** Written "required conditionally": required within its parent, when it has one. */
+  requiredInParent?: boolean;
   deprecated?: boolean;
   description?: string;
   enumValues?: string[];
@@ -149,9 +151,10 @@ export function readStyledHead(head: Paragraph): ItemHead | undefined {
   for (const q of qualifiers) {
     const schema = out.schema ? undefined : parseTypePhrase(q);
     if (schema) out.schema = schema;
-    else if (/^(?:required|optional)\b/i.test(q) && readRequired(q) !== undefined)
+    else if (/^(?:required|optional)\b/i.test(q) && readRequired(q) !== undefined) {
       out.required = readRequired(q);
-    else if (/^deprecated$/i.test(q)) out.deprecated = true;
+      if (isConditionallyRequired(q)) out.requiredInParent = true;
+    } else if (/^deprecated$/i.test(q)) out.deprecated = true;
     else if (out.schema) Object.assign(out.schema, parseConstraints(q, out.schema));
   }
   if (!out.schema) return undefined;
@@ -211,7 +214,9 @@ export function readFieldList(
     if (!field) return;
     const enumList = listedEnum(head, rest);
     if (enumList) field.enumValues ??= enumList.values;
-    const path = childPath(parent, field.name);
+    // A listed name nests by dots only (`frame.depth`, `finishes..gloss`); its brackets are part of the
+    // name (`page[size]`, JSON:API's query parameters), as seed 002's catalogue prints them.
+    const path = childPath(parent, field.name, "name");
     drafts.push(toDraft(path, field, lineOf(item), zone));
     rest.forEach((node, i) => {
       if (node.type !== "list" || node === enumList?.list) return;
@@ -256,7 +261,9 @@ function toDraft(path: string[], head: ItemHead, line: number, zone: Zone): Fiel
   const draft: FieldDraft = { path, line, zone };
   const schema = head.enumValues ? withEnum(head.schema, head.enumValues) : head.schema;
   if (schema) draft.schema = schema;
-  if (zone.kind !== "response") draft.required = head.required ?? (head.schema ? false : undefined);
+  // A nested field "required conditionally" is required within its parent (see isConditionallyRequired).
+  const required = head.requiredInParent && path.length > 1 ? true : head.required;
+  if (zone.kind !== "response") draft.required = required ?? (head.schema ? false : undefined);
   if (head.description) draft.description = head.description;
   if (head.deprecated) draft.deprecated = true;
   return draft;
