@@ -567,6 +567,23 @@ describe("dotted names in a flat parameter list (LAYOUTS.md family 2)", () => {
     ]);
   });
 
+  it("a dotted name plainly required makes every object around it required, listed or not", () => {
+    const flat =
+      '# Update a connector ## Request ```curl curl -X PUT https://x.test/v1/connectors/{{ARN}} \\ -u "<>" ``` ' +
+      "## Parameters - `capacity.auto.max` (integer, required) Max. - `capacity.auto.min` (integer, optional) " +
+      "Min. - `plugin` (object, optional) Plugin. - `plugin.arn` (string, required conditionally) Arn. ## Returns Ok.";
+    const o = markdownReferenceExtractor.extract({ file: "w.md", text: flat }).operations[0];
+    const typed = (o?.requestBody?.fields ?? []).filter((f) => f.strength === "typed");
+    expect(typed.map((f) => [f.path.join("."), f.required])).toEqual([
+      ["capacity.auto.max", true],
+      ["capacity.auto.min", false],
+      ["plugin", false],
+      ["plugin.arn", true],
+      ["capacity", true],
+      ["capacity.auto", true],
+    ]);
+  });
+
   it("places listed parameters where the curl sends them: -G in the query, a DELETE without -G in the body", () => {
     const placed = (flags: string): string => {
       const o = markdownReferenceExtractor.extract({

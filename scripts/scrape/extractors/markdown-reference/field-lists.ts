@@ -206,6 +206,8 @@ export function readFieldList(
   ctx: Ctx,
 ): FieldDraft[] {
   const drafts: FieldDraft[] = [];
+  /** Dotted names written plainly "required" (not "required conditionally"), read in this list. */
+  const requiredChains: FieldDraft[] = [];
   list.children.forEach((item, k) => {
     const rest: RootContent[] = [...item.children.slice(1), ...(k === list.children.length - 1 ? after : [])];
     const head = item.children[0];
@@ -217,14 +219,44 @@ export function readFieldList(
     // A listed name nests by dots only (`frame.depth`, `finishes..gloss`); its brackets are part of the
     // name (`page[size]`, JSON:API's query parameters), as seed 002's catalogue prints them.
     const path = childPath(parent, field.name, "name");
-    drafts.push(toDraft(path, field, lineOf(item), zone));
+    const draft = toDraft(path, field, lineOf(item), zone);
+    drafts.push(draft);
+    if (parent.length === 0 && path.length > 1 && field.required === true && !field.requiredInParent)
+      requiredChains.push(draft);
     rest.forEach((node, i) => {
       if (node.type !== "list" || node === enumList?.list) return;
       const nestedAfter = rest.slice(i + 1, collectRepeats(rest, i + 1).next);
       drafts.push(...readFieldList(node, nestedAfter, path, zone, ctx));
     });
   });
-  return drafts;
+  return [...drafts, ...requiredParents(drafts, requiredChains)];
+}
+
+/**
+ * A flat list of dotted names (LAYOUTS.md family 2) writes a nested field plainly "required" only when
+ * every object around it is required too; one required only within an optional parent is "required
+ * conditionally". So `capacity.autoScaling.mcuCount (integer, required)` says `capacity` and
+ * `capacity.autoScaling` are required: listed parents are marked, unlisted ones (the list shows leaves only)
+ * come back as drafts that state just that.
+ */
+function requiredParents(drafts: FieldDraft[], chains: FieldDraft[]): FieldDraft[] {
+  const byPath = new Map(drafts.map((d) => [d.path.join("\u0000"), d]));
+  const added: FieldDraft[] = [];
+  for (const leaf of chains) {
+    if (leaf.zone.kind === "response") continue;
+    for (let n = 1; n < leaf.path.length; n++) {
+      const path = leaf.path.slice(0, n);
+      const key = path.join("\u0000");
+      const parent = byPath.get(key);
+      if (parent) parent.required = true;
+      else {
+        const draft: FieldDraft = { path, required: true, line: leaf.line, zone: leaf.zone };
+        byPath.set(key, draft);
+        added.push(draft);
+      }
+    }
+  }
+  return added;
 }
 
 /**
