@@ -574,10 +574,75 @@ describe("dotted names in a flat parameter list (LAYOUTS.md family 2)", () => {
     const fields = fragment.operations[0]?.requestBody?.fields ?? fragment.operations[0]?.parameters ?? [];
     // The curl's "-d color=blue" shows "color" by example too; the list's typed facts are the point here.
     const typed = fields.filter((f) => f.strength === "typed");
+    // "required conditionally" of a nested field: required within its parent (the map's values here).
     expect(typed.map((f) => [f.path, f.required])).toEqual([
       [["color"], true],
       [["frame", "depth"], false],
-      [["finishes", "gloss"], false],
+      [["finishes", "gloss"], true],
+    ]);
+  });
+
+  it('reads "required conditionally" as required within the parent, and a top-level one as optional', () => {
+    const flat =
+      '# Create a widget ## Request ```curl curl https://x.test/v1/widgets \\ -u "<>" \\ -d name=a ``` ' +
+      "## Parameters - `name` (string, required) Name. - `vpc.subnet_ids` (array of strings, required " +
+      "conditionally) Subnets. - `vpc.cidr` (string, optional) Block. - `currency` (string, required " +
+      "conditionally) Currency. ## Returns Success";
+    const o = markdownReferenceExtractor.extract({ file: "widgets.md", text: flat }).operations[0];
+    const typed = (o?.requestBody?.fields ?? []).filter((f) => f.strength === "typed");
+    expect(typed.map((f) => [f.path.join("."), f.required])).toEqual([
+      ["name", true],
+      ["vpc.subnet_ids", true],
+      ["vpc.cidr", false],
+      ["currency", false],
+    ]);
+  });
+
+  it("a dotted name plainly required makes every object around it required, listed or not", () => {
+    const flat =
+      '# Update a connector ## Request ```curl curl -X PUT https://x.test/v1/connectors/{{ARN}} \\ -u "<>" ``` ' +
+      "## Parameters - `capacity.auto.max` (integer, required) Max. - `capacity.auto.min` (integer, optional) " +
+      "Min. - `plugin` (object, optional) Plugin. - `plugin.arn` (string, required conditionally) Arn. ## Returns Ok.";
+    const o = markdownReferenceExtractor.extract({ file: "w.md", text: flat }).operations[0];
+    const typed = (o?.requestBody?.fields ?? []).filter((f) => f.strength === "typed");
+    expect(typed.map((f) => [f.path.join("."), f.required])).toEqual([
+      ["capacity.auto.max", true],
+      ["capacity.auto.min", false],
+      ["plugin", false],
+      ["plugin.arn", true],
+      ["capacity", true],
+      ["capacity.auto", true],
+    ]);
+  });
+
+  it("places listed parameters where the curl sends them: -G in the query, a DELETE without -G in the body", () => {
+    const placed = (flags: string): string => {
+      const o = markdownReferenceExtractor.extract({
+        file: "w.md",
+        text:
+          `# Cancel a widget ## Request \`\`\`curl curl ${flags} https://x.test/v1/widgets/{{ID}} \\ -u "<>" \`\`\` ` +
+          "## Parameters - `reason` (string, optional) Why. ## Returns Ok.",
+      }).operations[0];
+      const query = (o?.parameters ?? []).filter((p) => p.in === "query").map((p) => p.path.join("."));
+      const body = (o?.requestBody?.fields ?? []).map((f) => f.path.join("."));
+      return `${o?.method?.value} query:${query.join(",")} body:${body.join(",")}`;
+    };
+    expect(placed("-X POST -G")).toBe("post query:reason body:");
+    expect(placed("-X DELETE -G")).toBe("delete query:reason body:");
+    expect(placed("-X DELETE")).toBe("delete query: body:reason");
+    expect(placed("")).toBe("get query:reason body:");
+  });
+
+  it("keeps brackets in a listed name: `page[size]` is one query parameter, not page > size", () => {
+    const o = markdownReferenceExtractor.extract({
+      file: "w.md",
+      text:
+        '# List accounts ## Request ```curl curl https://x.test/api/v1/accounts \\ -u "<>" ``` ## Parameters ' +
+        "- `page[size]` (integer, optional) Page size. - `filter[accountType]` (any, optional) Type. ## Returns Ok.",
+    }).operations[0];
+    expect((o?.parameters ?? []).map((p) => `${p.in} ${JSON.stringify(p.path)}`)).toEqual([
+      'query ["page[size]"]',
+      'query ["filter[accountType]"]',
     ]);
   });
 
@@ -685,6 +750,20 @@ describe("curl samples whose URL holds the API's base (LAYOUTS.md family 2)", ()
     );
   });
 
+  it("words with digits in a URL without placeholders are literal: versions, token standards, a2p", () => {
+    const shown = (url: string): string | undefined => one(`# Send ${curl(url)} ## Returns Ok.`).path?.value;
+    expect(shown("https://x.test/v2/bsc/transactions/bep20")).toBe("/v2/bsc/transactions/bep20");
+    expect(shown("https://x.test/v2/tron/transactions/trc721")).toBe("/v2/tron/transactions/trc721");
+    expect(shown("https://x.test/v1alpha2/operations")).toBe("/v1alpha2/operations");
+    expect(shown("https://x.test/v1beta1/things")).toBe("/v1beta1/things");
+    expect(shown("https://x.test/v1/a2p/BrandRegistrations")).toBe("/v1/a2p/BrandRegistrations");
+    expect(shown("https://x.test/v1/Services/PreregisteredUsa2p")).toBe("/v1/Services/PreregisteredUsa2p");
+    // Ids still are: all digits, a prefixed id, a random mix, a UUID.
+    expect(shown("https://x.test/v1/widgets/wd_1")).toBe("/v1/widgets/{id}");
+    expect(shown("https://x.test/v1/widgets/1NuN9WLkdIwHu7ix")).toBe("/v1/widgets/{id}");
+    expect(shown("https://x.test/v1/widgets/0b7e8b9a-1c2d-4e5f-8a9b-0c1d2e3f4a5b")).toBe("/v1/widgets/{id}");
+  });
+
   it('keeps the path key of a curl URL ("/#X-Amz-Target=…", "/tags/{id}#tagKeys"): operations sharing one URL stay apart', () => {
     const post = (url: string): string => `## Request \`\`\`curl curl -X POST ${url} \\ -u "<>" \`\`\``;
     expect(
@@ -699,6 +778,22 @@ describe("curl samples whose URL holds the API's base (LAYOUTS.md family 2)", ()
         ),
       ),
     ).toBe("get https://x.test /tags/{resource_arn}#tagKeys");
+  });
+
+  it("a page that kept its line breaks, its description an HTML paragraph right above the next heading", () => {
+    const text = [
+      "# DeleteProject",
+      "<p>Deletes a project.</p> <p>Runs go on.</p>",
+      "## Request",
+      "```curl",
+      "curl https://x.test/#X-Amz-Target=Farm.DeleteProject \\",
+      '-u "<>" \\',
+      "-d arn=string",
+      "```",
+      "## Returns Success",
+    ].join("\n");
+    expect(markdownReferenceExtractor.detect({ file: "w.md", text })).toBeGreaterThanOrEqual(0.5);
+    expect(route(one(text))).toBe("post https://x.test /#X-Amz-Target=Farm.DeleteProject");
   });
 
   it("a page that kept its line breaks: section headings running on into prose, no self-link or field list", () => {

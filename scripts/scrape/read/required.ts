@@ -19,11 +19,20 @@ export function readRequired(raw: string, blank?: boolean): boolean | undefined 
   // "Required range: 1 <= x <= 50" and "Required string length: 2 - 40" state limits, not the flag.
   if (/^required (?:range|string length|length)\b/.test(t)) return undefined;
   // "required conditionally", "not required", "Recommended if …": the field may be left out.
-  if (/\bnot required\b|\brequired conditionally\b|\bconditionally required\b|^recommended\b/.test(t))
-    return false;
+  if (/\bnot required\b|^recommended\b/.test(t) || isConditionallyRequired(t)) return false;
   if (/\brequired\b/.test(t)) return true;
   if (/\boptional\b/.test(t)) return false;
   return undefined;
+}
+
+/**
+ * "required conditionally" / "conditionally required": required when a condition holds. Of a nested field
+ * the condition is its parent being sent (LAYOUTS.md: "some fields are required only within their
+ * parent"), so a reader that knows the field is nested may read it as required within that parent;
+ * readRequired, which sees no nesting, reads it as may-be-left-out.
+ */
+export function isConditionallyRequired(raw: string): boolean {
+  return /\brequired conditionally\b|\bconditionally required\b/i.test(plainText(raw));
 }
 
 export type FlagWord = "required" | "optional" | "deprecated" | "nullable";

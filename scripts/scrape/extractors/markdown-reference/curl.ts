@@ -31,12 +31,17 @@ import { namePath } from "../../read/names.ts";
 
 /**
  * Concrete ids in an example URL ("po_1Nu9", "42", a UUID) stand where the documented path has a parameter;
- * versions ("v2", "2.0") and words that end in a digit ("oauth2", "ec2") are literal.
+ * versions ("v2", "2.0", "v1beta1", "v1alpha2"), words that end in a number ("oauth2", "erc721", "bep20")
+ * and words with one digit inside ("a2p", "PreregisteredUsa2p") are literal: an example id has a separator
+ * (`po_1Nu9`), is all digits, or mixes two digits or more into its letters.
  */
 function isIdSegment(segment: string): boolean {
-  if (/^\{.+\}$/.test(segment) || /^v?\d+(?:\.\d+)+$|^v\d+$/i.test(segment)) return false;
-  if (/^[A-Za-z]{3,}\d$/.test(segment)) return false;
-  return /\d/.test(segment) || /^[0-9a-f]{8}-[0-9a-f]{4}-/i.test(segment);
+  if (/^\{.+\}$/.test(segment) || /^v?\d+(?:\.\d+)+$|^v\d+(?:(?:alpha|beta|p)\d*)*$/i.test(segment))
+    return false;
+  if (/^[A-Za-z]{2,}\d{1,3}$/.test(segment)) return false;
+  if (/^[0-9a-f]{8}-[0-9a-f]{4}-/i.test(segment) || /^\d+$/.test(segment)) return true;
+  const digits = segment.replace(/\D/g, "").length;
+  return digits >= 2 || (digits === 1 && /[_-]/.test(segment));
 }
 
 /**

@@ -6,7 +6,7 @@ import type { JsonSchema } from "../../fragment.ts";
 import { readBadges } from "../../read/badges.ts";
 import { enumValueLine, readEnumStatement, withEnum } from "../../read/enum.ts";
 import { childPath } from "../../read/names.ts";
-import { readRequired } from "../../read/required.ts";
+import { isConditionallyRequired, readRequired } from "../../read/required.ts";
 import { parseConstraints, parseTypePhrase, splitGluedField, type GluedField } from "../../type-phrase.ts";
 import { atPageEnd, inlineText, lineOf, linkOnly, textOf, type Ctx, warn } from "./nodes.ts";
 import { ENUM_MARKER, UI_TEXT, isStructural, type Zone } from "./statements.ts";
@@ -26,6 +26,8 @@ interface ItemHead {
   name: string;
   schema?: JsonSchema;
   required?: boolean;
+  /** Written "required conditionally": required within its parent, when it has one. */
+  requiredInParent?: boolean;
   deprecated?: boolean;
   description?: string;
   enumValues?: string[];
@@ -149,9 +151,10 @@ export function readStyledHead(head: Paragraph): ItemHead | undefined {
   for (const q of qualifiers) {
     const schema = out.schema ? undefined : parseTypePhrase(q);
     if (schema) out.schema = schema;
-    else if (/^(?:required|optional)\b/i.test(q) && readRequired(q) !== undefined)
+    else if (/^(?:required|optional)\b/i.test(q) && readRequired(q) !== undefined) {
       out.required = readRequired(q);
-    else if (/^deprecated$/i.test(q)) out.deprecated = true;
+      if (isConditionallyRequired(q)) out.requiredInParent = true;
+    } else if (/^deprecated$/i.test(q)) out.deprecated = true;
     else if (out.schema) Object.assign(out.schema, parseConstraints(q, out.schema));
   }
   if (!out.schema) return undefined;
@@ -203,6 +206,8 @@ export function readFieldList(
   ctx: Ctx,
 ): FieldDraft[] {
   const drafts: FieldDraft[] = [];
+  /** Dotted names written plainly "required" (not "required conditionally"), read in this list. */
+  const requiredChains: FieldDraft[] = [];
   list.children.forEach((item, k) => {
     const rest: RootContent[] = [...item.children.slice(1), ...(k === list.children.length - 1 ? after : [])];
     const head = item.children[0];
@@ -211,15 +216,47 @@ export function readFieldList(
     if (!field) return;
     const enumList = listedEnum(head, rest);
     if (enumList) field.enumValues ??= enumList.values;
-    const path = childPath(parent, field.name);
-    drafts.push(toDraft(path, field, lineOf(item), zone));
+    // A listed name nests by dots only (`frame.depth`, `finishes..gloss`); its brackets are part of the
+    // name (`page[size]`, JSON:API's query parameters), as seed 002's catalogue prints them.
+    const path = childPath(parent, field.name, "name");
+    const draft = toDraft(path, field, lineOf(item), zone);
+    drafts.push(draft);
+    if (parent.length === 0 && path.length > 1 && field.required === true && !field.requiredInParent)
+      requiredChains.push(draft);
     rest.forEach((node, i) => {
       if (node.type !== "list" || node === enumList?.list) return;
       const nestedAfter = rest.slice(i + 1, collectRepeats(rest, i + 1).next);
       drafts.push(...readFieldList(node, nestedAfter, path, zone, ctx));
     });
   });
-  return drafts;
+  return [...drafts, ...requiredParents(drafts, requiredChains)];
+}
+
+/**
+ * A flat list of dotted names (LAYOUTS.md family 2) writes a nested field plainly "required" only when
+ * every object around it is required too; one required only within an optional parent is "required
+ * conditionally". So `capacity.autoScaling.mcuCount (integer, required)` says `capacity` and
+ * `capacity.autoScaling` are required: listed parents are marked, unlisted ones (the list shows leaves only)
+ * come back as drafts that state just that.
+ */
+function requiredParents(drafts: FieldDraft[], chains: FieldDraft[]): FieldDraft[] {
+  const byPath = new Map(drafts.map((d) => [d.path.join("\u0000"), d]));
+  const added: FieldDraft[] = [];
+  for (const leaf of chains) {
+    if (leaf.zone.kind === "response") continue;
+    for (let n = 1; n < leaf.path.length; n++) {
+      const path = leaf.path.slice(0, n);
+      const key = path.join("\u0000");
+      const parent = byPath.get(key);
+      if (parent) parent.required = true;
+      else {
+        const draft: FieldDraft = { path, required: true, line: leaf.line, zone: leaf.zone };
+        byPath.set(key, draft);
+        added.push(draft);
+      }
+    }
+  }
+  return added;
 }
 
 /**
@@ -256,7 +293,9 @@ function toDraft(path: string[], head: ItemHead, line: number, zone: Zone): Fiel
   const draft: FieldDraft = { path, line, zone };
   const schema = head.enumValues ? withEnum(head.schema, head.enumValues) : head.schema;
   if (schema) draft.schema = schema;
-  if (zone.kind !== "response") draft.required = head.required ?? (head.schema ? false : undefined);
+  // A nested field "required conditionally" is required within its parent (see isConditionallyRequired).
+  const required = head.requiredInParent && path.length > 1 ? true : head.required;
+  if (zone.kind !== "response") draft.required = required ?? (head.schema ? false : undefined);
   if (head.description) draft.description = head.description;
   if (head.deprecated) draft.deprecated = true;
   return draft;

@@ -89,7 +89,12 @@ function proseBlock(outside: string): string {
  */
 export function unflattenMarkdown(text: string): string {
   if (!isFlattened(text)) {
-    return text.replace(/^#{2,6} [^\n]*$/gm, (line) => (SECTION_WORD.test(line) ? splitHeading(line) : line));
+    // A description kept as HTML ("<p>Deletes a project.</p>") with the next heading straight under it: in
+    // markdown an HTML block runs on to the next blank line and would swallow the heading and everything
+    // after it, but the page means a new section there.
+    return text
+      .replace(/^(<[A-Za-z][^\n]*)\n(?=#{1,6} )/gm, "$1\n\n")
+      .replace(/^#{2,6} [^\n]*$/gm, (line) => (SECTION_WORD.test(line) ? splitHeading(line) : line));
   }
   return text
     .split("```")

@@ -214,8 +214,16 @@ function finishOperation(state: OpState, ctx: Ctx): OperationFragment {
   return op;
 }
 
-/** Whether parameters without a stated place go in the query: by method if shown, else by the title's verb. */
+/**
+ * Whether parameters without a stated place go in the query. A curl sample says it where it can: `-G` sends
+ * its data in the query string, so the listed parameters go there whatever the method (`-X POST -G`); a
+ * DELETE written with `-X DELETE` and no `-G` sends them in its body (docs.stripe.com's convention, LAYOUTS.md
+ * family 2). Otherwise by the method if shown, else by the title's verb.
+ */
 function readsOnly(state: OpState): boolean {
+  const curls = state.curls.map((c) => c.curl);
+  if (curls.some((c) => c.get)) return true;
+  if (curls.some((c) => c.method !== undefined && c.method !== "get" && c.method !== "head")) return false;
   const method = state.op.method?.value;
   if (method) return BODYLESS_METHODS.has(method);
   return READ_ONLY_VERBS.has(state.title.split(/\s+/)[0]?.toLowerCase() ?? "");
