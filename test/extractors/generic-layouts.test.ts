@@ -159,6 +159,26 @@ describe("generic reader, captures that lost the blank lines around section head
     });
   });
 
+  it("reads a media type with parameters on its own line apart from the field under it (6 Mintlify)", () => {
+    const page = [
+      "POST",
+      "/",
+      "certificates",
+      "Body",
+      "",
+      "application/json; odata=minimalmetadata",
+      "certificateFormat",
+      "enum<string>",
+      "",
+      "Available options:",
+      "pfx,",
+      "cer",
+    ].join("\n");
+    expect(byName(operation(page).requestBody?.fields ?? [])).toEqual({
+      certificateFormat: { schema: { type: "string", enum: ["pfx", "cer"] } },
+    });
+  });
+
   it('reads "Bodyrequired" as the body section and an Enum"a""b" line as the field\'s values (8 Redoc)', () => {
     const page = [
       "Replace a widget",

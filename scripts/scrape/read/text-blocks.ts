@@ -299,9 +299,12 @@ function sectionLine(line: string): boolean {
   return words <= 3 && looksLikeHeading(capitalised) && isSectionHeading(t);
 }
 
-/** A media type alone on a line ("application/json" under "Body") is not the first line of the field below it. */
+/**
+ * A media type alone on a line ("application/json" under "Body", maybe with parameters: "application/json;
+ * odata=minimalmetadata") is not the first line of the field below it.
+ */
 function mediaTypeLine(line: string): boolean {
-  return /^(?:application|multipart|text)\/[\w.+-]+$/.test(line.trim());
+  return /^(?:application|multipart|text)\/[\w.+-]+(?:\s*;\s*[\w.-]+=[\w.+/-]+)*$/.test(line.trim());
 }
 
 /** "Show child attributes", "Hide properties": a disclosure toggle of a rendered page, neither heading nor text. */
