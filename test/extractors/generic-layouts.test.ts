@@ -153,7 +153,7 @@ describe("generic reader, captures that lost the blank lines around section head
     ]);
     expect(byName(op.requestBody?.fields ?? [])).toEqual({
       routes: { schema: { type: "array", items: { type: "object" } } },
-      "routes.latency": { schema: { type: "integer", format: "int32", maximum: 30000 } },
+      "routes.latency": { schema: { type: "integer", format: "int32", minimum: 0, maximum: 30000 } },
       "routes.mode": { schema: { type: "string", enum: ["NONE", "TIMEOUT"] }, required: true },
       name: { schema: { type: "string" } },
     });
