@@ -179,6 +179,35 @@ describe("generic reader, captures that lost the blank lines around section head
     });
   });
 
+  it("reads fields named with a section word (Description, Tags) as fields, not headings (6 Mintlify)", () => {
+    const page = [
+      "POST",
+      "/",
+      "blueprints",
+      "Body",
+      "",
+      "application/json",
+      "Name",
+      "string",
+      "required",
+      "",
+      "Description",
+      "string",
+      "",
+      "Tags",
+      "object",
+      "",
+      "Parameters",
+      "string",
+    ].join("\n");
+    expect(byName(operation(page).requestBody?.fields ?? [])).toEqual({
+      Name: { schema: { type: "string" }, required: true },
+      Description: { schema: { type: "string" } },
+      Tags: { schema: { type: "object" } },
+      Parameters: { schema: { type: "string" } },
+    });
+  });
+
   it('reads "Bodyrequired" as the body section and an Enum"a""b" line as the field\'s values (8 Redoc)', () => {
     const page = [
       "Replace a widget",
