@@ -300,6 +300,28 @@ describe("Mintlify one-line descriptions (6): never a heading, never a field", (
       "query fields Selector.",
     ]);
   });
+
+  it('reads "Output only. Create time stamp" as a description, not a response heading', () => {
+    const op = operation([
+      "POST",
+      "/",
+      "backups",
+      "Create a backup",
+      "Body",
+      "",
+      "application/json",
+      "createTime",
+      "string",
+      "",
+      "Output only. Create time stamp",
+      "",
+      "description",
+      "string",
+    ]);
+    expect(bodyPaths(op)).toEqual(["createTime", "description"]);
+    expect(op.requestBody?.fields[0]?.description).toBe("Output only. Create time stamp");
+    expect(op.responses).toEqual([]);
+  });
 });
 
 describe("flag words in token runs (8 Redoc: name, required, type; a capture that lost the name)", () => {

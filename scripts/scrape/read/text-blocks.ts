@@ -280,6 +280,8 @@ function looksLikeHeading(line: string): boolean {
   const t = line.trim();
   if (t.length < 2 || t.length > 70 || /[.,;!?]$/.test(t) || !/^[A-Z0-9]/.test(t)) return false;
   if (t.split(/\s+/).length > 8 || /https?:\/\/|[{}=<>|`]/.test(t)) return false;
+  // "Output only. Create time stamp": two sentences are a description, not a heading ("1. Setup" is one).
+  if (/[a-z]{2}[.!?]\s+[A-Z]/.test(t)) return false;
   // "Required string length: 0 - 255", "Default: 20": a label with its value belongs to the field above.
   if (/:\s+\S/.test(t) || readEnumStatement(t) !== undefined) return false;
   // "Verifa-VersiondateOptional", "Limit (integer)": a field line, not a heading.
