@@ -322,6 +322,42 @@ describe("Mintlify one-line descriptions (6): never a heading, never a field", (
     expect(op.requestBody?.fields[0]?.description).toBe("Output only. Create time stamp");
     expect(op.responses).toEqual([]);
   });
+
+  it('reads "Error response of an operation failure" and "Error code" as descriptions, not an errors section', () => {
+    const op = operation([
+      "PUT",
+      "/",
+      "configs",
+      "Update a configuration",
+      "Body",
+      "",
+      "application/json",
+      "error",
+      "object",
+      "",
+      "Error response of an operation failure",
+      "",
+      "Show child attributes",
+      "",
+      "error.code",
+      "string",
+      "",
+      "Error code",
+      "",
+      "error.message",
+      "string",
+      "",
+      "name",
+      "string",
+    ]);
+    expect(bodyPaths(op)).toEqual(["error", "error.code", "error.message", "name"]);
+    expect(op.requestBody?.fields.map((f) => f.description ?? "")).toEqual([
+      "Error response of an operation failure",
+      "Error code",
+      "",
+      "",
+    ]);
+  });
 });
 
 describe("flag words in token runs (8 Redoc: name, required, type; a capture that lost the name)", () => {
