@@ -198,7 +198,8 @@ export function splitGluedField(text: string): GluedField | undefined {
 
 /**
  * Reads constraint and default phrases docs sites put beside a type: "<=255 characters",
- * ">=1 characters", "<=100", ">=0", "Defaults to snake", "Default value: \"x\"".
+ * ">=1 characters", "<=100", ">=0", "1 <= x <= 50", "Required string length: 2 - 40", "Defaults to snake",
+ * "Default value: \"x\"".
  * Returns the schema keywords found; the caller merges them into the field's schema.
  */
 export function parseConstraints(text: string, base: JsonSchema = {}): JsonSchema {
@@ -214,6 +215,20 @@ export function parseConstraints(text: string, base: JsonSchema = {}): JsonSchem
     else if (op === ">=") out.minimum = n;
     else if (op === "<") out.exclusiveMaximum = n;
     else out.exclusiveMinimum = n;
+  }
+  // "Required range: 1 <= x <= 50" (Mintlify): the lower bound is written left of the variable. The
+  // lookbehind starts a match only at a number's first character, so a run of digits is read once.
+  for (const m of text.matchAll(/(?<![\w.-])(-?\d+(?:\.\d+)?)\s*(<=|<)\s*x\b/g)) {
+    const [, num, op] = m;
+    const n = Number(num);
+    if (isString) out.minLength = op === "<=" ? n : n + 1;
+    else out[op === "<=" ? "minimum" : "exclusiveMinimum"] = n;
+  }
+  // "Required string length: 2 - 40" (Mintlify): a length range.
+  const length = /\blength:\s*(\d+)\s*-\s*(\d+)\b/i.exec(text);
+  if (length) {
+    out.minLength = Number(length[1]);
+    out.maxLength = Number(length[2]);
   }
   const def = /Defaults? (?:to|value:?)\s*("([^"]*)"|`([^`]*)`|(\S+))/i.exec(text);
   if (def) {

@@ -300,6 +300,64 @@ describe("Mintlify one-line descriptions (6): never a heading, never a field", (
       "query fields Selector.",
     ]);
   });
+
+  it('reads "Output only. Create time stamp" as a description, not a response heading', () => {
+    const op = operation([
+      "POST",
+      "/",
+      "backups",
+      "Create a backup",
+      "Body",
+      "",
+      "application/json",
+      "createTime",
+      "string",
+      "",
+      "Output only. Create time stamp",
+      "",
+      "description",
+      "string",
+    ]);
+    expect(bodyPaths(op)).toEqual(["createTime", "description"]);
+    expect(op.requestBody?.fields[0]?.description).toBe("Output only. Create time stamp");
+    expect(op.responses).toEqual([]);
+  });
+
+  it('reads "Error response of an operation failure" and "Error code" as descriptions, not an errors section', () => {
+    const op = operation([
+      "PUT",
+      "/",
+      "configs",
+      "Update a configuration",
+      "Body",
+      "",
+      "application/json",
+      "error",
+      "object",
+      "",
+      "Error response of an operation failure",
+      "",
+      "Show child attributes",
+      "",
+      "error.code",
+      "string",
+      "",
+      "Error code",
+      "",
+      "error.message",
+      "string",
+      "",
+      "name",
+      "string",
+    ]);
+    expect(bodyPaths(op)).toEqual(["error", "error.code", "error.message", "name"]);
+    expect(op.requestBody?.fields.map((f) => f.description ?? "")).toEqual([
+      "Error response of an operation failure",
+      "Error code",
+      "",
+      "",
+    ]);
+  });
 });
 
 describe("flag words in token runs (8 Redoc: name, required, type; a capture that lost the name)", () => {

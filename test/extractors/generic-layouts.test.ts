@@ -153,9 +153,58 @@ describe("generic reader, captures that lost the blank lines around section head
     ]);
     expect(byName(op.requestBody?.fields ?? [])).toEqual({
       routes: { schema: { type: "array", items: { type: "object" } } },
-      "routes.latency": { schema: { type: "integer", format: "int32", maximum: 30000 } },
+      "routes.latency": { schema: { type: "integer", format: "int32", minimum: 0, maximum: 30000 } },
       "routes.mode": { schema: { type: "string", enum: ["NONE", "TIMEOUT"] }, required: true },
       name: { schema: { type: "string" } },
+    });
+  });
+
+  it("reads a media type with parameters on its own line apart from the field under it (6 Mintlify)", () => {
+    const page = [
+      "POST",
+      "/",
+      "certificates",
+      "Body",
+      "",
+      "application/json; odata=minimalmetadata",
+      "certificateFormat",
+      "enum<string>",
+      "",
+      "Available options:",
+      "pfx,",
+      "cer",
+    ].join("\n");
+    expect(byName(operation(page).requestBody?.fields ?? [])).toEqual({
+      certificateFormat: { schema: { type: "string", enum: ["pfx", "cer"] } },
+    });
+  });
+
+  it("reads fields named with a section word (Description, Tags) as fields, not headings (6 Mintlify)", () => {
+    const page = [
+      "POST",
+      "/",
+      "blueprints",
+      "Body",
+      "",
+      "application/json",
+      "Name",
+      "string",
+      "required",
+      "",
+      "Description",
+      "string",
+      "",
+      "Tags",
+      "object",
+      "",
+      "Parameters",
+      "string",
+    ].join("\n");
+    expect(byName(operation(page).requestBody?.fields ?? [])).toEqual({
+      Name: { schema: { type: "string" }, required: true },
+      Description: { schema: { type: "string" } },
+      Tags: { schema: { type: "object" } },
+      Parameters: { schema: { type: "string" } },
     });
   });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { fact } from "../../scripts/scrape/fragment.ts";
 import { mergePages } from "../../scripts/scrape/merge/merge.ts";
+import { checkSpec } from "../../scripts/scrape/spec-checks.ts";
 import { validateOpenApi } from "../../scripts/scrape/validate.ts";
 import { field, op, page, param } from "./fragments.ts";
 
@@ -293,6 +294,37 @@ describe("precedence", () => {
     const schema = Object.values(body.content)[0]?.schema;
     expect(schema?.properties.urls).toEqual({ properties: { href: { type: "string" } }, required: ["href"] });
     expect(schema?.properties.frame).toEqual({ type: "object", properties: { depth: { type: "integer" } } });
+  });
+
+  it("drops enum values a typeless field got before its children made it an object, and logs it", () => {
+    // Mintlify: "jobReleaseTask" "any", a description read as values, then "Show child attributes".
+    const r = merge([
+      "t.txt",
+      [
+        op("t.txt", 1, {
+          method: "post",
+          path: "/v1/jobs",
+          requestBody: {
+            fields: [
+              field("t.txt", 2, "task", { enum: ["s maximum wall clock"] }, "typed"),
+              field("t.txt", 3, "task.id", { type: "string" }, "typed"),
+            ],
+          },
+        }),
+      ],
+    ]);
+    const body = r.doc.paths["/v1/jobs"]?.post?.requestBody as {
+      content: Record<string, { schema: { properties: Record<string, unknown> } }>;
+    };
+    expect(Object.values(body.content)[0]?.schema.properties.task).toEqual({
+      type: "object",
+      properties: { id: { type: "string" } },
+    });
+    expect(
+      r.log.decisions.some((d) => d.kind === "conflict" && /not of the declared type/.test(d.message)),
+    ).toBe(true);
+    const pages = [page("t.txt", [])];
+    expect(checkSpec(r.document, pages, r)).toEqual([]);
   });
 });
 

@@ -180,6 +180,13 @@ describe("readSplitRequestLine", () => {
     expect(readSplitRequestLine(gitbook, 0)?.request.path).toBe("/v2/widgets/{widget_id}");
     expect(readSplitRequestLine(["GET", "Lists widgets."], 0)).toBeUndefined();
   });
+
+  it('keeps the root path and a trailing slash, whose last line is a lone "/" (6 Mintlify)', () => {
+    const trailing = readSplitRequestLine(["GET", "/", "api", "/", "app", "/", "List Applications"], 0);
+    expect(trailing && `${trailing.request.path} ${trailing.end}`).toBe("/api/app/ 5");
+    const root = readSplitRequestLine(["GET", "/", "Get the server's status"], 0);
+    expect(root && `${root.request.path} ${root.end}`).toBe("/ 1");
+  });
 });
 
 describe("requestOfCurl", () => {

@@ -64,6 +64,19 @@ describe("parseConstraints", () => {
   it("reads length limits for strings and bounds for numbers", () => {
     expect(parseConstraints("Optional<=255 characters", { type: "string" })).toEqual({ maxLength: 255 });
     expect(parseConstraints(">=1 <=100", { type: "integer" })).toEqual({ minimum: 1, maximum: 100 });
+    // 6 Mintlify's limit lines: the lower bound left of the variable, and a length range.
+    expect(parseConstraints("Required range: 0 <= x <= 30000", { type: "integer" })).toEqual({
+      minimum: 0,
+      maximum: 30000,
+    });
+    expect(parseConstraints("Required range: -1.5 < x", { type: "number" })).toEqual({
+      exclusiveMinimum: -1.5,
+    });
+    expect(parseConstraints("Required string length: 1 - 256", { type: ["string", "null"] })).toEqual({
+      minLength: 1,
+      maxLength: 256,
+    });
+    expect(parseConstraints("Required string length: x >= 1", { type: "string" })).toEqual({ minLength: 1 });
   });
   it("reads defaults, typed by the base schema", () => {
     expect(parseConstraints("OptionalDefaults to snake", { type: "string" })).toEqual({ default: "snake" });

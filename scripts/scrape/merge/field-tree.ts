@@ -255,7 +255,6 @@ function mergeNode(node: Node, ctx: FieldMergeContext, path: string[]): MergedFi
   const where = path.join(".");
   const list = ranked(node.fragments);
   const schema = mergeKeywords(list, ctx, where);
-  typedEnum(schema, list, ctx, where);
   const description = pickDescription(list);
   if (description?.description) schema.description = description.description;
   if (list.some((f) => f.deprecated)) schema.deprecated = true;
@@ -285,6 +284,9 @@ function mergeNode(node: Node, ctx: FieldMergeContext, path: string[]): MergedFi
     attachChildren(schema, merged.properties, merged.required, typeStated, childrenFromBlock);
     reportMissingFromSchemaBlock(node, ctx, path);
   }
+  // Once the node's type is final: children make a node that stated no type an object, and an enum read
+  // for it before then ("any", then prose) is of no type it can have.
+  typedEnum(schema, list, ctx, where);
   return { schema, required };
 }
 

@@ -29,9 +29,14 @@ const REDOC = /\bEnum:?\s*((?:"[^"]*"\s*)+)/;
 /** Words of prose: a space-separated "list" holding one of them is a sentence ("the colour of the frame"). */
 const STOPWORDS = new Set("a an the of to for in on is are be by with and or not any this that".split(" "));
 
-/** Values in ticks or quotes, in order: `a`, "b", 'c'. */
+/**
+ * Values in ticks or quotes, in order: `a`, "b", 'c'. A single quote inside a word is an apostrophe, not a
+ * quote: "the Job's maximum wall clock time ..., or the Job's" quotes nothing.
+ */
 function quoted(text: string): string[] {
-  return [...text.matchAll(/`([^`]+)`|"([^"]*)"|'([^']*)'/g)].map((m) => m[1] ?? m[2] ?? m[3] ?? "");
+  return [...text.matchAll(/`([^`]+)`|"([^"]*)"|(?<![\w'])'([^']*)'(?![\w'])/g)].map(
+    (m) => m[1] ?? m[2] ?? m[3] ?? "",
+  );
 }
 
 /** The end of the sentence that holds the list: a "." followed by a space or the end, outside ticks. */

@@ -211,11 +211,14 @@ export function readTokenRun(raw: readonly string[]): FieldReading | undefined {
     // "Identifiers" then "object[]": a capitalised word is a (PascalCase) name when the type follows it.
     // "path" then "string": a field of that name, not a location (a location follows the type). Not before
     // "Array [" (Docusaurus opens an array's items with it). "required" then "any" stays a nameless field's
-    // flag (Redoc writes the flag before the type, and a capture may lose the name).
+    // flag (Redoc writes the flag before the type, and a capture may lose the name). "urls" or "file" then
+    // "object[]": a word that is no JSON type's name reads as a type only as a synonym ("array of urls",
+    // "file" for binary); it is the name when a type follows it.
     const flagWord = token.kind === "location" && !/\[\s*$/.test(lines[1] ?? "");
+    const synonym = token.kind === "type" && /^[a-z]+$/.test(line) && token.schema.type !== line;
     if (
       i === 0 &&
-      (token.kind === "text" || flagWord) &&
+      (token.kind === "text" || synonym || flagWord) &&
       IDENT.test(line) &&
       classify(lines[1] ?? "").kind === "type"
     )

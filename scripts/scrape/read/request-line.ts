@@ -262,6 +262,12 @@ export function readSplitRequestLine(
     path += `/${segment}`;
     end = i + 1;
   }
+  // A "/" with no segment after it ends the path: the root "/" or a trailing slash ("/api/v1/app/"), the
+  // title on the next line (a title has spaces; a one-word title cannot be told from a segment).
+  if (i < lines.length && (lines[i] ?? "").trim() === "/") {
+    path += "/";
+    end = i;
+  }
   if (path === "") return undefined;
   const request = readRequestLine(`${method.toUpperCase()} ${path}`);
   return request ? { request, end } : undefined;

@@ -6,6 +6,7 @@ import { joinContinuationLines, lineAt } from "../text.ts";
 import { methodAlone, readSplitRequestLine } from "./request-line.ts";
 import { bareJsonAt, plain, textBlock, type Block, type Ctx, type Item, type Row } from "./blocks.ts";
 import { pushCode } from "./code-blocks.ts";
+import { readTokenRun } from "./field.ts";
 import { gluedField, parseFieldItem } from "./field-lists.ts";
 import { tableColumns } from "./field-tables.ts";
 import { readRequestLine as requestLineOf } from "./request-line.ts";
@@ -69,7 +70,7 @@ function startsBlock(scan: TextScan, i: number): boolean {
     isPipeRow(line) ||
     NUMBERED_JSON_START.test(line) ||
     requestLineOf(line) !== undefined ||
-    sectionLine(line) ||
+    (sectionLine(line) && !namesTokenField(scan.lines, i)) ||
     statusLabel(line) !== undefined ||
     mediaTypeLine(line) ||
     disclosureToggle(line) ||
@@ -279,6 +280,8 @@ function looksLikeHeading(line: string): boolean {
   const t = line.trim();
   if (t.length < 2 || t.length > 70 || /[.,;!?]$/.test(t) || !/^[A-Z0-9]/.test(t)) return false;
   if (t.split(/\s+/).length > 8 || /https?:\/\/|[{}=<>|`]/.test(t)) return false;
+  // "Output only. Create time stamp": two sentences are a description, not a heading ("1. Setup" is one).
+  if (/[a-z]{2}[.!?]\s+[A-Z]/.test(t)) return false;
   // "Required string length: 0 - 255", "Default: 20": a label with its value belongs to the field above.
   if (/:\s+\S/.test(t) || readEnumStatement(t) !== undefined) return false;
   // "Verifa-VersiondateOptional", "Limit (integer)": a field line, not a heading.
@@ -299,9 +302,24 @@ function sectionLine(line: string): boolean {
   return words <= 3 && looksLikeHeading(capitalised) && isSectionHeading(t);
 }
 
-/** A media type alone on a line ("application/json" under "Body") is not the first line of the field below it. */
+/**
+ * "Description" then "string", "Tags" then "object": a field named with a section word, written one token
+ * per line (Mintlify), not a heading. Only a one-word line whose next line is a type.
+ */
+function namesTokenField(lines: readonly string[], i: number): boolean {
+  const name = (lines[i] ?? "").trim();
+  const next = (lines[i + 1] ?? "").trim();
+  if (next === "" || /\s/.test(name)) return false;
+  const reading = readTokenRun([name, next]);
+  return reading?.name === name && reading.schema !== undefined;
+}
+
+/**
+ * A media type alone on a line ("application/json" under "Body", maybe with parameters: "application/json;
+ * odata=minimalmetadata") is not the first line of the field below it.
+ */
 function mediaTypeLine(line: string): boolean {
-  return /^(?:application|multipart|text)\/[\w.+-]+$/.test(line.trim());
+  return /^(?:application|multipart|text)\/[\w.+-]+(?:\s*;\s*[\w.-]+=[\w.+/-]+)*$/.test(line.trim());
 }
 
 /** "Show child attributes", "Hide properties": a disclosure toggle of a rendered page, neither heading nor text. */
@@ -316,7 +334,7 @@ const readSectionLine: LineReader = (scan, i) => {
     scan.out.push({ kind: "text", lines: [{ text: line.trim(), source: at(scan, i) }], source: at(scan, i) });
     return i + 1;
   }
-  if (!sectionLine(line)) return undefined;
+  if (!sectionLine(line) || namesTokenField(scan.lines, i)) return undefined;
   const depth = /[a-z]/.test(line) ? 3 : 2;
   scan.out.push({ kind: "heading", text: plain(line), depth, source: at(scan, i) });
   return i + 1;

@@ -145,6 +145,17 @@ describe("readTokenRun: one token per line, in any order", () => {
     });
   });
 
+  it('reads a plural name that also spells a type ("urls") as the name when a type follows (6)', () => {
+    expect(readTokenRun(["urls", "object[]"])).toMatchObject({
+      name: "urls",
+      schema: { type: "array", items: { type: "object" } },
+    });
+    expect(readTokenRun(["emails", "string[]", "required"])).toMatchObject({
+      name: "emails",
+      required: true,
+    });
+  });
+
   it("reads a Mintlify enum with its options (6)", () => {
     expect(
       readTokenRun(["color", "enum<string>", "required", "Available options:", "red,", "green"]),

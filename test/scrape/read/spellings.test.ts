@@ -55,6 +55,12 @@ describe("readEnumStatement: every enum spelling LAYOUTS.md lists", () => {
     ["Available options: red, green", ["red", "green"]], // 6 Mintlify, lines joined
     ["must be either a string or null", undefined], // loose intro: only code values count
     ["Possible values: the colour of the frame", undefined], // prose, not values
+    // Apostrophes are not quotes: "Job's ... the Job's" is one sentence of prose (azure batch, Mintlify).
+    [
+      "Runs for one of the following: the Job's wall clock time is reached, or the Job's task ends.",
+      undefined,
+    ],
+    ["One of 'red' or 'green'.", ["red", "green"]],
   ])("%s", (text, want) => {
     expect(readEnumStatement(text)?.values).toEqual(want);
   });

@@ -94,14 +94,14 @@ export class OperationReader {
 
   read(block: Block, index: number): void {
     const isAnchor = index === this.span.anchor?.block;
-    // "callback" "string", then "JSONP" or "Mysql databases on the server" alone: a field's description,
-    // not a heading that ends the field section (a Servers heading is not a sentence).
-    const servers = block.kind === "heading" && classifySection(block.text)?.kind === "servers";
+    // "callback" "string", then "JSONP", "Mysql databases on the server" or "Error response of an operation
+    // failure" alone: a field's description, not a heading that ends the field section (a section heading
+    // is not a sentence).
     if (
       block.kind === "heading" &&
       this.pendingField &&
       this.inFieldSection() &&
-      (!isSectionHeading(block.text) || (servers && block.text.split(" ").length > 3))
+      (!isSectionHeading(block.text) || readsAsSentence(block.text) || this.describesTokenField(block.text))
     ) {
       this.read(
         { kind: "text", lines: [{ text: block.text, source: block.source }], source: block.source },
@@ -132,6 +132,19 @@ export class OperationReader {
       readCode(block, { section: this.section(), label: this.label }, this.parts, this.ctx);
       this.label = "";
     }
+  }
+
+  /**
+   * "properties.error.code" "string", then "Error code": the description of a field read from its own
+   * lines that has none yet, not an errors section (whose heading names errors in the plural).
+   */
+  private describesTokenField(text: string): boolean {
+    const field = this.pendingField;
+    if (!field || !this.tokenFields.has(field) || field.description) return false;
+    return (
+      classifySection(text)?.kind === "errors" &&
+      !/^(?:errors|error codes|error responses)$/i.test(plain(text).trim())
+    );
   }
 
   finish(): OperationFragment {
@@ -571,6 +584,12 @@ export class OperationReader {
   private split(name: string, target: Target): string[] {
     return typeof target === "object" || target === "body" ? name.split(".").filter(Boolean) : [name];
   }
+}
+
+/** More than three words with a function word among them: "Mysql databases on the server". */
+function readsAsSentence(text: string): boolean {
+  const words = plain(text).trim().split(/\s+/);
+  return words.length > 3 && words.some((w) => /^(?:a|an|the|of|on|which|that|is|are|when)$/i.test(w));
 }
 
 function isFlagLine(text: string | undefined): boolean {
