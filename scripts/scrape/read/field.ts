@@ -9,7 +9,7 @@
 // nameless: never named after a neighbour or its description.
 import type { FieldFragment, JsonSchema, ParameterLocation, Source, Strength } from "../fragment.ts";
 import { readBadges } from "./badges.ts";
-import { identifierLike, parseFieldItem } from "./field-lists.ts";
+import { identifierLike, parseFieldItem, pascalNameLine } from "./field-lists.ts";
 import { parseTypeCell, type FieldSpec } from "./field-types.ts";
 import { enumFromLines, readEnumStatement, withEnum } from "./enum.ts";
 import { namePath } from "./names.ts";
@@ -114,7 +114,7 @@ export function readFieldText(raw: string): FieldReading | undefined {
   if (!spec) return undefined;
   // "Sitemap file" is a sentence, not a field "Sitemap" of type file: a spaced name must read as an identifier.
   const spaced = marked.startsWith(spec.name + " ");
-  if (spaced && !identifierLike(spec.name)) return undefined;
+  if (spaced && !identifierLike(spec.name) && !pascalNameLine(marked)) return undefined;
   const out = fromSpec(spec);
   return out;
 }
@@ -127,7 +127,8 @@ export function readFieldText(raw: string): FieldReading | undefined {
 export function readTitledField(raw: string): FieldReading | undefined {
   const words = collapseSpace(raw).split(" ");
   const name = words[0] ?? "";
-  if (words.length < 2 || words.length > 4 || !identifierLike(name) || !IDENT.test(name)) return undefined;
+  const named = identifierLike(name) || pascalNameLine(raw);
+  if (words.length < 2 || words.length > 4 || !named || !IDENT.test(name)) return undefined;
   let rest = words.slice(1).join(" ");
   const required = rest.endsWith("required") && rest !== "required";
   if (required) rest = rest.slice(0, -"required".length);
@@ -248,6 +249,28 @@ export function readTokenRun(raw: readonly string[]): FieldReading | undefined {
     if (path) out.path = path.path;
   }
   return out;
+}
+
+/** A `required` or `optional` flag alone on its line. */
+export function isFlagLine(text: string | undefined): boolean {
+  return /^(?:required|optional)$/i.test((text ?? "").trim());
+}
+
+/**
+ * Line `i` (of a paragraph's plain lines) is a bare name and a type follows it, on the next line or after
+ * a `required` line (Redocly: the name, `required`, `string <= 50 characters`): a token-per-line field
+ * starts there, even where the name is a heading's word ("Description" then "string").
+ */
+export function startsTokenField(lines: readonly string[], i: number): boolean {
+  const name = (lines[i] ?? "").trim();
+  const next = lines[i + (isFlagLine(lines[i + 1]) ? 2 : 1)];
+  if (next === undefined || !IDENT.test(name)) return false;
+  const reading = readTokenRun([name, next]);
+  if (reading?.name !== name || reading.schema === undefined) return false;
+  // "id", "path", "string": "path" is the location of the name above it, not a field named "path".
+  const previous = i > 0 ? readTokenRun([lines[i - 1] ?? ""]) : undefined;
+  const flagWord = /^(path|query|header|cookie)$/i.test(name);
+  return !(flagWord && previous?.name !== undefined && previous.schema === undefined);
 }
 
 /** The fact a reading gives; undefined for a nameless reading (the caller reports it). */

@@ -6,7 +6,8 @@ import { joinContinuationLines, lineAt } from "../text.ts";
 import { methodAlone, readSplitRequestLine } from "./request-line.ts";
 import { bareJsonAt, plain, textBlock, type Block, type Ctx, type Item, type Row } from "./blocks.ts";
 import { pushCode } from "./code-blocks.ts";
-import { gluedField, parseFieldItem } from "./field-lists.ts";
+import { gluedField, parseFieldItem, pascalNameLine } from "./field-lists.ts";
+import { startsTokenField } from "./field.ts";
 import { tableColumns } from "./field-tables.ts";
 import { readRequestLine as requestLineOf } from "./request-line.ts";
 import { isSectionHeading, statusLabel } from "./sections.ts";
@@ -69,7 +70,7 @@ function startsBlock(scan: TextScan, i: number): boolean {
     isPipeRow(line) ||
     NUMBERED_JSON_START.test(line) ||
     requestLineOf(line) !== undefined ||
-    sectionLine(line) ||
+    sectionLineAt(scan, i) ||
     statusLabel(line) !== undefined ||
     mediaTypeLine(line) ||
     disclosureToggle(line) ||
@@ -281,9 +282,9 @@ function looksLikeHeading(line: string): boolean {
   if (t.split(/\s+/).length > 8 || /https?:\/\/|[{}=<>|`]/.test(t)) return false;
   // "Required string length: 0 - 255", "Default: 20": a label with its value belongs to the field above.
   if (/:\s+\S/.test(t) || readEnumStatement(t) !== undefined) return false;
-  // "Verifa-VersiondateOptional", "Limit (integer)": a field line, not a heading.
+  // "Verifa-VersiondateOptional", "Limit (integer)", "Description stringrequired": a field line, not a heading.
   const item: Item = { text: t, rest: [], children: [], source: { file: "" } };
-  return gluedField(t) === undefined && !parseFieldItem(item, "params")?.typed;
+  return gluedField(t) === undefined && !parseFieldItem(item, "params")?.typed && !pascalNameLine(t);
 }
 
 /**
@@ -299,8 +300,19 @@ function sectionLine(line: string): boolean {
   return words <= 3 && looksLikeHeading(capitalised) && isSectionHeading(t);
 }
 
+/**
+ * A section heading's line where it heads a section: not where it is a field's name written one token per
+ * line ("Description" then "string" then "required", Docusaurus's token-per-line body fields).
+ */
+function sectionLineAt(scan: TextScan, i: number): boolean {
+  if (!sectionLine(scan.lines[i] ?? "")) return false;
+  const from = Math.max(0, i - 1);
+  const near = scan.lines.slice(from, i + 3).map((l) => plain(l));
+  return !startsTokenField(near, i - from);
+}
+
 /** A media type alone on a line ("application/json" under "Body") is not the first line of the field below it. */
-function mediaTypeLine(line: string): boolean {
+export function mediaTypeLine(line: string): boolean {
   return /^(?:application|multipart|text)\/[\w.+-]+$/.test(line.trim());
 }
 
@@ -316,7 +328,7 @@ const readSectionLine: LineReader = (scan, i) => {
     scan.out.push({ kind: "text", lines: [{ text: line.trim(), source: at(scan, i) }], source: at(scan, i) });
     return i + 1;
   }
-  if (!sectionLine(line)) return undefined;
+  if (!sectionLineAt(scan, i)) return undefined;
   const depth = /[a-z]/.test(line) ? 3 : 2;
   scan.out.push({ kind: "heading", text: plain(line), depth, source: at(scan, i) });
   return i + 1;
@@ -334,7 +346,7 @@ const readStatusLine: LineReader = (scan, i) => {
   let j = i + 1;
   // The first line under it is its own even where it reads like a section heading ("Validation Error").
   const description = (k: number): boolean =>
-    k === i + 1 && sectionLine(scan.lines[k] ?? "") && statusLabel(scan.lines[k] ?? "") === undefined;
+    k === i + 1 && sectionLineAt(scan, k) && statusLabel(scan.lines[k] ?? "") === undefined;
   while (
     j < scan.lines.length &&
     (scan.lines[j] ?? "").trim() !== "" &&

@@ -3,9 +3,11 @@ import { describe, expect, it } from "vitest";
 import {
   joinBrokenNames,
   readFieldText,
+  readTitledField,
   readTokenRun,
   toFieldFragment,
 } from "../../../scripts/scrape/read/field.ts";
+import { pascalNameLine } from "../../../scripts/scrape/read/field-lists.ts";
 
 describe("readFieldText: a field on one line", () => {
   it.each([
@@ -216,4 +218,24 @@ describe("linear time on hostile input", () => {
     readFieldText("a".repeat(100_000) + "stringRequired" + "<=1".repeat(30_000));
     expect(performance.now() - start).toBeLessThan(2_000);
   });
+});
+
+describe("one capitalised word as a name (11 Docusaurus: AWS's and Twilio's names)", () => {
+  it.each([
+    ["Page integer OPTIONAL", { name: "Page", schema: { type: "integer" }, required: false }],
+    ["Tags object[]required", { name: "Tags", schema: { type: "array", items: { type: "object" } } }],
+    ["Hostname string", { name: "Hostname", schema: { type: "string" } }],
+    ["Port integer<int32>", { name: "Port", schema: { type: "integer", format: "int32" } }],
+    ["Count number REQUIRED", { name: "Count", schema: { type: "number" }, required: true }],
+  ])("reads %j as a field", (text, expected) => {
+    expect(readTitledField(text) ?? readFieldText(text)).toMatchObject(expected);
+  });
+
+  it.each(["Phone number", "Block Number", "Sitemap file", "Required string", "Page number of the list"])(
+    "leaves the description %j alone",
+    (text) => {
+      expect(pascalNameLine(text)).toBe(false);
+      expect(readFieldText(text)).toBeUndefined();
+    },
+  );
 });
