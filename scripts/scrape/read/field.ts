@@ -32,6 +32,8 @@ export interface FieldReading {
 }
 
 const IDENT = /^[A-Za-z_$@][\w$@.[\]-]*$/;
+/** A JSON type as Docusaurus and Mintlify write one alone on its line: "string", "object[]", "integer<int64>". */
+const JSON_TYPE_LINE = /^(?:string|integer|number|boolean|object|array|any)(?:\[\]|<[\w-]+>)*$/;
 
 /**
  * Joins names a capture broke at "_" or "." ("size_" + "mmintegerRequired", "frame." + "depth",
@@ -214,9 +216,12 @@ export function readTokenRun(raw: readonly string[]): FieldReading | undefined {
     // "Array [" (Docusaurus opens an array's items with it). "required" then "any" stays a nameless field's
     // flag (Redoc writes the flag before the type, and a capture may lose the name).
     const flagWord = token.kind === "location" && !/\[\s*$/.test(lines[1] ?? "");
+    // "url" then "string", "email" then "string<email>": a type word before a JSON type is the field's
+    // name (a field has one type; "integer" then "int64" is a type and its format).
+    const typeWordName = token.kind === "type" && JSON_TYPE_LINE.test(lines[1] ?? "");
     if (
       i === 0 &&
-      (token.kind === "text" || flagWord) &&
+      (token.kind === "text" || flagWord || typeWordName) &&
       IDENT.test(line) &&
       classify(lines[1] ?? "").kind === "type"
     )

@@ -239,3 +239,21 @@ describe("one capitalised word as a name (11 Docusaurus: AWS's and Twilio's name
     },
   );
 });
+
+describe("readTokenRun: a type word as a name (11 Docusaurus)", () => {
+  it("reads a type word before a JSON type as the name", () => {
+    expect(readTokenRun(["url", "string", "required"])).toMatchObject({
+      name: "url",
+      schema: { type: "string" },
+      required: true,
+    });
+    expect(readTokenRun(["email", "string<email>"])).toMatchObject({
+      name: "email",
+      schema: { type: "string", format: "email" },
+    });
+  });
+
+  it("keeps a type and its format nameless", () => {
+    expect(readTokenRun(["integer", "int64"])).toMatchObject({ nameless: true, schema: { type: "integer" } });
+  });
+});
