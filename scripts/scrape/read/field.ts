@@ -10,7 +10,7 @@
 import type { FieldFragment, JsonSchema, ParameterLocation, Source, Strength } from "../fragment.ts";
 import { readBadges } from "./badges.ts";
 import { identifierLike, parseFieldItem, pascalNameLine } from "./field-lists.ts";
-import { parseTypeCell, type FieldSpec } from "./field-types.ts";
+import { enrichSchema, parseTypeCell, type FieldSpec } from "./field-types.ts";
 import { enumFromLines, readEnumStatement, withEnum } from "./enum.ts";
 import { namePath } from "./names.ts";
 import { collapseSpace } from "./plain.ts";
@@ -218,7 +218,9 @@ export function readTokenRun(raw: readonly string[]): FieldReading | undefined {
     const flagWord = token.kind === "location" && !/\[\s*$/.test(lines[1] ?? "");
     // "url" then "string", "email" then "string<email>": a type word before a JSON type is the field's
     // name (a field has one type; "integer" then "int64" is a type and its format).
-    const typeWordName = token.kind === "type" && JSON_TYPE_LINE.test(lines[1] ?? "");
+    // A JSON type itself ("boolean" then "string": two nameless ReadMe fields) is never a name.
+    const typeWordName =
+      token.kind === "type" && !JSON_TYPE_LINE.test(line) && JSON_TYPE_LINE.test(lines[1] ?? "");
     if (
       i === 0 &&
       (token.kind === "text" || flagWord || typeWordName) &&
@@ -237,11 +239,14 @@ export function readTokenRun(raw: readonly string[]): FieldReading | undefined {
   if (schema === undefined && out.name === undefined) return undefined;
   // Badges are read once the type is known, so "default:20" of an integer is the number 20.
   for (const line of badgeLines) schema = readBadges(asBadge(line), schema ?? {}).schema;
+  // "Possible values: >= 1 and <= 50", "Default value: 20" (Docusaurus): the field's limits and default.
+  const limits = prose.filter((l) => labelledConstraint(l) && !l.includes("["));
+  for (const line of limits) schema = enrichSchema(schema, line, [line]) ?? schema;
   const stated = readEnumStatement(prose.join(" "));
   const values = stated?.values.length ? stated.values : enumFromLines(prose);
   if (values && values.length > 0) schema = withEnum(schema, values);
   const description = prose.filter(
-    (l) => enumFromLines([l]) === undefined && readEnumStatement(l) === undefined,
+    (l) => enumFromLines([l]) === undefined && readEnumStatement(l) === undefined && !limits.includes(l),
   );
   if (description.length > 0 && !values?.includes(description[0] ?? "")) {
     const text = collapseSpace(description.filter((l) => !values?.includes(l.replace(/,$/, ""))).join(" "));
@@ -254,6 +259,11 @@ export function readTokenRun(raw: readonly string[]): FieldReading | undefined {
     if (path) out.path = path.path;
   }
   return out;
+}
+
+/** A labelled constraint under a field: "Possible values: [a, b]", "Default value: 20", "Required range: …". */
+export function labelledConstraint(text: string): boolean {
+  return /^(?:Possible values|Default value|Required range|Available options)\b/i.test(text.trim());
 }
 
 /** A `required` or `optional` flag alone on its line. */

@@ -255,5 +255,29 @@ describe("readTokenRun: a type word as a name (11 Docusaurus)", () => {
 
   it("keeps a type and its format nameless", () => {
     expect(readTokenRun(["integer", "int64"])).toMatchObject({ nameless: true, schema: { type: "integer" } });
+    // ReadMe: two nameless fields, one after the other.
+    expect(readTokenRun(["boolean", "string"])).toMatchObject({
+      nameless: true,
+      schema: { type: "boolean" },
+    });
+  });
+});
+
+describe("readTokenRun: Docusaurus's labelled limits (11)", () => {
+  it("reads 'Possible values: >= 0 and <= 100' and 'Default value: 100' as the field's limits, not its description", () => {
+    expect(
+      readTokenRun([
+        "limit",
+        "integer",
+        "Possible values: >= 0 and <= 100",
+        "Default value: 100",
+        "Page size.",
+      ]),
+    ).toEqual({
+      name: "limit",
+      path: ["limit"],
+      schema: { type: "integer", minimum: 0, maximum: 100, default: 100 },
+      description: "Page size.",
+    });
   });
 });

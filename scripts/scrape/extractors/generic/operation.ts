@@ -31,6 +31,7 @@ import { identifierLike, parseFieldItem, pascalNameLine } from "../../read/field
 import {
   isFlagLine,
   joinBrokenNames,
+  labelledConstraint,
   readFieldText,
   readTitledField,
   readTokenRun,
@@ -358,8 +359,7 @@ export class OperationReader {
   private describeLine(field: FieldFragment | undefined, text: string): void {
     if (!field) return;
     // Only a labelled constraint: a description's prose ("either the job or ...") states no enum.
-    const labelled = /^(?:Possible values|Default value|Required range|Available options)\b/i.test(text);
-    const enriched = labelled ? enrichSchema(field.schema, text, [text]) : field.schema;
+    const enriched = labelledConstraint(text) ? enrichSchema(field.schema, text, [text]) : field.schema;
     if (enriched && enriched !== field.schema) field.schema = enriched;
     else field.description = [field.description, text].filter(Boolean).join(" ");
   }
