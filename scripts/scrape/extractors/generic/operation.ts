@@ -589,11 +589,15 @@ export class OperationReader {
   }
 }
 
-/** Line `i` of a paragraph starts a token-per-line field (see `startsTokenField` in read/field.ts). */
+/**
+ * Line `i` of a paragraph starts a token-per-line field (see `startsTokenField` in read/field.ts). Only the
+ * lines it looks at are made plain, so a scan of every line stays linear.
+ */
 function startsTokenFieldAt(lines: Line[], i: number): boolean {
+  const from = Math.max(0, i - 1);
   return startsTokenField(
-    lines.map((l) => plain(l.text)),
-    i,
+    lines.slice(from, i + 3).map((l) => plain(l.text)),
+    i - from,
   );
 }
 
