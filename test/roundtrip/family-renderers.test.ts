@@ -25,7 +25,10 @@ import {
   renderReadmeRequestPage,
 } from "../../scripts/roundtrip/renderers/readme.ts";
 import { renderRedoc } from "../../scripts/roundtrip/renderers/redoc.ts";
-import { renderDocusaurusPage } from "../../scripts/roundtrip/renderers/docusaurus-openapi.ts";
+import {
+  docusaurusOpenapi,
+  renderDocusaurusPage,
+} from "../../scripts/roundtrip/renderers/docusaurus-openapi.ts";
 
 const FAMILY_RENDERERS = [
   "stripe-text",
@@ -673,6 +676,29 @@ describe("LAYOUTS.md family 11 (Docusaurus OpenAPI)", () => {
       "property body.color exists=true",
       "property body.color required=true",
     ]);
+  });
+
+  it("claims nothing on a site whose pages lost the method line (no route is shown anywhere)", () => {
+    const op = operation({
+      method: "get",
+      path: "/v2/widgets/{widget_id}",
+      summary: "Retrieve a widget",
+      parameters: [widgetIdPath],
+      responses: [{ status: "200", description: "The widget." }],
+    });
+    // The variant is picked per API name: some names get the method line, one in four loses it.
+    const sites = Array.from({ length: 40 }, (_, n) =>
+      docusaurusOpenapi.render({ ...api([op]), name: `widgets-${n}.test` }, {}),
+    );
+    const shown = sites.filter((pages) => pages.some((p) => p.text.includes("GET/v2/widgets/{widget_id}")));
+    const lost = sites.filter((pages) => !shown.includes(pages));
+    expect(shown.length).toBeGreaterThan(0);
+    expect(lost.length).toBeGreaterThan(0);
+    for (const pages of shown) expect(pages.flatMap((p) => p.facts).length).toBeGreaterThan(0);
+    for (const pages of lost) {
+      expect(pages[0]?.text).toContain("widget_id string REQUIRED");
+      expect(pages.flatMap((p) => p.facts)).toEqual([]);
+    }
   });
 });
 

@@ -110,6 +110,22 @@ function readAfterName(rest: string, spec: FieldSpec): { description: string; st
   return { description: r.replace(/^\s*(?:[—–:;,.]|-(?=\s))\s*/, ""), structured };
 }
 
+/**
+ * "Page integer OPTIONAL", "Tags object[]required", "Port integer<int32>", "Hostname string": one
+ * capitalised word (AWS's and Twilio's names) followed by nothing but a type as reference pages write it and
+ * a flag. That word is a field's name, where "Block Number" or "Phone number" stays prose: the type is
+ * written in lowercase, and "number" or "file" (the last word of many descriptions) counts only with a
+ * bracket or a flag.
+ */
+export function pascalNameLine(text: string): boolean {
+  const m =
+    /^([A-Z][A-Za-z0-9]*)[ \t]+(string|integer|boolean|object|array|any|number|file)((?:\[\]|<[\w-]+>)*)[ \t]*(required|optional|REQUIRED|OPTIONAL)?$/.exec(
+      text.trim(),
+    );
+  if (!m || /^(?:required|optional|nullable|deprecated|default)$/i.test(m[1] ?? "")) return false;
+  return (m[2] !== "number" && m[2] !== "file") || m[3] !== "" || m[4] !== undefined;
+}
+
 /** Field names that read as identifiers, not as the first word of a sentence ("Note: ..."). */
 export function identifierLike(name: string): boolean {
   return (
@@ -140,10 +156,10 @@ export function parseFieldItem(item: Item, section: SectionKind | undefined): Fi
   const glued = gluedField(text);
   // "sizeinteger(int64)" (Redoc): the bracket after the glued type is its format, not the field's type.
   const typeBeforeBracket = glued !== undefined && lead?.rest.startsWith("(") && glued.bracketed;
-  // "panelistKey integer" is not "pane" + list + "Key integer": a glued type whose rest goes on with the
-  // end of a spaced name that already has its type sits inside that name.
+  // "panelistKey integer" is not "pane" + list + "Key integer", nor "CustomerProfileBundleSid
+  // stringrequired" "CustomerPro" + file: a glued type whose rest goes on with the end of a spaced name
+  // sits inside that name.
   const insideName =
-    spec?.schema !== undefined &&
     glued !== undefined &&
     lead !== undefined &&
     lead.name.length > glued.name.length &&

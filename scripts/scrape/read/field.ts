@@ -9,8 +9,8 @@
 // nameless: never named after a neighbour or its description.
 import type { FieldFragment, JsonSchema, ParameterLocation, Source, Strength } from "../fragment.ts";
 import { readBadges } from "./badges.ts";
-import { identifierLike, parseFieldItem } from "./field-lists.ts";
-import { parseTypeCell, type FieldSpec } from "./field-types.ts";
+import { identifierLike, parseFieldItem, pascalNameLine } from "./field-lists.ts";
+import { enrichSchema, parseTypeCell, type FieldSpec } from "./field-types.ts";
 import { enumFromLines, readEnumStatement, withEnum } from "./enum.ts";
 import { namePath } from "./names.ts";
 import { collapseSpace } from "./plain.ts";
@@ -32,6 +32,8 @@ export interface FieldReading {
 }
 
 const IDENT = /^[A-Za-z_$@][\w$@.[\]-]*$/;
+/** A JSON type as Docusaurus and Mintlify write one alone on its line: "string", "object[]", "integer<int64>". */
+const JSON_TYPE_LINE = /^(?:string|integer|number|boolean|object|array|any)(?:\[\]|<[\w-]+>)*$/;
 
 /**
  * Joins names a capture broke at "_" or "." ("size_" + "mmintegerRequired", "frame." + "depth",
@@ -114,7 +116,7 @@ export function readFieldText(raw: string): FieldReading | undefined {
   if (!spec) return undefined;
   // "Sitemap file" is a sentence, not a field "Sitemap" of type file: a spaced name must read as an identifier.
   const spaced = marked.startsWith(spec.name + " ");
-  if (spaced && !identifierLike(spec.name)) return undefined;
+  if (spaced && !identifierLike(spec.name) && !pascalNameLine(marked)) return undefined;
   const out = fromSpec(spec);
   return out;
 }
@@ -127,7 +129,8 @@ export function readFieldText(raw: string): FieldReading | undefined {
 export function readTitledField(raw: string): FieldReading | undefined {
   const words = collapseSpace(raw).split(" ");
   const name = words[0] ?? "";
-  if (words.length < 2 || words.length > 4 || !identifierLike(name) || !IDENT.test(name)) return undefined;
+  const named = identifierLike(name) || pascalNameLine(raw);
+  if (words.length < 2 || words.length > 4 || !named || !IDENT.test(name)) return undefined;
   let rest = words.slice(1).join(" ");
   const required = rest.endsWith("required") && rest !== "required";
   if (required) rest = rest.slice(0, -"required".length);
@@ -216,9 +219,14 @@ export function readTokenRun(raw: readonly string[]): FieldReading | undefined {
     // "file" for binary); it is the name when a type follows it.
     const flagWord = token.kind === "location" && !/\[\s*$/.test(lines[1] ?? "");
     const synonym = token.kind === "type" && /^[a-z]+$/.test(line) && token.schema.type !== line;
+    // "url" then "string", "email" then "string<email>": a type word before a JSON type is the field's
+    // name (a field has one type; "integer" then "int64" is a type and its format).
+    // A JSON type itself ("boolean" then "string": two nameless ReadMe fields) is never a name.
+    const typeWordName =
+      token.kind === "type" && !JSON_TYPE_LINE.test(line) && JSON_TYPE_LINE.test(lines[1] ?? "");
     if (
       i === 0 &&
-      (token.kind === "text" || synonym || flagWord) &&
+      (token.kind === "text" || flagWord || synonym || typeWordName) &&
       IDENT.test(line) &&
       classify(lines[1] ?? "").kind === "type"
     )
@@ -234,11 +242,14 @@ export function readTokenRun(raw: readonly string[]): FieldReading | undefined {
   if (schema === undefined && out.name === undefined) return undefined;
   // Badges are read once the type is known, so "default:20" of an integer is the number 20.
   for (const line of badgeLines) schema = readBadges(asBadge(line), schema ?? {}).schema;
+  // "Possible values: >= 1 and <= 50", "Default value: 20" (Docusaurus): the field's limits and default.
+  const limits = prose.filter((l) => labelledConstraint(l) && !l.includes("["));
+  for (const line of limits) schema = enrichSchema(schema, line, [line]) ?? schema;
   const stated = readEnumStatement(prose.join(" "));
   const values = stated?.values.length ? stated.values : enumFromLines(prose);
   if (values && values.length > 0) schema = withEnum(schema, values);
   const description = prose.filter(
-    (l) => enumFromLines([l]) === undefined && readEnumStatement(l) === undefined,
+    (l) => enumFromLines([l]) === undefined && readEnumStatement(l) === undefined && !limits.includes(l),
   );
   if (description.length > 0 && !values?.includes(description[0] ?? "")) {
     const text = collapseSpace(description.filter((l) => !values?.includes(l.replace(/,$/, ""))).join(" "));
@@ -251,6 +262,33 @@ export function readTokenRun(raw: readonly string[]): FieldReading | undefined {
     if (path) out.path = path.path;
   }
   return out;
+}
+
+/** A labelled constraint under a field: "Possible values: [a, b]", "Default value: 20", "Required range: …". */
+export function labelledConstraint(text: string): boolean {
+  return /^(?:Possible values|Default value|Required range|Available options)\b/i.test(text.trim());
+}
+
+/** A `required` or `optional` flag alone on its line. */
+export function isFlagLine(text: string | undefined): boolean {
+  return /^(?:required|optional)$/i.test((text ?? "").trim());
+}
+
+/**
+ * Line `i` (of a paragraph's plain lines) is a bare name and a type follows it, on the next line or after
+ * a `required` line (Redocly: the name, `required`, `string <= 50 characters`): a token-per-line field
+ * starts there, even where the name is a heading's word ("Description" then "string").
+ */
+export function startsTokenField(lines: readonly string[], i: number): boolean {
+  const name = (lines[i] ?? "").trim();
+  const next = lines[i + (isFlagLine(lines[i + 1]) ? 2 : 1)];
+  if (next === undefined || !IDENT.test(name)) return false;
+  const reading = readTokenRun([name, next]);
+  if (reading?.name !== name || reading.schema === undefined) return false;
+  // "id", "path", "string": "path" is the location of the name above it, not a field named "path".
+  const previous = i > 0 ? readTokenRun([lines[i - 1] ?? ""]) : undefined;
+  const flagWord = /^(path|query|header|cookie)$/i.test(name);
+  return !(flagWord && previous?.name !== undefined && previous.schema === undefined);
 }
 
 /** The fact a reading gives; undefined for a nameless reading (the caller reports it). */

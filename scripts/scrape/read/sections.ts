@@ -68,6 +68,16 @@ export function classifySection(raw: string): SectionInfo | undefined {
   return undefined;
 }
 
+/**
+ * A heading that is nothing but a name for the server list ("Servers", "Base URLs", "API hosts"), where
+ * "Server Ip" or "Mysql databases on the server" under a field is that field's description.
+ */
+export function isServersTitle(text: string): boolean {
+  return /^(?:(?:api|the)\s+)?(?:servers?|base urls?|hosts?|environments?|server urls?)$/i.test(
+    plain(text).replace(/:$/, "").trim(),
+  );
+}
+
 /** Headings that name a part of an operation rather than the operation itself. */
 export function isSectionHeading(text: string): boolean {
   return (

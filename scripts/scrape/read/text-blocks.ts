@@ -6,8 +6,8 @@ import { joinContinuationLines, lineAt } from "../text.ts";
 import { methodAlone, readSplitRequestLine } from "./request-line.ts";
 import { bareJsonAt, plain, textBlock, type Block, type Ctx, type Item, type Row } from "./blocks.ts";
 import { pushCode } from "./code-blocks.ts";
-import { readTokenRun } from "./field.ts";
-import { gluedField, parseFieldItem } from "./field-lists.ts";
+import { gluedField, parseFieldItem, pascalNameLine } from "./field-lists.ts";
+import { startsTokenField } from "./field.ts";
 import { tableColumns } from "./field-tables.ts";
 import { readRequestLine as requestLineOf } from "./request-line.ts";
 import { isSectionHeading, statusLabel } from "./sections.ts";
@@ -70,7 +70,7 @@ function startsBlock(scan: TextScan, i: number): boolean {
     isPipeRow(line) ||
     NUMBERED_JSON_START.test(line) ||
     requestLineOf(line) !== undefined ||
-    (sectionLine(line) && !namesTokenField(scan.lines, i)) ||
+    sectionLineAt(scan, i) ||
     statusLabel(line) !== undefined ||
     mediaTypeLine(line) ||
     disclosureToggle(line) ||
@@ -284,9 +284,9 @@ function looksLikeHeading(line: string): boolean {
   if (/[a-z]{2}[.!?]\s+[A-Z]/.test(t)) return false;
   // "Required string length: 0 - 255", "Default: 20": a label with its value belongs to the field above.
   if (/:\s+\S/.test(t) || readEnumStatement(t) !== undefined) return false;
-  // "Verifa-VersiondateOptional", "Limit (integer)": a field line, not a heading.
+  // "Verifa-VersiondateOptional", "Limit (integer)", "Description stringrequired": a field line, not a heading.
   const item: Item = { text: t, rest: [], children: [], source: { file: "" } };
-  return gluedField(t) === undefined && !parseFieldItem(item, "params")?.typed;
+  return gluedField(t) === undefined && !parseFieldItem(item, "params")?.typed && !pascalNameLine(t);
 }
 
 /**
@@ -303,22 +303,21 @@ function sectionLine(line: string): boolean {
 }
 
 /**
- * "Description" then "string", "Tags" then "object": a field named with a section word, written one token
- * per line (Mintlify), not a heading. Only a one-word line whose next line is a type.
+ * A section heading's line where it heads a section: not where it is a field's name written one token per
+ * line ("Description" then "string" then "required", Docusaurus's; "Tags" then "object", Mintlify's).
  */
-function namesTokenField(lines: readonly string[], i: number): boolean {
-  const name = (lines[i] ?? "").trim();
-  const next = (lines[i + 1] ?? "").trim();
-  if (next === "" || /\s/.test(name)) return false;
-  const reading = readTokenRun([name, next]);
-  return reading?.name === name && reading.schema !== undefined;
+function sectionLineAt(scan: TextScan, i: number): boolean {
+  if (!sectionLine(scan.lines[i] ?? "")) return false;
+  const from = Math.max(0, i - 1);
+  const near = scan.lines.slice(from, i + 3).map((l) => plain(l));
+  return !startsTokenField(near, i - from);
 }
 
 /**
  * A media type alone on a line ("application/json" under "Body", maybe with parameters: "application/json;
  * odata=minimalmetadata") is not the first line of the field below it.
  */
-function mediaTypeLine(line: string): boolean {
+export function mediaTypeLine(line: string): boolean {
   return /^(?:application|multipart|text)\/[\w.+-]+(?:\s*;\s*[\w.-]+=[\w.+/-]+)*$/.test(line.trim());
 }
 
@@ -334,7 +333,7 @@ const readSectionLine: LineReader = (scan, i) => {
     scan.out.push({ kind: "text", lines: [{ text: line.trim(), source: at(scan, i) }], source: at(scan, i) });
     return i + 1;
   }
-  if (!sectionLine(line) || namesTokenField(scan.lines, i)) return undefined;
+  if (!sectionLineAt(scan, i)) return undefined;
   const depth = /[a-z]/.test(line) ? 3 : 2;
   scan.out.push({ kind: "heading", text: plain(line), depth, source: at(scan, i) });
   return i + 1;
@@ -352,7 +351,7 @@ const readStatusLine: LineReader = (scan, i) => {
   let j = i + 1;
   // The first line under it is its own even where it reads like a section heading ("Validation Error").
   const description = (k: number): boolean =>
-    k === i + 1 && sectionLine(scan.lines[k] ?? "") && statusLabel(scan.lines[k] ?? "") === undefined;
+    k === i + 1 && sectionLineAt(scan, k) && statusLabel(scan.lines[k] ?? "") === undefined;
   while (
     j < scan.lines.length &&
     (scan.lines[j] ?? "").trim() !== "" &&

@@ -3,9 +3,11 @@ import { describe, expect, it } from "vitest";
 import {
   joinBrokenNames,
   readFieldText,
+  readTitledField,
   readTokenRun,
   toFieldFragment,
 } from "../../../scripts/scrape/read/field.ts";
+import { pascalNameLine } from "../../../scripts/scrape/read/field-lists.ts";
 
 describe("readFieldText: a field on one line", () => {
   it.each([
@@ -226,5 +228,67 @@ describe("linear time on hostile input", () => {
     const start = performance.now();
     readFieldText("a".repeat(100_000) + "stringRequired" + "<=1".repeat(30_000));
     expect(performance.now() - start).toBeLessThan(2_000);
+  });
+});
+
+describe("one capitalised word as a name (11 Docusaurus: AWS's and Twilio's names)", () => {
+  it.each([
+    ["Page integer OPTIONAL", { name: "Page", schema: { type: "integer" }, required: false }],
+    ["Tags object[]required", { name: "Tags", schema: { type: "array", items: { type: "object" } } }],
+    ["Hostname string", { name: "Hostname", schema: { type: "string" } }],
+    ["Port integer<int32>", { name: "Port", schema: { type: "integer", format: "int32" } }],
+    ["Count number REQUIRED", { name: "Count", schema: { type: "number" }, required: true }],
+  ])("reads %j as a field", (text, expected) => {
+    expect(readTitledField(text) ?? readFieldText(text)).toMatchObject(expected);
+  });
+
+  it.each(["Phone number", "Block Number", "Sitemap file", "Required string", "Page number of the list"])(
+    "leaves the description %j alone",
+    (text) => {
+      expect(pascalNameLine(text)).toBe(false);
+      expect(readFieldText(text)).toBeUndefined();
+    },
+  );
+});
+
+describe("readTokenRun: a type word as a name (11 Docusaurus)", () => {
+  it("reads a type word before a JSON type as the name", () => {
+    expect(readTokenRun(["url", "string", "required"])).toMatchObject({
+      name: "url",
+      schema: { type: "string" },
+      required: true,
+    });
+    expect(readTokenRun(["email", "string<email>"])).toMatchObject({
+      name: "email",
+      schema: { type: "string", format: "email" },
+    });
+  });
+
+  it("keeps a type and its format nameless", () => {
+    expect(readTokenRun(["integer", "int64"])).toMatchObject({ nameless: true, schema: { type: "integer" } });
+    // ReadMe: two nameless fields, one after the other.
+    expect(readTokenRun(["boolean", "string"])).toMatchObject({
+      nameless: true,
+      schema: { type: "boolean" },
+    });
+  });
+});
+
+describe("readTokenRun: Docusaurus's labelled limits (11)", () => {
+  it("reads 'Possible values: >= 0 and <= 100' and 'Default value: 100' as the field's limits, not its description", () => {
+    expect(
+      readTokenRun([
+        "limit",
+        "integer",
+        "Possible values: >= 0 and <= 100",
+        "Default value: 100",
+        "Page size.",
+      ]),
+    ).toEqual({
+      name: "limit",
+      path: ["limit"],
+      schema: { type: "integer", minimum: 0, maximum: 100, default: 100 },
+      description: "Page size.",
+    });
   });
 });

@@ -28,12 +28,15 @@ import {
   warn,
 } from "../../read/blocks.ts";
 import { readCode } from "./examples.ts";
-import { identifierLike, parseFieldItem } from "../../read/field-lists.ts";
+import { identifierLike, parseFieldItem, pascalNameLine } from "../../read/field-lists.ts";
 import {
+  isFlagLine,
   joinBrokenNames,
+  labelledConstraint,
   readFieldText,
   readTitledField,
   readTokenRun,
+  startsTokenField,
   toFieldSpec,
 } from "../../read/field.ts";
 import { rowSpec, tableColumns, type Columns } from "../../read/field-tables.ts";
@@ -43,11 +46,13 @@ import { namePath } from "../../read/names.ts";
 import {
   classifySection,
   isSectionHeading,
+  isServersTitle,
   statusIn,
   statusLabel,
   type SectionInfo,
 } from "../../read/sections.ts";
 import { requestLineOf } from "./words.ts";
+import { mediaTypeLine } from "../../read/text-blocks.ts";
 
 const BODYLESS = new Set<HttpMethod>(["get", "delete", "head", "options", "trace"]);
 
@@ -94,14 +99,18 @@ export class OperationReader {
 
   read(block: Block, index: number): void {
     const isAnchor = index === this.span.anchor?.block;
-    // "callback" "string", then "JSONP", "Mysql databases on the server" or "Error response of an operation
-    // failure" alone: a field's description, not a heading that ends the field section (a section heading
-    // is not a sentence).
+    // "callback" "string", then "JSONP", "Server Ip", "Mysql databases on the server" or "Error response of an
+    // operation failure" alone: a field's description, not a heading that ends the field section (a section
+    // heading is not a sentence, and a Servers heading only names the list).
+    const servers = block.kind === "heading" && classifySection(block.text)?.kind === "servers";
     if (
       block.kind === "heading" &&
       this.pendingField &&
       this.inFieldSection() &&
-      (!isSectionHeading(block.text) || readsAsSentence(block.text) || this.describesTokenField(block.text))
+      (!isSectionHeading(block.text) ||
+        readsAsSentence(block.text) ||
+        this.describesTokenField(block.text) ||
+        (servers && !isServersTitle(block.text)))
     ) {
       this.read(
         { kind: "text", lines: [{ text: block.text, source: block.source }], source: block.source },
@@ -234,7 +243,7 @@ export class OperationReader {
       this.tokenFields.has(tokenField) &&
       lines.length === 1 &&
       this.inFieldSection() &&
-      !startsTokenField(lines, 0) &&
+      !startsTokenFieldAt(lines, 0) &&
       this.describeField(tokenField, lines)
     )
       return;
@@ -301,7 +310,9 @@ export class OperationReader {
         plain(line.text)
           .trim()
           .startsWith(spec.name + " ");
-      if (spaced && !identifierLike(spec.name) && section?.kind !== "header") return undefined;
+      // "Page integer OPTIONAL" (Docusaurus) is a field, its name one capitalised word.
+      const named = spec !== undefined && (identifierLike(spec.name) || pascalNameLine(plain(line.text)));
+      if (spaced && !named && section?.kind !== "header") return undefined;
       if (spec?.typed) return spec;
       // The shared reader's other forms: "page_size?integer", "color: optional \"red\" or \"green\"".
       const reading = readFieldText(line.text);
@@ -316,11 +327,11 @@ export class OperationReader {
       return titled ? toFieldSpec(titled) : undefined;
     };
     // "Request Body schema: application/json", then "required" (Redoc): the flag is the body's, not a field's.
-    if (section?.kind === "body" && isFlagLine(lines[0]?.text) && startsTokenField(lines, 1))
+    if (section?.kind === "body" && isFlagLine(plain(lines[0]?.text ?? "")) && startsTokenFieldAt(lines, 1))
       return this.readTokenRun(lines.slice(1));
     // A bare name, then its type on the next line: token-per-line fields ("integer <int64>" is a type, not
     // a field named "integer").
-    if (startsTokenField(lines, 0)) return this.readTokenRun(lines);
+    if (startsTokenFieldAt(lines, 0)) return this.readTokenRun(lines);
     const first = lines.findIndex((l) => asField(l) !== undefined);
     if (first === -1) return this.readTokenRun(lines);
     // Prose above the first field line of a response is the response's description ("Updated session.").
@@ -366,8 +377,7 @@ export class OperationReader {
   private describeLine(field: FieldFragment | undefined, text: string): void {
     if (!field) return;
     // Only a labelled constraint: a description's prose ("either the job or ...") states no enum.
-    const labelled = /^(?:Possible values|Default value|Required range|Available options)\b/i.test(text);
-    const enriched = labelled ? enrichSchema(field.schema, text, [text]) : field.schema;
+    const enriched = labelledConstraint(text) ? enrichSchema(field.schema, text, [text]) : field.schema;
     if (enriched && enriched !== field.schema) field.schema = enriched;
     else field.description = [field.description, text].filter(Boolean).join(" ");
   }
@@ -456,6 +466,17 @@ export class OperationReader {
         : undefined;
     if (status) {
       this.parts.response(status, item.source);
+      return;
+    }
+    // "- application/json" under "Body" (Docusaurus's media type tab): the body's media type, so the page
+    // shows a body, whatever the method.
+    if (
+      prefix.length === 0 &&
+      !forced &&
+      this.section()?.kind === "body" &&
+      mediaTypeLine(plain(item.text))
+    ) {
+      this.parts.setContentType(plain(item.text).trim(), item.source, "typed");
       return;
     }
     // "- Query parameters:" with the parameters nested under it.
@@ -592,24 +613,16 @@ function readsAsSentence(text: string): boolean {
   return words.length > 3 && words.some((w) => /^(?:a|an|the|of|on|which|that|is|are|when)$/i.test(w));
 }
 
-function isFlagLine(text: string | undefined): boolean {
-  return /^(?:required|optional)$/i.test(plain(text ?? "").trim());
-}
-
 /**
- * Line `i` is a bare name and a type follows it, on the next line or after a `required` line (Redocly:
- * the name, `required`, `string <= 50 characters`): a token-per-line field starts there.
+ * Line `i` of a paragraph starts a token-per-line field (see `startsTokenField` in read/field.ts). Only the
+ * lines it looks at are made plain, so a scan of every line stays linear.
  */
-function startsTokenField(lines: Line[], i: number): boolean {
-  const name = plain(lines[i]?.text ?? "").trim();
-  const next = lines[i + (isFlagLine(lines[i + 1]?.text) ? 2 : 1)]?.text;
-  if (next === undefined || !/^[A-Za-z_$@][\w$@.[\]-]*$/.test(name)) return false;
-  const reading = readTokenRun([name, next]);
-  if (reading?.name !== name || reading.schema === undefined) return false;
-  // "id", "path", "string": "path" is the location of the name above it, not a field named "path".
-  const previous = i > 0 ? readTokenRun([plain(lines[i - 1]?.text ?? "")]) : undefined;
-  const flagWord = /^(path|query|header|cookie)$/i.test(name);
-  return !(flagWord && previous?.name !== undefined && previous.schema === undefined);
+function startsTokenFieldAt(lines: Line[], i: number): boolean {
+  const from = Math.max(0, i - 1);
+  return startsTokenField(
+    lines.slice(from, i + 3).map((l) => plain(l.text)),
+    i - from,
+  );
 }
 
 /**
@@ -649,7 +662,7 @@ function tokenRunStarts(lines: Line[]): number[] {
   const starts: number[] = [];
   let typed = false;
   lines.forEach((line, i) => {
-    if (startsTokenField(lines, i)) {
+    if (startsTokenFieldAt(lines, i)) {
       starts.push(i);
       typed = false;
     } else if (isTypeLine(line.text)) {
