@@ -102,57 +102,22 @@ export function renderVariant(api: RenderApi, renderer: Renderer, variant: Varia
   return variant.cut ? pages.map((p) => cutPage(p)) : pages;
 }
 
-/**
- * The path of an API's first server URL ("/content/v2.1" of "https://host/content/v2.1"); "" when it has
- * none, or where it keeps an unresolved variable ("/{basePath}": nothing says what is sent).
- */
-export function serverPath(servers: readonly string[]): string {
-  const url = servers[0];
-  if (url === undefined || /[{}]/.test(url)) return "";
-  let path: string;
-  try {
-    path = new URL(url, "https://server.invalid").pathname;
-  } catch {
-    return "";
-  }
-  return path.replace(/\/+$/, "");
-}
-
-/**
- * Facts keyed by the whole path a request goes to: the server's path, then the operation's. A scrape that
- * writes `https://host` + `/content/v2.1/widgets` where the spec writes `https://host/content/v2.1` +
- * `/widgets` describes the same requests; the facts compare equal (a measure decision: the scorer judges
- * what a client would send, not where the spec splits the URL).
- */
-export function onServerPath(facts: readonly Fact[], base: string): Fact[] {
-  if (base === "") return [...facts];
-  return facts.map((f) => {
-    const space = f.operation.indexOf(" ");
-    return { ...f, operation: `${f.operation.slice(0, space)} ${base}${f.operation.slice(space + 1)}` };
-  });
-}
-
 export async function roundTrip(api: RenderApi, renderer: Renderer, variant: Variant): Promise<ApiScore> {
   const start = performance.now();
   const pages = renderVariant(api, renderer, variant);
-  const base = serverPath(api.servers);
-  const shown = onServerPath(
-    pages.flatMap((p) => p.facts.map((f) => f.fact)),
-    base,
-  );
-  let scraped: Fact[] = [];
+  const shown = pages.flatMap((p) => p.facts.map((f) => f.fact));
+  let scraped: ReturnType<typeof apiFacts> = [];
   let error: string | undefined;
   try {
     const result = await scrapePages(
       pages.map((p) => ({ file: p.file, text: p.text })),
       { version: api.version, servers: [], specFile: `${api.name}.${renderer.name}.yaml` },
     );
-    const scrapedApi = loadRenderApi(result.document, api.name);
-    scraped = onServerPath(apiFacts(scrapedApi), serverPath(scrapedApi.servers));
+    scraped = apiFacts(loadRenderApi(result.document, api.name));
   } catch (err) {
     error = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
   }
-  const score = scoreFacts(shown, onServerPath(apiFacts(api), base), scraped);
+  const score = scoreFacts(shown, apiFacts(api), scraped);
   return {
     api: api.name,
     layout: renderer.name,

@@ -4,7 +4,6 @@ import { describe, expect, it } from "vitest";
 import { apiFacts, factKey } from "../../scripts/roundtrip/facts.ts";
 import { loadRenderApi } from "../../scripts/roundtrip/load-api.ts";
 import { precision, recall, scoreFacts, totalOf } from "../../scripts/roundtrip/score.ts";
-import { onServerPath, serverPath } from "../../scripts/roundtrip/pipeline.ts";
 
 function spec(parameters: object[]): Record<string, unknown> {
   return {
@@ -127,37 +126,5 @@ describe("round-trip scorer", () => {
     const score = scoreFacts(shown, truth, apiFacts(loadRenderApi(renamed, "widgets")));
     expect(score.tallies.operation).toEqual({ shown: 1, found: 1, scraped: 1, correct: 1 });
     expect(recall(totalOf(score.tallies))).toBe(1);
-  });
-});
-
-describe("facts keyed by the whole request path", () => {
-  const document = (server: string, path: string): Record<string, unknown> => ({
-    openapi: "3.1.0",
-    info: { title: "Content", version: "1" },
-    servers: [{ url: server }],
-    paths: { [path]: { get: { responses: { "200": { description: "OK" } } } } },
-  });
-
-  it("scores a scrape that moved the server's path into the route as right, and a wrong route as invented", () => {
-    const truthApi = loadRenderApi(document("https://host.example/content/v2.1/", "/widgets"), "content");
-    const base = serverPath(truthApi.servers);
-    expect(base).toBe("/content/v2.1");
-    const truth = onServerPath(apiFacts(truthApi), base);
-    const rightApi = loadRenderApi(document("https://host.example", "/content/v2.1/widgets"), "content");
-    const right = onServerPath(apiFacts(rightApi), serverPath(rightApi.servers));
-    expect(precision(totalOf(scoreFacts(truth, truth, right).tallies))).toBe(1);
-    const wrongApi = loadRenderApi(document("https://host.example", "/widgets"), "content");
-    const wrong = onServerPath(apiFacts(wrongApi), serverPath(wrongApi.servers));
-    expect(precision(totalOf(scoreFacts(truth, truth, wrong).tallies))).toBe(0);
-  });
-
-  it("leaves facts alone where the server has no path or an unresolved variable in it", () => {
-    expect(serverPath(["https://host.example"])).toBe("");
-    expect(serverPath(["https://host.example/{basePath}"])).toBe("");
-    expect(serverPath([])).toBe("");
-    const api = loadRenderApi(document("https://host.example", "/widgets"), "content");
-    expect(onServerPath(apiFacts(api), "").map((f) => f.operation)).toEqual(
-      apiFacts(api).map((f) => f.operation),
-    );
   });
 });
