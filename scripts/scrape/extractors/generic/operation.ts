@@ -73,6 +73,11 @@ export class OperationReader {
   private readonly tokenFields = new WeakSet<FieldFragment>();
   /** The response a status heading just opened: the paragraph right under it may be its description. */
   private statusHeading: ResponseFragment | undefined;
+  /**
+   * The last array or object field read from one token per line, and its section: ReadMe repeats such a
+   * field's name after its description, and that line closes the field rather than starting another.
+   */
+  private repeatable: { field: FieldFragment; section: SectionInfo | undefined } | undefined;
 
   constructor(
     private readonly ctx: Ctx,
@@ -363,9 +368,38 @@ export class OperationReader {
    * Only a run that starts with a name and has a type is a field; a nameless run is reported, not placed.
    */
   private readTokenRun(lines: Line[]): boolean {
+    if (this.closesRepeatable(lines[0])) {
+      this.repeatable = undefined;
+      return lines.length === 1 || this.readTokenRun(lines.slice(1));
+    }
     const starts = tokenRunStarts(lines);
     if (starts.length > 1 && starts[0] === 0) return this.readTokenRuns(lines, starts);
+    // ReadMe: a field's description, then at once the next field's type line (the field lost its name).
+    const typeAt = lines.findIndex((l) => isTypeLine(l.text));
+    if (typeAt > 0 && starts.every((k) => k >= typeAt)) {
+      if (this.pendingField) this.describeField(this.pendingField, lines.slice(0, typeAt));
+      const rest = lines.slice(typeAt);
+      if (rest.length > 1) return this.readTokenRun(rest);
+      this.noteNameless(rest[0] ?? lines[0]!);
+      return true;
+    }
     return this.readOneTokenRun(lines, []);
+  }
+
+  /** Whether a line repeats the name of the array or object field just read, in the same section. */
+  private closesRepeatable(line: Line | undefined): boolean {
+    const open = this.repeatable;
+    if (!line || !open || open.section !== this.section()) return false;
+    return plain(line.text).trim() === open.field.path.join(".");
+  }
+
+  /** A field whose name the capture lost: reported, and counted where it is a path parameter. */
+  private noteNameless(first: Line): void {
+    warn(this.ctx, first.source, "a field with a type but no name (the capture lost it); not placed");
+    // Unnamed, yet a path parameter still asks for a slot in the operation's route.
+    if (this.section()?.kind === "path")
+      this.op.namelessPathParameters = (this.op.namelessPathParameters ?? 0) + 1;
+    this.pendingField = undefined;
   }
 
   /**
@@ -407,13 +441,18 @@ export class OperationReader {
     const reading = readTokenRun(lines.map((l) => l.text));
     if (!reading?.schema) return false;
     if (reading.nameless) {
-      warn(this.ctx, first.source, "a field with a type but no name (the capture lost it); not placed");
+      if (prefix.length === 0) this.noteNameless(first);
+      else warn(this.ctx, first.source, "a field with a type but no name (the capture lost it); not placed");
       return true;
     }
     const spec = toFieldSpec(reading);
     if (!spec || reading.name !== plain(first.text)) return false;
-    this.pendingField = this.place(spec, first.source, "typed", prefix)?.fragment;
-    if (this.pendingField) this.tokenFields.add(this.pendingField);
+    const field = this.place(spec, first.source, "typed", prefix)?.fragment;
+    this.pendingField = field;
+    if (field) this.tokenFields.add(field);
+    const type = field?.schema?.type;
+    if (field && (type === "array" || type === "object"))
+      this.repeatable = { field, section: this.section() };
     return true;
   }
 
