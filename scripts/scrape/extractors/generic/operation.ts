@@ -370,17 +370,25 @@ export class OperationReader {
   private readTokenRun(lines: Line[]): boolean {
     if (this.closesRepeatable(lines[0])) {
       this.repeatable = undefined;
-      return lines.length === 1 || this.readTokenRun(lines.slice(1));
+      this.pendingField = undefined;
+      const [after, ...more] = lines.slice(1);
+      if (after && more.length === 0 && isTypeLine(after.text)) this.noteNameless(after);
+      else if (after) this.readTokenRun([after, ...more]);
+      return true;
     }
     const starts = tokenRunStarts(lines);
     if (starts.length > 1 && starts[0] === 0) return this.readTokenRuns(lines, starts);
-    // ReadMe: a field's description, then at once the next field's type line (the field lost its name).
+    // ReadMe: a field's description, then at once the next field: its name and type, or only its type
+    // line (a scalar field lost its name).
     const typeAt = lines.findIndex((l) => isTypeLine(l.text));
-    if (typeAt > 0 && starts.every((k) => k >= typeAt)) {
-      if (this.pendingField) this.describeField(this.pendingField, lines.slice(0, typeAt));
-      const rest = lines.slice(typeAt);
+    const next = Math.min(...[starts[0] ?? -1, typeAt].filter((k) => k > 0));
+    const lead = lines.slice(0, next);
+    if (starts[0] !== 0 && Number.isFinite(next) && lead.every((l) => !isTypeLine(l.text))) {
+      if (this.pendingField) this.describeField(this.pendingField, lead);
+      const rest = lines.slice(next);
+      const first = rest[0];
       if (rest.length > 1) return this.readTokenRun(rest);
-      this.noteNameless(rest[0] ?? lines[0]!);
+      if (first) this.noteNameless(first);
       return true;
     }
     return this.readOneTokenRun(lines, []);
