@@ -81,4 +81,12 @@ describe("a ReadMe site's reference pages", async () => {
     const item = Object.entries(paths).find(([p]) => /^\/v2\/widgets\/\{[^}]+\}$/.test(p))?.[1];
     expect(Object.keys(item?.delete?.responses ?? {})).toEqual(["204"]);
   });
+
+  it("reads a long paragraph of descriptions and unnamed fields in linear time", async () => {
+    const pairs = Array.from({ length: 20_000 }, (_, i) => `Field ${i}.\nstring`).join("\n");
+    const page = `Get a thing\n${NOISE}\nPath Params\nstring\nrequired\n\n${pairs}\nResponses\n\n200\n\nOK\n`;
+    const started = performance.now();
+    await scrapePages([{ file: "long.txt", text: page }], { version: "1", servers: [], specFile: "x.yaml" });
+    expect(performance.now() - started).toBeLessThan(20_000);
+  });
 });

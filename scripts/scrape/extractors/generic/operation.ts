@@ -368,30 +368,42 @@ export class OperationReader {
    * Only a run that starts with a name and has a type is a field; a nameless run is reported, not placed.
    */
   private readTokenRun(lines: Line[]): boolean {
-    if (this.closesRepeatable(lines[0])) {
-      this.repeatable = undefined;
-      this.pendingField = undefined;
-      const [after, ...more] = lines.slice(1);
-      if (after && more.length === 0 && isTypeLine(after.text)) this.noteNameless(after);
-      else if (after) this.readTokenRun([after, ...more]);
-      return true;
+    // A loop, not recursion: each pass moves past a description or a closing name, and looks at a window
+    // of lines only, so a long paragraph is read in linear time.
+    for (let at = 0; ;) {
+      const head = lines[at];
+      if (!head) return true;
+      const left = lines.length - at;
+      if (this.closesRepeatable(head)) {
+        this.repeatable = undefined;
+        this.pendingField = undefined;
+        const after = lines[at + 1];
+        if (!after) return true;
+        if (left === 2 && isTypeLine(after.text)) {
+          this.noteNameless(after);
+          return true;
+        }
+        at++;
+        continue;
+      }
+      if (startsTokenField(lines, at)) {
+        const rest = lines.slice(at);
+        const starts = tokenRunStarts(rest);
+        return starts.length > 1 ? this.readTokenRuns(rest, starts) : this.readOneTokenRun(rest, []);
+      }
+      // ReadMe: a field's description, then at once the next field: its name and type, or only its type
+      // line (a scalar field lost its name).
+      const window = lines.slice(at, at + TOKEN_RUN_WINDOW);
+      const next = window.findIndex((l, i) => i > 0 && (isTypeLine(l.text) || startsTokenField(window, i)));
+      if (next <= 0 || isTypeLine(head.text)) return this.readOneTokenRun(lines.slice(at), []);
+      if (this.pendingField) this.describeField(this.pendingField, window.slice(0, next));
+      at += next;
+      const last = lines[at];
+      if (left - next === 1 && last) {
+        this.noteNameless(last);
+        return true;
+      }
     }
-    const starts = tokenRunStarts(lines);
-    if (starts.length > 1 && starts[0] === 0) return this.readTokenRuns(lines, starts);
-    // ReadMe: a field's description, then at once the next field: its name and type, or only its type
-    // line (a scalar field lost its name).
-    const typeAt = lines.findIndex((l) => isTypeLine(l.text));
-    const next = Math.min(...[starts[0] ?? -1, typeAt].filter((k) => k > 0));
-    const lead = lines.slice(0, next);
-    if (starts[0] !== 0 && Number.isFinite(next) && lead.every((l) => !isTypeLine(l.text))) {
-      if (this.pendingField) this.describeField(this.pendingField, lead);
-      const rest = lines.slice(next);
-      const first = rest[0];
-      if (rest.length > 1) return this.readTokenRun(rest);
-      if (first) this.noteNameless(first);
-      return true;
-    }
-    return this.readOneTokenRun(lines, []);
   }
 
   /** Whether a line repeats the name of the array or object field just read, in the same section. */
@@ -618,6 +630,9 @@ export class OperationReader {
     return typeof target === "object" || target === "body" ? name.split(".").filter(Boolean) : [name];
   }
 }
+
+/** How far a paragraph is searched for the next field after a description: a field run is at most 12 lines. */
+const TOKEN_RUN_WINDOW = 16;
 
 function isFlagLine(text: string | undefined): boolean {
   return /^(?:required|optional)$/i.test(plain(text ?? "").trim());
