@@ -7,6 +7,7 @@ import { apiFacts, factKey } from "./facts.ts";
 import { loadRenderApi } from "./load-api.ts";
 import { cutPage } from "./renderers/page-writer.ts";
 import { type KindTallies, scoreFacts } from "./score.ts";
+import { underSourceServers } from "./server-frame.ts";
 
 export interface Variant {
   /** "plain", "cut", "navigationNoise", "navigationNoise+cut". */
@@ -113,7 +114,7 @@ export async function roundTrip(api: RenderApi, renderer: Renderer, variant: Var
       pages.map((p) => ({ file: p.file, text: p.text })),
       { version: api.version, servers: [], specFile: `${api.name}.${renderer.name}.yaml` },
     );
-    scraped = apiFacts(loadRenderApi(result.document, api.name));
+    scraped = apiFacts(underSourceServers(loadRenderApi(result.document, api.name), api));
   } catch (err) {
     error = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
   }

@@ -127,6 +127,11 @@ export interface OperationFragment {
   description?: Fact<string>;
   deprecated?: Fact<boolean>;
   parameters: ParameterFragment[];
+  /**
+   * Path parameters the page lists whose names the capture lost (ReadMe's scalar fields): a route placed
+   * for this operation has a slot for each of them besides the named ones.
+   */
+  namelessPathParameters?: number;
   requestBody?: RequestBodyFragment;
   responses: ResponseFragment[];
   returns?: Fact<ReturnsHint>;

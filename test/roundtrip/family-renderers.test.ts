@@ -455,9 +455,14 @@ describe("LAYOUTS.md family 7 (ReadMe): what a site shows without method or path
       "parameter path.widget_id exists=true",
       "parameter path.widget_id required=true",
     ]);
-    // A server with a path of its own hides where the operation's path starts.
+    // A server with a path of its own hides where the route starts, not the call: the scorer reads the
+    // scraped routes under the source's servers (server-frame.ts), so the page claims the same facts.
     const based = { ...api([update]), servers: ["https://api.widgets.test/api"] };
-    expect(claims(renderReadmeRequestPage(based, update, 0))).toEqual([]);
+    const basedPage = renderReadmeRequestPage(based, update, 0);
+    expect(basedPage.text.startsWith("patch https://api.widgets.test/api/v2/widgets/{widget_id}\n")).toBe(
+      true,
+    );
+    expect(claims(basedPage)).toEqual(claims(page));
   });
 
   it("shows a reference page's operation only where REST convention places it from its title under the request pages' base", () => {

@@ -11,8 +11,10 @@
 // path, so by itself it shows no operation, and a field it shows belongs to no route. One operation in
 // three is captured as ReadMe's other page type instead, `patch https://{host}/path`, `Example:` and the
 // body's JSON with the description glued after the `}`: it shows the operation and its path parameters
-// (nothing of the JSON: fields are never read from an example), unless the server URL has a path of its
-// own, which hides where the operation's path starts. A reference page's operation is shown
+// (nothing of the JSON: fields are never read from an example). Where the server URL has a path of its
+// own the URL does not show where the route starts, but it shows the call: the scorer reads the scraped
+// routes under the source's servers (server-frame.ts), so the page claims the operation all the same.
+// A reference page's operation is shown
 // only where REST convention places it from its title under what those request pages show: the title is
 // a CRUD verb and a noun ("Create a widget", "getWidgets", "Delete a widget"), the operation's method is
 // that verb's (an update's, the method the request pages show for updating an item), and its path is the
@@ -144,21 +146,13 @@ function host(api: RenderApi): string {
 }
 
 /**
- * Whether a request page's URL shows the operation's path: not where the server has a path of its own
- * ("https://x.test/api"), since the URL does not show where the server ends.
- */
-function urlShowsPath(api: RenderApi): boolean {
-  return !/^[a-z]+:\/\/[^/]+\/./i.test(host(api));
-}
-
-/**
  * The `patch https://{host}/path` page type: method and URL, `Example:`, the body's JSON with the
  * description glued after the `}`. It shows the operation and its path parameters, nothing of the JSON.
  */
 export function renderReadmeRequestPage(api: RenderApi, op: RenderOperation, index: number): RenderedPage {
   const w = new PageWriter();
   w.write(`${op.method} ${host(api)}${op.path}`)
-    .place(...(urlShowsPath(api) ? requestLineFacts(op) : []))
+    .place(...requestLineFacts(op))
     .line()
     .line();
   w.line("Example:").line();
@@ -302,7 +296,7 @@ export const readme: Renderer = {
     const style = pick<ReadmeStyle>(`${api.name} style`, ["reference", "reference", "guide"]);
     const asRequest = (op: RenderOperation): boolean =>
       pick(`${api.name} ${op.method} ${op.path} request page`, [true, false, false]);
-    const requestPages = urlShowsPath(api) ? api.operations.filter(asRequest) : [];
+    const requestPages = api.operations.filter(asRequest);
     return api.operations.map((op, index) =>
       asRequest(op)
         ? renderReadmeRequestPage(api, op, index)

@@ -775,6 +775,11 @@ function extract(page: Page): PageFragment {
   if (requestIndex >= 0) applyRequestLine(ctx, lines[requestIndex] ?? "", requestIndex + 1);
   else out.warnings.push({ file: page.file, line: 1, message: "no METHOD /path request line found" });
   const introEnd = readIntro(ctx, lines, requestIndex + 1);
+  // Without a request line (a ReadMe guide page), a short first line is the operation's title: the merge
+  // places the operation by it.
+  const lead = op.summary;
+  if (requestIndex < 0 && lead && lead.value.split(/\s+/).length <= 8 && !/[.!?:]$/.test(lead.value))
+    op.title = lead;
   readSections(ctx, lines, introEnd);
   placeResponseFields(ctx);
   op.responses = [...ctx.responses.values()];

@@ -156,6 +156,26 @@ export function withDeclaredNames(path: string, declared: readonly string[]): st
   );
 }
 
+/**
+ * The route for an operation with the path parameters its page declares written in (withDeclaredNames);
+ * undefined where the route has fewer slots than the page lists path parameters, named or not.
+ */
+function placedPathFor(path: string, op: OperationFragment): string | undefined {
+  const declared = declaredPathNames(op);
+  if (pathParamNames(path).length < declared.length + (op.namelessPathParameters ?? 0)) return undefined;
+  return withDeclaredNames(path, declared);
+}
+
+/** Whether a route's path parameters are exactly those the page lists: its named ones and as many unnamed. */
+function hasListedParameters(path: string, op: OperationFragment): boolean {
+  const names = pathParamNames(path);
+  const declared = declaredPathNames(op);
+  return (
+    declared.every((n) => names.includes(n)) &&
+    names.length === declared.length + (op.namelessPathParameters ?? 0)
+  );
+}
+
 function describe(op: OperationFragment): string {
   return op.title?.value ?? op.slug?.value ?? formatSource(op.source);
 }
@@ -241,6 +261,15 @@ function unplacedOperation(op: OperationFragment): UnplacedOperation {
  */
 function isRpcTarget(path: string): boolean {
   return /[#?]/.test(path);
+}
+
+/**
+ * Whether a page shows something of an operation to place: a named field, or a response's status code (a
+ * ReadMe reference page whose scalar fields lost their names still lists `Responses` 200, 404). A page of
+ * prose under a title shows neither and is not made an operation by its title alone.
+ */
+function showsOperation(op: OperationFragment): boolean {
+  return unplacedOperation(op).fields.length > 0 || op.responses.length > 0;
 }
 
 /**
@@ -350,10 +379,6 @@ function shownTemplates(shown: OperationGroup[]): string[] {
   return [...templates].sort();
 }
 
-function sameNames(a: readonly string[], b: readonly string[]): boolean {
-  return a.length === b.length && a.every((n) => b.includes(n));
-}
-
 /**
  * An operation that shows fields but no method or path, placed on a route other pages of the site show
  * (or a collection above one): the one whose path parameters are exactly those the page declares and
@@ -363,12 +388,11 @@ function sameNames(a: readonly string[], b: readonly string[]): boolean {
 function placeOnShownRoute(placed: PlacedFragment, groups: OperationGroup[], site: Site): boolean {
   const { op } = placed;
   const intent = op.title && intentFromTitle(op.title.value);
-  if (!intent?.resource || unplacedOperation(op).fields.length === 0) return false;
+  if (!intent?.resource || !showsOperation(op)) return false;
   const listed = listedMethod(op, site);
   const method = listed ?? conventionalMethod(intent.verb, site.shown);
   if (!method) return false;
-  const declared = declaredPathNames(op);
-  const templates = shownTemplates(site.shown).filter((path) => sameNames(pathParamNames(path), declared));
+  const templates = shownTemplates(site.shown).filter((path) => hasListedParameters(path, op));
   const fits = templates.filter((path) => fitsConvention({ method, path }, intent));
   const subs = fits.length === 0 ? subResourceRoutes(templates, intent, op, site) : [];
   const candidates = fits.length > 0 ? fits : subs;
@@ -423,7 +447,7 @@ function placeByConvention(placed: PlacedFragment, groups: OperationGroup[], sit
   const { op } = placed;
   const intent = op.title && intentFromTitle(op.title.value);
   const base = siteBase(site.shown);
-  if (!intent || base === undefined || unplacedOperation(op).fields.length === 0) return false;
+  if (!intent || base === undefined || !showsOperation(op)) return false;
   // The resource words of the title, in the spelling of the site's paths: "Create a payment method" ->
   // payment_methods (or payment-methods where the paths use hyphens).
   const [said, ...nounWords] = titleWords(op.title?.value ?? "");
@@ -472,7 +496,7 @@ function addToRoute(
   route: { method: HttpMethod; path: string },
   message: (route: string) => string,
 ): boolean {
-  const placedPath = withDeclaredNames(route.path, declaredPathNames(placed.op));
+  const placedPath = placedPathFor(route.path, placed.op);
   if (placedPath === undefined) return false;
   const key = `${route.method} ${routeKey(route.path)}`;
   let group = groups.find((g) => g.key === key);
@@ -554,14 +578,13 @@ function placeBySlug(placed: PlacedFragment, groups: OperationGroup[], shown: Op
 /** Joins a fragment without method and path to a shown route by title or REST convention. */
 function placeLoose(placed: PlacedFragment, groups: OperationGroup[]): boolean {
   const { op } = placed;
-  const declared = declaredPathNames(op);
   const title = op.title ? normalizeTitle(op.title.value) : undefined;
   if (title) {
     const byTitle = groups.filter((g) =>
       g.fragments.some((f) => f.op.title && normalizeTitle(f.op.title.value) === title),
     );
     const group = byTitle.length === 1 ? byTitle[0] : undefined;
-    const placedPath = group && withDeclaredNames(group.path, declared);
+    const placedPath = group && placedPathFor(group.path, op);
     if (group && placedPath !== undefined) {
       const others = group.fragments.map((f) => f.op.source);
       group.fragments.push({ ...placed, placedPath });
@@ -580,7 +603,7 @@ function placeLoose(placed: PlacedFragment, groups: OperationGroup[]): boolean {
   for (const intent of intents) {
     const fits = groups.filter((g) => fitsConvention(g, intent));
     const group = fits.length === 1 ? fits[0] : undefined;
-    const placedPath = group && withDeclaredNames(group.path, declared);
+    const placedPath = group && placedPathFor(group.path, op);
     if (group && placedPath !== undefined) {
       group.fragments.push({ ...placed, placedPath });
       group.joins.push({

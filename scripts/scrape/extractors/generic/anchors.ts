@@ -366,13 +366,40 @@ export function fieldsOnlySpan(blocks: Block[]): Span | undefined {
     (b) => b.kind === "heading" && FIELD_SECTIONS.has(classifySection(b.text)?.kind ?? ""),
   );
   if (first === -1 || !blocks.slice(first + 1).some((b) => b.kind !== "heading")) return undefined;
-  const titled = blocks.slice(0, first).find((b) => b.kind !== "heading" || !isSectionHeading(b.text));
+  const above = blocks.slice(0, first);
+  const titled = above.find((b) => b.kind !== "heading" || !isSectionHeading(b.text));
   const line =
     titled?.kind === "heading" ? titled.text : titled?.kind === "text" ? titled.lines[0]?.text : undefined;
   const text = line !== undefined ? plain(line) : "";
   const title =
-    titled && text !== "" && text.split(/\s+/).length <= 8 && !/[.!?]$/.test(text)
-      ? { text, source: titled.source }
-      : undefined;
+    repeatedTitle(above) ??
+    (titled && text !== "" && isTitleLike(text) ? { text, source: titled.source } : undefined);
   return { start: 0, end: blocks.length, ...(title ? { title } : {}) };
+}
+
+function isTitleLike(text: string): boolean {
+  return text.split(/\s+/).length <= 8 && !/[.!?]$/.test(text);
+}
+
+/**
+ * Above a navigation tree (a capture's sidebar lists every operation's title), the page's own title is the
+ * line that repeats one the tree listed: its second occurrence is the title.
+ */
+function repeatedTitle(blocks: Block[]): { text: string; source: Source } | undefined {
+  const seen = new Set<string>();
+  for (const block of blocks) {
+    const lines =
+      block.kind === "heading"
+        ? [{ text: block.text, source: block.source }]
+        : block.kind === "text"
+          ? block.lines
+          : [];
+    for (const line of lines) {
+      const text = plain(line.text).trim();
+      if (text === "" || !isTitleLike(text)) continue;
+      if (seen.has(text)) return { text, source: line.source };
+      seen.add(text);
+    }
+  }
+  return undefined;
 }

@@ -79,6 +79,11 @@ export class OperationReader {
   private readonly tokenFields = new WeakSet<FieldFragment>();
   /** The response a status heading just opened: the paragraph right under it may be its description. */
   private statusHeading: ResponseFragment | undefined;
+  /**
+   * The last array or object field read from one token per line, and its section: ReadMe repeats such a
+   * field's name after its description, and that line closes the field rather than starting another.
+   */
+  private repeatable: { field: FieldFragment; section: SectionInfo | undefined } | undefined;
 
   constructor(
     private readonly ctx: Ctx,
@@ -387,9 +392,58 @@ export class OperationReader {
    * Only a run that starts with a name and has a type is a field; a nameless run is reported, not placed.
    */
   private readTokenRun(lines: Line[]): boolean {
-    const starts = tokenRunStarts(lines);
-    if (starts.length > 1 && starts[0] === 0) return this.readTokenRuns(lines, starts);
-    return this.readOneTokenRun(lines, []);
+    // A loop, not recursion: each pass moves past a description or a closing name, and looks at a window
+    // of lines only, so a long paragraph is read in linear time.
+    for (let at = 0; ;) {
+      const head = lines[at];
+      if (!head) return true;
+      const left = lines.length - at;
+      if (this.closesRepeatable(head)) {
+        this.repeatable = undefined;
+        this.pendingField = undefined;
+        const after = lines[at + 1];
+        if (!after) return true;
+        if (left === 2 && isTypeLine(after.text)) {
+          this.noteNameless(after);
+          return true;
+        }
+        at++;
+        continue;
+      }
+      if (startsTokenFieldAt(lines, at)) {
+        const rest = lines.slice(at);
+        const starts = tokenRunStarts(rest);
+        return starts.length > 1 ? this.readTokenRuns(rest, starts) : this.readOneTokenRun(rest, []);
+      }
+      // ReadMe: a field's description, then at once the next field: its name and type, or only its type
+      // line (a scalar field lost its name).
+      const window = lines.slice(at, at + TOKEN_RUN_WINDOW);
+      const next = window.findIndex((l, i) => i > 0 && (isTypeLine(l.text) || startsTokenFieldAt(window, i)));
+      if (next <= 0 || isTypeLine(head.text)) return this.readOneTokenRun(lines.slice(at), []);
+      if (this.pendingField) this.describeField(this.pendingField, window.slice(0, next));
+      at += next;
+      const last = lines[at];
+      if (left - next === 1 && last) {
+        this.noteNameless(last);
+        return true;
+      }
+    }
+  }
+
+  /** Whether a line repeats the name of the array or object field just read, in the same section. */
+  private closesRepeatable(line: Line | undefined): boolean {
+    const open = this.repeatable;
+    if (!line || !open || open.section !== this.section()) return false;
+    return plain(line.text).trim() === open.field.path.join(".");
+  }
+
+  /** A field whose name the capture lost: reported, and counted where it is a path parameter. */
+  private noteNameless(first: Line): void {
+    warn(this.ctx, first.source, "a field with a type but no name (the capture lost it); not placed");
+    // Unnamed, yet a path parameter still asks for a slot in the operation's route.
+    if (this.section()?.kind === "path")
+      this.op.namelessPathParameters = (this.op.namelessPathParameters ?? 0) + 1;
+    this.pendingField = undefined;
   }
 
   /**
@@ -431,13 +485,18 @@ export class OperationReader {
     const reading = readTokenRun(lines.map((l) => l.text));
     if (!reading?.schema) return false;
     if (reading.nameless) {
-      warn(this.ctx, first.source, "a field with a type but no name (the capture lost it); not placed");
+      if (prefix.length === 0) this.noteNameless(first);
+      else warn(this.ctx, first.source, "a field with a type but no name (the capture lost it); not placed");
       return true;
     }
     const spec = toFieldSpec(reading);
     if (!spec || reading.name !== plain(first.text)) return false;
-    this.pendingField = this.place(spec, first.source, "typed", prefix)?.fragment;
-    if (this.pendingField) this.tokenFields.add(this.pendingField);
+    const field = this.place(spec, first.source, "typed", prefix)?.fragment;
+    this.pendingField = field;
+    if (field) this.tokenFields.add(field);
+    const type = field?.schema?.type;
+    if (field && (type === "array" || type === "object"))
+      this.repeatable = { field, section: this.section() };
     return true;
   }
 
@@ -612,6 +671,9 @@ function readsAsSentence(text: string): boolean {
   const words = plain(text).trim().split(/\s+/);
   return words.length > 3 && words.some((w) => /^(?:a|an|the|of|on|which|that|is|are|when)$/i.test(w));
 }
+
+/** How far a paragraph is searched for the next field after a description: a field run is at most 12 lines. */
+const TOKEN_RUN_WINDOW = 16;
 
 /**
  * Line `i` of a paragraph starts a token-per-line field (see `startsTokenField` in read/field.ts). Only the

@@ -1,0 +1,92 @@
+// LAYOUTS.md family 7 (ReadMe) read as a site: reference pages show no method or path and their scalar
+// fields lost their names; `patch https://{host}/path` request pages show some routes. A reference page
+// that shows only status codes is still placed by REST convention; its unnamed path parameters each ask
+// for a slot in the route; an array's name repeated after its description closes it; a field's type line
+// right after the previous description starts a field; under a navigation tree, the title is the line
+// the tree listed too; a guide page's first line is its title.
+import { describe, expect, it } from "vitest";
+import { scrapePages } from "../../scripts/scrape/scrape-pages.ts";
+
+const NOISE = "Recent Requests\nLog in to see full request history\nTimeStatusUser Agent\nLoadingLoading…\n";
+const FOOTER = "Language\nShell Node Ruby PHP Python\nCredentials\nBearer\n";
+
+const requestPage = (method: string, path: string): string =>
+  `${method} https://api.widgets.test${path}\n\nExample:\n\n{\n  "color": "string"\n}Does it.\n`;
+
+const PAGES: Record<string, string> = {
+  "1-update.txt": requestPage("patch", "/v2/widgets/{widget_id}"),
+  "2-get.txt": requestPage("get", "/v2/widgets/{widget_id}"),
+  // Only unnamed scalar fields, an array whose name is repeated after its description, and status codes.
+  "3-create.txt":
+    `Create a widget\nCreates a widget.\n${NOISE}\nBody Params\nstring\nrequired\n\nPaint colour.\n` +
+    `parts\narray of strings\n\nPart numbers.\n\nparts\nboolean\n\nWhether to paint.\nResponses\n\n201\n\n` +
+    `Created\n\n${FOOTER}`,
+  // Only an unnamed scalar field and status codes.
+  "3-list.txt": `List all widgets\n${NOISE}\nQuery Params\nint32\n\nPage size.\nResponses\n\n200\n\nOK\n\n${FOOTER}`,
+  // One unnamed path parameter: a route below the shown item, not a collection of its own.
+  "4-parts.txt":
+    `List widget parts\n${NOISE}\nPath Params\nstring\nrequired\n\nThe widget.\nQuery Params\nint32\n\n` +
+    `Page size.\nResponses\n\n200\n\nOK\n\n${FOOTER}`,
+  // Two unnamed path parameters, the second glued to the first's description: no one-slot route fits.
+  "5-part.txt":
+    `Get a part\n${NOISE}\nPath Params\nstring\nrequired\n\nThe widget.\nstring\nrequired\n\nThe part.\n` +
+    `Responses\n\n200\n\nOK\n\n${FOOTER}`,
+  // A navigation tree above the title.
+  "6-delete.txt":
+    `Skip to main content\nWidgets API docs\nAPI Reference\nCreate a widget\nDelete a widget\nGuides\n` +
+    `Delete a widget\n${NOISE}\nPath Params\nstring\nrequired\n\nThe widget.\nResponses\n\n204\n\n` +
+    `Deleted\n\n${FOOTER}`,
+  // The guide-page variant: a `Name | Type | Description | Required` table under the title, no blank lines.
+  "7-guide.txt":
+    "Create a part\nCreates a part.\nBody Params\n| Name | Type | Description | Required |\n" +
+    "| --- | --- | --- | --- |\n| label | string | The label. | Yes |\nResponses\n\n201\n\nCreated\n\nUpdated 3 days ago\n",
+};
+
+type Operation = { responses?: Record<string, unknown>; requestBody?: unknown };
+
+describe("a ReadMe site's reference pages", async () => {
+  const result = await scrapePages(
+    Object.entries(PAGES).map(([file, text]) => ({ file, text })),
+    { version: "1", servers: [], specFile: "widgets.yaml" },
+  );
+  const paths = result.document.paths as Record<string, Record<string, Operation>>;
+  const routes = Object.entries(paths).flatMap(([path, item]) =>
+    Object.keys(item).map((method) => `${method} ${path.replace(/\{[^}]*\}/g, "{}")}`),
+  );
+
+  it("places a page that shows only status codes, by REST convention under the request pages' base", () => {
+    const list = paths["/v2/widgets"]?.get;
+    expect(Object.keys(list?.responses ?? {})).toEqual(["200"]);
+  });
+
+  it("places a guide page by its first line, the title, where no request line opens it", () => {
+    expect(JSON.stringify(paths["/v2/parts"]?.post?.requestBody ?? {})).toContain('"label"');
+  });
+
+  it("closes an array at its repeated name: the unnamed field after it is not a second `parts`", () => {
+    const body = JSON.stringify(paths["/v2/widgets"]?.post?.requestBody ?? {});
+    expect(body).toContain('"parts"');
+    expect(body).toContain('"array"');
+    expect(body).not.toContain('"boolean"');
+  });
+
+  it("gives each unnamed path parameter a slot: below the shown item, never a one-slot route for two", () => {
+    expect(routes).toContain("get /v2/widgets/{}/parts");
+    expect(routes).not.toContain("get /v2/widget_parts");
+    expect(routes.filter((r) => r.startsWith("get /v2/parts"))).toEqual([]);
+  });
+
+  it("takes the title a navigation tree lists too, not the capture's first line", () => {
+    expect(routes).toContain("delete /v2/widgets/{}");
+    const item = Object.entries(paths).find(([p]) => /^\/v2\/widgets\/\{[^}]+\}$/.test(p))?.[1];
+    expect(Object.keys(item?.delete?.responses ?? {})).toEqual(["204"]);
+  });
+
+  it("reads a long paragraph of descriptions and unnamed fields in linear time", async () => {
+    const pairs = Array.from({ length: 20_000 }, (_, i) => `Field ${i}.\nstring`).join("\n");
+    const page = `Get a thing\n${NOISE}\nPath Params\nstring\nrequired\n\n${pairs}\nResponses\n\n200\n\nOK\n`;
+    const started = performance.now();
+    await scrapePages([{ file: "long.txt", text: page }], { version: "1", servers: [], specFile: "x.yaml" });
+    expect(performance.now() - started).toBeLessThan(20_000);
+  });
+});
