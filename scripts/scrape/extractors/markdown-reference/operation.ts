@@ -36,6 +36,7 @@ import {
   type Zone,
 } from "./statements.ts";
 import { collapseSpace } from "../../read/plain.ts";
+import { docsLinkReadsOnly } from "../../read/docs-link.ts";
 
 /** Title verbs of operations that read: their parameters go in the query string when no method is shown. */
 const READ_ONLY_VERBS = new Set(["list", "retrieve", "get", "search", "fetch"]);
@@ -213,10 +214,15 @@ function finishOperation(state: OpState, ctx: Ctx): OperationFragment {
   return op;
 }
 
-/** Whether parameters without a stated place go in the query: by method if shown, else by the title's verb. */
+/**
+ * Whether parameters without a stated place go in the query: by method if shown, else by the verb of the
+ * operation's docs link (the route placement builds from it), else by the title's verb.
+ */
 function readsOnly(state: OpState): boolean {
   const method = state.op.method?.value;
   if (method) return BODYLESS_METHODS.has(method);
+  const byLink = state.op.slug && docsLinkReadsOnly(state.op.slug.value);
+  if (byLink !== undefined) return byLink;
   return READ_ONLY_VERBS.has(state.title.split(/\s+/)[0]?.toLowerCase() ?? "");
 }
 
