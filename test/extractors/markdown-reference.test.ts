@@ -436,6 +436,25 @@ describe("glued items whose description starts in lowercase", () => {
       ["resource_id", { type: "string" }, true, "only return collections with this resource_id"],
     ]);
   });
+
+  it("keeps a bracketed key in a glued name as part of the name", () => {
+    const text = [
+      "# List transactions",
+      "",
+      "[List transactions](/api/transactions/list)",
+      "",
+      "- filter[status]enumThe status.Possible enum valuesHELDSETTLED",
+      "",
+      "The status.",
+      "",
+      "- page[size]integerThe number of records.",
+    ].join("\n");
+    const params = markdownReferenceExtractor.extract({ file: "t.md", text }).operations[0]?.parameters;
+    expect(params?.map((p) => [p.in, p.path])).toEqual([
+      ["query", ["filter[status]"]],
+      ["query", ["page[size]"]],
+    ]);
+  });
 });
 
 describe("glued items the capture does not repeat", () => {

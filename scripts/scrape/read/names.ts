@@ -76,8 +76,12 @@ export function namePath(raw: string, brackets: BracketNames = "step"): NamePath
  * The path of a field nested under `parent`: written in full ("options.document") or relative to the
  * parent ("document"). A dotted name that does not start with the parent is relative too.
  */
-export function childPath(parent: readonly string[], name: string): string[] {
-  const own = namePath(name)?.path ?? [name];
+export function childPath(
+  parent: readonly string[],
+  name: string,
+  brackets: BracketNames = "step",
+): string[] {
+  const own = namePath(name, brackets)?.path ?? [name];
   const full = parent.length > 0 && own.length > parent.length && parent.every((p, i) => own[i] === p);
   return full ? own : [...parent, ...own];
 }

@@ -5,7 +5,7 @@ import type { List, ListItem, Paragraph, RootContent } from "mdast";
 import type { JsonSchema } from "../../fragment.ts";
 import { readBadges } from "../../read/badges.ts";
 import { enumValueLine, readEnumStatement, withEnum } from "../../read/enum.ts";
-import { childPath } from "../../read/names.ts";
+import { type BracketNames, childPath } from "../../read/names.ts";
 import { readRequired } from "../../read/required.ts";
 import { parseConstraints, parseTypePhrase, splitGluedField, type GluedField } from "../../type-phrase.ts";
 import { atPageEnd, inlineText, lineOf, linkOnly, textOf, type Ctx, warn } from "./nodes.ts";
@@ -29,6 +29,8 @@ interface ItemHead {
   deprecated?: boolean;
   description?: string;
   enumValues?: string[];
+  /** What a bracket in the name means (glued captures print names verbatim: "filter[status]", "page[size]"). */
+  brackets?: BracketNames;
 }
 
 /**
@@ -119,6 +121,9 @@ function readGluedHead(headText: string, repeats: string[], line: number, ctx: C
   const badges = readItemBadges(badgeText, glued.schema);
   const head: ItemHead = {
     name: glued.name,
+    // docs.stripe.com nests by child parameters, never by brackets: a bracket in a glued name is the
+    // name's own ("filter[status]" is one query parameter, as JSON:API sites name them).
+    brackets: "name",
     ...badges.head,
     schema: { ...glued.schema, ...badges.constraints },
   };
@@ -224,7 +229,7 @@ export function readFieldList(
     if (!field) return;
     const enumList = listedEnum(head, rest);
     if (enumList) field.enumValues ??= enumList.values;
-    const path = childPath(parent, field.name);
+    const path = childPath(parent, field.name, field.brackets);
     drafts.push(toDraft(path, field, lineOf(item), zone));
     rest.forEach((node, i) => {
       if (node.type !== "list" || node === enumList?.list) return;
