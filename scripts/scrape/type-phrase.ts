@@ -157,7 +157,7 @@ const NAME_PREFIX = /^[A-Za-z_$][\w$.-]*(?:\[[\w$.-]*\][\w$.-]*)*/;
 // capture glued on ("colorstringrequired").
 // What may follow a type with a capital glued on: a badge ("stringRequired", "enumOptionalDefaults to x",
 // "stringRecommended if ...") or, in captures that glue descriptions on, a sentence (taken only when no
-// later split ends the name at a type).
+// split ends the name at a type followed by no capital or a badge; of such splits, the last).
 const GLUED_CAPITAL_NOT_BADGE =
   /^(?!(?:Required|REQUIRED|Optional|OPTIONAL|Deprecated|DEPRECATED|Nullable|Recommended|Defaults?|Example)(?![a-z]))[A-Z]/;
 const TYPE_AT_START = new RegExp(
@@ -176,7 +176,9 @@ export function splitGluedField(text: string): GluedField | undefined {
   const t = text.trim();
   // Every prefix up to the longest one that is a name is a name (testing each prefix again cost n^2).
   const longestName = NAME_PREFIX.exec(t)?.[0].length ?? 0;
-  let firstSplit: GluedField | undefined;
+  // Splits whose type a capital follows: the last one, as only the description's first word comes after
+  // the type and a camelCase name may hold type words ("upDateTime" in "updateTimestringOutput only.").
+  let lastCapitalSplit: GluedField | undefined;
   let openBrackets = t.startsWith("[") ? 1 : 0;
   // Try every split point left to right: the name is the shortest prefix after which a type phrase starts.
   for (let i = 1; i < t.length && i <= longestName; i++) {
@@ -196,9 +198,9 @@ export function splitGluedField(text: string): GluedField | undefined {
     // "validateRequestBodyboolean": a type word inside a camelCase name ("date" + "RequestBody...") is
     // followed by a capital that starts no badge; a later split that the name's end explains wins.
     if (!GLUED_CAPITAL_NOT_BADGE.test(after)) return split;
-    firstSplit ??= split;
+    lastCapitalSplit = split;
   }
-  return firstSplit;
+  return lastCapitalSplit;
 }
 
 /**

@@ -47,6 +47,8 @@ describe("splitGluedField", () => {
     ["items.dateQuestionobject", "items.dateQuestion", "object", ""],
     // A type word inside a camelCase name, followed by a capital that starts no badge, is not the type.
     ["validateRequestBodyboolean", "validateRequestBody", "boolean", ""],
+    // Both splits a capital follows: the last, as only the description's first word follows the type.
+    ["updateTimestringOutput only.", "updateTime", "string", "Output only."],
     ["stringValuestringRequired", "stringValue", "string", "Required"],
     ["objectIdsarray of strings", "objectIds", "array of strings", ""],
     ["numberOfItemsinteger Count.", "numberOfItems", "integer", "Count."],
