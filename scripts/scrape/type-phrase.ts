@@ -149,13 +149,15 @@ const TYPE_ALTERNATION = TYPE_WORDS.map((w) => w.replace(/[-[\]]/g, "\\$&")).joi
 // stringsrequired"): the item word is the shortest one a flag or the end may follow.
 const CONTAINER_PREFIX = String.raw`(?:(?:[Ll]ist|[Aa]rray|[Ss]et) of |map from [a-z]+ to )`;
 const COMPOUND = String.raw`(?:${CONTAINER_PREFIX}{1,8}[a-z]+?(?: or null)?|(?:${TYPE_ALTERNATION})(?: or null)?)`;
-const NAME_PREFIX = /^[A-Za-z_$][\w$.-]*/;
+// Bracketed keys belong to the name ("filter[status]", "page[size]", "expand[]"); a split inside a bracket is
+// no name (the loop below skips a name whose brackets are open).
+const NAME_PREFIX = /^[A-Za-z_$][\w$.-]*(?:\[[\w$.-]*\][\w$.-]*)*/;
 // A type is not followed by more of a name: lowercase letters ("typeenum" is not "type" + "enum..."),
 // digits, "_", "-" or "." ("id_number_secondarystring" is not "id_" + "number"), except a flag word a
 // capture glued on ("colorstringrequired").
 // What may follow a type with a capital glued on: a badge ("stringRequired", "enumOptionalDefaults to x",
 // "stringRecommended if ...") or, in captures that glue descriptions on, a sentence (taken only when no
-// later split ends the name at a type).
+// split ends the name at a type followed by no capital or a badge; of such splits, the last).
 const GLUED_CAPITAL_NOT_BADGE =
   /^(?!(?:Required|REQUIRED|Optional|OPTIONAL|Deprecated|DEPRECATED|Nullable|Recommended|Defaults?|Example)(?![a-z]))[A-Z]/;
 const TYPE_AT_START = new RegExp(
@@ -174,12 +176,17 @@ export function splitGluedField(text: string): GluedField | undefined {
   const t = text.trim();
   // Every prefix up to the longest one that is a name is a name (testing each prefix again cost n^2).
   const longestName = NAME_PREFIX.exec(t)?.[0].length ?? 0;
-  let firstSplit: GluedField | undefined;
+  // Splits whose type a capital follows: the last one, as only the description's first word comes after
+  // the type and a camelCase name may hold type words ("upDateTime" in "updateTimestringOutput only.").
+  let lastCapitalSplit: GluedField | undefined;
+  let openBrackets = t.startsWith("[") ? 1 : 0;
   // Try every split point left to right: the name is the shortest prefix after which a type phrase starts.
   for (let i = 1; i < t.length && i <= longestName; i++) {
     const name = t.slice(0, i);
+    // "filter[status]": no split inside a bracket (counted as the loop goes, to stay linear).
+    if (i > 1) openBrackets += t[i - 1] === "[" ? 1 : t[i - 1] === "]" ? -1 : 0;
     // "questions.dateQuestionobject": a name does not end in "." or "-", so "date" there is not the type.
-    if (/[.-]$/.test(name)) continue;
+    if (/[.-]$/.test(name) || openBrackets !== 0) continue;
     const tail = t.slice(i);
     const typeMatch = TYPE_AT_START.exec(tail);
     if (!typeMatch?.[1]) continue;
@@ -191,9 +198,9 @@ export function splitGluedField(text: string): GluedField | undefined {
     // "validateRequestBodyboolean": a type word inside a camelCase name ("date" + "RequestBody...") is
     // followed by a capital that starts no badge; a later split that the name's end explains wins.
     if (!GLUED_CAPITAL_NOT_BADGE.test(after)) return split;
-    firstSplit ??= split;
+    lastCapitalSplit = split;
   }
-  return firstSplit;
+  return lastCapitalSplit;
 }
 
 /**

@@ -442,6 +442,52 @@ describe("curl and request lines on other pages of the site", () => {
   });
 });
 
+describe("glued items whose description starts in lowercase", () => {
+  it("ends the type where the repeated description starts", () => {
+    // "integeronly" runs the type into a word: only the paragraph the capture repeats shows where it ends.
+    const text = [
+      "# Create a search",
+      "",
+      "[Create a search](/api/articles/search/create)",
+      "",
+      "- groupintegeronly return collections from this group",
+      "",
+      "only return collections from this group",
+      "",
+      "- resource_idstringRequiredonly return collections with this resource_id",
+      "",
+      "only return collections with this resource_id",
+      "",
+      "- plainstringnot repeated, so not told apart",
+    ].join("\n");
+    const body = markdownReferenceExtractor.extract({ file: "t.md", text }).operations[0]?.requestBody
+      ?.fields;
+    expect(body?.map((f) => [f.path.join("."), f.schema, f.required, f.description])).toEqual([
+      ["group", { type: "integer" }, false, "only return collections from this group"],
+      ["resource_id", { type: "string" }, true, "only return collections with this resource_id"],
+    ]);
+  });
+
+  it("keeps a bracketed key in a glued name as part of the name", () => {
+    const text = [
+      "# List transactions",
+      "",
+      "[List transactions](/api/transactions/list)",
+      "",
+      "- filter[status]enumThe status.Possible enum valuesHELDSETTLED",
+      "",
+      "The status.",
+      "",
+      "- page[size]integerThe number of records.",
+    ].join("\n");
+    const params = markdownReferenceExtractor.extract({ file: "t.md", text }).operations[0]?.parameters;
+    expect(params?.map((p) => [p.in, p.path])).toEqual([
+      ["query", ["filter[status]"]],
+      ["query", ["page[size]"]],
+    ]);
+  });
+});
+
 describe("glued items the capture does not repeat", () => {
   it("reads badges and constraints from the glued text alone", () => {
     const text = [

@@ -84,12 +84,13 @@ describe("never refuse what a page shows", () => {
     const r = await scrapePages([page], meta);
     const doc = r.document as unknown as Doc;
     expect(Object.keys(doc.paths)).toEqual(["/v2/widgets/{id}"]);
-    expect(Object.keys(doc.paths["/v2/widgets/{id}"] ?? {}).sort()).toEqual(["get", "patch"]);
+    expect(Object.keys(doc.paths["/v2/widgets/{id}"] ?? {}).sort()).toEqual(["get"]);
     expect(r.report).toMatch(
-      /INFERRED PATCH \/v2\/widgets\/\{id\} by REST convention from its docs link \/api\/v2\/widgets\/update/,
+      /INFERRED GET \/v2\/widgets\/\{id\} by REST convention from its docs link \/api\/v2\/widgets\/retrieve/,
     );
-    // The title says delete, the link says create: nothing places it.
-    expect(r.report).toMatch(/## Unplaced operations\n\n.*\n\n- Delete a widget/);
+    // No page shows the site's update method (POST at Stripe, PUT or PATCH elsewhere): the update is kept
+    // unplaced, not given a guessed method. The title says delete, the link says create: nothing places it.
+    expect(r.report).toMatch(/## Unplaced operations\n\n.*\n\n- Update a widget[^]*\n- Delete a widget/);
   });
 
   it("places no operation by a docs link that operations with other titles share", async () => {
@@ -109,6 +110,54 @@ describe("never refuse what a page shows", () => {
     expect(Object.keys(doc.paths)).toEqual(["/v2/widgets"]);
     expect(Object.keys(doc.paths["/v2/widgets"] ?? {})).toEqual(["get"]);
     expect(r.report).toMatch(/## Unplaced operations\n\n.*\n\n- Create a widget[^\n]*\n- Create a part/);
+  });
+
+  it("places by the docs link's verb where the title, a summary, says a synonym of another", async () => {
+    // Titles are summaries written by hand; the link is the site's name for the action. Its verb also says
+    // where the fields go: the query of a list, the body of a create.
+    const page = {
+      file: "chain.md",
+      text:
+        "# getLastBlockNumber\n\n[getLastBlockNumber](/api/v2/chain/blocks/number/list)\n\n" +
+        "- confirmedbooleanOnly confirmed blocks\n\nOnly confirmed blocks\n\nThe number\n\n" +
+        "# Get user's login details\n\n[Get user's login details](/api/ConnectionDetails/create)\n\n" +
+        "- ApiKeystringClient API Key\n\nClient API Key\n\nThe details\n\n" +
+        "# ListTransactionsByAddress\n\n[ListTransactionsByAddress](/api/v2/chain/addresses/retrieve)\n\n" +
+        "- pageintegerThe page\n\nThe page\n\nThe transactions\n",
+    };
+    const r = await scrapePages([page], meta);
+    const doc = r.document as unknown as {
+      paths: Record<
+        string,
+        Record<string, { parameters?: { name: string; in: string }[]; requestBody?: unknown }>
+      >;
+    };
+    expect(Object.keys(doc.paths).sort()).toEqual(["/ConnectionDetails", "/v2/chain/blocks/number"]);
+    expect(doc.paths["/v2/chain/blocks/number"]?.get?.parameters).toMatchObject([
+      { name: "confirmed", in: "query" },
+    ]);
+    expect(doc.paths["/ConnectionDetails"]?.post?.requestBody).toMatchObject({
+      content: { "application/json": { schema: { properties: { ApiKey: { type: "string" } } } } },
+    });
+    // A title that says another CRUD verb itself ("List" above .../retrieve): the link names another route.
+    expect(r.report).toMatch(/## Unplaced operations\n\n.*\n\n- ListTransactionsByAddress/);
+  });
+
+  it("joins no loose operation to another by a title the site reuses under other docs links", async () => {
+    // Each chain has its own sendTransaction page: one title, two operations.
+    const op = (chain: string): string =>
+      `# sendTransaction\n\n[sendTransaction](/api/v2/${chain}/transactions/create)\n\n` +
+      `- ${chain}_amountstringThe amount\n\nThe amount\n\nThe transaction\n\n`;
+    const r = await scrapePages([{ file: "a.md", text: op("bitcoin") + op("tron") }], meta);
+    const doc = r.document as unknown as {
+      paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: Obj }> } }>>;
+    };
+    type Obj = { properties?: Record<string, unknown> };
+    expect(Object.keys(doc.paths).sort()).toEqual(["/v2/bitcoin/transactions", "/v2/tron/transactions"]);
+    const fields = (path: string): string[] =>
+      Object.keys(doc.paths[path]?.post?.requestBody?.content["application/json"]?.schema.properties ?? {});
+    expect(fields("/v2/bitcoin/transactions")).toEqual(["bitcoin_amount"]);
+    expect(fields("/v2/tron/transactions")).toEqual(["tron_amount"]);
   });
 
   it("places no operation by a docs link whose collection its title does not name", async () => {

@@ -47,12 +47,26 @@ describe("splitGluedField", () => {
     ["items.dateQuestionobject", "items.dateQuestion", "object", ""],
     // A type word inside a camelCase name, followed by a capital that starts no badge, is not the type.
     ["validateRequestBodyboolean", "validateRequestBody", "boolean", ""],
+    // Both splits a capital follows: the last, as only the description's first word follows the type.
+    ["updateTimestringOutput only.", "updateTime", "string", "Output only."],
     ["stringValuestringRequired", "stringValue", "string", "Required"],
     ["objectIdsarray of strings", "objectIds", "array of strings", ""],
     ["numberOfItemsinteger Count.", "numberOfItems", "integer", "Count."],
     ["datestringRecommended if known", "date", "string", "Recommended if known"],
+    // A bracketed key is part of the name, and no type is read inside a bracket.
+    ["filter[status]enumThe status.", "filter[status]", "enum", "The status."],
+    ["page[size]integer", "page[size]", "integer", ""],
+    ["filter[string]boolean", "filter[string]", "boolean", ""],
+    ["expand[]array of strings", "expand[]", "array of strings", ""],
   ])("%s", (text, name, typePhrase, rest) => {
     expect(splitGluedField(text)).toMatchObject({ name, typePhrase, rest });
+  });
+
+  it("stays linear on a long bracketed name", () => {
+    const text = `${"a[b]".repeat(50_000)}string`;
+    const started = performance.now();
+    expect(splitGluedField(text)?.typePhrase).toBe("string");
+    expect(performance.now() - started).toBeLessThan(2_000);
   });
 
   it("returns undefined when no type follows a name", () => {

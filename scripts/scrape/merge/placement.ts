@@ -9,6 +9,7 @@ import { formatSource } from "./merge-log.ts";
 import { resourceKey } from "./naming.ts";
 import { joinSegments, pathParamNames, routeBase, routeKey, routeShape, segments } from "../../lib/route.ts";
 import { plural, singular } from "../../lib/words.ts";
+import { CRUD_VERBS, readDocsLink } from "../read/docs-link.ts";
 
 function normalizeTitle(title: string): string {
   return title
@@ -205,7 +206,7 @@ export function placeLooseFragments(
   const unplaced: UnplacedOperation[] = [];
   for (const placed of loose) {
     if (
-      !placeLoose(placed, groups) &&
+      !placeLoose(placed, groups, site.shown) &&
       !placeOnRpcTarget(placed, groups, site) &&
       !placeOnShownRoute(placed, groups, site) &&
       !placeByConvention(placed, groups, site) &&
@@ -324,11 +325,6 @@ function shownUpdateMethod(shown: OperationGroup[]): HttpMethod | undefined {
   return used[0]?.method;
 }
 
-/** The update method for a route the docs link names: the site's, else PATCH (the report says INFERRED). */
-function updateMethod(shown: OperationGroup[]): HttpMethod {
-  return shownUpdateMethod(shown) ?? "patch";
-}
-
 /**
  * The method of a CRUD verb by REST convention. An update takes the method the site's other updates use;
  * where none shows one (POST, PUT and PATCH are all common), there is none to take.
@@ -358,13 +354,19 @@ const VERB_METHODS: Record<string, readonly HttpMethod[]> = {
   delete: ["delete"],
 };
 
-/** The REST route of a CRUD verb on a collection ("update" -> the item, by the site's update method). */
+/**
+ * The REST route of a CRUD verb on a collection with the method given or, when none is, the verb's by
+ * convention ("update" -> the item, by the site's update method; none where no other page shows one:
+ * POST, PUT and PATCH are all common, and a guessed method invents a route).
+ */
 function conventionalRoute(
   verb: string,
   collection: string,
   shown: OperationGroup[],
+  given?: HttpMethod,
 ): { method: HttpMethod; path: string } | undefined {
-  const method = verb === "update" ? updateMethod(shown) : conventionalMethod(verb, shown);
+  if (!CRUD_VERBS.has(verb)) return undefined;
+  const method = given ?? conventionalMethod(verb, shown);
   if (!method) return undefined;
   return { method, path: verb === "create" || verb === "list" ? collection : `${collection}/{id}` };
 }
@@ -459,17 +461,15 @@ function placeByConvention(placed: PlacedFragment, groups: OperationGroup[], sit
   if (!declaredPathNames(op).every((name) => namesResource(name, nounWords.join("")))) return false;
   const noun = nounWords.join(wordSeparator(site.shown)).toLowerCase();
   const listed = listedMethod(op, site);
-  // An update's method is a guess unless a nav lists it or the site's other updates show it.
-  if (intent.verb === "update" && !listed && !shownUpdateMethod(site.shown)) return false;
   // A nav listing a method the verb never takes ("Get server status" beside POST) says the operation is
   // not the verb's CRUD route: an RPC-style call whose path the convention cannot build.
   if (listed && !(VERB_METHODS[intent.verb] ?? [listed]).includes(listed)) return false;
-  const route = conventionalRoute(intent.verb, `${base}/${plural(singular(noun))}`, site.shown);
+  const route = conventionalRoute(intent.verb, `${base}/${plural(singular(noun))}`, site.shown, listed);
   if (!route) return false;
   return addToRoute(
     placed,
     groups,
-    listed ? { ...route, method: listed } : route,
+    route,
     (final) =>
       `"${describe(op)}" has no method or path; placed by REST convention at ${final} (${intent.from}, ` +
       `under ${base || "/"}, the base the other pages show${listed ? "; the method a nav lists beside the title" : ""})`,
@@ -509,10 +509,6 @@ function addToRoute(
   return true;
 }
 
-/** The first segment of a link to an operation's own docs page on reference sites ("/api/widgets/create"). */
-const DOCS_ROOTS = new Set(["api", "reference", "api-reference", "docs"]);
-const CRUD_VERBS = new Set(["create", "list", "retrieve", "update", "delete"]);
-
 /**
  * Whether a title that is just a CRUD verb and a noun ("List SourceControls", "Create a widget") names the
  * collection the docs link ends at ("categories.json" names categories): a link that goes elsewhere
@@ -545,25 +541,26 @@ function sharedSlugs(loose: readonly PlacedFragment[]): Set<string> {
 
 /**
  * An operation no page gives a method or path and no shown base places, whose link to itself names its
- * collection and a CRUD verb ("/api/identity/verification_sessions/update"): placed by REST convention at
- * the collection the link names (PATCH /identity/verification_sessions/{id}). The method and path are
+ * collection and a CRUD verb ("/api/identity/verification_sessions/retrieve"): placed by REST convention at
+ * the collection the link names (GET /identity/verification_sessions/{id}; an update only where other
+ * pages show the site's update method). The method and path are
  * INFERRED, not shown: the docs link is not the API's URL (docs.stripe.com drops the `/v1` base), so the
- * report says so for each one. A title whose own verb contradicts the link's keeps the operation unplaced.
+ * report says so for each one. The link's verb counts over a title's synonym of another: the link is the
+ * site's own name for the action, the title a summary written by hand ("Search Authors" above
+ * /api/account/authors/search/create, "getLastBlockNumber" above /api/v2/bitcoin/blocks/number/list). A
+ * title that says another CRUD verb itself ("ListTransactionsByAddress" above /api/v2/bsc/addresses/retrieve)
+ * says the link names another route (its first segments, above a nested collection): nothing is placed.
  */
 function placeBySlug(placed: PlacedFragment, groups: OperationGroup[], shown: OperationGroup[]): boolean {
   const { op } = placed;
   const slug = op.slug?.value;
-  const intent = slug ? intentFromSlug(slug) : undefined;
-  if (!slug || !intent || !CRUD_VERBS.has(intent.verb)) return false;
-  const titled = op.title ? intentFromTitle(op.title.value) : undefined;
-  if (titled && CRUD_VERBS.has(titled.verb) && titled.verb !== intent.verb) return false;
-  const parts = (slug.split(/[?#]/)[0] ?? "").split("/").filter((p) => p !== "");
-  const [root, ...rest] = parts;
-  const named = rest.slice(0, -1);
-  if (!root || !DOCS_ROOTS.has(root.toLowerCase()) || named.length === 0) return false;
-  if (!named.every((s) => /^[A-Za-z0-9._~-]+$/.test(s))) return false;
+  const link = slug === undefined ? undefined : readDocsLink(slug);
+  if (!slug || !link) return false;
+  const said = titleWords(op.title?.value ?? "")[0]?.toLowerCase() ?? "";
+  if (CRUD_VERBS.has(said) && said !== link.verb) return false;
+  const named = link.collection;
   if (op.title && !titleNounFits(op.title.value, named[named.length - 1] ?? "")) return false;
-  const route = conventionalRoute(intent.verb, `/${named.join("/")}`, shown);
+  const route = conventionalRoute(link.verb, `/${named.join("/")}`, shown);
   if (!route) return false;
   return addToRoute(
     placed,
@@ -571,17 +568,27 @@ function placeBySlug(placed: PlacedFragment, groups: OperationGroup[], shown: Op
     route,
     (final) =>
       `"${describe(op)}" has no method or path and no page shows the API's base; INFERRED ${final} by REST ` +
-      `convention from its docs link ${slug} ("${intent.verb}"): the method and path are not shown, check them`,
+      `convention from its docs link ${slug} ("${link.verb}"): the method and path are not shown, check them`,
   );
 }
 
-/** Joins a fragment without method and path to a shown route by title or REST convention. */
-function placeLoose(placed: PlacedFragment, groups: OperationGroup[]): boolean {
+/**
+ * Joins a fragment without method and path to a shown route by title or REST convention. Only routes a page
+ * shows count, and a loose fragment of the same title only where it carries the same docs link (the same
+ * operation captured twice): sites reuse titles ("sendTransaction" under each chain, "Public Licenses"), and
+ * a route placed by another loose page's link is not shown, so nothing joined to it by title is either.
+ */
+function placeLoose(placed: PlacedFragment, groups: OperationGroup[], shown: OperationGroup[]): boolean {
   const { op } = placed;
   const title = op.title ? normalizeTitle(op.title.value) : undefined;
   if (title) {
     const byTitle = groups.filter((g) =>
-      g.fragments.some((f) => f.op.title && normalizeTitle(f.op.title.value) === title),
+      g.fragments.some(
+        (f) =>
+          f.op.title &&
+          normalizeTitle(f.op.title.value) === title &&
+          (shown.includes(g) || (f.op.slug !== undefined && f.op.slug.value === op.slug?.value)),
+      ),
     );
     const group = byTitle.length === 1 ? byTitle[0] : undefined;
     const placedPath = group && placedPathFor(group.path, op);
@@ -601,7 +608,7 @@ function placeLoose(placed: PlacedFragment, groups: OperationGroup[]): boolean {
     op.slug && intentFromSlug(op.slug.value),
   ].filter((i): i is Intent => Boolean(i));
   for (const intent of intents) {
-    const fits = groups.filter((g) => fitsConvention(g, intent));
+    const fits = shown.filter((g) => fitsConvention(g, intent));
     const group = fits.length === 1 ? fits[0] : undefined;
     const placedPath = group && placedPathFor(group.path, op);
     if (group && placedPath !== undefined) {

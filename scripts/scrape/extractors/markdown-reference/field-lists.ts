@@ -74,13 +74,26 @@ export function gluedField(headText: string): GluedField | undefined {
 }
 
 /**
+ * A glued item whose description starts in lowercase ("groupintegeronly return collections from this
+ * group"): the type runs on into a word, so only the repeated description shows where the type ends. The
+ * text before the repeat must itself be a whole glued name and type (with badges): "groupinteger".
+ */
+function gluedBeforeRepeat(headText: string, repeated: string | undefined): GluedField | undefined {
+  const text = collapseSpace(headText);
+  const at = repeated ? text.indexOf(repeated) : -1;
+  if (!repeated || at <= 0) return undefined;
+  const glued = gluedField(text.slice(0, at));
+  return glued && { ...glued, rest: `${glued.rest}${text.slice(at)}` };
+}
+
+/**
  * An item in the capture's glued style: "typeenumThe type of check.Possible enum valuesdocumentDocument
  * check.id_numberID number check." `repeats` are the paragraphs the capture prints after the item: the first
  * is normally the description again, which marks exactly where the description ends; the others explain
  * the enum values.
  */
 function readGluedHead(headText: string, repeats: string[], line: number, ctx: Ctx): ItemHead | undefined {
-  const glued = gluedField(headText);
+  const glued = gluedField(headText) ?? gluedBeforeRepeat(headText, repeats[0]);
   if (!glued?.schema) return undefined;
 
   const rest = collapseSpace(glued.rest.replace(UI_TEXT, " "));

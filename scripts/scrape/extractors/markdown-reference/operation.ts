@@ -37,6 +37,7 @@ import {
   type Zone,
 } from "./statements.ts";
 import { collapseSpace } from "../../read/plain.ts";
+import { docsLinkReadsOnly } from "../../read/docs-link.ts";
 
 /** Title verbs of operations that read: their parameters go in the query string when no method is shown. */
 const READ_ONLY_VERBS = new Set(["list", "retrieve", "get", "search", "fetch"]);
@@ -218,7 +219,8 @@ function finishOperation(state: OpState, ctx: Ctx): OperationFragment {
  * Whether parameters without a stated place go in the query. A curl sample says it where it can: `-G` sends
  * its data in the query string, so the listed parameters go there whatever the method (`-X POST -G`); a
  * DELETE written with `-X DELETE` and no `-G` sends them in its body (docs.stripe.com's convention, LAYOUTS.md
- * family 2). Otherwise by the method if shown, else by the title's verb.
+ * family 2). Otherwise by the method if shown, else by the verb of the operation's docs link (the route
+ * placement builds from it), else by the title's verb.
  */
 function readsOnly(state: OpState): boolean {
   const curls = state.curls.map((c) => c.curl);
@@ -226,6 +228,8 @@ function readsOnly(state: OpState): boolean {
   if (curls.some((c) => c.method !== undefined && c.method !== "get" && c.method !== "head")) return false;
   const method = state.op.method?.value;
   if (method) return BODYLESS_METHODS.has(method);
+  const byLink = state.op.slug && docsLinkReadsOnly(state.op.slug.value);
+  if (byLink !== undefined) return byLink;
   return READ_ONLY_VERBS.has(state.title.split(/\s+/)[0]?.toLowerCase() ?? "");
 }
 
