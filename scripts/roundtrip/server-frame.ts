@@ -5,8 +5,9 @@
 // command) does not show where the server ends, so a reader cannot know which of the two the source chose.
 // The scraped spec's routes are therefore read under the source's servers before scoring: a scraped route
 // that is not a source route, whose URL path (scraped server path + route) starts with a source server's
-// path, is scored as the rest of that URL path. A route that only a relative path shows (`GET /files/{id}`,
-// no server) is scored as written, as before.
+// path, is scored as the rest of that URL path (under a source server without a path: the whole URL path,
+// where the scrape put more of the URL in its server than the source). A route that only a relative path
+// shows (`GET /files/{id}`, no server) is scored as written, as before.
 import { operationKey } from "./facts.ts";
 import type { RenderApi } from "./types.ts";
 
@@ -20,12 +21,13 @@ export function serverPath(server: string): string {
 /** The scraped API with each route read under the source's servers (see the head comment). */
 export function underSourceServers(scraped: RenderApi, source: RenderApi): RenderApi {
   const sourceRoutes = new Set(source.operations.map(operationKey));
-  // The longest first: "/api/v1" before "/api".
-  const sourceBases = [...new Set(source.servers.map(serverPath))]
-    .filter((p) => p !== "")
-    .sort((a, b) => b.length - a.length);
-  if (sourceBases.length === 0) return scraped;
+  // The longest first: "/api/v1" before "/api"; "" (a server without a path) last, so a scrape that put
+  // more of the URL in its server than the source did is read whole ("/G2W/rest" + "/x" -> "/G2W/rest/x").
+  const sourceBases = [...new Set([...source.servers.map(serverPath), ""])].sort(
+    (a, b) => b.length - a.length,
+  );
   const scrapedBase = serverPath(scraped.servers[0] ?? "");
+  if (scrapedBase === "" && sourceBases.length === 1) return scraped;
   return {
     ...scraped,
     operations: scraped.operations.map((op) => {

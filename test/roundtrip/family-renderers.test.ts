@@ -19,11 +19,11 @@ import {
 import { renderFernPage } from "../../scripts/roundtrip/renderers/fern.ts";
 import { renderMintlifyPage } from "../../scripts/roundtrip/renderers/mintlify.ts";
 import {
-  placedByTitle,
   readme,
   renderReadmePage,
   renderReadmeRequestPage,
 } from "../../scripts/roundtrip/renderers/readme.ts";
+import { placedByTitle } from "../../scripts/roundtrip/renderers/title-placement.ts";
 import { renderRedoc } from "../../scripts/roundtrip/renderers/redoc.ts";
 import {
   docusaurusOpenapi,
@@ -297,18 +297,12 @@ describe("LAYOUTS.md family 2: what a site's curl URLs show of its routes", () =
   const claimed = (a: RenderApi): string[] =>
     stripeMarkdown.render(a, {}).flatMap((p) => p.facts.map((f) => f.fact.operation));
 
-  it("claims no route where the server's own path runs into it and no page shows where it ends", () => {
+  it("claims its routes where the server's own path runs into the curl URL (the scorer frames them)", () => {
     const site = { ...api([list, retrieve]), servers: ["https://api.widgets.test/G2W/rest"] };
     const pages = stripeMarkdown.render(site, {});
     expect(pages.map((p) => p.text).join("\n")).toContain("https://api.widgets.test/G2W/rest/widgets");
-    expect(claimed(site)).toEqual([]);
-  });
-
-  it("claims the routes where a prerequisite line shows a path alone, or the server has no path", () => {
-    const site = { ...api([create, retrieve]), servers: ["https://api.widgets.test/G2W/rest"] };
-    expect(stripeMarkdown.render(site, {}).some((p) => p.text.includes("POST /widgets"))).toBe(true);
-    expect(new Set(claimed(site))).toEqual(new Set(["POST /widgets", "GET /widgets/{}"]));
-    expect(new Set(claimed(api([list, retrieve])))).toEqual(new Set(["GET /widgets", "GET /widgets/{}"]));
+    expect(new Set(claimed(site))).toEqual(new Set(["GET /widgets", "GET /widgets/{}"]));
+    expect(new Set(claimed(api([create, retrieve])))).toEqual(new Set(["POST /widgets", "GET /widgets/{}"]));
   });
 });
 
@@ -338,8 +332,13 @@ describe("LAYOUTS.md family 4 (Fern)", () => {
     const page = renderFernPage(api([op]), op, 0, {}, "main-content", true);
     expectExample(page.text, example("fern"));
     expect(page.text).not.toMatch(/PATCH|curl|https:/);
-    // No method, URL or curl: the fields are shown, the operation they belong to is not (the head comment).
+    // No method, URL or curl: the fields are shown, the operation they belong to is not (the head comment),
+    // unless REST convention places it from its title under the routes other pages show.
     expect(claims(page)).toEqual([]);
+    const placed = renderFernPage(api([op]), op, 0, {}, "main-content", true, true);
+    expect(placed.text).toBe(page.text);
+    expect(claims(placed)).toContain("parameter path.widget_id required=true");
+    expect(claims(placed)).not.toContain("operation exists=true");
     const whole = renderFernPage(api([op]), op, 0, {}, "whole-page", true);
     expect(whole.text).toContain("PATCH\nhttps://");
     expect(claims(whole)).toEqual([

@@ -59,4 +59,13 @@ describe("routes scored under the source's servers", () => {
     const score = scoreFacts(truth, truth, apiFacts(underSourceServers(other, source)));
     expect(score.invented.map(factKey)[0]).toBe("GET /3.0/files/{}\toperation\t\texists=true");
   });
+
+  it("scores a scrape that put more of the URL in its server than the source as the whole URL path", () => {
+    const bare = loadRenderApi(spec(["https://api.box.com"], ["/2.0/files/{file_id}"]), "bare");
+    const bareTruth = apiFacts(bare);
+    const scraped = loadRenderApi(spec(["https://api.box.com/2.0"], ["/files/{file_id}"]), "s");
+    const score = scoreFacts(bareTruth, bareTruth, apiFacts(underSourceServers(scraped, bare)));
+    expect(score.invented).toEqual([]);
+    expect(totalOf(score.tallies).correct).toBe(5);
+  });
 });

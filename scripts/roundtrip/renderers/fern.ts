@@ -7,12 +7,12 @@
 // have the request shape without Required/Optional, and `Errors` lists `404` / `Not Found Error` or nothing.
 //
 // Facts it claims: on a whole-page capture, the operation and every field and error status it shows. On a
-// main-content capture, none. The page shows fields and errors under a title, but no method, URL or curl,
-// and no other page of the site shows its route either (the other pages' navs list a method beside a
-// title at most): a reader of the capture sees fields but not the operation they belong to, so cannot
-// know that "PATCH /v2/widgets/{} has the query parameter x". The same decision as seed-003's pages whose
-// link names no route. The scraper still reads such a page and may place it (by title, convention or the
-// path parameters it declares); what it places counts for precision like any scraped fact.
+// main-content capture, which shows fields and errors under a title but no method, URL or curl, the fields
+// and statuses only where REST convention places the operation from its title under the routes the site's
+// whole-page captures show (title-placement.ts, the rule ReadMe's reference pages follow): elsewhere a
+// reader sees fields but not the operation they belong to. The scraper still reads every such page and
+// may place it (by title, convention, a nav's method or the path parameters it declares); what it places
+// counts for precision like any scraped fact.
 import type {
   Fact,
   Perturbations,
@@ -22,6 +22,7 @@ import type {
   Renderer,
   Schema,
 } from "../types.ts";
+import { placedByTitle } from "./title-placement.ts";
 import { operationFact, parameterFacts, propertyFacts, statusFact } from "../facts.ts";
 import { isNullable, itemsOf, schemaTypes } from "../schema-walk.ts";
 import { PageWriter, fieldName } from "./page-writer.ts";
@@ -168,10 +169,11 @@ export function renderFernPage(
   perturbations: Perturbations,
   capture: FernCapture,
   errorsShown: boolean,
+  /** Whether the site shows the route of a main-content capture (the head comment); a whole page does. */
+  placed = false,
 ): RenderedPage {
   const w = new PageWriter();
-  // Only a whole-page capture shows the route its fields belong to (the head comment).
-  const claimed = (facts: Fact[]): Fact[] => (capture === "whole-page" ? facts : []);
+  const claimed = (facts: Fact[]): Fact[] => (capture === "whole-page" || placed ? facts : []);
   // The whole-page capture has Fern's own nav instead.
   if (capture === "main-content") writeNavigation(w, api, perturbations);
   if (capture === "whole-page") writeWholePageHead(w, api, op);
@@ -243,12 +245,13 @@ export const fern: Renderer = {
   render(api, perturbations) {
     // `Errors` is often empty, even on whole pages: per API, the same way on every page of it.
     const errorsShown = pick(`${api.name} errors`, [true, false]);
+    const captureOf = (op: RenderOperation): FernCapture =>
+      pick<FernCapture>(`${api.name} ${op.method} ${op.path}`, ["whole-page", "main-content"]);
+    const wholePages = api.operations.filter((op) => captureOf(op) === "whole-page");
     return api.operations.map((op, index) => {
-      const capture = pick<FernCapture>(`${api.name} ${op.method} ${op.path}`, [
-        "whole-page",
-        "main-content",
-      ]);
-      return renderFernPage(api, op, index, perturbations, capture, errorsShown);
+      const capture = captureOf(op);
+      const placed = capture === "main-content" && placedByTitle(op, wholePages);
+      return renderFernPage(api, op, index, perturbations, capture, errorsShown, placed);
     });
   },
 };

@@ -29,11 +29,10 @@ import type {
   Renderer,
   Schema,
 } from "../types.ts";
-import { operationKey, parameterFacts, propertyFacts, requestLineFacts, statusFact } from "../facts.ts";
+import { parameterFacts, propertyFacts, requestLineFacts, statusFact } from "../facts.ts";
 import { itemsOf } from "../schema-walk.ts";
-import { routeBase, routeShape } from "../../lib/route.ts";
-import { plural, singular } from "../../lib/words.ts";
 import { PageWriter, fieldName, tableRow, tableSeparator } from "./page-writer.ts";
+import { placedByTitle } from "./title-placement.ts";
 import { enumValues, singleType, valueText } from "./schema-text.ts";
 import {
   bodyFields,
@@ -159,62 +158,6 @@ export function renderReadmeRequestPage(api: RenderApi, op: RenderOperation, ind
   const schema = op.requestBody?.schema;
   w.line(`${JSON.stringify(schema ? sampleObject(schema, false) : {}, null, 2)}${oneLine(op.description)}`);
   return w.page(pageFile(index, op, ".txt"));
-}
-
-// Words of a title that name no resource ("List all widgets").
-const FILLER_WORDS = new Set(["a", "an", "the", "all", "new"]);
-const TITLE_VERBS: Record<string, string> = {
-  create: "create",
-  add: "create",
-  list: "list",
-  get: "retrieve",
-  retrieve: "retrieve",
-  update: "update",
-  delete: "delete",
-  remove: "delete",
-};
-
-/**
- * Whether a reference page's operation is shown: REST convention places it from its title under what the
- * site's request pages show (see the head comment).
- */
-export function placedByTitle(op: RenderOperation, requestPages: readonly RenderOperation[]): boolean {
-  const counts = new Map<string, number>();
-  for (const shown of requestPages) {
-    const base = routeBase(shown.path);
-    if (base !== undefined) counts.set(base, (counts.get(base) ?? 0) + 1);
-  }
-  const base = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0];
-  const words = operationTitle(op)
-    .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
-    .split(/\s+/)
-    .map((w) => w.replace(/[.:!]$/, ""))
-    .filter((w) => w !== "" && !FILLER_WORDS.has(w.toLowerCase()));
-  const [said, ...nouns] = words;
-  let verb = said ? TITLE_VERBS[said.toLowerCase()] : undefined;
-  const last = nouns[nouns.length - 1] ?? "";
-  if (verb === "retrieve" && singular(last) !== last) verb = "list";
-  if (base === undefined || !verb || nouns.length === 0) return false;
-  if (!nouns.every((w) => /^[A-Za-z][A-Za-z0-9]*$/.test(w))) return false;
-  const paths = requestPages.map((r) => r.path);
-  const separator = paths.some((p) => p.includes("-")) && !paths.some((p) => p.includes("_")) ? "-" : "_";
-  const collection = `${base}/${plural(singular(nouns.join(separator).toLowerCase()))}`;
-  const updateMethod = requestPages.find(
-    (r) => routeShape(r.path)?.kind === "item" && ["post", "put", "patch"].includes(r.method),
-  )?.method;
-  const route =
-    verb === "create"
-      ? { method: "post", path: collection }
-      : verb === "list"
-        ? { method: "get", path: collection }
-        : verb === "retrieve"
-          ? { method: "get", path: `${collection}/{}` }
-          : verb === "delete"
-            ? { method: "delete", path: `${collection}/{}` }
-            : updateMethod
-              ? { method: updateMethod, path: `${collection}/{}` }
-              : undefined;
-  return route !== undefined && operationKey(route as RenderOperation) === operationKey(op);
 }
 
 export function renderReadmePage(

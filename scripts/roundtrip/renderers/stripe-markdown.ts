@@ -5,11 +5,10 @@
 // `## Prerequisites` list names a *different* operation (the one creating the parent object). Section order
 // varies; a page that keeps its line breaks has no Parameters section.
 //
-// Facts it claims: the operation and its fields, where the site shows the operation's route. The curl URL
-// is the server and the path run together; where the server has a path of its own
-// (`https://x.test/G2W/rest` + `/accounts/{}`), only a prerequisite line somewhere on the site (`POST
-// /accounts`, the path alone) shows where the server ends. A site without one shows URLs, not routes: its
-// pages claim nothing (the spec's `/accounts/{}` is not on them; `/G2W/rest/accounts/{}` is not its route).
+// Facts it claims: the operation and its fields. The curl URL is the server and the path run together;
+// where the server has a path of its own (`https://x.test/G2W/rest` + `/accounts/{}`) the page does not show
+// where the server ends, but it shows the request, and the scorer reads scraped routes under the source's
+// servers (server-frame.ts), so `/G2W/rest/accounts/{}` on a bare host is the same operation.
 import type {
   Fact,
   Perturbations,
@@ -181,33 +180,18 @@ export function renderStripeMarkdownPage(
   return { ...flat, text: flat.text.replace(/ $/, "") };
 }
 
-/** The path part of the server the curl commands start with ("/G2W/rest"), "" when it has none. */
-function serverPath(api: RenderApi): string {
-  const server = api.servers[0] ?? "";
-  const url = /^[a-z][a-z0-9+.-]*:\/\/[^/]*(\/.*)?$/i.exec(server);
-  const path = url ? (url[1] ?? "") : server;
-  return path.replace(/\/+$/, "");
-}
-
-/** Whether the site's pages show where its URLs' server ends and the route begins (see the head comment). */
-function routesShown(api: RenderApi): boolean {
-  return serverPath(api) === "" || api.operations.some((op) => prerequisite(api, op) !== undefined);
-}
-
 export const stripeMarkdown: Renderer = {
   name: "stripe-markdown",
   imitates: "LAYOUTS.md family 2 (docs.stripe.com markdown)",
   perturbations: ["flattenedToOneLine", "navigationNoise"],
   render(api, perturbations) {
-    const shown = routesShown(api);
     return api.operations.map((op, index) => {
       const key = `${api.name} ${op.method} ${op.path}`;
       const order = pick<StripeMarkdownOrder>(`${key} order`, ["returns-first", "request-first"]);
       // Usually one line: three pages in four, every page under the flattening perturbation.
       const flat =
         perturbations.flattenedToOneLine === true || pick(`${key} flat`, [true, true, true, false]);
-      const page = renderStripeMarkdownPage(api, op, index, perturbations, order, flat);
-      return shown ? page : { ...page, facts: [] };
+      return renderStripeMarkdownPage(api, op, index, perturbations, order, flat);
     });
   },
 };
