@@ -496,3 +496,51 @@ describe("odd input", () => {
     expect(fragment.warnings[0]?.message).toMatch(/request line/);
   });
 });
+
+describe("ReadMe guide page: status lines under a Responses heading without a table", () => {
+  const text = [
+    "Create new Article",
+    "Create a new Article by sending article information",
+    "Body Params",
+    "| Name | Type | Description | Required |",
+    "| --- | --- | --- | --- |",
+    "| title | string | Title of article | Yes |",
+    "Responses",
+    "",
+    "201",
+    "",
+    "Created",
+    "",
+    "400",
+    "",
+    "default",
+    "",
+    "An unexpected client error.",
+    "",
+    "Updated 3 days ago",
+  ].join("\n");
+  const { op } = extract({ file: "guide.txt", text });
+
+  it("reads each status as a response, and the line after it, when it is no status, as its description", () => {
+    expect(op.responses.map((r) => [r.status, r.description?.value, r.source.line])).toEqual([
+      ["201", "Created", 9],
+      ["400", undefined, 13],
+      ["default", "An unexpected client error.", 15],
+    ]);
+    expect(op.requestBody?.fields.map((f) => f.path.join("."))).toEqual(["title"]);
+  });
+
+  it("puts a JSON example under the status line above it, not as its description", () => {
+    const page = 'GET /v1/things\nLists things.\nResponses\n\n200\n\n{"id": 1}\n\n404\n\nNot found\n';
+    const { op: listed } = extract({ file: "y.txt", text: page });
+    expect(listed.responses.map((r) => [r.status, r.description?.value, r.example?.value])).toEqual([
+      ["200", undefined, { id: 1 }],
+      ["404", "Not found", undefined],
+    ]);
+  });
+
+  it("reads a status line only under a Responses heading", () => {
+    const elsewhere = extract({ file: "x.txt", text: text.replace("Responses", "Notes") }).op;
+    expect(elsewhere.responses).toEqual([]);
+  });
+});

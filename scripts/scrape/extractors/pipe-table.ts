@@ -35,6 +35,7 @@ import { readEnumStatement, withEnum } from "../read/enum.ts";
 import { type NamePath, namePath } from "../read/names.ts";
 import { plainText, withoutTags } from "../read/plain.ts";
 import { readRequired } from "../read/required.ts";
+import { classifySection, statusLabel } from "../read/sections.ts";
 import { parseConstraints, parseTypePhrase } from "../type-phrase.ts";
 
 const EXTRACTOR_NAME = "pipe-table";
@@ -744,13 +745,39 @@ function readJson(ctx: Context, lines: string[], i: number, heading: string | un
 // The page
 // ---------------------------------------------------------------------------------------------------
 
+/**
+ * A status code alone on a line under a "Responses" heading that has no table (ReadMe's guide pages:
+ * "Responses", "201", "Created", "400", "Bad Request"): a response the page shows, and the line after it,
+ * when it is no status, its description. Returns the index after what it read, or `i` when `t` is no status.
+ */
+function readStatusLine(ctx: Context, lines: string[], i: number, t: string): number {
+  const status = statusLabel(plain(t), true);
+  if (!status) return i;
+  const source = { file: ctx.file, line: i + 1 };
+  const response = responseFor(ctx, status, source);
+  const next = nonBlankAfter(lines, i);
+  const description = plain(lines[next] ?? "");
+  // Not the next status, section, table or example: an example under the status belongs to it.
+  const isText = description !== "" && !statusLabel(description, true) && !isIntroEnd(lines, next);
+  if (!isText) return i + 1;
+  response.description ??= fact(description, { file: ctx.file, line: next + 1 }, "typed");
+  return next + 1;
+}
+
 /** Reads the sections after the introduction: tables, servers, examples; other text is a heading. */
 function readSections(ctx: Context, lines: string[], start: number): void {
   let heading: string | undefined;
+  // Under a "Responses" heading (not a status line read as a heading elsewhere on the page).
+  let underResponses = false;
   let i = start;
   while (i < lines.length) {
     const t = (lines[i] ?? "").trim();
-    if (t === "" || t.startsWith("```")) i++;
+    const afterStatus = underResponses ? readStatusLine(ctx, lines, i, t) : i;
+    if (afterStatus > i) {
+      // The status heads what follows it, as a status line read as a heading did: its JSON example.
+      heading = plain(t);
+      i = afterStatus;
+    } else if (t === "" || t.startsWith("```")) i++;
     else if (isTableHeader(lines, i)) {
       const table = readTable(lines, i, ctx.file, ctx.page.warnings);
       applyTable(ctx, table);
@@ -759,7 +786,10 @@ function readSections(ctx: Context, lines: string[], start: number): void {
     else if (CURL_LINE.test(t)) i = readCurl(ctx, lines, i);
     else if (JSON_START.test(t)) i = readJson(ctx, lines, i, heading);
     else {
-      if (!t.includes("|") && !BULLET.test(t)) heading = plain(t.replace(/^#+\s*/, ""));
+      if (!t.includes("|") && !BULLET.test(t)) {
+        heading = plain(t.replace(/^#+\s*/, ""));
+        underResponses = classifySection(heading)?.kind === "response" && !statusLabel(heading, true);
+      }
       i++;
     }
   }
