@@ -544,3 +544,33 @@ describe("ReadMe guide page: status lines under a Responses heading without a ta
     expect(elsewhere.responses).toEqual([]);
   });
 });
+
+describe("ReadMe guide table: a row that lost its name cell", () => {
+  const text = [
+    "Create new Article",
+    "Body Params",
+    "| Name | Type | Description | Required |",
+    "| --- | --- | --- | --- |",
+    "| doi | string | The DOI. | No |",
+    "| string | Grant number or funding authority | No |",
+    "| funding_list | array of objects | Funding creation / update items | No |",
+    "| title | string | Title of article | Yes |",
+  ].join("\n");
+  const { fragment, op } = extract({ file: "guide.txt", text });
+
+  it("reads no field named after its type, and keeps the whole row after it", () => {
+    expect(op.requestBody?.fields.map((f) => [f.path.join("."), f.schema?.type, f.required])).toEqual([
+      ["doi", "string", false],
+      ["funding_list", "array", false],
+      ["title", "string", true],
+    ]);
+  });
+
+  it("says the row lost its Name cell", () => {
+    expect(fragment.warnings.map((w) => [w.line, w.message])).toEqual([
+      [1, "no METHOD /path request line found"],
+      [6, 'table row "" (line 6) is incomplete: it lost its Name cell'],
+      [6, "table row at line 6 has no field name; skipped"],
+    ]);
+  });
+});

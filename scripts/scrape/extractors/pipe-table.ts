@@ -223,6 +223,14 @@ function startsRow(
   return after !== undefined && (after === "" || isTypeCell(after) || isRequiredToken(after));
 }
 
+/** `| name | type | ... |`: one cell per column, between a leading and a closing "|", led by a field name. */
+function isWholeRow(t: string, roles: Role[]): boolean {
+  const cells = t.replace(/^\||\|$/g, "").split("|");
+  if (!t.endsWith("|") || cells.length !== roles.length) return false;
+  const [first, after] = cells.map(plain);
+  return roles[0] === "name" && isFieldName(first ?? "") && startsRow(first ?? "", after, roles, undefined);
+}
+
 function closeRow(row: OpenRow, atEndOfPage: boolean): RawRow {
   const cells = [...row.cells];
   const unterminated = row.pending.length > 0;
@@ -262,7 +270,14 @@ function readRows(
       continue;
     }
     if (isTableHeader(lines, i) || SEPARATOR_ROW.test(t)) break;
-    // A leading "|" opens a well-formed row when no row is open, and closes the open cell otherwise.
+    // A leading "|" opens a well-formed row when no row is open, and closes the open cell otherwise;
+    // but a whole well-formed row after a row whose cells are all closed is a row of its own (the open
+    // one lost a cell: ReadMe's `| string | Grant number | No |`, whose name cell is gone).
+    const wholeRow = t.startsWith("|") && row?.pending.length === 0 && isWholeRow(t, roles);
+    if (wholeRow && row) {
+      rows.push(closeRow(row, false));
+      row = undefined;
+    }
     const text = !row && t.startsWith("|") ? t.slice(1) : t;
     const segments = text.split("|");
     const remainder = segments.pop() ?? "";
@@ -345,7 +360,18 @@ function assignCells(row: RawRow, roles: Role[], labels: string[]): AssignedRow 
   const lost: string[] = [];
   const ti = roles.indexOf("type");
   const ri = roles.indexOf("required");
-  if (ti >= 0 && ri === ti + 1 && isRequiredToken(cells[ti]) && !isRequiredToken(cells[ri])) {
+  // A row one cell short that opens with a type and ends with a Required token lost its name cell
+  // (ReadMe's guide tables: `| string | Grant number | No |`): the type is no name.
+  if (
+    roles[0] === "name" &&
+    ti === 1 &&
+    cells.length === roles.length - 1 &&
+    isTypeCell(cells[0]) &&
+    isRequiredToken(cells[ri - 1])
+  ) {
+    cells.unshift("");
+    lost.push(labels[0] ?? "Name");
+  } else if (ti >= 0 && ri === ti + 1 && isRequiredToken(cells[ti]) && !isRequiredToken(cells[ri])) {
     cells.splice(ti, 0, "");
     lost.push(labels[ti] ?? "Type");
   } else if (ri >= 0 && (cells[ri] ?? "") !== "" && !isRequiredToken(cells[ri]) && !cells[ri + 1]) {
