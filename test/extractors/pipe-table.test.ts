@@ -566,6 +566,24 @@ describe("ReadMe guide table: a row that lost its name cell", () => {
     ]);
   });
 
+  it("counts a path parameter whose row lost its name, so placement leaves its slot in the route", () => {
+    const page = [
+      "DeleteApiKey",
+      "Path Params",
+      "| Name | Type | Description | Required |",
+      "| --- | --- | --- | --- |",
+      "| string | The identifier of the ApiKey resource to be deleted. | Yes |",
+      "Headers",
+      "| Name | Type | Description | Required |",
+      "| --- | --- | --- | --- |",
+      "| string |  | No |",
+      "| X-Amz-Date | string |  | No |",
+    ].join("\n");
+    const { op: deleted } = extract({ file: "delete.txt", text: page });
+    expect(deleted.parameters.map((p) => [p.in, p.path.join(".")])).toEqual([["header", "X-Amz-Date"]]);
+    expect(deleted.namelessPathParameters).toBe(1);
+  });
+
   it("says the row lost its Name cell", () => {
     expect(fragment.warnings.map((w) => [w.line, w.message])).toEqual([
       [1, "no METHOD /path request line found"],

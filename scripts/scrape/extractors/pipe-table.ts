@@ -607,6 +607,10 @@ function applyTable(ctx: Context, table: Table): void {
     return;
   }
   const fields = table.rows.flatMap((row) => fieldFromRow(table, row, ctx.file, ctx.page.warnings) ?? []);
+  // A path parameter whose row lost its name is still a slot of the route: placement must leave room for it.
+  const nameless = table.rows.length - fields.length;
+  if (section.kind === "parameters" && section.in === "path" && nameless > 0)
+    ctx.op.namelessPathParameters = (ctx.op.namelessPathParameters ?? 0) + nameless;
   if (section.kind === "parameters") {
     for (const f of fields) {
       const param: ParameterFragment = { ...f, path: [f.path.join(".")], in: section.in };
