@@ -496,3 +496,99 @@ describe("odd input", () => {
     expect(fragment.warnings[0]?.message).toMatch(/request line/);
   });
 });
+
+describe("ReadMe guide page: status lines under a Responses heading without a table", () => {
+  const text = [
+    "Create new Article",
+    "Create a new Article by sending article information",
+    "Body Params",
+    "| Name | Type | Description | Required |",
+    "| --- | --- | --- | --- |",
+    "| title | string | Title of article | Yes |",
+    "Responses",
+    "",
+    "201",
+    "",
+    "Created",
+    "",
+    "400",
+    "",
+    "default",
+    "",
+    "An unexpected client error.",
+    "",
+    "Updated 3 days ago",
+  ].join("\n");
+  const { op } = extract({ file: "guide.txt", text });
+
+  it("reads each status as a response, and the line after it, when it is no status, as its description", () => {
+    expect(op.responses.map((r) => [r.status, r.description?.value, r.source.line])).toEqual([
+      ["201", "Created", 9],
+      ["400", undefined, 13],
+      ["default", "An unexpected client error.", 15],
+    ]);
+    expect(op.requestBody?.fields.map((f) => f.path.join("."))).toEqual(["title"]);
+  });
+
+  it("puts a JSON example under the status line above it, not as its description", () => {
+    const page = 'GET /v1/things\nLists things.\nResponses\n\n200\n\n{"id": 1}\n\n404\n\nNot found\n';
+    const { op: listed } = extract({ file: "y.txt", text: page });
+    expect(listed.responses.map((r) => [r.status, r.description?.value, r.example?.value])).toEqual([
+      ["200", undefined, { id: 1 }],
+      ["404", "Not found", undefined],
+    ]);
+  });
+
+  it("reads a status line only under a Responses heading", () => {
+    const elsewhere = extract({ file: "x.txt", text: text.replace("Responses", "Notes") }).op;
+    expect(elsewhere.responses).toEqual([]);
+  });
+});
+
+describe("ReadMe guide table: a row that lost its name cell", () => {
+  const text = [
+    "Create new Article",
+    "Body Params",
+    "| Name | Type | Description | Required |",
+    "| --- | --- | --- | --- |",
+    "| doi | string | The DOI. | No |",
+    "| string | Grant number or funding authority | No |",
+    "| funding_list | array of objects | Funding creation / update items | No |",
+    "| title | string | Title of article | Yes |",
+  ].join("\n");
+  const { fragment, op } = extract({ file: "guide.txt", text });
+
+  it("reads no field named after its type, and keeps the whole row after it", () => {
+    expect(op.requestBody?.fields.map((f) => [f.path.join("."), f.schema?.type, f.required])).toEqual([
+      ["doi", "string", false],
+      ["funding_list", "array", false],
+      ["title", "string", true],
+    ]);
+  });
+
+  it("counts a path parameter whose row lost its name, so placement leaves its slot in the route", () => {
+    const page = [
+      "DeleteApiKey",
+      "Path Params",
+      "| Name | Type | Description | Required |",
+      "| --- | --- | --- | --- |",
+      "| string | The identifier of the ApiKey resource to be deleted. | Yes |",
+      "Headers",
+      "| Name | Type | Description | Required |",
+      "| --- | --- | --- | --- |",
+      "| string |  | No |",
+      "| X-Amz-Date | string |  | No |",
+    ].join("\n");
+    const { op: deleted } = extract({ file: "delete.txt", text: page });
+    expect(deleted.parameters.map((p) => [p.in, p.path.join(".")])).toEqual([["header", "X-Amz-Date"]]);
+    expect(deleted.namelessPathParameters).toBe(1);
+  });
+
+  it("says the row lost its Name cell", () => {
+    expect(fragment.warnings.map((w) => [w.line, w.message])).toEqual([
+      [1, "no METHOD /path request line found"],
+      [6, 'table row "" (line 6) is incomplete: it lost its Name cell'],
+      [6, "table row at line 6 has no field name; skipped"],
+    ]);
+  });
+});

@@ -216,6 +216,27 @@ describe("placing without guessing", () => {
     ]);
   });
 
+  it("places a create that lists its inputs but no item name in the collection, not on a shown PUT item", () => {
+    const pages = (names: string[]) => [
+      shown("update.txt", "put", "/v1/articles/{article_id}", ["article_id"]),
+      shown("list.txt", "get", "/v1/articles", []),
+      loose("create.txt", "Create new Article", names),
+    ];
+    const inCollection = merge(pages([]));
+    expect(routes(inCollection.doc)).toEqual([
+      "GET /v1/articles",
+      "POST /v1/articles",
+      "PUT /v1/articles/{article_id}",
+    ]);
+    expect(inCollection.doc.paths["/v1/articles/{article_id}"]?.put?.parameters?.map((p) => p.name)).toEqual([
+      "article_id",
+    ]);
+    // A page that names the item (its path parameter) may still create it by PUT at that name.
+    const named = merge(pages(["article_id"]));
+    expect(routes(named.doc)).toEqual(["GET /v1/articles", "PUT /v1/articles/{article_id}"]);
+    expect(named.problems).toEqual([]);
+  });
+
   it("reads `get` with a plural noun as a list, not the item", () => {
     const r = merge([
       shown("get.txt", "get", "/v1/widgets/{widget_id}", ["widget_id"]),

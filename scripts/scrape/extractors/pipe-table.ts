@@ -35,6 +35,7 @@ import { readEnumStatement, withEnum } from "../read/enum.ts";
 import { type NamePath, namePath } from "../read/names.ts";
 import { plainText, withoutTags } from "../read/plain.ts";
 import { readRequired } from "../read/required.ts";
+import { classifySection, statusLabel } from "../read/sections.ts";
 import { parseConstraints, parseTypePhrase } from "../type-phrase.ts";
 
 const EXTRACTOR_NAME = "pipe-table";
@@ -222,6 +223,14 @@ function startsRow(
   return after !== undefined && (after === "" || isTypeCell(after) || isRequiredToken(after));
 }
 
+/** `| name | type | ... |`: one cell per column, between a leading and a closing "|", led by a field name. */
+function isWholeRow(t: string, roles: Role[]): boolean {
+  const cells = t.replace(/^\||\|$/g, "").split("|");
+  if (!t.endsWith("|") || cells.length !== roles.length) return false;
+  const [first, after] = cells.map(plain);
+  return roles[0] === "name" && isFieldName(first ?? "") && startsRow(first ?? "", after, roles, undefined);
+}
+
 function closeRow(row: OpenRow, atEndOfPage: boolean): RawRow {
   const cells = [...row.cells];
   const unterminated = row.pending.length > 0;
@@ -261,7 +270,14 @@ function readRows(
       continue;
     }
     if (isTableHeader(lines, i) || SEPARATOR_ROW.test(t)) break;
-    // A leading "|" opens a well-formed row when no row is open, and closes the open cell otherwise.
+    // A leading "|" opens a well-formed row when no row is open, and closes the open cell otherwise;
+    // but a whole well-formed row after a row whose cells are all closed is a row of its own (the open
+    // one lost a cell: ReadMe's `| string | Grant number | No |`, whose name cell is gone).
+    const wholeRow = t.startsWith("|") && row?.pending.length === 0 && isWholeRow(t, roles);
+    if (wholeRow && row) {
+      rows.push(closeRow(row, false));
+      row = undefined;
+    }
     const text = !row && t.startsWith("|") ? t.slice(1) : t;
     const segments = text.split("|");
     const remainder = segments.pop() ?? "";
@@ -344,7 +360,18 @@ function assignCells(row: RawRow, roles: Role[], labels: string[]): AssignedRow 
   const lost: string[] = [];
   const ti = roles.indexOf("type");
   const ri = roles.indexOf("required");
-  if (ti >= 0 && ri === ti + 1 && isRequiredToken(cells[ti]) && !isRequiredToken(cells[ri])) {
+  // A row one cell short that opens with a type and ends with a Required token lost its name cell
+  // (ReadMe's guide tables: `| string | Grant number | No |`): the type is no name.
+  if (
+    roles[0] === "name" &&
+    ti === 1 &&
+    cells.length === roles.length - 1 &&
+    isTypeCell(cells[0]) &&
+    isRequiredToken(cells[ri - 1])
+  ) {
+    cells.unshift("");
+    lost.push(labels[0] ?? "Name");
+  } else if (ti >= 0 && ri === ti + 1 && isRequiredToken(cells[ti]) && !isRequiredToken(cells[ri])) {
     cells.splice(ti, 0, "");
     lost.push(labels[ti] ?? "Type");
   } else if (ri >= 0 && (cells[ri] ?? "") !== "" && !isRequiredToken(cells[ri]) && !cells[ri + 1]) {
@@ -580,6 +607,10 @@ function applyTable(ctx: Context, table: Table): void {
     return;
   }
   const fields = table.rows.flatMap((row) => fieldFromRow(table, row, ctx.file, ctx.page.warnings) ?? []);
+  // A path parameter whose row lost its name is still a slot of the route: placement must leave room for it.
+  const nameless = table.rows.length - fields.length;
+  if (section.kind === "parameters" && section.in === "path" && nameless > 0)
+    ctx.op.namelessPathParameters = (ctx.op.namelessPathParameters ?? 0) + nameless;
   if (section.kind === "parameters") {
     for (const f of fields) {
       const param: ParameterFragment = { ...f, path: [f.path.join(".")], in: section.in };
@@ -744,13 +775,39 @@ function readJson(ctx: Context, lines: string[], i: number, heading: string | un
 // The page
 // ---------------------------------------------------------------------------------------------------
 
+/**
+ * A status code alone on a line under a "Responses" heading that has no table (ReadMe's guide pages:
+ * "Responses", "201", "Created", "400", "Bad Request"): a response the page shows, and the line after it,
+ * when it is no status, its description. Returns the index after what it read, or `i` when `t` is no status.
+ */
+function readStatusLine(ctx: Context, lines: string[], i: number, t: string): number {
+  const status = statusLabel(plain(t), true);
+  if (!status) return i;
+  const source = { file: ctx.file, line: i + 1 };
+  const response = responseFor(ctx, status, source);
+  const next = nonBlankAfter(lines, i);
+  const description = plain(lines[next] ?? "");
+  // Not the next status, section, table or example: an example under the status belongs to it.
+  const isText = description !== "" && !statusLabel(description, true) && !isIntroEnd(lines, next);
+  if (!isText) return i + 1;
+  response.description ??= fact(description, { file: ctx.file, line: next + 1 }, "typed");
+  return next + 1;
+}
+
 /** Reads the sections after the introduction: tables, servers, examples; other text is a heading. */
 function readSections(ctx: Context, lines: string[], start: number): void {
   let heading: string | undefined;
+  // Under a "Responses" heading (not a status line read as a heading elsewhere on the page).
+  let underResponses = false;
   let i = start;
   while (i < lines.length) {
     const t = (lines[i] ?? "").trim();
-    if (t === "" || t.startsWith("```")) i++;
+    const afterStatus = underResponses ? readStatusLine(ctx, lines, i, t) : i;
+    if (afterStatus > i) {
+      // The status heads what follows it, as a status line read as a heading did: its JSON example.
+      heading = plain(t);
+      i = afterStatus;
+    } else if (t === "" || t.startsWith("```")) i++;
     else if (isTableHeader(lines, i)) {
       const table = readTable(lines, i, ctx.file, ctx.page.warnings);
       applyTable(ctx, table);
@@ -759,7 +816,10 @@ function readSections(ctx: Context, lines: string[], start: number): void {
     else if (CURL_LINE.test(t)) i = readCurl(ctx, lines, i);
     else if (JSON_START.test(t)) i = readJson(ctx, lines, i, heading);
     else {
-      if (!t.includes("|") && !BULLET.test(t)) heading = plain(t.replace(/^#+\s*/, ""));
+      if (!t.includes("|") && !BULLET.test(t)) {
+        heading = plain(t.replace(/^#+\s*/, ""));
+        underResponses = classifySection(heading)?.kind === "response" && !statusLabel(heading, true);
+      }
       i++;
     }
   }

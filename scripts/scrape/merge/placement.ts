@@ -126,6 +126,18 @@ function fitsConvention(route: { method: HttpMethod; path: string }, intent: Int
   }
 }
 
+/**
+ * Whether a page that lists its inputs lists none for a route's item slot. Only a create has two shapes:
+ * "Create new Article" with a body table and no path parameter creates in the collection (POST
+ * /articles), not at a name the client gives the item (PUT /articles/{article_id}). A page that lists no
+ * inputs at all says nothing either way.
+ */
+function namesNoItem(op: OperationFragment, route: { path: string }): boolean {
+  const listsInputs = op.parameters.length > 0 || (op.requestBody?.fields.length ?? 0) > 0;
+  const shape = routeShape(route.path);
+  return listsInputs && shape?.kind === "item" && !hasListedParameters(route.path, op);
+}
+
 /** The path parameters a page declares for an operation, in page order. */
 function declaredPathNames(op: OperationFragment): string[] {
   return [...new Set(op.parameters.filter((p) => p.in === "path").map((p) => p.path[0] ?? ""))].filter(
@@ -608,7 +620,9 @@ function placeLoose(placed: PlacedFragment, groups: OperationGroup[], shown: Ope
     op.slug && intentFromSlug(op.slug.value),
   ].filter((i): i is Intent => Boolean(i));
   for (const intent of intents) {
-    const fits = shown.filter((g) => fitsConvention(g, intent));
+    const fits = shown.filter(
+      (g) => fitsConvention(g, intent) && !(intent.verb === "create" && namesNoItem(op, g)),
+    );
     const group = fits.length === 1 ? fits[0] : undefined;
     const placedPath = group && placedPathFor(group.path, op);
     if (group && placedPath !== undefined) {
