@@ -143,6 +143,28 @@ describe("never refuse what a page shows", () => {
     expect(r.report).toMatch(/## Unplaced operations\n\n.*\n\n- ListTransactionsByAddress/);
   });
 
+  it("places by a list link where the title retrieves many, and not where it retrieves one", async () => {
+    // "Retrieve all Categories" is a list in words: the link's verb. "Retrieve Store Information" says
+    // retrieve of one item, the link says list: they disagree, nothing is placed.
+    const op = (title: string, link: string, field: string): string =>
+      `# ${title}\n\n[${title}](${link})\n\n- ${field}stringRequiredThe ${field}\n\nThe ${field}\n\nOK\n\n`;
+    const page = {
+      file: "categories.md",
+      text:
+        op("Retrieve all Categories.", "/api/categories.json/list", "authtoken") +
+        op("Retrieve Store Information.", "/api/store/info.json/list", "login"),
+    };
+    const r = await scrapePages([page], meta);
+    const doc = r.document as unknown as {
+      paths: Record<string, Record<string, { parameters?: { name: string; in: string }[] }>>;
+    };
+    expect(Object.keys(doc.paths)).toEqual(["/categories.json"]);
+    expect(doc.paths["/categories.json"]?.get?.parameters).toMatchObject([
+      { name: "authtoken", in: "query" },
+    ]);
+    expect(r.report).toMatch(/## Unplaced operations\n\n.*\n\n- Retrieve Store Information/);
+  });
+
   it("joins no loose operation to another by a title the site reuses under other docs links", async () => {
     // Each chain has its own sendTransaction page: one title, two operations.
     const op = (chain: string): string =>
