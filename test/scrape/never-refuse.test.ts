@@ -165,6 +165,24 @@ describe("never refuse what a page shows", () => {
     expect(r.report).toMatch(/## Unplaced operations\n\n.*\n\n- Retrieve Store Information/);
   });
 
+  it("places by a docs link whose collection ends in a custom method after a colon", async () => {
+    // RFC 3986 allows `:` in a segment; Google's custom methods sit after one (GET /v2/keys:lookupKey).
+    const page = {
+      file: "keys.md",
+      text:
+        "# List KeysLookupKeys\n\n[List KeysLookupKeys](/api/v2/keys:lookupKey/list)\n\n" +
+        "- keyStringstringThe key string\n\nThe key string\n\nOK\n\n",
+    };
+    const r = await scrapePages([page], meta);
+    const doc = r.document as unknown as {
+      paths: Record<string, Record<string, { parameters?: { name: string; in: string }[] }>>;
+    };
+    expect(Object.keys(doc.paths)).toEqual(["/v2/keys:lookupKey"]);
+    expect(doc.paths["/v2/keys:lookupKey"]?.get?.parameters).toMatchObject([
+      { name: "keyString", in: "query" },
+    ]);
+  });
+
   it("joins no loose operation to another by a title the site reuses under other docs links", async () => {
     // Each chain has its own sendTransaction page: one title, two operations.
     const op = (chain: string): string =>
