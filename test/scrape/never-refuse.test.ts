@@ -183,6 +183,24 @@ describe("never refuse what a page shows", () => {
     ]);
   });
 
+  it("places by a docs link whose last segment is the title, a verb-first action name", async () => {
+    // "updateMediaAffinity" names the segment the link ends at, not an update over the link's create.
+    const page = {
+      file: "intent.md",
+      text:
+        "# updateMediaAffinity\n\n[updateMediaAffinity](/api/intent/updateMediaAffinity/create)\n\n" +
+        "- versionstringRequiredThe version\n\nThe version\n\nOK\n\n",
+    };
+    const r = await scrapePages([page], meta);
+    const doc = r.document as unknown as { paths: Record<string, Record<string, unknown>> };
+    expect(Object.keys(doc.paths)).toEqual(["/intent/updateMediaAffinity"]);
+    expect(doc.paths["/intent/updateMediaAffinity"]?.post).toMatchObject({
+      requestBody: {
+        content: { "application/json": { schema: { properties: { version: { type: "string" } } } } },
+      },
+    });
+  });
+
   it("joins no loose operation to another by a title the site reuses under other docs links", async () => {
     // Each chain has its own sendTransaction page: one title, two operations.
     const op = (chain: string): string =>

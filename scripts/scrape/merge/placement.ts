@@ -555,11 +555,14 @@ function placeBySlug(placed: PlacedFragment, groups: OperationGroup[], shown: Op
   const slug = op.slug?.value;
   const link = slug === undefined ? undefined : readDocsLink(slug);
   if (!slug || !link) return false;
-  const said = titleWords(op.title?.value ?? "")[0]?.toLowerCase() ?? "";
+  const named = link.collection;
+  // A title that is the link's last segment ("updateMediaAffinity" above
+  // /api/intent/updateMediaAffinity/create) names that segment, an action, not a verb over the link.
+  const namesSegment = op.title !== undefined && op.title.value.trim() === named[named.length - 1];
+  const said = namesSegment ? "" : (titleWords(op.title?.value ?? "")[0]?.toLowerCase() ?? "");
   // "Retrieve all Categories" above .../list: a retrieve of many reads as a list (intentFromTitle).
   const readAs = op.title && intentFromTitle(op.title.value)?.verb;
   if (CRUD_VERBS.has(said) && said !== link.verb && readAs !== link.verb) return false;
-  const named = link.collection;
   if (op.title && !titleNounFits(op.title.value, named[named.length - 1] ?? "")) return false;
   const route = conventionalRoute(link.verb, `/${named.join("/")}`, shown);
   if (!route) return false;
