@@ -200,7 +200,18 @@ export function splitGluedField(text: string): GluedField | undefined {
     if (!GLUED_CAPITAL_NOT_BADGE.test(after)) return split;
     lastCapitalSplit = split;
   }
-  return lastCapitalSplit;
+  return lastCapitalSplit ?? gluedAny(t);
+}
+
+// "consentArtifactanyShow child parameters": Stripe prints "any" for a field of no one type. Many names end
+// in it ("company", "many"), so it is a glued type only where a capital (a badge, the description, the
+// button's text) follows, and only where no other type word is found.
+const GLUED_ANY = /^([A-Za-z_$][\w$.[\]-]*)any(?=[A-Z])/;
+
+function gluedAny(text: string): GluedField | undefined {
+  const m = GLUED_ANY.exec(text);
+  if (!m?.[1] || /[.-]$/.test(m[1])) return undefined;
+  return { name: m[1], typePhrase: "any", schema: {}, rest: text.slice(m[1].length + 3).trim() };
 }
 
 /**

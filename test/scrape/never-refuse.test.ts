@@ -143,6 +143,64 @@ describe("never refuse what a page shows", () => {
     expect(r.report).toMatch(/## Unplaced operations\n\n.*\n\n- ListTransactionsByAddress/);
   });
 
+  it("places by a list link where the title retrieves many, and not where it retrieves one", async () => {
+    // "Retrieve all Categories" is a list in words: the link's verb. "Retrieve Store Information" says
+    // retrieve of one item, the link says list: they disagree, nothing is placed.
+    const op = (title: string, link: string, field: string): string =>
+      `# ${title}\n\n[${title}](${link})\n\n- ${field}stringRequiredThe ${field}\n\nThe ${field}\n\nOK\n\n`;
+    const page = {
+      file: "categories.md",
+      text:
+        op("Retrieve all Categories.", "/api/categories.json/list", "authtoken") +
+        op("Retrieve Store Information.", "/api/store/info.json/list", "login"),
+    };
+    const r = await scrapePages([page], meta);
+    const doc = r.document as unknown as {
+      paths: Record<string, Record<string, { parameters?: { name: string; in: string }[] }>>;
+    };
+    expect(Object.keys(doc.paths)).toEqual(["/categories.json"]);
+    expect(doc.paths["/categories.json"]?.get?.parameters).toMatchObject([
+      { name: "authtoken", in: "query" },
+    ]);
+    expect(r.report).toMatch(/## Unplaced operations\n\n.*\n\n- Retrieve Store Information/);
+  });
+
+  it("places by a docs link whose collection ends in a custom method after a colon", async () => {
+    // RFC 3986 allows `:` in a segment; Google's custom methods sit after one (GET /v2/keys:lookupKey).
+    const page = {
+      file: "keys.md",
+      text:
+        "# List KeysLookupKeys\n\n[List KeysLookupKeys](/api/v2/keys:lookupKey/list)\n\n" +
+        "- keyStringstringThe key string\n\nThe key string\n\nOK\n\n",
+    };
+    const r = await scrapePages([page], meta);
+    const doc = r.document as unknown as {
+      paths: Record<string, Record<string, { parameters?: { name: string; in: string }[] }>>;
+    };
+    expect(Object.keys(doc.paths)).toEqual(["/v2/keys:lookupKey"]);
+    expect(doc.paths["/v2/keys:lookupKey"]?.get?.parameters).toMatchObject([
+      { name: "keyString", in: "query" },
+    ]);
+  });
+
+  it("places by a docs link whose last segment is the title, a verb-first action name", async () => {
+    // "updateMediaAffinity" names the segment the link ends at, not an update over the link's create.
+    const page = {
+      file: "intent.md",
+      text:
+        "# updateMediaAffinity\n\n[updateMediaAffinity](/api/intent/updateMediaAffinity/create)\n\n" +
+        "- versionstringRequiredThe version\n\nThe version\n\nOK\n\n",
+    };
+    const r = await scrapePages([page], meta);
+    const doc = r.document as unknown as { paths: Record<string, Record<string, unknown>> };
+    expect(Object.keys(doc.paths)).toEqual(["/intent/updateMediaAffinity"]);
+    expect(doc.paths["/intent/updateMediaAffinity"]?.post).toMatchObject({
+      requestBody: {
+        content: { "application/json": { schema: { properties: { version: { type: "string" } } } } },
+      },
+    });
+  });
+
   it("joins no loose operation to another by a title the site reuses under other docs links", async () => {
     // Each chain has its own sendTransaction page: one title, two operations.
     const op = (chain: string): string =>

@@ -72,6 +72,33 @@ describe("splitGluedField", () => {
   it("returns undefined when no type follows a name", () => {
     expect(splitGluedField("Was this page helpful?")).toBeUndefined();
   });
+
+  it("reads a glued 'any' only where a capital follows it and no other type word is found", () => {
+    expect(splitGluedField("consentArtifactanyShow child parameters")).toEqual({
+      name: "consentArtifact",
+      typePhrase: "any",
+      schema: {},
+      rest: "Show child parameters",
+    });
+    expect(splitGluedField("metaanyRequiredThe meta")).toMatchObject({
+      name: "meta",
+      rest: "RequiredThe meta",
+    });
+    // Names end in "any": without a capital after it, or with a type word later, it is no type.
+    expect(splitGluedField("company")).toBeUndefined();
+    expect(splitGluedField("many things")).toBeUndefined();
+    expect(splitGluedField("companyNamestringThe name")).toMatchObject({
+      name: "companyName",
+      typePhrase: "string",
+    });
+  });
+
+  it("reads a glued 'any' in linear time on a long name", () => {
+    const text = `${"a".repeat(200_000)}anyShow`;
+    const started = performance.now();
+    expect(splitGluedField(text)?.typePhrase).toBe("any");
+    expect(performance.now() - started).toBeLessThan(2_000);
+  });
 });
 
 describe("parseConstraints", () => {

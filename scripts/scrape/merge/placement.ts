@@ -84,11 +84,9 @@ function intentFromTitle(title: string): Intent | undefined {
   if (!said || !/^[a-z]+$/.test(said)) return undefined;
   const resource = words.slice(1).join("");
   const last = words[words.length - 1] ?? "";
-  // "getSandboxes" gets many: a list, not one item.
-  const verb =
-    VERB_SYNONYMS[said] === "retrieve" && words.length > 1 && singular(last) !== last
-      ? "list"
-      : (VERB_SYNONYMS[said] ?? said);
+  // "getSandboxes" and "Retrieve all Categories" get many: a list, not one item.
+  const named = VERB_SYNONYMS[said] ?? said;
+  const verb = named === "retrieve" && words.length > 1 && singular(last) !== last ? "list" : named;
   return { verb, from: `title "${title}"`, ...(resource ? { resource } : {}) };
 }
 
@@ -561,16 +559,22 @@ function sharedSlugs(loose: readonly PlacedFragment[]): Set<string> {
  * site's own name for the action, the title a summary written by hand ("Search Authors" above
  * /api/account/authors/search/create, "getLastBlockNumber" above /api/v2/bitcoin/blocks/number/list). A
  * title that says another CRUD verb itself ("ListTransactionsByAddress" above /api/v2/bsc/addresses/retrieve)
- * says the link names another route (its first segments, above a nested collection): nothing is placed.
+ * says the link names another route (its first segments, above a nested collection): nothing is placed. A
+ * retrieve of many ("Retrieve all Categories" above /api/categories.json/list) says a list, the link's verb.
  */
 function placeBySlug(placed: PlacedFragment, groups: OperationGroup[], shown: OperationGroup[]): boolean {
   const { op } = placed;
   const slug = op.slug?.value;
   const link = slug === undefined ? undefined : readDocsLink(slug);
   if (!slug || !link) return false;
-  const said = titleWords(op.title?.value ?? "")[0]?.toLowerCase() ?? "";
-  if (CRUD_VERBS.has(said) && said !== link.verb) return false;
   const named = link.collection;
+  // A title that is the link's last segment ("updateMediaAffinity" above
+  // /api/intent/updateMediaAffinity/create) names that segment, an action, not a verb over the link.
+  const namesSegment = op.title !== undefined && op.title.value.trim() === named[named.length - 1];
+  const said = namesSegment ? "" : (titleWords(op.title?.value ?? "")[0]?.toLowerCase() ?? "");
+  // "Retrieve all Categories" above .../list: a retrieve of many reads as a list (intentFromTitle).
+  const readAs = op.title && intentFromTitle(op.title.value)?.verb;
+  if (CRUD_VERBS.has(said) && said !== link.verb && readAs !== link.verb) return false;
   if (op.title && !titleNounFits(op.title.value, named[named.length - 1] ?? "")) return false;
   const route = conventionalRoute(link.verb, `/${named.join("/")}`, shown);
   if (!route) return false;
