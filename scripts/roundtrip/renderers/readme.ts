@@ -14,8 +14,8 @@
 // (nothing of the JSON: fields are never read from an example). Where the server URL has a path of its
 // own the URL does not show where the route starts, but it shows the call: the scorer reads the scraped
 // routes under the source's servers (server-frame.ts), so the page claims the operation all the same.
-// A reference page's operation is shown
-// only where REST convention places it from its title under what those request pages show: the title is
+// A reference page's operation is shown only where REST convention places it from its title under what
+// those request pages show (title-placement.ts, shared with Fern's main-content captures): the title is
 // a CRUD verb and a noun ("Create a widget", "getWidgets", "Delete a widget"), the operation's method is
 // that verb's (an update's, the method the request pages show for updating an item), and its path is the
 // base most request pages share + the noun's plural (+ one parameter for an item). Only then does the page

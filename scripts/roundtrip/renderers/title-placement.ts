@@ -21,10 +21,10 @@ const TITLE_VERBS: Record<string, string> = {
 };
 
 /**
- * Whether a reference page's operation is shown: REST convention places it from its title under what the
- * site's request pages show: the title is a CRUD verb and a noun, the
- * method is the verb's (an update's, the one the request pages use for an item), the path is the base most
- * request pages share + the noun's plural (+ one parameter for an item).
+ * Whether a page's operation is shown: REST convention places it from its title under what the site's
+ * request pages show. The title is a CRUD verb and a noun, the method is the verb's (an update's, the one
+ * the request pages use for an item), the path is the base most request pages share + the noun's plural
+ * (+ one parameter for an item).
  */
 export function placedByTitle(op: RenderOperation, requestPages: readonly RenderOperation[]): boolean {
   const counts = new Map<string, number>();
