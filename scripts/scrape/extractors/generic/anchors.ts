@@ -21,7 +21,7 @@ import {
 import { codeKind, curlOf } from "../../read/code-blocks.ts";
 import { classifySection, isSectionHeading } from "../../read/sections.ts";
 import { requestLineOf, type RequestLine } from "./words.ts";
-import { parseTypePhrase } from "../../type-phrase.ts";
+import { isBareTypeLine } from "../../type-phrase.ts";
 
 function segments(path: string): string[] {
   return path.split("/").filter((s) => s !== "");
@@ -385,7 +385,7 @@ export function fieldsOnlySpan(blocks: Block[]): Span | undefined {
  * above the first section the page shows.
  */
 function isTitleLike(text: string): boolean {
-  if (text === text.toLowerCase() && parseTypePhrase(text) !== undefined) return false;
+  if (isBareTypeLine(text)) return false;
   return text.split(/\s+/).length <= 8 && !/[.!?]$/.test(text);
 }
 
