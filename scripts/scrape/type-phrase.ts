@@ -132,6 +132,14 @@ function parseLevel(
   return scalar ? clone(scalar) : undefined;
 }
 
+/**
+ * A lower-case line that is a type phrase ("string", "array of strings"): a field's type line, never a name
+ * or a title (ReadMe writes its nameless scalar fields as this line alone).
+ */
+export function isBareTypeLine(line: string): boolean {
+  return line === line.toLowerCase() && parseTypePhrase(line) !== undefined;
+}
+
 export interface GluedField {
   name: string;
   /** The type phrase as written, e.g. "string or null"; empty when no type was found. */

@@ -3,7 +3,8 @@
 // that shows only status codes is still placed by REST convention; its unnamed path parameters each ask
 // for a slot in the route; an array's name repeated after its description closes it; a field's type line
 // right after the previous description starts a field; under a navigation tree, the title is the line
-// the tree listed too; a guide page's first line is its title.
+// the tree listed too; a type line is never a title, nor a section word glued above type lines a field;
+// a guide page's first line is its title.
 import { describe, expect, it } from "vitest";
 import { scrapePages } from "../../scripts/scrape/scrape-pages.ts";
 
@@ -40,6 +41,15 @@ const PAGES: Record<string, string> = {
   "7-guide.txt":
     "Create a part\nCreates a part.\nBody Params\n| Name | Type | Description | Required |\n" +
     "| --- | --- | --- | --- |\n| label | string | The label. | Yes |\nResponses\n\n201\n\nCreated\n\nUpdated 3 days ago\n",
+  // A `Headers` section glued to its unnamed, undescribed fields: their repeated `string` lines come before
+  // the first section heading the page shows, and are no title.
+  "8-gadget.txt":
+    `Create a gadget\nCreates a gadget.\n${NOISE}\nHeaders\nstring\nstring\nstring\nBody Params\n` +
+    `size\nobject\n\nThe size.\n\nsize\nResponses\n\n201\n\nCreated\n\n${FOOTER}`,
+  // The same glued `Headers` right after a path parameter's description: a section, not a field `Headers`.
+  "9-gadget-delete.txt":
+    `Delete a gadget\n${NOISE}\nPath Params\nstring\nrequired\n\nThe gadget.\nHeaders\nstring\nstring\n` +
+    `Responses\n\n204\n\nDeleted\n\n${FOOTER}`,
 };
 
 type Operation = { responses?: Record<string, unknown>; requestBody?: unknown };
@@ -80,6 +90,17 @@ describe("a ReadMe site's reference pages", async () => {
     expect(routes).toContain("delete /v2/widgets/{}");
     const item = Object.entries(paths).find(([p]) => /^\/v2\/widgets\/\{[^}]+\}$/.test(p))?.[1];
     expect(Object.keys(item?.delete?.responses ?? {})).toEqual(["204"]);
+  });
+
+  it("never takes a type line (`string`) for the title: the page is placed by its real title", () => {
+    expect(Object.keys(paths["/v2/gadgets"]?.post?.responses ?? {})).toEqual(["201"]);
+    expect(JSON.stringify(paths["/v2/gadgets"]?.post?.requestBody ?? {})).toContain('"size"');
+  });
+
+  it("reads a `Headers` line glued to its bare type lines as the section, never as a field", () => {
+    const item = Object.entries(paths).find(([p]) => /^\/v2\/gadgets\/\{[^}]+\}$/.test(p))?.[1];
+    expect(Object.keys(item?.delete?.responses ?? {})).toEqual(["204"]);
+    expect(JSON.stringify(result.document)).not.toContain('"Headers"');
   });
 
   it("reads a long paragraph of descriptions and unnamed fields in linear time", async () => {

@@ -12,6 +12,7 @@ import { tableColumns } from "./field-tables.ts";
 import { readRequestLine as requestLineOf } from "./request-line.ts";
 import { isSectionHeading, statusLabel } from "./sections.ts";
 import { readEnumStatement } from "./enum.ts";
+import { isBareTypeLine } from "../type-phrase.ts";
 
 const FENCE = /^\s*(`{3,}|~{3,})/;
 const CURL_START = /^\s*(?:\$\s*)?curl\s/;
@@ -310,6 +311,9 @@ function sectionLineAt(scan: TextScan, i: number): boolean {
   if (!sectionLine(scan.lines[i] ?? "")) return false;
   const from = Math.max(0, i - 1);
   const near = scan.lines.slice(from, i + 3).map((l) => plain(l));
+  // "Headers" then "string", "string" (ReadMe's section of nameless fields): the second type line has no
+  // name of its own, so the first is a field's whole line too and the section word heads them both.
+  if (isBareTypeLine(near[i - from + 1] ?? "") && isBareTypeLine(near[i - from + 2] ?? "")) return true;
   return !startsTokenField(near, i - from);
 }
 

@@ -21,6 +21,7 @@ import {
 import { codeKind, curlOf } from "../../read/code-blocks.ts";
 import { classifySection, isSectionHeading } from "../../read/sections.ts";
 import { requestLineOf, type RequestLine } from "./words.ts";
+import { isBareTypeLine } from "../../type-phrase.ts";
 
 function segments(path: string): string[] {
   return path.split("/").filter((s) => s !== "");
@@ -377,7 +378,14 @@ export function fieldsOnlySpan(blocks: Block[]): Span | undefined {
   return { start: 0, end: blocks.length, ...(title ? { title } : {}) };
 }
 
+/**
+ * A short line that does not end a sentence. A lower-case type line (`string`, `array of strings`) is a
+ * field's type, never a title: ReadMe's scalar fields lost their names, so a section of them repeats the
+ * type line, and a section heading glued to them (`Headers` right above its `string` lines) leaves them
+ * above the first section the page shows.
+ */
 function isTitleLike(text: string): boolean {
+  if (isBareTypeLine(text)) return false;
   return text.split(/\s+/).length <= 8 && !/[.!?]$/.test(text);
 }
 
