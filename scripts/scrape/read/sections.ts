@@ -18,7 +18,7 @@ export function statusLabel(text: string, bareDefault = false): string | undefin
   return code.toLowerCase() === "default" ? "default" : code.toUpperCase();
 }
 
-/** A status code near a label: "200 OK", "404 Not Found", "Response 201", "status: 422", "HTTP/1.1 204". */
+/** A status code near a label: "200 OK", "404 Not Found", "Response 201", "status: 422", "HTTP/1.1 204", "OK(200)". */
 export function statusIn(text: string): string | undefined {
   const label = statusLabel(text);
   if (label) return label;
@@ -29,6 +29,9 @@ export function statusIn(text: string): string | undefined {
       text,
     );
   if (labelled?.[1]) return labelled[1].toUpperCase();
+  // "OK(200)", "Not Found (404)": Apidog's response tabs, the reason before the code in brackets.
+  const bracketed = /^\s*[A-Z][A-Za-z ]*\(([1-5]\d\d)\)\s*$/.exec(text);
+  if (bracketed?.[1]) return bracketed[1];
   return /^\s*\(?([1-5]\d\d)\)?:?\s*$/.exec(text)?.[1];
 }
 
