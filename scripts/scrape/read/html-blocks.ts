@@ -12,7 +12,7 @@ import {
   type TableBlock,
   warn,
 } from "./blocks.ts";
-import { loadHtmlPage, rankOf } from "../html-page.ts";
+import { loadHtmlPage, nodeText, rankOf } from "../html-page.ts";
 import { pushCode } from "./code-blocks.ts";
 
 const BLOCK_TAGS = new Set([
@@ -30,11 +30,6 @@ const CODE_TAGS = new Set(["code", "kbd", "tt", "samp"]);
 
 function isElement(node: AnyNode): node is Element {
   return node.nodeType === 1;
-}
-
-function textOf(node: AnyNode): string {
-  if (node.nodeType === 3) return (node as DomText).data;
-  return isElement(node) ? node.children.map(textOf).join("") : "";
 }
 
 /** A selector that finds the element again: the nearest id, then tag names with their rank among siblings. */
@@ -61,7 +56,7 @@ function htmlInline(node: AnyNode): string {
   if (node.name === "br") return "\n";
   if (node.name === "img") return node.attribs.alt ?? "";
   if (CODE_TAGS.has(node.name)) {
-    const code = textOf(node).replace(/\s+/g, " ").trim();
+    const code = nodeText(node).replace(/\s+/g, " ").trim();
     return code ? "`" + code + "`" : "";
   }
   const inner = node.children.map(htmlInline).join("");
@@ -185,7 +180,7 @@ class HtmlReader {
       kind: "code",
       lang,
       meta: el.attribs["data-title"] ?? el.attribs.title ?? "",
-      text: textOf(el).replace(/^\n/, "").trimEnd(),
+      text: nodeText(el).replace(/^\n/, "").trimEnd(),
       source: this.source(el),
       cut: this.unclosed(el),
     };
