@@ -9,7 +9,8 @@ import { formatSource } from "./merge-log.ts";
 import { resourceKey } from "./naming.ts";
 import { joinSegments, pathParamNames, routeBase, routeKey, routeShape, segments } from "../../lib/route.ts";
 import { plural, singular } from "../../lib/words.ts";
-import { CRUD_VERBS, readDocsLink } from "../read/docs-link.ts";
+import { readDocsLink } from "../read/docs-link.ts";
+import { CRUD_VERBS, crudVerb } from "../read/crud-verbs.ts";
 
 function normalizeTitle(title: string): string {
   return title
@@ -18,20 +19,6 @@ function normalizeTitle(title: string): string {
     .replace(/(?<![.:!])[.:!]+$/, "")
     .trim();
 }
-
-const VERB_SYNONYMS: Record<string, string> = {
-  add: "create",
-  new: "create",
-  get: "retrieve",
-  fetch: "retrieve",
-  show: "retrieve",
-  read: "retrieve",
-  edit: "update",
-  modify: "update",
-  remove: "delete",
-  destroy: "delete",
-  search: "list",
-};
 
 interface Intent {
   verb: string;
@@ -85,7 +72,7 @@ function intentFromTitle(title: string): Intent | undefined {
   const resource = words.slice(1).join("");
   const last = words[words.length - 1] ?? "";
   // "getSandboxes" and "Retrieve all Categories" get many: a list, not one item.
-  const named = VERB_SYNONYMS[said] ?? said;
+  const named = crudVerb(said);
   const verb = named === "retrieve" && words.length > 1 && singular(last) !== last ? "list" : named;
   return { verb, from: `title "${title}"`, ...(resource ? { resource } : {}) };
 }
@@ -96,7 +83,7 @@ function intentFromSlug(slug: string): Intent | undefined {
   const verb = parts[parts.length - 1]?.toLowerCase();
   if (!verb || !/^[a-z_]+$/.test(verb)) return undefined;
   const resource = parts[parts.length - 2];
-  return { verb: VERB_SYNONYMS[verb] ?? verb, from: `slug ${slug}`, ...(resource ? { resource } : {}) };
+  return { verb: crudVerb(verb), from: `slug ${slug}`, ...(resource ? { resource } : {}) };
 }
 
 /** Whether a verb and noun fit a route by REST convention ("update" a widget: POST/PUT/PATCH /widgets/{id}). */

@@ -3,9 +3,10 @@
 // the CRUD verb it ends with. The extractor reads from the verb where a page's fields go (the query of a
 // read, else the body) and placement builds the route from both, so both read the link the same way.
 
+import { CRUD_VERBS } from "./crud-verbs.ts";
+
 /** The first segment of a link to an operation's own docs page ("/api/widgets/create"). */
 const DOCS_ROOTS = new Set(["api", "reference", "api-reference", "docs"]);
-export const CRUD_VERBS = new Set(["create", "list", "retrieve", "update", "delete"]);
 /** The CRUD verbs whose operations read: GET on a collection or an item, DELETE on an item (no body). */
 const BODYLESS_VERBS = new Set(["list", "retrieve", "delete"]);
 // A path segment's literal characters, with the `:` and `@` RFC 3986 allows in one: Google's custom methods

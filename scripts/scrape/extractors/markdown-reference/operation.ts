@@ -38,9 +38,8 @@ import {
 } from "./statements.ts";
 import { collapseSpace } from "../../read/plain.ts";
 import { docsLinkReadsOnly } from "../../read/docs-link.ts";
+import { verbReads } from "../../read/crud-verbs.ts";
 
-/** Title verbs of operations that read: their parameters go in the query string when no method is shown. */
-const READ_ONLY_VERBS = new Set(["list", "retrieve", "get", "search", "fetch"]);
 const BODYLESS_METHODS = new Set<HttpMethod>(["get", "delete", "head"]);
 
 export interface Section {
@@ -230,7 +229,8 @@ function readsOnly(state: OpState): boolean {
   if (method) return BODYLESS_METHODS.has(method);
   const byLink = state.op.slug && docsLinkReadsOnly(state.op.slug.value);
   if (byLink !== undefined) return byLink;
-  return READ_ONLY_VERBS.has(state.title.split(/\s+/)[0]?.toLowerCase() ?? "");
+  // A title verb that reads ("List", "Fetch"): its parameters go in the query string.
+  return verbReads(state.title.split(/\s+/)[0] ?? "");
 }
 
 function pathParams(path: string | undefined): Set<string> {
