@@ -164,7 +164,7 @@ export function renderClient(model: CodegenModel, project: Project): void {
         parameters: [{ name: "options", type: optionsName, initializer: "{}" }],
         statements: [
           `const auth: Record<string, AuthConfig | undefined> = { ${model.securitySchemes.map((s) => `${objectKey(s.key)}: ${authEntry(s)}`).join(", ")} };`,
-          `this.http = new HttpClient({ baseURL: options.baseURL ?? readEnv(${str(`${model.envPrefix}_BASE_URL`)}) ?? DEFAULT_BASE_URL, auth, options, userAgent: ${str(`${model.packageName}/${model.version}`)}, servers: API_SERVERS, credentialParameters: CREDENTIAL_PARAMETERS });`,
+          `this.http = new HttpClient({ baseURL: options.baseURL ?? readEnv(${str(`${model.envPrefix}_BASE_URL`)}) ?? DEFAULT_BASE_URL, auth, options, userAgent: ${str(`${model.packageName}/${model.version}`)}, servers: API_SERVERS, credentialParameters: CREDENTIAL_PARAMETERS${model.idempotencyHeader !== undefined ? `, idempotencyHeader: ${str(model.idempotencyHeader)}` : ""} });`,
           ...model.resources.map((r) => `this.${r.property} = new ${r.className}(this.http);`),
         ],
       },

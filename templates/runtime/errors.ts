@@ -381,9 +381,20 @@ export class RequestValidationError extends APIError {
   }
 }
 
-/** "options[document][allowed_types][1] must be one of: ..." (names are the form/bracket path). */
+/**
+ * Where an issue is, as the user would look for it: in a JSON body its JSON Pointer (`/tools/0/type`), the
+ * path into the object they wrote; in a form body and the query the field name on the wire
+ * (`options[document][allowed_types][1]`), which is what the server's own errors name; a path or header
+ * parameter by its name.
+ */
+function issueLocation(issue: RequestValidationIssue): string {
+  if (issue.wireName !== undefined) return issue.wireName;
+  return issue.part === "body" ? issue.pointer : wireName(issue.pointer);
+}
+
+/** `/tools/0/type must be one of: ...`, `limit must be >= 1`. */
 function describeIssue(issue: RequestValidationIssue): string {
-  const where = issue.wireName ?? wireName(issue.pointer);
+  const where = issueLocation(issue);
   // The root of the params object (body fields, query and header parameters) or of the path arguments.
   const label = where !== "" ? where : issue.part === "path" ? "path arguments" : "params";
   return `${label} ${issue.message}`;

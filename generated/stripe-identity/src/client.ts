@@ -44,6 +44,7 @@ export class StripeIdentityClient {
       userAgent: "@specsmith/stripe-identity/0.1.0",
       servers: API_SERVERS,
       credentialParameters: CREDENTIAL_PARAMETERS,
+      idempotencyHeader: "Idempotency-Key",
     });
     this.verificationSessions = new VerificationSessions(this.http);
   }

@@ -50,5 +50,10 @@ export {
   type PageSource,
   type PageStrategy,
 } from "./pagination.js";
-export { type RequestValidators, type Validator } from "./request-check.js";
+export {
+  type RequestValidators,
+  type ValidateMode,
+  type ValidationWarningHandler,
+  type Validator,
+} from "./request-check.js";
 export { wireName, type ValidateOptions, type ValidationError, type ValidationResult } from "./validation.js";

@@ -25,8 +25,13 @@ export interface ValidateOptions {
 }
 
 const DEFAULT_MAX_ERRORS = 20;
-/** The most characters of any input value a message quotes. */
+/** The most characters of any input value (or spec value) a message quotes. */
 const QUOTE_LIMIT = 40;
+/**
+ * The most allowed values a message names: a 300-value enum is not pasted into every message, while the
+ * usual enum (a few to a dozen values) is named in full, so the user sees the value they meant.
+ */
+const LIST_LIMIT = 20;
 /** Pointer segments (input keys) longer than this are shortened, so a huge key is never echoed back. */
 const SEGMENT_LIMIT = 200;
 
@@ -136,8 +141,9 @@ export function bestBranch(branches: readonly (readonly ValidationError[])[]): n
     let deepest = 0;
     for (const error of errors) {
       const depth = depthOf(error.pointer);
-      if ((depth === 0 && error.keyword === "type") || (depth === 1 && error.keyword === "const"))
-        poor = true;
+      // A one-value enum is a const too (`"type": {"enum": ["card"]}`, as OpenAPI 3.0 writes tags).
+      const tag = error.keyword === "const" || error.keyword === "enum";
+      if ((depth === 0 && error.keyword === "type") || (depth === 1 && tag)) poor = true;
       if (depth > deepest) deepest = depth;
     }
     const better =
@@ -189,6 +195,10 @@ function joinTypeErrors(
   if (last === undefined) return null;
   const message = expected.length === 0 ? `must be ${last}` : `must be ${expected.join(", ")} or ${last}`;
   return newError(pointer, "type", message);
+}
+
+function isObject(value: unknown): value is object {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 /** The kind bit of a value (string 1, number 2, integer 4, boolean 8, null 16, array 32, object 64). */
@@ -245,6 +255,16 @@ export function anyOfErrors(
   tags: readonly unknown[] | null,
   kinds: readonly number[] | null,
 ): boolean {
+  // An object whose tag names no branch (a tool `"type": "browser"` where the spec knows "function" and
+  // "file_search") fails every branch on its tag: one error there naming every tag, rather than the
+  // first branch's tag alone and the fields that branch wants.
+  if (tagProperty !== null && tags !== null && isObject(value) && hasOwn(value, tagProperty)) {
+    const tag = (value as Record<string, unknown>)[tagProperty];
+    if (tag !== undefined && !tags.includes(tag)) {
+      const at = `${pointer}/${pointerSegment(tagProperty)}`;
+      return report(state, at, "enum", `must be one of: ${quoteValues(tags)}`);
+    }
+  }
   const meant = branches[meantBranch(value, tagProperty, tags, kinds)];
   if (meant) {
     const before = state.errors.length;
@@ -483,6 +503,18 @@ export function describe(value: unknown): string {
   else if (value === null || typeof value !== "object") text = String(value);
   else text = Array.isArray(value) ? "an array" : "an object";
   return clip(text, QUOTE_LIMIT + 4);
+}
+
+/** A value from the spec quoted for a message: JSON, at most ~40 characters. */
+export function quoteValue(value: unknown): string {
+  if (typeof value === "string") return JSON.stringify(clip(value, QUOTE_LIMIT));
+  return clip(JSON.stringify(value) ?? String(value), QUOTE_LIMIT + 2);
+}
+
+/** The allowed values for a message: `"a", "b", "c"`, or the first 20 `and 12 more`. */
+export function quoteValues(values: readonly unknown[]): string {
+  const shown = values.slice(0, LIST_LIMIT).map(quoteValue).join(", ");
+  return values.length > LIST_LIMIT ? `${shown} and ${values.length - LIST_LIMIT} more` : shown;
 }
 
 function clip(text: string, limit: number): string {
