@@ -18,6 +18,7 @@ import {
   APIError,
   APIUserAbortError,
   headerRecord,
+  type CredentialSource,
   requestIdFrom,
 } from "./errors.js";
 import { ownValue } from "./own.js";
@@ -35,6 +36,7 @@ import { isRepeatable, retryDelay, shouldRetry, sleep, type RetryTiming } from "
 import { attemptSignal } from "./signal.js";
 
 export type { AuthConfig, CredentialParameter } from "./auth.js";
+export type { CredentialSource } from "./errors.js";
 
 export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE" | "HEAD" | "OPTIONS";
 
@@ -156,6 +158,8 @@ export interface HttpClientConfig {
   servers?: readonly string[];
   /** Every API-key parameter the spec declares, so one set by hand is known as a credential too. */
   credentialParameters?: readonly CredentialParameter[];
+  /** Per security scheme, the client option and environment variable that give its credential. */
+  credentialSources?: Record<string, CredentialSource>;
   /**
    * The API's idempotency header for every operation (from api.yaml); the `idempotencyHeader` option and
    * an operation's own declaration win over it.
@@ -278,6 +282,7 @@ export class HttpClient {
   readonly #options: ClientOptions;
   readonly #origins: ReadonlySet<string>;
   readonly #credentialParameters: readonly CredentialParameter[];
+  readonly #credentialSources: Record<string, CredentialSource>;
   readonly #userAgent: string | undefined;
   readonly #timing: HttpClientConfig["retryTiming"];
   readonly #idempotencyHeader: string | undefined;
@@ -290,6 +295,7 @@ export class HttpClient {
     checkNumericOptions(this.#options, "client");
     this.#origins = apiOrigins(config.baseURL, config.servers ?? []);
     this.#credentialParameters = config.credentialParameters ?? [];
+    this.#credentialSources = config.credentialSources ?? {};
     this.#userAgent = config.userAgent;
     this.#timing = config.retryTiming;
     this.#idempotencyHeader = this.#options.idempotencyHeader ?? config.idempotencyHeader;
@@ -448,7 +454,7 @@ export class HttpClient {
 
   /** Everything that stays the same across attempts, built once so retries resend identical bytes. */
   #prepare(op: OperationSpec, args: RequestArgs, options: RequestOptions): PreparedRequest {
-    const configs = selectAuth(op.security, this.#auth);
+    const configs = selectAuth(op.security, this.#auth, this.#credentialSources);
     const headers = new Headers();
     headers.set("accept", "application/json");
     if (this.#userAgent && !inBrowser) headers.set("user-agent", this.#userAgent);
