@@ -1,20 +1,12 @@
 // The words of error messages, fixed at compile time: each names what was expected. Values from the spec
 // are quoted short (a 300-value enum or a 10 kB const is not pasted into every message).
-import { quoteValue, quoteValues } from "../runtime/validation.ts";
 
-/** A spec value quoted for a message: JSON, at most ~40 characters (the runtime's rule, one place). */
-export const quote = quoteValue;
-
-const quotedLists = new WeakMap<readonly unknown[], string>();
-
-/** "a", "b", "c" and 12 more: memoised per list, which a schema reused everywhere quotes once. */
-export function quoteList(values: readonly unknown[]): string {
-  const known = quotedLists.get(values);
-  if (known !== undefined) return known;
-  const text = quoteValues(values);
-  quotedLists.set(values, text);
-  return text;
-}
+const VALUE_LIMIT = 40;
+/**
+ * The most allowed values a message names: the usual enum (a few to a dozen values) is named in full, so
+ * the user sees the value they meant, while a 300-value enum is not pasted into every message.
+ */
+const LIST_LIMIT = 20;
 
 const TYPE_NAMES: Record<string, string> = {
   string: "a string",
@@ -25,6 +17,32 @@ const TYPE_NAMES: Record<string, string> = {
   array: "an array",
   object: "an object",
 };
+
+function clip(text: string, limit = VALUE_LIMIT): string {
+  if (text.length <= limit) return text;
+  let end = limit;
+  const unit = text.charCodeAt(end - 1);
+  if (unit >= 0xd800 && unit <= 0xdbff) end--;
+  return `${text.slice(0, end)}…`;
+}
+
+/** A spec value quoted for a message: JSON, at most ~40 characters. */
+export function quote(value: unknown): string {
+  if (typeof value === "string") return JSON.stringify(clip(value));
+  return clip(JSON.stringify(value) ?? String(value), VALUE_LIMIT + 2);
+}
+
+const quotedLists = new WeakMap<readonly unknown[], string>();
+
+/** "a", "b", "c" and 12 more */
+export function quoteList(values: readonly unknown[]): string {
+  const known = quotedLists.get(values);
+  if (known !== undefined) return known;
+  const shown = values.slice(0, LIST_LIMIT).map(quote).join(", ");
+  const text = values.length > LIST_LIMIT ? `${shown} and ${values.length - LIST_LIMIT} more` : shown;
+  quotedLists.set(values, text);
+  return text;
+}
 
 /** "must be a string", "must be an object or null". */
 export function typeMessage(types: readonly string[]): string {

@@ -2,13 +2,9 @@
 // test/setup/test-packages.ts): a typed MissingCredentialError naming the constructor option and the
 // environment variable, thrown before anything reaches the server (a real one on 127.0.0.1); its type
 // checked by the real tsc.
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { pathToFileURL } from "node:url";
-import ts from "typescript";
-import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { startServer, type TestServer } from "../runtime/server.ts";
+import { consumerTypeErrors, importTestPackage, rejectionOf } from "./test-package.ts";
 
 interface Package {
   AssistantClient: new (options: Record<string, unknown>) => {
@@ -23,8 +19,7 @@ let pkg: Package;
 let server: TestServer;
 
 beforeAll(async () => {
-  dir = inject("testPackages").assistant;
-  pkg = (await import(pathToFileURL(join(dir, "dist/index.js")).href)) as Package;
+  ({ dir, pkg } = await importTestPackage<Package>("assistant"));
   server = await startServer();
 });
 
@@ -35,58 +30,31 @@ afterAll(async () => {
 describe("a call that needs a credential the client was not given", () => {
   it("throws a MissingCredentialError naming the option and the env var, and sends nothing", async () => {
     vi.stubEnv("ASSISTANT_API_KEY", "");
-    const error = await new pkg.AssistantClient({ baseURL: server.url }).responses
-      .create({ model: "model-01" })
-      .then(
-        () => undefined,
-        (e: unknown) => e,
-      );
-    expect(error).toBeInstanceOf(pkg.MissingCredentialError);
+    const error = await rejectionOf(
+      new pkg.AssistantClient({ baseURL: server.url }).responses.create({ model: "model-01" }),
+      pkg.MissingCredentialError,
+    );
     expect(error).toBeInstanceOf(pkg.APIError);
-    expect((error as Error).message).toBe(
+    expect(error.message).toBe(
       "Missing credentials: this operation needs the apiKey option (or the ASSISTANT_API_KEY environment " +
         "variable). Pass it to the client constructor.",
     );
-    expect((error as { needed: unknown }).needed).toEqual([
-      [{ scheme: "bearer", option: "apiKey", envVar: "ASSISTANT_API_KEY" }],
-    ]);
+    expect(error.needed).toEqual([[{ scheme: "bearer", option: "apiKey", envVar: "ASSISTANT_API_KEY" }]]);
     expect(server.requests).toHaveLength(0);
   });
 
   it("is a type a catch block narrows to (real tsc)", async () => {
-    const work = await mkdtemp(join(tmpdir(), "specsmith-credential-types-"));
-    try {
-      const file = join(work, "use.mts");
-      await writeFile(
-        file,
-        [
-          `import { AssistantClient, MissingCredentialError } from ${JSON.stringify(join(dir, "dist/index.js"))};`,
-          `export async function run(): Promise<string | undefined> {`,
-          `  try {`,
-          `    await new AssistantClient().responses.create({ model: "model-01" });`,
-          `  } catch (error) {`,
-          `    if (error instanceof MissingCredentialError) return error.needed[0]?.[0]?.envVar;`,
-          `  }`,
-          `  return undefined;`,
-          `}`,
-        ].join("\n"),
-      );
-      const program = ts.createProgram([file], {
-        strict: true,
-        noEmit: true,
-        target: ts.ScriptTarget.ES2022,
-        module: ts.ModuleKind.NodeNext,
-        moduleResolution: ts.ModuleResolutionKind.NodeNext,
-        lib: ["lib.es2022.d.ts", "lib.dom.d.ts"],
-        types: [],
-        skipLibCheck: true,
-      });
-      const errors = ts
-        .getPreEmitDiagnostics(program)
-        .map((d) => ts.flattenDiagnosticMessageText(d.messageText, "\n"));
-      expect(errors).toEqual([]);
-    } finally {
-      await rm(work, { recursive: true, force: true });
-    }
+    const errors = await consumerTypeErrors(dir, [
+      `import { AssistantClient, MissingCredentialError } from PACKAGE;`,
+      `export async function run(): Promise<string | undefined> {`,
+      `  try {`,
+      `    await new AssistantClient().responses.create({ model: "model-01" });`,
+      `  } catch (error) {`,
+      `    if (error instanceof MissingCredentialError) return error.needed[0]?.[0]?.envVar;`,
+      `  }`,
+      `  return undefined;`,
+      `}`,
+    ]);
+    expect(errors).toEqual([]);
   });
 });

@@ -3,13 +3,9 @@
 // 127.0.0.1: an enum mismatch names the allowed values (up to 20), a tagged union names every tag, a JSON
 // body's problems are named by JSON Pointer and a form body's by the field name on the wire, and
 // `validate: "warn"` reports a request the spec calls invalid and sends it anyway. Types by the real tsc.
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { pathToFileURL } from "node:url";
-import ts from "typescript";
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it, vi } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { startServer, type TestServer } from "../runtime/server.ts";
+import { consumerTypeErrors, importTestPackage, rejectionOf } from "./test-package.ts";
 
 interface Issue {
   part: string;
@@ -33,8 +29,7 @@ let pkg: Package;
 let server: TestServer;
 
 beforeAll(async () => {
-  dir = inject("testPackages").assistant;
-  pkg = (await import(pathToFileURL(join(dir, "dist/index.js")).href)) as Package;
+  ({ dir, pkg } = await importTestPackage<Package>("assistant"));
   server = await startServer();
 });
 
@@ -49,15 +44,7 @@ afterEach(() => {
 const client = (options: Record<string, unknown> = {}) =>
   new pkg.AssistantClient({ baseURL: server.url, apiKey: "sk-test-key-123", maxRetries: 0, ...options });
 
-async function rejection(promise: Promise<unknown>): Promise<ValidationFailure> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof pkg.RequestValidationError))
-    throw new Error(`expected a RequestValidationError, got ${String(error)}`);
-  return error;
-}
+const rejection = (promise: Promise<unknown>) => rejectionOf(promise, pkg.RequestValidationError);
 
 const MODELS = Array.from({ length: 25 }, (_, i) => `model-${String(i + 1).padStart(2, "0")}`);
 
@@ -166,39 +153,16 @@ describe('validate: "warn"', () => {
 
 describe("the validate option's type", () => {
   it('accepts true, false and "warn", and a hook taking a RequestValidationError (real tsc)', async () => {
-    const work = await mkdtemp(join(tmpdir(), "specsmith-validate-types-"));
-    try {
-      const file = join(work, "use.mts");
-      const index = JSON.stringify(join(dir, "dist/index.js"));
-      await writeFile(
-        file,
-        [
-          `import { AssistantClient, type RequestValidationError } from ${index};`,
-          `const seen: RequestValidationError[] = [];`,
-          `new AssistantClient({ validate: "warn", onValidationWarning: (w) => seen.push(w) });`,
-          `new AssistantClient({ validate: false });`,
-          `void new AssistantClient().responses.create({ model: "model-01" }, { validate: "warn" });`,
-          `// @ts-expect-error a misspelt mode is refused`,
-          `new AssistantClient({ validate: "warning" });`,
-          `new AssistantClient({ onValidationWarning: (w) => w.errors[0]?.pointer.toUpperCase() });`,
-        ].join("\n"),
-      );
-      const program = ts.createProgram([file], {
-        strict: true,
-        noEmit: true,
-        target: ts.ScriptTarget.ES2022,
-        module: ts.ModuleKind.NodeNext,
-        moduleResolution: ts.ModuleResolutionKind.NodeNext,
-        lib: ["lib.es2022.d.ts", "lib.dom.d.ts"],
-        types: [],
-        skipLibCheck: true,
-      });
-      const errors = ts
-        .getPreEmitDiagnostics(program)
-        .map((d) => ts.flattenDiagnosticMessageText(d.messageText, "\n"));
-      expect(errors).toEqual([]);
-    } finally {
-      await rm(work, { recursive: true, force: true });
-    }
+    const errors = await consumerTypeErrors(dir, [
+      `import { AssistantClient, type RequestValidationError } from PACKAGE;`,
+      `const seen: RequestValidationError[] = [];`,
+      `new AssistantClient({ validate: "warn", onValidationWarning: (w) => seen.push(w) });`,
+      `new AssistantClient({ validate: false });`,
+      `void new AssistantClient().responses.create({ model: "model-01" }, { validate: "warn" });`,
+      `// @ts-expect-error a misspelt mode is refused`,
+      `new AssistantClient({ validate: "warning" });`,
+      `new AssistantClient({ onValidationWarning: (w) => w.errors[0]?.pointer.toUpperCase() });`,
+    ]);
+    expect(errors).toEqual([]);
   });
 });

@@ -25,13 +25,8 @@ export interface ValidateOptions {
 }
 
 const DEFAULT_MAX_ERRORS = 20;
-/** The most characters of any input value (or spec value) a message quotes. */
+/** The most characters of any input value a message quotes. */
 const QUOTE_LIMIT = 40;
-/**
- * The most allowed values a message names: a 300-value enum is not pasted into every message, while the
- * usual enum (a few to a dozen values) is named in full, so the user sees the value they meant.
- */
-const LIST_LIMIT = 20;
 /** Pointer segments (input keys) longer than this are shortened, so a huge key is never echoed back. */
 const SEGMENT_LIMIT = 200;
 
@@ -254,15 +249,15 @@ export function anyOfErrors(
   tagProperty: string | null,
   tags: readonly unknown[] | null,
   kinds: readonly number[] | null,
+  tagMessage: string | null,
 ): boolean {
   // An object whose tag names no branch (a tool `"type": "browser"` where the spec knows "function" and
   // "file_search") fails every branch on its tag: one error there naming every tag, rather than the
   // first branch's tag alone and the fields that branch wants.
   if (tagProperty !== null && tags !== null && isObject(value) && hasOwn(value, tagProperty)) {
     const tag = (value as Record<string, unknown>)[tagProperty];
-    if (tag !== undefined && !tags.includes(tag)) {
-      const at = `${pointer}/${pointerSegment(tagProperty)}`;
-      return report(state, at, "enum", `must be one of: ${quoteValues(tags)}`);
+    if (tag !== undefined && !tags.includes(tag) && tagMessage !== null) {
+      return report(state, `${pointer}/${pointerSegment(tagProperty)}`, "enum", tagMessage);
     }
   }
   const meant = branches[meantBranch(value, tagProperty, tags, kinds)];
@@ -287,6 +282,7 @@ export function oneOfErrors(
   tagProperty: string | null,
   tags: readonly unknown[] | null,
   kinds: readonly number[] | null,
+  tagMessage: string | null,
 ): boolean {
   const matching: number[] = [];
   for (let i = 0; i < branches.length; i++) if ((branches[i] as Check)(value, null, null)) matching.push(i);
@@ -299,7 +295,7 @@ export function oneOfErrors(
       `must match exactly one schema in oneOf, but matches ${matching.length} (branches ${which})`,
     );
   }
-  return anyOfErrors(state, pointer, value, branches, tagProperty, tags, kinds);
+  return anyOfErrors(state, pointer, value, branches, tagProperty, tags, kinds, tagMessage);
 }
 
 /** An error for a property name that fails `propertyNames`: its first problem. True at the cap. */
@@ -503,18 +499,6 @@ export function describe(value: unknown): string {
   else if (value === null || typeof value !== "object") text = String(value);
   else text = Array.isArray(value) ? "an array" : "an object";
   return clip(text, QUOTE_LIMIT + 4);
-}
-
-/** A value from the spec quoted for a message: JSON, at most ~40 characters. */
-export function quoteValue(value: unknown): string {
-  if (typeof value === "string") return JSON.stringify(clip(value, QUOTE_LIMIT));
-  return clip(JSON.stringify(value) ?? String(value), QUOTE_LIMIT + 2);
-}
-
-/** The allowed values for a message: `"a", "b", "c"`, or the first 20 `and 12 more`. */
-export function quoteValues(values: readonly unknown[]): string {
-  const shown = values.slice(0, LIST_LIMIT).map(quoteValue).join(", ");
-  return values.length > LIST_LIMIT ? `${shown} and ${values.length - LIST_LIMIT} more` : shown;
 }
 
 function clip(text: string, limit: number): string {
