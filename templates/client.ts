@@ -100,6 +100,7 @@ export function renderClient(model: CodegenModel, project: Project): void {
         { name: "AuthConfig", isTypeOnly: true },
         { name: "ClientOptions", isTypeOnly: true },
         { name: "CredentialParameter", isTypeOnly: true },
+        { name: "CredentialSource", isTypeOnly: true },
       ],
     },
     { moduleSpecifier: "./runtime/env.js", namedImports: ["readEnv", "credential"] },
@@ -146,6 +147,19 @@ export function renderClient(model: CodegenModel, project: Project): void {
       },
     ],
   });
+  file.addVariableStatement({
+    declarationKind: VariableDeclarationKind.Const,
+    docs: [
+      "Per security scheme, the constructor option and environment variable that give its credential: a missing one is named in the MissingCredentialError.",
+    ],
+    declarations: [
+      {
+        name: "CREDENTIAL_SOURCES",
+        type: "Record<string, CredentialSource>",
+        initializer: `{ ${model.securitySchemes.map((s) => `${objectKey(s.key)}: ${JSON.stringify({ option: s.option, envVar: s.envVar })}`).join(", ")} }`,
+      },
+    ],
+  });
   file.addClass({
     name: model.clientClassName,
     isExported: true,
@@ -164,7 +178,7 @@ export function renderClient(model: CodegenModel, project: Project): void {
         parameters: [{ name: "options", type: optionsName, initializer: "{}" }],
         statements: [
           `const auth: Record<string, AuthConfig | undefined> = { ${model.securitySchemes.map((s) => `${objectKey(s.key)}: ${authEntry(s)}`).join(", ")} };`,
-          `this.http = new HttpClient({ baseURL: options.baseURL ?? readEnv(${str(`${model.envPrefix}_BASE_URL`)}) ?? DEFAULT_BASE_URL, auth, options, userAgent: ${str(`${model.packageName}/${model.version}`)}, servers: API_SERVERS, credentialParameters: CREDENTIAL_PARAMETERS });`,
+          `this.http = new HttpClient({ baseURL: options.baseURL ?? readEnv(${str(`${model.envPrefix}_BASE_URL`)}) ?? DEFAULT_BASE_URL, auth, options, userAgent: ${str(`${model.packageName}/${model.version}`)}, servers: API_SERVERS, credentialParameters: CREDENTIAL_PARAMETERS, credentialSources: CREDENTIAL_SOURCES${model.idempotencyHeader !== undefined ? `, idempotencyHeader: ${str(model.idempotencyHeader)}` : ""} });`,
           ...model.resources.map((r) => `this.${r.property} = new ${r.className}(this.http);`),
         ],
       },

@@ -69,6 +69,19 @@ function exampleOperation(operations: OperationModel[]): OperationModel | undefi
 }
 
 /** How requests are checked before sending, and the exported validators. */
+/** How this package's writes get an idempotency key. */
+function idempotencySentence(model: CodegenModel): string {
+  const generated =
+    "one is generated per call and sent on each of its attempts (`idempotencyKey`, or the header, sets your own)";
+  const option =
+    "name the API's header with the `idempotencyHeader` client option to have one generated for every write.";
+  if (model.idempotencyHeader !== undefined)
+    return `This API reads it from \`${model.idempotencyHeader}\`: ${generated}.`;
+  if (model.operations.some((o) => o.idempotencyHeader !== undefined))
+    return `Where the spec declares an idempotency header, ${generated}; elsewhere ${option}`;
+  return option.charAt(0).toUpperCase() + option.slice(1);
+}
+
 function validationSection(model: CodegenModel): string[] {
   const checked = model.operations.find((o) => o.validators.length > 0 && !o.pagination);
   if (!checked) return [];
@@ -80,8 +93,11 @@ function validationSection(model: CodegenModel): string[] {
       "JSON or form body against the spec: types, required fields, enums, formats, lengths and ranges. " +
       "A mismatch throws `RequestValidationError` and nothing is sent. Its `errors` give each problem's " +
       "`part` of the request, a JSON Pointer into the params object, the `message` and, for form bodies, " +
-      "the field name on the wire (`wireName`). Pass `validate: false` to the constructor, or in one " +
-      "call's options, to send without checking.",
+      "the field name on the wire (`wireName`); the message names JSON body fields by JSON Pointer " +
+      "(`/tools/0/type`), form fields by their wire name, and an enum's allowed values. Pass " +
+      "`validate: false` to the constructor, or in one call's options, to send without checking, or " +
+      '`validate: "warn"` to send anyway and report the problems (to `onValidationWarning`, by default ' +
+      "`console.warn` once per message): for a spec older than the API, whose new values it would refuse.",
     "",
     ...markdownCodeBlock(
       "ts",
@@ -224,8 +240,8 @@ export function readme(model: CodegenModel): string {
       "`idempotencyKey` and `validate`.",
     "",
     "Requests are retried with exponential backoff and jitter on network errors, 408, 409, 429 and 5xx, " +
-      "honouring `Retry-After`. A POST is retried only when it carries an idempotency key; where the spec " +
-      "declares an `Idempotency-Key` header, one is generated per call and kept across its retries.",
+      "honouring `Retry-After`. A POST or PATCH is retried only when it carries an idempotency key. " +
+      idempotencySentence(model),
     "",
   );
   lines.push(...validationSection(model));

@@ -66,6 +66,8 @@ interface Job {
   spec: string;
   outDir: string;
   packageName: string;
+  /** From api.yaml `idempotency.header`. */
+  idempotencyHeader?: string;
 }
 
 /** What a render depends on besides the input files. */
@@ -73,7 +75,14 @@ function requestKey(job: Job, allowRefDirs: readonly string[]): string {
   // The allowed folders change which specs load at all: a package rendered with a folder allowed is not
   // fresh for a run that does not allow it.
   const allowed = allowRefDirs.length > 0 ? { allowRefDirs: [...allowRefDirs].sort() } : {};
-  return JSON.stringify({ packageName: job.packageName, specName: basename(job.spec), ...allowed });
+  // api.yaml's idempotency header changes the client, so a package made without it is not fresh.
+  const idempotency = job.idempotencyHeader !== undefined ? { idempotencyHeader: job.idempotencyHeader } : {};
+  return JSON.stringify({
+    packageName: job.packageName,
+    specName: basename(job.spec),
+    ...allowed,
+    ...idempotency,
+  });
 }
 
 /** Spec problems (from loading or rendering), one line each: file#pointer and what is wrong. */
@@ -109,7 +118,12 @@ async function folderJobs(
       name,
       limits.spec,
     );
-    jobs.push({ spec, outDir: join(generatedDir, name), packageName: manifest.package });
+    jobs.push({
+      spec,
+      outDir: join(generatedDir, name),
+      packageName: manifest.package,
+      ...(manifest.idempotency ? { idempotencyHeader: manifest.idempotency.header } : {}),
+    });
   }
   return jobs;
 }
@@ -216,6 +230,7 @@ async function generateJobs(
         packageName,
         specName: basename(job.spec),
         specHash: loaded.hash,
+        ...(job.idempotencyHeader !== undefined ? { idempotencyHeader: job.idempotencyHeader } : {}),
       }),
     );
     printWarnings(ctx, job.spec, warnings);

@@ -29,6 +29,8 @@ export interface RenderInput {
   packageName: string;
   specName: string;
   specHash: string;
+  /** The API's idempotency header for every write, from api.yaml (see CodegenModel). */
+  idempotencyHeader?: string;
 }
 
 /**
@@ -73,7 +75,10 @@ export interface RenderedPackage {
 }
 
 export async function renderPackage(input: RenderInput): Promise<RenderedPackage> {
-  const model = buildModel({ ...input, reservedExports: await runtimeExports() });
+  const { idempotencyHeader, ...spec } = input;
+  const model = buildModel({ ...spec, reservedExports: await runtimeExports() });
+  // Set here, beside the spec's model: it comes from api.yaml, not from the spec.
+  if (idempotencyHeader !== undefined) model.idempotencyHeader = idempotencyHeader;
   const project = new Project({
     useInMemoryFileSystem: true,
     skipAddingFilesFromTsConfig: true,

@@ -29,6 +29,11 @@ export interface Manifest {
   pages: ManifestPage[];
   /** Overlay file relative to the API folder; "overlay.yaml" is used when present and this is unset. */
   overlay?: string;
+  /**
+   * `idempotency: { header: Idempotency-Key }`: the API honours an idempotency key on every write though
+   * its spec does not declare the header (Stripe's); the generated client sends one and retries writes.
+   */
+  idempotency?: { header: string };
 }
 
 function fail(file: string, message: string): never {
@@ -58,7 +63,29 @@ function staysInside(path: string): boolean {
   return !isAbsolute(path) && normal !== ".." && !normal.startsWith(`..${sep}`) && normal !== ".";
 }
 
-const KNOWN_KEYS = new Set(["title", "package", "version", "description", "servers", "pages", "overlay"]);
+const KNOWN_KEYS = new Set([
+  "title",
+  "package",
+  "version",
+  "description",
+  "servers",
+  "pages",
+  "overlay",
+  "idempotency",
+]);
+
+/** An HTTP header name (RFC 9110 token), so the generated client can always set it. */
+const HEADER_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+
+function parseIdempotency(file: string, value: unknown): { header: string } | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (!isRecord(value) || Object.keys(value).some((key) => key !== "header"))
+    fail(file, `"idempotency" must be a mapping with one key, header (e.g. header: Idempotency-Key)`);
+  const header = value.header;
+  if (typeof header !== "string" || !HEADER_NAME.test(header))
+    fail(file, `"idempotency.header" must be an HTTP header name, e.g. Idempotency-Key`);
+  return { header };
+}
 
 export function parseManifest(text: string, file: string, name: string): Manifest {
   const data = parseData(text, file);
@@ -103,6 +130,8 @@ export function parseManifest(text: string, file: string, name: string): Manifes
   const overlay = optionalString(file, data, "overlay");
   if (overlay && !staysInside(overlay)) fail(file, `"overlay" must stay inside the API folder`);
   if (overlay) manifest.overlay = overlay;
+  const idempotency = parseIdempotency(file, data.idempotency);
+  if (idempotency) manifest.idempotency = idempotency;
   return manifest;
 }
 

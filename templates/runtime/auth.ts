@@ -2,6 +2,7 @@
 // parts of a request carry a credential (so a redirect to another origin can leave them behind). The
 // generated client builds the `auth` record from constructor options and environment variables; an entry
 // is undefined when its credential was not given.
+import { MissingCredentialError, type CredentialSource } from "./errors.js";
 import { ownValue } from "./own.js";
 import { containsSecret, secretSpellings } from "./redact.js";
 
@@ -12,20 +13,28 @@ export type AuthConfig =
 
 /**
  * The configs to apply: the first security requirement group whose schemes are all configured (OpenAPI
- * lets any one group satisfy the operation; an empty group means auth is optional). Throws, naming the
- * scheme keys and never their values, when the operation needs credentials that were not given.
+ * lets any one group satisfy the operation; an empty group means auth is optional). Throws a
+ * MissingCredentialError when the operation needs credentials that were not given, naming the client
+ * option and the environment variable of each (from `sources`), never a value.
  */
 export function selectAuth(
   security: string[][] | undefined,
   auth: Record<string, AuthConfig | undefined>,
+  sources: Record<string, CredentialSource> = {},
 ): AuthConfig[] {
   if (!security || security.length === 0) return [];
   for (const group of security) {
     const configs = group.map((key) => ownValue(auth, key) as AuthConfig | undefined);
     if (configs.every((c): c is AuthConfig => c !== undefined)) return configs;
   }
-  const options = security.map((group) => group.join(" + ")).join(" or ");
-  throw new Error(`Missing credentials: this operation needs ${options}. Pass it to the client constructor.`);
+  throw new MissingCredentialError(
+    security.map((group) =>
+      group.map((scheme) => {
+        const source = ownValue(sources, scheme) as CredentialSource | undefined;
+        return source ? { scheme, ...source } : { scheme };
+      }),
+    ),
+  );
 }
 
 /** UTF-8 safe base64 (btoa alone rejects characters above U+00FF). */

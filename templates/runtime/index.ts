@@ -6,6 +6,7 @@ export {
   type AuthConfig,
   type ClientOptions,
   type CredentialParameter,
+  type CredentialSource,
   type HttpClientConfig,
   type HttpMethod,
   type OperationSpec,
@@ -18,6 +19,8 @@ export {
   APIConnectionTimeoutError,
   APIUserAbortError,
   AuthenticationError,
+  MissingCredentialError,
+  type MissingCredential,
   RequestValidationError,
   type RequestPart,
   type RequestValidationIssue,
@@ -49,5 +52,10 @@ export {
   type PageSource,
   type PageStrategy,
 } from "./pagination.js";
-export { type RequestValidators, type Validator } from "./request-check.js";
+export {
+  type RequestValidators,
+  type ValidateMode,
+  type ValidationWarningHandler,
+  type Validator,
+} from "./request-check.js";
 export { wireName, type ValidateOptions, type ValidationError, type ValidationResult } from "./validation.js";

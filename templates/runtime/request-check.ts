@@ -1,5 +1,7 @@
 // Checks a request's arguments against the operation's validators (src/validators.ts) before anything is
-// sent, so a mistake is reported by field rather than as a 400 from the server, or not at all.
+// sent, so a mistake is reported by field rather than as a 400 from the server, or not at all. Under
+// `validate: "warn"` (a spec older than the API: a value the API added since is refused locally) the
+// problems are reported and the request is sent.
 import { RequestValidationError, type RequestPart, type RequestValidationIssue } from "./errors.js";
 import type { ValidateOptions, ValidationResult } from "./validation.js";
 
@@ -30,14 +32,15 @@ export interface CheckedRequest {
 }
 
 /**
- * Throws a RequestValidationError listing every problem found (up to the validators' cap), with the
- * `secrets` (the request's credentials) masked wherever the error prints.
+ * The RequestValidationError listing every problem found (up to the validators' cap), with the `secrets`
+ * (the request's credentials) masked wherever the error prints; undefined when the request is valid.
+ * The caller throws it, or reports it and sends the request anyway (`validate: "warn"`).
  */
 export function checkRequest(
   validators: RequestValidators,
   request: CheckedRequest,
   secrets?: readonly string[],
-): void {
+): RequestValidationError | undefined {
   const issues: RequestValidationIssue[] = [];
   const run = (part: RequestPart, validator: Validator | undefined, value: unknown, prefix = ""): void => {
     if (validator === undefined) return;
@@ -53,7 +56,30 @@ export function checkRequest(
   if (args.body !== undefined || request.bodyRequired) {
     run("body", validators.body, args.body, request.wrappedBody ? "/body" : "");
   }
-  if (issues.length > 0) {
-    throw new RequestValidationError(`${request.method} ${request.path}`, issues, secrets);
-  }
+  return issues.length > 0
+    ? new RequestValidationError(`${request.method} ${request.path}`, issues, secrets)
+    : undefined;
+}
+
+/** How a client checks requests: refuse invalid ones, report them and send anyway, or not check. */
+export type ValidateMode = boolean | "warn";
+
+/** Receives each invalid request sent under `validate: "warn"`. */
+export type ValidationWarningHandler = (warning: RequestValidationError) => void;
+
+/** The most distinct messages the default handler remembers (a long-lived client must not grow). */
+const REMEMBERED_WARNINGS = 1000;
+
+/**
+ * The default handler for `validate: "warn"`: console.warn, once per distinct message per client, so a
+ * loop sending the same out-of-date value does not flood the log.
+ */
+export function warnOncePerMessage(): ValidationWarningHandler {
+  const seen = new Set<string>();
+  return (warning) => {
+    if (seen.has(warning.message)) return;
+    if (seen.size >= REMEMBERED_WARNINGS) seen.clear();
+    seen.add(warning.message);
+    console.warn(`${warning.message} (sent anyway: validate is "warn")`);
+  };
 }

@@ -80,6 +80,8 @@ function emitChoice(
     tag ? lit(tag.property) : "null",
     tag ? c.module.json(tag.values) : "null",
     kinds ? c.module.json(kinds) : "null",
+    // Said when the input's tag names no branch: every tag, worded at compile time like any enum.
+    tag ? lit(messages.enum(tag.values)) : "null",
   ].join(", ");
   const helper = c.module.helper(keyword === "anyOf" ? "anyOfErrors" : "oneOfErrors");
   const report = `${helper}(st, ${place.pointer.code()}, ${v}, [${fns.join(", ")}], ${hints})`;

@@ -2,7 +2,11 @@
 // are quoted short (a 300-value enum or a 10 kB const is not pasted into every message).
 
 const VALUE_LIMIT = 40;
-const LIST_LIMIT = 10;
+/**
+ * The most allowed values a message names: the usual enum (a few to a dozen values) is named in full, so
+ * the user sees the value they meant, while a 300-value enum is not pasted into every message.
+ */
+const LIST_LIMIT = 20;
 
 const TYPE_NAMES: Record<string, string> = {
   string: "a string",
@@ -30,12 +34,12 @@ export function quote(value: unknown): string {
 
 const quotedLists = new WeakMap<readonly unknown[], string>();
 
-/** "a", "b", "c" (and 12 more) */
+/** "a", "b", "c" and 12 more */
 export function quoteList(values: readonly unknown[]): string {
   const known = quotedLists.get(values);
   if (known !== undefined) return known;
   const shown = values.slice(0, LIST_LIMIT).map(quote).join(", ");
-  const text = values.length > LIST_LIMIT ? `${shown} (and ${values.length - LIST_LIMIT} more)` : shown;
+  const text = values.length > LIST_LIMIT ? `${shown} and ${values.length - LIST_LIMIT} more` : shown;
   quotedLists.set(values, text);
   return text;
 }

@@ -248,7 +248,7 @@ describe("auth", () => {
 
   it("fails before sending when required credentials are missing", async () => {
     const error = await rejection(client({ auth }).http.request(op([["missing"]])));
-    expect(String(error)).toMatch(/Missing credentials: this operation needs missing/);
+    expect(String(error)).toMatch(/Missing credentials: this operation needs the "missing" credential/);
     expect(server.requests).toHaveLength(0);
   });
 });

@@ -29,6 +29,11 @@ describe("api.yaml", () => {
     });
   });
 
+  it("reads the idempotency header of an API whose spec does not declare it", () => {
+    const manifest = parseManifest(`${good}idempotency:\n  header: Idempotency-Key\n`, "api.yaml", "w");
+    expect(manifest.idempotency).toEqual({ header: "Idempotency-Key" });
+  });
+
   it.each([
     ["title: [", "not valid YAML"],
     ["- a\n- b\n", "must be a YAML mapping"],
@@ -39,6 +44,9 @@ describe("api.yaml", () => {
     [good.replace("url: https://docs.example.com/b", "url: ftp://x"), "pages[1].url must be an http(s) URL"],
     [good.replace("- pages/a.html", "- ../../etc/passwd"), "pages[0].file must stay inside the API folder"],
     [good + "colour: blue\n", 'unknown key "colour"'],
+    [good + "idempotency: Idempotency-Key\n", '"idempotency" must be a mapping with one key, header'],
+    [good + "idempotency:\n  header: Idempotency Key\n", '"idempotency.header" must be an HTTP header name'],
+    [good + "idempotency:\n  header: K\n  methods: [POST]\n", '"idempotency" must be a mapping'],
   ])("rejects a broken manifest (%#)", (text, message) => {
     expect(() => parseManifest(text, "specs/w/api.yaml", "w")).toThrow(`specs/w/api.yaml: ${message}`);
   });

@@ -16,7 +16,12 @@ const root = join(import.meta.dirname, "..", "..");
 const tsc = join(root, "node_modules", "typescript", "bin", "tsc");
 
 /** Package name -> fixture spec: each becomes `<folder>/<name>/` with `src/` and a compiled `dist/`. */
-const PACKAGES = { things: "test/fixtures/specs/things.json" } as const;
+const PACKAGES = {
+  things: "test/fixtures/specs/things.json",
+  // An OpenAI-like API: tagged tool unions and a long enum in a JSON body, a form body, a documented
+  // error body, a write that declares Idempotency-Key and writes that do not.
+  assistant: "test/fixtures/specs/assistant.json",
+} as const;
 
 export type TestPackages = Record<keyof typeof PACKAGES, string>;
 

@@ -178,6 +178,40 @@ describe("anyOf / oneOf report the branch the input meant", () => {
     ]);
   });
 
+  it("takes a branch that failed on a one-value enum tag for a poor match, as one failing on a const", async () => {
+    // The third branch has no tag, so no implied discriminator is found: the error rules decide.
+    const validate = await validatorFor({
+      anyOf: [
+        { type: "object", required: ["kind", "a"], properties: { kind: { enum: ["x"] }, a: {} } },
+        { type: "object", required: ["kind", "b"], properties: { kind: { enum: ["y"] }, b: {} } },
+        { type: "object", required: ["c"], properties: { c: {} } },
+      ],
+    });
+    expect(errorsOf(validate({ kind: "y" }))).toEqual([
+      { pointer: "", keyword: "required", message: 'must have required property "b"', wireName: undefined },
+    ]);
+  });
+
+  it("names every tag when the input's tag names no branch", async () => {
+    const validate = await validatorFor({
+      type: "array",
+      items: {
+        oneOf: [
+          { type: "object", required: ["type"], properties: { type: { enum: ["function"] } } },
+          { type: "object", required: ["type"], properties: { type: { const: "file_search" } } },
+        ],
+      },
+    });
+    expect(errorsOf(validate([{ type: "browser" }]))).toEqual([
+      {
+        pointer: "/0/type",
+        keyword: "enum",
+        message: 'must be one of: "function", "file_search"',
+        wireName: undefined,
+      },
+    ]);
+  });
+
   it("says how many branches matched when a oneOf matches several", async () => {
     const validate = await validatorFor({ oneOf: [{ type: "integer" }, { minimum: 2 }] });
     const errors = errorsOf(validate(3));

@@ -4,6 +4,7 @@ import {
   type AuthConfig,
   type ClientOptions,
   type CredentialParameter,
+  type CredentialSource,
 } from "./runtime/client.js";
 import { readEnv, credential } from "./runtime/env.js";
 import { VerificationSessions } from "./resources.js";
@@ -18,6 +19,10 @@ export const DEFAULT_BASE_URL = "https://api.stripe.com";
 const API_SERVERS: string[] = ["https://api.stripe.com"];
 /** Every API-key parameter the spec declares: set by hand too, it is still treated as a credential. */
 const CREDENTIAL_PARAMETERS: CredentialParameter[] = [];
+/** Per security scheme, the constructor option and environment variable that give its credential: a missing one is named in the MissingCredentialError. */
+const CREDENTIAL_SOURCES: Record<string, CredentialSource> = {
+  basicAuth: { option: "apiKey", envVar: "STRIPE_IDENTITY_API_KEY" },
+};
 
 /**
  * Stripe Identity API
@@ -44,6 +49,8 @@ export class StripeIdentityClient {
       userAgent: "@specsmith/stripe-identity/0.1.0",
       servers: API_SERVERS,
       credentialParameters: CREDENTIAL_PARAMETERS,
+      credentialSources: CREDENTIAL_SOURCES,
+      idempotencyHeader: "Idempotency-Key",
     });
     this.verificationSessions = new VerificationSessions(this.http);
   }

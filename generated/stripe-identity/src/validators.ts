@@ -617,7 +617,7 @@ function s5(v: any, st: ValidationState | null, ev: Evaluated | null): boolean {
   if (!(s6(v, null, null) || s7(v, null, null))) {
     if (st === null) return false;
     ok = false;
-    if (anyOfErrors(st, "", v, [s6, s7], null, null, value0)) return false;
+    if (anyOfErrors(st, "", v, [s6, s7], null, null, value0, null)) return false;
   }
   return ok;
 }

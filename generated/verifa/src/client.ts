@@ -4,6 +4,7 @@ import {
   type AuthConfig,
   type ClientOptions,
   type CredentialParameter,
+  type CredentialSource,
 } from "./runtime/client.js";
 import { readEnv, credential } from "./runtime/env.js";
 import { Sessions } from "./resources.js";
@@ -18,6 +19,10 @@ export const DEFAULT_BASE_URL = "https://devapi.withverifa.com";
 const API_SERVERS: string[] = ["https://devapi.withverifa.com"];
 /** Every API-key parameter the spec declares: set by hand too, it is still treated as a credential. */
 const CREDENTIAL_PARAMETERS: CredentialParameter[] = [{ in: "header", name: "X-API-Key" }];
+/** Per security scheme, the constructor option and environment variable that give its credential: a missing one is named in the MissingCredentialError. */
+const CREDENTIAL_SOURCES: Record<string, CredentialSource> = {
+  apiKeyAuth: { option: "apiKey", envVar: "VERIFA_API_KEY" },
+};
 
 /**
  * Verifa API
@@ -45,6 +50,7 @@ export class VerifaClient {
       userAgent: "@specsmith/verifa/0.1.0",
       servers: API_SERVERS,
       credentialParameters: CREDENTIAL_PARAMETERS,
+      credentialSources: CREDENTIAL_SOURCES,
     });
     this.sessions = new Sessions(this.http);
   }

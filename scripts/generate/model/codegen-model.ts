@@ -141,6 +141,11 @@ export interface CodegenModel {
   /** Prefix of the environment variables the client reads: "VERIFA" for VERIFA_API_KEY, VERIFA_BASE_URL. */
   envPrefix: string;
   securitySchemes: SecuritySchemeModel[];
+  /**
+   * The header the API reads an idempotency key from on every write, where the spec does not declare it
+   * (api.yaml `idempotency.header`): the client then sends a key with each POST and PATCH and retries them.
+   */
+  idempotencyHeader?: string;
   schemas: SchemaAlias[];
   resources: ResourceModel[];
   operations: OperationModel[];

@@ -18,17 +18,25 @@ import {
   APIError,
   APIUserAbortError,
   headerRecord,
+  type CredentialSource,
   requestIdFrom,
 } from "./errors.js";
 import { ownValue } from "./own.js";
 import { PagePromise, type PageStrategy } from "./pagination.js";
 import { printsMasked, redactError } from "./redact.js";
 import { apiOrigins, fetchFollowingRedirects } from "./redirect.js";
-import { checkRequest, type RequestValidators } from "./request-check.js";
+import {
+  checkRequest,
+  warnOncePerMessage,
+  type RequestValidators,
+  type ValidateMode,
+  type ValidationWarningHandler,
+} from "./request-check.js";
 import { isRepeatable, retryDelay, shouldRetry, sleep, type RetryTiming } from "./retry.js";
 import { attemptSignal } from "./signal.js";
 
 export type { AuthConfig, CredentialParameter } from "./auth.js";
+export type { CredentialSource } from "./errors.js";
 
 export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE" | "HEAD" | "OPTIONS";
 
@@ -46,10 +54,24 @@ export interface ClientOptions {
   fetch?: typeof fetch;
   defaultHeaders?: Record<string, string>;
   /**
-   * Check each request's arguments against the spec before sending it, and throw a
-   * RequestValidationError instead of sending a request the server would reject (default true).
+   * Check each request's arguments against the spec before sending it (default true): `true` throws a
+   * RequestValidationError instead of sending a request the server would reject; `"warn"` reports it
+   * (see onValidationWarning) and sends the request anyway, for a spec older than the API (a value the
+   * API added since would otherwise be refused locally); `false` does not check.
    */
-  validate?: boolean;
+  validate?: ValidateMode;
+  /**
+   * Receives the RequestValidationError of each request sent under `validate: "warn"` (your logger).
+   * Default: console.warn, once per distinct message.
+   */
+  onValidationWarning?: ValidationWarningHandler;
+  /**
+   * The header the API reads an idempotency key from (e.g. "Idempotency-Key"), where the spec does not
+   * declare it. With one, every POST and PATCH carries a key (a fresh one per call, the same on each of
+   * its attempts), so writes are retried safely; without one a write is never retried. The generated
+   * client sets it when the spec or api.yaml names the header.
+   */
+  idempotencyHeader?: string;
 }
 
 /**
@@ -64,6 +86,8 @@ const CLIENT_OPTIONS = {
   fetch: true,
   defaultHeaders: true,
   validate: true,
+  onValidationWarning: true,
+  idempotencyHeader: true,
 } as const satisfies Record<keyof ClientOptions, true>;
 export const CLIENT_OPTION_NAMES: readonly string[] = Object.keys(CLIENT_OPTIONS);
 
@@ -74,9 +98,13 @@ export interface RequestOptions {
   maxRetries?: number;
   maxResponseBytes?: number;
   signal?: AbortSignal;
+  /**
+   * The idempotency key for this call (sent on each of its attempts), instead of a generated one. It is
+   * sent in the API's idempotency header, "Idempotency-Key" when none is known.
+   */
   idempotencyKey?: string;
   /** Check this request's arguments against the spec first (default: the client's `validate`, true). */
-  validate?: boolean;
+  validate?: ValidateMode;
 }
 
 export interface OperationSpec {
@@ -88,7 +116,10 @@ export interface OperationSpec {
   headers?: string[];
   /** `wrapped`: the body is not an object, so it travels as `params.body`. */
   body?: { mediaType: string; required?: boolean; wrapped?: boolean };
-  /** Header carrying an idempotency key, e.g. "Idempotency-Key"; one is generated for POST and PATCH. */
+  /**
+   * The header this operation reads an idempotency key from, where the spec declares it on the operation
+   * (e.g. "Idempotency-Key"); a key is generated for POST and PATCH.
+   */
   idempotencyHeader?: string;
   /** Names of auth configs; any one group must be applied. [] = no auth. */
   security?: string[][];
@@ -127,6 +158,13 @@ export interface HttpClientConfig {
   servers?: readonly string[];
   /** Every API-key parameter the spec declares, so one set by hand is known as a credential too. */
   credentialParameters?: readonly CredentialParameter[];
+  /** Per security scheme, the client option and environment variable that give its credential. */
+  credentialSources?: Record<string, CredentialSource>;
+  /**
+   * The API's idempotency header for every operation (from api.yaml); the `idempotencyHeader` option and
+   * an operation's own declaration win over it.
+   */
+  idempotencyHeader?: string;
   /** Hooks for tests: the wait between retries, and the clock and randomness of the backoff. */
   retryTiming?: RetryTiming & { sleep?: (ms: number, signal?: AbortSignal) => Promise<void> };
 }
@@ -193,6 +231,15 @@ function setHeader(headers: Headers, name: string, value: string): void {
   }
 }
 
+/** A header name the client will set on every write: checked once, when the client is made. */
+function checkHeaderName(name: string, option: string): void {
+  try {
+    new Headers().set(name, "x");
+  } catch {
+    throw new TypeError(`The ${option} option is not a valid HTTP header name: ${JSON.stringify(name)}`);
+  }
+}
+
 function headerText(value: unknown): string {
   if (Array.isArray(value)) return value.map(String).join(",");
   if (value instanceof Date) return value.toISOString();
@@ -235,8 +282,11 @@ export class HttpClient {
   readonly #options: ClientOptions;
   readonly #origins: ReadonlySet<string>;
   readonly #credentialParameters: readonly CredentialParameter[];
+  readonly #credentialSources: Record<string, CredentialSource>;
   readonly #userAgent: string | undefined;
   readonly #timing: HttpClientConfig["retryTiming"];
+  readonly #idempotencyHeader: string | undefined;
+  readonly #onValidationWarning: ValidationWarningHandler;
 
   constructor(config: HttpClientConfig) {
     this.baseURL = config.baseURL;
@@ -245,8 +295,12 @@ export class HttpClient {
     checkNumericOptions(this.#options, "client");
     this.#origins = apiOrigins(config.baseURL, config.servers ?? []);
     this.#credentialParameters = config.credentialParameters ?? [];
+    this.#credentialSources = config.credentialSources ?? {};
     this.#userAgent = config.userAgent;
     this.#timing = config.retryTiming;
+    this.#idempotencyHeader = this.#options.idempotencyHeader ?? config.idempotencyHeader;
+    if (this.#idempotencyHeader !== undefined) checkHeaderName(this.#idempotencyHeader, "idempotencyHeader");
+    this.#onValidationWarning = this.#options.onValidationWarning ?? warnOncePerMessage();
   }
 
   /** What a request would carry as credentials given these headers (see auth.ts). */
@@ -261,8 +315,9 @@ export class HttpClient {
     options: RequestOptions = {},
   ): Promise<ApiResponse<T>> {
     checkNumericOptions(options, "request");
-    if (op.validate && (options.validate ?? this.#options.validate) !== false) {
-      checkRequest(
+    const validate = options.validate ?? this.#options.validate ?? true;
+    if (op.validate && validate !== false) {
+      const invalid = checkRequest(
         op.validate,
         {
           method: op.method,
@@ -274,6 +329,10 @@ export class HttpClient {
         // The headers set by hand may hold credentials too (a token in defaultHeaders): masked as well.
         this.#credentials(this.#handSetHeaders(args, options)).secrets,
       );
+      if (invalid !== undefined) {
+        if (validate !== "warn") throw invalid;
+        this.#onValidationWarning(invalid);
+      }
     }
     const prepared = this.#prepare(op, args, options);
     const { secrets } = prepared.credentials;
@@ -395,7 +454,7 @@ export class HttpClient {
 
   /** Everything that stays the same across attempts, built once so retries resend identical bytes. */
   #prepare(op: OperationSpec, args: RequestArgs, options: RequestOptions): PreparedRequest {
-    const configs = selectAuth(op.security, this.#auth);
+    const configs = selectAuth(op.security, this.#auth, this.#credentialSources);
     const headers = new Headers();
     headers.set("accept", "application/json");
     if (this.#userAgent && !inBrowser) headers.set("user-agent", this.#userAgent);
@@ -420,13 +479,16 @@ export class HttpClient {
     if (op.body && args.body !== undefined && encoded.contentType === undefined)
       headers.delete("content-type");
 
-    const keyHeader = op.idempotencyHeader ?? DEFAULT_IDEMPOTENCY_HEADER;
+    // The key is set here, once per call: every attempt of the call resends it. A key the user gave (the
+    // idempotencyKey option, or the header set by hand) wins over a generated one.
+    const supported = op.idempotencyHeader ?? this.#idempotencyHeader;
+    const keyHeader = supported ?? DEFAULT_IDEMPOTENCY_HEADER;
     const removedKey = Object.entries(options.headers ?? {}).some(
       ([name, value]) => value === null && name.toLowerCase() === keyHeader.toLowerCase(),
     );
     if (options.idempotencyKey !== undefined) setHeader(headers, keyHeader, options.idempotencyKey);
     else if (
-      op.idempotencyHeader &&
+      supported !== undefined &&
       (op.method === "POST" || op.method === "PATCH") &&
       !headers.has(keyHeader) &&
       !removedKey

@@ -136,8 +136,9 @@ export function bestBranch(branches: readonly (readonly ValidationError[])[]): n
     let deepest = 0;
     for (const error of errors) {
       const depth = depthOf(error.pointer);
-      if ((depth === 0 && error.keyword === "type") || (depth === 1 && error.keyword === "const"))
-        poor = true;
+      // A one-value enum is a const too (`"type": {"enum": ["card"]}`, as OpenAPI 3.0 writes tags).
+      const tag = error.keyword === "const" || error.keyword === "enum";
+      if ((depth === 0 && error.keyword === "type") || (depth === 1 && tag)) poor = true;
       if (depth > deepest) deepest = depth;
     }
     const better =
@@ -189,6 +190,10 @@ function joinTypeErrors(
   if (last === undefined) return null;
   const message = expected.length === 0 ? `must be ${last}` : `must be ${expected.join(", ")} or ${last}`;
   return newError(pointer, "type", message);
+}
+
+function isObject(value: unknown): value is object {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 /** The kind bit of a value (string 1, number 2, integer 4, boolean 8, null 16, array 32, object 64). */
@@ -244,7 +249,17 @@ export function anyOfErrors(
   tagProperty: string | null,
   tags: readonly unknown[] | null,
   kinds: readonly number[] | null,
+  tagMessage: string | null,
 ): boolean {
+  // An object whose tag names no branch (a tool `"type": "browser"` where the spec knows "function" and
+  // "file_search") fails every branch on its tag: one error there naming every tag, rather than the
+  // first branch's tag alone and the fields that branch wants.
+  if (tagProperty !== null && tags !== null && isObject(value) && hasOwn(value, tagProperty)) {
+    const tag = (value as Record<string, unknown>)[tagProperty];
+    if (tag !== undefined && !tags.includes(tag) && tagMessage !== null) {
+      return report(state, `${pointer}/${pointerSegment(tagProperty)}`, "enum", tagMessage);
+    }
+  }
   const meant = branches[meantBranch(value, tagProperty, tags, kinds)];
   if (meant) {
     const before = state.errors.length;
@@ -267,6 +282,7 @@ export function oneOfErrors(
   tagProperty: string | null,
   tags: readonly unknown[] | null,
   kinds: readonly number[] | null,
+  tagMessage: string | null,
 ): boolean {
   const matching: number[] = [];
   for (let i = 0; i < branches.length; i++) if ((branches[i] as Check)(value, null, null)) matching.push(i);
@@ -279,7 +295,7 @@ export function oneOfErrors(
       `must match exactly one schema in oneOf, but matches ${matching.length} (branches ${which})`,
     );
   }
-  return anyOfErrors(state, pointer, value, branches, tagProperty, tags, kinds);
+  return anyOfErrors(state, pointer, value, branches, tagProperty, tags, kinds, tagMessage);
 }
 
 /** An error for a property name that fails `propertyNames`: its first problem. True at the cap. */

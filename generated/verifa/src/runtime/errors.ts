@@ -345,6 +345,47 @@ export class APIUserAbortError extends APIError {
   }
 }
 
+/** Where a credential is given: the client constructor's option and the environment variable it reads. */
+export interface CredentialSource {
+  option: string;
+  envVar: string;
+}
+
+/** A credential the operation needs: its security scheme and, when known, where to give it. */
+export interface MissingCredential extends Partial<CredentialSource> {
+  scheme: string;
+}
+
+/** "the apiKey option (or the ACME_API_KEY environment variable)", else the scheme's name. */
+function describeCredential(credential: MissingCredential): string {
+  if (credential.option === undefined) return `the "${credential.scheme}" credential`;
+  const env = credential.envVar !== undefined ? ` (or the ${credential.envVar} environment variable)` : "";
+  return `the ${credential.option} option${env}`;
+}
+
+/**
+ * The operation needs a credential the client was not given: nothing was sent. `needed` lists the
+ * alternatives (any one group will do), each credential with the client option and environment
+ * variable that give it. Never holds a credential value.
+ */
+export class MissingCredentialError extends APIError {
+  static {
+    this.prototype.name = "MissingCredentialError";
+  }
+  readonly needed: MissingCredential[][];
+
+  constructor(needed: MissingCredential[][]) {
+    const alternatives = needed.map((group) => group.map(describeCredential).join(" and ")).join(", or ");
+    super(
+      undefined,
+      undefined,
+      undefined,
+      `Missing credentials: this operation needs ${alternatives}. Pass it to the client constructor.`,
+    );
+    this.needed = needed;
+  }
+}
+
 /** Which part of a request a validation error is in. */
 export type RequestPart = "path" | "query" | "header" | "body";
 
@@ -382,9 +423,20 @@ export class RequestValidationError extends APIError {
   }
 }
 
-/** "options[document][allowed_types][1] must be one of: ..." (names are the form/bracket path). */
+/**
+ * Where an issue is, as the user would look for it: in a JSON body its JSON Pointer (`/tools/0/type`), the
+ * path into the object they wrote; in a form body and the query the field name on the wire
+ * (`options[document][allowed_types][1]`), which is what the server's own errors name; a path or header
+ * parameter by its name.
+ */
+function issueLocation(issue: RequestValidationIssue): string {
+  if (issue.wireName !== undefined) return issue.wireName;
+  return issue.part === "body" ? issue.pointer : wireName(issue.pointer);
+}
+
+/** `/tools/0/type must be one of: ...`, `limit must be >= 1`. */
 function describeIssue(issue: RequestValidationIssue): string {
-  const where = issue.wireName ?? wireName(issue.pointer);
+  const where = issueLocation(issue);
   // The root of the params object (body fields, query and header parameters) or of the path arguments.
   const label = where !== "" ? where : issue.part === "path" ? "path arguments" : "params";
   return `${label} ${issue.message}`;
