@@ -165,6 +165,22 @@ describe("never refuse what a page shows", () => {
     expect(r.report).toMatch(/## Unplaced operations\n\n.*\n\n- Retrieve Store Information/);
   });
 
+  it("places by a docs link whose collection is a dotted method name the title names", async () => {
+    // Musixmatch-style RPC paths ("/album.get"): the title's noun is the whole segment, not "album".
+    const page = {
+      file: "album-get.md",
+      text:
+        "# List AlbumGets\n\n[List AlbumGets](/api/album.get/list)\n\n" +
+        "- album_idstringRequiredThe album id\n\nThe album id\n\nThe request was successful.\n\n",
+    };
+    const r = await scrapePages([page], meta);
+    const doc = r.document as unknown as {
+      paths: Record<string, Record<string, { parameters?: { name: string; in: string }[] }>>;
+    };
+    expect(Object.keys(doc.paths)).toEqual(["/album.get"]);
+    expect(doc.paths["/album.get"]?.get?.parameters).toMatchObject([{ name: "album_id", in: "query" }]);
+  });
+
   it("places by a docs link whose collection ends in a custom method after a colon", async () => {
     // RFC 3986 allows `:` in a segment; Google's custom methods sit after one (GET /v2/keys:lookupKey).
     const page = {

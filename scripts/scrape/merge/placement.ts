@@ -521,7 +521,7 @@ function addToRoute(
 
 /**
  * Whether a title that is just a CRUD verb and a noun ("List SourceControls", "Create a widget") names the
- * collection the docs link ends at ("categories.json" names categories): a link that goes elsewhere
+ * collection the docs link ends at ("categories.json" names categories, "album.get" AlbumGets): a link that goes elsewhere
  * ("/api/subscriptions/list" above source controls nested under a subscription) does not name this
  * operation's route. A longer title (a summary sentence) or another verb says nothing against the link.
  */
@@ -530,7 +530,9 @@ function titleNounFits(title: string, collection: string): boolean {
   if (!CRUD_VERBS.has(verb?.toLowerCase() ?? "") || rest.length > 2) return true;
   const noun = rest.filter((w) => w !== "" && !FILLER_WORDS.has(w.toLowerCase()));
   if (noun.length !== 1 || !/^[A-Za-z][A-Za-z0-9]*$/.test(noun[0] ?? "")) return true;
-  return resourceKey(noun[0] ?? "") === resourceKey(collection.replace(/\.[A-Za-z]+$/, ""));
+  // "categories.json" names categories (a file extension); "album.get" (a dotted method name) album.get.
+  const named = [collection, collection.replace(/\.[A-Za-z]+$/, "")];
+  return named.some((c) => resourceKey(c) === resourceKey(noun[0] ?? ""));
 }
 
 /**
