@@ -199,6 +199,24 @@ describe("never refuse what a page shows", () => {
     ]);
   });
 
+  it("places by a docs link whose collection ends in an OData action after a dollar", async () => {
+    // RFC 3986 allows `$` in a segment; OData's batch endpoints are `/…/$batch` (Azure Time Series Insights).
+    const page = {
+      file: "instances-batch.md",
+      text:
+        "# Create a Batch\n\n[Create a Batch](/api/timeseries/instances/$batch/create)\n\n" +
+        "- deleteobjectInstances to delete.\n\nInstances to delete.\n\nOK\n\n",
+    };
+    const r = await scrapePages([page], meta);
+    const doc = r.document as unknown as { paths: Record<string, Record<string, unknown>> };
+    expect(Object.keys(doc.paths)).toEqual(["/timeseries/instances/$batch"]);
+    expect(doc.paths["/timeseries/instances/$batch"]?.post).toMatchObject({
+      requestBody: {
+        content: { "application/json": { schema: { properties: { delete: { type: "object" } } } } },
+      },
+    });
+  });
+
   it("places by a docs link whose last segment is the title, a verb-first action name", async () => {
     // "updateMediaAffinity" names the segment the link ends at, not an update over the link's create.
     const page = {
