@@ -181,6 +181,28 @@ describe("never refuse what a page shows", () => {
     expect(doc.paths["/album.get"]?.get?.parameters).toMatchObject([{ name: "album_id", in: "query" }]);
   });
 
+  it("places an item under a collection whose own link writes a format suffix with the suffix after its slot", async () => {
+    // Jumpseller's Rails routes: the list link says /categories.json, the item links drop the ".json".
+    const op = (title: string, link: string): string =>
+      `# ${title}\n\n[${title}](${link})\n\n- authtokenstringRequiredThe token\n\nThe token\n\nOK\n\n`;
+    const page = {
+      file: "categories.md",
+      text:
+        op("Retrieve all Categories.", "/api/categories.json/list") +
+        op("Retrieve a single Category.", "/api/categories/retrieve") +
+        op("Delete an existing Category.", "/api/categories/delete") +
+        op("Retrieve a single Hook.", "/api/hooks/retrieve"),
+    };
+    const r = await scrapePages([page], meta);
+    const doc = r.document as unknown as { paths: Record<string, Record<string, unknown>> };
+    expect(Object.keys(doc.paths).sort()).toEqual([
+      "/categories.json",
+      "/categories/{id}.json",
+      "/hooks/{id}",
+    ]);
+    expect(Object.keys(doc.paths["/categories/{id}.json"] ?? {}).sort()).toEqual(["delete", "get"]);
+  });
+
   it("places by a docs link whose collection ends in a custom method after a colon", async () => {
     // RFC 3986 allows `:` in a segment; Google's custom methods sit after one (GET /v2/keys:lookupKey).
     const page = {
