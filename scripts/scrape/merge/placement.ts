@@ -522,9 +522,9 @@ function addToRoute(
 
 /**
  * Whether a title that is just a CRUD verb and a noun ("List SourceControls", "Create a widget") names the
- * collection the docs link ends at ("categories.json" names categories, "album.get" AlbumGets): a link that goes elsewhere
- * ("/api/subscriptions/list" above source controls nested under a subscription) does not name this
- * operation's route. A longer title (a summary sentence) or another verb says nothing against the link.
+ * collection the docs link ends at ("categories.json" names categories, "album.get" AlbumGets): a link
+ * that goes elsewhere ("/api/subscriptions/list" above source controls nested under a subscription) does
+ * not name this operation's route. A longer title (a summary sentence) or another verb says nothing against the link.
  */
 function titleNounFits(title: string, collection: string): boolean {
   const [verb, ...rest] = title.split(/\s+/).map((w) => w.replace(/[.:!]$/, ""));
