@@ -753,6 +753,108 @@ describe("the seed's layout flattened onto one line (each line break one space)"
   });
 });
 
+describe("flattened titles that look as if they ran on into a description", () => {
+  // Seed 003's layout flattened: each blank line two spaces. A title written as a sentence has a word that
+  // looks like a description's first verb ("Certificates", "Returns"); the self-link repeats the title.
+  const flat = (title: string): string =>
+    [
+      `# ${title}`,
+      "",
+      `[${title}](/api/certificates/list)`,
+      "",
+      "- maxresultsintegerThe maximum number of items to return.",
+      "",
+      "The maximum number of items to return.",
+      "",
+      "A response containing the list of Certificates.",
+      "",
+    ]
+      .join("\n")
+      .replace(/\n/g, " ");
+  const read = (text: string): string[] =>
+    markdownReferenceExtractor
+      .extract({ file: "certificates.md", text })
+      .operations.map(
+        (o) =>
+          `${o.title?.value} | ${o.slug?.value} | ${o.parameters.map((p) => p.path.join(".")).join(",")}`,
+      );
+
+  it("keeps the whole title the next paragraph links to", () => {
+    const title = "Lists all of the Certificates that have been added to the specified Account.";
+    expect(read(flat(title))).toEqual([`${title} | /api/certificates/list | maxresults`]);
+  });
+
+  it("cuts a title that runs on into prose where its self-link's text ends", () => {
+    const text = flat("List certificates").replace(
+      "# List certificates ",
+      "# List certificates Use it to page through the Certificates. ",
+    );
+    const o = markdownReferenceExtractor.extract({ file: "certificates.md", text }).operations[0];
+    expect(o?.title?.value).toBe("List certificates");
+    expect(o?.description?.value).toBe("Use it to page through the Certificates.");
+    expect(o?.parameters.map((p) => p.path.join("."))).toEqual(["maxresults"]);
+  });
+});
+
+describe("names the capture broke at _ or . (a narrow column wraps after them)", () => {
+  // A Larkpay page in the seed's capture style whose list column was narrow: the text wrapped a glued
+  // name after its first "_" or "." ("- statement_" / "descriptorstring…"), as real text captures do.
+  const lines = [
+    "# List payouts",
+    "",
+    "[List payouts](/reference/treasury/payouts/list)",
+    "",
+    "Returns a list of payouts.",
+    "",
+    "- arrival_",
+    "dateobjectOnly return payouts expected to arrive during the given date interval.Show child parameters",
+    "",
+    "Only return payouts expected to arrive during the given date interval.",
+    "",
+    "- statement_",
+    "descriptorstringRequiredThe text on the statement.",
+    "",
+    "The text on the statement.",
+    "",
+    "- $.",
+    "xgafvenumV1 error format.",
+    "",
+    "V1 error format.",
+    "",
+    "- limitintegerA limit on the number of objects to be returned.",
+    "",
+    "A limit on the number of objects to be returned.",
+    "",
+    "Returns a list of Payout objects.",
+    "",
+  ];
+  const read = (text: string): string[] =>
+    (markdownReferenceExtractor.extract({ file: "payouts.md", text }).operations[0]?.parameters ?? []).map(
+      (p) => `${p.in} ${p.path.join(".")} ${String(p.schema?.type)} ${String(p.required)}`,
+    );
+  const expected = [
+    "query arrival_date object false",
+    "query statement_descriptor string true",
+    "query $.xgafv string false",
+    "query limit integer false",
+  ];
+
+  it("joins the name back: the item is one field, typed and required as written", () => {
+    expect(read(lines.join("\n"))).toEqual(expected);
+  });
+
+  it("joins it too where the capture is flattened onto one line (the break is then one space)", () => {
+    expect(read(lines.join("\n").replace(/\n/g, " "))).toEqual(expected);
+  });
+
+  it("a first word ending in a full stop before prose is no broken name", () => {
+    const prose = lines.map((l) =>
+      l === "- $." ? "- Note." : l === "xgafvenumV1 error format." ? "see below." : l,
+    );
+    expect(read(prose.join("\n"))).toEqual([expected[0], expected[1], expected[3]]);
+  });
+});
+
 describe("curl samples whose URL holds the API's base (LAYOUTS.md family 2)", () => {
   const steps = "## Prerequisites Run this first. - 1. createWidget POST /1/widgets {}";
   const curl = (url: string): string => `## Request \`\`\`curl curl ${url} \\ -u "<>" \`\`\``;

@@ -165,6 +165,44 @@ describe("never refuse what a page shows", () => {
     expect(r.report).toMatch(/## Unplaced operations\n\n.*\n\n- Retrieve Store Information/);
   });
 
+  it("places by a docs link whose collection is a dotted method name the title names", async () => {
+    // Musixmatch-style RPC paths ("/album.get"): the title's noun is the whole segment, not "album".
+    const page = {
+      file: "album-get.md",
+      text:
+        "# List AlbumGets\n\n[List AlbumGets](/api/album.get/list)\n\n" +
+        "- album_idstringRequiredThe album id\n\nThe album id\n\nThe request was successful.\n\n",
+    };
+    const r = await scrapePages([page], meta);
+    const doc = r.document as unknown as {
+      paths: Record<string, Record<string, { parameters?: { name: string; in: string }[] }>>;
+    };
+    expect(Object.keys(doc.paths)).toEqual(["/album.get"]);
+    expect(doc.paths["/album.get"]?.get?.parameters).toMatchObject([{ name: "album_id", in: "query" }]);
+  });
+
+  it("places an item under a collection whose own link writes a format suffix with the suffix after its slot", async () => {
+    // Jumpseller's Rails routes: the list link says /categories.json, the item links drop the ".json".
+    const op = (title: string, link: string): string =>
+      `# ${title}\n\n[${title}](${link})\n\n- authtokenstringRequiredThe token\n\nThe token\n\nOK\n\n`;
+    const page = {
+      file: "categories.md",
+      text:
+        op("Retrieve all Categories.", "/api/categories.json/list") +
+        op("Retrieve a single Category.", "/api/categories/retrieve") +
+        op("Delete an existing Category.", "/api/categories/delete") +
+        op("Retrieve a single Hook.", "/api/hooks/retrieve"),
+    };
+    const r = await scrapePages([page], meta);
+    const doc = r.document as unknown as { paths: Record<string, Record<string, unknown>> };
+    expect(Object.keys(doc.paths).sort()).toEqual([
+      "/categories.json",
+      "/categories/{id}.json",
+      "/hooks/{id}",
+    ]);
+    expect(Object.keys(doc.paths["/categories/{id}.json"] ?? {}).sort()).toEqual(["delete", "get"]);
+  });
+
   it("places by a docs link whose collection ends in a custom method after a colon", async () => {
     // RFC 3986 allows `:` in a segment; Google's custom methods sit after one (GET /v2/keys:lookupKey).
     const page = {
@@ -181,6 +219,24 @@ describe("never refuse what a page shows", () => {
     expect(doc.paths["/v2/keys:lookupKey"]?.get?.parameters).toMatchObject([
       { name: "keyString", in: "query" },
     ]);
+  });
+
+  it("places by a docs link whose collection ends in an OData action after a dollar", async () => {
+    // RFC 3986 allows `$` in a segment; OData's batch endpoints are `/…/$batch` (Azure Time Series Insights).
+    const page = {
+      file: "instances-batch.md",
+      text:
+        "# Create a Batch\n\n[Create a Batch](/api/timeseries/instances/$batch/create)\n\n" +
+        "- deleteobjectInstances to delete.\n\nInstances to delete.\n\nOK\n\n",
+    };
+    const r = await scrapePages([page], meta);
+    const doc = r.document as unknown as { paths: Record<string, Record<string, unknown>> };
+    expect(Object.keys(doc.paths)).toEqual(["/timeseries/instances/$batch"]);
+    expect(doc.paths["/timeseries/instances/$batch"]?.post).toMatchObject({
+      requestBody: {
+        content: { "application/json": { schema: { properties: { delete: { type: "object" } } } } },
+      },
+    });
   });
 
   it("places by a docs link whose last segment is the title, a verb-first action name", async () => {

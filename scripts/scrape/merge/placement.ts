@@ -200,6 +200,7 @@ export function placeLooseFragments(
   // Placed against the routes the pages show, before any convention adds one.
   const site: Site = { shown: [...groups], listed: listedMethods(pages) };
   const shared = sharedSlugs(loose);
+  const formats = collectionFormats(loose);
   const unplaced: UnplacedOperation[] = [];
   for (const placed of loose) {
     if (
@@ -207,7 +208,7 @@ export function placeLooseFragments(
       !placeOnRpcTarget(placed, groups, site) &&
       !placeOnShownRoute(placed, groups, site) &&
       !placeByConvention(placed, groups, site) &&
-      (shared.has(placed.op.slug?.value ?? "") || !placeBySlug(placed, groups, site.shown))
+      (shared.has(placed.op.slug?.value ?? "") || !placeBySlug(placed, groups, site.shown, formats))
     ) {
       unplaced.push(unplacedOperation(placed.op));
     }
@@ -508,16 +509,18 @@ function addToRoute(
 
 /**
  * Whether a title that is just a CRUD verb and a noun ("List SourceControls", "Create a widget") names the
- * collection the docs link ends at ("categories.json" names categories): a link that goes elsewhere
- * ("/api/subscriptions/list" above source controls nested under a subscription) does not name this
- * operation's route. A longer title (a summary sentence) or another verb says nothing against the link.
+ * collection the docs link ends at ("categories.json" names categories, "album.get" AlbumGets): a link
+ * that goes elsewhere ("/api/subscriptions/list" above source controls nested under a subscription) does
+ * not name this operation's route. A longer title (a summary sentence) or another verb says nothing against the link.
  */
 function titleNounFits(title: string, collection: string): boolean {
   const [verb, ...rest] = title.split(/\s+/).map((w) => w.replace(/[.:!]$/, ""));
   if (!CRUD_VERBS.has(verb?.toLowerCase() ?? "") || rest.length > 2) return true;
   const noun = rest.filter((w) => w !== "" && !FILLER_WORDS.has(w.toLowerCase()));
   if (noun.length !== 1 || !/^[A-Za-z][A-Za-z0-9]*$/.test(noun[0] ?? "")) return true;
-  return resourceKey(noun[0] ?? "") === resourceKey(collection.replace(/\.[A-Za-z]+$/, ""));
+  // "categories.json" names categories (a file extension); "album.get" (a dotted method name) album.get.
+  const named = [collection, collection.replace(/\.[A-Za-z]+$/, "")];
+  return named.some((c) => resourceKey(c) === resourceKey(noun[0] ?? ""));
 }
 
 /**
@@ -537,6 +540,25 @@ function sharedSlugs(loose: readonly PlacedFragment[]): Set<string> {
 }
 
 /**
+ * The format suffix each collection's own docs links write (Rails-style routes: "/api/categories.json/list"
+ * names GET /categories.json), by the collection without it ("/categories" -> ".json"). The site's links to
+ * one item drop the suffix with the item's slot ("/api/categories/retrieve"), but its routes keep it
+ * after the slot: GET /categories/{id}.json, as the collection's own route shows.
+ */
+function collectionFormats(loose: readonly PlacedFragment[]): Map<string, string> {
+  const formats = new Map<string, string>();
+  for (const { op } of loose) {
+    const link = op.slug && readDocsLink(op.slug.value);
+    const last = link?.collection[link.collection.length - 1] ?? "";
+    const suffix = /^[A-Za-z][\w-]*(\.(?:json|xml))$/.exec(last)?.[1];
+    if (!link || !suffix) continue;
+    const named = [...link.collection.slice(0, -1), last.slice(0, -suffix.length)];
+    formats.set(`/${named.join("/")}`, suffix);
+  }
+  return formats;
+}
+
+/**
  * An operation no page gives a method or path and no shown base places, whose link to itself names its
  * collection and a CRUD verb ("/api/identity/verification_sessions/retrieve"): placed by REST convention at
  * the collection the link names (GET /identity/verification_sessions/{id}; an update only where other
@@ -548,8 +570,14 @@ function sharedSlugs(loose: readonly PlacedFragment[]): Set<string> {
  * title that says another CRUD verb itself ("ListTransactionsByAddress" above /api/v2/bsc/addresses/retrieve)
  * says the link names another route (its first segments, above a nested collection): nothing is placed. A
  * retrieve of many ("Retrieve all Categories" above /api/categories.json/list) says a list, the link's verb.
+ * An item's route takes the format suffix its collection's own link writes (collectionFormats).
  */
-function placeBySlug(placed: PlacedFragment, groups: OperationGroup[], shown: OperationGroup[]): boolean {
+function placeBySlug(
+  placed: PlacedFragment,
+  groups: OperationGroup[],
+  shown: OperationGroup[],
+  formats: ReadonlyMap<string, string>,
+): boolean {
   const { op } = placed;
   const slug = op.slug?.value;
   const link = slug === undefined ? undefined : readDocsLink(slug);
@@ -563,8 +591,12 @@ function placeBySlug(placed: PlacedFragment, groups: OperationGroup[], shown: Op
   const readAs = op.title && intentFromTitle(op.title.value)?.verb;
   if (CRUD_VERBS.has(said) && said !== link.verb && readAs !== link.verb) return false;
   if (op.title && !titleNounFits(op.title.value, named[named.length - 1] ?? "")) return false;
-  const route = conventionalRoute(link.verb, `/${named.join("/")}`, shown);
-  if (!route) return false;
+  const collection = `/${named.join("/")}`;
+  const conventional = conventionalRoute(link.verb, collection, shown);
+  if (!conventional) return false;
+  // An item of a collection whose own link writes a format suffix keeps it after its slot ("{id}.json").
+  const format = conventional.path === collection ? undefined : formats.get(collection);
+  const route = format ? { ...conventional, path: `${conventional.path}${format}` } : conventional;
   return addToRoute(
     placed,
     groups,

@@ -9,9 +9,10 @@ import { CRUD_VERBS } from "./crud-verbs.ts";
 const DOCS_ROOTS = new Set(["api", "reference", "api-reference", "docs"]);
 /** The CRUD verbs whose operations read: GET on a collection or an item, DELETE on an item (no body). */
 const BODYLESS_VERBS = new Set(["list", "retrieve", "delete"]);
-// A path segment's literal characters, with the `:` and `@` RFC 3986 allows in one: Google's custom methods
-// sit after a colon ("/api/v2/keys:lookupKey/list" names GET /v2/keys:lookupKey).
-const SEGMENT = /^[A-Za-z0-9._~:@-]+$/;
+// A path segment's literal characters, with the `:`, `@` and `$` RFC 3986 allows in one: Google's custom
+// methods sit after a colon ("/api/v2/keys:lookupKey/list" names GET /v2/keys:lookupKey), OData's after a
+// dollar ("/api/timeseries/instances/$batch/create" names POST /timeseries/instances/$batch).
+const SEGMENT = /^[A-Za-z0-9._~:@$-]+$/;
 
 export interface DocsLink {
   /** The CRUD verb the link ends with. */

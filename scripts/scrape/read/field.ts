@@ -64,6 +64,22 @@ export function joinBrokenNames(lines: readonly string[]): string[] {
   return out.map((l) => l.trimEnd());
 }
 
+/** A line (or a field head's first word) that is nothing but a name's first part, broken after "_" or ".". */
+export const NAME_FRAGMENT = /^[A-Za-z_$@][\w$@.-]*[_.]$/;
+
+/**
+ * A field's head text whose name a capture broke after its first part: "client_" then a line break, or in
+ * a capture flattened onto one line a single space, then "reference_idstringRequired…". Joined by
+ * joinBrokenNames when the head's first word is nothing but that first part; any other text is returned
+ * as it is.
+ */
+export function joinBrokenHead(text: string): string {
+  const m = /^\s*(\S+)\s+(\S[\s\S]*)$/.exec(text);
+  if (!m?.[1] || !m[2] || !NAME_FRAGMENT.test(m[1])) return text;
+  const joined = joinBrokenNames([m[1], m[2]]);
+  return joined.length === 1 && joined[0] !== undefined ? joined[0] : text;
+}
+
 function fromSpec(spec: FieldSpec): FieldReading {
   const out: FieldReading = { name: spec.name };
   const path = namePath(spec.name);

@@ -1,6 +1,7 @@
 // The one field reader on every written form of a field LAYOUTS.md lists (family numbers in the names).
 import { describe, expect, it } from "vitest";
 import {
+  joinBrokenHead,
   joinBrokenNames,
   readFieldText,
   readTitledField,
@@ -217,11 +218,33 @@ describe("toFieldFragment", () => {
   });
 });
 
+describe("joinBrokenHead: a field head whose name was broken (2: docs.stripe.com markdown)", () => {
+  it("joins the first word when it is only a name's first part, at a line break or one space", () => {
+    expect(joinBrokenHead("client_\nreference_idstringRequired A string.")).toBe(
+      "client_reference_idstringRequired A string.",
+    );
+    expect(joinBrokenHead("client_ reference_idstring A string.")).toBe(
+      "client_reference_idstring A string.",
+    );
+    expect(joinBrokenHead("$. xgafvenum V1 error format.")).toBe("$.xgafvenum V1 error format.");
+  });
+  it("leaves a head alone whose first word is a whole name or a sentence's end", () => {
+    expect(joinBrokenHead("limitinteger A limit.")).toBe("limitinteger A limit.");
+    expect(joinBrokenHead("Note. See below.")).toBe("Note. See below.");
+    expect(joinBrokenHead("client_")).toBe("client_");
+  });
+});
+
 describe("linear time on hostile input", () => {
   it("joins 50,000 broken name pieces", () => {
     const start = performance.now();
     const joined = joinBrokenNames(Array(50_000).fill("a_"));
     expect(joined).toHaveLength(1);
+    expect(performance.now() - start).toBeLessThan(2_000);
+  });
+  it("joins the head of a 200,000-character run of spaces and name pieces", () => {
+    const start = performance.now();
+    joinBrokenHead("a_ ".repeat(50_000) + " \n".repeat(25_000));
     expect(performance.now() - start).toBeLessThan(2_000);
   });
   it("reads a 200,000-character glued line", () => {

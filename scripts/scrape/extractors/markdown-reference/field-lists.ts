@@ -5,6 +5,7 @@ import type { List, ListItem, Paragraph, RootContent } from "mdast";
 import type { JsonSchema } from "../../fragment.ts";
 import { readBadges } from "../../read/badges.ts";
 import { enumValueLine, readEnumStatement, withEnum } from "../../read/enum.ts";
+import { joinBrokenHead } from "../../read/field.ts";
 import { childPath } from "../../read/names.ts";
 import { isConditionallyRequired, readRequired } from "../../read/required.ts";
 import { parseConstraints, parseTypePhrase, splitGluedField, type GluedField } from "../../type-phrase.ts";
@@ -63,6 +64,14 @@ function readItemBadges(
   if (badges.required !== undefined) head.required = badges.required;
   if (badges.deprecated) head.deprecated = true;
   return { rest: badges.rest, head, constraints: badges.schema ?? {} };
+}
+
+/**
+ * An item head's text as a reader sees it, with a name the capture broke at "_" or "." joined back
+ * ("client_" / "reference_idstring…"; flattened onto one line, "client_ reference_idstring…").
+ */
+export function itemHeadText(head: Paragraph): string {
+  return joinBrokenHead(textOf(head));
 }
 
 /** splitGluedField, but only for text that is glued: "Sitemap file" is prose, not a field "Site" of type map. */
@@ -291,10 +300,10 @@ function listedEnum(head: Paragraph, rest: RootContent[]): { list: List; values:
 
 function readItem(item: ListItem, head: Paragraph, repeats: string[], ctx: Ctx): ItemHead | undefined {
   const line = lineOf(item);
-  const field = readStyledHead(head) ?? readGluedHead(textOf(head), repeats, line, ctx);
+  const text = itemHeadText(head);
+  const field = readStyledHead(head) ?? readGluedHead(text, repeats, line, ctx);
   if (field) return field;
   // A bare name with no type at the very end of the page: an item cut off before its type.
-  const text = textOf(head);
   if (atPageEnd(item, ctx) && /^[A-Za-z_][\w.-]*$/.test(text)) {
     warn(ctx, line, `list item "${text}" ends the page without a type: the page seems cut off`);
     return { name: text };

@@ -21,7 +21,7 @@ import {
 } from "../../fragment.ts";
 import { parseMarkdown } from "../../markdown.ts";
 import { isJsonBlock, isShellBlock } from "./code-blocks.ts";
-import { gluedField, readStyledHead } from "./field-lists.ts";
+import { gluedField, itemHeadText, readStyledHead } from "./field-lists.ts";
 import { tableColumns } from "./field-tables.ts";
 import { atPageEnd, lineOf, linkOnly, source, textOf, type Ctx, warn } from "./nodes.ts";
 import { unflattenMarkdown } from "./one-line.ts";
@@ -68,7 +68,7 @@ function splitSections(
 function isFieldItem(item: ListItem): boolean {
   const head = item.children[0];
   if (head?.type !== "paragraph") return false;
-  return readStyledHead(head) !== undefined || gluedField(textOf(head)) !== undefined;
+  return readStyledHead(head) !== undefined || gluedField(itemHeadText(head)) !== undefined;
 }
 
 /** Whether a node is something only an operation has: slug line, field list, Returns line, request, curl. */

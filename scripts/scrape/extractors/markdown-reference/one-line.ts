@@ -43,13 +43,18 @@ const PREREQUISITES = /^#{2,6} (Prerequisites)$/;
 // A description's first word: a verb in the third person ("Updates", "Retrieves", "Lists").
 const DESCRIPTION_VERB = /^[A-Z][a-z]+s$/;
 
+/** A paragraph that is only a link: "[Create a widget](/api/widgets/create)". */
+const LINK_ONLY = /^\[([^[\]]+)\]\([^()\s]*\)$/;
+
 /**
  * A flattened heading's own text: a section heading is its section word; an operation's title ends
  * before its description's first verb ("# Update a widget Updates one widget." -> "Update a widget").
  * A heading that is a whole section label ("#### Response (200)", "### Response 201 Created", "## Request
- * body") is kept whole: what follows its section word is the label's status or kind, not prose.
+ * body") is kept whole: what follows its section word is the label's status or kind, not prose. So is a
+ * title the next paragraph links to (`selfLink`, seed 003's "# Title" then "[Title](/api/…)"): the
+ * link's text is the title, so "# Lists all of the Certificates" is not cut before "Certificates".
  */
-function splitHeading(line: string): string {
+function splitHeading(line: string, selfLink?: string): string {
   const section = SECTION_WORD.exec(line);
   if (section?.[1]) {
     if (labelZone(line.replace(/^#+/, ""))) return line;
@@ -58,6 +63,10 @@ function splitHeading(line: string): string {
   }
   const words = line.split(" ");
   if (!/^#{1,6}$/.test(words[0] ?? "")) return line;
+  const title = words.slice(1).join(" ");
+  if (selfLink !== undefined && title === selfLink) return line;
+  if (selfLink !== undefined && title.startsWith(`${selfLink} `))
+    return `${words[0]} ${selfLink}\n\n${title.slice(selfLink.length + 1)}`;
   const verb = words.findIndex((w, i) => i >= 3 && DESCRIPTION_VERB.test(w));
   if (verb === -1) return line;
   return `${words.slice(0, verb).join(" ")}\n\n${words.slice(verb).join(" ")}`;
@@ -67,10 +76,12 @@ function splitHeading(line: string): string {
  * Prose between fences: headings and list items ("- `name` (…)", "- 1. step") start lines. After "Possible
  * enum values:", the items that are only a value ("- `red`") are the enum's, one level deeper.
  */
-function proseBlock(outside: string): string {
-  const withHeadings = outside
-    .split(/ (?=#{1,6} )/)
-    .map((part) => splitHeading(part.trim()))
+function proseBlock(outside: string, next: string | undefined): string {
+  const parts = outside.split(/ (?=#{1,6} )/);
+  const selfLink = LINK_ONLY.exec(next?.trim() ?? "")?.[1]?.trim();
+  // Only the paragraph's last heading runs up to the next paragraph, the one that may link to it.
+  const withHeadings = parts
+    .map((part, i) => splitHeading(part.trim(), i === parts.length - 1 ? selfLink : undefined))
     .join("\n\n");
   const items = withHeadings.split(/ (?=- (?:`|\d+\. ))/);
   const out: string[] = [];
@@ -81,6 +92,11 @@ function proseBlock(outside: string): string {
     if (!valueOnly) inEnum = /Possible enum values:?\s*$/i.test(item);
   }
   return out.join("\n");
+}
+
+/** The paragraphs between two fences, each read with the one after it (which may be its heading's self-link). */
+function proseBlocks(paragraphs: readonly string[]): string {
+  return paragraphs.map((p, i) => proseBlock(p, paragraphs[i + 1])).join("\n\n");
 }
 
 /**
@@ -98,9 +114,7 @@ export function unflattenMarkdown(text: string): string {
   }
   return text
     .split("```")
-    .map((part, i) =>
-      i % 2 === 1 ? codeBlock(part) : part.split(PARAGRAPH_BREAK).map(proseBlock).join("\n\n"),
-    )
+    .map((part, i) => (i % 2 === 1 ? codeBlock(part) : proseBlocks(part.split(PARAGRAPH_BREAK))))
     .join("")
     .replace(/\n{3,}/g, "\n\n")
     .trim();
