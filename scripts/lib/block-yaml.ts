@@ -38,18 +38,65 @@ const MAX_IMPLICIT_KEY = 1024;
 type Context = StringifyContext & { allNullValues: boolean };
 
 /**
+ * The order to write a map's keys in, decided while writing. A caller that wants keys in an order of its
+ * own (emit.ts: OpenAPI's keyword order) gives it here rather than copying the whole document into
+ * objects built in that order first: on a 452-operation spec the copy cost as much as the writing, and
+ * it kept a second copy of the document alive until the text was done.
+ */
+export interface KeyOrder<R> {
+  /** The role of the value written at the top. */
+  root: R;
+  /** The keys of `map`, at `role`, in the order to write them (keys of undefined values are skipped). */
+  keys(map: Record<string, unknown>, role: R): readonly string[];
+  /** The role of the value under `key` in a map at `role`. */
+  child(role: R, key: string): R;
+  /** The role of the items of a list at `role`. */
+  item(role: R): R;
+}
+
+/** Keys in the order the object holds them (Object.keys): the order `yaml.stringify` writes. */
+const AS_HELD: KeyOrder<null> = {
+  root: null,
+  keys: (map) => Object.keys(map),
+  child: () => null,
+  item: () => null,
+};
+
+/**
  * Writes one document. A scalar's text depends only on the scalar, on whether it is a key and on its
  * indentation (no folding, so not on the column it starts at): each is written once per document.
+ *
+ * The text is gathered as a list of pieces joined once at the end. Joining each collection's text on the
+ * way up built the document again at every level, and the chains of partial strings (a 2 MB spec) stayed
+ * alive, to be copied by every young-generation garbage collection, until the whole text was done.
  */
-class Writer {
+class Writer<R> {
+  constructor(private readonly order: KeyOrder<R>) {}
+
   private readonly doc = new Document(null, BLOCK_YAML_OPTIONS);
   /** Scalars written so far, by [key or value][indentation][text]. */
   private readonly written: [Map<string, string>[], Map<string, string>[]] = [[], []];
+  /** "\n" and each indentation, made once per depth. */
+  private readonly breaks: string[] = [];
+  readonly pieces: string[] = [];
 
-  node(value: unknown, indent: string): string {
-    if (Array.isArray(value)) return this.seq(value, indent);
-    if (isCollection(value)) return this.map(value as Record<string, unknown>, indent);
-    return this.scalar(value, false, indent);
+  node(value: unknown, indent: string, role: R): void {
+    if (Array.isArray(value)) this.seq(value, indent, role);
+    else if (isCollection(value)) {
+      const map = value as Record<string, unknown>;
+      this.map(map, this.keys(map, role), indent, role);
+    } else this.pieces.push(this.scalar(value, false, indent));
+  }
+
+  /** The keys written of a map: in the caller's order, without those of undefined values. */
+  private keys(map: Record<string, unknown>, role: R): readonly string[] {
+    return this.order.keys(map, role).filter((k) => map[k] !== undefined);
+  }
+
+  private lineBreak(indent: string): string {
+    let text = this.breaks[indent.length];
+    if (text === undefined) this.breaks[indent.length] = text = `\n${indent}`;
+    return text;
   }
 
   /** The context the library gives a scalar there (stringifyDocument, stringifyCollection, stringifyPair). */
@@ -85,44 +132,53 @@ class Writer {
     return OPTIONS.nullStr; // null, and undefined inside an array
   }
 
-  private seq(items: unknown[], indent: string): string {
-    if (items.length === 0) return "[]";
+  private seq(items: unknown[], indent: string, role: R): void {
+    if (items.length === 0) {
+      this.pieces.push("[]");
+      return;
+    }
     const itemIndent = `${indent}  `;
-    return join(
-      items.map((item) => `- ${this.node(item, itemIndent)}`),
-      indent,
-    );
+    const itemRole = this.order.item(role);
+    for (let i = 0; i < items.length; i++) {
+      this.pieces.push(i === 0 ? "- " : `${this.lineBreak(indent)}- `);
+      this.node(items[i], itemIndent, itemRole);
+    }
   }
 
-  private map(value: Record<string, unknown>, indent: string): string {
-    const keys = definedKeys(value);
-    if (keys.length === 0) return "{}";
-    return join(
-      keys.map((key) => this.pair(key, value[key], indent)),
-      indent,
-    );
+  private map(value: Record<string, unknown>, keys: readonly string[], indent: string, role: R): void {
+    if (keys.length === 0) {
+      this.pieces.push("{}");
+      return;
+    }
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i] as string;
+      if (i > 0) this.pieces.push(this.lineBreak(indent));
+      this.pair(key, value[key], indent, this.order.child(role, key));
+    }
   }
 
   /** One `key: value` (stringifyPair, for a string key and a value that is never null as a node). */
-  private pair(key: string, value: unknown, indent: string): string {
+  private pair(key: string, value: unknown, indent: string, role: R): void {
     const inner = `${indent}  `;
     const keyText = this.scalar(key, true, inner);
     const explicitKey = keyText.length > MAX_IMPLICIT_KEY;
-    const head = explicitKey ? `? ${keyText}\n${indent}:` : `${keyText}:`;
-    const text = this.node(value, inner);
-    // A block collection starts on the next line; an empty one is written in flow style ({} or []) after
-    // the key. (Decided from the value, not by searching the text: that would flatten the string built so
-    // far at every level.)
-    let ws = " ";
-    if (!explicitKey && isCollection(value)) {
-      const empty = Array.isArray(value)
-        ? value.length === 0
-        : definedKeys(value as Record<string, unknown>).length === 0;
-      if (!empty) ws = `\n${inner}`;
-    } else if (text === "" || text.startsWith("\n")) {
-      ws = "";
+    this.pieces.push(explicitKey ? `? ${keyText}${this.lineBreak(indent)}:` : `${keyText}:`);
+    if (!isCollection(value)) {
+      const text = this.scalar(value, false, inner);
+      this.pieces.push(text === "" || text.startsWith("\n") ? text : ` ${text}`);
+      return;
     }
-    return head + ws + text;
+    // A block collection starts on the next line; an empty one is written in flow style ({} or []) after
+    // the key, as is any collection after an explicit key.
+    if (Array.isArray(value)) {
+      this.pieces.push(!explicitKey && value.length > 0 ? this.lineBreak(inner) : " ");
+      this.seq(value, inner, role);
+      return;
+    }
+    const map = value as Record<string, unknown>;
+    const keys = this.keys(map, role);
+    this.pieces.push(!explicitKey && keys.length > 0 ? this.lineBreak(inner) : " ");
+    this.map(map, keys, inner, role);
   }
 }
 
@@ -130,18 +186,11 @@ function isCollection(value: unknown): value is object {
   return value !== null && typeof value === "object";
 }
 
-/** Entries the library writes: an undefined value is left out of a map. */
-function definedKeys(map: Record<string, unknown>): string[] {
-  return Object.keys(map).filter((k) => map[k] !== undefined);
-}
-
-function join(lines: string[], indent: string): string {
-  let out = lines[0] ?? "";
-  for (let i = 1; i < lines.length; i++) out += `\n${indent}${lines[i]}`;
-  return out;
-}
-
-/** The YAML document of `value` (a JSON value), ending in a newline. */
-export function blockYaml(value: unknown): string {
-  return `${new Writer().node(value, "")}\n`;
+/** The YAML document of `value` (a JSON value), ending in a newline; map keys in `order` when given. */
+export function blockYaml<R = null>(value: unknown, order?: KeyOrder<R>): string {
+  const keyOrder = order ?? (AS_HELD as unknown as KeyOrder<R>);
+  const writer = new Writer(keyOrder);
+  writer.node(value, "", keyOrder.root);
+  writer.pieces.push("\n");
+  return writer.pieces.join("");
 }

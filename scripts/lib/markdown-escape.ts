@@ -28,7 +28,11 @@ export function markdownText(text: string): string {
  * cells: see markdownCellCode.
  */
 export function markdownCode(text: string): string {
-  const content = visible(text);
+  return codeSpan(visible(text));
+}
+
+/** markdownCode of text already made visible (so a cell does not run visible() twice per text). */
+function codeSpan(content: string): string {
   if (content === "") return "` `";
   const fence = "`".repeat(longestBacktickRun(content) + 1);
   const pad = (content.includes("`") || /^ | $/.test(content)) && !/^ +$/.test(content) ? " " : "";
@@ -41,8 +45,9 @@ export function markdownCode(text: string): string {
  * such text is written as escaped plain text instead.
  */
 export function markdownCellCode(text: string): string {
-  if (/\\\|/.test(visible(text))) return markdownText(text);
-  return markdownCode(text).replace(/\|/g, "\\|");
+  const content = visible(text);
+  if (/\\\|/.test(content)) return markdownText(text);
+  return codeSpan(content).replace(/\|/g, "\\|");
 }
 
 /** A fenced code block that text cannot close: the fence is longer than any run of backticks inside. */

@@ -2,7 +2,7 @@
 // operation's summary before its responses; a schema's type before its description), maps of names
 // (paths, properties, schemas, responses) sorted, so the same inputs give the same bytes and diffs in
 // pull requests show only real changes.
-import { blockYaml } from "../lib/block-yaml.ts";
+import { blockYaml, type KeyOrder } from "../lib/block-yaml.ts";
 
 const DOCUMENT = [
   "openapi",
@@ -175,7 +175,8 @@ function compare(a: string, b: string): number {
 function childRole(parent: Role, key: string): Role {
   if (parent === "data" || DATA_KEYS.has(key)) return "data";
   if (parent === "nameMap") return "other";
-  if (NAME_MAPS[key] && !(parent === "schema" && key === "required")) {
+  // Own keys only: "constructor" or "toString" is no map of names.
+  if (Object.hasOwn(NAME_MAPS, key) && !(parent === "schema" && key === "required")) {
     // "parameters" is a list, not a map; "headers" too is a map of parameter-like objects.
     return key === "parameters" ? "parameter" : "nameMap";
   }
@@ -188,35 +189,77 @@ function childRole(parent: Role, key: string): Role {
   return "other";
 }
 
-function order(value: unknown, role: Role, mapRole?: Role): unknown {
-  // Data (examples, enums, defaults) is written as given: no copy of it is needed.
-  if (role === "data" || value === null || typeof value !== "object") return value;
-  if (Array.isArray(value)) return value.map((v) => order(v, role));
-  const entries = Object.entries(value as Record<string, unknown>);
-  if (role === "nameMap") {
-    return Object.fromEntries(
-      entries.sort(([a], [b]) => compare(a, b)).map(([k, v]) => [k, order(v, mapRole ?? "other")]),
-    );
-  }
-  const ranks = RANKS[role];
-  const ranked = entries.map(([k, v]) => ({
-    k,
-    v,
-    rank: ranks?.get(k) ?? (k.startsWith("x-") ? 10_000 : 5_000),
-  }));
-  ranked.sort((a, b) => a.rank - b.rank || compare(a.k, b.k));
-  return Object.fromEntries(
-    ranked.map(({ k, v }) => {
-      const role2 = childRole(role, k);
-      return [k, role2 === "nameMap" ? order(v, "nameMap", NAME_MAPS[k]) : order(v, role2)];
-    }),
-  );
+/**
+ * Where a value sits: its role, and for a map of names the role of the values it maps to. One object per
+ * combination, made up front, so deciding a child's place allocates nothing.
+ */
+interface Place {
+  role: Role;
+  values: Role;
 }
+
+const PLACES = new Map<Role, Place>();
+const NAME_MAP_PLACES = new Map<Role, Place>();
+
+function place(role: Role): Place {
+  let found = PLACES.get(role);
+  if (!found) PLACES.set(role, (found = { role, values: "other" }));
+  return found;
+}
+
+function nameMapOf(values: Role): Place {
+  let found = NAME_MAP_PLACES.get(values);
+  if (!found) NAME_MAP_PLACES.set(values, (found = { role: "nameMap", values }));
+  return found;
+}
+
+/** Whether `key` is an array index, which an object lists before its other keys, in numeric order. */
+function isArrayIndex(key: string): boolean {
+  const first = key.charCodeAt(0);
+  return first >= 48 && first <= 57 && /^(?:0|[1-9]\d*)$/.test(key) && Number(key) < 4294967295;
+}
+
+/**
+ * The keys in the order an object built from them in that order lists them (array indices first, in
+ * numeric order): the order the document was written in when it was copied key by key before writing.
+ */
+function asObjectLists(keys: string[]): string[] {
+  if (!keys.some(isArrayIndex)) return keys;
+  const indices = keys.filter(isArrayIndex).sort((a, b) => Number(a) - Number(b));
+  return indices.concat(keys.filter((k) => !isArrayIndex(k)));
+}
+
+function rankIn(ranks: ReadonlyMap<string, number> | undefined, key: string): number {
+  return ranks?.get(key) ?? (key.startsWith("x-") ? 10_000 : 5_000);
+}
+
+/**
+ * OpenAPI's key order, given to the YAML writer as it writes (rather than copying the document into
+ * objects built in that order first: the copy cost as much as writing, and kept a second document alive).
+ */
+const OPENAPI_ORDER: KeyOrder<Place> = {
+  root: place("document"),
+  keys(map, { role }) {
+    const keys = Object.keys(map);
+    // Data (examples, enums, defaults) is written as given.
+    if (role === "data") return keys;
+    if (role === "nameMap") return asObjectLists(keys.sort(compare));
+    const ranks = RANKS[role];
+    return asObjectLists(keys.sort((a, b) => rankIn(ranks, a) - rankIn(ranks, b) || compare(a, b)));
+  },
+  child({ role, values }, key) {
+    if (role === "nameMap") return place(values);
+    const role2 = childRole(role, key);
+    return role2 === "nameMap" ? nameMapOf(NAME_MAPS[key] ?? "other") : place(role2);
+  },
+  // A list's items keep its role; the items of a list where a map of names belongs map to "other" values.
+  item: (at) => (at.role === "nameMap" ? nameMapOf("other") : at),
+};
 
 /**
  * The spec as YAML: the `yaml` library's output with no folding, and strings a YAML 1.1 reader would take
  * for something else (timestamps, yes/no) quoted, so every consumer of the spec reads the same values.
  */
 export function toDeterministicYaml(document: Record<string, unknown>): string {
-  return blockYaml(order(document, "document"));
+  return blockYaml(document, OPENAPI_ORDER);
 }

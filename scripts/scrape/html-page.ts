@@ -3,7 +3,8 @@
 // <div>s: four minutes), and every walk of the tree afterwards, ours and cheerio's text(), recurses N deep
 // (10,000 crash with a stack overflow). Real pages nest a few dozen elements deep.
 //
-// So before parse5 sees a page, the tags that would open elements deeper than MAX_PAGE_DEPTH are blanked
+// So before parse5 sees a page (a large one: see PARSE_FIRST_TAGS for small ones, whose tree is checked
+// after parsing instead), the tags that would open elements deeper than MAX_PAGE_DEPTH are blanked
 // out (replaced by spaces, line breaks kept, so every line number stays right): their text is read as part
 // of the element at the limit, nothing of it is lost, and a warning names the line. The depth is counted on
 // htmlparser2's tokenizer (a linear state machine), with the tree builder's rules that decide how deep an
@@ -69,13 +70,53 @@ interface Open {
  * "<" is a fraction of the tokenizer pass below.
  */
 function tooFewTagsToNest(html: string, limit: number): boolean {
-  const most = Math.floor((limit - 8) / 4);
+  const most = mostStartTagsWithin(limit);
+  return startTagsUpTo(html, most) <= most;
+}
+
+function mostStartTagsWithin(limit: number): number {
+  return Math.floor((limit - 8) / 4);
+}
+
+/** The page's start tags ("<" and a letter), counted up to `most` + 1. */
+function startTagsUpTo(html: string, most: number): number {
   let count = 0;
   for (let at = html.indexOf("<"); at !== -1; at = html.indexOf("<", at + 1)) {
     const next = html.charCodeAt(at + 1) | 0x20; // ASCII letters to lower case
-    if (next >= 97 && next <= 122 && ++count > most) return false;
+    if (next >= 97 && next <= 122 && ++count > most) return count;
   }
-  return true;
+  return count;
+}
+
+/**
+ * Pages with at most this many start tags are parsed first and flattened (and parsed again) only when
+ * their tree turns out too deep: parse5's cost per tag grows with the depth, but with this few tags the
+ * worst page costs a few thousand steps per tag, and no real page is too deep. This saves the tokenizer
+ * pass of flattenDeepHtml, a second read of the page, on the many small pages of a captured site (~4% of
+ * the scrape of the 452-page stripe site). Pages with more tags are pre-scanned, so that a page nested
+ * deep stays linear to parse.
+ */
+const PARSE_FIRST_TAGS = 512;
+
+/** Whether a node below `root` sits more than `limit` levels below it (walked without recursion). */
+function nestsDeeperThan(root: AnyNode, limit: number): boolean {
+  let node: AnyNode = root;
+  let depth = 0;
+  for (;;) {
+    const first = hasChildren(node) ? node.children[0] : undefined;
+    if (first) {
+      node = first;
+      if (++depth > limit) return true;
+      continue;
+    }
+    // No children: the next sibling, or that of the nearest ancestor that has one.
+    while (node !== root && !node.next) {
+      node = node.parent as AnyNode;
+      depth--;
+    }
+    if (node === root || !node.next) return false;
+    node = node.next;
+  }
 }
 
 /** The page with the tags deeper than `limit` blanked out, and the offset of the first one (if any). */
@@ -222,6 +263,18 @@ export function loadHtmlPage(
   lineOffset = 1,
   options: LoadHtmlOptions = {},
 ): CheerioAPI {
+  const locations = options.locations ?? true;
+  const parse = (text: string): CheerioAPI => {
+    const $ = load(text, { sourceCodeLocationInfo: locations });
+    if (!locations) parsedText.set($.root()[0] as Document, text);
+    return $;
+  };
+  const tags = startTagsUpTo(html, PARSE_FIRST_TAGS);
+  if (tags <= mostStartTagsWithin(MAX_PAGE_DEPTH)) return parse(html);
+  if (tags <= PARSE_FIRST_TAGS) {
+    const $ = parse(html);
+    if (!nestsDeeperThan($.root()[0] as AnyNode, MAX_PAGE_DEPTH)) return $;
+  }
   const bounded = flattenDeepHtml(html);
   if (bounded.cutAt !== undefined) {
     warnings.push({
@@ -232,10 +285,7 @@ export function loadHtmlPage(
         `as text of the element at that depth`,
     });
   }
-  const locations = options.locations ?? true;
-  const $ = load(bounded.html, { sourceCodeLocationInfo: locations });
-  if (!locations) parsedText.set($.root()[0] as Document, bounded.html);
-  return $;
+  return parse(bounded.html);
 }
 
 /**

@@ -17,8 +17,23 @@ export interface ReportInput {
   readWarnings?: Diagnostic[];
 }
 
+/**
+ * Each source as a table cell's code span, made once per source object: the fields of a schema block
+ * share one, and a whole site's provenance table names them thousands of times.
+ */
+const sourceCells = new WeakMap<Source, string>();
+
+function sourceCell(source: Source): string {
+  let cell = sourceCells.get(source);
+  if (cell === undefined) sourceCells.set(source, (cell = markdownCellCode(formatSource(source))));
+  return cell;
+}
+
 /** The distinct sources, each in a code span (for a table cell when `inCell`). */
 function sourceList(sources: readonly Source[], inCell: boolean): string {
+  // Most facts have no other source, or one: nothing to deduplicate.
+  if (sources.length === 0) return "";
+  if (sources.length === 1 && inCell) return sourceCell(sources[0] as Source);
   const code = inCell ? markdownCellCode : markdownCode;
   return [...new Set(sources.map(formatSource))].map(code).join(", ");
 }
@@ -164,7 +179,7 @@ export function renderReport(input: ReportInput): string {
     );
     for (const p of entries) {
       lines.push(
-        `| ${markdownCellCode(p.fact)} | ${markdownCellCode(formatSource(p.source))} | ${p.strength} | ${sourceList(p.also, true)} |`,
+        `| ${markdownCellCode(p.fact)} | ${sourceCell(p.source)} | ${p.strength} | ${sourceList(p.also, true)} |`,
       );
     }
     lines.push("");

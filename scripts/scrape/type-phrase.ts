@@ -46,8 +46,26 @@ export const TYPE_WORDS: readonly string[] = Object.keys(SCALARS)
   .filter((w) => w !== "any" && w !== "null" && w !== "str" && w !== "int" && w !== "text")
   .sort((a, b) => b.length - a.length || a.localeCompare(b));
 
+/**
+ * A copy of a schema built here, sharing nothing with the tables or the other levels. Only JSON values
+ * (built by this file, nested at most MAX_PHRASE_NESTING deep), so a plain copy does: structuredClone
+ * serialises and cost ~10x as much, for every parameter's type cell of a whole site.
+ */
 function clone(schema: JsonSchema): JsonSchema {
-  return structuredClone(schema);
+  return copyJson(schema) as JsonSchema;
+}
+
+function copyJson(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(copyJson);
+  if (value === null || typeof value !== "object") return value;
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) out[key] = copyJson((value as Record<string, unknown>)[key]);
+  return out;
+}
+
+/** The schema of a type word: own entries only ("constructor" is no type word). */
+function scalarSchema(word: string): JsonSchema | undefined {
+  return Object.hasOwn(SCALARS, word) ? SCALARS[word] : undefined;
 }
 
 /** Adds "null" to a schema's type, the OpenAPI 3.1 way of saying nullable. */
@@ -128,7 +146,7 @@ function parseLevel(
     const values = inner(mapOf[2]) ?? inner(singular(mapOf[2]));
     return values ? { type: "object", additionalProperties: values } : undefined;
   }
-  const scalar = SCALARS[p] ?? SCALARS[singular(p)];
+  const scalar = scalarSchema(p) ?? scalarSchema(singular(p));
   return scalar ? clone(scalar) : undefined;
 }
 

@@ -35,4 +35,30 @@ describe("toDeterministicYaml", () => {
     const doc = { openapi: "3.1.0", info: { title: "x", version: "1" }, paths: {} };
     expect(toDeterministicYaml(doc)).toBe(toDeterministicYaml(structuredClone(doc)));
   });
+
+  it("writes names that are array indices first, in numeric order, as an object lists them", () => {
+    const doc = {
+      paths: {
+        "/a": { get: { responses: { default: { description: "d" }, "404": {}, "10": {}, "2XX": {} } } },
+      },
+    };
+    const statuses = toDeterministicYaml(doc)
+      .split("\n")
+      .filter((line) => /^ {8}\S/.test(line));
+    expect(statuses).toEqual([
+      '        "10": {}',
+      '        "404": {}',
+      "        2XX: {}",
+      "        default:",
+    ]);
+  });
+
+  it("reads only its own tables for a key's role: a key named `constructor` is no map of names", () => {
+    // Inherited Object.prototype members once made "constructor" a map of names, sorted alphabetically
+    // (x-a before z); like any other object it ranks extensions last.
+    const text = toDeterministicYaml({
+      info: { title: "t", version: "1", "x-meta": { constructor: { "x-a": 1, z: 2 } } },
+    });
+    expect(text.indexOf("z: 2")).toBeLessThan(text.indexOf("x-a: 1"));
+  });
 });

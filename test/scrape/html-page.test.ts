@@ -9,6 +9,7 @@ import {
   startLineOf,
 } from "../../scripts/scrape/html-page.ts";
 import { MAX_PAGE_DEPTH } from "../../scripts/lib/depth.ts";
+import type { Diagnostic } from "../../scripts/scrape/fragment.ts";
 
 /** A page with the shapes parse5 rebuilds (implied tbody, an unclosed <p>, misnested formatting). */
 const PAGE = [
@@ -70,6 +71,34 @@ function treeDepth(html: string): number {
   }
   return deepest;
 }
+
+describe("loadHtmlPage keeps every page within the depth limit, whichever way it checks", () => {
+  // Pages of a few hundred start tags are parsed first and checked on the tree; larger ones pre-scanned.
+  const deepDivs = (n: number): string =>
+    `<html><body>\n${"<div>".repeat(n)}x${"</div>".repeat(n)}\n</body></html>`;
+
+  it.each([MAX_PAGE_DEPTH + 40, 5 * MAX_PAGE_DEPTH])(
+    "a page nested %i divs deep is flattened, with the warning",
+    (n) => {
+      const warnings: Diagnostic[] = [];
+      const $ = loadHtmlPage(deepDivs(n), "d.html", warnings, 1, { locations: false });
+      expect(warnings).toEqual([
+        expect.objectContaining({ line: 2, message: expect.stringMatching(/nested more than/) }),
+      ]);
+      expect($("div").length).toBeLessThanOrEqual(MAX_PAGE_DEPTH);
+      expect($.root().text()).toContain("x");
+    },
+  );
+
+  it("reads a page of many tags that nests within the limit as it is", () => {
+    const html = `<html><body>${"<p><b>x</b></p>".repeat(200)}${"<div>".repeat(100)}y${"</div>".repeat(100)}</body></html>`;
+    const warnings: Diagnostic[] = [];
+    const $ = loadHtmlPage(html, "w.html", warnings, 1, { locations: false });
+    expect(warnings).toEqual([]);
+    expect($("div").length).toBe(100);
+    expect($("b").length).toBe(200);
+  });
+});
 
 describe("flattenDeepHtml on pages with few start tags", () => {
   // Pages that make parse5 build the most levels per start tag: cells that imply tbody and tr, formatting

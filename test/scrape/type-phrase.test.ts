@@ -15,8 +15,20 @@ describe("parseTypePhrase", () => {
     ["Array", { type: "array" }],
     ["timestamp", { type: "integer", format: "unix-time" }],
     ["not a type", undefined],
+    // Names of Object.prototype's members are no type words (they once threw "could not be cloned").
+    ["constructor", undefined],
+    ["list of constructors", undefined],
   ])("%s", (phrase, want) => {
     expect(parseTypePhrase(phrase)).toEqual(want);
+  });
+
+  it("gives a schema that shares nothing with another result", () => {
+    const a = parseTypePhrase("list of strings or null");
+    const b = parseTypePhrase("list of strings or null");
+    expect(a).toEqual(b);
+    expect(a?.items).not.toBe(b?.items);
+    (a?.items as Record<string, unknown>).format = "changed";
+    expect(parseTypePhrase("string")).toEqual({ type: "string" });
   });
 });
 

@@ -87,6 +87,14 @@ function hasClass(el: Element, cls: string): boolean {
   return (el.attribs.class ?? "").split(/\s+/).includes(cls);
 }
 
+const SPACE = /\s/;
+const SPACES = /\s+/;
+
+/** The node's children onto a stack, last first, so they come off it in document order. */
+function pushChildren(stack: AnyNode[], node: { children: readonly AnyNode[] }): void {
+  for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as AnyNode);
+}
+
 /**
  * The elements under a node by class name, in document order. One walk of a subtree answers all of the
  * reader's lookups there; a cheerio selector per lookup compiled and walked the subtree again each time
@@ -97,19 +105,24 @@ class ClassIndex {
 
   constructor(root: AnyNode | undefined) {
     // Iterative, so a deeply nested page cannot overflow the stack.
-    const stack: AnyNode[] = root && "children" in root ? [...root.children].reverse() : [];
+    const stack: AnyNode[] = [];
+    if (root && hasChildren(root)) pushChildren(stack, root);
     for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
       if (!isTag(node)) continue;
       const classes = node.attribs.class;
-      // Most elements have no class: nothing to split.
-      for (const cls of classes ? classes.split(/\s+/) : []) {
-        if (cls === "") continue;
-        const list = this.byClass.get(cls);
-        if (list) list.push(node);
-        else this.byClass.set(cls, [node]);
-      }
-      for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as AnyNode);
+      // Most elements have no class, and most others one: only a list of several is split (a split per
+      // element made an array for each of the elements of every page of a site).
+      if (classes && SPACE.test(classes)) {
+        for (const cls of classes.split(SPACES)) if (cls !== "") this.add(cls, node);
+      } else if (classes) this.add(classes, node);
+      pushChildren(stack, node);
     }
+  }
+
+  private add(cls: string, el: Element): void {
+    const list = this.byClass.get(cls);
+    if (list) list.push(el);
+    else this.byClass.set(cls, [el]);
   }
 
   /** Elements with the class (and the tag, when given): `tag.cls`. */

@@ -99,6 +99,10 @@ function uniteExamples(fragments: FieldFragment[]): FieldFragment | undefined {
 }
 
 function ranked(fragments: FieldFragment[]): FieldFragment[] {
+  // One fragment that is no example (most nodes of a site: each field on one page) is its own ranking;
+  // the general path below copied and sorted it, for each of thousands of nodes.
+  const only = fragments.length === 1 ? fragments[0] : undefined;
+  if (only && only.strength !== "example") return fragments;
   const nonExamples = fragments.filter((f) => f.strength !== "example");
   const united = uniteExamples(fragments);
   const list = united ? [...nonExamples, united] : nonExamples;
@@ -127,13 +131,19 @@ function describeValue(v: unknown): string {
   return s.length > 80 ? s.slice(0, 77) + "..." : s;
 }
 
+function hasCombinator(f: FieldFragment): boolean {
+  return COMBINATORS.some((c) => f.schema?.[c] !== undefined);
+}
+
 function mergeKeywords(list: FieldFragment[], ctx: FieldMergeContext, where: string): JsonSchema {
   const out: JsonSchema = {};
   const winners = new Map<string, FieldFragment>();
-  const hasCombinator = (f: FieldFragment): boolean => COMBINATORS.some((c) => f.schema?.[c] !== undefined);
   const strongest = list[0];
   for (const f of list) {
-    for (const [keyword, value] of Object.entries(f.schema ?? {})) {
+    const schema = f.schema ?? {};
+    // Keys, then each value: Object.entries made an array per keyword of every node of a site.
+    for (const keyword of Object.keys(schema)) {
+      const value = schema[keyword];
       // A combinator from a stronger source and a plain type from a weaker one describe the same node
       // in different shapes; keep the stronger shape whole instead of mixing them.
       if (
@@ -291,6 +301,8 @@ function mergeNode(node: Node, ctx: FieldMergeContext, path: string[]): MergedFi
 }
 
 function uniqueSources(sources: Source[], except: Source): Source[] {
+  // Most nodes have one source: no other to compare (formatting `except` cost a string per node).
+  if (sources.length === 0) return sources;
   const seen = new Set([formatSource(except)]);
   return sources.filter((s) => {
     const k = formatSource(s);
