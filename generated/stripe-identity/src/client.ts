@@ -6,7 +6,7 @@ import {
   type CredentialParameter,
 } from "./runtime/client.js";
 import { readEnv, credential } from "./runtime/env.js";
-import { VerificationSessions } from "./resources.js";
+import { Identity } from "./resources.js";
 
 export interface StripeIdentityClientOptions extends ClientOptions {
   /** HTTP Basic authentication: the API key is the user name and the password is empty. Defaults to the STRIPE_IDENTITY_API_KEY environment variable. */
@@ -27,7 +27,7 @@ const CREDENTIAL_PARAMETERS: CredentialParameter[] = [];
 export class StripeIdentityClient {
   /** The HTTP layer: use it to call endpoints the spec does not describe. */
   readonly http: HttpClient;
-  readonly verificationSessions: VerificationSessions;
+  readonly identity: Identity;
 
   constructor(options: StripeIdentityClientOptions = {}) {
     const auth: Record<string, AuthConfig | undefined> = {
@@ -45,7 +45,7 @@ export class StripeIdentityClient {
       servers: API_SERVERS,
       credentialParameters: CREDENTIAL_PARAMETERS,
     });
-    this.verificationSessions = new VerificationSessions(this.http);
+    this.identity = new Identity(this.http);
   }
 }
 

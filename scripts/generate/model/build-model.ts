@@ -15,9 +15,9 @@ import {
   type OperationEntry,
 } from "./operation.ts";
 import { bodyContent, bodyOf, isCheckedBody } from "./body.ts";
-import { responsesOf, successStatusesOf } from "./responses.ts";
+import { responsesOf, successSchema, successStatusesOf } from "./responses.ts";
 import { detectPagination } from "./pagination.ts";
-import { namePackage } from "./names.ts";
+import { namePackage, namingFacts } from "./names.ts";
 import { buildSecuritySchemes } from "./security.ts";
 
 type Json = Record<string, unknown>;
@@ -29,6 +29,8 @@ export interface ModelInput {
   specHash: string;
   /** Names the package exports besides the spec's (the runtime's), which spec names must not take. */
   reservedExports?: string[];
+  /** The longest name the naming rules may produce (names.ts's MAX_NAME by default). */
+  maxNameLength?: number;
 }
 
 /** An operation's model without its names. */
@@ -99,6 +101,7 @@ export function buildModel({
   specName,
   specHash,
   reservedExports = [],
+  maxNameLength,
 }: ModelInput): CodegenModel {
   const info = isObject(document.info) ? document.info : {};
   const title = typeof info.title === "string" ? info.title : packageName;
@@ -110,14 +113,25 @@ export function buildModel({
 
   const entries = operationEntries(document);
   const facts = entries.map((entry) => operationFacts(document, entry));
-  const names = namePackage(document, entries, facts.map(validatorParts), apiName, reservedExports);
+  const naming = facts.map((f, i) =>
+    namingFacts(f, successSchema(document, (entries[i] as OperationEntry).op, f.successStatuses)),
+  );
+  const names = namePackage(
+    document,
+    entries,
+    naming,
+    facts.map(validatorParts),
+    apiName,
+    reservedExports,
+    maxNameLength,
+  );
   const operations = facts.map((f, i): OperationModel => {
     const { resource, pathArguments, ...opNames } = names.operations[i] as (typeof names.operations)[number];
     const declaredPath = new Set(f.parameters.filter((p) => p.in === "path").map((p) => p.name));
     const model: OperationModel = {
       ...opNames,
       ...f,
-      resource: resource.property,
+      resource: resource.path,
       // A template name the spec forgot to declare has no type in openapi-typescript's output.
       pathArguments: pathArguments.map((a) => ({ ...a, declared: declaredPath.has(a.name) })),
     };
@@ -137,7 +151,7 @@ export function buildModel({
     clientClassName: names.clientClassName,
     securitySchemes: buildSecuritySchemes(document, envPrefix),
     schemas: names.schemas,
-    resources: [...names.resources].sort((a, b) => (a.property < b.property ? -1 : 1)),
+    resources: [...names.resources].sort((a, b) => (a.path < b.path ? -1 : 1)),
     operations,
   };
   if (typeof info.description === "string") model.description = info.description;
