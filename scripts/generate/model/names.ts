@@ -380,9 +380,10 @@ export function namePackage(
     const [methodVerb = "call", ...tail] = verbWords;
     // `del` is short for a method; a standalone function says it in full: deleteCustomer.
     const verb = methodVerb === "del" ? "delete" : methodVerb;
-    const nouns = chain.map((w, at) =>
-      at === chain.length - 1 && !(verb === "list" && tail.length === 0) ? singular(w) : w,
-    );
+    const many = (verb === "list" || verb === "search") && tail.length === 0;
+    const nouns = chain.map((w, at) => (at === chain.length - 1 && !many ? singular(w) : w));
+    // The method already names the noun (voidInvoice, shipCard): say it once.
+    if (tail.length > 0 && singular(tail.at(-1) as string) === nouns.at(-1)) nouns.pop();
     const readable = cap([verb, ...nouns.slice(-1), ...tail], nouns.slice(0, -1), "export");
     const preferred =
       hasSpecOperationId && isReadableId(operationId, maxName)
