@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { buildModel } from "../../scripts/generate/model/build-model.ts";
+import { buildModel, envPrefixOf } from "../../scripts/generate/model/build-model.ts";
 import type { CodegenModel } from "../../scripts/generate/model/codegen-model.ts";
 
 function modelOf(fixture: string): CodegenModel {
@@ -141,5 +141,18 @@ describe("names of scraped specs", () => {
       "retrieveSession",
     ]);
     expect(everyName(model).every((n) => n.length <= 40)).toBe(true);
+  });
+});
+
+describe("environment variable names", () => {
+  it.each([
+    ["OpenAI", "https://api.openai.com/v1", "OPENAI"],
+    ["Stripe", "https://api.stripe.com/", "STRIPE"],
+    ["Stripe Identity", "https://api.stripe.com/", "STRIPE"],
+    ["Verifa", "https://devapi.withverifa.com", "VERIFA"],
+    ["Pet Store", undefined, "PET_STORE"],
+    ["Pet Store", "/relative", "PET_STORE"],
+  ])("%s at %s reads %s_API_KEY", (title, server, prefix) => {
+    expect(envPrefixOf(title, server)).toBe(prefix);
   });
 });

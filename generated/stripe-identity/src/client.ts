@@ -9,7 +9,7 @@ import { readEnv, credential } from "./runtime/env.js";
 import { Identity } from "./resources.js";
 
 export interface StripeIdentityClientOptions extends ClientOptions {
-  /** HTTP Basic authentication: the API key is the user name and the password is empty. Defaults to the STRIPE_IDENTITY_API_KEY environment variable. */
+  /** HTTP Basic authentication: the API key is the user name and the password is empty. Defaults to the STRIPE_API_KEY environment variable. */
   apiKey?: string;
 }
 
@@ -31,14 +31,14 @@ export class StripeIdentityClient {
 
   constructor(options: StripeIdentityClientOptions = {}) {
     const auth: Record<string, AuthConfig | undefined> = {
-      basicAuth: credential<AuthConfig>(options.apiKey ?? readEnv("STRIPE_IDENTITY_API_KEY"), (v) => ({
+      basicAuth: credential<AuthConfig>(options.apiKey ?? readEnv("STRIPE_API_KEY"), (v) => ({
         type: "basic",
         username: v,
         password: "",
       })),
     };
     this.http = new HttpClient({
-      baseURL: options.baseURL ?? readEnv("STRIPE_IDENTITY_BASE_URL") ?? DEFAULT_BASE_URL,
+      baseURL: options.baseURL ?? readEnv("STRIPE_BASE_URL") ?? DEFAULT_BASE_URL,
       auth,
       options,
       userAgent: "@specsmith/stripe-identity/0.1.0",

@@ -85,6 +85,28 @@ function operationFacts(document: Json, { path, method, pathItem, op }: Operatio
   return facts;
 }
 
+/**
+ * The prefix of the environment variables the client reads, as users write them: the API server's own
+ * name where the title starts with it (api.openai.com and "OpenAI" give OPENAI_API_KEY, not OPEN_AI;
+ * api.stripe.com and "Stripe Identity" give STRIPE_API_KEY, the key being Stripe's), else the title
+ * (devapi.withverifa.com and "Verifa" give VERIFA_API_KEY).
+ */
+export function envPrefixOf(apiName: string, server: string | undefined): string {
+  const fromTitle = pascalCase(apiName)
+    .replace(/([a-z0-9])([A-Z])/g, "$1_$2")
+    .toUpperCase();
+  let host = "";
+  try {
+    host = server ? new URL(server).hostname : "";
+  } catch {
+    // A relative or templated server names no host.
+  }
+  // The name before the top-level domain: "stripe" of api.stripe.com.
+  const name = host.split(".").slice(-2, -1)[0] ?? "";
+  const joined = apiName.toLowerCase().replace(/[^a-z0-9]/g, "");
+  return /^[a-z][a-z0-9]*$/.test(name) && joined.startsWith(name) ? name.toUpperCase() : fromTitle;
+}
+
 /** The parts of a request its validators check, in the order the client runs them. */
 function validatorParts(facts: OperationFacts): ValidatorModel["part"][] {
   const parts: ValidatorModel["part"][] = [];
@@ -106,10 +128,7 @@ export function buildModel({
   const info = isObject(document.info) ? document.info : {};
   const title = typeof info.title === "string" ? info.title : packageName;
   const apiName = title.replace(/\bAPI\b/gi, "").trim() || packageName.replace(/^@[^/]+\//, "");
-  // Environment variables are named after the API, as users would name them: STRIPE_IDENTITY_API_KEY.
-  const envPrefix = pascalCase(apiName)
-    .replace(/([a-z0-9])([A-Z])/g, "$1_$2")
-    .toUpperCase();
+  const envPrefix = envPrefixOf(apiName, defaultServers(document)[0]);
 
   const entries = operationEntries(document);
   const facts = entries.map((entry) => operationFacts(document, entry));
