@@ -4,14 +4,13 @@
 // are fetched once with `npm pack` into the cache outside the repository and read from their tarballs
 // (parsed with TypeScript's parser, never run). Prints the agreement and every miss, by category.
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import ts from "typescript";
 import { loadSpec } from "../spec/index.ts";
 import { buildModel } from "../generate/model/build-model.ts";
 import { MAX_NAME } from "../generate/model/names.ts";
 import { routeKey } from "../lib/route.ts";
-import { CACHE_DIR, realSpecs } from "./real-specs.ts";
+import { packedTarball, realSpecs } from "./real-specs.ts";
 
 /** The SDK releases whose endpoints match the cached specs' (Stripe's API of 2022-11-15; @octokit/openapi 23). */
 export const STRIPE_NODE = { pkg: "stripe", version: "12.18.0" };
@@ -19,15 +18,6 @@ export const OCTOKIT_METHODS = { pkg: "@octokit/plugin-rest-endpoint-methods", v
 
 /** Endpoint ("GET /v1/{}/x") -> every name the SDK accepts for it ("checkout.sessions.list"). */
 export type NameMap = Map<string, Set<string>>;
-
-function tarball({ pkg, version }: { pkg: string; version: string }): string {
-  const path = join(CACHE_DIR, `${pkg.replace(/^@/, "").replace("/", "-")}-${version}.tgz`);
-  if (!existsSync(path)) {
-    mkdirSync(CACHE_DIR, { recursive: true });
-    execFileSync("npm", ["pack", `${pkg}@${version}`, "--silent"], { cwd: CACHE_DIR, stdio: "inherit" });
-  }
-  return path;
-}
 
 function readFromTarball(path: string, file: string): string {
   return execFileSync("tar", ["xzf", path, "-O", file], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
@@ -57,7 +47,7 @@ const camel = (pascal: string): string => pascal.charAt(0).toLowerCase() + pasca
  * `name: stripeMethod({ method, fullPath })`.
  */
 export function stripeNames(): NameMap {
-  const tgz = tarball(STRIPE_NODE);
+  const tgz = packedTarball(STRIPE_NODE);
   const files = new Set(listTarball(tgz));
   const index = parse(readFromTarball(tgz, "package/esm/resources.js"));
   // Local class name -> module file.
@@ -128,7 +118,7 @@ export function stripeNames(): NameMap {
 
 /** Octokit: dist-src/generated/endpoints.js is `{ scope: { method: ["VERB /path", ...] } }`. */
 export function octokitNames(): NameMap {
-  const tgz = tarball(OCTOKIT_METHODS);
+  const tgz = packedTarball(OCTOKIT_METHODS);
   const source = parse(readFromTarball(tgz, "package/dist-src/generated/endpoints.js"));
   const map: NameMap = new Map();
   const visit = (node: ts.Node): void => {
