@@ -8,7 +8,11 @@ import {
   type Project,
   type StatementStructures,
 } from "ts-morph";
-import type { CodegenModel, SecuritySchemeModel } from "../scripts/generate/model/codegen-model.ts";
+import type {
+  CodegenModel,
+  ResourceModel,
+  SecuritySchemeModel,
+} from "../scripts/generate/model/codegen-model.ts";
 import { docText, jsDoc } from "./js-doc.ts";
 import {
   apiPromiseNames,
@@ -21,6 +25,11 @@ import {
 } from "./operations.ts";
 
 const str = (s: string): string => JSON.stringify(s);
+
+/** The resources the client holds itself; the others hang under them (`client.checkout.sessions`). */
+function rootResources(model: CodegenModel): ResourceModel[] {
+  return model.resources.filter((r) => !r.path.includes("."));
+}
 
 export function renderResources(model: CodegenModel, project: Project): void {
   const statements: StatementStructures[] = [
@@ -44,8 +53,12 @@ export function renderResources(model: CodegenModel, project: Project): void {
       kind: StructureKind.Class as const,
       name: resource.className,
       isExported: true,
+      properties: resource.children.map((c) => ({ name: c.property, type: c.className, isReadonly: true })),
       ctors: [
-        { parameters: [{ name: "client", type: "HttpClient", scope: Scope.Private, isReadonly: true }] },
+        {
+          parameters: [{ name: "client", type: "HttpClient", scope: Scope.Private, isReadonly: true }],
+          statements: resource.children.map((c) => `this.${c.property} = new ${c.className}(client);`),
+        },
       ],
       methods: resource.operations.map((op) => {
         const paramsArg = op.body || op.parameters.some((p) => p.in === "query" || p.in === "header");
@@ -104,7 +117,7 @@ export function renderClient(model: CodegenModel, project: Project): void {
       ],
     },
     { moduleSpecifier: "./runtime/env.js", namedImports: ["readEnv", "credential"] },
-    { moduleSpecifier: "./resources.js", namedImports: model.resources.map((r) => r.className) },
+    { moduleSpecifier: "./resources.js", namedImports: rootResources(model).map((r) => r.className) },
   ]);
   file.addInterface({
     name: optionsName,
@@ -171,7 +184,7 @@ export function renderClient(model: CodegenModel, project: Project): void {
         isReadonly: true,
         docs: ["The HTTP layer: use it to call endpoints the spec does not describe."],
       },
-      ...model.resources.map((r) => ({ name: r.property, type: r.className, isReadonly: true })),
+      ...rootResources(model).map((r) => ({ name: r.property, type: r.className, isReadonly: true })),
     ],
     ctors: [
       {
@@ -179,7 +192,7 @@ export function renderClient(model: CodegenModel, project: Project): void {
         statements: [
           `const auth: Record<string, AuthConfig | undefined> = { ${model.securitySchemes.map((s) => `${objectKey(s.key)}: ${authEntry(s)}`).join(", ")} };`,
           `this.http = new HttpClient({ baseURL: options.baseURL ?? readEnv(${str(`${model.envPrefix}_BASE_URL`)}) ?? DEFAULT_BASE_URL, auth, options, userAgent: ${str(`${model.packageName}/${model.version}`)}, servers: API_SERVERS, credentialParameters: CREDENTIAL_PARAMETERS, credentialSources: CREDENTIAL_SOURCES${model.idempotencyHeader !== undefined ? `, idempotencyHeader: ${str(model.idempotencyHeader)}` : ""} });`,
-          ...model.resources.map((r) => `this.${r.property} = new ${r.className}(this.http);`),
+          ...rootResources(model).map((r) => `this.${r.property} = new ${r.className}(this.http);`),
         ],
       },
     ],

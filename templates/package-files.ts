@@ -188,7 +188,7 @@ export function readme(model: CodegenModel): string {
     const op = exampleOperation(resource.operations);
     if (!op) continue;
     lines.push(
-      `### \`client.${resource.property}\``,
+      `### \`client.${resource.path}\``,
       "",
       `Methods: ${resource.operations.map((o) => `\`${o.methodName}\``).join(", ")}.`,
       "",

@@ -22,7 +22,7 @@ export const REAL_SPECS = {
 } as const satisfies Record<string, RealSpec>;
 
 /** `npm pack` names scoped tarballs "scope-name-version.tgz". */
-function tarballName(spec: RealSpec): string {
+function tarballName(spec: { pkg: string; version: string }): string {
   return `${spec.pkg.replace(/^@/, "").replace("/", "-")}-${spec.version}.tgz`;
 }
 
@@ -37,15 +37,21 @@ export function realSpecPath(spec: RealSpec): string {
   const path = join(dir, spec.file);
   if (existsSync(path)) return path;
   mkdirSync(dir, { recursive: true });
+  execFileSync("tar", ["xzf", packedTarball(spec), spec.file], { cwd: dir });
+  return path;
+}
+
+/** The cached tarball of an exact package version, packed with `npm pack` first when missing. */
+export function packedTarball(spec: { pkg: string; version: string }): string {
   const tarball = join(CACHE_DIR, tarballName(spec));
   if (!existsSync(tarball)) {
+    mkdirSync(CACHE_DIR, { recursive: true });
     execFileSync("npm", ["pack", `${spec.pkg}@${spec.version}`, "--silent"], {
       cwd: CACHE_DIR,
       stdio: "inherit",
     });
   }
-  execFileSync("tar", ["xzf", tarball, spec.file], { cwd: dir });
-  return path;
+  return tarball;
 }
 
 /** Paths of the cached big specs, by name. */

@@ -10,6 +10,7 @@ import { buildModel } from "../generate/model/build-model.ts";
 import { consumerProjects, tsc } from "./consumer.ts";
 import { realSpecs } from "./real-specs.ts";
 import { writeStripeSite } from "./stripe-site.ts";
+import { benchNames } from "./names.ts";
 
 interface PhaseResult {
   phase: string;
@@ -31,6 +32,9 @@ function runPhase(phase: string, ...args: string[]): PhaseResult {
   const last = out.trim().split("\n").pop() ?? "";
   return JSON.parse(last) as PhaseResult;
 }
+
+// `npm run bench -- --names` runs only the naming agreement with stripe-node and octokit (issue 13 item 1).
+if (process.argv.includes("--names")) process.exit((await benchNames()) ? 0 : 1);
 
 // `npm run bench -- --site` runs only the whole-site phase (issue 12 step 5).
 const siteOnly = process.argv.includes("--site");

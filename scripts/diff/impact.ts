@@ -253,9 +253,9 @@ function compareClient(out: ImpactBuilder, base: CodegenModel, revision: Codegen
       "/info/title",
     );
   }
-  const resources = new Map(revision.resources.map((r) => [r.property, r]));
+  const resources = new Map(revision.resources.map((r) => [r.path, r]));
   for (const r of base.resources) {
-    const now = resources.get(r.property);
+    const now = resources.get(r.path);
     const first = r.operations[0];
     // A resource goes when its last operation goes: reported with that operation.
     if (!now && first)
@@ -263,9 +263,8 @@ function compareClient(out: ImpactBuilder, base: CodegenModel, revision: Codegen
     else if (now && now.className !== r.className)
       out.renamed("resource class", r.className, now.className, "/paths");
   }
-  const hadResource = new Set(base.resources.map((r) => r.property));
-  for (const r of revision.resources)
-    if (!hadResource.has(r.property)) out.added("resource class", r.className);
+  const hadResource = new Set(base.resources.map((r) => r.path));
+  for (const r of revision.resources) if (!hadResource.has(r.path)) out.added("resource class", r.className);
   const options = new Map(revision.securitySchemes.map((s) => [s.key, s.option]));
   for (const s of base.securitySchemes) {
     const pointer = `/components/securitySchemes/${escapeSegment(s.key)}`;

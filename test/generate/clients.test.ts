@@ -28,7 +28,7 @@ describe("@specsmith/stripe-identity", () => {
 
   it("creates a session with a form body in Stripe's bracket encoding and HTTP Basic auth", async () => {
     server.reply({ body: session("vs_1") });
-    const created = await client().verificationSessions.create({
+    const created = await client().identity.verificationSessions.create({
       type: "document",
       options: { document: { allowed_types: ["passport", "id_card"], require_matching_selfie: true } },
       metadata: { order: "42" },
@@ -53,7 +53,7 @@ describe("@specsmith/stripe-identity", () => {
 
   it("sends the empty-string unset and percent-encodes the path parameter", async () => {
     server.reply({ body: session("vs/2") });
-    await client().verificationSessions.update("vs/2", { options: { document: "" } });
+    await client().identity.verificationSessions.update("vs/2", { options: { document: "" } });
     const request = server.requests.at(-1);
     expect(request?.path).toBe("/v1/identity/verification_sessions/vs%2F2");
     expect(request?.body.toString()).toBe("options[document]=");
@@ -61,7 +61,7 @@ describe("@specsmith/stripe-identity", () => {
 
   it("types the status as the literal the spec documents with withResponse()", async () => {
     server.reply({ status: 200, body: session("vs_3") });
-    const response = await client().verificationSessions.update("vs_3", {}).withResponse();
+    const response = await client().identity.verificationSessions.update("vs_3", {}).withResponse();
     // Update's pages show 200 as its only success: the status is the literal, the body a VerificationSession.
     expectTypeOf(response.status).toEqualTypeOf<200>();
     expectTypeOf<UpdateVerificationSessionResponses[200]>().toEqualTypeOf<VerificationSession>();
@@ -89,7 +89,10 @@ describe("@specsmith/stripe-identity", () => {
       },
     );
     const ids: string[] = [];
-    for await (const item of client().verificationSessions.list({ limit: 2, status: "requires_input" }))
+    for await (const item of client().identity.verificationSessions.list({
+      limit: 2,
+      status: "requires_input",
+    }))
       ids.push(item.id ?? "");
     expect(ids).toEqual(["vs_a", "vs_b", "vs_c"]);
     const [first, second] = server.requests.slice(-2);

@@ -127,13 +127,13 @@ describe("the committed Stripe package (api.yaml: idempotency.header)", () => {
     const from = server.requests.length;
     server.reply(...FLAKY);
     const stripe = new StripeIdentityClient({ baseURL: server.url, apiKey: "sk_test_123", maxRetries: 2 });
-    await stripe.verificationSessions.create({ type: "document" });
+    await stripe.identity.verificationSessions.create({ type: "document" });
     const keys = keysSince(from);
     expect(server.requests.slice(from).map((r) => r.method)).toEqual(["POST", "POST", "POST"]);
     expect(keys[0]).toMatch(/^[0-9a-f-]{36}$/);
     expect(new Set(keys).size).toBe(1);
     // A GET needs none.
-    await stripe.verificationSessions.retrieve("vs_1");
+    await stripe.identity.verificationSessions.retrieve("vs_1");
     expect(keysSince(from + 3)).toEqual([undefined]);
   });
 });

@@ -119,7 +119,7 @@ describe("buildModel", () => {
       ["get", "/v1/items", "list", "listItems"],
       ["post", "/v1/items", "create", "createItem"],
       ["get", "/v1/items/{item}", "retrieve", "retrieveItem"],
-      ["delete", "/v1/items/{item}", "delete", "deleteItem"],
+      ["delete", "/v1/items/{item}", "del", "deleteItem"],
       ["post", "/v1/items/{item}/archive", "archive", "archiveItem"],
     ]);
   });
@@ -241,8 +241,9 @@ describe("names the runtime exports", () => {
       reservedExports: ["Page", "APIError", "stripeCursor"],
     });
     expect(model.schemas.map((s) => s.typeName)).toEqual(["ApiError2", "Page2"]);
-    expect(model.operations[0]?.functionName).toBe("stripeCursor2");
-    expect(model.operations[0]?.operationConst).toBe("stripeCursor2Operation");
+    // The spec's id is taken, so the function gets the name its REST shape gives, not a number.
+    expect(model.operations[0]?.functionName).toBe("retrieveX");
+    expect(model.operations[0]?.operationConst).toBe("retrieveXOperation");
   });
 });
 
@@ -286,7 +287,7 @@ describe("buildModel: corpus cases", () => {
 });
 
 describe("buildModel: resources that share a noun", () => {
-  it("are told apart by the words before them, whatever the path order", () => {
+  it("are told apart by the namespaces before them, whatever the path order", () => {
     const ok = { responses: { "200": { description: "ok" } } };
     const paths = {
       "/v1/checkout/sessions": { post: ok },
@@ -305,17 +306,19 @@ describe("buildModel: resources that share a noun", () => {
         specHash: "h",
         reservedExports: [],
       });
-      const byPath = Object.fromEntries(model.operations.map((o) => [o.path, o.resource]));
+      const byPath = Object.fromEntries(
+        model.operations.map((o) => [o.path, `${o.resource}.${o.methodName}`]),
+      );
       expect(byPath).toEqual({
-        "/v1/checkout/sessions": "checkoutSessions",
-        "/v1/checkout/sessions/{session}": "checkoutSessions",
-        "/v1/billing_portal/sessions": "billingPortalSessions",
-        "/v1/sources": "sources",
-        // An action-shaped path belongs to its owner (Stripe's own SDKs say customers.listSources)...
-        "/v1/customers/{customer}/sources": "customers",
-        // ...while an item under it is its own resource, qualified by the owner.
-        "/v1/customers/{customer}/sources/{id}": "customerSources",
-        "/v1/identity/verification_sessions": "verificationSessions",
+        // Namespaces nest (Stripe's own SDKs say checkout.sessions, billingPortal.sessions).
+        "/v1/checkout/sessions": "checkout.sessions.create",
+        "/v1/checkout/sessions/{session}": "checkout.sessions.retrieve",
+        "/v1/billing_portal/sessions": "billingPortal.sessions.create",
+        "/v1/sources": "sources.list",
+        // What hangs under an item is a method of its owner (customers.listSources, retrieveSource).
+        "/v1/customers/{customer}/sources": "customers.listSources",
+        "/v1/customers/{customer}/sources/{id}": "customers.retrieveSource",
+        "/v1/identity/verification_sessions": "identity.verificationSessions.list",
       });
     }
   });

@@ -110,7 +110,7 @@ describe("@specsmith/stripe-identity against Prism", () => {
 
   it("creates a session: form body in bracket encoding, HTTP Basic auth, accepted by Prism", async () => {
     const { client, wire } = connect();
-    const created = await client.verificationSessions.create({
+    const created = await client.identity.verificationSessions.create({
       type: "document",
       client_reference_id: "order 42/ü",
       options: { document: { allowed_types: ["passport", "id_card"], require_matching_selfie: true } },
@@ -149,7 +149,7 @@ describe("@specsmith/stripe-identity against Prism", () => {
 
   it("retrieves a session: GET on its path, the spec's example as the typed result", async () => {
     const { client, wire } = connect();
-    const session = await client.verificationSessions.retrieve("vs_1NuNAILkdIwHu7ixh7OtGMLw");
+    const session = await client.identity.verificationSessions.retrieve("vs_1NuNAILkdIwHu7ixh7OtGMLw");
 
     const request = wire.only();
     expect(request.method).toBe("GET");
@@ -166,9 +166,12 @@ describe("@specsmith/stripe-identity against Prism", () => {
 
   it("lists sessions with query parameters and walks the items with for await", async () => {
     const { client, wire } = connect();
-    const page = await client.verificationSessions.list({ status: "requires_input", limit: 3 });
+    const page = await client.identity.verificationSessions.list({ status: "requires_input", limit: 3 });
     const ids: string[] = [];
-    for await (const item of client.verificationSessions.list({ status: "requires_input", limit: 3 }))
+    for await (const item of client.identity.verificationSessions.list({
+      status: "requires_input",
+      limit: 3,
+    }))
       ids.push(item.id ?? "");
 
     const [first] = wire.exchanges;
@@ -184,7 +187,7 @@ describe("@specsmith/stripe-identity against Prism", () => {
 
   it("updates a session with the empty-string unset, which the spec's anyOf allows", async () => {
     const { client, wire } = connect();
-    const updated = await client.verificationSessions.update("vs_1NuN9WLkdIwHu7ix597AR9uz", {
+    const updated = await client.identity.verificationSessions.update("vs_1NuN9WLkdIwHu7ix597AR9uz", {
       type: "id_number",
       options: { document: "" },
     });
@@ -199,8 +202,8 @@ describe("@specsmith/stripe-identity against Prism", () => {
 
   it("cancels and redacts a session: body-less POSTs, typed results from the spec's examples", async () => {
     const { client, wire } = connect();
-    const canceled = await client.verificationSessions.cancel("vs_1NuN3kLkdIwHu7ixk5OvTq3b");
-    const redacted = await client.verificationSessions.redact("vs_1NuN3kLkdIwHu7ixk5OvTq3b");
+    const canceled = await client.identity.verificationSessions.cancel("vs_1NuN3kLkdIwHu7ixk5OvTq3b");
+    const redacted = await client.identity.verificationSessions.redact("vs_1NuN3kLkdIwHu7ixk5OvTq3b");
 
     expect(wire.exchanges.map((e) => `${e.method} ${e.url.pathname} ${e.status}`)).toEqual([
       `POST ${SESSIONS}/vs_1NuN3kLkdIwHu7ixk5OvTq3b/cancel 200`,
@@ -215,7 +218,7 @@ describe("@specsmith/stripe-identity against Prism", () => {
 
   it("gets a typed AuthenticationError from Prism when the Authorization header is missing", async () => {
     const { client, wire } = connect();
-    const error = await client.verificationSessions
+    const error = await client.identity.verificationSessions
       .retrieve("vs_1", { headers: { authorization: null } })
       .catch((e: unknown) => e);
 
@@ -227,7 +230,7 @@ describe("@specsmith/stripe-identity against Prism", () => {
 
   it("gets a typed 422 when related_person lacks a required field: Prism reads the bracket keys", async () => {
     const { client, wire } = connect();
-    const error = await client.verificationSessions
+    const error = await client.identity.verificationSessions
       .create(
         { type: "document", related_person: { account: "acct_1" } as { account: string; person: string } },
         { validate: false },
@@ -244,7 +247,7 @@ describe("@specsmith/stripe-identity against Prism", () => {
 
   it("gets a typed 422 for a value outside the spec's anyOf in a nested form field", async () => {
     const { client } = connect();
-    const error = await client.verificationSessions
+    const error = await client.identity.verificationSessions
       .update("vs_1", { options: { document: "x" as "" } }, { validate: false })
       .catch((e: unknown) => e);
 
@@ -254,7 +257,7 @@ describe("@specsmith/stripe-identity against Prism", () => {
 
   it("gets a typed 422 for a query value outside the spec's enum", async () => {
     const { client, wire } = connect();
-    const error = await client.verificationSessions
+    const error = await client.identity.verificationSessions
       .list({ status: "finished" as "verified" }, { validate: false })
       .catch((e: unknown) => e);
 
@@ -398,7 +401,7 @@ describe("the clients' own request validation, on the requests Prism rejects abo
         const related = { account: "acct_1" } as { account: string; person: string };
         return {
           wire,
-          promise: client.verificationSessions.create({ type: "document", related_person: related }),
+          promise: client.identity.verificationSessions.create({ type: "document", related_person: related }),
         };
       },
       want: {
@@ -415,7 +418,7 @@ describe("the clients' own request validation, on the requests Prism rejects abo
         const { client, wire } = stripe();
         return {
           wire,
-          promise: client.verificationSessions.update("vs_1", { options: { document: "x" as "" } }),
+          promise: client.identity.verificationSessions.update("vs_1", { options: { document: "x" as "" } }),
         };
       },
       want: { part: "body", pointer: "/options/document", wireName: "options[document]", keyword: "enum" },
@@ -425,7 +428,10 @@ describe("the clients' own request validation, on the requests Prism rejects abo
       call: () => {
         const { client, wire } = stripe();
         // Awaiting a list gives its first page: the check runs on that first request.
-        return { wire, promise: client.verificationSessions.list({ status: "finished" as "verified" }) };
+        return {
+          wire,
+          promise: client.identity.verificationSessions.list({ status: "finished" as "verified" }),
+        };
       },
       want: { part: "query", pointer: "/status", keyword: "enum" },
     },

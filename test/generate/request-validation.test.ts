@@ -20,7 +20,7 @@ type ValidationFailure = Error & { errors: Issue[]; status: unknown };
 interface Package {
   ThingsClient: new (options: Record<string, unknown>) => {
     things: { update(id: string, params: unknown, options?: unknown): Promise<unknown> };
-    tags: { replaceTags(params: unknown, options?: unknown): Promise<unknown> };
+    tags: { update(params: unknown, options?: unknown): Promise<unknown> };
   };
   APIError: new (...args: never[]) => Error;
   RequestValidationError: new (...args: never[]) => ValidationFailure;
@@ -99,7 +99,7 @@ describe("a generated client checks requests before sending them", () => {
   });
 
   it("points below /body for a body that is not an object (sent as params.body)", async () => {
-    const error = await rejection(client().tags.replaceTags({ body: ["ok", "x", "fine", "four"] }));
+    const error = await rejection(client().tags.update({ body: ["ok", "x", "fine", "four"] }));
     expect(error.errors.map((e) => [e.part, e.pointer, e.keyword])).toEqual([
       ["body", "/body", "maxItems"],
       ["body", "/body/1", "minLength"],
@@ -107,7 +107,7 @@ describe("a generated client checks requests before sending them", () => {
   });
 
   it("reports a required body that is missing", async () => {
-    const error = await rejection(client().tags.replaceTags({}));
+    const error = await rejection(client().tags.update({}));
     expect(error.errors.map((e) => [e.part, e.pointer, e.keyword])).toEqual([["body", "/body", "type"]]);
   });
 

@@ -185,7 +185,8 @@ describe("names that are Object.prototype's members or `then`", () => {
         const resource = c[name];
         expect(String(resource)).toBe("[object Object]");
         expect(await resource).toBe(resource);
-        expect(await call(c, name, "list")()).toEqual({ ok: true });
+        // A GET of one undocumented thing under a singular word is a singleton: `retrieve`.
+        expect(await call(c, name, "retrieve")()).toEqual({ ok: true });
         expect(api.requests.at(-1)?.path).toBe(path);
       }
       expect(api.requests).toHaveLength(5);
@@ -235,8 +236,8 @@ describe("`__proto__` and other inherited names in requests", () => {
     async () => {
       const c = await client();
       const query = JSON.parse('{"__proto__": "p"}') as Record<string, unknown>;
-      await call(c, "search", "list")(query);
-      await call(c, "search", "list")({});
+      await call(c, "search", "retrieve")(query);
+      await call(c, "search", "retrieve")({});
       await call(c, "items", "retrieve")("it_1");
       expect(api.requests.map((r) => r.target)).toEqual(["/search?__proto__=p", "/search", "/items/it_1"]);
     },
@@ -261,7 +262,7 @@ describe("servers", () => {
       const pkg = await hostilePackage();
       expect(pkg.DEFAULT_BASE_URL).toBe(`${api.url}/api`);
       const c = new pkg.HostileNamesClient({ apiKey: KEY, maxRetries: 0 });
-      await call(c, "search", "list")({});
+      await call(c, "search", "retrieve")({});
       expect(api.requests[0]?.path).toBe("/api/search");
     },
     BUILD_TIMEOUT,
@@ -271,7 +272,7 @@ describe("servers", () => {
     "credentials follow a redirect to a path-level or operation-level server, and to no other origin",
     async () => {
       const c = await client();
-      const moved = () => call(c, "moved", "list")();
+      const moved = () => call(c, "moved", "retrieve")();
       api.reply({ status: 307, headers: { location: `${declared.url}/v2/moved` } });
       await moved();
       expect(declared.requests[0]?.headers["x-proto-key"]).toBe(KEY);

@@ -81,7 +81,7 @@ describe("a generated client", () => {
       headers: { "content-type": "text/plain" },
     });
     const client = new StripeIdentityClient({ apiKey: SECRET, baseURL: server.url, maxRetries: 0 });
-    const error = await rejection(client.verificationSessions.retrieve("vs_1"));
+    const error = await rejection(client.identity.verificationSessions.retrieve("vs_1"));
     expectNoSecret(error);
     expectNoSecret(error, basic);
   });

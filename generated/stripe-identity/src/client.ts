@@ -7,10 +7,10 @@ import {
   type CredentialSource,
 } from "./runtime/client.js";
 import { readEnv, credential } from "./runtime/env.js";
-import { VerificationSessions } from "./resources.js";
+import { Identity } from "./resources.js";
 
 export interface StripeIdentityClientOptions extends ClientOptions {
-  /** HTTP Basic authentication: the API key is the user name and the password is empty. Defaults to the STRIPE_IDENTITY_API_KEY environment variable. */
+  /** HTTP Basic authentication: the API key is the user name and the password is empty. Defaults to the STRIPE_API_KEY environment variable. */
   apiKey?: string;
 }
 
@@ -21,7 +21,7 @@ const API_SERVERS: string[] = ["https://api.stripe.com"];
 const CREDENTIAL_PARAMETERS: CredentialParameter[] = [];
 /** Per security scheme, the constructor option and environment variable that give its credential: a missing one is named in the MissingCredentialError. */
 const CREDENTIAL_SOURCES: Record<string, CredentialSource> = {
-  basicAuth: { option: "apiKey", envVar: "STRIPE_IDENTITY_API_KEY" },
+  basicAuth: { option: "apiKey", envVar: "STRIPE_API_KEY" },
 };
 
 /**
@@ -32,18 +32,18 @@ const CREDENTIAL_SOURCES: Record<string, CredentialSource> = {
 export class StripeIdentityClient {
   /** The HTTP layer: use it to call endpoints the spec does not describe. */
   readonly http: HttpClient;
-  readonly verificationSessions: VerificationSessions;
+  readonly identity: Identity;
 
   constructor(options: StripeIdentityClientOptions = {}) {
     const auth: Record<string, AuthConfig | undefined> = {
-      basicAuth: credential<AuthConfig>(options.apiKey ?? readEnv("STRIPE_IDENTITY_API_KEY"), (v) => ({
+      basicAuth: credential<AuthConfig>(options.apiKey ?? readEnv("STRIPE_API_KEY"), (v) => ({
         type: "basic",
         username: v,
         password: "",
       })),
     };
     this.http = new HttpClient({
-      baseURL: options.baseURL ?? readEnv("STRIPE_IDENTITY_BASE_URL") ?? DEFAULT_BASE_URL,
+      baseURL: options.baseURL ?? readEnv("STRIPE_BASE_URL") ?? DEFAULT_BASE_URL,
       auth,
       options,
       userAgent: "@specsmith/stripe-identity/0.1.0",
@@ -52,7 +52,7 @@ export class StripeIdentityClient {
       credentialSources: CREDENTIAL_SOURCES,
       idempotencyHeader: "Idempotency-Key",
     });
-    this.verificationSessions = new VerificationSessions(this.http);
+    this.identity = new Identity(this.http);
   }
 }
 

@@ -31,7 +31,15 @@ import {
 } from "./operations.js";
 import type { PagePromise, ItemsOf } from "./runtime/pagination.js";
 
-export class VerificationSessions {
+export class Identity {
+  readonly verificationSessions: IdentityVerificationSessions;
+
+  constructor(private readonly client: HttpClient) {
+    this.verificationSessions = new IdentityVerificationSessions(client);
+  }
+}
+
+export class IdentityVerificationSessions {
   constructor(private readonly client: HttpClient) {}
 
   /**

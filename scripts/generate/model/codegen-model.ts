@@ -68,7 +68,7 @@ export interface OperationModel {
   operationConst: string;
   /** Method name on its resource: "create". */
   methodName: string;
-  /** Resource property on the client: "verificationSessions". */
+  /** The resource's path from the client: "identity.verificationSessions". */
   resource: string;
   /** Exported type names: "UpdateSessionParams", "UpdateSessionResponse" (the success bodies). */
   paramsType: string;
@@ -108,11 +108,15 @@ export interface SecuritySchemeModel {
 }
 
 export interface ResourceModel {
-  /** Property on the client: "verificationSessions". */
+  /** Property on its parent (the client or a namespace): "verificationSessions". */
   property: string;
-  /** Class name: "VerificationSessions". */
+  /** Where it is from the client: "identity.verificationSessions". */
+  path: string;
+  /** Class name: "IdentityVerificationSessions". */
   className: string;
   operations: OperationModel[];
+  /** The resources under it: `client.identity` holds `verificationSessions`. */
+  children: ResourceModel[];
 }
 
 export interface SchemaAlias {
@@ -147,6 +151,7 @@ export interface CodegenModel {
    */
   idempotencyHeader?: string;
   schemas: SchemaAlias[];
+  /** Every resource, namespaces included, sorted by path; the client holds those without a dot. */
   resources: ResourceModel[];
   operations: OperationModel[];
 }

@@ -11,7 +11,7 @@ const RESERVED = new Set(
   ).split(" "),
 );
 
-function words(text: string): string[] {
+export function words(text: string): string[] {
   return text
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")

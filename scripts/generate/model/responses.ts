@@ -1,0 +1,39 @@
+// The responses of an operation: each status with the media type of its body, which of them are the
+// success the call returns, and the success body's schema (pagination reads it).
+import type { ResponseModel } from "./codegen-model.ts";
+import { derefObject, isObject } from "../../spec/pointer.ts";
+import { pickMedia } from "./operation.ts";
+
+type Json = Record<string, unknown>;
+
+export function responsesOf(document: Json, op: Json): ResponseModel[] {
+  const responses = isObject(op.responses) ? op.responses : {};
+  return Object.keys(responses)
+    .sort()
+    .map((status) => {
+      const r = derefObject(document, responses[status]);
+      const media = pickMedia(r?.content);
+      return media ? { status, mediaType: media } : { status };
+    });
+}
+
+/** The 2xx statuses; `default` alone when the spec documents no 2xx but a default. */
+export function successStatusesOf(responses: ResponseModel[]): string[] {
+  const statuses = responses.filter((r) => /^2(\d\d|XX)$/i.test(r.status)).map((r) => r.status);
+  if (statuses.length === 0 && responses.some((r) => r.status === "default")) return ["default"];
+  return statuses;
+}
+
+/** The schema of the first success status with a body, dereferenced. */
+export function successSchema(document: Json, op: Json, statuses: string[]): Json | undefined {
+  const responses = isObject(op.responses) ? op.responses : {};
+  for (const status of statuses) {
+    const response = derefObject(document, responses[status]);
+    const content = isObject(response?.content) ? response.content : undefined;
+    const media = pickMedia(content);
+    const schema =
+      media && content ? derefObject(document, (content[media] as Json | undefined)?.schema) : undefined;
+    if (schema) return schema;
+  }
+  return undefined;
+}
