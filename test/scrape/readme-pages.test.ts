@@ -53,6 +53,12 @@ const PAGES: Record<string, string> = {
   "9-gadget-delete.txt":
     `Delete a gadget\n${NOISE}\nPath Params\nstring\nrequired\n\nThe gadget.\nHeaders\nstring\nstring\n` +
     `Responses\n\n204\n\nDeleted\n\n${FOOTER}`,
+  // Two unnamed, undescribed path parameters in one run of lines: two slots, so no one-slot route fits.
+  "13-label.txt": `Get a label\n${NOISE}\nPath Params\nstring\nrequired\nstring\nrequired\nResponses\n\n200\n\nOK\n`,
+  // A title that names a request, as a request section's heading would.
+  "14-part-request.txt":
+    `Delete part request\nDeletes a part request.\n${NOISE}\nPath Params\nstring\nrequired\n\nThe request.\n` +
+    `Responses\n\n204\n\nDeleted\n\n${FOOTER}`,
   // Navigation trees that list only other operations, above a reference page with no description and
   // a guide page whose short description has no full stop.
   "10-list-gadgets.txt": `${NAV}List all gadgets\n${NOISE}\nQuery Params\nint32\n\nPage size.\nResponses\n\n200\n\nOK\n\n${FOOTER}`,
@@ -98,6 +104,15 @@ describe("a ReadMe site's reference pages", async () => {
     expect(routes).toContain("get /v2/widgets/{}/parts");
     expect(routes).not.toContain("get /v2/widget_parts");
     expect(routes.filter((r) => r.startsWith("get /v2/parts"))).toEqual([]);
+  });
+
+  it("counts each unnamed path parameter of one run of lines: two slots are no one-slot route", () => {
+    expect(routes.filter((r) => r.startsWith("get /v2/labels"))).toEqual([]);
+  });
+
+  it("takes a title that names a request (`Delete part request`) for the title, not a request section", () => {
+    const item = Object.entries(paths).find(([p]) => /^\/v2\/part_requests\/\{[^}]+\}$/.test(p))?.[1];
+    expect(Object.keys(item?.delete?.responses ?? {})).toEqual(["204"]);
   });
 
   it("takes the title a navigation tree lists too, not the capture's first line", () => {

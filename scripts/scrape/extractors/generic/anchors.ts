@@ -363,14 +363,18 @@ const FIELD_SECTIONS = new Set(["path", "query", "header", "cookie", "body", "pa
  * the first section (titleAboveSections).
  */
 export function fieldsOnlySpan(blocks: Block[]): Span | undefined {
-  const first = blocks.findIndex(
-    (b) => b.kind === "heading" && FIELD_SECTIONS.has(classifySection(b.text)?.kind ?? ""),
+  const sections = blocks.flatMap((b, i) =>
+    b.kind === "heading" && FIELD_SECTIONS.has(classifySection(b.text)?.kind ?? "") ? [i] : [],
   );
+  // A title that names a request ("Delete file request") reads like a request section: where the page
+  // opens with it and a section follows, it is the page's title.
+  const titled = sections[0] === 0 && sections.length > 1;
+  const first = (titled ? sections[1] : sections[0]) ?? -1;
   if (first === -1 || !blocks.slice(first + 1).some((b) => b.kind !== "heading")) return undefined;
   const above = blocks
     .slice(0, first)
-    .flatMap((b) =>
-      b.kind === "heading" && !isSectionHeading(b.text)
+    .flatMap((b, i) =>
+      b.kind === "heading" && ((titled && i === 0) || !isSectionHeading(b.text))
         ? [{ text: b.text, source: b.source }]
         : b.kind === "text"
           ? b.lines

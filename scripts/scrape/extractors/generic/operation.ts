@@ -419,6 +419,13 @@ export class OperationReader {
       // line (a scalar field lost its name).
       const window = lines.slice(at, at + TOKEN_RUN_WINDOW);
       const next = window.findIndex((l, i) => i > 0 && (isTypeLine(l.text) || startsTokenFieldAt(window, i)));
+      // ReadMe: a nameless field (its type line, `required`, a description) and at once the next field's
+      // type line: each is a field of its own, and each path parameter among them asks for a slot.
+      if (next > 0 && isTypeLine(head.text) && isNamelessRun(window.slice(0, next))) {
+        this.noteNameless(head);
+        at += next;
+        continue;
+      }
       if (next <= 0 || isTypeLine(head.text)) return this.readOneTokenRun(lines.slice(at), []);
       if (this.pendingField) this.describeField(this.pendingField, window.slice(0, next));
       at += next;
@@ -702,6 +709,11 @@ function joinBrokenLines(lines: Line[]): Line[] {
     else out.push(line);
   }
   return out;
+}
+
+/** Lines that read as one field without a name: a type line alone, or with its badges and description. */
+function isNamelessRun(lines: readonly Line[]): boolean {
+  return lines.length === 1 || readTokenRun(lines.map((l) => l.text))?.nameless === true;
 }
 
 /** A type alone on its line: "string", "object or null", "string or integer", "Array of objects". */
