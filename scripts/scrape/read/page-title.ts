@@ -7,8 +7,8 @@
 // (`Recent Requests` ... `LoadingLoading…`). A capture that took the site's navigation along has the
 // sidebar above all that: `Skip to main content`, the site's name, the titles of some other operations.
 // The first line is then no title, and the sidebar lists only some operations (a long one is cut, a
-// collapsed group lists none), so the title is read from the page itself: the title-like line just above
-// the description's sentences.
+// collapsed group lists none), so the title is read from the page itself: the last title-like line, the
+// one the description's sentences follow.
 import type { Source } from "../fragment.ts";
 import { singular } from "../../lib/words.ts";
 import { isBareTypeLine } from "../type-phrase.ts";
@@ -42,8 +42,9 @@ const README_CONSOLE = new Set([
 /**
  * The title among the lines above a page's first section (one of them, as given). A line that repeats
  * an earlier one is the title a sidebar listed too. Where there is no more than a title and a
- * description, the first line is the title. Above a sidebar, the title is the last title-like line before
- * the description's sentences: the description follows the title, the sidebar comes before it.
+ * description, the first line is the title. Above a sidebar, the title is the last title-like line (the
+ * description's sentences follow the title, the sidebar comes before it), or the one above it that the
+ * last one says again (a short description without a full stop).
  */
 export function titleAboveSections<L extends TitleLine>(lines: readonly L[]): L | undefined {
   const content = lines.filter((line) => {
