@@ -419,9 +419,16 @@ export class OperationReader {
       // line (a scalar field lost its name).
       const window = lines.slice(at, at + TOKEN_RUN_WINDOW);
       const next = window.findIndex((l, i) => i > 0 && (isTypeLine(l.text) || startsTokenFieldAt(window, i)));
-      // ReadMe: a nameless field (its type line, `required`, a description) and at once the next field's
-      // type line: each is a field of its own, and each path parameter among them asks for a slot.
-      if (next > 0 && isTypeLine(head.text) && isNamelessRun(window.slice(0, next))) {
+      // ReadMe: a nameless path parameter (its type line, `required`, a description) and at once the next
+      // one's type line: each asks for a slot in the route. Only path parameters are counted, and no more
+      // than a route has slots: a long paragraph of nameless fields is still read at once.
+      if (
+        next > 0 &&
+        this.section()?.kind === "path" &&
+        (this.op.namelessPathParameters ?? 0) < MAX_COUNTED_SLOTS &&
+        isTypeLine(head.text) &&
+        isNamelessRun(window.slice(0, next))
+      ) {
         this.noteNameless(head);
         at += next;
         continue;
@@ -681,6 +688,8 @@ function readsAsSentence(text: string): boolean {
 
 /** How far a paragraph is searched for the next field after a description: a field run is at most 12 lines. */
 const TOKEN_RUN_WINDOW = 16;
+/** More nameless path parameters than any route has slots for: counting further places nothing else. */
+const MAX_COUNTED_SLOTS = 16;
 
 /**
  * Line `i` of a paragraph starts a token-per-line field (see `startsTokenField` in read/field.ts). Only the
