@@ -394,6 +394,7 @@ export class OperationReader {
   private readTokenRun(lines: Line[]): boolean {
     // A loop, not recursion: each pass moves past a description or a closing name, and looks at a window
     // of lines only, so a long paragraph is read in linear time.
+    let split = 0;
     for (let at = 0; ;) {
       const head = lines[at];
       if (!head) return true;
@@ -419,16 +420,17 @@ export class OperationReader {
       // line (a scalar field lost its name).
       const window = lines.slice(at, at + TOKEN_RUN_WINDOW);
       const next = window.findIndex((l, i) => i > 0 && (isTypeLine(l.text) || startsTokenFieldAt(window, i)));
-      // ReadMe: a nameless path parameter (its type line, `required`, a description) and at once the next
-      // one's type line: each asks for a slot in the route. Only path parameters are counted, and no more
-      // than a route has slots: a long paragraph of nameless fields is still read at once.
+      // ReadMe: a nameless field (its type line, `required`, a description) and at once the next field:
+      // each is a field of its own (each path parameter asks for a slot, a named field after them is
+      // read). A section has a few such fields; past that, the rest is read at once, as a long paragraph
+      // of nameless fields shows nothing more and must stay cheap to read.
       if (
         next > 0 &&
-        this.section()?.kind === "path" &&
-        (this.op.namelessPathParameters ?? 0) < MAX_COUNTED_SLOTS &&
+        split < MAX_SPLIT_NAMELESS &&
         isTypeLine(head.text) &&
         isNamelessRun(window.slice(0, next))
       ) {
+        split++;
         this.noteNameless(head);
         at += next;
         continue;
@@ -688,8 +690,8 @@ function readsAsSentence(text: string): boolean {
 
 /** How far a paragraph is searched for the next field after a description: a field run is at most 12 lines. */
 const TOKEN_RUN_WINDOW = 16;
-/** More nameless path parameters than any route has slots for: counting further places nothing else. */
-const MAX_COUNTED_SLOTS = 16;
+/** How many nameless fields of one paragraph are read one by one (see readTokenRun). */
+const MAX_SPLIT_NAMELESS = 16;
 
 /**
  * Line `i` of a paragraph starts a token-per-line field (see `startsTokenField` in read/field.ts). Only the
