@@ -4,12 +4,15 @@
 // for a slot in the route; an array's name repeated after its description closes it; a field's type line
 // right after the previous description starts a field; under a navigation tree, the title is the line
 // the tree listed too; a type line is never a title, nor a section word glued above type lines a field;
-// a guide page's first line is its title.
+// a guide page's first line is its title; under a navigation tree that does not list it, the title is
+// read from the page (the line above the description); a guide page cut before `Responses` is still one.
 import { describe, expect, it } from "vitest";
 import { scrapePages } from "../../scripts/scrape/scrape-pages.ts";
 
 const NOISE = "Recent Requests\nLog in to see full request history\nTimeStatusUser Agent\nLoadingLoading…\n";
 const FOOTER = "Language\nShell Node Ruby PHP Python\nCredentials\nBearer\n";
+const NAV =
+  "Skip to main content\nWidgets API docs\nSearch...\nAPI Reference\nCreate a widget\nGuides\nChangelog\n";
 
 const requestPage = (method: string, path: string): string =>
   `${method} https://api.widgets.test${path}\n\nExample:\n\n{\n  "color": "string"\n}Does it.\n`;
@@ -50,9 +53,26 @@ const PAGES: Record<string, string> = {
   "9-gadget-delete.txt":
     `Delete a gadget\n${NOISE}\nPath Params\nstring\nrequired\n\nThe gadget.\nHeaders\nstring\nstring\n` +
     `Responses\n\n204\n\nDeleted\n\n${FOOTER}`,
+  // Two unnamed, undescribed path parameters in one run of lines: two slots, so no one-slot route fits.
+  "13-label.txt": `Get a label\n${NOISE}\nPath Params\nstring\nrequired\nstring\nrequired\nResponses\n\n200\n\nOK\n`,
+  // A title that names a request, as a request section's heading would.
+  "14-part-request.txt":
+    `Delete part request\nDeletes a part request.\n${NOISE}\nPath Params\nstring\nrequired\n\nThe request.\n` +
+    `Responses\n\n204\n\nDeleted\n\n${FOOTER}`,
+  // Navigation trees that list only other operations, above a reference page with no description and
+  // a guide page whose short description has no full stop.
+  "10-list-gadgets.txt": `${NAV}List all gadgets\n${NOISE}\nQuery Params\nint32\n\nPage size.\nResponses\n\n200\n\nOK\n\n${FOOTER}`,
+  "11-create-sprocket.txt":
+    `${NAV}Create sprocket\nCreate a new Sprocket by sending its size\nBody Params\n` +
+    "| Name | Type | Description | Required |\n| --- | --- | --- | --- |\n| size | int32 | The size. | Yes |\n" +
+    "Responses\n\n201\n\nCreated\n\nUpdated 3 days ago\n",
+  // A guide page cut before its `Responses`: its `Body Params` table is all that is left of it.
+  "12-create-cog.txt":
+    `Create a cog\nCreates a cog.\nBody Params\n| Name | Type | Description | Required |\n` +
+    "| --- | --- | --- | --- |\n| teeth | int32 | How many teeth. | Yes |\n| label | string | The la",
 };
 
-type Operation = { responses?: Record<string, unknown>; requestBody?: unknown };
+type Operation = { responses?: Record<string, unknown>; requestBody?: unknown; summary?: string };
 
 describe("a ReadMe site's reference pages", async () => {
   const result = await scrapePages(
@@ -86,10 +106,32 @@ describe("a ReadMe site's reference pages", async () => {
     expect(routes.filter((r) => r.startsWith("get /v2/parts"))).toEqual([]);
   });
 
+  it("counts each unnamed path parameter of one run of lines: two slots are no one-slot route", () => {
+    expect(routes.filter((r) => r.startsWith("get /v2/labels"))).toEqual([]);
+  });
+
+  it("takes a title that names a request (`Delete part request`) for the title, not a request section", () => {
+    const item = Object.entries(paths).find(([p]) => /^\/v2\/part_requests\/\{[^}]+\}$/.test(p))?.[1];
+    expect(Object.keys(item?.delete?.responses ?? {})).toEqual(["204"]);
+  });
+
   it("takes the title a navigation tree lists too, not the capture's first line", () => {
     expect(routes).toContain("delete /v2/widgets/{}");
     const item = Object.entries(paths).find(([p]) => /^\/v2\/widgets\/\{[^}]+\}$/.test(p))?.[1];
     expect(Object.keys(item?.delete?.responses ?? {})).toEqual(["204"]);
+  });
+
+  it("reads the title from the page itself where the navigation tree does not list it", () => {
+    expect(Object.keys(paths["/v2/gadgets"]?.get?.responses ?? {})).toEqual(["200"]);
+    expect(JSON.stringify(paths["/v2/sprockets"]?.post?.requestBody ?? {})).toContain('"size"');
+    expect(Object.keys(paths["/v2/sprockets"]?.post?.responses ?? {})).toEqual(["201"]);
+    expect(paths["/v2/sprockets"]?.post?.summary).toBe("Create sprocket");
+  });
+
+  it("reads a guide page cut before its Responses: the `Body Params` table is still a guide table", () => {
+    const body = JSON.stringify(paths["/v2/cogs"]?.post?.requestBody ?? {});
+    expect(body).toContain('"teeth"');
+    expect(body).toContain('"integer"');
   });
 
   it("never takes a type line (`string`) for the title: the page is placed by its real title", () => {

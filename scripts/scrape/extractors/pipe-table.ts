@@ -36,6 +36,7 @@ import { type NamePath, namePath } from "../read/names.ts";
 import { plainText, withoutTags } from "../read/plain.ts";
 import { readRequired } from "../read/required.ts";
 import { classifySection, statusLabel } from "../read/sections.ts";
+import { titleAboveSections } from "../read/page-title.ts";
 import { parseConstraints, parseTypePhrase } from "../type-phrase.ts";
 
 const EXTRACTOR_NAME = "pipe-table";
@@ -67,9 +68,12 @@ const JSON_START = /^\d*\s*(?:[{[]\s*$|\{\s*"|\[\s*[{["\d-])/;
 const REQUIRED_TOKEN = /^(yes|no|true|false|required|optional|y|n)$/i;
 /** "Servers" alone (bullets follow) or "Servers: https://...". */
 const SERVERS_HEADING = /^(?:servers?|base urls?|hosts?)\s*(?::\s*(\S[^]*)?)?$/i;
-/** Headings that open a section of this format even when their table was lost. */
+/**
+ * Headings that open a section of this format even when their table was lost (a cut guide page of
+ * ReadMe's keeps `Body Params` and its table, not the `Responses` below them).
+ */
 const SECTION_HEADING =
-  /^(?:servers?|base urls?|responses?|parameters|headers|(?:request|response) (?:headers|body|fields|parameters|example|body fields|body parameters)|(?:path|query|header|cookie|body|form) parameters|(?:example|sample) (?:request|response)s?)\s*:?$/i;
+  /^(?:servers?|base urls?|responses?|parameters|headers|form data|(?:request|response) (?:headers|body|fields|parameters|example|body fields|body parameters)|(?:path|query|header|cookie|body|form) param(?:eter)?s|(?:example|sample) (?:request|response)s?)\s*:?$/i;
 
 function nonBlankAfter(lines: string[], i: number): number {
   let j = i + 1;
@@ -690,25 +694,34 @@ function isIntroEnd(lines: string[], i: number): boolean {
   );
 }
 
-/** The description lines after the request line: the first is the summary; each line a paragraph. */
-function readIntro(ctx: Context, lines: string[], start: number): number {
-  const paragraphs: string[] = [];
-  let first: number | undefined;
-  let i = start;
-  for (; i < lines.length && !isIntroEnd(lines, i); i++) {
-    const t = plain(lines[i] ?? "");
-    if (t === "") continue;
-    first ??= i + 1;
-    paragraphs.push(t);
+/**
+ * The description lines after the request line: the first is the summary; each line a paragraph. A page
+ * without a request line (a ReadMe guide page) opens with the operation's title, maybe under the
+ * navigation the capture took along: the title (titleAboveSections) is the summary and the operation's
+ * title, and the navigation above it is no description.
+ */
+function readIntro(ctx: Context, lines: string[], start: number, titled: boolean): number {
+  let end = start;
+  while (end < lines.length && !isIntroEnd(lines, end)) end++;
+  let intro = lines
+    .slice(start, end)
+    .map((text, k) => ({ text: plain(text), source: { file: ctx.file, line: start + k + 1 } }))
+    .filter((line) => line.text !== "");
+  const title = titled ? titleAboveSections(intro) : undefined;
+  if (title) {
+    intro = intro.slice(intro.indexOf(title));
+    ctx.op.title = fact(title.text, title.source, "prose");
   }
-  if (first !== undefined && paragraphs[0]) {
-    const source = { file: ctx.file, line: first };
-    ctx.op.summary = fact(paragraphs[0], source, "prose");
+  const paragraphs = intro.map((line) => line.text);
+  const first = intro[0];
+  if (first) {
+    const source = first.source;
+    ctx.op.summary = fact(first.text, source, "prose");
     ctx.op.description = fact(paragraphs.join("\n\n"), source, "prose");
     const returns = returnsHint(paragraphs.join(" "));
     if (returns) ctx.op.returns = fact(returns, source, "prose");
   }
-  return i;
+  return end;
 }
 
 /** Skips a "Servers" heading and its URL bullets (serversInLines reads them for the page). */
@@ -834,12 +847,8 @@ function extract(page: Page): PageFragment {
   out.servers = serversInLines(lines, page.file);
   if (requestIndex >= 0) applyRequestLine(ctx, lines[requestIndex] ?? "", requestIndex + 1);
   else out.warnings.push({ file: page.file, line: 1, message: "no METHOD /path request line found" });
-  const introEnd = readIntro(ctx, lines, requestIndex + 1);
-  // Without a request line (a ReadMe guide page), a short first line is the operation's title: the merge
-  // places the operation by it.
-  const lead = op.summary;
-  if (requestIndex < 0 && lead && lead.value.split(/\s+/).length <= 8 && !/[.!?:]$/.test(lead.value))
-    op.title = lead;
+  // Without a request line (a ReadMe guide page) the merge places the operation by its title.
+  const introEnd = readIntro(ctx, lines, requestIndex + 1, requestIndex < 0);
   readSections(ctx, lines, introEnd);
   placeResponseFields(ctx);
   op.responses = [...ctx.responses.values()];

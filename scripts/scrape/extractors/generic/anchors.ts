@@ -21,7 +21,7 @@ import {
 import { codeKind, curlOf } from "../../read/code-blocks.ts";
 import { classifySection, isSectionHeading } from "../../read/sections.ts";
 import { requestLineOf, type RequestLine } from "./words.ts";
-import { isBareTypeLine } from "../../type-phrase.ts";
+import { titleAboveSections } from "../../read/page-title.ts";
 
 function segments(path: string): string[] {
   return path.split("/").filter((s) => s !== "");
@@ -359,55 +359,31 @@ const FIELD_SECTIONS = new Set(["path", "query", "header", "cookie", "body", "pa
 /**
  * A page that shows fields under a parameters or body heading but no request line and no curl (ReadMe,
  * some Docusaurus captures): one operation without method and path over the whole page, which the merge
- * places by REST convention or reports as unplaced. Its title is the first heading or short line above the
- * first section, when there is one.
+ * places by REST convention or reports as unplaced. Its title is read from the headings and lines above
+ * the first section (titleAboveSections).
  */
 export function fieldsOnlySpan(blocks: Block[]): Span | undefined {
-  const first = blocks.findIndex(
-    (b) => b.kind === "heading" && FIELD_SECTIONS.has(classifySection(b.text)?.kind ?? ""),
+  const sections = blocks.flatMap((b, i) =>
+    b.kind === "heading" && FIELD_SECTIONS.has(classifySection(b.text)?.kind ?? "") ? [i] : [],
   );
+  // A title that names a request ("Delete file request") reads like a request section: where the page
+  // opens with it and a section follows, it is the page's title.
+  const titled = sections[0] === 0 && sections.length > 1;
+  const first = (titled ? sections[1] : sections[0]) ?? -1;
   if (first === -1 || !blocks.slice(first + 1).some((b) => b.kind !== "heading")) return undefined;
-  const above = blocks.slice(0, first);
-  const titled = above.find((b) => b.kind !== "heading" || !isSectionHeading(b.text));
-  const line =
-    titled?.kind === "heading" ? titled.text : titled?.kind === "text" ? titled.lines[0]?.text : undefined;
-  const text = line !== undefined ? plain(line) : "";
-  const title =
-    repeatedTitle(above) ??
-    (titled && text !== "" && isTitleLike(text) ? { text, source: titled.source } : undefined);
-  return { start: 0, end: blocks.length, ...(title ? { title } : {}) };
-}
-
-/**
- * A short line that does not end a sentence. A lower-case type line (`string`, `array of strings`) is a
- * field's type, never a title: ReadMe's scalar fields lost their names, so a section of them repeats the
- * type line, and a section heading glued to them (`Headers` right above its `string` lines) leaves them
- * above the first section the page shows.
- */
-function isTitleLike(text: string): boolean {
-  if (isBareTypeLine(text)) return false;
-  return text.split(/\s+/).length <= 8 && !/[.!?]$/.test(text);
-}
-
-/**
- * Above a navigation tree (a capture's sidebar lists every operation's title), the page's own title is the
- * line that repeats one the tree listed: its second occurrence is the title.
- */
-function repeatedTitle(blocks: Block[]): { text: string; source: Source } | undefined {
-  const seen = new Set<string>();
-  for (const block of blocks) {
-    const lines =
-      block.kind === "heading"
-        ? [{ text: block.text, source: block.source }]
-        : block.kind === "text"
-          ? block.lines
-          : [];
-    for (const line of lines) {
-      const text = plain(line.text).trim();
-      if (text === "" || !isTitleLike(text)) continue;
-      if (seen.has(text)) return { text, source: line.source };
-      seen.add(text);
-    }
-  }
-  return undefined;
+  const above = blocks
+    .slice(0, first)
+    .flatMap((b, i) =>
+      b.kind === "heading" && ((titled && i === 0) || !isSectionHeading(b.text))
+        ? [{ text: b.text, source: b.source }]
+        : b.kind === "text"
+          ? b.lines
+          : [],
+    );
+  const title = titleAboveSections(above);
+  return {
+    start: 0,
+    end: blocks.length,
+    ...(title ? { title: { text: plain(title.text), source: title.source } } : {}),
+  };
 }

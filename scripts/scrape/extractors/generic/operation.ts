@@ -395,6 +395,7 @@ export class OperationReader {
   private readTokenRun(lines: Line[]): boolean {
     // A loop, not recursion: each pass moves past a description or a closing name, and looks at a window
     // of lines only, so a long paragraph is read in linear time.
+    let split = 0;
     for (let at = 0; ;) {
       const head = lines[at];
       if (!head) return true;
@@ -420,6 +421,21 @@ export class OperationReader {
       // line (a scalar field lost its name).
       const window = lines.slice(at, at + TOKEN_RUN_WINDOW);
       const next = window.findIndex((l, i) => i > 0 && (isTypeLine(l.text) || startsTokenFieldAt(window, i)));
+      // ReadMe: a nameless field (its type line, `required`, a description) and at once the next field:
+      // each is a field of its own (each path parameter asks for a slot, a named field after them is
+      // read). A section has a few such fields; past that, the rest is read at once, as a long paragraph
+      // of nameless fields shows nothing more and must stay cheap to read.
+      if (
+        next > 0 &&
+        split < MAX_SPLIT_NAMELESS &&
+        isTypeLine(head.text) &&
+        isNamelessRun(window.slice(0, next))
+      ) {
+        split++;
+        this.noteNameless(head);
+        at += next;
+        continue;
+      }
       if (next <= 0 || isTypeLine(head.text)) return this.readOneTokenRun(lines.slice(at), []);
       if (this.pendingField) this.describeField(this.pendingField, window.slice(0, next));
       at += next;
@@ -675,6 +691,8 @@ function readsAsSentence(text: string): boolean {
 
 /** How far a paragraph is searched for the next field after a description: a field run is at most 12 lines. */
 const TOKEN_RUN_WINDOW = 16;
+/** How many nameless fields of one paragraph are read one by one (see readTokenRun). */
+const MAX_SPLIT_NAMELESS = 16;
 
 /**
  * Line `i` of a paragraph starts a token-per-line field (see `startsTokenField` in read/field.ts). Only the
@@ -703,6 +721,11 @@ function joinBrokenLines(lines: Line[]): Line[] {
     else out.push(line);
   }
   return out;
+}
+
+/** Lines that read as one field without a name: a type line alone, or with its badges and description. */
+function isNamelessRun(lines: readonly Line[]): boolean {
+  return lines.length === 1 || readTokenRun(lines.map((l) => l.text))?.nameless === true;
 }
 
 /** A type alone on its line: "string", "object or null", "string or integer", "Array of objects". */
