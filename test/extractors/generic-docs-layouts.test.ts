@@ -374,3 +374,61 @@ describe("flag words in token runs (8 Redoc: name, required, type; a capture tha
     expect(bodyPaths(op)).toEqual([]);
   });
 });
+
+describe("names that start with `_` broken right after it (8 Redoc, a capture breaking names at `_`)", () => {
+  const curl = [
+    "curl -i -X GET \\",
+    "  https://mock.widgets.test/widgets \\",
+    "  -H 'Authorization: Bearer <YOUR_TOKEN_HERE>'",
+    "",
+    "Responses",
+    "200",
+  ];
+  const params = (op: OperationFragment): string[] =>
+    op.parameters.map((p) => `${p.in} ${p.path.join(".")} ${JSON.stringify(p.schema ?? {})}`);
+
+  it("joins `_` and `limit` into `_limit` in the Redocly schema style (name, type line)", () => {
+    const op = operation([
+      "List widgets",
+      "query Parameters",
+      "_",
+      "limit",
+      "integer [ 1 .. 100 ]",
+      "_",
+      "sort",
+      "Array of strings",
+      "last_",
+      "modified",
+      "integer",
+      ...curl,
+    ]);
+    expect(params(op)).toEqual([
+      'query _limit {"type":"integer","minimum":1,"maximum":100}',
+      'query _sort {"type":"array","items":{"type":"string"}}',
+      'query last_modified {"type":"integer"}',
+    ]);
+  });
+
+  it("joins `_` and `limitinteger(int32)` into `_limit` in the glued style", () => {
+    const op = operation([
+      "List widgets",
+      "Request",
+      "",
+      "query Parameters",
+      "",
+      "_",
+      "limitinteger(int32)",
+      "",
+      "Maximum number of widgets.",
+      "",
+      "_",
+      "tokenstring",
+      "",
+      ...curl,
+    ]);
+    expect(params(op)).toEqual([
+      'query _limit {"type":"integer","format":"int32"}',
+      'query _token {"type":"string"}',
+    ]);
+  });
+});

@@ -58,10 +58,19 @@ export function joinBrokenNames(lines: readonly string[]): string[] {
       (broken === "." && lone && /^[A-Z][\w$@-]*$/.test(t));
     if (out.length > 0 && broken && rest) out[out.length - 1] += t;
     else out.push(broken ? t : line);
-    broken = /[\w$@][_.]$/.test(t) ? (t.endsWith("_") ? "_" : ".") : undefined;
+    // "_" alone: a name that starts with "_" ("_limit") broken right after it.
+    broken = /[\w$@][_.]$/.test(t) ? (t.endsWith("_") ? "_" : ".") : /^_+$/.test(t) ? "_" : undefined;
     lone = /^[A-Za-z_$@][\w$@.-]*$/.test(t);
   }
   return out.map((l) => l.trimEnd());
+}
+
+/**
+ * A line that is nothing but the first part of a name a capture broke at "_" or "." ("size_", "frame.",
+ * and "_" of "_limit"), so the next line continues the name.
+ */
+export function isNameFragment(text: string): boolean {
+  return /^(?:[A-Za-z_$@][\w$@.-]*[_.]|_+)$/.test(text.trim());
 }
 
 function fromSpec(spec: FieldSpec): FieldReading {

@@ -31,6 +31,7 @@ import { readCode } from "./examples.ts";
 import { identifierLike, parseFieldItem, pascalNameLine } from "../../read/field-lists.ts";
 import {
   isFlagLine,
+  isNameFragment,
   joinBrokenNames,
   labelledConstraint,
   readFieldText,
@@ -697,7 +698,7 @@ function joinBrokenLines(lines: Line[]): Line[] {
   for (const line of lines) {
     const last = out.at(-1);
     const joined = last && fragment ? joinBrokenNames([last.text, line.text]) : [];
-    fragment = /^[A-Za-z_$@][\w$@.-]*[_.]$/.test(plain(line.text).trim());
+    fragment = isNameFragment(plain(line.text));
     if (last && joined.length === 1) out[out.length - 1] = { text: joined[0] ?? "", source: last.source };
     else out.push(line);
   }
