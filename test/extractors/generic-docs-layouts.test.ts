@@ -432,3 +432,36 @@ describe("names that start with `_` broken right after it (8 Redoc, a capture br
     ]);
   });
 });
+
+describe("Redoc's `Array` of no one item type glued to the name (8: `partsArray of stringsrequired`)", () => {
+  it("reads `partsArrayrequired` and a capitalised name's `NamesArray` as array fields", () => {
+    const op = operation([
+      "Tag widgets",
+      "Request",
+      "",
+      "Bodyrequired",
+      "",
+      "colorstringrequired",
+      "partsArrayrequired",
+      "NamesArray",
+      "TagsArray of stringsrequired",
+      "curl -i -X POST \\",
+      "  https://mock.widgets.test/widgets/tags \\",
+      "  -H 'Content-Type: application/json' \\",
+      `  -d '{"color":"red"}'`,
+      "",
+      "Responses",
+      "200",
+    ]);
+    expect(
+      (op.requestBody?.fields ?? []).map(
+        (f) => `${f.path.join(".")} ${JSON.stringify(f.schema)} ${String(f.required)}`,
+      ),
+    ).toEqual([
+      'color {"type":"string"} true',
+      'parts {"type":"array"} true',
+      'Names {"type":"array"} undefined',
+      'Tags {"type":"array","items":{"type":"string"}} true',
+    ]);
+  });
+});
