@@ -4,6 +4,7 @@
 // LAYOUTS.md describes.
 import { describe, expect, it } from "vitest";
 import { genericExtractor } from "../../scripts/scrape/extractors/generic/index.ts";
+import { chooseExtractor } from "../../scripts/scrape/extractors/index.ts";
 import type { OperationFragment } from "../../scripts/scrape/fragment.ts";
 
 function operation(lines: string[]): OperationFragment {
@@ -463,5 +464,45 @@ describe("Redoc's `Array` of no one item type glued to the name (8: `partsArray 
       'Names {"type":"array"} undefined',
       'Tags {"type":"array","items":{"type":"string"}} true',
     ]);
+  });
+});
+
+describe("a Redoc page whose tag is a word Fern uses as a heading (8: the tag, then `Operations`)", () => {
+  it("is read as Redoc's: `Request` opened by `path Parameters` is no Fern section opened by fields", () => {
+    const text = [
+      "This documentation is not optimized for mobile devices. Switch to a larger screen.",
+      "Widgets API (2.0.0)",
+      "",
+      "Download OpenAPI description",
+      "Languages",
+      "curl",
+      "Servers",
+      "Mock server",
+      "Production server",
+      "",
+      "Authentication",
+      "Operations",
+      "Create a widget token",
+      "",
+      "Create a widget token",
+      "Request",
+      "",
+      "path Parameters",
+      "",
+      "widget_idstringrequired",
+      "",
+      "Bodyrequired",
+      "",
+      "scopesArray of strings",
+      "curl -i -X POST \\",
+      "  https://mock.widgets.test/widgets/{widget_id}/tokens \\",
+      "  -H 'Content-Type: application/json' \\",
+      "  -d '{}'",
+      "",
+      "Responses",
+      "200",
+      "OK",
+    ].join("\n");
+    expect(chooseExtractor({ file: "page.txt", text }).extractor.name).toBe("generic");
   });
 });
