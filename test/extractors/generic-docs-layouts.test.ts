@@ -506,3 +506,50 @@ describe("a Redoc page whose tag is a word Fern uses as a heading (8: the tag, t
     expect(chooseExtractor({ file: "page.txt", text }).extractor.name).toBe("generic");
   });
 });
+
+describe("Redoc operations titled by their request line (8: an operation without a summary)", () => {
+  it("keeps each operation's fields and responses with it, its description line no title of the next", () => {
+    const operationOf = (path: string, description: string, field: string): string[] => [
+      `GET ${path}`,
+      description,
+      "Request",
+      "",
+      "query Parameters",
+      "",
+      field,
+      "",
+      "Number of widgets to return.",
+      "",
+      "curl -i -X GET \\",
+      `  https://api.widgets.test${path} \\`,
+      "  -H 'Authorization: Bearer <YOUR_TOKEN_HERE>'",
+      "",
+      "Responses",
+      "200",
+      "200 response",
+      "401",
+      "401 response",
+      "",
+    ];
+    const page = genericExtractor.extract({
+      file: "page.txt",
+      text: [
+        "Widgets",
+        "Operations",
+        "GET /widgets/red",
+        "GET /widgets/blue",
+        "",
+        ...operationOf("/widgets/red", "List red widgets", "limitinteger(int32)"),
+        ...operationOf("/widgets/blue", "List blue widgets", "pageinteger(int32)"),
+      ].join("\n"),
+    });
+    const read = page.operations
+      .filter((op) => op.parameters.length > 0 || op.responses.length > 0)
+      .map(
+        (op) =>
+          `${op.method?.value} ${op.path?.value}: ${op.parameters.map((p) => p.path.join(".")).join(",")} ` +
+          op.responses.map((r) => r.status).join(","),
+      );
+    expect(read).toEqual(["get /widgets/red: limit 200,401", "get /widgets/blue: page 200,401"]);
+  });
+});

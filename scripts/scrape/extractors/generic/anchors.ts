@@ -19,7 +19,7 @@ import {
   type TableBlock,
 } from "../../read/blocks.ts";
 import { codeKind, curlOf } from "../../read/code-blocks.ts";
-import { classifySection, isSectionHeading } from "../../read/sections.ts";
+import { classifySection, isSectionHeading, statusLabel } from "../../read/sections.ts";
 import { requestLineOf, type RequestLine } from "./words.ts";
 import { isBareTypeLine } from "../../type-phrase.ts";
 
@@ -276,7 +276,14 @@ export function spansOf(blocks: Block[], anchors: Anchor[]): Span[] {
         const b = blocks[i];
         return b?.kind === "heading" && !isSectionHeading(b.text) && !(anchors.length > 1 && i === pageTitle);
       };
-      const window = [...Array(anchor.block - prevBlock - 1).keys()].map((k) => anchor.block - 1 - k);
+      // Nearest first, up to a status line ("200", "401"): a heading above the responses of the operation
+      // before is that operation's (Redoc: "GET /items" titles an operation, its description under it).
+      const above = [...Array(anchor.block - prevBlock - 1).keys()].map((k) => anchor.block - 1 - k);
+      const status = above.findIndex((i) => {
+        const b = blocks[i];
+        return b?.kind === "heading" && statusLabel(b.text) !== undefined;
+      });
+      const window = status === -1 ? above : above.slice(0, status);
       const found =
         window.find(
           (i) => eligible(i) && (prevDepth === undefined || (blocks[i] as HeadingBlock).depth <= prevDepth),
