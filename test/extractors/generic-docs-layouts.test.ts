@@ -553,3 +553,26 @@ describe("Redoc operations titled by their request line (8: an operation without
     expect(read).toEqual(["get /widgets/red: limit 200,401", "get /widgets/blue: page 200,401"]);
   });
 });
+
+describe("GitBook's OpenAPI block (15): samples glued to the next heading, the method and path last", () => {
+  it("reads `KEY_123Body` and `My widgetResponses` as a sample and a heading, and the fields above the path", () => {
+    const op = operation([
+      "Update a widget",
+      "Header parameters",
+      "X-Widget-KeystringRequiredExample:",
+      "Widget key.",
+      "KEY_123Body",
+      "colorstring · min: 2RequiredExample:",
+      "Paint colour.",
+      "blueResponses",
+      "200",
+      "Updated.",
+      "application/json",
+      "patch",
+      "/v2/widgets/{widget_id}Last updated",
+    ]);
+    expect(op.parameters.map((p) => `${p.in} ${p.path.join(".")}`)).toEqual(["header X-Widget-Key"]);
+    expect(bodyPaths(op)).toEqual(["color"]);
+    expect(responses(op)).toEqual({ "200": "Updated." });
+  });
+});

@@ -289,8 +289,14 @@ export function spansOf(blocks: Block[], anchors: Anchor[]): Span[] {
           (i) => eligible(i) && (prevDepth === undefined || (blocks[i] as HeadingBlock).depth <= prevDepth),
         ) ?? window.find(eligible);
       const heading = found !== undefined ? (blocks[found] as HeadingBlock) : undefined;
+      // A curl (Redoc), or a page's last request line with only text after it (GitBook's OpenAPI block
+      // prints the method and path last, then "Last updated"): the fields above it are its own.
+      const shownLast =
+        anchor === anchors.at(-1) && blocks.slice(anchor.block + 1).every((b) => b.kind === "text");
       const fields =
-        anchor.example && !heading ? fieldsBefore(blocks, prevBlock + 1, anchor.block) : undefined;
+        (anchor.example || shownLast) && !heading
+          ? fieldsBefore(blocks, prevBlock + 1, anchor.block)
+          : undefined;
       if (heading && found !== undefined) {
         title = { text: heading.text, source: heading.source };
         start = found;
