@@ -200,6 +200,12 @@ describe("requestOfCurl", () => {
     ["curl --request PATCH --url https://api.widgets.test/widgets/{widget_id}", "patch /widgets/{widget_id}"],
     ["curl http://localhost:4010/widgets/$WIDGET_ID -X PATCH", "patch /widgets/{widget_id}"],
     ["curl --location '{{baseUrl}}/v2/widgets/:id'", "get /v2/widgets/{id}"],
+    // OData's "$metadata" is a literal segment; only a capitalised "$WIDGET_ID" is a shell variable.
+    ["curl https://api.widgets.test/odata/$metadata", "get /odata/$metadata"],
+    [
+      "curl -X PATCH https://api.widgets.test/odata/Widgets/$WIDGET_ID/$value",
+      "patch /odata/Widgets/{widget_id}/$value",
+    ],
     // A URL without a host: Redoc prints a relative server's URL so (LAYOUTS.md 8: the URL on the next line).
     [
       "curl -i -X PUT \\\n  /v2/widgets/{widget_id} \\\n  -H 'Content-Type: application/json'",
