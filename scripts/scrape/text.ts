@@ -48,11 +48,17 @@ export function shellWords(command: string): string[] {
   return words;
 }
 
+// Options that take no value ("-i", "-sSL", "--compressed"): a word after one is an argument of curl itself,
+// where a word after any other option ("-o /tmp/out") may be that option's value.
+const FLAG_WITHOUT_VALUE =
+  /^(?:-[isSvLkgfIN]+|--(?:include|silent|show-error|verbose|location|insecure|globoff|fail|compressed|head|no-buffer))$/;
+
 /** Parses a curl command line (already joined across continuation lines). */
 export function parseCurl(command: string): CurlCommand | undefined {
   const words = shellWords(command.replace(/^\s*\$\s*/, ""));
   if (words[0] !== "curl") return undefined;
   const out: CurlCommand = { url: "", headers: [], data: [], get: false, form: [] };
+  let path: string | undefined;
   for (let i = 1; i < words.length; i++) {
     const w = words[i] as string;
     const next = (): string => words[++i] ?? "";
@@ -66,7 +72,13 @@ export function parseCurl(command: string): CurlCommand | undefined {
     else if (w === "-F" || w === "--form") out.form.push(next());
     else if (w === "-G" || w === "--get") out.get = true;
     else if (/^(?:https?:\/\/|\{\{)/i.test(w)) out.url = w;
+    else if (w.startsWith("/") && path === undefined) {
+      const before = words[i - 1] ?? "";
+      if (!before.startsWith("-") || before === "--url" || FLAG_WITHOUT_VALUE.test(before)) path = w;
+    }
   }
+  // A URL without a host ("/v1/widgets": a renderer printing a relative server's URL) when no full one is given.
+  if (!out.url && path !== undefined) out.url = path;
   if (!out.url) return undefined;
   if (!out.method) out.method = out.get ? "get" : out.data.length > 0 || out.form.length > 0 ? "post" : "get";
   return out;

@@ -174,7 +174,8 @@ const TYPE_ALTERNATION = TYPE_WORDS.map((w) => w.replace(/[-[\]]/g, "\\$&")).joi
 // Redoc writes "Array of strings" with a capital, glued to the name and to a flag ("partsArray of
 // stringsrequired"): the item word is the shortest one a flag or the end may follow.
 const CONTAINER_PREFIX = String.raw`(?:(?:[Ll]ist|[Aa]rray|[Ss]et) of |map from [a-z]+ to )`;
-const COMPOUND = String.raw`(?:${CONTAINER_PREFIX}{1,8}[a-z]+?(?: or null)?|(?:${TYPE_ALTERNATION})(?: or null)?)`;
+// Its array of no one item type is "Array" alone ("PartitionInputListArrayrequired").
+const COMPOUND = String.raw`(?:${CONTAINER_PREFIX}{1,8}[a-z]+?(?: or null)?|(?:Array|${TYPE_ALTERNATION})(?: or null)?)`;
 // Bracketed keys belong to the name ("filter[status]", "page[size]", "expand[]"); a split inside a bracket is
 // no name (the loop below skips a name whose brackets are open).
 const NAME_PREFIX = /^[A-Za-z_$][\w$.-]*(?:\[[\w$.-]*\][\w$.-]*)*/;

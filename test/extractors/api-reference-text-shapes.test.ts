@@ -73,6 +73,11 @@ describe("Parameters bullets of docs.stripe.com text captures", () => {
       },
     ],
     [
+      "new shape: a name starting with `_` broken right after it (`_` alone on the bullet)",
+      "- _\nlimitinteger Max items.\n- _\n_versionstring",
+      { _limit: { type: "integer", description: "Max items." }, __version: { type: "string" } },
+    ],
+    [
       "new shape: a dotted name broken at its first `.`, deeper parts on the next line",
       "- options.\ndocument.require_matching_selfieboolean\n- return_\nurlstring",
       { "options.document.require_matching_selfie": { type: "boolean" }, return_url: { type: "string" } },

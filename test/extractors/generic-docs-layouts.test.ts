@@ -4,6 +4,7 @@
 // LAYOUTS.md describes.
 import { describe, expect, it } from "vitest";
 import { genericExtractor } from "../../scripts/scrape/extractors/generic/index.ts";
+import { chooseExtractor } from "../../scripts/scrape/extractors/index.ts";
 import type { OperationFragment } from "../../scripts/scrape/fragment.ts";
 
 function operation(lines: string[]): OperationFragment {
@@ -372,5 +373,206 @@ describe("flag words in token runs (8 Redoc: name, required, type; a capture tha
       "200",
     ]);
     expect(bodyPaths(op)).toEqual([]);
+  });
+});
+
+describe("names that start with `_` broken right after it (8 Redoc, a capture breaking names at `_`)", () => {
+  const curl = [
+    "curl -i -X GET \\",
+    "  https://mock.widgets.test/widgets \\",
+    "  -H 'Authorization: Bearer <YOUR_TOKEN_HERE>'",
+    "",
+    "Responses",
+    "200",
+  ];
+  const params = (op: OperationFragment): string[] =>
+    op.parameters.map((p) => `${p.in} ${p.path.join(".")} ${JSON.stringify(p.schema ?? {})}`);
+
+  it("joins `_` and `limit` into `_limit` in the Redocly schema style (name, type line)", () => {
+    const op = operation([
+      "List widgets",
+      "query Parameters",
+      "_",
+      "limit",
+      "integer [ 1 .. 100 ]",
+      "_",
+      "sort",
+      "Array of strings",
+      "last_",
+      "modified",
+      "integer",
+      ...curl,
+    ]);
+    expect(params(op)).toEqual([
+      'query _limit {"type":"integer","minimum":1,"maximum":100}',
+      'query _sort {"type":"array","items":{"type":"string"}}',
+      'query last_modified {"type":"integer"}',
+    ]);
+  });
+
+  it("joins `_` and `limitinteger(int32)` into `_limit` in the glued style", () => {
+    const op = operation([
+      "List widgets",
+      "Request",
+      "",
+      "query Parameters",
+      "",
+      "_",
+      "limitinteger(int32)",
+      "",
+      "Maximum number of widgets.",
+      "",
+      "_",
+      "tokenstring",
+      "",
+      ...curl,
+    ]);
+    expect(params(op)).toEqual([
+      'query _limit {"type":"integer","format":"int32"}',
+      'query _token {"type":"string"}',
+    ]);
+  });
+});
+
+describe("Redoc's `Array` of no one item type glued to the name (8: `partsArray of stringsrequired`)", () => {
+  it("reads `partsArrayrequired` and a capitalised name's `NamesArray` as array fields", () => {
+    const op = operation([
+      "Tag widgets",
+      "Request",
+      "",
+      "Bodyrequired",
+      "",
+      "colorstringrequired",
+      "partsArrayrequired",
+      "NamesArray",
+      "TagsArray of stringsrequired",
+      "curl -i -X POST \\",
+      "  https://mock.widgets.test/widgets/tags \\",
+      "  -H 'Content-Type: application/json' \\",
+      `  -d '{"color":"red"}'`,
+      "",
+      "Responses",
+      "200",
+    ]);
+    expect(
+      (op.requestBody?.fields ?? []).map(
+        (f) => `${f.path.join(".")} ${JSON.stringify(f.schema)} ${String(f.required)}`,
+      ),
+    ).toEqual([
+      'color {"type":"string"} true',
+      'parts {"type":"array"} true',
+      'Names {"type":"array"} undefined',
+      'Tags {"type":"array","items":{"type":"string"}} true',
+    ]);
+  });
+});
+
+describe("a Redoc page whose tag is a word Fern uses as a heading (8: the tag, then `Operations`)", () => {
+  it("is read as Redoc's: `Request` opened by `path Parameters` is no Fern section opened by fields", () => {
+    const text = [
+      "This documentation is not optimized for mobile devices. Switch to a larger screen.",
+      "Widgets API (2.0.0)",
+      "",
+      "Download OpenAPI description",
+      "Languages",
+      "curl",
+      "Servers",
+      "Mock server",
+      "Production server",
+      "",
+      "Authentication",
+      "Operations",
+      "Create a widget token",
+      "",
+      "Create a widget token",
+      "Request",
+      "",
+      "path Parameters",
+      "",
+      "widget_idstringrequired",
+      "",
+      "Bodyrequired",
+      "",
+      "scopesArray of strings",
+      "curl -i -X POST \\",
+      "  https://mock.widgets.test/widgets/{widget_id}/tokens \\",
+      "  -H 'Content-Type: application/json' \\",
+      "  -d '{}'",
+      "",
+      "Responses",
+      "200",
+      "OK",
+    ].join("\n");
+    expect(chooseExtractor({ file: "page.txt", text }).extractor.name).toBe("generic");
+  });
+});
+
+describe("Redoc operations titled by their request line (8: an operation without a summary)", () => {
+  it("keeps each operation's fields and responses with it, its description line no title of the next", () => {
+    const operationOf = (path: string, description: string, field: string): string[] => [
+      `GET ${path}`,
+      description,
+      "Request",
+      "",
+      "query Parameters",
+      "",
+      field,
+      "",
+      "Number of widgets to return.",
+      "",
+      "curl -i -X GET \\",
+      `  https://api.widgets.test${path} \\`,
+      "  -H 'Authorization: Bearer <YOUR_TOKEN_HERE>'",
+      "",
+      "Responses",
+      "200",
+      "200 response",
+      "401",
+      "401 response",
+      "",
+    ];
+    const page = genericExtractor.extract({
+      file: "page.txt",
+      text: [
+        "Widgets",
+        "Operations",
+        "GET /widgets/red",
+        "GET /widgets/blue",
+        "",
+        ...operationOf("/widgets/red", "List red widgets", "limitinteger(int32)"),
+        ...operationOf("/widgets/blue", "List blue widgets", "pageinteger(int32)"),
+      ].join("\n"),
+    });
+    const read = page.operations
+      .filter((op) => op.parameters.length > 0 || op.responses.length > 0)
+      .map(
+        (op) =>
+          `${op.method?.value} ${op.path?.value}: ${op.parameters.map((p) => p.path.join(".")).join(",")} ` +
+          op.responses.map((r) => r.status).join(","),
+      );
+    expect(read).toEqual(["get /widgets/red: limit 200,401", "get /widgets/blue: page 200,401"]);
+  });
+});
+
+describe("GitBook's OpenAPI block (15): samples glued to the next heading, the method and path last", () => {
+  it("reads `KEY_123Body` and `My widgetResponses` as a sample and a heading, and the fields above the path", () => {
+    const op = operation([
+      "Update a widget",
+      "Header parameters",
+      "X-Widget-KeystringRequiredExample:",
+      "Widget key.",
+      "KEY_123Body",
+      "colorstring · min: 2RequiredExample:",
+      "Paint colour.",
+      "blueResponses",
+      "200",
+      "Updated.",
+      "application/json",
+      "patch",
+      "/v2/widgets/{widget_id}Last updated",
+    ]);
+    expect(op.parameters.map((p) => `${p.in} ${p.path.join(".")}`)).toEqual(["header X-Widget-Key"]);
+    expect(bodyPaths(op)).toEqual(["color"]);
+    expect(responses(op)).toEqual({ "200": "Updated." });
   });
 });

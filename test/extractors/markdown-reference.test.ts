@@ -963,3 +963,38 @@ describe("curl samples whose URL holds the API's base (LAYOUTS.md family 2)", ()
     expect(route(o)).toBe("get https://x.test/api /1/widgets/{widget_id}/state");
   });
 });
+
+describe("array children in a leaves-only list (LAYOUTS.md family 2: `a[].b`)", () => {
+  const text =
+    '# Create a widget ## Request ```curl curl https://api.widgets.test/v2/widgets \\ -u "<>" \\ -d color=red ``` ' +
+    "## Parameters - `color` (string, required) Paint colour. - `parts[].size` (integer, optional) Size. " +
+    "- `parts[].label` (string, optional) Label. - `frame.depth` (integer, optional) Depth. ## Returns Ok.";
+
+  it("types the unlisted parent an array, so its children are its items' properties", async () => {
+    const o = markdownReferenceExtractor.extract({ file: "w.md", text }).operations[0];
+    const typed = (o?.requestBody?.fields ?? []).filter((f) => f.strength === "typed");
+    expect(typed.map((f) => [f.path.join("."), f.schema?.type])).toEqual([
+      ["color", "string"],
+      ["parts.size", "integer"],
+      ["parts.label", "string"],
+      ["frame.depth", "integer"],
+      ["parts", "array"],
+    ]);
+    const { scrapePages } = await import("../../scripts/scrape/scrape-pages.ts");
+    const result = await scrapePages([{ file: "w.md", text }], {
+      version: "1",
+      servers: [],
+      specFile: "w.yaml",
+    });
+    const paths = result.document.paths as Record<string, Record<string, unknown>>;
+    const post = paths["/v2/widgets"]?.post as {
+      requestBody: { content: Record<string, { schema: { properties: Record<string, unknown> } }> };
+    };
+    const schema = Object.values(post.requestBody.content)[0];
+    expect(schema?.schema.properties.parts).toMatchObject({
+      type: "array",
+      items: { type: "object", properties: { size: { type: "integer" }, label: { type: "string" } } },
+    });
+    expect(schema?.schema.properties.frame).toMatchObject({ properties: { depth: { type: "integer" } } });
+  });
+});

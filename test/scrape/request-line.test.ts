@@ -200,6 +200,18 @@ describe("requestOfCurl", () => {
     ["curl --request PATCH --url https://api.widgets.test/widgets/{widget_id}", "patch /widgets/{widget_id}"],
     ["curl http://localhost:4010/widgets/$WIDGET_ID -X PATCH", "patch /widgets/{widget_id}"],
     ["curl --location '{{baseUrl}}/v2/widgets/:id'", "get /v2/widgets/{id}"],
+    // OData's "$metadata" is a literal segment; only a capitalised "$WIDGET_ID" is a shell variable.
+    ["curl https://api.widgets.test/odata/$metadata", "get /odata/$metadata"],
+    [
+      "curl -X PATCH https://api.widgets.test/odata/Widgets/$WIDGET_ID/$value",
+      "patch /odata/Widgets/{widget_id}/$value",
+    ],
+    // A URL without a host: Redoc prints a relative server's URL so (LAYOUTS.md 8: the URL on the next line).
+    [
+      "curl -i -X PUT \\\n  /v2/widgets/{widget_id} \\\n  -H 'Content-Type: application/json'",
+      "put /v2/widgets/{widget_id}",
+    ],
+    ["curl -sS --url /v2/widgets", "get /v2/widgets"],
   ];
   for (const [command, expected] of table) {
     it(command, () => {
@@ -208,6 +220,13 @@ describe("requestOfCurl", () => {
       expect(r ? `${r.method} ${r.path}` : undefined).toBe(expected);
     });
   }
+
+  it("takes no option's value for the path ('-o /tmp/widgets.json'), and a full URL over a bare path", () => {
+    expect(parseCurl("curl -o /tmp/widgets.json")).toBeUndefined();
+    expect(parseCurl("curl /v1/old https://api.widgets.test/v2/widgets")?.url).toBe(
+      "https://api.widgets.test/v2/widgets",
+    );
+  });
 });
 
 describe("servers", () => {

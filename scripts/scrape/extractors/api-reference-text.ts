@@ -34,6 +34,7 @@ import { getOwn, setOwn } from "../../lib/own.ts";
 import { readBadges } from "../read/badges.ts";
 import { enumValueLine, withEnum } from "../read/enum.ts";
 import { childPath } from "../read/names.ts";
+import { isNameFragment } from "../read/field.ts";
 import { collapseSpace } from "../read/plain.ts";
 import { parseTypePhrase, splitGluedField } from "../type-phrase.ts";
 
@@ -230,8 +231,7 @@ function bulletHeadText(lines: Line[], i: number, text: string): { text: string;
   const alone = { text, last: i };
   if (!next || next.trimmed === "" || BULLET.test(next.trimmed) || sectionKind(next)) return alone;
   const head = text.trim();
-  if (/^[A-Za-z_$][\w$.-]*[_.]$/.test(head) && /^[\w$]/.test(next.trimmed))
-    return { text: head + next.trimmed, last: i + 1 };
+  if (isNameFragment(head) && /^[\w$]/.test(next.trimmed)) return { text: head + next.trimmed, last: i + 1 };
   if (FIELD_NAME.test(head)) {
     const joined = parseBulletHead(head + next.trimmed);
     if (joined?.name === head && joined.schema) return { text: head + next.trimmed, last: i + 1 };

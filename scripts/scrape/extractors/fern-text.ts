@@ -168,6 +168,9 @@ function sectionsOpenedByFields(lines: string[]): number {
       const text = trimmed(lines, i);
       if (text === "") continue;
       if (readFieldLine(text)) return true;
+      // "Request", then "path Parameters" (Redoc, whose tag may be "Authentication"): a heading of another
+      // layout opens the section, not Fern's own field lines.
+      if (classifySection(text) !== undefined) return false;
       seen++;
     }
     return false;

@@ -205,7 +205,9 @@ export function gluedField(
   const pascal =
     /^[A-Z][a-z0-9]+$/.test(g?.name ?? "") &&
     !/^(?:required|optional|nullable|deprecated|default|type|value)$/i.test(g?.name ?? "") &&
-    /^(?:string|integer|number|boolean|object|\S+ of .+|.+ or null)$/i.test(g?.typePhrase ?? "") &&
+    // Redoc's "Array" (of no one item type) is capitalised, where "Disarray" ends in the lowercase word.
+    (/^(?:string|integer|number|boolean|object|\S+ of .+|.+ or null)$/i.test(g?.typePhrase ?? "") ||
+      g?.typePhrase === "Array") &&
     /^(?:$|\(|(?:required|optional|nullable|deprecated)(?![a-z]))/i.test(g?.rest ?? "");
   if (!g?.schema || g.name.length < 2 || /[_.-]$/.test(g.name) || !(identifierLike(g.name) || pascal))
     return undefined;

@@ -58,14 +58,20 @@ export function joinBrokenNames(lines: readonly string[]): string[] {
       (broken === "." && lone && /^[A-Z][\w$@-]*$/.test(t));
     if (out.length > 0 && broken && rest) out[out.length - 1] += t;
     else out.push(broken ? t : line);
-    broken = /[\w$@][_.]$/.test(t) ? (t.endsWith("_") ? "_" : ".") : undefined;
+    // "_" alone: a name that starts with "_" ("_limit") broken right after it.
+    broken = /[\w$@][_.]$/.test(t) ? (t.endsWith("_") ? "_" : ".") : /^_+$/.test(t) ? "_" : undefined;
     lone = /^[A-Za-z_$@][\w$@.-]*$/.test(t);
   }
   return out.map((l) => l.trimEnd());
 }
 
-/** A line (or a field head's first word) that is nothing but a name's first part, broken after "_" or ".". */
-export const NAME_FRAGMENT = /^[A-Za-z_$@][\w$@.-]*[_.]$/;
+/**
+ * A line (or a field head's first word) that is nothing but the first part of a name a capture broke at
+ * "_" or "." ("size_", "frame.", and "_" of "_limit"), so the next line continues the name.
+ */
+export function isNameFragment(text: string): boolean {
+  return /^(?:[A-Za-z_$@][\w$@.-]*[_.]|_+)$/.test(text.trim());
+}
 
 /**
  * A field's head text whose name a capture broke after its first part: "client_" then a line break, or in
@@ -75,7 +81,7 @@ export const NAME_FRAGMENT = /^[A-Za-z_$@][\w$@.-]*[_.]$/;
  */
 export function joinBrokenHead(text: string): string {
   const m = /^\s*(\S+)\s+(\S[\s\S]*)$/.exec(text);
-  if (!m?.[1] || !m[2] || !NAME_FRAGMENT.test(m[1])) return text;
+  if (!m?.[1] || !m[2] || !isNameFragment(m[1])) return text;
   const joined = joinBrokenNames([m[1], m[2]]);
   return joined.length === 1 && joined[0] !== undefined ? joined[0] : text;
 }

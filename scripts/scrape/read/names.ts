@@ -85,3 +85,22 @@ export function childPath(
   const full = parent.length > 0 && own.length > parent.length && parent.every((p, i) => own[i] === p);
   return full ? own : [...parent, ...own];
 }
+
+/**
+ * The paths of the parents a name writes as arrays, nested under `parent` as childPath nests the name:
+ * "fields[].entropy" -> [["fields"]]. A leaves-only list (LAYOUTS.md family 2) shows the array only so,
+ * and its children are the properties of its items, not of the array.
+ */
+export function arrayParentPaths(
+  parent: readonly string[],
+  name: string,
+  brackets: BracketNames = "step",
+): string[][] {
+  const named = namePath(name, brackets);
+  if (!named) return [];
+  const full = childPath(parent, name, brackets);
+  const offset = full.length - named.path.length;
+  return named.arraySegments
+    .filter((i) => i < named.path.length - 1)
+    .map((i) => full.slice(0, offset + i + 1));
+}

@@ -69,7 +69,9 @@ function segmentTemplate(segment: string): string {
     /^:([A-Za-z_][\w-]*)$/.exec(segment) ??
     /^<([A-Za-z_][\w-]*)>$/.exec(segment) ??
     /^\{\{\s*([A-Za-z_][\w-]*)\s*\}\}$/.exec(segment) ??
-    /^\$([A-Za-z_]\w*)$/.exec(segment);
+    // "$WIDGET_ID": a shell variable, in capitals by the shell's convention. "$metadata", "$batch" (OData)
+    // are literal segments of the path.
+    /^\$([A-Z_][A-Z0-9_]*)$/.exec(segment);
   if (!m?.[1]) return segment;
   return segment.startsWith("{{") || segment.startsWith("$") ? `{${variableName(m[1])}}` : `{${m[1]}}`;
 }

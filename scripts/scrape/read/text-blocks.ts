@@ -76,9 +76,30 @@ function startsBlock(scan: TextScan, i: number): boolean {
     mediaTypeLine(line) ||
     disclosureToggle(line) ||
     (methodAlone(line) !== undefined && readSplitRequestLine(scan.lines, i) !== undefined) ||
-    startsJson(scan, i)
+    startsJson(scan, i) ||
+    gluedSampleSection(scan, i) !== undefined
   );
 }
+
+/**
+ * GitBook's OpenAPI block (LAYOUTS.md 15): a field ending in `Example:`, its description, then the sample
+ * value glued to the next line, which may be a section's heading: "KEY_123Body", "My widgetResponses".
+ * The value and the heading, or undefined when line `i` is no such line.
+ */
+function gluedSampleSection(scan: TextScan, i: number): { value: string; heading: string } | undefined {
+  if (i < 2 || !/Example:$/.test((scan.lines[i - 2] ?? "").trim())) return undefined;
+  const m = /^(.*\S)(Body|Responses)$/.exec((scan.lines[i] ?? "").trim());
+  return m?.[1] && m[2] ? { value: m[1], heading: m[2] } : undefined;
+}
+
+const readGluedSampleSection: LineReader = (scan, i) => {
+  const glued = gluedSampleSection(scan, i);
+  if (!glued) return undefined;
+  const source = at(scan, i);
+  scan.out.push({ kind: "text", lines: [{ text: glued.value, source }], source });
+  scan.out.push({ kind: "heading", text: glued.heading, depth: 2, source });
+  return i + 1;
+};
 
 /** An ATX heading's text without its optional closing hashes ("Title ##" -> "Title"). */
 function withoutClosingHashes(text: string): string {
@@ -394,6 +415,7 @@ const LINE_READERS: LineReader[] = [
   readRequestLine,
   readSetextHeading,
   readStatusLine,
+  readGluedSampleSection,
   readSectionLine,
   readParagraph,
 ];

@@ -114,6 +114,11 @@ describe("joinBrokenNames: names broken at _ or . (1, 9)", () => {
       "integer",
     ]);
   });
+  it('joins a name that starts with "_" broken right after it (8: "_" then "limit"), not a lone "."', () => {
+    expect(joinBrokenNames(["_", "limit", "integer"])).toEqual(["_limit", "integer"]);
+    expect(joinBrokenNames(["_", "_heartbeat__string"])).toEqual(["__heartbeat__string"]);
+    expect(joinBrokenNames([".", "limit"])).toEqual([".", "limit"]);
+  });
   it("leaves sentences alone", () => {
     expect(joinBrokenNames(["Paint colour.", "Depth in mm."])).toEqual(["Paint colour.", "Depth in mm."]);
   });

@@ -19,7 +19,7 @@ import {
   type TableBlock,
 } from "../../read/blocks.ts";
 import { codeKind, curlOf } from "../../read/code-blocks.ts";
-import { classifySection, isSectionHeading } from "../../read/sections.ts";
+import { classifySection, isSectionHeading, statusLabel } from "../../read/sections.ts";
 import { requestLineOf, type RequestLine } from "./words.ts";
 import { titleAboveSections } from "../../read/page-title.ts";
 
@@ -276,14 +276,27 @@ export function spansOf(blocks: Block[], anchors: Anchor[]): Span[] {
         const b = blocks[i];
         return b?.kind === "heading" && !isSectionHeading(b.text) && !(anchors.length > 1 && i === pageTitle);
       };
-      const window = [...Array(anchor.block - prevBlock - 1).keys()].map((k) => anchor.block - 1 - k);
+      // Nearest first, up to a status line ("200", "401"): a heading above the responses of the operation
+      // before is that operation's (Redoc: "GET /items" titles an operation, its description under it).
+      const above = [...Array(anchor.block - prevBlock - 1).keys()].map((k) => anchor.block - 1 - k);
+      const status = above.findIndex((i) => {
+        const b = blocks[i];
+        return b?.kind === "heading" && statusLabel(b.text) !== undefined;
+      });
+      const window = status === -1 ? above : above.slice(0, status);
       const found =
         window.find(
           (i) => eligible(i) && (prevDepth === undefined || (blocks[i] as HeadingBlock).depth <= prevDepth),
         ) ?? window.find(eligible);
       const heading = found !== undefined ? (blocks[found] as HeadingBlock) : undefined;
+      // A curl (Redoc), or a page's last request line with only text after it (GitBook's OpenAPI block
+      // prints the method and path last, then "Last updated"): the fields above it are its own.
+      const shownLast =
+        anchor === anchors.at(-1) && blocks.slice(anchor.block + 1).every((b) => b.kind === "text");
       const fields =
-        anchor.example && !heading ? fieldsBefore(blocks, prevBlock + 1, anchor.block) : undefined;
+        (anchor.example || shownLast) && !heading
+          ? fieldsBefore(blocks, prevBlock + 1, anchor.block)
+          : undefined;
       if (heading && found !== undefined) {
         title = { text: heading.text, source: heading.source };
         start = found;

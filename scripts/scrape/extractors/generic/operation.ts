@@ -31,8 +31,8 @@ import { readCode } from "./examples.ts";
 import { identifierLike, parseFieldItem, pascalNameLine } from "../../read/field-lists.ts";
 import {
   isFlagLine,
+  isNameFragment,
   joinBrokenNames,
-  NAME_FRAGMENT,
   labelledConstraint,
   readFieldText,
   readTitledField,
@@ -716,7 +716,7 @@ function joinBrokenLines(lines: Line[]): Line[] {
   for (const line of lines) {
     const last = out.at(-1);
     const joined = last && fragment ? joinBrokenNames([last.text, line.text]) : [];
-    fragment = NAME_FRAGMENT.test(plain(line.text).trim());
+    fragment = isNameFragment(plain(line.text));
     if (last && joined.length === 1) out[out.length - 1] = { text: joined[0] ?? "", source: last.source };
     else out.push(line);
   }

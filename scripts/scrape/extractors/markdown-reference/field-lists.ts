@@ -6,7 +6,7 @@ import type { JsonSchema } from "../../fragment.ts";
 import { readBadges } from "../../read/badges.ts";
 import { enumValueLine, readEnumStatement, withEnum } from "../../read/enum.ts";
 import { joinBrokenHead } from "../../read/field.ts";
-import { childPath } from "../../read/names.ts";
+import { arrayParentPaths, childPath } from "../../read/names.ts";
 import { isConditionallyRequired, readRequired } from "../../read/required.ts";
 import { parseConstraints, parseTypePhrase, splitGluedField, type GluedField } from "../../type-phrase.ts";
 import { atPageEnd, inlineText, lineOf, linkOnly, textOf, type Ctx, warn } from "./nodes.ts";
@@ -230,6 +230,8 @@ export function readFieldList(
   const drafts: FieldDraft[] = [];
   /** Dotted names written plainly "required" (not "required conditionally"), read in this list. */
   const requiredChains: FieldDraft[] = [];
+  /** Parents the names write as arrays (`fields[].entropy`). */
+  const arrays: FieldDraft[] = [];
   list.children.forEach((item, k) => {
     const rest: RootContent[] = [...item.children.slice(1), ...(k === list.children.length - 1 ? after : [])];
     const head = item.children[0];
@@ -243,6 +245,8 @@ export function readFieldList(
     const path = childPath(parent, field.name, "name");
     const draft = toDraft(path, field, lineOf(item), zone);
     drafts.push(draft);
+    for (const array of arrayParentPaths(parent, field.name, "name"))
+      arrays.push({ path: array, line: draft.line, zone });
     if (parent.length === 0 && path.length > 1 && field.required === true && !field.requiredInParent)
       requiredChains.push(draft);
     rest.forEach((node, i) => {
@@ -251,7 +255,29 @@ export function readFieldList(
       drafts.push(...readFieldList(node, nestedAfter, path, zone, ctx));
     });
   });
-  return [...drafts, ...requiredParents(drafts, requiredChains)];
+  const added = requiredParents(drafts, requiredChains);
+  return [...drafts, ...added, ...arrayParents([...drafts, ...added], arrays)];
+}
+
+/**
+ * The parents a leaves-only list writes as arrays (`fields[].entropy`): a listed parent that states no type
+ * is typed an array, an unlisted one comes back as a draft stating just that, so its children go under its
+ * items.
+ */
+function arrayParents(drafts: FieldDraft[], arrays: FieldDraft[]): FieldDraft[] {
+  const byPath = new Map(drafts.map((d) => [d.path.join("\u0000"), d]));
+  const added: FieldDraft[] = [];
+  for (const array of arrays) {
+    const key = array.path.join("\u0000");
+    const listed = byPath.get(key);
+    if (listed) listed.schema ??= { type: "array" };
+    else {
+      const draft: FieldDraft = { ...array, schema: { type: "array" } };
+      byPath.set(key, draft);
+      added.push(draft);
+    }
+  }
+  return added;
 }
 
 /**
