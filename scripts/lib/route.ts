@@ -39,6 +39,30 @@ export function pathParamNames(path: string): string[] {
   return [...path.matchAll(TEMPLATE)].map((m) => m[1] as string);
 }
 
+/** The path with its template expressions renamed in order: `names[i]` for the i-th (kept where missing). */
+export function withParamNames(path: string, names: readonly string[]): string {
+  let index = -1;
+  return path.replace(TEMPLATE, (whole: string) => {
+    index++;
+    const name = names[index];
+    return name === undefined ? whole : `{${name}}`;
+  });
+}
+
+/**
+ * The route key of the path up to and including the segment that holds its `index`-th template expression
+ * ("/v1/{}:write" for the first expression of "/v1/{run}:write/all"); the whole route's key past the last.
+ */
+export function routeKeyThrough(path: string, index: number): string {
+  const segs = path.split("/").filter((s) => s !== "");
+  let seen = -1;
+  for (let i = 0; i < segs.length; i++) {
+    seen += [...(segs[i] ?? "").matchAll(TEMPLATE)].length;
+    if (seen >= index) return routeKey(`/${segs.slice(0, i + 1).join("/")}`);
+  }
+  return routeKey(path);
+}
+
 export type RouteShape =
   | { kind: "collection"; resource: string }
   | { kind: "item"; resource: string }

@@ -39,6 +39,39 @@ describe("joining operations", () => {
     ).toBe(true);
   });
 
+  it("gives one name to a parameter inside a segment that two pages name differently (Google's {x}:write)", () => {
+    // Two pages show the same route, POST /v1/{...}:write, each documenting its own name for the
+    // parameter: one name must win on both, or the operation declares a parameter its path lacks.
+    const r = merge(
+      [
+        "a.html",
+        [
+          op("a.html", 1, {
+            method: "post",
+            path: "/v1/{tensorboardExperiment}:write",
+            parameters: [param("a.html", 2, "path", "tensorboardExperiment", { type: "string" }, "schema")],
+          }),
+        ],
+      ],
+      [
+        "b.html",
+        [
+          op("b.html", 5, {
+            method: "post",
+            path: "/v1/{tensorboardRun}:write",
+            parameters: [param("b.html", 6, "path", "tensorboardRun", { type: "string" }, "schema")],
+          }),
+        ],
+      ],
+    );
+    expect(Object.keys(r.doc.paths)).toEqual(["/v1/{tensorboardExperiment}:write"]);
+    const declared = (
+      r.doc.paths["/v1/{tensorboardExperiment}:write"]?.post?.parameters as { name: string }[]
+    ).map((p) => p.name);
+    expect(declared).toEqual(["tensorboardExperiment"]);
+    expect(checkSpec(r.document, [], r)).toEqual([]);
+  });
+
   it("joins a path written with a trailing slash to the same path without it, which wins; alone it stays", () => {
     const r = merge(
       ["a.md", [op("a.md", 1, { method: "patch", path: "/v2/widgets/{widget_id}/" })]],

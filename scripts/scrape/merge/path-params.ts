@@ -5,13 +5,7 @@ import type { ParameterFragment, Source } from "../fragment.ts";
 import { STRENGTH_RANK } from "../fragment.ts";
 import type { MergeLog } from "./merge-log.ts";
 import { type OperationGroup, type PlacedFragment, pathOf } from "./join.ts";
-import { type Segment, joinSegments, routeKey, segments } from "../../lib/route.ts";
-
-/** A path rebuilt from its segments with a trailing slash it had kept: "/user/" is another key than "/user". */
-function rejoin(original: string, segs: Segment[]): string {
-  const path = joinSegments(segs);
-  return original.length > 1 && original.endsWith("/") && path !== "/" ? `${path}/` : path;
-}
+import { pathParamNames, routeKeyThrough, withParamNames } from "../../lib/route.ts";
 
 interface Candidate {
   name: string;
@@ -62,46 +56,28 @@ function slotKey(group: OperationGroup, index: number): string {
   return `${group.key} ${index}`;
 }
 
-/** The key of the route prefix that ends at parameter position `index` of a path. */
-function prefixKey(path: string, index: number): string {
-  const segs = segments(path);
-  let seen = -1;
-  for (let i = 0; i < segs.length; i++) {
-    if (segs[i]?.param) seen++;
-    if (seen === index) return routeKey(joinSegments(segs.slice(0, i + 1)));
-  }
-  return routeKey(path);
-}
-
-function paramNamesOf(path: string): string[] {
-  return segments(path)
-    .filter((s) => s.param)
-    .map((s) => s.text);
-}
-
 /**
  * A path that writes one name twice ("/a/{id}/b/{id}") cannot be an OpenAPI path: each later repeat gets
  * the first free numbered name ("{id2}"). Returns the path and the renames made, in order.
  */
 function withUniqueNames(path: string): { path: string; renamed: { from: string; to: string }[] } {
-  const segs = segments(path);
-  const names = new Set(segs.filter((s) => s.param).map((s) => s.text));
+  const own = pathParamNames(path);
+  const names = new Set(own);
   const seen = new Set<string>();
   const renamed: { from: string; to: string }[] = [];
-  const out = segs.map((s) => {
-    if (!s.param) return s;
-    if (!seen.has(s.text)) {
-      seen.add(s.text);
-      return s;
+  const unique = own.map((name) => {
+    if (!seen.has(name)) {
+      seen.add(name);
+      return name;
     }
     let n = 2;
-    while (names.has(`${s.text}${n}`) || seen.has(`${s.text}${n}`)) n++;
-    const to = `${s.text}${n}`;
+    while (names.has(`${name}${n}`) || seen.has(`${name}${n}`)) n++;
+    const to = `${name}${n}`;
     seen.add(to);
-    renamed.push({ from: s.text, to });
-    return { text: to, param: true };
+    renamed.push({ from: name, to });
+    return to;
   });
-  return renamed.length > 0 ? { path: rejoin(path, out), renamed } : { path, renamed };
+  return renamed.length > 0 ? { path: withParamNames(path, unique), renamed } : { path, renamed };
 }
 
 /** Gives each fragment whose page repeats a name in its path unique names, with a warning. */
@@ -149,11 +125,11 @@ export function unifyPathParameters(groups: OperationGroup[], log: MergeLog): vo
     for (const placed of group.fragments) {
       const path = pathOf(placed);
       if (!path) continue;
-      paramNamesOf(path).forEach((name, index) => {
+      pathParamNames(path).forEach((name, index) => {
         // A placed path vouches only for the names its page declares, not for the route's others.
         if (!placed.op.path && !documents(placed, name)) return;
         add(candidates, slotKey(group, index), placed, name);
-        if (vouches(placed, name)) add(vouchedAtPrefix, prefixKey(path, index), placed, name);
+        if (vouches(placed, name)) add(vouchedAtPrefix, routeKeyThrough(path, index), placed, name);
       });
     }
   }
@@ -161,20 +137,20 @@ export function unifyPathParameters(groups: OperationGroup[], log: MergeLog): vo
   // One report line per rename under a route prefix, however many of its routes made it.
   const renames = new Map<string, { subject: string; message: string; sources: Source[] }>();
   for (const group of groups) {
-    paramNamesOf(group.path).forEach((_, index) => {
+    pathParamNames(group.path).forEach((_, index) => {
       const own = [...(candidates.get(slotKey(group, index))?.values() ?? [])];
       // A route whose pages only write a placeholder ("/:id/cancel") takes the name pages vouch for at
       // the same place of the routes around it ("{session}"); a vouched-for name is never renamed so.
       const elsewhere = own.some((c) => c.vouched)
         ? []
-        : [...(vouchedAtPrefix.get(prefixKey(group.path, index))?.values() ?? [])];
+        : [...(vouchedAtPrefix.get(routeKeyThrough(group.path, index))?.values() ?? [])];
       const ranked = [...elsewhere, ...own.filter((c) => !elsewhere.some((e) => e.name === c.name))].sort(
         (a, b) => Number(b.vouched) - Number(a.vouched) || b.score - a.score || a.name.localeCompare(b.name),
       );
       const winner = ranked[0];
       if (!winner) return;
       chosen.set(slotKey(group, index), winner);
-      const subject = prefixKey(group.path, index).replace(/\{\}/g, "{…}");
+      const subject = routeKeyThrough(group.path, index).replace(/\{\}/g, "{…}");
       for (const other of ranked.slice(1)) {
         const message = `path parameter "${other.name}" renamed to "${winner.name}", the name the strongest source uses`;
         const seen = renames.get(`${subject} ${message}`);
@@ -187,7 +163,7 @@ export function unifyPathParameters(groups: OperationGroup[], log: MergeLog): vo
   for (const r of renames.values()) log.decide("rename", r.subject, r.message, r.sources);
   for (const group of groups) {
     group.path = renamePath(group, chosen, log);
-    const finalNames = paramNamesOf(group.path);
+    const finalNames = pathParamNames(group.path);
     for (const placed of group.fragments) renameFragment(placed, finalNames);
   }
 }
@@ -200,8 +176,7 @@ export function unifyPathParameters(groups: OperationGroup[], log: MergeLog): vo
  */
 function renamePath(group: OperationGroup, chosen: Map<string, Candidate>, log: MergeLog): string {
   const path = group.path;
-  const segs = segments(path);
-  const own = paramNamesOf(path);
+  const own = pathParamNames(path);
   const wanted = own.map((name, index) => chosen.get(slotKey(group, index))?.name ?? name);
   const final = wanted.map((name, index) => {
     const clashes = wanted.some((other, j) => j !== index && other === name);
@@ -217,15 +192,7 @@ function renamePath(group: OperationGroup, chosen: Map<string, Candidate>, log: 
       );
     }
   });
-  let index = -1;
-  return rejoin(
-    path,
-    segs.map((s) => {
-      if (!s.param) return s;
-      index++;
-      return { text: final[index] ?? s.text, param: true };
-    }),
-  );
+  return withParamNames(path, final);
 }
 
 /**
@@ -236,17 +203,9 @@ function renameFragment(placed: PlacedFragment, finalNames: string[]): void {
   const op = placed.op;
   const path = pathOf(placed);
   if (!path) return;
-  const oldNames = paramNamesOf(path);
+  const oldNames = pathParamNames(path);
   const renames = new Map(oldNames.map((n, i) => [n, finalNames[i] ?? n]));
-  let index = -1;
-  const newPath = rejoin(
-    path,
-    segments(path).map((s) => {
-      if (!s.param) return s;
-      index++;
-      return { text: finalNames[index] ?? s.text, param: true };
-    }),
-  );
+  const newPath = withParamNames(path, finalNames);
   if (op.path) op.path = { ...op.path, value: newPath };
   else placed.placedPath = newPath;
   op.parameters = op.parameters.map((p): ParameterFragment => {
