@@ -17,23 +17,38 @@ import type { ApiScore } from "./pipeline.ts";
 import { figures, formatFigures } from "./report.ts";
 import type { Renderer } from "./types.ts";
 
-const { values } = parseArgs({
-  options: {
-    seed: { type: "string", default: "12" },
-    size: { type: "string", default: "100" },
-    layout: { type: "string", default: "" },
-    jobs: { type: "string", default: "2" },
-    timeout: { type: "string", default: "300" },
-  },
-});
+const USAGE =
+  "usage: npm run roundtrip -- [--seed N] [--size N] [--layout NAME,...] [--jobs 1|2] [--timeout SECONDS]";
+
+function parseOptions() {
+  try {
+    return parseArgs({
+      options: {
+        seed: { type: "string", default: "12" },
+        size: { type: "string", default: "100" },
+        layout: { type: "string", default: "" },
+        jobs: { type: "string", default: "2" },
+        timeout: { type: "string", default: "300" },
+        help: { type: "boolean", default: false },
+      },
+    });
+  } catch (err) {
+    // An unknown or malformed option: the usage, not a stack trace.
+    console.error(`roundtrip: ${(err as Error).message}\n${USAGE}`);
+    process.exit(2);
+  }
+}
+const { values } = parseOptions();
+if (values.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
 const seed = Number(values.seed);
 const size = Number(values.size);
 const jobs = Number(values.jobs);
 const timeoutMs = Number(values.timeout) * 1000;
 if (![seed, size, jobs, timeoutMs].every((n) => Number.isInteger(n) && n >= 0) || jobs < 1 || jobs > 2) {
-  console.error(
-    "usage: npm run roundtrip -- [--seed N] [--size N] [--layout NAME,...] [--jobs 1|2] [--timeout SECONDS]",
-  );
+  console.error(USAGE);
   process.exit(2);
 }
 const layouts = values.layout.split(",").filter((l) => l !== "");
