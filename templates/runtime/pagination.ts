@@ -1,21 +1,31 @@
-// List endpoints: `await client.x.list()` gives the first page as the API returned it, and
-// `for await (const item of client.x.list())` walks every item, fetching pages as it goes. How to find the
-// items and the next page's parameters is a small strategy per API style (Stripe cursors, cursor fields,
-// next links).
+// List endpoints: `await client.x.list()` gives the first page as the API returned it,
+// `for await (const item of client.x.list())` walks every item, fetching pages as it goes, `.pages()` walks
+// the pages and `.toArray({ limit })` collects at most `limit` items. How to find the items and the next
+// page's parameters is a small strategy per API style (Stripe and OpenAI cursors, cursor fields, next links
+// in the body or in a `Link` header, page numbers, offsets).
 import type { RequestArgs } from "./client.js";
 import { ownValue } from "./own.js";
 
 export interface PageStrategy<TPage, TItem, TParams = RequestArgs> {
   /** The items of one page. */
   items(page: TPage): TItem[];
-  /** Parameters of the page after `page` (fetched with `params`), or undefined on the last page. */
-  nextParams(page: TPage, params: TParams): TParams | undefined;
+  /**
+   * Parameters of the page after `page` (fetched with `params`, answered with `headers`), or undefined on
+   * the last page.
+   */
+  nextParams(page: TPage, params: TParams, headers?: Headers): TParams | undefined;
+}
+
+/** A fetched page: its body and, from HTTP, the response headers (a `Link` header may point onwards). */
+export interface FetchedPage<TPage> {
+  data: TPage;
+  headers?: Headers;
 }
 
 export interface PageSource<TPage, TItem, TParams = RequestArgs> extends PageStrategy<TPage, TItem, TParams> {
   /** Parameters of the first page. */
   params: TParams;
-  fetchPage(params: TParams): Promise<TPage>;
+  fetchPage(params: TParams): Promise<FetchedPage<TPage>>;
 }
 
 /** One fetched page with the way to the next. */
@@ -25,24 +35,33 @@ export class Page<TPage, TItem, TParams = RequestArgs> {
   readonly params: TParams;
   /** The page as the API returned it. */
   readonly data: TPage;
+  /** The response headers, when the page came over HTTP. */
+  readonly headers: Headers | undefined;
 
-  constructor(source: PageSource<TPage, TItem, TParams>, params: TParams, data: TPage) {
+  constructor(source: PageSource<TPage, TItem, TParams>, params: TParams, fetched: FetchedPage<TPage>) {
     this.source = source;
     this.params = params;
-    this.data = data;
+    this.data = fetched.data;
+    this.headers = fetched.headers;
   }
 
   get items(): TItem[] {
     return this.source.items(this.data);
   }
 
+  /** Parameters of the next page; none after an empty page, whatever the page says (no endless loop). */
+  nextParams(): TParams | undefined {
+    if (this.items.length === 0) return undefined;
+    return this.source.nextParams(this.data, this.params, this.headers);
+  }
+
   hasNextPage(): boolean {
-    return this.source.nextParams(this.data, this.params) !== undefined;
+    return this.nextParams() !== undefined;
   }
 
   /** The next page; throws on the last page (check `hasNextPage()` first). */
   async getNextPage(): Promise<Page<TPage, TItem, TParams>> {
-    const params = this.source.nextParams(this.data, this.params);
+    const params = this.nextParams();
     if (params === undefined) throw new Error("No next page: check hasNextPage() first");
     return new Page(this.source, params, await this.source.fetchPage(params));
   }
@@ -66,7 +85,7 @@ export class PagePromise<TPage, TItem, TParams = RequestArgs>
   firstPage(): Promise<Page<TPage, TItem, TParams>> {
     this.first ??= this.source
       .fetchPage(this.source.params)
-      .then((data) => new Page(this.source, this.source.params, data));
+      .then((fetched) => new Page(this.source, this.source.params, fetched));
     return this.first;
   }
 
@@ -87,12 +106,22 @@ export class PagePromise<TPage, TItem, TParams = RequestArgs>
     return this.then().finally(onfinally);
   }
 
-  /** Every page in turn, starting with the first. */
+  /**
+   * Every page in turn, starting with the first. The walk ends after an empty page or when the next
+   * page's parameters (cursor, page number, link) were already fetched: a server that repeats a cursor
+   * would otherwise be asked forever.
+   */
   async *pages(): AsyncGenerator<Page<TPage, TItem, TParams>, void, undefined> {
     let page = await this.firstPage();
+    const fetched = new Set<string>([JSON.stringify(page.params)]);
     yield page;
-    while (page.hasNextPage()) {
-      page = await page.getNextPage();
+    for (;;) {
+      const params = page.nextParams();
+      if (params === undefined) return;
+      const key = JSON.stringify(params);
+      if (fetched.has(key)) return;
+      fetched.add(key);
+      page = new Page(this.source, params, await this.source.fetchPage(params));
       yield page;
     }
   }
@@ -100,17 +129,44 @@ export class PagePromise<TPage, TItem, TParams = RequestArgs>
   async *[Symbol.asyncIterator](): AsyncGenerator<TItem, void, undefined> {
     for await (const page of this.pages()) yield* page.items;
   }
+
+  /**
+   * At most `limit` items, fetching only the pages they need. The limit is required so that a list
+   * that never ends cannot fill the memory; pass `Infinity` to mean "all" deliberately.
+   */
+  async toArray(options: { limit: number }): Promise<TItem[]> {
+    const limit = options.limit;
+    if (!(limit >= 0) || (Number.isFinite(limit) && !Number.isInteger(limit))) {
+      throw new RangeError(`toArray: limit must be a whole number >= 0 or Infinity, got ${String(limit)}`);
+    }
+    const items: TItem[] = [];
+    if (limit === 0) return items;
+    for await (const page of this.pages()) {
+      for (const item of page.items) {
+        items.push(item);
+        if (items.length >= limit) return items;
+      }
+    }
+    return items;
+  }
 }
 
 // ---------------------------------------------------------------------------------------------------
 // Strategies. Fields may be dotted paths (`meta.next_cursor`).
 
-/** The element type of the array at `K` in a page type; unknown when it cannot be read off. */
-export type ItemsOf<TPage, K extends string> = TPage extends { [P in K]?: infer A }
-  ? NonNullable<A> extends readonly (infer I)[]
+/**
+ * The element type of the array at `K` in a page type (`""`: the page is the array); unknown when it
+ * cannot be read off.
+ */
+export type ItemsOf<TPage, K extends string> = K extends ""
+  ? TPage extends readonly (infer I)[]
     ? I
     : unknown
-  : unknown;
+  : TPage extends { [P in K]?: infer A }
+    ? NonNullable<A> extends readonly (infer I)[]
+      ? I
+      : unknown
+    : unknown;
 
 function field(value: unknown, path: string): unknown {
   let current = value;
@@ -122,7 +178,7 @@ function field(value: unknown, path: string): unknown {
 }
 
 function arrayAt<T>(page: unknown, path: string): T[] {
-  const value = field(page, path);
+  const value = path === "" ? page : field(page, path);
   return Array.isArray(value) ? (value as T[]) : [];
 }
 
@@ -155,22 +211,33 @@ export function stripeCursor<TPage>(param = "starting_after"): PageStrategy<TPag
 }
 
 /**
- * A cursor in the body (`next_cursor`) sent back as a query parameter (`cursor`). The list ends when the
- * cursor is missing, empty, or the one just sent (a server that repeats itself would loop forever).
+ * A cursor in the body (`next_cursor`, Stripe search's `next_page`, OpenAI's `last_id`) sent back as a
+ * query parameter (`cursor`, `page`, `after`). The list ends when the cursor is missing, empty, or the one
+ * just sent (a server that repeats itself would loop forever), or when `hasMorePath` (`has_more`) is given
+ * and the page's flag is not true.
  */
 export function cursorField<TPage, K extends string = "data">(
   cursorPath: string,
   param: string,
   itemsPath: K = "data" as K,
+  hasMorePath?: string,
 ): PageStrategy<TPage, ItemsOf<TPage, K>> {
   return {
     items: (page) => arrayAt(page, itemsPath),
     nextParams: (page, params) => {
+      if (hasMorePath !== undefined && field(page, hasMorePath) !== true) return undefined;
       const cursor = cursorText(field(page, cursorPath));
       if (cursor === undefined || cursor === cursorText(params.query?.[param])) return undefined;
       return withQuery(params, { [param]: cursor });
     },
   };
+}
+
+/** Parameters that fetch `link`: it carries the whole query, so the first page's is not added again. */
+function followLink(params: RequestArgs, link: unknown): RequestArgs | undefined {
+  if (typeof link !== "string" || link === "" || link === params.url) return undefined;
+  const { query: _query, ...rest } = params;
+  return { ...rest, url: link };
 }
 
 /**
@@ -183,12 +250,113 @@ export function nextLink<TPage, K extends string = "data">(
 ): PageStrategy<TPage, ItemsOf<TPage, K>> {
   return {
     items: (page) => arrayAt(page, itemsPath),
+    nextParams: (page, params) => followLink(params, field(page, linkPath)),
+  };
+}
+
+/**
+ * The `rel="next"` target of a `Link` header (RFC 8288), as GitHub sends it:
+ * `<https://api.github.com/x?page=2>; rel="next", <...>; rel="last"`. One pass over the header; commas
+ * and semicolons inside `<...>` and quoted strings do not split it.
+ */
+export function nextFromLinkHeader(header: string | null | undefined): string | undefined {
+  if (!header) return undefined;
+  let i = 0;
+  const n = header.length;
+  while (i < n) {
+    const open = header.indexOf("<", i);
+    if (open < 0) return undefined;
+    const close = header.indexOf(">", open + 1);
+    if (close < 0) return undefined;
+    const target = header.slice(open + 1, close);
+    // The link's parameters run to the next comma outside quotes.
+    let j = close + 1;
+    let quoted = false;
+    while (j < n && (quoted || header[j] !== ",")) {
+      if (header[j] === "\\" && quoted) j++;
+      else if (header[j] === '"') quoted = !quoted;
+      j++;
+    }
+    for (const part of header.slice(close + 1, j).split(";")) {
+      const eq = part.indexOf("=");
+      if (eq < 0 || part.slice(0, eq).trim().toLowerCase() !== "rel") continue;
+      const rels = part
+        .slice(eq + 1)
+        .trim()
+        .replace(/^"|"$/g, "")
+        .toLowerCase()
+        .split(/\s+/);
+      if (rels.includes("next")) return target.trim();
+    }
+    i = j + 1;
+  }
+  return undefined;
+}
+
+/**
+ * The next page in the response's `Link` header (GitHub). Items are the array at `itemsPath` (`""`: the
+ * body is the array). Like `nextLink`, the client follows only links to the base URL's origin.
+ */
+export function linkHeader<TPage, K extends string = "">(
+  itemsPath: K = "" as K,
+): PageStrategy<TPage, ItemsOf<TPage, K>> {
+  return {
+    items: (page) => arrayAt(page, itemsPath),
+    nextParams: (_page, params, headers) => followLink(params, nextFromLinkHeader(headers?.get("link"))),
+  };
+}
+
+function wholeNumber(value: unknown): number | undefined {
+  const number = typeof value === "string" && value.trim() !== "" ? Number(value) : value;
+  return typeof number === "number" && Number.isSafeInteger(number) ? number : undefined;
+}
+
+/**
+ * Numbered pages: `page=1, 2, ...` (the first page is 1 unless the caller starts elsewhere). The list
+ * ends on an empty page, on a page shorter than the `sizeParam` the caller sent (`per_page`), or at the
+ * body's page count (`totalPagesPath`, `total_pages`).
+ */
+export function pageNumber<TPage, K extends string = "">(
+  pageParam: string,
+  itemsPath: K = "" as K,
+  options: { sizeParam?: string; totalPagesPath?: string } = {},
+): PageStrategy<TPage, ItemsOf<TPage, K>> {
+  return {
+    items: (page) => arrayAt(page, itemsPath),
     nextParams: (page, params) => {
-      const link = field(page, linkPath);
-      if (typeof link !== "string" || link === "" || link === params.url) return undefined;
-      // The link carries the whole query; the first page's query parameters must not be added again.
-      const { query: _query, ...rest } = params;
-      return { ...rest, url: link };
+      const current = wholeNumber(params.query?.[pageParam]) ?? 1;
+      const size =
+        options.sizeParam === undefined ? undefined : wholeNumber(params.query?.[options.sizeParam]);
+      if (size !== undefined && arrayAt(page, itemsPath).length < size) return undefined;
+      const totalPages =
+        options.totalPagesPath === undefined ? undefined : wholeNumber(field(page, options.totalPagesPath));
+      if (totalPages !== undefined && current >= totalPages) return undefined;
+      return withQuery(params, { [pageParam]: current + 1 });
+    },
+  };
+}
+
+/**
+ * Offsets: `offset=0, n, 2n, ...`, each page starting after the items already seen. The list ends on an
+ * empty page, on a page shorter than the `limitParam` the caller sent, or once the offset reaches the
+ * body's total (`totalPath`, `total`).
+ */
+export function offsetLimit<TPage, K extends string = "">(
+  offsetParam: string,
+  itemsPath: K = "" as K,
+  options: { limitParam?: string; totalPath?: string } = {},
+): PageStrategy<TPage, ItemsOf<TPage, K>> {
+  return {
+    items: (page) => arrayAt(page, itemsPath),
+    nextParams: (page, params) => {
+      const count = arrayAt(page, itemsPath).length;
+      const limit =
+        options.limitParam === undefined ? undefined : wholeNumber(params.query?.[options.limitParam]);
+      if (limit !== undefined && count < limit) return undefined;
+      const next = (wholeNumber(params.query?.[offsetParam]) ?? 0) + count;
+      const total = options.totalPath === undefined ? undefined : wholeNumber(field(page, options.totalPath));
+      if (total !== undefined && next >= total) return undefined;
+      return withQuery(params, { [offsetParam]: next });
     },
   };
 }

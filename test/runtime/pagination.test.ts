@@ -2,7 +2,13 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { HttpClient, type OperationSpec } from "../../templates/runtime/client.ts";
 import { NotFoundError } from "../../templates/runtime/errors.ts";
-import { cursorField, nextLink, PagePromise, stripeCursor } from "../../templates/runtime/pagination.ts";
+import {
+  cursorField,
+  nextFromLinkHeader,
+  nextLink,
+  PagePromise,
+  stripeCursor,
+} from "../../templates/runtime/pagination.ts";
 import { startServer, type TestServer } from "./server.ts";
 
 let server: TestServer;
@@ -170,7 +176,7 @@ describe("PagePromise", () => {
       params: {},
       fetchPage: async () => {
         calls += 1;
-        return { items: [calls], next: "same" };
+        return { data: { items: [calls], next: "same" } };
       },
       items: (page) => page.items,
       nextParams: (page, params) => (page.next === params.cursor ? undefined : { cursor: page.next }),
@@ -180,5 +186,63 @@ describe("PagePromise", () => {
     expect(seen).toEqual([1, 2]);
     expect(await pages.then((p) => p.items)).toEqual([1]);
     expect(calls).toBe(2);
+  });
+
+  /** A source whose strategy always claims another page: `next(n)` gives page n's next parameters. */
+  function endless(next: (n: number) => { cursor: string }, items: (n: number) => number[] = (n) => [n]) {
+    let calls = 0;
+    const source = new PagePromise<number, number, { cursor?: string }>({
+      params: {},
+      fetchPage: async () => ({ data: ++calls }),
+      items,
+      nextParams: (page) => next(page),
+    });
+    return { source, calls: () => calls };
+  }
+
+  it("stops when a server sends a cursor it sent before, also two pages back", async () => {
+    const { source, calls } = endless((n) => ({ cursor: ["a", "b"][n % 2] as string }));
+    expect(await source.toArray({ limit: Infinity })).toEqual([1, 2, 3]);
+    expect(calls()).toBe(3);
+  });
+
+  it("stops after an empty page even when the page claims more", async () => {
+    const { source, calls } = endless(
+      (n) => ({ cursor: `c${n}` }),
+      (n) => (n < 3 ? [n] : []),
+    );
+    expect(await source.toArray({ limit: Infinity })).toEqual([1, 2]);
+    expect(calls()).toBe(3);
+  });
+
+  it("toArray fetches only the pages the limit needs, and refuses a limit that is not a count", async () => {
+    const { source, calls } = endless(
+      (n) => ({ cursor: `c${n}` }),
+      (n) => [n * 10, n * 10 + 1],
+    );
+    expect(await source.toArray({ limit: 3 })).toEqual([10, 11, 20]);
+    expect(calls()).toBe(2);
+    await expect(source.toArray({ limit: -1 })).rejects.toThrow(RangeError);
+    await expect(source.toArray({ limit: 1.5 })).rejects.toThrow(/whole number/);
+    expect(await source.toArray({ limit: 0 })).toEqual([]);
+  });
+});
+
+describe("nextFromLinkHeader", () => {
+  it("finds rel=next among several links, with commas and semicolons inside targets and quotes", () => {
+    const header =
+      '<https://api.example/x?page=1&q=a,b;c>; rel="prev", <https://api.example/x?page=3&q=a,b>; ' +
+      'title="a, b; rel=next"; rel="next last"';
+    expect(nextFromLinkHeader(header)).toBe("https://api.example/x?page=3&q=a,b");
+    expect(nextFromLinkHeader('<https://api.example/x?page=1>; rel="prev"')).toBeUndefined();
+    expect(nextFromLinkHeader(null)).toBeUndefined();
+    expect(nextFromLinkHeader("<unclosed; rel=next")).toBeUndefined();
+  });
+
+  it("reads a long header in linear time", () => {
+    const header = `${'<https://a.example/x>; rel="prev", '.repeat(20_000)}<https://a.example/n>; rel=next`;
+    const started = performance.now();
+    expect(nextFromLinkHeader(header)).toBe("https://a.example/n");
+    expect(performance.now() - started).toBeLessThan(2_000);
   });
 });
