@@ -9,7 +9,11 @@ import {
   type Project,
   type StatementStructures,
 } from "ts-morph";
-import type { CodegenModel, OperationModel } from "../scripts/generate/model/codegen-model.ts";
+import type {
+  CodegenModel,
+  OperationModel,
+  PaginationModel,
+} from "../scripts/generate/model/codegen-model.ts";
 import { jsDoc } from "./js-doc.ts";
 import { typeAliasFile, type TypeAlias } from "./type-aliases.ts";
 
@@ -146,18 +150,34 @@ export function pagination(op: OperationModel): { item: string; strategy: string
   const p = op.pagination;
   if (!p) return undefined;
   const page = op.responseType;
+  const items = str(p.itemsField);
+  const item = `ItemsOf<${page}, ${items}>`;
+  // Optional settings go in as a JSON object literal of strings (escaped by JSON.stringify).
+  const options = (settings: Record<string, string | undefined>): string => {
+    const set = Object.entries(settings).filter(([, value]) => value !== undefined);
+    return set.length > 0 ? `, ${JSON.stringify(Object.fromEntries(set))}` : "";
+  };
   switch (p.kind) {
     case "stripe":
-      return { item: `ItemsOf<${page}, "data">`, strategy: `stripeCursor<${page}>(${str(p.cursorParam)})` };
+      return { item, strategy: `stripeCursor<${page}>(${str(p.cursorParam)})` };
     case "cursor":
       return {
-        item: `ItemsOf<${page}, ${str(p.itemsField)}>`,
-        strategy: `cursorField<${page}, ${str(p.itemsField)}>(${str(p.cursorField)}, ${str(p.cursorParam)}, ${str(p.itemsField)})`,
+        item,
+        strategy: `cursorField<${page}, ${items}>(${str(p.cursorField)}, ${str(p.cursorParam)}, ${items}${p.hasMoreField !== undefined ? `, ${str(p.hasMoreField)}` : ""})`,
       };
     case "nextLink":
+      return { item, strategy: `nextLink<${page}, ${items}>(${str(p.linkField)}, ${items})` };
+    case "linkHeader":
+      return { item, strategy: `linkHeader<${page}, ${items}>(${items})` };
+    case "pageNumber":
       return {
-        item: `ItemsOf<${page}, ${str(p.itemsField)}>`,
-        strategy: `nextLink<${page}, ${str(p.itemsField)}>(${str(p.linkField)}, ${str(p.itemsField)})`,
+        item,
+        strategy: `pageNumber<${page}, ${items}>(${str(p.pageParam)}, ${items}${options({ sizeParam: p.sizeParam, totalPagesPath: p.totalPagesField })})`,
+      };
+    case "offset":
+      return {
+        item,
+        strategy: `offsetLimit<${page}, ${items}>(${str(p.offsetParam)}, ${items}${options({ limitParam: p.limitParam, totalPath: p.totalField })})`,
       };
   }
 }
@@ -219,16 +239,19 @@ export function renderOperations(model: CodegenModel, project: Project): void {
   ];
   const strategies = [...new Set(model.operations.flatMap((o) => (o.pagination ? [o.pagination.kind] : [])))];
   if (strategies.length > 0) {
-    const names: Record<string, string> = {
+    const names: Record<PaginationModel["kind"], string> = {
       stripe: "stripeCursor",
       cursor: "cursorField",
       nextLink: "nextLink",
+      linkHeader: "linkHeader",
+      pageNumber: "pageNumber",
+      offset: "offsetLimit",
     };
     statements.push(
       ...importOf("./runtime/pagination.js", [
         { name: "PagePromise", isTypeOnly: true },
         { name: "ItemsOf", isTypeOnly: true },
-        ...strategies.sort().map((k) => names[k] as string),
+        ...strategies.sort().map((k) => names[k]),
       ]),
     );
   }

@@ -21,6 +21,9 @@ const PACKAGES = {
   // An OpenAI-like API: tagged tool unions and a long enum in a JSON body, a form body, a documented
   // error body, a write that declares Idempotency-Key and writes that do not.
   assistant: "test/fixtures/specs/assistant.json",
+  // One list operation per pagination style (Stripe list and search, OpenAI, GitHub's Link header,
+  // page numbers, offsets, cursor fields, next links), each with the same item schema.
+  pages: "test/fixtures/specs/pages.json",
 } as const;
 
 export type TestPackages = Record<keyof typeof PACKAGES, string>;

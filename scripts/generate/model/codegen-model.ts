@@ -47,10 +47,20 @@ export interface ResponseModel {
   mediaType?: string;
 }
 
+/** How a list operation pages; `itemsField` "" means the body itself is the array of items. */
 export type PaginationModel =
   | { kind: "stripe"; itemsField: "data"; cursorParam: string }
-  | { kind: "cursor"; itemsField: string; cursorField: string; cursorParam: string }
-  | { kind: "nextLink"; itemsField: string; linkField: string };
+  | { kind: "cursor"; itemsField: string; cursorField: string; cursorParam: string; hasMoreField?: string }
+  | { kind: "nextLink"; itemsField: string; linkField: string }
+  | { kind: "linkHeader"; itemsField: string }
+  | {
+      kind: "pageNumber";
+      itemsField: string;
+      pageParam: string;
+      sizeParam?: string;
+      totalPagesField?: string;
+    }
+  | { kind: "offset"; itemsField: string; offsetParam: string; limitParam?: string; totalField?: string };
 
 export interface OperationModel {
   /** The spec's operationId (or one derived from method and path), the key in openapi-typescript's `operations`. */

@@ -424,7 +424,8 @@ export class HttpClient {
 
   /**
    * A list request walked page by page: awaiting it gives the first page, `for await` every item.
-   * The strategy (stripeCursor, cursorField, nextLink) says where the items and the next page are.
+   * The strategy (stripeCursor, cursorField, nextLink, linkHeader, pageNumber, offsetLimit) says where the
+   * items and the next page are.
    */
   paginate<TPage, TItem>(
     op: OperationSpec,
@@ -434,9 +435,9 @@ export class HttpClient {
   ): PagePromise<TPage, TItem> {
     return new PagePromise<TPage, TItem>({
       params: args,
-      fetchPage: async (params) => (await this.request<TPage>(op, params, options)).data,
+      fetchPage: (params) => this.request<TPage>(op, params, options),
       items: (page) => strategy.items(page),
-      nextParams: (page, params) => strategy.nextParams(page, params),
+      nextParams: (page, params, headers) => strategy.nextParams(page, params, headers),
     });
   }
 
