@@ -11,6 +11,7 @@ import { consumerProjects, tsc } from "./consumer.ts";
 import { realSpecs } from "./real-specs.ts";
 import { writeStripeSite } from "./stripe-site.ts";
 import { benchNames } from "./names.ts";
+import { benchPagination } from "./pagination.ts";
 
 interface PhaseResult {
   phase: string;
@@ -35,6 +36,12 @@ function runPhase(phase: string, ...args: string[]): PhaseResult {
 
 // `npm run bench -- --names` runs only the naming agreement with stripe-node and octokit (issue 13 item 1).
 if (process.argv.includes("--names")) process.exit((await benchNames()) ? 0 : 1);
+
+// `npm run bench -- --pagination` prints the list operations each pagination style detects (issue 13 item 5).
+if (process.argv.includes("--pagination")) {
+  await benchPagination();
+  process.exit(0);
+}
 
 // `npm run bench -- --site` runs only the whole-site phase (issue 12 step 5).
 const siteOnly = process.argv.includes("--site");

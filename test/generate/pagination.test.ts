@@ -6,6 +6,7 @@
 // checks that the items are typed from the schema and that `toArray` needs its limit.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startServer, type Recorded, type Reply, type TestServer } from "../runtime/server.ts";
+import { detectPagination } from "../../scripts/generate/model/pagination.ts";
 import { consumerTypeErrors, importTestPackage } from "./test-package.ts";
 
 interface Item {
@@ -222,5 +223,41 @@ describe("types", () => {
     expect(errors).toHaveLength(2);
     expect(errors[0]).toMatch(/Property 'nope' does not exist/);
     expect(errors[1]).toMatch(/Expected 1 arguments/);
+  });
+});
+
+describe("detectPagination rules beyond the fixture package", () => {
+  const detect = (query: string[], schema: Record<string, unknown>, headers?: Record<string, unknown>) =>
+    detectPagination(
+      {},
+      { responses: { "200": { description: "", headers, content: { "application/json": { schema } } } } },
+      ["200"],
+      query.map((name) => ({ name, in: "query" as const, required: false })),
+    );
+  const items = { type: "array", items: { type: "string" } };
+
+  it("a cursor parameter the body does not carry means a Link header (GitHub's cursor lists)", () => {
+    expect(detect(["per_page", "after", "before"], items)).toEqual({ kind: "linkHeader", itemsField: "" });
+    expect(detect(["per_page", "after"], { type: "object", properties: { attestations: items } })).toEqual({
+      kind: "linkHeader",
+      itemsField: "attestations",
+    });
+  });
+
+  it("a next_<param> that is a URL is a next link, not a token", () => {
+    const schema = {
+      type: "object",
+      properties: { rows: items, next_page: { type: "string", format: "uri" } },
+    };
+    expect(detect(["page"], schema)).toEqual({
+      kind: "nextLink",
+      itemsField: "rows",
+      linkField: "next_page",
+    });
+  });
+
+  it("a list with no way to the next page, or no list, does not page", () => {
+    expect(detect([], items)).toBeUndefined();
+    expect(detect(["page"], { type: "object", properties: { name: { type: "string" } } })).toBeUndefined();
   });
 });

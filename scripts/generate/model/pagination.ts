@@ -5,7 +5,8 @@
 //                -> `cursor`, `nextPageToken` -> `pageToken`, Stripe search's `next_page` -> `page`), or
 //                the last item's id in the body (`last_id`) sent as `after` (OpenAI); a `has_more` flag
 //                beside it ends the list.
-//   linkHeader   the success response declares a `Link` header (GitHub), the items are the body or its array.
+//   linkHeader   the success response declares a `Link` header (GitHub), or the query has a cursor
+//                (`after`, `cursor`) that the body does not carry; the items are the body or its array.
 //   nextLink     a `next` URL field in the body.
 //   pageNumber   a `page` query parameter (with `per_page`-like size and `total_pages` when present).
 //   offset       an `offset` query parameter (with `limit` and a `total`-like count when present).
@@ -20,6 +21,7 @@ const TOTAL_PAGES_FIELDS = ["total_pages", "totalPages", "page_count", "pageCoun
 const TOTAL_COUNT_FIELDS = ["total", "total_count", "totalCount", "count", "total_results", "totalResults"];
 const HAS_MORE_FIELDS = ["has_more", "hasMore"];
 const LAST_ID_FIELDS = ["last_id", "lastId"];
+const CURSOR_PARAMS = ["after", "cursor"];
 
 function hasType(schema: Json | undefined, type: string): boolean {
   const declared = schema?.type;
@@ -44,12 +46,15 @@ export function detectPagination(
   const schema = successSchema(document, op, statuses);
   if (!schema) return undefined;
   const query = new Set(params.filter((p) => p.in === "query").map((p) => p.name));
+  // A cursor parameter (`after`, `cursor`) whose next value the body does not carry can only be given
+  // by the headers: GitHub's cursor lists send it in `Link` without always declaring the header.
+  const headerCursor = CURSOR_PARAMS.some((p) => query.has(p));
   const linkHeader = declaresLinkHeader(document, op, statuses);
   const firstOf = (names: string[], has: (name: string) => boolean) => names.find(has);
 
   if (hasType(schema, "array")) {
     // The body is the list: only the headers or the query can say how to go on.
-    if (linkHeader) return { kind: "linkHeader", itemsField: "" };
+    if (linkHeader || headerCursor) return { kind: "linkHeader", itemsField: "" };
     return numberedOrOffset("", query, () => false);
   }
   const properties = isObject(schema.properties) ? (schema.properties as Json) : undefined;
@@ -79,7 +84,10 @@ export function detectPagination(
   if (has("next") && !hasType(typeOf("next"), "object")) {
     return { kind: "nextLink", itemsField, linkField: "next" };
   }
-  return numberedOrOffset(itemsField, query, has);
+  return (
+    numberedOrOffset(itemsField, query, has) ??
+    (headerCursor ? { kind: "linkHeader", itemsField } : undefined)
+  );
 }
 
 function cursorModel(
