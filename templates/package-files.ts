@@ -228,7 +228,8 @@ export function readme(model: CodegenModel): string {
       "### Pagination",
       "",
       "List methods fetch pages as you iterate with `for await`; awaiting them gives the first page as " +
-        "the API returned it, and `.firstPage()` gives `items`, `hasNextPage()` and `getNextPage()`.",
+        "the API returned it, `.firstPage()` gives `items`, `hasNextPage()` and `getNextPage()`, `.pages()` " +
+        "walks the pages and `.toArray({ limit })` collects at most `limit` items.",
       "",
     );
   }
