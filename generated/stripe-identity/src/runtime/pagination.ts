@@ -68,6 +68,11 @@ export class Page<TPage, TItem, TParams = RequestArgs> {
   }
 }
 
+/** A page's parameters as text, to tell one already fetched (query values may be bigints). */
+function paramsKey(params: unknown): string {
+  return JSON.stringify(params, (_key, value: unknown) => (typeof value === "bigint" ? `${value}n` : value));
+}
+
 /**
  * A lazy list request. Nothing is fetched until it is awaited or iterated; the first page is fetched
  * once and shared by both.
@@ -114,12 +119,12 @@ export class PagePromise<TPage, TItem, TParams = RequestArgs>
    */
   async *pages(): AsyncGenerator<Page<TPage, TItem, TParams>, void, undefined> {
     let page = await this.firstPage();
-    const fetched = new Set<string>([JSON.stringify(page.params)]);
+    const fetched = new Set<string>([paramsKey(page.params)]);
     yield page;
     for (;;) {
       const params = page.nextParams();
       if (params === undefined) return;
-      const key = JSON.stringify(params);
+      const key = paramsKey(params);
       if (fetched.has(key)) return;
       fetched.add(key);
       page = new Page(this.source, params, await this.source.fetchPage(params));
