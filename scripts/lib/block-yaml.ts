@@ -204,8 +204,8 @@ class Writer<R> {
  */
 function sameAtEveryIndent(text: string): boolean {
   if (text.includes("\n")) return false;
-  const first = text.charCodeAt(0);
-  return first !== 0x25 /* % */ && first !== 0x2d /* - */ && first !== 0x2e /* . */;
+  const first = text[0];
+  return first !== "%" && first !== "-" && first !== ".";
 }
 
 function isCollection(value: unknown): value is object {
