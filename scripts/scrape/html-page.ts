@@ -329,21 +329,27 @@ export function rankOf(el: Element): { rank: number; shared: boolean } {
   let known = ranks.get(el);
   if (known) return known;
   const parent: AnyNode | null = el.parent;
-  const siblings =
-    parent && "children" in parent
-      ? (parent.children.filter(
-          (c) => c.type === "tag" || c.type === "script" || c.type === "style",
-        ) as Element[])
-      : [el];
+  if (!parent || !("children" in parent)) return { rank: 1, shared: false };
+  // Two passes over the children, with no list built between them: a site's pages ask this of every
+  // element that names a source, and the filtered list and its pairs per parent were garbage to collect.
   const counts = new Map<string, number>();
-  const entries = siblings.map((c) => {
-    const rank = (counts.get(c.name) ?? 0) + 1;
-    counts.set(c.name, rank);
-    return { el: c, rank };
-  });
-  for (const { el: c, rank } of entries) ranks.set(c, { rank, shared: (counts.get(c.name) ?? 0) > 1 });
+  for (const c of parent.children) {
+    if (isElementLike(c)) counts.set(c.name, (counts.get(c.name) ?? 0) + 1);
+  }
+  const seen = new Map<string, number>();
+  for (const c of parent.children) {
+    if (!isElementLike(c)) continue;
+    const rank = (seen.get(c.name) ?? 0) + 1;
+    seen.set(c.name, rank);
+    ranks.set(c, { rank, shared: (counts.get(c.name) ?? 0) > 1 });
+  }
   known = ranks.get(el) ?? { rank: 1, shared: false };
   return known;
+}
+
+/** The children that count as elements of a tag (cheerio gives <script> and <style> types of their own). */
+function isElementLike(node: AnyNode): node is Element {
+  return node.type === "tag" || node.type === "script" || node.type === "style";
 }
 
 /**

@@ -11,40 +11,37 @@ function isObject(v: unknown): v is JsonSchema {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
-/**
- * A schema block as OpenAPI 3.1 states it. Blocks on pages are often OpenAPI 3.0 flavoured (`nullable`,
- * `example`, boolean exclusive bounds), which mean nothing or something else in 3.1; they are converted by
- * the generator's own 3.0 -> 3.1 upgrade, so a block means the same here as in a loaded spec.
- */
-export function schemaBlockAs31(schema: JsonSchema): JsonSchema {
-  return upgradeBlockInPlace(structuredClone(schema));
-}
-
-function upgradeBlockInPlace(block: JsonSchema): JsonSchema {
-  walkNode(block, "schema", "", upgradeVisitor);
-  return block;
-}
-
 /** How many dropped references a warning names before "and N more". */
 const NAMED_REFS = 3;
 
 /**
- * Takes out every reference a schema block makes, in place, and returns what they pointed at. A block's
- * `$ref` (`#/components/schemas/Pet`) and discriminator mapping values point into the document the page
- * was rendered from, not into the scraped spec, where they would dangle (and an invalid spec is never
- * written). The facts the block shows beside a reference are kept: a `$ref` with siblings keeps them, one
- * alone becomes `{}` (the page does not say what the value is), and a discriminator keeps its
+ * Converts a schema block, in place, to what it states as OpenAPI 3.1, and takes out every reference it
+ * makes; returns what they pointed at.
+ *
+ * Blocks on pages are often OpenAPI 3.0 flavoured (`nullable`, `example`, boolean exclusive bounds), which
+ * mean nothing or something else in 3.1; they are converted by the generator's own 3.0 -> 3.1 upgrade, so
+ * a block means the same here as in a loaded spec.
+ *
+ * A block's `$ref` (`#/components/schemas/Pet`) and discriminator mapping values point into the document
+ * the page was rendered from, not into the scraped spec, where they would dangle (and an invalid spec is
+ * never written). The facts the block shows beside a reference are kept: a `$ref` with siblings keeps
+ * them, one alone becomes `{}` (the page does not say what the value is), and a discriminator keeps its
  * `propertyName`.
+ *
+ * One walk does both (two walks over every page's block were a tenth of reading a whole site's pages). The
+ * references are taken out in `enter`, after the node's upgrade, not in `ref`, which the walk calls before
+ * `enter`: the upgrade moves a nullable `$ref` into an `anyOf` branch, which the walk then enters, and
+ * whose `$ref` is taken out there, as a second walk over the upgraded block did.
  */
-export function dropBlockRefs(block: JsonSchema): string[] {
+function upgradeAndDropRefs(block: JsonSchema): string[] {
   const dropped: string[] = [];
   walkNode(block, "schema", "", {
-    ref(holder, key, _kind, _pointer, mapping) {
-      if (mapping) return;
-      dropped.push(String(holder[key]));
-      delete holder[key];
-    },
-    enter(node) {
+    enter(node, kind, pointer) {
+      upgradeVisitor.enter?.(node, kind, pointer);
+      if (typeof node.$ref === "string") {
+        dropped.push(node.$ref);
+        delete node.$ref;
+      }
       const discriminator = node.discriminator;
       if (!isObject(discriminator) || !Object.hasOwn(discriminator, "mapping")) return;
       const mapping = discriminator.mapping;
@@ -55,7 +52,7 @@ export function dropBlockRefs(block: JsonSchema): string[] {
   return [...new Set(dropped)];
 }
 
-/** The warning for the references dropBlockRefs took out of a block. */
+/** The warning for the references upgradeAndDropRefs took out of a block. */
 function droppedRefsWarning(refs: string[]): string {
   const named = refs.slice(0, NAMED_REFS).map((r) => JSON.stringify(r));
   const more = refs.length > NAMED_REFS ? ` and ${refs.length - NAMED_REFS} more` : "";
@@ -81,7 +78,7 @@ function ownKeywords(node: JsonSchema): JsonSchema {
  * `properties`/`required`; combinators (anyOf, oneOf, allOf) are kept whole inside the node, since their
  * branches are not properties of the node. The block's root keywords other than `type` and its children
  * (`additionalProperties: false`, `minProperties`...) come as a fragment with the empty path.
- * References the block makes are left out (dropBlockRefs), with a warning through `warn`.
+ * References the block makes are left out (upgradeAndDropRefs), with a warning through `warn`.
  */
 export function fieldsFromSchema(
   schema: JsonSchema,
@@ -89,7 +86,7 @@ export function fieldsFromSchema(
   strength: Strength = "schema",
   warn: (message: string) => void = () => {},
 ): FieldFragment[] {
-  return fieldsOfBlock(schemaBlockAs31(schema), source, strength, warn);
+  return fieldsOfBlock(structuredClone(schema), source, strength, warn);
 }
 
 /**
@@ -103,17 +100,17 @@ export function fieldsFromParsedSchema(
   strength: Strength = "schema",
   warn: (message: string) => void = () => {},
 ): FieldFragment[] {
-  return fieldsOfBlock(upgradeBlockInPlace(parsed), source, strength, warn);
+  return fieldsOfBlock(parsed, source, strength, warn);
 }
 
-/** The fields of a block already converted to 3.1, which this takes the references out of. */
+/** The fields of a block this call owns: converted to 3.1 and its references taken out, in place. */
 function fieldsOfBlock(
   block: JsonSchema,
   source: Source,
   strength: Strength,
   warn: (message: string) => void,
 ): FieldFragment[] {
-  const refs = dropBlockRefs(block);
+  const refs = upgradeAndDropRefs(block);
   if (refs.length > 0) warn(droppedRefsWarning(refs));
   const { type: _type, ...rootKeywords } = ownKeywords(block);
   const root: FieldFragment[] =

@@ -93,6 +93,10 @@ function edgeCases(): unknown[] {
     { "": "empty key" },
     { "1": "numeric key first", a: "then" },
     [{ a: 1, b: [{ c: 2 }] }, "x"],
+    // Every string at several depths of ONE document: the writer reuses a string's text within a
+    // document, so a string written differently at another depth must not be taken from that reuse.
+    STRINGS.map((s) => ({ [s]: s, deeper: { [s]: [s, { [s]: s, list: [[s]] }] } })),
+    { "---": { "---": "---", "...": { "%x": ["...", "%x", "---"] } } },
   );
   return out;
 }

@@ -117,6 +117,32 @@ describe("a JSON Schema block's references to components the page does not show"
   });
 });
 
+describe("a JSON Schema block's nullable reference (OpenAPI 3.0)", () => {
+  // The 3.0 -> 3.1 upgrade moves a nullable $ref into an anyOf branch; the reference taken out must be
+  // the one in that branch, after the upgrade, or the null it allows is lost with it.
+  it("keeps null beside what the reference stood for, and drops the reference", async () => {
+    const schema = {
+      type: "object",
+      properties: {
+        owner: { $ref: "#/components/schemas/Owner", nullable: true, description: "Who owns it." },
+      },
+    };
+    const result = await scrapePages(
+      [rendererPage("a.html", { summary: "addMedia", method: "post", path: "/intents", schema })],
+      meta,
+    );
+    expect(JSON.stringify(result.document)).not.toMatch(/components\/schemas\/Owner|nullable/);
+    const doc = result.document as unknown as Doc;
+    const op = doc.paths["/intents"]?.post as {
+      requestBody: { content: Record<string, { schema: { properties: Record<string, unknown> } }> };
+    };
+    const body = Object.values(op.requestBody.content)[0]?.schema;
+    expect(body?.properties.owner).toEqual({ description: "Who owns it.", anyOf: [{}, { type: "null" }] });
+    const warning = result.warnings.find((w) => /refers to/.test(w.message));
+    expect(warning?.message).toMatch(/"#\/components\/schemas\/Owner", which the page does not show/);
+  });
+});
+
 describe("a JSON Schema block with `properties` beside `type: array`", () => {
   it("keeps the properties where the block writes them, not in invented object items", async () => {
     const schema = {
