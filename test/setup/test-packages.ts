@@ -21,6 +21,9 @@ const PACKAGES = {
   // An OpenAI-like API: tagged tool unions and a long enum in a JSON body, a form body, a documented
   // error body, a write that declares Idempotency-Key and writes that do not.
   assistant: "test/fixtures/specs/assistant.json",
+  // Every response kind: binary (octet-stream, PDF), text (CSV), event streams (JSON and text data), a
+  // body the spec does not describe, a 204 and JSON.
+  media: "test/fixtures/specs/media.json",
 } as const;
 
 export type TestPackages = Record<keyof typeof PACKAGES, string>;

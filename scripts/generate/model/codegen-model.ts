@@ -45,7 +45,16 @@ export interface ResponseModel {
   status: string;
   /** The media type of the body, when the response has one. */
   mediaType?: string;
+  /**
+   * How the client reads that body: JSON; text (a string); binary (handed over unread: stream, Blob,
+   * ArrayBuffer); sse (a stream of events).
+   */
+  kind?: ResponseKind;
+  /** For sse: how each event's data is read (text where the schema is a string, JSON otherwise). */
+  eventData?: "json" | "text" | "auto";
 }
+
+export type ResponseKind = "json" | "text" | "binary" | "sse";
 
 export type PaginationModel =
   | { kind: "stripe"; itemsField: "data"; cursorParam: string }
