@@ -10,6 +10,7 @@ import {
   type CredentialParameter,
   type CredentialScope,
 } from "./auth.js";
+import { binaryResponse } from "./binary.js";
 import { encodeBody, readBody } from "./body.js";
 import { encodePath, encodeQuery, type QueryParam, type QueryStyle } from "./encode.js";
 import {
@@ -34,6 +35,7 @@ import {
 } from "./request-check.js";
 import { isRepeatable, retryDelay, shouldRetry, sleep, type RetryTiming } from "./retry.js";
 import { attemptSignal } from "./signal.js";
+import { Stream, type EventDataKind } from "./sse.js";
 
 export type { AuthConfig, CredentialParameter } from "./auth.js";
 export type { CredentialSource } from "./errors.js";
@@ -125,6 +127,29 @@ export interface OperationSpec {
   security?: string[][];
   /** The operation's request validators (src/validators.ts), run before sending unless turned off. */
   validate?: RequestValidators;
+  /**
+   * How a success body is read, where it is not JSON (or JSON-or-text by its content type, the default):
+   * `text` as a string, `binary` handed over unread (BinaryResponse), `sse` as a Stream of events whose
+   * data is read as `eventData` says. `mediaType` is sent as Accept.
+   */
+  response?: { kind: "text" | "binary" | "sse"; mediaType: string; eventData?: EventDataKind };
+}
+
+/**
+ * What the caller of one call wants of its success, read when the response's headers arrive: `raw`
+ * (asResponse) the Response with its body unread, `parsed` (awaiting, withResponse) the body. Both: the
+ * Response is cloned.
+ */
+export interface ResponseWish {
+  raw: boolean;
+  parsed: boolean;
+}
+
+/** The Response a result came in, where its caller asked for it unread (see ResponseWish). */
+const rawResponses = new WeakMap<object, Response>();
+
+export function rawResponseOf(result: ApiResponse<unknown>): Response | undefined {
+  return rawResponses.get(result);
 }
 
 export interface RequestArgs {
@@ -313,6 +338,7 @@ export class HttpClient {
     op: OperationSpec,
     args: RequestArgs = {},
     options: RequestOptions = {},
+    wish?: ResponseWish,
   ): Promise<ApiResponse<T>> {
     checkNumericOptions(options, "request");
     const validate = options.validate ?? this.#options.validate ?? true;
@@ -364,7 +390,10 @@ export class HttpClient {
 
       const deadline = attemptSignal(caller, timeout);
       let response: Response;
-      let body: Awaited<ReturnType<typeof readBody>>;
+      let body: Awaited<ReturnType<typeof readBody>> | undefined;
+      // A body handed over unread (a stream, binary, asResponse) stays abortable by the caller's signal
+      // after the attempt: its timer stops, the signal stays attached until the stream ends.
+      let handedOver = false;
       try {
         response = await fetchFollowingRedirects({
           url: prepared.url,
@@ -376,8 +405,12 @@ export class HttpClient {
           credentials: prepared.credentials,
           repeatable: isRepeatable(op.method, prepared.hasIdempotencyKey),
         });
-        // The body is read under the same deadline: a server can stall after the headers too.
-        body = await readBody(response, op.method, maxBytes);
+        if (response.ok && (wish?.raw || op.response?.kind === "binary" || op.response?.kind === "sse")) {
+          handedOver = true;
+        } else {
+          // The body is read under the same deadline: a server can stall after the headers too.
+          body = await readBody(response, op.method, maxBytes, op.response?.kind === "text" && response.ok);
+        }
       } catch (error) {
         if (caller?.aborted) throw new APIUserAbortError();
         // The client's own verdicts (a redirect refused, a body too large) are final: not retried.
@@ -389,9 +422,14 @@ export class HttpClient {
         await pause();
         continue;
       } finally {
-        deadline.done();
+        if (handedOver) deadline.stopTimer();
+        else deadline.done();
       }
 
+      if (response.ok && body === undefined) {
+        return this.#handOver<T>(op, response, wish, { maxBytes, caller, release: deadline.done, secrets });
+      }
+      if (body === undefined) throw new Error("unreachable: an error response's body is always read");
       if (response.ok) {
         if (body.invalidJSON) {
           throw new APIError(
@@ -420,6 +458,55 @@ export class HttpClient {
       }
       await pause(response.headers);
     }
+  }
+
+  /**
+   * A success whose body is not read here: the Response itself (asResponse), a binary body or an event
+   * stream, each reading the body as its caller takes it.
+   */
+  async #handOver<T>(
+    op: OperationSpec,
+    response: Response,
+    wish: ResponseWish | undefined,
+    context: {
+      maxBytes: number;
+      caller: AbortSignal | undefined;
+      release: () => void;
+      secrets: readonly string[];
+    },
+  ): Promise<ApiResponse<T>> {
+    const raw = wish?.raw ? (wish.parsed ? response.clone() : response) : undefined;
+    let data: unknown;
+    if (raw !== response) {
+      if (op.response?.kind === "sse") {
+        data = new Stream(response, {
+          dataKind: op.response.eventData ?? "auto",
+          maxBytes: context.maxBytes,
+          ...(context.caller ? { signal: context.caller } : {}),
+          onEnd: context.release,
+        });
+      } else if (op.response?.kind === "binary") {
+        data = binaryResponse(response, context.maxBytes);
+      } else {
+        try {
+          data = (await readBody(response, op.method, context.maxBytes, op.response?.kind === "text")).data;
+        } catch (error) {
+          if (context.caller?.aborted) throw new APIUserAbortError();
+          if (error instanceof APIError) throw error;
+          throw new APIConnectionError({ cause: redactError(error, context.secrets) });
+        }
+      }
+    }
+    // Read here, the body no longer needs the caller's signal; one handed over keeps it for its reader.
+    if (raw === undefined && op.response?.kind !== "sse" && op.response?.kind !== "binary") context.release();
+    const result: ApiResponse<T> = { status: response.status, headers: response.headers, data: data as T };
+    const requestId = requestIdFrom(response.headers);
+    if (requestId !== undefined) result.requestId = requestId;
+    if (raw) rawResponses.set(result, raw);
+    return printsMasked(result, context.secrets, () => ({
+      ...result,
+      headers: headerRecord(result.headers),
+    }));
   }
 
   /**
@@ -456,7 +543,7 @@ export class HttpClient {
   #prepare(op: OperationSpec, args: RequestArgs, options: RequestOptions): PreparedRequest {
     const configs = selectAuth(op.security, this.#auth, this.#credentialSources);
     const headers = new Headers();
-    headers.set("accept", "application/json");
+    headers.set("accept", op.response?.mediaType ?? "application/json");
     if (this.#userAgent && !inBrowser) headers.set("user-agent", this.#userAgent);
     for (const [name, value] of Object.entries(this.#options.defaultHeaders ?? {}))
       setHeader(headers, name, value);
