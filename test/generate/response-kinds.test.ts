@@ -117,9 +117,12 @@ describe("binary bodies", () => {
 });
 
 describe("text and undocumented bodies", () => {
-  it("text/csv is a string even when it looks like JSON; an undocumented body is what came", async () => {
+  it("text/csv is a string, the empty one included; an undocumented body is what came", async () => {
     routes.set("GET /notes", (_req, res) => res.writeHead(200, { "content-type": "text/csv" }).end("[1,2]"));
     expect(await client().notes.list()).toBe("[1,2]");
+    // An empty text body is the empty string its type says, not undefined.
+    routes.set("GET /notes", (_req, res) => res.writeHead(200, { "content-type": "text/csv" }).end());
+    expect(await client().notes.list()).toBe("");
     routes.set("GET /mystery", (_req, res) =>
       res.writeHead(200, { "content-type": "application/json" }).end('{"surprise":true}'),
     );
