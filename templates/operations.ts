@@ -164,6 +164,7 @@ function operationSpec(op: OperationModel): string {
   if (op.body)
     spec.body = { mediaType: op.body.mediaType, required: op.body.required, wrapped: !op.body.isObject };
   if (op.idempotencyHeader) spec.idempotencyHeader = op.idempotencyHeader;
+  if (op.server !== undefined) spec.server = op.server;
   const success = successBodyResponse(op);
   if (success?.mediaType && success.kind && success.kind !== "json") {
     spec.response = {

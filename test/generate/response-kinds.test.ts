@@ -30,6 +30,8 @@ interface Client {
   ticks: { list(options?: Record<string, unknown>): Call<AsyncIterable<Event>> };
   mystery: { retrieve(): Call<unknown>; del(): Call<unknown> };
   status: { retrieve(): Call<{ ok: boolean }> };
+  archive: { retrieve(id: string): Call<{ ok: boolean }> };
+  uploads: { create(params: { body: unknown }): Call<{ ok: boolean }> };
 }
 interface Package {
   MediaClient: new (options: Record<string, unknown>) => Client;
@@ -261,5 +263,41 @@ describe("types, by the real tsc", () => {
       "void [buffer, blob, stream, csv, response, raw, unread, gone, notText];",
     ]);
     expect(errors).toEqual([]);
+  });
+});
+
+describe("operation and path servers", () => {
+  const ok = (_req: IncomingMessage, res: ServerResponse) =>
+    res.writeHead(200, { "content-type": "application/json" }).end('{"ok":true}');
+
+  it("send an operation to its own server, with the credential, while the base URL is the spec's", async () => {
+    const sent: { url: string; authorization: string | null }[] = [];
+    const fetch = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
+      const request = new Request(input, init);
+      sent.push({ url: request.url, authorization: request.headers.get("authorization") });
+      return new Response('{"ok":true}', { headers: { "content-type": "application/json" } });
+    };
+    const c = new pkg.MediaClient({ apiKey: "sk-test", fetch, maxRetries: 0 });
+    await c.uploads.create({ body: BYTES });
+    await c.status.retrieve();
+    expect(sent).toEqual([
+      // The operation's server, its {region} at its default; an API origin, so the token goes with it.
+      { url: "https://eu.uploads.media.example/v1/uploads", authorization: "Bearer sk-test" },
+      { url: "https://media.example/status", authorization: null },
+    ]);
+  });
+
+  it("leave a base URL the user set in charge, and put a relative path server under it (on the wire)", async () => {
+    const received: Buffer[] = [];
+    routes.set("POST /uploads", (req, res) => {
+      req.on("data", (chunk: Buffer) => received.push(chunk));
+      req.on("end", () => ok(req, res));
+    });
+    routes.set("GET /cold/archive/a1", ok);
+    const c = new pkg.MediaClient({ baseURL, apiKey: "sk-test", maxRetries: 0 });
+    expect(await c.uploads.create({ body: BYTES })).toEqual({ ok: true });
+    expect(new Uint8Array(Buffer.concat(received))).toEqual(BYTES);
+    expect(await c.archive.retrieve("a1")).toEqual({ ok: true });
+    expect(seen.at(-1)?.url).toBe("/cold/archive/a1");
   });
 });

@@ -94,6 +94,11 @@ export interface OperationModel {
   pagination?: PaginationModel;
   /** Header the client fills with a fresh key so retried writes are safe. */
   idempotencyHeader?: string;
+  /**
+   * The operation's own server (its `servers`, else its path item's; variables at their defaults): its
+   * base URL instead of the document's.
+   */
+  server?: string;
   /** Arguments for the README's example call, from the spec's examples or its schemas. */
   example?: OperationExample;
   /** Alternatives of scheme keys (OpenAPI security requirement objects); [] means none needed. */

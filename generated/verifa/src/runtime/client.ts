@@ -123,6 +123,12 @@ export interface OperationSpec {
    * (e.g. "Idempotency-Key"); a key is generated for POST and PATCH.
    */
   idempotencyHeader?: string;
+  /**
+   * The operation's own server (the spec's operation or path servers): an absolute one is its base URL
+   * while the client's is the spec's default (a baseURL the user set, a proxy or a mock, wins); a relative
+   * one resolves against the client's base URL.
+   */
+  server?: string;
   /** Names of auth configs; any one group must be applied. [] = no auth. */
   security?: string[][];
   /** The operation's request validators (src/validators.ts), run before sending unless turned off. */
@@ -173,6 +179,8 @@ export interface ApiResponse<T = unknown> {
 
 export interface HttpClientConfig {
   baseURL: string;
+  /** The spec's default base URL: while baseURL is it, an operation's absolute server replaces it. */
+  defaultBaseURL?: string;
   auth: Record<string, AuthConfig | undefined>;
   options?: ClientOptions;
   userAgent?: string;
@@ -303,6 +311,7 @@ function withoutTrailingSlashes(url: string): string {
 
 export class HttpClient {
   readonly baseURL: string;
+  readonly #defaultBaseURL: string | undefined;
   readonly #auth: Record<string, AuthConfig | undefined>;
   readonly #options: ClientOptions;
   readonly #origins: ReadonlySet<string>;
@@ -315,6 +324,7 @@ export class HttpClient {
 
   constructor(config: HttpClientConfig) {
     this.baseURL = config.baseURL;
+    this.#defaultBaseURL = config.defaultBaseURL;
     this.#auth = config.auth;
     this.#options = config.options ?? {};
     checkNumericOptions(this.#options, "client");
@@ -593,6 +603,20 @@ export class HttpClient {
     };
   }
 
+  /** Where the operation's path goes: under its own server (see OperationSpec.server) or the base URL. */
+  #operationBase(op: OperationSpec, base: string): string {
+    if (op.server === undefined) return base;
+    let server: URL;
+    try {
+      server = new URL(op.server);
+    } catch {
+      // A relative server ("/upload") sits under the base URL's origin, as a relative link would.
+      return withoutTrailingSlashes(new URL(op.server, `${base}/`).href);
+    }
+    const userSet = withoutTrailingSlashes(this.#defaultBaseURL ?? "") !== base;
+    return userSet ? base : withoutTrailingSlashes(server.href);
+  }
+
   #buildURL(op: OperationSpec, args: RequestArgs, authQuery: [string, string][]): string {
     const base = withoutTrailingSlashes(this.baseURL);
     try {
@@ -601,6 +625,7 @@ export class HttpClient {
       // Checked here because fetch's own error would quote the whole URL, query credentials included.
       throw new TypeError("Invalid baseURL: pass an absolute http(s) URL as the baseURL option");
     }
+    const operationBase = this.#operationBase(op, base);
     let url: string;
     if (args.url !== undefined) {
       const resolved = new URL(args.url, `${base}/`);
@@ -614,7 +639,7 @@ export class HttpClient {
       url = resolved.href;
     } else {
       const path = encodePath(op.path, args.path ?? {});
-      url = base + (path.startsWith("/") || path === "" ? path : `/${path}`);
+      url = operationBase + (path.startsWith("/") || path === "" ? path : `/${path}`);
     }
 
     const declared = op.query ?? [];
