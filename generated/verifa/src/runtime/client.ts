@@ -46,11 +46,14 @@ export interface ClientOptions {
   baseURL?: string;
   /** Retries after the first attempt (default 2). */
   maxRetries?: number;
-  /** Per attempt, in ms (default 60000). */
+  /**
+   * Per attempt, in ms (default 60000); for an event stream or a binary body, until the response's
+   * headers arrive (the caller's signal still stops it after).
+   */
   timeout?: number;
   /**
    * The most bytes a response body may have, counted after decompression (default 64 MiB); a larger one
-   * throws ResponseTooLargeError.
+   * throws ResponseTooLargeError. For an event stream, the most characters one event may have.
    */
   maxResponseBytes?: number;
   fetch?: typeof fetch;
@@ -309,6 +312,15 @@ function withoutTrailingSlashes(url: string): string {
   return url.slice(0, end);
 }
 
+/** What a success resolves to: the body with its status, headers and request id. */
+function successResult<T>(response: Response, data: unknown, secrets: readonly string[]): ApiResponse<T> {
+  const result: ApiResponse<T> = { status: response.status, headers: response.headers, data: data as T };
+  const requestId = requestIdFrom(response.headers);
+  if (requestId !== undefined) result.requestId = requestId;
+  // `data` stays as the server sent it; printed (console.log, JSON.stringify), credentials are masked.
+  return printsMasked(result, secrets, () => ({ ...result, headers: headerRecord(result.headers) }));
+}
+
 export class HttpClient {
   readonly baseURL: string;
   readonly #defaultBaseURL: string | undefined;
@@ -450,18 +462,7 @@ export class HttpClient {
             { secrets },
           );
         }
-        const result: ApiResponse<T> = {
-          status: response.status,
-          headers: response.headers,
-          data: body.data as T,
-        };
-        const requestId = requestIdFrom(response.headers);
-        if (requestId !== undefined) result.requestId = requestId;
-        // `data` stays as the server sent it; printed (console.log, JSON.stringify), credentials are masked.
-        return printsMasked(result, secrets, () => ({
-          ...result,
-          headers: headerRecord(result.headers),
-        }));
+        return successResult<T>(response, body.data, secrets);
       }
       if (!retryIf(response.status, response.headers)) {
         throw APIError.from(response.status, body.data, response.headers, secrets);
@@ -509,14 +510,9 @@ export class HttpClient {
     }
     // Read here, the body no longer needs the caller's signal; one handed over keeps it for its reader.
     if (raw === undefined && op.response?.kind !== "sse" && op.response?.kind !== "binary") context.release();
-    const result: ApiResponse<T> = { status: response.status, headers: response.headers, data: data as T };
-    const requestId = requestIdFrom(response.headers);
-    if (requestId !== undefined) result.requestId = requestId;
+    const result = successResult<T>(response, data, context.secrets);
     if (raw) rawResponses.set(result, raw);
-    return printsMasked(result, context.secrets, () => ({
-      ...result,
-      headers: headerRecord(result.headers),
-    }));
+    return result;
   }
 
   /**
