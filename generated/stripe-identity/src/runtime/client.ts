@@ -127,9 +127,9 @@ export interface OperationSpec {
    */
   idempotencyHeader?: string;
   /**
-   * The operation's own server (the spec's operation or path servers): an absolute one is its base URL
-   * while the client's is the spec's default (a baseURL the user set, a proxy or a mock, wins); a relative
-   * one resolves against the client's base URL.
+   * The operation's own server (the spec's operation or path servers): one with a host (absolute or
+   * "//host/...") is its base URL while the client's is the spec's default (a baseURL the user set, a
+   * proxy or a mock, wins); a path ("/upload") resolves against the client's base URL.
    */
   server?: string;
   /** Names of auth configs; any one group must be applied. [] = no auth. */
@@ -602,15 +602,11 @@ export class HttpClient {
   /** Where the operation's path goes: under its own server (see OperationSpec.server) or the base URL. */
   #operationBase(op: OperationSpec, base: string): string {
     if (op.server === undefined) return base;
-    let server: URL;
-    try {
-      server = new URL(op.server);
-    } catch {
-      // A relative server ("/upload") sits under the base URL's origin, as a relative link would.
-      return withoutTrailingSlashes(new URL(op.server, `${base}/`).href);
-    }
-    const userSet = withoutTrailingSlashes(this.#defaultBaseURL ?? "") !== base;
-    return userSet ? base : withoutTrailingSlashes(server.href);
+    const resolved = withoutTrailingSlashes(new URL(op.server, `${base}/`).href);
+    // A path ("/upload") sits under the base URL's origin, as a relative link would; a server with its own
+    // host (absolute, or protocol-relative "//host/v1") is used only while the base URL is the spec's.
+    if (!/^([a-z][a-z\d+.-]*:|\/\/)/i.test(op.server)) return resolved;
+    return withoutTrailingSlashes(this.#defaultBaseURL ?? "") === base ? resolved : base;
   }
 
   #buildURL(op: OperationSpec, args: RequestArgs, authQuery: [string, string][]): string {
