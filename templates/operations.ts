@@ -13,6 +13,7 @@ import type {
   CodegenModel,
   OperationModel,
   PaginationModel,
+  ResponseModel,
 } from "../scripts/generate/model/codegen-model.ts";
 import { jsDoc } from "./js-doc.ts";
 import { typeAliasFile, type TypeAlias } from "./type-aliases.ts";
@@ -57,15 +58,47 @@ function paramsTypeExpression(op: OperationModel): string | undefined {
   return parts.length > 0 ? parts.join(" & ") : undefined;
 }
 
+/** Statuses whose responses never carry a body (the runtime gives `undefined` for them and for HEAD). */
+const NO_BODY_STATUSES = new Set(["204", "205", "304"]);
+
+/** The success response whose body kind the runtime reads the operation's successes by. */
+function successBodyResponse(op: OperationModel): ResponseModel | undefined {
+  return op.responses.find((r) => r.mediaType !== undefined && op.successStatuses.includes(r.status));
+}
+
 /**
- * The body type of one documented response. Without documented content a success (a 204) has no body,
- * while an error may still carry one the spec does not describe.
+ * The body type of one documented response, as the client reads it: JSON as the schema says, text as a
+ * string, binary as a BinaryResponse, an event stream as a Stream of the schema's events. An error is
+ * read as JSON or text. Without documented content a no-content status (or HEAD) has no body; any other
+ * carries what the server sent, which the spec does not describe.
  */
 function responseBody(op: OperationModel, status: string): string {
   const response = op.responses.find((r) => r.status === status);
-  if (response?.mediaType)
-    return `${operationType(op)}["responses"][${statusKey(status)}]["content"][${str(response.mediaType)}]`;
-  return op.successStatuses.includes(status) ? "undefined" : "unknown";
+  const success = op.successStatuses.includes(status);
+  if (response?.mediaType) {
+    const schema = `${operationType(op)}["responses"][${statusKey(status)}]["content"][${str(response.mediaType)}]`;
+    switch (response.kind) {
+      case "text":
+        return "string";
+      case "binary":
+        return success ? "BinaryResponse" : "string";
+      case "sse":
+        return success ? `Stream<${response.eventData === "text" ? "string" : schema}>` : "string";
+      default:
+        return schema;
+    }
+  }
+  return success && (NO_BODY_STATUSES.has(status) || op.method === "head") ? "undefined" : "unknown";
+}
+
+/** The runtime names src/types.ts uses for non-JSON bodies. */
+function responseKindTypes(model: CodegenModel): string[] {
+  const kinds = new Set(
+    model.operations.flatMap((op) =>
+      op.responses.filter((r) => op.successStatuses.includes(r.status)).map((r) => r.kind),
+    ),
+  );
+  return [...(kinds.has("binary") ? ["BinaryResponse"] : []), ...(kinds.has("sse") ? ["Stream"] : [])];
 }
 
 /** The success bodies, read from the operation's responses-by-status type rather than spelled again. */
@@ -136,6 +169,15 @@ function operationSpec(op: OperationModel): string {
   if (op.body)
     spec.body = { mediaType: op.body.mediaType, required: op.body.required, wrapped: !op.body.isObject };
   if (op.idempotencyHeader) spec.idempotencyHeader = op.idempotencyHeader;
+  if (op.server !== undefined) spec.server = op.server;
+  const success = successBodyResponse(op);
+  if (success?.mediaType && success.kind && success.kind !== "json") {
+    spec.response = {
+      kind: success.kind,
+      mediaType: success.mediaType,
+      ...(success.eventData ? { eventData: success.eventData } : {}),
+    };
+  }
   spec.security = op.security;
   const data = Object.entries(spec).map(([key, value]) => `${key}: ${JSON.stringify(value)}`);
   // The validators are the only code in it: identifiers the model chose, imported from ./validators.js.
@@ -201,8 +243,12 @@ export function importOf(
 
 /** src/types.ts: per operation its params, success body and responses-by-status types. */
 export function renderOperationTypes(model: CodegenModel): string {
+  const kindTypes = responseKindTypes(model);
   return typeAliasFile(
-    [{ names: ["paths"], from: "./schema.js" }],
+    [
+      { names: ["paths"], from: "./schema.js" },
+      ...(kindTypes.length > 0 ? [{ names: kindTypes, from: "./runtime/index.js" }] : []),
+    ],
     model.operations.flatMap((op): TypeAlias[] => [
       {
         name: op.paramsType,
@@ -294,7 +340,7 @@ export function renderOperations(model: CodegenModel, project: Project): void {
               `return client.paginate(${specName}, { path: ${pathObject}, query, headers, body }, options, ${page.strategy});`,
             ]
           : [
-              `return new APIPromise(client.request(${specName}, { path: ${pathObject}, query, headers, body }, options));`,
+              `return new APIPromise((wish) => client.request(${specName}, { path: ${pathObject}, query, headers, body }, options, wish));`,
             ]),
       ],
     });

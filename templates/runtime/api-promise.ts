@@ -1,7 +1,8 @@
 // What a generated method returns: awaiting it gives the response body, as users of Stainless-built SDKs
 // expect, and `.withResponse()` gives the status, headers and request id beside it, typed per status code:
-// a union the caller narrows with `switch (r.status)`.
-import type { ApiResponse } from "./client.js";
+// a union the caller narrows with `switch (r.status)`; `.asResponse()` gives the fetch Response itself,
+// its body unread.
+import { rawResponseOf, type ApiResponse, type ResponseWish } from "./client.js";
 
 /** One documented response: its status (a number literal where the spec names one) and its body. */
 export interface StatusResponse<TStatus extends number, TData> {
@@ -21,20 +22,39 @@ export type ResponseOf<TMap, TStatus extends keyof TMap> = TStatus extends keyof
 
 export class APIPromise<TData, TResponse = ApiResponse<TData>> implements PromiseLike<TData> {
   private readonly response: Promise<ApiResponse<unknown>>;
+  /** Read by the client when the headers arrive: whether to read the body, hand it over, or both. */
+  private readonly wish: ResponseWish = { raw: false, parsed: false };
 
-  constructor(response: Promise<ApiResponse<unknown>>) {
-    this.response = response;
+  /** `send` starts the call at once; the wish it gets may still change until the response's headers arrive. */
+  constructor(send: (wish: ResponseWish) => Promise<ApiResponse<unknown>>) {
+    this.response = send(this.wish);
   }
 
   /** The body with its status, headers and request id; throws the same errors as awaiting the body. */
   withResponse(): Promise<TResponse> {
+    this.wish.parsed = true;
     return this.response as Promise<TResponse>;
+  }
+
+  /**
+   * The fetch Response of a success, its body unread (errors throw as when awaiting the body). Call it
+   * before the response arrives (right after the call), as in `await client.x.y().asResponse()`.
+   */
+  asResponse(): Promise<Response> {
+    this.wish.raw = true;
+    return this.response.then((result) => {
+      const raw = rawResponseOf(result);
+      if (raw === undefined)
+        throw new Error("asResponse() came after the body was read: call it right after the call");
+      return raw;
+    });
   }
 
   then<R1 = TData, R2 = never>(
     onfulfilled?: ((value: TData) => R1 | PromiseLike<R1>) | null,
     onrejected?: ((reason: unknown) => R2 | PromiseLike<R2>) | null,
   ): Promise<R1 | R2> {
+    this.wish.parsed = true;
     return this.response.then((r) => r.data as TData).then(onfulfilled, onrejected);
   }
 

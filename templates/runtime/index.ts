@@ -1,5 +1,7 @@
 // The runtime's public surface, re-exported by the generated package's index.
 export { APIPromise, type ResponseOf, type StatusResponse } from "./api-promise.js";
+export { type BinaryResponse } from "./binary.js";
+export { Stream, type EventDataKind, type ServerSentEvent } from "./sse.js";
 export {
   HttpClient,
   type ApiResponse,
@@ -12,6 +14,7 @@ export {
   type OperationSpec,
   type RequestArgs,
   type RequestOptions,
+  type ResponseWish,
 } from "./client.js";
 export {
   APIError,

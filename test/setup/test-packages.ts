@@ -24,6 +24,9 @@ const PACKAGES = {
   // One list operation per pagination style (Stripe list and search, OpenAI, GitHub's Link header,
   // page numbers, offsets, cursor fields, next links), each with the same item schema.
   pages: "test/fixtures/specs/pages.json",
+  // Every response kind: binary (octet-stream, PDF), text (CSV), event streams (JSON and text data), a
+  // body the spec does not describe, a 204 and JSON.
+  media: "test/fixtures/specs/media.json",
 } as const;
 
 export type TestPackages = Record<keyof typeof PACKAGES, string>;

@@ -47,6 +47,7 @@ export class StripeIdentityClient {
       auth,
       options,
       userAgent: "@specsmith/stripe-identity/0.1.0",
+      defaultBaseURL: DEFAULT_BASE_URL,
       servers: API_SERVERS,
       credentialParameters: CREDENTIAL_PARAMETERS,
       credentialSources: CREDENTIAL_SOURCES,

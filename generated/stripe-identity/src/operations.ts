@@ -97,8 +97,8 @@ export function createVerificationSession(
     params as Record<string, unknown>,
     createVerificationSessionOperation,
   );
-  return new APIPromise(
-    client.request(createVerificationSessionOperation, { path: {}, query, headers, body }, options),
+  return new APIPromise((wish) =>
+    client.request(createVerificationSessionOperation, { path: {}, query, headers, body }, options, wish),
   );
 }
 
@@ -123,11 +123,12 @@ export function retrieveVerificationSession(
     {} as Record<string, unknown>,
     retrieveVerificationSessionOperation,
   );
-  return new APIPromise(
+  return new APIPromise((wish) =>
     client.request(
       retrieveVerificationSessionOperation,
       { path: { session: session }, query, headers, body },
       options,
+      wish,
     ),
   );
 }
@@ -157,11 +158,12 @@ export function updateVerificationSession(
     params as Record<string, unknown>,
     updateVerificationSessionOperation,
   );
-  return new APIPromise(
+  return new APIPromise((wish) =>
     client.request(
       updateVerificationSessionOperation,
       { path: { session: session }, query, headers, body },
       options,
+      wish,
     ),
   );
 }
@@ -187,11 +189,12 @@ export function cancelVerificationSession(
     {} as Record<string, unknown>,
     cancelVerificationSessionOperation,
   );
-  return new APIPromise(
+  return new APIPromise((wish) =>
     client.request(
       cancelVerificationSessionOperation,
       { path: { session: session }, query, headers, body },
       options,
+      wish,
     ),
   );
 }
@@ -217,11 +220,12 @@ export function redactVerificationSession(
     {} as Record<string, unknown>,
     redactVerificationSessionOperation,
   );
-  return new APIPromise(
+  return new APIPromise((wish) =>
     client.request(
       redactVerificationSessionOperation,
       { path: { session: session }, query, headers, body },
       options,
+      wish,
     ),
   );
 }

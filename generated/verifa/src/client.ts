@@ -48,6 +48,7 @@ export class VerifaClient {
       auth,
       options,
       userAgent: "@specsmith/verifa/0.1.0",
+      defaultBaseURL: DEFAULT_BASE_URL,
       servers: API_SERVERS,
       credentialParameters: CREDENTIAL_PARAMETERS,
       credentialSources: CREDENTIAL_SOURCES,

@@ -35,11 +35,12 @@ export function updateSession(
   options?: RequestOptions,
 ): APIPromise<UpdateSessionResponse, ResponseOf<UpdateSessionResponses, "2XX">> {
   const { query, headers, body } = splitParams(params as Record<string, unknown>, updateSessionOperation);
-  return new APIPromise(
+  return new APIPromise((wish) =>
     client.request(
       updateSessionOperation,
       { path: { session_id: sessionId }, query, headers, body },
       options,
+      wish,
     ),
   );
 }

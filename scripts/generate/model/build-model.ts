@@ -5,7 +5,7 @@ import type { CodegenModel, OperationModel, ValidatorModel } from "./codegen-mod
 import { pascalCase } from "./identifiers.ts";
 import { isObject } from "../../spec/pointer.ts";
 import { operationExample } from "./examples.ts";
-import { allServers, defaultServers } from "./servers.ts";
+import { allServers, defaultServers, operationServer } from "./servers.ts";
 import {
   METHODS,
   idempotencyHeaderOf,
@@ -62,6 +62,8 @@ function operationFacts(document: Json, { path, method, pathItem, op }: Operatio
     successStatuses,
     security: securityOf(op, document),
   };
+  const server = operationServer(pathItem, op);
+  if (server !== undefined) facts.server = server;
   if (typeof op.summary === "string") facts.summary = op.summary;
   if (typeof op.description === "string") facts.description = op.description;
   const body = bodyOf(document, path, method, op);

@@ -45,7 +45,16 @@ export interface ResponseModel {
   status: string;
   /** The media type of the body, when the response has one. */
   mediaType?: string;
+  /**
+   * How the client reads that body: JSON; text (a string); binary (handed over unread: stream, Blob,
+   * ArrayBuffer); sse (a stream of events).
+   */
+  kind?: ResponseKind;
+  /** For sse: how each event's data is read (text where the schema is a string, JSON otherwise). */
+  eventData?: "json" | "text" | "auto";
 }
+
+export type ResponseKind = "json" | "text" | "binary" | "sse";
 
 /** How a list operation pages; `itemsField` "" means the body itself is the array of items. */
 export type PaginationModel =
@@ -95,6 +104,11 @@ export interface OperationModel {
   pagination?: PaginationModel;
   /** Header the client fills with a fresh key so retried writes are safe. */
   idempotencyHeader?: string;
+  /**
+   * The operation's own server (its `servers`, else its path item's; variables at their defaults): its
+   * base URL instead of the document's.
+   */
+  server?: string;
   /** Arguments for the README's example call, from the spec's examples or its schemas. */
   example?: OperationExample;
   /** Alternatives of scheme keys (OpenAPI security requirement objects); [] means none needed. */

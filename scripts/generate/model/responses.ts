@@ -1,6 +1,6 @@
 // The responses of an operation: each status with the media type of its body, which of them are the
 // success the call returns, and the success body's schema (pagination reads it).
-import type { ResponseModel } from "./codegen-model.ts";
+import type { ResponseKind, ResponseModel } from "./codegen-model.ts";
 import { derefObject, isObject } from "../../spec/pointer.ts";
 import { pickMedia } from "./operation.ts";
 
@@ -13,8 +13,38 @@ export function responsesOf(document: Json, op: Json): ResponseModel[] {
     .map((status) => {
       const r = derefObject(document, responses[status]);
       const media = pickMedia(r?.content);
-      return media ? { status, mediaType: media } : { status };
+      if (!media) return { status };
+      const kind = responseKind(media);
+      const model: ResponseModel = { status, mediaType: media, kind };
+      if (kind === "sse") {
+        const content = r?.content as Json;
+        const schema = derefObject(document, (content[media] as Json | undefined)?.schema);
+        model.eventData = schema === undefined ? "auto" : schema.type === "string" ? "text" : "json";
+      }
+      return model;
     });
+}
+
+/** Text media types outside text/*: read as a string, not handed over as bytes. */
+const TEXT_TYPES = new Set([
+  "application/xml",
+  "application/javascript",
+  "application/yaml",
+  "application/x-yaml",
+  "application/x-www-form-urlencoded",
+  "application/x-ndjson",
+]);
+
+/**
+ * How a body of `mediaType` is read. JSON (and wildcards, which mostly mean JSON) as today; anything
+ * neither JSON nor text is bytes.
+ */
+export function responseKind(mediaType: string): ResponseKind {
+  const base = (mediaType.split(";")[0] ?? "").trim().toLowerCase();
+  if (base === "text/event-stream") return "sse";
+  if (base === "application/json" || base.endsWith("+json") || base.includes("*")) return "json";
+  if (base.startsWith("text/") || base.endsWith("+xml") || TEXT_TYPES.has(base)) return "text";
+  return "binary";
 }
 
 /** The 2xx statuses; `default` alone when the spec documents no 2xx but a default. */

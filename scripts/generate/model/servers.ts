@@ -56,6 +56,13 @@ export function defaultServers(document: Json): string[] {
   return serverList(document.servers).flatMap((s) => expand(s, false).slice(0, 1));
 }
 
+/** An operation's own base URL: the first of its servers, else of its path item's; none when neither has. */
+export function operationServer(pathItem: Json, op: Json): string | undefined {
+  const own = serverList(op.servers);
+  const servers = own.length > 0 ? own : serverList(pathItem.servers);
+  return servers.flatMap((s) => expand(s, false))[0];
+}
+
 /**
  * Every URL of every server the spec declares (document, path items, operations), sorted: with the
  * base URL, where the client may send credentials.

@@ -80,7 +80,7 @@ const IDENTITY = new Set(["", "identity"]);
  * stops at the limit too; a Content-Length above the limit fails before reading (only without a content
  * coding, where it is the decoded size).
  */
-async function readBytes(response: Response, maxBytes: number): Promise<Uint8Array> {
+export async function readBytes(response: Response, maxBytes: number): Promise<Uint8Array> {
   const tooLarge = () => new ResponseTooLargeError(maxBytes, response.status, response.headers);
   const coding = (response.headers.get("content-encoding") ?? "").trim().toLowerCase();
   const declared = Number(response.headers.get("content-length") ?? Number.NaN);
@@ -113,18 +113,23 @@ async function readBytes(response: Response, maxBytes: number): Promise<Uint8Arr
 }
 
 /**
- * The parsed response body: JSON when the content type says so, text otherwise, undefined for HEAD,
+ * The parsed response body: JSON when the content type says so (and `asText` does not), text otherwise, undefined for HEAD,
  * no-content statuses and empty bodies. Throws ResponseTooLargeError past `maxBytes`.
  */
-export async function readBody(response: Response, method: string, maxBytes: number): Promise<ReadBody> {
+export async function readBody(
+  response: Response,
+  method: string,
+  maxBytes: number,
+  asText = false,
+): Promise<ReadBody> {
   if (method === "HEAD" || NO_BODY.has(response.status)) {
     await response.body?.cancel().catch(() => undefined);
     return { data: undefined };
   }
   // As response.text() decodes: UTF-8, a byte order mark dropped, invalid bytes replaced.
   const text = new TextDecoder().decode(await readBytes(response, maxBytes));
-  if (text === "") return { data: undefined };
-  if (!isJSONType(response.headers.get("content-type") ?? "")) return { data: text };
+  if (text === "") return { data: asText ? "" : undefined };
+  if (asText || !isJSONType(response.headers.get("content-type") ?? "")) return { data: text };
   try {
     return { data: JSON.parse(text) as unknown };
   } catch {

@@ -10,6 +10,7 @@ import {
   type CredentialParameter,
   type CredentialScope,
 } from "./auth.js";
+import { binaryResponse } from "./binary.js";
 import { encodeBody, readBody } from "./body.js";
 import { encodePath, encodeQuery, type QueryParam, type QueryStyle } from "./encode.js";
 import {
@@ -34,6 +35,7 @@ import {
 } from "./request-check.js";
 import { isRepeatable, retryDelay, shouldRetry, sleep, type RetryTiming } from "./retry.js";
 import { attemptSignal } from "./signal.js";
+import { Stream, type EventDataKind } from "./sse.js";
 
 export type { AuthConfig, CredentialParameter } from "./auth.js";
 export type { CredentialSource } from "./errors.js";
@@ -44,11 +46,14 @@ export interface ClientOptions {
   baseURL?: string;
   /** Retries after the first attempt (default 2). */
   maxRetries?: number;
-  /** Per attempt, in ms (default 60000). */
+  /**
+   * Per attempt, in ms (default 60000); for an event stream or a binary body, until the response's
+   * headers arrive (the caller's signal still stops it after).
+   */
   timeout?: number;
   /**
    * The most bytes a response body may have, counted after decompression (default 64 MiB); a larger one
-   * throws ResponseTooLargeError.
+   * throws ResponseTooLargeError. For an event stream, the most characters one event may have.
    */
   maxResponseBytes?: number;
   fetch?: typeof fetch;
@@ -121,10 +126,39 @@ export interface OperationSpec {
    * (e.g. "Idempotency-Key"); a key is generated for POST and PATCH.
    */
   idempotencyHeader?: string;
+  /**
+   * The operation's own server (the spec's operation or path servers): one with a host (absolute or
+   * "//host/...") is its base URL while the client's is the spec's default (a baseURL the user set, a
+   * proxy or a mock, wins); a path ("/upload") resolves against the client's base URL.
+   */
+  server?: string;
   /** Names of auth configs; any one group must be applied. [] = no auth. */
   security?: string[][];
   /** The operation's request validators (src/validators.ts), run before sending unless turned off. */
   validate?: RequestValidators;
+  /**
+   * How a success body is read, where it is not JSON (or JSON-or-text by its content type, the default):
+   * `text` as a string, `binary` handed over unread (BinaryResponse), `sse` as a Stream of events whose
+   * data is read as `eventData` says. `mediaType` is sent as Accept.
+   */
+  response?: { kind: "text" | "binary" | "sse"; mediaType: string; eventData?: EventDataKind };
+}
+
+/**
+ * What the caller of one call wants of its success, read when the response's headers arrive: `raw`
+ * (asResponse) the Response with its body unread, `parsed` (awaiting, withResponse) the body. Both: the
+ * Response is cloned.
+ */
+export interface ResponseWish {
+  raw: boolean;
+  parsed: boolean;
+}
+
+/** The Response a result came in, where its caller asked for it unread (see ResponseWish). */
+const rawResponses = new WeakMap<object, Response>();
+
+export function rawResponseOf(result: ApiResponse<unknown>): Response | undefined {
+  return rawResponses.get(result);
 }
 
 export interface RequestArgs {
@@ -148,6 +182,8 @@ export interface ApiResponse<T = unknown> {
 
 export interface HttpClientConfig {
   baseURL: string;
+  /** The spec's default base URL: while baseURL is it, an operation's absolute server replaces it. */
+  defaultBaseURL?: string;
   auth: Record<string, AuthConfig | undefined>;
   options?: ClientOptions;
   userAgent?: string;
@@ -276,8 +312,18 @@ function withoutTrailingSlashes(url: string): string {
   return url.slice(0, end);
 }
 
+/** What a success resolves to: the body with its status, headers and request id. */
+function successResult<T>(response: Response, data: unknown, secrets: readonly string[]): ApiResponse<T> {
+  const result: ApiResponse<T> = { status: response.status, headers: response.headers, data: data as T };
+  const requestId = requestIdFrom(response.headers);
+  if (requestId !== undefined) result.requestId = requestId;
+  // `data` stays as the server sent it; printed (console.log, JSON.stringify), credentials are masked.
+  return printsMasked(result, secrets, () => ({ ...result, headers: headerRecord(result.headers) }));
+}
+
 export class HttpClient {
   readonly baseURL: string;
+  readonly #defaultBaseURL: string | undefined;
   readonly #auth: Record<string, AuthConfig | undefined>;
   readonly #options: ClientOptions;
   readonly #origins: ReadonlySet<string>;
@@ -290,6 +336,7 @@ export class HttpClient {
 
   constructor(config: HttpClientConfig) {
     this.baseURL = config.baseURL;
+    this.#defaultBaseURL = config.defaultBaseURL;
     this.#auth = config.auth;
     this.#options = config.options ?? {};
     checkNumericOptions(this.#options, "client");
@@ -313,6 +360,7 @@ export class HttpClient {
     op: OperationSpec,
     args: RequestArgs = {},
     options: RequestOptions = {},
+    wish?: ResponseWish,
   ): Promise<ApiResponse<T>> {
     checkNumericOptions(options, "request");
     const validate = options.validate ?? this.#options.validate ?? true;
@@ -364,7 +412,10 @@ export class HttpClient {
 
       const deadline = attemptSignal(caller, timeout);
       let response: Response;
-      let body: Awaited<ReturnType<typeof readBody>>;
+      let body: Awaited<ReturnType<typeof readBody>> | undefined;
+      // A body handed over unread (a stream, binary, asResponse) stays abortable by the caller's signal
+      // after the attempt: its timer stops, the signal stays attached until the stream ends.
+      let handedOver = false;
       try {
         response = await fetchFollowingRedirects({
           url: prepared.url,
@@ -376,8 +427,12 @@ export class HttpClient {
           credentials: prepared.credentials,
           repeatable: isRepeatable(op.method, prepared.hasIdempotencyKey),
         });
-        // The body is read under the same deadline: a server can stall after the headers too.
-        body = await readBody(response, op.method, maxBytes);
+        if (response.ok && (wish?.raw || op.response?.kind === "binary" || op.response?.kind === "sse")) {
+          handedOver = true;
+        } else {
+          // The body is read under the same deadline: a server can stall after the headers too.
+          body = await readBody(response, op.method, maxBytes, op.response?.kind === "text" && response.ok);
+        }
       } catch (error) {
         if (caller?.aborted) throw new APIUserAbortError();
         // The client's own verdicts (a redirect refused, a body too large) are final: not retried.
@@ -389,9 +444,14 @@ export class HttpClient {
         await pause();
         continue;
       } finally {
-        deadline.done();
+        if (handedOver) deadline.stopTimer();
+        else deadline.done();
       }
 
+      if (response.ok && body === undefined) {
+        return this.#handOver<T>(op, response, wish, { maxBytes, caller, release: deadline.done, secrets });
+      }
+      if (body === undefined) throw new Error("unreachable: an error response's body is always read");
       if (response.ok) {
         if (body.invalidJSON) {
           throw new APIError(
@@ -402,24 +462,57 @@ export class HttpClient {
             { secrets },
           );
         }
-        const result: ApiResponse<T> = {
-          status: response.status,
-          headers: response.headers,
-          data: body.data as T,
-        };
-        const requestId = requestIdFrom(response.headers);
-        if (requestId !== undefined) result.requestId = requestId;
-        // `data` stays as the server sent it; printed (console.log, JSON.stringify), credentials are masked.
-        return printsMasked(result, secrets, () => ({
-          ...result,
-          headers: headerRecord(result.headers),
-        }));
+        return successResult<T>(response, body.data, secrets);
       }
       if (!retryIf(response.status, response.headers)) {
         throw APIError.from(response.status, body.data, response.headers, secrets);
       }
       await pause(response.headers);
     }
+  }
+
+  /**
+   * A success whose body is not read here: the Response itself (asResponse), a binary body or an event
+   * stream, each reading the body as its caller takes it.
+   */
+  async #handOver<T>(
+    op: OperationSpec,
+    response: Response,
+    wish: ResponseWish | undefined,
+    context: {
+      maxBytes: number;
+      caller: AbortSignal | undefined;
+      release: () => void;
+      secrets: readonly string[];
+    },
+  ): Promise<ApiResponse<T>> {
+    const raw = wish?.raw ? (wish.parsed ? response.clone() : response) : undefined;
+    let data: unknown;
+    if (raw !== response) {
+      if (op.response?.kind === "sse") {
+        data = new Stream(response, {
+          dataKind: op.response.eventData ?? "auto",
+          maxBytes: context.maxBytes,
+          ...(context.caller ? { signal: context.caller } : {}),
+          onEnd: context.release,
+        });
+      } else if (op.response?.kind === "binary") {
+        data = binaryResponse(response, context.maxBytes);
+      } else {
+        try {
+          data = (await readBody(response, op.method, context.maxBytes, op.response?.kind === "text")).data;
+        } catch (error) {
+          if (context.caller?.aborted) throw new APIUserAbortError();
+          if (error instanceof APIError) throw error;
+          throw new APIConnectionError({ cause: redactError(error, context.secrets) });
+        }
+      }
+    }
+    // Read here, the body no longer needs the caller's signal; one handed over keeps it for its reader.
+    if (raw === undefined && op.response?.kind !== "sse" && op.response?.kind !== "binary") context.release();
+    const result = successResult<T>(response, data, context.secrets);
+    if (raw) rawResponses.set(result, raw);
+    return result;
   }
 
   /**
@@ -457,7 +550,7 @@ export class HttpClient {
   #prepare(op: OperationSpec, args: RequestArgs, options: RequestOptions): PreparedRequest {
     const configs = selectAuth(op.security, this.#auth, this.#credentialSources);
     const headers = new Headers();
-    headers.set("accept", "application/json");
+    headers.set("accept", op.response?.mediaType ?? "application/json");
     if (this.#userAgent && !inBrowser) headers.set("user-agent", this.#userAgent);
     for (const [name, value] of Object.entries(this.#options.defaultHeaders ?? {}))
       setHeader(headers, name, value);
@@ -507,6 +600,16 @@ export class HttpClient {
     };
   }
 
+  /** Where the operation's path goes: under its own server (see OperationSpec.server) or the base URL. */
+  #operationBase(op: OperationSpec, base: string): string {
+    if (op.server === undefined) return base;
+    const resolved = withoutTrailingSlashes(new URL(op.server, `${base}/`).href);
+    // A path ("/upload") sits under the base URL's origin, as a relative link would; a server with its own
+    // host (absolute, or protocol-relative "//host/v1") is used only while the base URL is the spec's.
+    if (!/^([a-z][a-z\d+.-]*:|\/\/)/i.test(op.server)) return resolved;
+    return withoutTrailingSlashes(this.#defaultBaseURL ?? "") === base ? resolved : base;
+  }
+
   #buildURL(op: OperationSpec, args: RequestArgs, authQuery: [string, string][]): string {
     const base = withoutTrailingSlashes(this.baseURL);
     try {
@@ -515,6 +618,7 @@ export class HttpClient {
       // Checked here because fetch's own error would quote the whole URL, query credentials included.
       throw new TypeError("Invalid baseURL: pass an absolute http(s) URL as the baseURL option");
     }
+    const operationBase = this.#operationBase(op, base);
     let url: string;
     if (args.url !== undefined) {
       const resolved = new URL(args.url, `${base}/`);
@@ -528,7 +632,7 @@ export class HttpClient {
       url = resolved.href;
     } else {
       const path = encodePath(op.path, args.path ?? {});
-      url = base + (path.startsWith("/") || path === "" ? path : `/${path}`);
+      url = operationBase + (path.startsWith("/") || path === "" ? path : `/${path}`);
     }
 
     const declared = op.query ?? [];

@@ -12,6 +12,8 @@ export interface AttemptSignal {
   timedOut(): boolean;
   /** Stops the timer and detaches from the caller's signal; call when the attempt is over. */
   done(): void;
+  /** Stops the timer only: a body read after the attempt (a stream) still stops on the caller's abort. */
+  stopTimer(): void;
 }
 
 export function attemptSignal(caller: AbortSignal | undefined, timeoutMs: number): AttemptSignal {
@@ -36,6 +38,9 @@ export function attemptSignal(caller: AbortSignal | undefined, timeoutMs: number
     done: () => {
       if (timer !== undefined) clearTimeout(timer);
       caller?.removeEventListener("abort", onCallerAbort);
+    },
+    stopTimer: () => {
+      if (timer !== undefined) clearTimeout(timer);
     },
   };
 }
