@@ -25,6 +25,8 @@ const ALLOWED: Record<string, readonly string[]> = {
   // runtime/ is copied into every package: it imports nothing of ours.
   "templates/runtime": [],
   "scripts/diff": ["scripts/lib", "scripts/spec", "scripts/generate"],
+  // capture finds and downloads pages; it asks the scraper whether a page documents an API.
+  "scripts/capture": ["scripts/lib", "scripts/spec", "scripts/scrape"],
 };
 
 function layerOf(file: string): string {
