@@ -1,20 +1,24 @@
-// Loading an HTML page for the extractors, bounded in depth. parse5 (cheerio's HTML parser) checks the stack
-// of open elements at almost every tag, so a page nested N elements deep costs N^2 to parse (100,000 nested
-// <div>s: four minutes), and every walk of the tree afterwards, ours and cheerio's text(), recurses N deep
-// (10,000 crash with a stack overflow). Real pages nest a few dozen elements deep.
+// Loading an HTML page for the extractors, bounded in depth. Pages are parsed by htmlparser2 (cheerio's
+// other parser), not parse5: a whole captured site is mostly parsing, and htmlparser2 builds the same
+// tree of a rendered docs page in about a quarter of parse5's time (the 452-page stripe.com site: 0.1 s
+// against 0.4 s), with each node's start and end offsets instead of parse5's line objects. What it does
+// not do is rebuild broken HTML the way a browser does (no implied <html>, <body> or <tbody>, no
+// reparenting of misnested tags): readers look for elements by name and walk from the root, so they do
+// not depend on those wrappers.
 //
-// So before parse5 sees a page (a large one: see PARSE_FIRST_TAGS for small ones, whose tree is checked
-// after parsing instead), the tags that would open elements deeper than MAX_PAGE_DEPTH are blanked
-// out (replaced by spaces, line breaks kept, so every line number stays right): their text is read as part
-// of the element at the limit, nothing of it is lost, and a warning names the line. The depth is counted on
-// htmlparser2's tokenizer (a linear state machine), with the tree builder's rules that decide how deep an
-// element ends up, kept to what is needed to never count less than parse5 builds: implied end tags,
-// end tags that cannot close across a table or cell, and formatting elements (<b>, <a>...) that parse5
-// reopens after a misnested end tag until their own end tag comes.
+// htmlparser2 keeps its stack of open elements in an array it shifts and searches at every tag, so a
+// page nested N elements deep costs N^2 to parse (50,000 nested <div>s: seconds), and every walk of the
+// tree afterwards, ours and cheerio's text(), recurses N deep (10,000 crash with a stack overflow). Real
+// pages nest a few dozen elements deep. So before the parser sees a large page (small ones are checked
+// on the tree after parsing, see PARSE_FIRST_TAGS), the start tags that would open elements deeper than
+// MAX_PAGE_DEPTH are blanked out with their end tags (replaced by spaces, line breaks kept, so every line
+// and offset stays right): their text is read as part of the element at the limit, nothing of it is lost,
+// and a warning names the line. The depth is counted on htmlparser2's own tokenizer with its parser's
+// rules (implied end tags, voids, end tags closing the nearest open element of their name), applied to
+// the page as the parser will see it after the blanking, so the count is the depth it builds.
 import { load, type CheerioAPI } from "cheerio";
 import {
   type AnyNode,
-  type ChildNode,
   type Document,
   type Element,
   hasChildren,
@@ -27,55 +31,60 @@ import { MAX_PAGE_DEPTH } from "../lib/depth.ts";
 import type { Diagnostic } from "./fragment.ts";
 import { LineIndex } from "./text.ts";
 
+/** htmlparser2's void elements (Parser.ts voidElements): never open. */
 const VOID = new Set(
-  "area base basefont bgsound br col embed frame hr img input keygen link meta param source track wbr".split(
+  "area base basefont br col command embed frame hr img input isindex keygen link meta param source track wbr".split(
     " ",
   ),
 );
-/** An end tag does not close an element across these (the "scope" boundaries of the HTML tree builder). */
-const SCOPE_BOUNDARY = new Set("applet caption html table td th marquee object template button".split(" "));
-/** Formatting elements: closed by a misnested end tag, parse5 reopens them until their own end tag. */
-const FORMATTING = new Set("a b big code em font i nobr s small strike strong tt u".split(" "));
-/** Start tags that close the element on top of the stack first (only on top: parse5 does at least that). */
+/**
+ * Elements whose content htmlparser2's tokenizer reads as raw text: never blanked, since without its start
+ * tag the content would be read as tags. They hold no elements, so they add at most one level.
+ */
+const RAW_TEXT = new Set(["script", "style", "title", "textarea", "xmp"]);
+/** htmlparser2's implied end tags (Parser.ts openImpliesClose): a start tag closes these while on top. */
 const CLOSES_ON_TOP: ReadonlyMap<string, ReadonlySet<string>> = (() => {
-  const closesP = new Set(["p"]);
-  const map = new Map<string, Set<string>>();
-  const blocks =
-    "address article aside blockquote details dialog div dl fieldset figcaption figure footer form " +
-    "h1 h2 h3 h4 h5 h6 header hgroup hr main menu nav ol p pre section table ul";
-  for (const tag of blocks.split(" ")) map.set(tag, closesP);
-  map.set("li", new Set(["li", "p"]));
-  map.set("dt", new Set(["dt", "dd", "p"]));
-  map.set("dd", new Set(["dt", "dd", "p"]));
-  map.set("tr", new Set(["tr", "td", "th"]));
-  map.set("td", new Set(["td", "th"]));
-  map.set("th", new Set(["td", "th"]));
-  map.set("tbody", new Set(["thead", "tbody", "tfoot", "tr", "td", "th"]));
-  map.set("tfoot", new Set(["thead", "tbody", "tr", "td", "th"]));
-  map.set("option", new Set(["option"]));
-  map.set("optgroup", new Set(["option", "optgroup"]));
+  const p = new Set(["p"]);
+  const form = new Set(["input", "option", "optgroup", "select", "button", "datalist", "textarea"]);
+  const map = new Map<string, ReadonlySet<string>>([
+    ["tr", new Set(["tr", "th", "td"])],
+    ["th", new Set(["th"])],
+    ["td", new Set(["thead", "th", "td"])],
+    ["body", new Set(["head", "link", "script"])],
+    ["li", new Set(["li"])],
+    ["option", new Set(["option"])],
+    ["optgroup", new Set(["optgroup", "option"])],
+    ["dd", new Set(["dd", "dt"])],
+    ["dt", new Set(["dd", "dt"])],
+    ["rt", new Set(["rt", "rp"])],
+    ["rp", new Set(["rt", "rp"])],
+    ["tbody", new Set(["thead", "tbody"])],
+    ["tfoot", new Set(["thead", "tbody"])],
+  ]);
+  for (const tag of "select input output button datalist textarea".split(" ")) map.set(tag, form);
+  const closesP =
+    "p h1 h2 h3 h4 h5 h6 address article aside blockquote details div dl fieldset figcaption figure " +
+    "footer form header hr main nav ol pre section table ul";
+  for (const tag of closesP.split(" ")) map.set(tag, p);
   return map;
 })();
+/** Where "<x/>" closes x (htmlparser2's foreign context): inside svg and math, not inside their HTML islands. */
+const FOREIGN = new Set(["math", "svg"]);
+const HTML_ISLANDS = new Set([
+  "mi",
+  "mo",
+  "mn",
+  "ms",
+  "mtext",
+  "annotation-xml",
+  "foreignobject",
+  "desc",
+  "title",
+]);
 
-interface Open {
-  name: string;
-  /** Number of scope boundaries on the stack up to and including this element. */
-  boundaries: number;
-}
-
-/**
- * Whether the page has so few start tags that no element can end up deeper than `limit`: parse5 puts each
- * start tag's element on the stack with at most two implied table wrappers (tbody, tr) and one reopened
- * formatting element, under html and body. Most pages of a captured site are that small; counting their
- * "<" is a fraction of the tokenizer pass below.
- */
+/** Whether the page has so few start tags that no element can end up deeper than `limit`. */
 function tooFewTagsToNest(html: string, limit: number): boolean {
-  const most = mostStartTagsWithin(limit);
-  return startTagsUpTo(html, most) <= most;
-}
-
-function mostStartTagsWithin(limit: number): number {
-  return Math.floor((limit - 8) / 4);
+  return startTagsUpTo(html, limit) <= limit;
 }
 
 /** The page's start tags ("<" and a letter), counted up to `most` + 1. */
@@ -90,11 +99,10 @@ function startTagsUpTo(html: string, most: number): number {
 
 /**
  * Pages with at most this many start tags are parsed first and flattened (and parsed again) only when
- * their tree turns out too deep: parse5's cost per tag grows with the depth, but with this few tags the
- * worst page costs a few thousand steps per tag, and no real page is too deep. This saves the tokenizer
- * pass of flattenDeepHtml, a second read of the page, on the many small pages of a captured site (~4% of
- * the scrape of the 452-page stripe site). Pages with more tags are pre-scanned, so that a page nested
- * deep stays linear to parse.
+ * their tree turns out too deep: with this few tags the parser's stack work is bounded, and no real page
+ * is too deep. This saves the tokenizer pass of flattenDeepHtml, a second read of the page, on the many
+ * small pages of a captured site. Pages with more tags are pre-scanned, so that a page nested deep stays
+ * linear to parse.
  */
 const PARSE_FIRST_TAGS = 512;
 
@@ -122,39 +130,31 @@ function nestsDeeperThan(root: AnyNode, limit: number): boolean {
 /** The page with the tags deeper than `limit` blanked out, and the offset of the first one (if any). */
 export function flattenDeepHtml(html: string, limit = MAX_PAGE_DEPTH): { html: string; cutAt?: number } {
   if (tooFewTagsToNest(html, limit)) return { html };
-  const stack: Open[] = [];
+  /** The open elements, innermost last: what htmlparser2's parser will hold at this point. */
+  const stack: string[] = [];
   /** Stack positions of each open element name (for "is it open, and where" in constant time). */
   const positions = new Map<string, number[]>();
-  /** Formatting elements closed by a misnested end tag, which parse5 may reopen: still counted. */
-  const reopenable = new Map<string, number>();
-  let reopenableTotal = 0;
+  /** htmlparser2's foreign-context stack: whether "<x/>" closes x here. */
+  const foreign: boolean[] = [];
   /** Blanked start tags not yet closed, by name: their end tags are blanked too. */
   const blanked = new Map<string, number>();
   const cuts: [number, number][] = [];
-  let foreign = 0;
   let tag: { name: string; start: number; cut: boolean; pushed: boolean } | undefined;
 
-  const bump = (map: Map<string, number>, key: string, by: number): void => {
-    const next = (map.get(key) ?? 0) + by;
-    if (next === 0) map.delete(key);
-    else map.set(key, next);
+  const bump = (key: string, by: number): void => {
+    const next = (blanked.get(key) ?? 0) + by;
+    if (next === 0) blanked.delete(key);
+    else blanked.set(key, next);
   };
-  const pop = (closedByOwnEndTag: boolean): void => {
-    const top = stack.pop() as Open;
-    positions.get(top.name)?.pop();
-    if (top.name === "svg" || top.name === "math") foreign--;
-    if (!closedByOwnEndTag && FORMATTING.has(top.name)) {
-      bump(reopenable, top.name, 1);
-      reopenableTotal++;
-    }
+  const pop = (): void => {
+    const top = stack.pop() as string;
+    positions.get(top)?.pop();
   };
   const push = (name: string): void => {
-    const below = stack.at(-1)?.boundaries ?? 0;
-    stack.push({ name, boundaries: below + (SCOPE_BOUNDARY.has(name) ? 1 : 0) });
+    stack.push(name);
     const list = positions.get(name);
     if (list) list.push(stack.length - 1);
     else positions.set(name, [stack.length - 1]);
-    if (name === "svg" || name === "math") foreign++;
   };
   /** Offset of the "<" that starts the tag whose name begins at `nameStart` ("</ div>" has spaces). */
   const tagOpen = (nameStart: number): number => {
@@ -169,13 +169,23 @@ export function flattenDeepHtml(html: string, limit = MAX_PAGE_DEPTH): { html: s
     {
       onopentagname(start, end) {
         const name = html.slice(start, end).toLowerCase();
-        const closes = CLOSES_ON_TOP.get(name);
-        while (closes && stack.length > 0 && closes.has((stack.at(-1) as Open).name)) pop(false);
         const isVoid = VOID.has(name);
-        const depth = stack.length + reopenableTotal;
-        const tooDeep = !isVoid && depth >= limit;
-        if (tooDeep) bump(blanked, name, 1);
-        else if (!isVoid) push(name);
+        // The elements this tag closes first, counted before deciding: a blanked tag closes nothing,
+        // since the parser never sees it.
+        const closes = CLOSES_ON_TOP.get(name);
+        let closed = 0;
+        while (closes && closed < stack.length && closes.has(stack[stack.length - 1 - closed] as string))
+          closed++;
+        const tooDeep = !isVoid && !RAW_TEXT.has(name) && stack.length - closed >= limit;
+        if (tooDeep) bump(name, 1);
+        else {
+          for (let i = 0; i < closed; i++) pop();
+          if (!isVoid) {
+            push(name);
+            if (FOREIGN.has(name)) foreign.push(true);
+            else if (HTML_ISLANDS.has(name)) foreign.push(false);
+          }
+        }
         tag = { name, start: tagOpen(start), cut: tooDeep, pushed: !isVoid && !tooDeep };
       },
       onopentagend(end) {
@@ -184,12 +194,15 @@ export function flattenDeepHtml(html: string, limit = MAX_PAGE_DEPTH): { html: s
       },
       onselfclosingtag(end) {
         if (!tag) return;
-        // "<x/>" closes x only inside svg or math; in HTML the slash means nothing.
-        if (foreign > 0 && !VOID.has(tag.name)) {
-          if (tag.pushed && stack.at(-1)?.name === tag.name) pop(true);
-          else if (tag.cut) bump(blanked, tag.name, -1);
+        if (tag.cut) {
+          // A blanked "<x/>" that would have closed itself leaves no open element to match an end tag.
+          if (foreign.at(-1) === true) bump(tag.name, -1);
+          cut(tag.start, end);
+        } else if (foreign.at(-1) === true && tag.pushed && stack.at(-1) === tag.name) {
+          // "<x/>" closes x only in foreign content; in HTML the slash means nothing.
+          pop();
+          if (FOREIGN.has(tag.name) || HTML_ISLANDS.has(tag.name)) foreign.pop();
         }
-        if (tag.cut) cut(tag.start, end);
         tag = undefined;
       },
       onclosetag(start, end) {
@@ -197,19 +210,14 @@ export function flattenDeepHtml(html: string, limit = MAX_PAGE_DEPTH): { html: s
         const close = html.indexOf(">", end);
         const span: [number, number] = [tagOpen(start), close === -1 ? html.length - 1 : close];
         if ((blanked.get(name) ?? 0) > 0) {
-          bump(blanked, name, -1);
+          bump(name, -1);
           cut(...span);
           return;
         }
+        // The parser leaves a foreign context at any end tag of those names, matched or not.
+        if (FOREIGN.has(name) || HTML_ISLANDS.has(name)) foreign.pop();
         const at = positions.get(name)?.at(-1);
-        const top = stack.at(-1);
-        if (at !== undefined && top && top.boundaries === (stack[at] as Open).boundaries) {
-          while (stack.length > at + 1) pop(false);
-          pop(true);
-        } else if ((reopenable.get(name) ?? 0) > 0) {
-          bump(reopenable, name, -1);
-          reopenableTotal--;
-        }
+        if (at !== undefined) while (stack.length > at) pop();
       },
       onattribdata() {},
       onattribentity() {},
@@ -237,40 +245,22 @@ export function flattenDeepHtml(html: string, limit = MAX_PAGE_DEPTH): { html: s
   return { html: parts.join(""), cutAt: (cuts[0] as [number, number])[0] };
 }
 
-/** The text each page loaded without source locations was parsed from (see startLineOf). */
-const parsedText = new WeakMap<Document, string>();
-/** The same pages parsed again with locations, once a line was asked for. */
-const locatedTrees = new WeakMap<Document, Document>();
-
-export interface LoadHtmlOptions {
-  /**
-   * parse5's source locations on every node (default true). They cost about as much again as the parse
-   * itself (a 452-page site: 0.85 s of CPU with them, 0.45 s without), so a reader that needs a line only
-   * for the odd warning loads without them and asks startLineOf.
-   */
-  locations?: boolean;
-}
+/** The text each page was parsed from, and its line index once a line was asked for (see startLineOf). */
+const parsedText = new WeakMap<Document, { text: string; lines?: LineIndex }>();
 
 /**
- * The page parsed by cheerio, nested at most MAX_PAGE_DEPTH elements deep; a warning naming the line
- * where deeper elements were flattened. `lineOffset` places HTML embedded in a markdown page on that
- * page's lines.
+ * The page parsed by cheerio with htmlparser2, nested at most MAX_PAGE_DEPTH elements deep; a warning
+ * naming the line where deeper elements were flattened. `lineOffset` places HTML embedded in a markdown
+ * page on that page's lines. Every node has its start and end offsets in the page (startIndex, endIndex).
  */
-export function loadHtmlPage(
-  html: string,
-  file: string,
-  warnings: Diagnostic[],
-  lineOffset = 1,
-  options: LoadHtmlOptions = {},
-): CheerioAPI {
-  const locations = options.locations ?? true;
+export function loadHtmlPage(html: string, file: string, warnings: Diagnostic[], lineOffset = 1): CheerioAPI {
   const parse = (text: string): CheerioAPI => {
-    const $ = load(text, { sourceCodeLocationInfo: locations });
-    if (!locations) parsedText.set($.root()[0] as Document, text);
+    const $ = load(text, { xml: { xmlMode: false, withStartIndices: true, withEndIndices: true } });
+    parsedText.set($.root()[0] as Document, { text });
     return $;
   };
   const tags = startTagsUpTo(html, PARSE_FIRST_TAGS);
-  if (tags <= mostStartTagsWithin(MAX_PAGE_DEPTH)) return parse(html);
+  if (tags <= MAX_PAGE_DEPTH) return parse(html);
   if (tags <= PARSE_FIRST_TAGS) {
     const $ = parse(html);
     if (!nestsDeeperThan($.root()[0] as AnyNode, MAX_PAGE_DEPTH)) return $;
@@ -288,34 +278,34 @@ export function loadHtmlPage(
   return parse(bounded.html);
 }
 
-/**
- * The line (1-based) where `node` starts on its page. For a page loaded without locations, the page is
- * parsed once more with them (only pages that ask, for a warning) and the node found there by its path of
- * child positions from the root: parse5 builds the same tree from the same text either way.
- */
-export function startLineOf(node: AnyNode): number | undefined {
-  if (node.sourceCodeLocation) return node.sourceCodeLocation.startLine;
-  const path: number[] = [];
+function rootOf(node: AnyNode): Document | undefined {
   let at: AnyNode = node;
-  for (let parent = at.parent; parent; parent = at.parent) {
-    path.push(parent.children.indexOf(at as ChildNode));
-    at = parent;
-  }
-  const root = at as Document;
-  const text = parsedText.get(root);
-  if (text === undefined) return undefined;
-  let located = locatedTrees.get(root);
-  if (!located) {
-    located = load(text, { sourceCodeLocationInfo: true }).root()[0] as Document;
-    locatedTrees.set(root, located);
-  }
-  let found: AnyNode = located;
-  for (const index of path.reverse()) {
-    const next: AnyNode | undefined = "children" in found ? found.children[index] : undefined;
-    if (!next) return undefined;
-    found = next;
-  }
-  return found.sourceCodeLocation?.startLine;
+  while (at.parent) at = at.parent;
+  return at.type === "root" ? (at as Document) : undefined;
+}
+
+/** The line (1-based) where `node` starts in the HTML it was parsed from. */
+export function startLineOf(node: AnyNode): number | undefined {
+  if (node.startIndex === null) return undefined;
+  const root = rootOf(node);
+  const parsed = root && parsedText.get(root);
+  if (!parsed) return undefined;
+  parsed.lines ??= new LineIndex(parsed.text);
+  return parsed.lines.lineAt(node.startIndex);
+}
+
+/**
+ * Whether the element's end tag is in the page ("</td>"), rather than implied by the parser: by a
+ * following start tag, an enclosing end tag, or the end of the page (a capture cut off inside it).
+ */
+export function hasOwnEndTag(el: Element): boolean {
+  const root = rootOf(el);
+  const text = root && parsedText.get(root)?.text;
+  if (text === undefined || el.endIndex === null) return false;
+  // The parser ends an element just after its end tag's name (at the ">" of "</td>", the space of
+  // "</td >"); an implied end lies at the end of whatever tag implied it.
+  const start = el.endIndex - el.name.length - 2;
+  return start >= 0 && text.slice(start, el.endIndex).toLowerCase() === `</${el.name}`;
 }
 
 /**

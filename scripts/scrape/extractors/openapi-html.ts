@@ -5,7 +5,7 @@
 // The renderer fills some spots with placeholders (an eTag header, an "Example goes here" body): those are
 // not facts and are skipped.
 import type { CheerioAPI } from "cheerio";
-import { type AnyNode, type Element, hasChildren, isTag } from "domhandler";
+import { type AnyNode, type Document, type Element, hasChildren, isTag } from "domhandler";
 import type {
   Extractor,
   Fact,
@@ -638,7 +638,7 @@ function readResponses(
 
 function readOperation(
   ctx: Ctx,
-  article: Element | undefined,
+  article: Element | Document | undefined,
   scope: string,
   label: string,
 ): OperationFragment {
@@ -687,7 +687,7 @@ function warnIfCut(ctx: Ctx): void {
   const closed = (text.match(/<\/article\s*>/gi) ?? []).length;
   const noHtmlEnd = /<html[\s>]/i.test(text) && !/<\/html\s*>$/i.test(text);
   if (!noHtmlEnd && opened <= closed) return;
-  const last = ctx.$("body *").last();
+  const last = ctx.$("*").last();
   const article = last.closest("article");
   const articleEl = article.get(0);
   const where = articleEl && isTag(articleEl) ? ` inside article ${nthOfType(articleEl)}` : "";
@@ -711,9 +711,14 @@ function pageOutline(root: AnyNode): { articles: Element[]; title?: Element } {
   for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
     if (isTag(node)) {
       if (node.name === "article") articles.push(node);
-      else if (node.name === "title" && !title && node.parent && isTag(node.parent)) {
-        if (node.parent.name === "head") title = node;
-      }
+      // The page's title sits in <head>, or before any <body> when the page leaves <head> out (an
+      // <svg> holds <title>s of its own).
+      else if (
+        node.name === "title" &&
+        !title &&
+        (!node.parent || !isTag(node.parent) || node.parent.name === "head" || node.parent.name === "html")
+      )
+        title = node;
     }
     if (hasChildren(node)) {
       for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as AnyNode);
@@ -724,7 +729,7 @@ function pageOutline(root: AnyNode): { articles: Element[]; title?: Element } {
 
 function extract(page: Page): PageFragment {
   const out = emptyPageFragment(page.file, NAME);
-  const $ = loadHtmlPage(page.text, page.file, out.warnings, 1, { locations: false });
+  const $ = loadHtmlPage(page.text, page.file, out.warnings);
   const ctx: Ctx = { $, page, out };
   const { articles, title: titleEl } = pageOutline($.root()[0] as AnyNode);
   const title = plainText(nodeText(titleEl));
@@ -735,7 +740,9 @@ function extract(page: Page): PageFragment {
   }
   // A renderer fragment without <article> wrappers: read the body as the one operation.
   if (articles.length === 0 && $("pre.httpExample").length > 0) {
-    out.operations.push(readOperation(ctx, $("body").get(0), "body", "the page"));
+    // A fragment without <body> is read from its root.
+    const body = $("body").get(0) ?? ($.root()[0] as Document);
+    out.operations.push(readOperation(ctx, body, "body", "the page"));
   }
   warnIfCut(ctx);
   return out;

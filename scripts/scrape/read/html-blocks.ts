@@ -12,7 +12,7 @@ import {
   type TableBlock,
   warn,
 } from "./blocks.ts";
-import { loadHtmlPage, nodeText, rankOf } from "../html-page.ts";
+import { hasOwnEndTag, loadHtmlPage, nodeText, rankOf, startLineOf } from "../html-page.ts";
 import { pushCode } from "./code-blocks.ts";
 
 const BLOCK_TAGS = new Set([
@@ -88,16 +88,15 @@ class HtmlReader {
   ) {}
 
   source(el: Element, at: AnyNode = el): Source {
-    const line = at.sourceCodeLocation?.startLine ?? el.sourceCodeLocation?.startLine;
+    const line = startLineOf(at) ?? startLineOf(el);
     if (this.lineOffset !== undefined)
       return { file: this.ctx.file, line: this.lineOffset + (line ?? 1) - 1 };
     return { file: this.ctx.file, selector: cssPath(el), ...(line !== undefined ? { line } : {}) };
   }
 
-  /** True when parse5 closed the element itself because the page ended inside it. */
+  /** True when the page does not close the element itself: it may have been cut off inside it. */
   private unclosed(el: Element): boolean {
-    const loc = el.sourceCodeLocation;
-    return this.mayBeCut && loc !== undefined && loc !== null && loc.endTag === undefined;
+    return this.mayBeCut && !hasOwnEndTag(el);
   }
 
   walk(el: Element): void {
