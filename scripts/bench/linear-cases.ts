@@ -35,7 +35,7 @@ export const WORST_CASES: readonly WorstCase[] = [
     }),
   },
   {
-    // parse5 checks the open elements at each tag: nesting N deep cost N^2 (and crashed our walks).
+    // the HTML parser searches its open elements at each tag: nesting N deep cost N^2 (and crashed our walks).
     name: "HTML nested deep",
     build: (bytes) => {
       const n = Math.floor(bytes / 11);

@@ -1,4 +1,4 @@
-// HTML -> blocks (cheerio/parse5 with source locations: a selector and a line for every fact).
+// HTML -> blocks (cheerio with htmlparser2, start offsets on every node: a selector and a line for every fact).
 import type { AnyNode, Element, Text as DomText } from "domhandler";
 import type { Source } from "../fragment.ts";
 import {
