@@ -74,7 +74,49 @@ const STRINGS = [
   "a\n\n",
   "\n",
   "\n\n",
+  // Strings the writer may write as they are without asking the library (letters first, then letters,
+  // digits, "_", " ", ",", ".", "(", ")", "/", "-"), and their near misses.
+  "Yes",
+  "YES",
+  "yEs",
+  "y",
+  "N",
+  "oN",
+  "OFF",
+  "Null",
+  "NULL",
+  "nUll",
+  "True",
+  "tRUE",
+  "Infinity",
+  "NaN",
+  "nan",
+  "e1",
+  "E10",
+  "a - b",
+  "a -b",
+  "x (y), z.",
+  "a,b",
+  "a/b/c",
+  "word ",
+  "A_b-c.d",
+  "ok_",
+  "Base64URL",
 ];
+
+/** Strings over the alphabet the writer writes as they are, with a fixed seed: each checked against the library. */
+function fastPathStrings(): string[] {
+  const alphabet = "aAyYnNeE01_ ,.()/-tToOfFlLsSuU";
+  let seed = 12;
+  const next = (): number => (seed = (seed * 1103515245 + 12345) % 2147483648);
+  const out: string[] = [];
+  for (let i = 0; i < 3000; i++) {
+    let text = "";
+    for (let n = 1 + (next() % 6); n > 0; n--) text += alphabet[next() % alphabet.length];
+    out.push(text);
+  }
+  return out;
+}
 
 /** Every string as a key and as a value, at several depths, in maps and lists. */
 function edgeCases(): unknown[] {
@@ -126,6 +168,12 @@ describe("blockYaml", () => {
     for (const value of edgeCases()) {
       expect(blockYaml(value)).toBe(stringify(value, BLOCK_YAML_OPTIONS));
     }
+  });
+
+  it("writes strings of the plain alphabet exactly as the yaml library does, as keys and values", () => {
+    const strings = fastPathStrings();
+    const doc = Object.fromEntries(strings.map((s) => [s, [s, { [s]: s }]]));
+    expect(blockYaml(doc)).toBe(stringify(doc, BLOCK_YAML_OPTIONS));
   });
 
   it("reads back as the value it was written from", () => {
