@@ -66,8 +66,9 @@ function droppedRefsWarning(refs: string[]): string {
 function ownKeywords(node: JsonSchema): JsonSchema {
   const own: JsonSchema = {};
   // setOwn: keys are page text, and "__proto__" must stay a key rather than replace the prototype.
-  for (const [k, v] of Object.entries(node)) {
-    if (!CHILD_KEYWORDS.has(k) && k !== "description") setOwn(own, k, v);
+  // Keys, then each value: Object.entries made an array per keyword of every property of a site.
+  for (const k of Object.keys(node)) {
+    if (!CHILD_KEYWORDS.has(k) && k !== "description") setOwn(own, k, node[k]);
   }
   return own;
 }

@@ -685,7 +685,9 @@ function warnIfCut(ctx: Ctx): void {
   const text = ctx.page.text.trimEnd();
   const opened = (text.match(/<article[\s>]/gi) ?? []).length;
   const closed = (text.match(/<\/article\s*>/gi) ?? []).length;
-  const noHtmlEnd = /<html[\s>]/i.test(text) && !/<\/html\s*>$/i.test(text);
+  // The end tag is looked for in the page's last bytes: a regex anchored at the end ("...$") is still
+  // tried at every "<" of the page.
+  const noHtmlEnd = /<html[\s>]/i.test(text) && !/<\/html\s*>$/i.test(text.slice(-64));
   if (!noHtmlEnd && opened <= closed) return;
   const last = ctx.$("*").last();
   const article = last.closest("article");
