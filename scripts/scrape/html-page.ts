@@ -16,17 +16,8 @@
 // and a warning names the line. The depth is counted on htmlparser2's own tokenizer with its parser's
 // rules (implied end tags, voids, end tags closing the nearest open element of their name), applied to
 // the page as the parser will see it after the blanking, so the count is the depth it builds.
-import { load, type CheerioAPI } from "cheerio";
-import {
-  type AnyNode,
-  type Document,
-  type Element,
-  hasChildren,
-  isComment,
-  isTag,
-  isText,
-} from "domhandler";
-import { Tokenizer } from "htmlparser2";
+import { type AnyNode, type Document, type Element, hasChildren, isComment, isTag, isText } from "domhandler";
+import { parseDocument, Tokenizer } from "htmlparser2";
 import { MAX_PAGE_DEPTH } from "../lib/depth.ts";
 import type { Diagnostic } from "./fragment.ts";
 import { LineIndex } from "./text.ts";
@@ -249,21 +240,23 @@ export function flattenDeepHtml(html: string, limit = MAX_PAGE_DEPTH): { html: s
 const parsedText = new WeakMap<Document, { text: string; lines?: LineIndex }>();
 
 /**
- * The page parsed by cheerio with htmlparser2, nested at most MAX_PAGE_DEPTH elements deep; a warning
- * naming the line where deeper elements were flattened. `lineOffset` places HTML embedded in a markdown
- * page on that page's lines. Every node has its start and end offsets in the page (startIndex, endIndex).
+ * The page parsed by htmlparser2 (the parser cheerio uses for it; a cheerio wrapper costs a class per
+ * page, so readers walk the tree and wrap it with cheerio's load() only where they want selectors),
+ * nested at most MAX_PAGE_DEPTH elements deep; a warning naming the line where deeper elements were
+ * flattened. `lineOffset` places HTML embedded in a markdown page on that page's lines. Every node has
+ * its start and end offsets in the page (startIndex, endIndex).
  */
-export function loadHtmlPage(html: string, file: string, warnings: Diagnostic[], lineOffset = 1): CheerioAPI {
-  const parse = (text: string): CheerioAPI => {
-    const $ = load(text, { xml: { xmlMode: false, withStartIndices: true, withEndIndices: true } });
-    parsedText.set($.root()[0] as Document, { text });
-    return $;
+export function loadHtmlPage(html: string, file: string, warnings: Diagnostic[], lineOffset = 1): Document {
+  const parse = (text: string): Document => {
+    const doc = parseDocument(text, { withStartIndices: true, withEndIndices: true });
+    parsedText.set(doc, { text });
+    return doc;
   };
   const tags = startTagsUpTo(html, PARSE_FIRST_TAGS);
   if (tags <= MAX_PAGE_DEPTH) return parse(html);
   if (tags <= PARSE_FIRST_TAGS) {
-    const $ = parse(html);
-    if (!nestsDeeperThan($.root()[0] as AnyNode, MAX_PAGE_DEPTH)) return $;
+    const doc = parse(html);
+    if (!nestsDeeperThan(doc, MAX_PAGE_DEPTH)) return doc;
   }
   const bounded = flattenDeepHtml(html);
   if (bounded.cutAt !== undefined) {

@@ -1,4 +1,4 @@
-import { load } from "cheerio";
+import { load, type CheerioAPI } from "cheerio";
 import type { AnyNode } from "domhandler";
 import { describe, expect, it } from "vitest";
 import type { Element } from "domhandler";
@@ -30,7 +30,7 @@ const PAGE = [
 ].join("\n");
 
 /** Each element's line, counted on the text independently of the parser: where its start tag is. */
-function expectLinesOfStartTags(html: string, $: ReturnType<typeof loadHtmlPage>): void {
+function expectLinesOfStartTags(html: string, $: CheerioAPI): void {
   const elements = $("*").toArray() as Element[];
   expect(elements.length).toBeGreaterThan(10);
   for (const el of elements) {
@@ -42,20 +42,20 @@ function expectLinesOfStartTags(html: string, $: ReturnType<typeof loadHtmlPage>
 
 describe("loadHtmlPage: lines and end tags", () => {
   it("gives each element the line of its start tag", () => {
-    expectLinesOfStartTags(PAGE, loadHtmlPage(PAGE, "p.html", []));
-    const $ = loadHtmlPage(PAGE, "p.html", []);
+    expectLinesOfStartTags(PAGE, load(loadHtmlPage(PAGE, "p.html", [])));
+    const $ = load(loadHtmlPage(PAGE, "p.html", []));
     expect(startLineOf($("li").get(1) as never)).toBe(10);
   });
 
   it("gives the lines of a page flattened for depth", () => {
     const deep = `<html><body>\n${"<div>".repeat(MAX_PAGE_DEPTH + 20)}\n<p>deep</p>\n${"</div>".repeat(MAX_PAGE_DEPTH + 20)}\n<h2>after</h2></body></html>`;
-    const $ = loadHtmlPage(deep, "d.html", []);
+    const $ = load(loadHtmlPage(deep, "d.html", []));
     expect(startLineOf($("h2").get(0) as never)).toBe(5);
   });
 
   it("tells an element closed by its own end tag from one the parser closed", () => {
     const html = "<div><ul><li>a</li ><li>b</ul><table><tr><td>x</td><td>y</table><pre>cut";
-    const $ = loadHtmlPage(html, "e.html", []);
+    const $ = load(loadHtmlPage(html, "e.html", []));
     const own = (selector: string) =>
       $(selector)
         .toArray()
@@ -92,7 +92,7 @@ describe("loadHtmlPage keeps every page within the depth limit, whichever way it
     "a page nested %i divs deep is flattened, with the warning",
     (n) => {
       const warnings: Diagnostic[] = [];
-      const $ = loadHtmlPage(deepDivs(n), "d.html", warnings);
+      const $ = load(loadHtmlPage(deepDivs(n), "d.html", warnings));
       expect(warnings).toEqual([
         expect.objectContaining({ line: 2, message: expect.stringMatching(/nested more than/) }),
       ]);
@@ -104,7 +104,7 @@ describe("loadHtmlPage keeps every page within the depth limit, whichever way it
   it("reads a page of many tags that nests within the limit as it is", () => {
     const html = `<html><body>${"<p><b>x</b></p>".repeat(200)}${"<div>".repeat(100)}y${"</div>".repeat(100)}</body></html>`;
     const warnings: Diagnostic[] = [];
-    const $ = loadHtmlPage(html, "w.html", warnings);
+    const $ = load(loadHtmlPage(html, "w.html", warnings));
     expect(warnings).toEqual([]);
     expect($("div").length).toBe(100);
     expect($("b").length).toBe(200);

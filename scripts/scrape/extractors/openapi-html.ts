@@ -4,7 +4,7 @@
 // (section.requestContent pre.schema) and the response statuses (section.responses li.response).
 // The renderer fills some spots with placeholders (an eTag header, an "Example goes here" body): those are
 // not facts and are skipped.
-import type { CheerioAPI } from "cheerio";
+import { load } from "cheerio";
 import { type AnyNode, type Document, type Element, hasChildren, isTag } from "domhandler";
 import type {
   Extractor,
@@ -77,7 +77,7 @@ function detect(page: Page): number {
 // ---------------------------------------------------------------------------------------------------
 
 interface Ctx {
-  $: CheerioAPI;
+  root: Document;
   page: Page;
   out: PageFragment;
 }
@@ -689,7 +689,9 @@ function warnIfCut(ctx: Ctx): void {
   // tried at every "<" of the page.
   const noHtmlEnd = /<html[\s>]/i.test(text) && !/<\/html\s*>$/i.test(text.slice(-64));
   if (!noHtmlEnd && opened <= closed) return;
-  const last = ctx.$("*").last();
+  // Only a cut page gets here: cheerio's selectors find where it stops.
+  const $ = load(ctx.root);
+  const last = $("*").last();
   const article = last.closest("article");
   const articleEl = article.get(0);
   const where = articleEl && isTag(articleEl) ? ` inside article ${nthOfType(articleEl)}` : "";
@@ -702,12 +704,20 @@ function warnIfCut(ctx: Ctx): void {
 }
 
 /**
- * The page's <article> elements in document order and its first `head > title`, found in one walk of the
- * tree (a cheerio selector per lookup compiled the selector and walked the whole page again).
+ * The page's <article> elements in document order, its first `head > title`, its <body> and whether it
+ * shows a `pre.httpExample`, found in one walk of the tree (a cheerio selector per lookup compiled the
+ * selector and walked the whole page again).
  */
-function pageOutline(root: AnyNode): { articles: Element[]; title?: Element } {
+function pageOutline(root: AnyNode): {
+  articles: Element[];
+  title?: Element;
+  body?: Element;
+  httpExample: boolean;
+} {
   const articles: Element[] = [];
   let title: Element | undefined;
+  let body: Element | undefined;
+  let httpExample = false;
   // Iterative, so a deeply nested page cannot overflow the stack.
   const stack: AnyNode[] = [root];
   for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
@@ -721,30 +731,31 @@ function pageOutline(root: AnyNode): { articles: Element[]; title?: Element } {
         (!node.parent || !isTag(node.parent) || node.parent.name === "head" || node.parent.name === "html")
       )
         title = node;
+      else if (node.name === "body") body ??= node;
+      else if (node.name === "pre" && !httpExample) httpExample = hasClass(node, "httpExample");
     }
     if (hasChildren(node)) {
       for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as AnyNode);
     }
   }
-  return title ? { articles, title } : { articles };
+  return { articles, httpExample, ...(title ? { title } : {}), ...(body ? { body } : {}) };
 }
 
 function extract(page: Page): PageFragment {
   const out = emptyPageFragment(page.file, NAME);
-  const $ = loadHtmlPage(page.text, page.file, out.warnings);
-  const ctx: Ctx = { $, page, out };
-  const { articles, title: titleEl } = pageOutline($.root()[0] as AnyNode);
-  const title = plainText(nodeText(titleEl));
+  const root = loadHtmlPage(page.text, page.file, out.warnings);
+  const ctx: Ctx = { root, page, out };
+  const outline = pageOutline(root);
+  const title = plainText(nodeText(outline.title));
   if (title) out.title = title;
-  for (const article of articles) {
+  for (const article of outline.articles) {
     const n = nthOfType(article);
     out.operations.push(readOperation(ctx, article, `article:nth-of-type(${n})`, `article ${n}`));
   }
-  // A renderer fragment without <article> wrappers: read the body as the one operation.
-  if (articles.length === 0 && $("pre.httpExample").length > 0) {
-    // A fragment without <body> is read from its root.
-    const body = $("body").get(0) ?? ($.root()[0] as Document);
-    out.operations.push(readOperation(ctx, body, "body", "the page"));
+  // A renderer fragment without <article> wrappers: read the body (the root of a fragment without one)
+  // as the one operation.
+  if (outline.articles.length === 0 && outline.httpExample) {
+    out.operations.push(readOperation(ctx, outline.body ?? root, "body", "the page"));
   }
   warnIfCut(ctx);
   return out;

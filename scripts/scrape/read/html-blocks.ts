@@ -12,6 +12,7 @@ import {
   type TableBlock,
   warn,
 } from "./blocks.ts";
+import { DomUtils } from "htmlparser2";
 import { hasOwnEndTag, loadHtmlPage, nodeText, rankOf, startLineOf } from "../html-page.ts";
 import { pushCode } from "./code-blocks.ts";
 
@@ -265,10 +266,12 @@ export function htmlBlocks(
   ctx: Ctx,
   embedded?: { line: number; last: boolean },
 ): { blocks: Block[]; title?: string } {
-  const $ = loadHtmlPage(html, ctx.file, ctx.warnings, embedded?.line);
+  const doc = loadHtmlPage(html, ctx.file, ctx.warnings, embedded?.line);
   const reader = new HtmlReader(ctx, embedded?.line, embedded?.last ?? true);
-  const root = $.root()[0];
-  if (root) reader.walkChildren(root);
-  const title = $("title").first().text().replace(/\s+/g, " ").trim();
+  reader.walkChildren(doc);
+  const titleEl = DomUtils.findOne((el) => el.name === "title", doc.children);
+  const title = nodeText(titleEl ?? undefined)
+    .replace(/\s+/g, " ")
+    .trim();
   return { blocks: reader.blocks, ...(title ? { title } : {}) };
 }
