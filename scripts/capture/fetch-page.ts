@@ -111,13 +111,20 @@ function checkHeaders(headers: Record<string, string> | undefined, url: string):
  * The URL to request and the headers for its origin: `user:password@` in the URL is sent as HTTP Basic
  * authentication (as curl does), unless the caller gives its own Authorization; fetch refuses such a URL.
  */
-function withoutUserInfo(
+export function withoutUserInfo(
   url: string,
   headers: Record<string, string> | undefined,
 ): { url: string; headers: Record<string, string> | undefined } {
   const parsed = new URL(url);
   if (parsed.username === "" && parsed.password === "") return { url, headers };
-  const user = `${decodeURIComponent(parsed.username)}:${decodeURIComponent(parsed.password)}`;
+  const decode = (text: string) => {
+    try {
+      return decodeURIComponent(text);
+    } catch {
+      return text; // a stray `%`: sent as written
+    }
+  };
+  const user = `${decode(parsed.username)}:${decode(parsed.password)}`;
   const given = Object.keys(headers ?? {}).some((name) => name.toLowerCase() === "authorization");
   if (given) return { url: redactUrl(parsed), headers };
   return {

@@ -49,8 +49,11 @@ export const PAGE_HTML = "<html><body><h1>Widgets</h1><p>GET /v1/widgets</p></bo
 export interface HostileOptions {
   /** Where `offSite` redirects to: another origin (a second test server, to see what reaches it). */
   offSite?: string;
-  /** The robots.txt the handler serves: its status (a 503 is "unreachable"), a Crawl-delay; false for none. */
-  robots?: { status?: number; crawlDelaySeconds?: number } | false;
+  /**
+   * The robots.txt the handler serves: its status (a 503 is "unreachable"), a Crawl-delay, or a whole text
+   * of its own; false for none (404).
+   */
+  robots?: { status?: number; crawlDelaySeconds?: number; text?: string } | false;
 }
 
 export interface HostileRoutes {
@@ -95,11 +98,10 @@ export function hostileRoutes(options: HostileOptions = {}): HostileRoutes {
   const routes: Record<string, (req: IncomingMessage, res: ServerResponse) => void> = {
     [HOSTILE.robots]: (_req, res) => {
       if (options.robots === false) return void res.writeHead(404).end();
-      const { status = 200, crawlDelaySeconds } = options.robots ?? {};
+      const { status = 200, crawlDelaySeconds, text } = options.robots ?? {};
       const delay = crawlDelaySeconds === undefined ? "" : `Crawl-delay: ${crawlDelaySeconds}\n`;
-      res
-        .writeHead(status, { "content-type": "text/plain" })
-        .end(status === 200 ? `User-agent: *\nDisallow: /hostile/private/\n${delay}` : "unavailable");
+      const body = text ?? `User-agent: *\nDisallow: /hostile/private/\n${delay}`;
+      res.writeHead(status, { "content-type": "text/plain" }).end(status === 200 ? body : "unavailable");
     },
     [HOSTILE.private]: (_req, res) => html(res, "<p>robots.txt forbids this page</p>"),
     [HOSTILE.page]: (req, res) => {

@@ -106,6 +106,15 @@ describe("SiteFetcher: robots.txt", () => {
     expect(routes.hits(HOSTILE.private)).toBe(0);
   });
 
+  it("reads the first 512 KiB of a larger robots.txt and ignores the rest (RFC 9309)", async () => {
+    const padding = `# ${"-".repeat(1024)}\n`.repeat(600);
+    const text = `User-agent: *\nDisallow: /hostile/private/\n${padding}Disallow: /hostile/page.html\n`;
+    routes = hostileRoutes({ robots: { text } });
+    const { fetcher: f } = fetcher();
+    expect((await f.get({ url: `${base}${HOSTILE.page}` })).kind).toBe("fetched");
+    expect((await f.get({ url: `${base}${HOSTILE.private}` })).kind).toBe("refused");
+  });
+
   it("a missing robots.txt (404) allows everything", async () => {
     routes = hostileRoutes({ robots: false });
     expect((await get({}, HOSTILE.private)).kind).toBe("fetched");
@@ -349,6 +358,11 @@ describe("SiteFetcher: credentials", () => {
     );
     expect(JSON.stringify(outcomes)).not.toContain("pass-secret");
     expect(outcomes[1]).toMatchObject({ url: `${base}${HOSTILE.loop}` });
+    // Pages the crawler found by their links (no user info) are sent the credentials too, and robots.txt.
+    expect((await f.get({ url: `${base}${HOSTILE.moved}` })).kind).toBe("fetched");
+    const basic = `Basic ${Buffer.from("user:pass-secret").toString("base64")}`;
+    expect(routes.headersOf(HOSTILE.page).map((h) => h.authorization)).toEqual([basic, basic]);
+    expect(routes.headersOf(HOSTILE.robots)[0]?.authorization).toBe(basic);
   });
 
   it("a header fetch cannot send is a failure that does not quote it", async () => {
