@@ -2,7 +2,7 @@
 // else those of `*`, merged; Allow/Disallow rules where the longest matching pattern wins and Allow wins a
 // tie; `*` and a final `$` in patterns. Hand-written rather than the robots-parser package because the
 // matching it copies from Google's (a table of pattern length x path length per rule) lets a hostile
-// robots.txt of `*a*a*a...` take seconds per URL. Here a pattern is split once on `*` and each piece is
+// robots.txt take seconds per URL (`Disallow: /****...b`, 500 KiB, against a 2 KiB path: 3.4 s). Here a pattern is split once on `*` and each piece is
 // found at its leftmost place after the one before (optimal for `*`-only globs), so one rule costs its
 // pattern plus one pass over the path, and the parse is one pass over the lines. Many rules that each
 // scan a long path would still add up (rules x path length), so one check has a budget of characters

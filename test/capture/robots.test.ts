@@ -88,14 +88,15 @@ describe("robots.txt rules", () => {
   });
 
   it("checks a URL in time linear in the file and the path, whatever the patterns", () => {
-    // 512 KiB of one pattern of `*a` pieces against a long path of `a`s that it never matches (no `b`):
-    // a backtracking matcher, or the pattern x path table robots-parser uses, takes seconds or minutes.
-    const pattern = `/${"*a".repeat(256 * 1024)}*b`;
-    const robots = parseRobots(`User-agent: *\nDisallow: ${pattern}\nAllow: /a\n`);
+    // 512 KiB of stars before a `b` the path lacks, and of `*a` pieces: robots-parser (Google's algorithm,
+    // a pattern x path table) took 3.4 s for one check of the stars against a 2 KiB path.
+    const robots = parseRobots(
+      `User-agent: *\nDisallow: /${"*".repeat(256 * 1024)}b\nDisallow: /${"*a".repeat(128 * 1024)}*b\nAllow: /a\n`,
+    );
     const path = `/${"a".repeat(8192)}`;
     let started = performance.now();
     for (let i = 0; i < 10; i++) expect(robots.verdict(path)).toBe("allow");
-    // About 20 ms on an idle machine for the ten checks; 20x that on a busy one.
+    // About 40 ms on an idle machine for the ten checks; 20x that on a busy one.
     expect(performance.now() - started).toBeLessThan(1000);
 
     // Many rules that each scan the whole path: the check stops at its budget and says so.
