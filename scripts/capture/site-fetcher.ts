@@ -22,7 +22,7 @@ export interface SiteFetcherOptions {
   limit?: SizeLimit;
   /** Requests in flight at once to the site's host (default 4). */
   concurrency?: number;
-  /** Pause between the start of two requests to the host (default 25 ms); robots.txt's Crawl-delay is a floor. */
+  /** Pause between the start of two requests to the host (default 10 ms); robots.txt's Crawl-delay is a floor. */
   delayMs?: number;
   /** Retries of a page that answered 429 or 5xx or could not connect (default 3). */
   retries?: number;
@@ -58,10 +58,11 @@ export type PageOutcome =
 
 export const DEFAULT_CONCURRENCY = 4;
 /**
- * At most 40 request starts a second to one host: polite for a docs site (a browser opening a page asks
- * for more), and a 500-page local site still takes under 15 s of delays.
+ * At most 100 request starts a second to one host. Over a real network the 4 connections bound the rate
+ * first (4 per round trip); the delay keeps a fast local site from being hammered, and a 500-page site
+ * still spends only 5 s in it (the issue's bench: 500 pages in under 30 s with the defaults).
  */
-export const DEFAULT_DELAY_MS = 25;
+export const DEFAULT_DELAY_MS = 10;
 export const DEFAULT_RETRIES = 3;
 const DEFAULT_BACKOFF_MS = 1000;
 const DEFAULT_MAX_WAIT_MS = 60_000;
