@@ -136,7 +136,7 @@ export function hostileRoutes(options: HostileOptions = {}): HostileRoutes {
           sent++;
           if (!res.write(chunk)) return void res.once("drain", more);
         }
-        res.end();
+        if (!res.destroyed) res.end();
       };
       more();
     },
