@@ -25,6 +25,7 @@ export default tseslint.config(
   {
     files: [
       "scripts/scrape/**/*.ts",
+      "scripts/capture/**/*.ts",
       "scripts/lib/**/*.ts",
       "scripts/diff/**/*.ts",
       "scripts/generate/**/*.ts",

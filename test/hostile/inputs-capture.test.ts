@@ -103,7 +103,7 @@ describe("capture: bounded downloads", () => {
     expect(await readFile(join(moved.apiDir, "pages/page.html"), "utf8")).toBe(PAGE);
     const loop = await capture("/loop");
     expect(loop.code).toBe(2);
-    expect(loop.err).toBe(`error ${base}/loop: more than 5 redirects`);
+    expect(loop.err).toBe(`error ${base}/loop: redirects in a loop: ${base}/loop -> ${base}/loop`);
     const toFile = await capture("/to-file");
     expect(toFile.code).toBe(2);
     expect(toFile.err).toBe(
