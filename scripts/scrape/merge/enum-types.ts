@@ -57,6 +57,10 @@ export function enumValuesOffType(schema: JsonSchema): unknown[] {
  * Returns the values that spell no value of the type, which the caller drops and reports.
  */
 export function convertEnumToType(schema: JsonSchema): unknown[] {
+  const items = schema.items;
+  const hasItems = typeof items === "object" && items !== null && !Array.isArray(items);
+  // Most nodes of a spec have neither: nothing to convert, and no lists made to find that out.
+  if (!Array.isArray(schema.enum) && !hasItems) return [];
   const dropped: unknown[] = [];
   const types = typesOf(schema);
   if (types.length > 0 && Array.isArray(schema.enum)) {
@@ -73,8 +77,7 @@ export function convertEnumToType(schema: JsonSchema): unknown[] {
     if (kept.length > 0) schema.enum = [...new Map(kept.map((v) => [JSON.stringify(v), v])).values()];
     else delete schema.enum;
   }
-  const items = schema.items;
-  if (typeof items === "object" && items !== null && !Array.isArray(items)) {
+  if (hasItems) {
     const copy = { ...(items as JsonSchema) };
     dropped.push(...convertEnumToType(copy));
     schema.items = copy;
