@@ -3,8 +3,11 @@
 
 /** Line breaks and runs of spaces collapsed to single spaces, ends trimmed. */
 export function collapseSpace(text: string): string {
-  return text.replace(/\s+/g, " ").trim();
+  // Most texts are single-spaced already: test before rebuilding them (a replacement per space).
+  return (NOT_SINGLE_SPACED.test(text) ? text.replace(/\s+/g, " ") : text).trim();
 }
+/** Two whitespace characters in a row, or one that is not a plain space. */
+const NOT_SINGLE_SPACED = /\s\s|[^\S ]/;
 
 /**
  * Light markup reduced to its text, whitespace collapsed: [links](url) and ![images](url) keep their text,
