@@ -34,6 +34,9 @@ export function markdownCode(text: string): string {
 /** markdownCode of text already made visible (so a cell does not run visible() twice per text). */
 function codeSpan(content: string): string {
   if (content === "") return "` `";
+  // Most content holds no backtick and has no space at either end: one backtick on each side.
+  if (!content.includes("`") && content.charCodeAt(0) !== 32 && content.charCodeAt(content.length - 1) !== 32)
+    return `\`${content}\``;
   const fence = "`".repeat(longestBacktickRun(content) + 1);
   const pad = (content.includes("`") || /^ | $/.test(content)) && !/^ +$/.test(content) ? " " : "";
   return `${fence}${pad}${content}${pad}${fence}`;
@@ -46,6 +49,7 @@ function codeSpan(content: string): string {
  */
 export function markdownCellCode(text: string): string {
   const content = visible(text);
+  if (!content.includes("|")) return codeSpan(content);
   if (/\\\|/.test(content)) return markdownText(text);
   return codeSpan(content).replace(/\|/g, "\\|");
 }
