@@ -84,6 +84,8 @@ class Writer<R> {
   private readonly flat: [Map<string, string>, Map<string, string>] = [new Map(), new Map()];
   /** "\n" and each indentation, made once per depth. */
   private readonly breaks: string[] = [];
+  private readonly inner: string[] = [];
+  private readonly items: string[] = [];
   readonly pieces: string[] = [];
 
   node(value: unknown, indent: string, role: R): void {
@@ -153,10 +155,10 @@ class Writer<R> {
       this.pieces.push("[]");
       return;
     }
-    const itemIndent = `${indent}  `;
+    const itemIndent = this.deeper(indent);
     const itemRole = this.order.item(role);
     for (let i = 0; i < items.length; i++) {
-      this.pieces.push(i === 0 ? "- " : `${this.lineBreak(indent)}- `);
+      this.pieces.push(i === 0 ? "- " : this.itemBreak(indent));
       this.node(items[i], itemIndent, itemRole);
     }
   }
@@ -173,15 +175,50 @@ class Writer<R> {
     }
   }
 
+  /** A line break and "- " at an indentation, made once per depth. */
+  private itemBreak(indent: string): string {
+    let text = this.items[indent.length];
+    if (text === undefined) this.items[indent.length] = text = `${this.lineBreak(indent)}- `;
+    return text;
+  }
+
+  /** The indentation one step deeper, made once per depth. */
+  private deeper(indent: string): string {
+    let text = this.inner[indent.length];
+    if (text === undefined) this.inner[indent.length] = text = `${indent}  `;
+    return text;
+  }
+
+  /**
+   * "key:" and " value" of a pair whose text is the same at every indentation, made once per document:
+   * a spec repeats its keys ("type", "description") and many values, and a new string for each pair of
+   * a 2 MB spec was most of the writer's garbage.
+   */
+  private readonly keyPieces = new Map<string, string>();
+  private readonly valuePieces = new Map<string, string>();
+
   /** One `key: value` (stringifyPair, for a string key and a value that is never null as a node). */
   private pair(key: string, value: unknown, indent: string, role: R): void {
-    const inner = `${indent}  `;
-    const keyText = this.scalar(key, true, inner);
-    const explicitKey = keyText.length > MAX_IMPLICIT_KEY;
-    this.pieces.push(explicitKey ? `? ${keyText}${this.lineBreak(indent)}:` : `${keyText}:`);
+    const inner = this.deeper(indent);
+    let keyPiece = this.keyPieces.get(key);
+    let explicitKey = false;
+    if (keyPiece === undefined) {
+      const keyText = this.scalar(key, true, inner);
+      explicitKey = keyText.length > MAX_IMPLICIT_KEY;
+      keyPiece = explicitKey ? `? ${keyText}${this.lineBreak(indent)}:` : `${keyText}:`;
+      if (!explicitKey && sameAtEveryIndent(key)) this.keyPieces.set(key, keyPiece);
+    }
+    this.pieces.push(keyPiece);
     if (!isCollection(value)) {
+      const cached = typeof value === "string" ? this.valuePieces.get(value) : undefined;
+      if (cached !== undefined) {
+        this.pieces.push(cached);
+        return;
+      }
       const text = this.scalar(value, false, inner);
-      this.pieces.push(text === "" || text.startsWith("\n") ? text : ` ${text}`);
+      const piece = text === "" || text.startsWith("\n") ? text : ` ${text}`;
+      if (typeof value === "string" && sameAtEveryIndent(value)) this.valuePieces.set(value, piece);
+      this.pieces.push(piece);
       return;
     }
     // A block collection starts on the next line; an empty one is written in flow style ({} or []) after
