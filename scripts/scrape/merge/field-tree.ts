@@ -137,6 +137,12 @@ function hasCombinator(f: FieldFragment): boolean {
 
 function mergeKeywords(list: FieldFragment[], ctx: FieldMergeContext, where: string): JsonSchema {
   const out: JsonSchema = {};
+  // One source (most nodes of a site): its keywords as they are, with no winner to compare against.
+  if (list.length === 1) {
+    const schema = (list[0] as FieldFragment).schema ?? {};
+    for (const keyword of Object.keys(schema)) setOwn(out, keyword, schema[keyword]);
+    return out;
+  }
   const winners = new Map<string, FieldFragment>();
   const strongest = list[0];
   for (const f of list) {
@@ -190,6 +196,10 @@ function sameTypeModuloEnumWord(keyword: string, kept: unknown, other: unknown):
 }
 
 function pickDescription(list: FieldFragment[]): FieldFragment | undefined {
+  if (list.length === 1) {
+    const only = list[0] as FieldFragment;
+    return only.description && only.description.trim() !== "" ? only : undefined;
+  }
   const withText = list.filter((f) => f.description && f.description.trim() !== "");
   const top = withText[0];
   if (!top) return undefined;
@@ -200,6 +210,7 @@ function pickDescription(list: FieldFragment[]): FieldFragment | undefined {
 }
 
 function pickRequired(list: FieldFragment[], ctx: FieldMergeContext, where: string): boolean {
+  if (list.length === 1) return (list[0] as FieldFragment).required === true;
   const stated = list.filter((f) => f.required !== undefined);
   const winner = stated[0];
   if (!winner) return false;
@@ -276,10 +287,13 @@ function mergeNode(node: Node, ctx: FieldMergeContext, path: string[]): MergedFi
       fact: `${ctx.factPrefix}${where}`,
       source: top.source,
       strength: top.strength,
-      also: uniqueSources(
-        list.slice(1).map((f) => f.source),
-        top.source,
-      ),
+      also:
+        list.length === 1
+          ? []
+          : uniqueSources(
+              list.slice(1).map((f) => f.source),
+              top.source,
+            ),
     });
   }
   if (node.children.size > 0) {
