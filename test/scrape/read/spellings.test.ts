@@ -11,6 +11,7 @@ import {
 import { childPath, namePath } from "../../../scripts/scrape/read/names.ts";
 import { plainText } from "../../../scripts/scrape/read/plain.ts";
 import { readRequired } from "../../../scripts/scrape/read/required.ts";
+import { LINEAR_CEILING_MS } from "../../setup/time-limits.ts";
 
 describe("readRequired: every way LAYOUTS.md says required or optional", () => {
   it.each([
@@ -187,6 +188,6 @@ describe("linear time on hostile input", () => {
   ])("%s", (_what, run) => {
     const start = performance.now();
     run();
-    expect(performance.now() - start).toBeLessThan(2_000);
+    expect(performance.now() - start).toBeLessThan(LINEAR_CEILING_MS);
   });
 });
