@@ -38,7 +38,7 @@ function entryOf(op: OperationModel, validator: ValidatorModel): ValidatorEntry 
     doc: `Checks ${what[validator.part]} of ${op.method.toUpperCase()} ${op.path} against the spec`,
     schema: validator.schema,
     pointer: validator.pointer,
-    ...(validator.form ? { form: true } : {}),
+    form: validator.form,
   };
 }
 
