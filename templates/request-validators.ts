@@ -7,8 +7,6 @@ import type {
   OperationModel,
   ValidatorModel,
 } from "../scripts/generate/model/codegen-model.ts";
-import { escapeSegment } from "../scripts/spec/pointer.ts";
-import { isFormType } from "./runtime/body.ts";
 import { compileValidators, type ValidatorEntry, type Warning } from "./validators/index.ts";
 
 const str = (s: string): string => JSON.stringify(s);
@@ -27,37 +25,21 @@ function valueType(op: OperationModel, validator: ValidatorModel): string {
   return `NonNullable<${o}["parameters"][${str(validator.part)}]>`;
 }
 
-/** The operation's parameters in one place as one object schema: `{ limit: {...}, starting_after: {...} }`. */
-function parametersSchema(op: OperationModel, part: "path" | "query" | "header"): Record<string, unknown> {
-  const parameters = op.parameters.filter((p) => p.in === part && p.schema !== undefined);
-  // Built with null-prototype maps: a parameter named "__proto__" is a plain key here too.
-  const properties: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
-  for (const p of parameters) properties[p.name] = p.schema;
-  const required = parameters.filter((p) => p.required).map((p) => p.name);
-  return { type: "object", properties, ...(required.length > 0 ? { required } : {}) };
-}
-
 function entryOf(op: OperationModel, validator: ValidatorModel): ValidatorEntry {
-  const at = ["", "paths", op.path, op.method].map(escapeSegment).join("/");
   const what = {
     path: "the path arguments",
     query: "the query parameters",
     header: "the header parameters",
     body: "the body",
   };
-  const doc = `Checks ${what[validator.part]} of ${op.method.toUpperCase()} ${op.path} against the spec`;
-  const common = { name: validator.name, valueType: valueType(op, validator), doc };
-  if (validator.part === "body") {
-    const body = op.body;
-    if (!body) throw new Error(`${validator.name}: the operation has no body`);
-    return {
-      ...common,
-      schema: body.schema,
-      pointer: body.schemaPointer,
-      form: isFormType(body.mediaType),
-    };
-  }
-  return { ...common, schema: parametersSchema(op, validator.part), pointer: `${at}/parameters` };
+  return {
+    name: validator.name,
+    valueType: valueType(op, validator),
+    doc: `Checks ${what[validator.part]} of ${op.method.toUpperCase()} ${op.path} against the spec`,
+    schema: validator.schema,
+    pointer: validator.pointer,
+    form: validator.form,
+  };
 }
 
 export interface RenderedValidators {
@@ -67,11 +49,12 @@ export interface RenderedValidators {
   warnings: Warning[];
 }
 
-export function renderValidators(model: CodegenModel, document: Record<string, unknown>): RenderedValidators {
+export function renderValidators(model: CodegenModel): RenderedValidators {
   const entries = model.operations.flatMap((op) => op.validators.map((v) => entryOf(op, v)));
   if (entries.length === 0) return { code: undefined, warnings: [] };
   const { code, warnings } = compileValidators({
-    document,
+    // The schemas' $refs point into the spec; the compiler resolves them there.
+    document: model.document,
     entries,
     // Request values are checked the way a careful server would: formats are assertions, and a readOnly
     // property the spec lists as required is required in responses only.

@@ -7,9 +7,9 @@ import type { CodegenModel } from "../scripts/generate/model/codegen-model.ts";
 import { emitOpenApiTypes } from "./schema-types/emit.ts";
 import { typeAliasFile } from "./type-aliases.ts";
 
-/** The text of src/openapi.ts. */
-export function renderOpenApiTypes(document: Record<string, unknown>): string {
-  return emitOpenApiTypes(document);
+/** The text of src/openapi.ts: the types of the spec the model was built from. */
+export function renderOpenApiTypes(model: CodegenModel): string {
+  return emitOpenApiTypes(model.document);
 }
 
 /** src/schema.ts: openapi-typescript's declarations re-exported, and a short alias per named schema. */

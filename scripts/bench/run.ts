@@ -5,10 +5,7 @@ import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 import { mkdtempSync, rmSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
-import { loadSpec } from "../spec/index.ts";
-import { buildModel } from "../generate/model/build-model.ts";
-import { consumerProjects, tsc } from "./consumer.ts";
-import { realSpecs } from "./real-specs.ts";
+import { benchGenerator } from "./generator.ts";
 import { writeStripeSite } from "./stripe-site.ts";
 import { benchNames } from "./names.ts";
 import { benchPagination } from "./pagination.ts";
@@ -40,6 +37,21 @@ if (process.argv.includes("--names")) process.exit((await benchNames()) ? 0 : 1)
 // `npm run bench -- --pagination` prints the list operations each pagination style detects (issue 13 item 5).
 if (process.argv.includes("--pagination")) {
   await benchPagination();
+  process.exit(0);
+}
+
+// `npm run bench -- --generate` runs only the generator part: Stripe's and GitHub's packages from the command
+// line beside openapi-typescript, the no-change regenerate and the consumer's tsc (issue 13's speed goals).
+if (process.argv.includes("--generate")) {
+  await benchGenerator();
+  process.exit(0);
+}
+
+// `npm run bench -- --validators` runs only the request validators against ajv.
+if (process.argv.includes("--validators")) {
+  execFileSync(process.execPath, ["--import", "tsx", join(import.meta.dirname, "validators.ts")], {
+    stdio: "inherit",
+  });
   process.exit(0);
 }
 
@@ -136,63 +148,8 @@ execFileSync(process.execPath, ["--import", "tsx", join(import.meta.dirname, "li
   stdio: "inherit",
 });
 
-// The generator on the largest real specs, beside openapi-typescript (types only) in the same run.
-
-interface GenResult {
-  tool: string;
-  seconds: number;
-  peakMiB: number;
-}
-
-function runGenerate(tool: "ours" | "peer", spec: string, out: string): GenResult {
-  const script = join(import.meta.dirname, "generate-one.ts");
-  const text = execFileSync(process.execPath, ["--import", "tsx", script, tool, spec, out], {
-    encoding: "utf8",
-  });
-  return JSON.parse(text.trim().split("\n").pop() ?? "") as GenResult;
-}
-
-const work = mkdtempSync(join(tmpdir(), "specsmith-bench-"));
-try {
-  console.log(
-    "\ngenerator benchmark: whole package (ours) vs openapi-typescript types alone (peer), same run",
-  );
-  for (const [name, spec] of Object.entries(realSpecs())) {
-    const ours = runGenerate("ours", spec, join(work, name));
-    const peer = runGenerate("peer", spec, join(work, `${name}-peer.ts`));
-    console.log(
-      `${name.padEnd(7)} generate: ours ${ours.seconds.toFixed(2)} s ${ours.peakMiB.toFixed(0)} MiB | ` +
-        `openapi-typescript ${peer.seconds.toFixed(2)} s ${peer.peakMiB.toFixed(0)} MiB | ` +
-        `ratio ${(ours.seconds / peer.seconds).toFixed(2)}x time (goal <= 1), ${(ours.peakMiB / peer.peakMiB).toFixed(2)}x memory (goal <= 2)`,
-    );
-    // The package builds under tsc --strict (its own tsconfig): the number of errors must be 0.
-    const build = tsc(["-p", join(work, name, "tsconfig.json")]);
-    const loaded = await loadSpec(spec);
-    const model = buildModel({
-      document: loaded.document,
-      packageName: "bench-client",
-      specName: "spec",
-      specHash: loaded.hash,
-      reservedExports: [],
-    });
-    const projects = consumerProjects(
-      join(work, `${name}-consumers`),
-      model,
-      join(work, name),
-      join(work, `${name}-peer.ts`),
-    );
-    const oursApp = tsc(["-p", projects.ours]);
-    const peerApp = tsc(["-p", projects.peer]);
-    console.log(
-      `${"".padEnd(7)} package tsc --strict build: ${build.seconds.toFixed(2)} s, ${build.errors} errors (goal 0) | ` +
-        `consumer tsc --noEmit: ours ${oursApp.seconds.toFixed(2)} s (${oursApp.errors} errors), ` +
-        `openapi-typescript ${peerApp.seconds.toFixed(2)} s (${peerApp.errors} errors), ` +
-        `ratio ${(oursApp.seconds / peerApp.seconds).toFixed(2)}x (goal <= 1)`,
-    );
-  }
-} finally {
-  rmSync(work, { recursive: true, force: true });
-}
+// The generator on the largest real specs, beside openapi-typescript in the same run (generator.ts).
+await benchGenerator();
 
 // The request validators: ours vs ajv and a hand-written one, in a process of their own.
 execFileSync(process.execPath, ["--import", "tsx", join(import.meta.dirname, "validators.ts")], {

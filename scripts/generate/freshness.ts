@@ -13,8 +13,17 @@ import { listPackageFiles } from "./package-manifest.ts";
 
 const ROOT = join(import.meta.dirname, "..", "..");
 const STAMP_DIR = join(ROOT, "node_modules", ".cache", "specsmith", "generate");
-/** Everything whose change can change the output: the templates, the generator, its shared helpers. */
-const GENERATOR_DIRS = ["templates", join("scripts", "generate"), join("scripts", "lib")];
+/**
+ * Everything whose change can change the output: the templates, the generator, the spec layer that loads,
+ * bundles and upgrades the document it renders, their shared helpers. A test holds this list to the files
+ * a render imports.
+ */
+export const GENERATOR_DIRS = [
+  "templates",
+  join("scripts", "generate"),
+  join("scripts", "spec"),
+  join("scripts", "lib"),
+];
 
 export interface Stamp {
   generator: string;

@@ -1,6 +1,6 @@
-// Renders a whole generated package in memory: the model is built once, the templates fill one in-memory
-// ts-morph project (type-only files are printed directly), prettier formats the package unless it is huge,
-// and the runtime is copied verbatim.
+// Renders a whole generated package in memory: the model is built once, the templates (which read nothing
+// but the model) fill one in-memory ts-morph project (type-only files are printed directly), prettier
+// formats the package unless it is huge, and the runtime is copied verbatim.
 // Nothing touches the disk here; write-package.ts writes the result (with its manifest, package-manifest.ts)
 // in one atomic swap.
 import { readdir, readFile } from "node:fs/promises";
@@ -97,7 +97,7 @@ export async function renderPackage(input: RenderInput): Promise<RenderedPackage
     { path: "src/types.ts", text: renderOperationTypes(model) },
     { path: "src/schema.ts", text: renderSchemaAliases(model) },
   ];
-  const validators = renderValidators(model, input.document);
+  const validators = renderValidators(model);
   if (validators.code !== undefined) printed.push({ path: "src/validators.ts", text: validators.code });
   const usePrettier = printed.every((f) => f.text.length <= PRETTIER_MAX_BYTES);
   const sources = await Promise.all(
@@ -110,7 +110,7 @@ export async function renderPackage(input: RenderInput): Promise<RenderedPackage
   );
   const files = [
     ...sources,
-    { path: "src/openapi.ts", content: fileHeader(model) + renderOpenApiTypes(input.document) },
+    { path: "src/openapi.ts", content: fileHeader(model) + renderOpenApiTypes(model) },
     ...(await runtimeFiles(model)),
     { path: "package.json", content: packageJson(model) },
     { path: "tsconfig.json", content: tsconfigJson() },

@@ -2,25 +2,18 @@
 // "constructor" must be read and written as an own property, never through the prototype chain.
 
 import { getOwn } from "../lib/own.ts";
+import { escapeSegment, unescapeSegment } from "../lib/json-pointer.ts";
 
 // The own-property helpers live in lib/ so the scraper uses the same ones for objects built from pages.
 export { getOwn, setOwn } from "../lib/own.ts";
+// The segment escapes live in lib/ so the templates, which stand on the model and not on this layer, use
+// them too.
+export { escapeSegment, unescapeSegment } from "../lib/json-pointer.ts";
 
 export type Obj = Record<string, unknown>;
 
 export function isObject(value: unknown): value is Obj {
   return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-export function escapeSegment(key: string): string {
-  // Most keys have neither character; skip the two replaces for them (big specs have ~10^5 keys).
-  if (key.indexOf("~") === -1 && key.indexOf("/") === -1) return key;
-  return key.replace(/~/g, "~0").replace(/\//g, "~1");
-}
-
-export function unescapeSegment(segment: string): string {
-  if (segment.indexOf("~") === -1) return segment;
-  return segment.replace(/~1/g, "/").replace(/~0/g, "~");
 }
 
 /** Appends one key to a pointer: child("/paths", "/items") is "/paths/~1items". */

@@ -7,7 +7,7 @@
 //     own pointer), and if the parent's mapping names it, it is patched the same way.
 // openapi-typescript mutates its copy of the document; here the patches are kept beside the document
 // (`view` gives the patched copy of an object) so the loaded document stays as it is.
-import { escapeSegment } from "../../scripts/spec/pointer.ts";
+import { escapeSegment } from "../../scripts/lib/json-pointer.ts";
 import { checkDepth, MAX_DOCUMENT_NESTING } from "../../scripts/lib/depth.ts";
 import { resolveInDocument } from "./refs.ts";
 

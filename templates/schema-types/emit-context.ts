@@ -1,6 +1,6 @@
 // What every part of the emitter shares for one document: the document, its discriminators (and the
 // patched view of its objects), a cached ref resolver, and the helpers the output turned out to need.
-import { escapeSegment } from "../../scripts/spec/pointer.ts";
+import { escapeSegment } from "../../scripts/lib/json-pointer.ts";
 import { scanDiscriminators, type Discriminators } from "./discriminators.ts";
 import { cachedRefTypes, resolveInDocument } from "./refs.ts";
 import type { Member, TypeNode } from "./type-node.ts";

@@ -143,7 +143,7 @@ describe("buildModel", () => {
   });
 
   it("names a validator per checked part of a request, after every function name is taken", () => {
-    expect(model.operations.map((o) => o.validators)).toEqual([
+    expect(model.operations.map((o) => o.validators.map(({ part, name }) => ({ part, name })))).toEqual([
       [{ part: "query", name: "validateListItemsQuery" }],
       [
         { part: "header", name: "validateCreateItemHeaders" },
@@ -170,9 +170,31 @@ describe("buildModel", () => {
     });
     // The spec's operation keeps its name; the validator, claimed later, gives way.
     expect(taken.operations.map((o) => o.functionName)).toContain("validateListItemsQuery");
-    expect(taken.operations.find((o) => o.path === "/v1/items" && o.method === "get")?.validators).toEqual([
-      { part: "query", name: "validateListItemsQuery2" },
-    ]);
+    expect(
+      taken.operations
+        .find((o) => o.path === "/v1/items" && o.method === "get")
+        ?.validators.map((v) => v.name),
+    ).toEqual(["validateListItemsQuery2"]);
+  });
+
+  it("gives each validator its schema and where it is, so the template reads only the model", () => {
+    const [create] = model.operations.filter((o) => o.method === "post" && o.path === "/v1/items");
+    const [headers, body] = create?.validators ?? [];
+    // A part's parameters become one object schema, each parameter's schema inside (a $ref'd parameter too).
+    expect(headers).toMatchObject({
+      schema: { type: "object", properties: { "Idempotency-Key": { type: "string" } } },
+      pointer: "/paths/~1v1~1items/post/parameters",
+      form: false,
+    });
+    expect(body).toEqual({
+      part: "body",
+      name: "validateCreateItemBody",
+      schema: spec.paths["/v1/items"].post.requestBody.content["application/x-www-form-urlencoded"].schema,
+      pointer: "/paths/~1v1~1items/post/requestBody/content/application~1x-www-form-urlencoded/schema",
+      form: true,
+    });
+    // The document the compilers read is the spec the model was built from, not a copy.
+    expect(model.document).toBe(spec);
   });
 
   it("checks JSON and form bodies only: multipart and raw bodies carry binaries no schema check can confirm", () => {

@@ -1,7 +1,7 @@
 // Builds the codegen model from an OpenAPI 3.1 document (already loaded, bundled and upgraded): the facts of
 // each operation (operation.ts, body.ts, responses.ts, pagination.ts), then every name in one pass
 // (names.ts), then the model that joins them.
-import type { CodegenModel, OperationModel, ValidatorModel } from "./codegen-model.ts";
+import type { CodegenModel, OperationModel } from "./codegen-model.ts";
 import { pascalCase } from "./identifiers.ts";
 import { isObject } from "../../spec/pointer.ts";
 import { operationExample } from "./examples.ts";
@@ -14,7 +14,8 @@ import {
   securityOf,
   type OperationEntry,
 } from "./operation.ts";
-import { bodyContent, bodyOf, isCheckedBody } from "./body.ts";
+import { bodyContent, bodyOf } from "./body.ts";
+import { validatorOf, validatorParts } from "./validators.ts";
 import { responsesOf, successSchema, successStatusesOf } from "./responses.ts";
 import { detectPagination } from "./pagination.ts";
 import { namePackage, namingFacts } from "./names.ts";
@@ -109,16 +110,6 @@ export function envPrefixOf(apiName: string, server: string | undefined): string
   return /^[a-z][a-z0-9]*$/.test(name) && joined.startsWith(name) ? name.toUpperCase() : fromTitle;
 }
 
-/** The parts of a request its validators check, in the order the client runs them. */
-function validatorParts(facts: OperationFacts): ValidatorModel["part"][] {
-  const parts: ValidatorModel["part"][] = [];
-  for (const part of ["path", "query", "header"] as const) {
-    if (facts.parameters.some((p) => p.in === part && p.schema !== undefined)) parts.push(part);
-  }
-  if (facts.body?.schema !== undefined && isCheckedBody(facts.body.mediaType)) parts.push("body");
-  return parts;
-}
-
 export function buildModel({
   document,
   packageName,
@@ -147,12 +138,15 @@ export function buildModel({
     maxNameLength,
   );
   const operations = facts.map((f, i): OperationModel => {
-    const { resource, pathArguments, ...opNames } = names.operations[i] as (typeof names.operations)[number];
+    const { resource, pathArguments, validators, ...opNames } = names.operations[
+      i
+    ] as (typeof names.operations)[number];
     const declaredPath = new Set(f.parameters.filter((p) => p.in === "path").map((p) => p.name));
     const model: OperationModel = {
       ...opNames,
       ...f,
       resource: resource.path,
+      validators: validators.map((v) => validatorOf(f, v)),
       // A template name the spec forgot to declare has no type in openapi-typescript's output.
       pathArguments: pathArguments.map((a) => ({ ...a, declared: declaredPath.has(a.name) })),
     };
@@ -174,6 +168,7 @@ export function buildModel({
     schemas: names.schemas,
     resources: [...names.resources].sort((a, b) => (a.path < b.path ? -1 : 1)),
     operations,
+    document,
   };
   if (typeof info.description === "string") model.description = info.description;
   return model;

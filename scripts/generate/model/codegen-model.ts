@@ -1,4 +1,4 @@
-// The codegen model: everything the templates need, decided once from the spec. Templates only read it;
+// The codegen model: everything the templates need, decided once from the spec. Templates read nothing else;
 // every identifier in it was chosen up front through a NameRegistry, so output never depends on the order
 // in which templates run.
 
@@ -38,6 +38,16 @@ export interface ValidatorModel {
   /** Exported function name: "validateCreateVerificationSessionBody". */
   name: string;
   part: "path" | "query" | "header" | "body";
+  /**
+   * The schema the validator checks: the body's schema as it is in the document, or the part's parameters
+   * as one object schema (`{ type: "object", properties: { limit: {...} }, required: [...] }`). Its $refs
+   * point into the model's `document`.
+   */
+  schema: unknown;
+  /** Where the schema is in the document (a JSON Pointer), for the compiler's warnings. */
+  pointer: string;
+  /** A form-encoded body: its errors also carry the field's name on the wire. */
+  form: boolean;
 }
 
 export interface ResponseModel {
@@ -150,6 +160,14 @@ export interface SchemaAlias {
   typeName: string;
 }
 
+/**
+ * The loaded spec (OpenAPI 3.1, bundled: every $ref points inside it), as data for the two compilers that
+ * need all of it: the types (src/openapi.ts mirrors paths, webhooks and components) and the validators
+ * (whose schemas' $refs resolve in it). Templates hand it to those compilers and read nothing else of it;
+ * every decision about the spec is a field of the model.
+ */
+export type SpecDocument = Readonly<Record<string, unknown>>;
+
 export interface CodegenModel {
   title: string;
   description?: string;
@@ -178,4 +196,5 @@ export interface CodegenModel {
   /** Every resource, namespaces included, sorted by path; the client holds those without a dot. */
   resources: ResourceModel[];
   operations: OperationModel[];
+  document: SpecDocument;
 }

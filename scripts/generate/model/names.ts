@@ -280,7 +280,8 @@ export interface OperationNames {
   responsesType: string;
   /** The argument of each path template expression, in path order. */
   pathArguments: { name: string; argument: string }[];
-  validators: ValidatorModel[];
+  /** The validators' names; build-model.ts adds what each checks. */
+  validators: Pick<ValidatorModel, "name" | "part">[];
 }
 
 export interface PackageNames {
