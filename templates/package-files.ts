@@ -217,6 +217,14 @@ export function readme(model: CodegenModel): string {
       "(default 64 MiB), `fetch`, `defaultHeaders`, `validate` (default true). A numeric option that is " +
       "not a finite, non-negative number (`NaN`, `Infinity`, `-1`) throws a `TypeError` naming it.",
     "",
+    `Logging: \`logLevel\` (\`"off"\`, \`"error"\`, \`"warn"\` (default), \`"info"\`, \`"debug"\`; or set ` +
+      `\`${model.envPrefix}_LOG\`) and \`logger\` (default \`console\`). \`"debug"\` logs each attempt's ` +
+      `request and response with their headers, \`"info"\` each response's status and time and each retry, ` +
+      `\`"warn"\` a call that still failed after retrying. Credentials (\`Authorization\`, API keys, ` +
+      `cookies) show as \`[REDACTED]\`.`,
+    "",
+    "The package ships ESM and CommonJS builds: `import` and `require()` both work, each with its types.",
+    "",
     "Credentials go only to the API's origins: the base URL's and every server the spec declares. The " +
       "client follows redirects itself (301, 302, 303, 307 and 308, with fetch's method rules, at most 20, " +
       "a loop is an error); a redirect to another origin is followed without any credential: no " +
