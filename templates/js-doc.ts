@@ -1,9 +1,12 @@
-// JSDoc from the spec's words. A description may hold "*/", which would end the comment early and turn
-// the rest into code: it is broken up, as are line separators that some tools treat as line ends.
+// JSDoc from the spec's words, in markdown (editors render JSDoc as markdown): HTML in a description
+// becomes its markdown form (scripts/lib/html-to-markdown.ts). A description may hold "*/", which would
+// end the comment early and turn the rest into code: it is broken up, as are line separators that some
+// tools treat as line ends.
 import { StructureKind, type JSDocStructure } from "ts-morph";
+import { htmlToMarkdown } from "../scripts/lib/html-to-markdown.ts";
 
 export function docText(text: string): string {
-  return text
+  return htmlToMarkdown(text)
     .replace(/\*\//g, "*\\/")
     .replace(/[\u2028\u2029]/g, " ")
     .replace(/\r\n?/g, "\n")

@@ -22,18 +22,22 @@ import {
 
 const HELP = `Usage:
   specsmith generate [--api NAME] [--check] [--force]
-  specsmith generate SPEC --out DIR [--name PACKAGE] [--check] [--force]
+  specsmith generate SPEC --out DIR [--name PACKAGE] [--no-build] [--check] [--force]
 
 Turns an OpenAPI 3.0 or 3.1 spec (JSON or YAML) into a typed client package: types, a fetch client with
 retries, timeouts, typed errors and pagination, built from templates/.
 
 Without SPEC, generates every specs/<api>/openapi.yaml into generated/<api>/, named by the package in
-specs/<api>/api.yaml.
+specs/<api>/api.yaml. Those are the project's npm workspaces: \`npm run build:generated\` builds them (as
+\`npm run generate\` does), and a package npm has not linked yet is named with the command that links it.
+With SPEC, the package is built too (dist/: ESM and CommonJS, with the TypeScript compiler specsmith
+ships), so it imports as is.
 
 Options:
   --api NAME       only this API folder under specs/
   --out DIR        (with SPEC) the package folder to write
   --name PACKAGE   (with SPEC) the npm package name (default: from the spec's title)
+  --no-build       (with SPEC) write the sources only, without building dist/
   --check          write nothing; exit 1 if any package differs from what would be generated
   --force          replace an output folder that holds files specsmith did not write (.git and
                    node_modules/ are kept; a folder holding the spec or the working folder never is)
@@ -68,6 +72,8 @@ interface Job {
   packageName: string;
   /** From api.yaml `idempotency.header`. */
   idempotencyHeader?: string;
+  /** A package of the project's workspaces (generated/<api>/), not one of `--out`. */
+  workspace?: boolean;
 }
 
 /** What a render depends on besides the input files. */
@@ -122,6 +128,7 @@ async function folderJobs(
       spec,
       outDir: join(generatedDir, name),
       packageName: manifest.package,
+      workspace: true,
       ...(manifest.idempotency ? { idempotencyHeader: manifest.idempotency.header } : {}),
     });
   }
@@ -143,6 +150,7 @@ export const generateCommand: Command = {
         name: { type: "string" },
         check: { type: "boolean" },
         force: { type: "boolean" },
+        "no-build": { type: "boolean" },
         ...REF_DIR_OPTION,
         ...SPEC_BYTES_OPTION,
       },
@@ -158,7 +166,8 @@ export const generateCommand: Command = {
       const spec = resolve(ctx.cwd, positionals[0] as string);
       jobs = [{ spec, outDir: resolve(ctx.cwd, values.out), packageName: values.name ?? "" }];
     } else {
-      if (values.out || values.name) throw new UsageError("--out and --name go with a SPEC file");
+      if (values.out || values.name || values["no-build"])
+        throw new UsageError("--out, --name and --no-build go with a SPEC file");
       jobs = await folderJobs(ctx, values.api, resolve(ctx.cwd, "generated"), limits);
     }
     // Every output is locked for the whole run (render, check and write), and what a killed run left
@@ -167,7 +176,14 @@ export const generateCommand: Command = {
     const check = values.check === true;
     return withOutputLocks(
       jobs.map((j) => j.outDir),
-      () => generateJobs(jobs, ctx, { check, force: values.force === true, limits, allowRefDirs }),
+      () =>
+        generateJobs(jobs, ctx, {
+          check,
+          force: values.force === true,
+          build: values["no-build"] !== true,
+          limits,
+          allowRefDirs,
+        }),
       { readOnly: check },
     );
   },
@@ -198,7 +214,13 @@ async function guard(
 async function generateJobs(
   jobs: Job[],
   ctx: CommandContext,
-  options: { check: boolean; force: boolean; limits: InputLimits; allowRefDirs: readonly string[] },
+  options: {
+    check: boolean;
+    force: boolean;
+    build: boolean;
+    limits: InputLimits;
+    allowRefDirs: readonly string[];
+  },
 ): Promise<number> {
   const rendered: { job: Job; files: RenderedFile[]; sources: { path: string; hash: string }[] }[] = [];
   let unchanged = 0;
@@ -262,5 +284,36 @@ async function generateJobs(
     ]);
   }
   if (unchanged > 0) ctx.term.out(`${unchanged} package(s) unchanged`);
+  await buildOrLink(jobs, ctx, options.build);
   return 0;
+}
+
+/**
+ * A package of `--out` is built (unless --no-build), also when its sources were unchanged (its dist/ may
+ * be missing); the build skips a dist/ that is current. The workspace packages are built by
+ * `npm run build:generated`, which `npm run generate` runs: here they are only checked for a link.
+ */
+async function buildOrLink(jobs: readonly Job[], ctx: CommandContext, build: boolean): Promise<void> {
+  const standalone = jobs.filter((j) => !j.workspace);
+  if (build && standalone.length > 0) {
+    const { buildPackage } = await import("../generate/build-package.ts");
+    for (const job of standalone) {
+      ctx.term.progress(`building ${relative(ctx.cwd, job.outDir) || "."}`);
+      const built = await buildPackage(job.outDir);
+      ctx.term.clearProgress();
+      if (built) ctx.term.out([paint("green", "built"), ` ${relative(ctx.cwd, job.outDir) || "."}/dist`]);
+    }
+  }
+  const { unlinkedWorkspaces } = await import("../generate/workspace-link.ts");
+  const unlinked = await unlinkedWorkspaces(
+    ctx.cwd,
+    // A workspace's name is api.yaml's, known before rendering.
+    jobs.filter((j) => j.workspace).map((j) => ({ name: j.packageName, dir: j.outDir })),
+  );
+  if (unlinked.length > 0) {
+    ctx.term.err([
+      paint("yellow", "note"),
+      ` ${unlinked.join(", ")} ${unlinked.length === 1 ? "is" : "are"} not linked in node_modules yet: run \`npm install\` to link ${unlinked.length === 1 ? "it" : "them"}, then import by name`,
+    ]);
+  }
 }

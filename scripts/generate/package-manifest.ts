@@ -12,11 +12,15 @@ export const MANIFEST_FILE = ".specsmith-manifest.json";
 /** Top-level entries never generated and never removed: each new package gets the old folder's. */
 export const KEPT_ENTRIES: readonly string[] = [".git", "node_modules"];
 /** The package's build output (`tsc` from src/), dropped when the package is regenerated. */
-const BUILD_DIR = "dist";
+export const BUILD_DIR = "dist";
+/** The CommonJS build's folder in dist/ (the ESM build is dist/ itself). */
+export const CJS_BUILD_DIR = "cjs";
+/** The build's stamp in dist/: the hash of what it was built from (build-package.ts). */
+export const BUILD_STAMP = ".build-hash";
 /** What `tsc` makes of `src/X.ts` in dist/, longest first (a `.d.ts.map` also ends in `.ts.map`). */
 const BUILD_SUFFIXES = [".d.ts.map", ".js.map", ".d.ts", ".js"];
-/** Files the build writes beside the compiled sources (build-generated.ts's stamp). */
-const BUILD_FILES = new Set([`${BUILD_DIR}/.build-hash`]);
+/** Files the build writes beside the compiled sources: its stamp, the CommonJS build's package.json. */
+const BUILD_FILES = new Set([`${BUILD_DIR}/${BUILD_STAMP}`, `${BUILD_DIR}/${CJS_BUILD_DIR}/package.json`]);
 /** How many unaccounted files a refusal names; the walk stops there, so a huge folder costs little. */
 export const UNKNOWN_SHOWN = 5;
 /** A manifest lists a package's files; anything bigger is not one. */
@@ -125,7 +129,12 @@ export async function auditPackageFolder(dir: string): Promise<FolderAudit> {
   const unknown: string[] = [];
   const edited: string[] = [];
   const inBuild = (path: string): boolean => path.startsWith(`${BUILD_DIR}/`);
-  const sourceOf = (path: string): string => `src/${path.slice(BUILD_DIR.length + 1)}`;
+  // dist/cjs/X is built from src/X as dist/X is (the generator writes no src/cjs/).
+  const cjsPrefix = `${BUILD_DIR}/${CJS_BUILD_DIR}`;
+  const sourceOf = (path: string): string =>
+    path === cjsPrefix || path.startsWith(`${cjsPrefix}/`)
+      ? `src${path.slice(cjsPrefix.length)}`
+      : `src/${path.slice(BUILD_DIR.length + 1)}`;
   const isBuildProduct = (path: string): boolean =>
     BUILD_FILES.has(path) ||
     BUILD_SUFFIXES.some((s) => path.endsWith(s) && manifest.has(`${sourceOf(path).slice(0, -s.length)}.ts`));
@@ -139,7 +148,8 @@ export async function auditPackageFolder(dir: string): Promise<FolderAudit> {
       const path = folder ? `${folder}/${e.name}` : e.name;
       if (!folder && isBesidePackage(e.name) && e.name !== BUILD_DIR) continue;
       if (e.isDirectory()) {
-        const known = path === BUILD_DIR || folders.has(inBuild(path) ? sourceOf(path) : path);
+        const known =
+          path === BUILD_DIR || path === cjsPrefix || folders.has(inBuild(path) ? sourceOf(path) : path);
         if (known) await walk(path);
         else unknown.push(`${path}/`);
       } else if (path === MANIFEST_FILE && found) {

@@ -12,7 +12,7 @@ import { fileHeader } from "../../templates/file-header.ts";
 import { renderOperations, renderOperationTypes } from "../../templates/operations.ts";
 import { renderValidators } from "../../templates/request-validators.ts";
 import type { Warning } from "../../templates/validators/index.ts";
-import { packageJson, readme, tsconfigJson } from "../../templates/package-files.ts";
+import { packageJson, readme, tsconfigCjsJson, tsconfigJson } from "../../templates/package-files.ts";
 import { renderOpenApiTypes, renderSchemaAliases } from "../../templates/schema-types.ts";
 import { buildModel } from "./model/build-model.ts";
 import { withManifest } from "./package-manifest.ts";
@@ -114,6 +114,7 @@ export async function renderPackage(input: RenderInput): Promise<RenderedPackage
     ...(await runtimeFiles(model)),
     { path: "package.json", content: packageJson(model) },
     { path: "tsconfig.json", content: tsconfigJson() },
+    { path: "tsconfig.cjs.json", content: tsconfigCjsJson() },
     { path: "README.md", content: readme(model) },
   ];
   return { model, files: withManifest(files), warnings: validators.warnings };

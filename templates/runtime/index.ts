@@ -11,6 +11,8 @@ export {
   type CredentialSource,
   type HttpClientConfig,
   type HttpMethod,
+  type LogLevel,
+  type Logger,
   type OperationSpec,
   type RequestArgs,
   type RequestOptions,

@@ -44,7 +44,7 @@ describe("a file system that refuses: exit 2, one line naming the path", () => {
   });
 
   it("generate --out inside a regular file", async () => {
-    const r = await cli(["generate", "spec.json", "--out", "a-file/pkg"]);
+    const r = await cli(["generate", "--no-build", "spec.json", "--out", "a-file/pkg"]);
     expect(r.code).toBe(2);
     expect(r.stderr).toHaveLength(1);
     expect(r.stderr[0]).toMatch(new RegExp(`^error ${dir}/a-file\\S*: .+ \\((EEXIST|ENOTDIR), \\w+\\)$`));

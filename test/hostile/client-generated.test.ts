@@ -138,7 +138,11 @@ function hostilePackage(): Promise<Package> {
     await writeFile(specFile, JSON.stringify(spec));
     const term = memoryTerminal();
     const out = join(dir, "hostile");
-    const code = await main(["generate", specFile, "--out", out, "--name", "hostile"], term, root);
+    const code = await main(
+      ["generate", "--no-build", specFile, "--out", out, "--name", "hostile"],
+      term,
+      root,
+    );
     if (code !== 0) throw new Error(term.stderr.join("\n"));
     await run(process.execPath, [tsc, "-p", join(out, "tsconfig.json")]);
     return (await import(pathToFileURL(join(out, "dist/index.js")).href)) as Package;

@@ -25,7 +25,7 @@ const MiB = 1024 * 1024;
 describe("a spec that is not a regular file, or too large", () => {
   it("generate refuses a FIFO at once instead of waiting for a writer", async () => {
     mkfifo(join(dir, "spec.yaml"));
-    const r = await cli(dir, "generate", "spec.yaml", "--out", "out");
+    const r = await cli(dir, "generate", "--no-build", "spec.yaml", "--out", "out");
     expect(r.code).toBe(2);
     expect(r.err).toBe(
       "error spec.yaml: is a FIFO (named pipe), not a regular file: only regular files are read",
@@ -34,7 +34,7 @@ describe("a spec that is not a regular file, or too large", () => {
   });
 
   it("generate refuses /dev/zero at once instead of reading until memory runs out", async () => {
-    const r = await cli(dir, "generate", "/dev/zero", "--out", "out");
+    const r = await cli(dir, "generate", "--no-build", "/dev/zero", "--out", "out");
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/dev\/zero: is a character device, not a regular file/);
   });

@@ -92,7 +92,7 @@ const packages = once(async () => {
     [specA, "old"],
     [specB, "new"],
   ] as const)
-    expect((await cli(["generate", spec, "--out", join(dir, out)], dir)).code).toBe(0);
+    expect((await cli(["generate", "--no-build", spec, "--out", join(dir, out)], dir)).code).toBe(0);
   return {
     specB,
     old: { ...(await readTree(join(dir, "old"))), ...KEPT },
@@ -131,14 +131,14 @@ describe.concurrent("generate killed with SIGKILL", () => {
       const dir = await caseDir();
       const out = join(dir, "client");
       await writeTree(out, trees.old);
-      const child = await pausedAt(step, ["generate", specB, "--out", out], dir);
+      const child = await pausedAt(step, ["generate", "--no-build", specB, "--out", out], dir);
 
       if (step === "retired") {
         // The swap is half done (the old folder renamed away, the new one not yet in): a second run
         // must neither touch it nor wait forever.
         expect(await readdir(dir)).not.toContain("client");
         vi.stubEnv("SPECSMITH_LOCK_WAIT", "0.3");
-        const blocked = await cli(["generate", specB, "--out", out], dir);
+        const blocked = await cli(["generate", "--no-build", specB, "--out", out], dir);
         vi.unstubAllEnvs();
         expect(blocked.code).toBe(2);
         expect(blocked.err).toContain(
@@ -149,12 +149,12 @@ describe.concurrent("generate killed with SIGKILL", () => {
       await sigkill(child);
 
       // The next run takes over the dead run's lock, finishes or undoes its swap, then checks.
-      const check = await cli(["generate", specB, "--out", out, "--check"], dir);
+      const check = await cli(["generate", "--no-build", specB, "--out", out, "--check"], dir);
       expect(check.code).toBe(survivor === "new" ? 0 : 1);
       expect(await readTree(out)).toEqual(trees[survivor]);
       expect(await readdir(dir)).toEqual(["client"]);
 
-      const next = await cli(["generate", specB, "--out", out], dir);
+      const next = await cli(["generate", "--no-build", specB, "--out", out], dir);
       expect([next.code, next.err]).toEqual([0, ""]);
       expect(await readTree(out)).toEqual(trees.new);
       expect(await readdir(dir)).toEqual(["client"]);

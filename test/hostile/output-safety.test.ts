@@ -46,7 +46,7 @@ describe("generate --out: a folder specsmith did not write is never replaced", (
     await copyFile(verifaSpec, join(v, "openapi.yaml"));
     const before = await files(v);
     for (const force of [[], ["--force"]]) {
-      const r = await cli(["generate", join(v, "openapi.yaml"), "--out", v, ...force], dir);
+      const r = await cli(["generate", "--no-build", join(v, "openapi.yaml"), "--out", v, ...force], dir);
       expect(r.code).toBe(2);
       expect(r.err).toContain("v: the output folder holds an input of this run (v/openapi.yaml)");
       expect(await files(v)).toEqual(before);
@@ -64,13 +64,13 @@ describe("generate --out: a folder specsmith did not write is never replaced", (
     await writeFile(join(out, "src", "hand-written.ts"), "export const mine = 1;\n");
     const before = await files(out);
 
-    const refused = await cli(["generate", verifaSpec, "--out", out]);
+    const refused = await cli(["generate", "--no-build", verifaSpec, "--out", out]);
     expect(refused.code).toBe(2);
     expect(refused.err).toContain("holds files specsmith generate did not write (NOTES.md, src/)");
     expect(refused.err).toContain("--force");
     expect(await files(out)).toEqual(before);
 
-    const forced = await cli(["generate", verifaSpec, "--out", out, "--force"]);
+    const forced = await cli(["generate", "--no-build", verifaSpec, "--out", out, "--force"]);
     expect(forced.code).toBe(0);
     const after = await files(out);
     expect(after[".git/HEAD"]).toBe("ref: refs/heads/main\n");
@@ -84,11 +84,11 @@ describe("generate --out: a folder specsmith did not write is never replaced", (
   it("uses an empty folder, or one holding only .git", async () => {
     const empty = join(dir, "empty");
     await mkdir(empty);
-    expect((await cli(["generate", verifaSpec, "--out", empty])).code).toBe(0);
+    expect((await cli(["generate", "--no-build", verifaSpec, "--out", empty])).code).toBe(0);
     const repo = join(dir, "repo");
     await mkdir(join(repo, ".git"), { recursive: true });
     await writeFile(join(repo, ".git", "HEAD"), "ref: refs/heads/main\n");
-    expect((await cli(["generate", verifaSpec, "--out", repo])).code).toBe(0);
+    expect((await cli(["generate", "--no-build", verifaSpec, "--out", repo])).code).toBe(0);
     expect(await readFile(join(repo, ".git", "HEAD"), "utf8")).toBe("ref: refs/heads/main\n");
   });
 
@@ -100,7 +100,7 @@ describe("generate --out: a folder specsmith did not write is never replaced", (
     const before = await files(project);
     for (const out of [".", "..", project])
       for (const force of [[], ["--force"]]) {
-        const r = await cli(["generate", verifaSpec, "--out", out, ...force], project);
+        const r = await cli(["generate", "--no-build", verifaSpec, "--out", out, ...force], project);
         expect(r.code).toBe(2);
         expect(r.err).toContain("is the working folder or holds it");
       }
@@ -130,7 +130,7 @@ describe("generate --out: a folder specsmith did not write is never replaced", (
     );
     const before = await files(join(dir, "shared"));
     const r = await cli(
-      ["generate", join(dir, "openapi.yaml"), "--out", join(dir, "shared"), "--force"],
+      ["generate", "--no-build", join(dir, "openapi.yaml"), "--out", join(dir, "shared"), "--force"],
       dir,
     );
     expect(r.code).toBe(2);
@@ -140,7 +140,7 @@ describe("generate --out: a folder specsmith did not write is never replaced", (
 
   it("refuses an --out that is a file or a symbolic link, and leaves it alone", async () => {
     await writeFile(join(dir, "notes.txt"), "mine\n");
-    const asFile = await cli(["generate", verifaSpec, "--out", "notes.txt", "--force"], dir);
+    const asFile = await cli(["generate", "--no-build", verifaSpec, "--out", "notes.txt", "--force"], dir);
     expect(asFile.code).toBe(2);
     expect(asFile.err).toContain("notes.txt: is not a folder");
     expect(await readFile(join(dir, "notes.txt"), "utf8")).toBe("mine\n");
@@ -148,7 +148,7 @@ describe("generate --out: a folder specsmith did not write is never replaced", (
     await mkdir(join(dir, "real"));
     await writeFile(join(dir, "real", "mine.txt"), "mine\n");
     await symlink(join(dir, "real"), join(dir, "link"));
-    const asLink = await cli(["generate", verifaSpec, "--out", "link", "--force"], dir);
+    const asLink = await cli(["generate", "--no-build", verifaSpec, "--out", "link", "--force"], dir);
     expect(asLink.code).toBe(2);
     expect(asLink.err).toContain("link: is a symbolic link");
     expect(await readdir(join(dir, "real"))).toEqual(["mine.txt"]);
@@ -158,7 +158,7 @@ describe("generate --out: a folder specsmith did not write is never replaced", (
 describe("generate --out: folders that cannot be made, and --check", () => {
   it("stops at once with a clean error on a folder under /proc, which Node's recursive mkdir retries forever", async () => {
     const started = performance.now();
-    const r = await cli(["generate", verifaSpec, "--out", "/proc/specsmith-test/client"], dir);
+    const r = await cli(["generate", "--no-build", verifaSpec, "--out", "/proc/specsmith-test/client"], dir);
     expect(r.code).toBe(2);
     expect(r.err).toContain("/proc/specsmith-test: no such file or directory (ENOENT, mkdir)");
     // A generous ceiling: the old code never returned.
@@ -167,17 +167,17 @@ describe("generate --out: folders that cannot be made, and --check", () => {
 
   it("--check reports a FIFO in place of a generated file as stale instead of waiting on it forever", async () => {
     const out = join(dir, "client");
-    expect((await cli(["generate", verifaSpec, "--out", out], dir)).code).toBe(0);
+    expect((await cli(["generate", "--no-build", verifaSpec, "--out", out], dir)).code).toBe(0);
     await rm(join(out, "README.md"));
     await run("mkfifo", [join(out, "README.md")]);
-    const r = await cli(["generate", verifaSpec, "--out", out, "--check"], dir);
+    const r = await cli(["generate", "--no-build", verifaSpec, "--out", out, "--check"], dir);
     expect(r.code).toBe(1);
     expect(r.err).toContain("stale client/README.md");
   });
 
   it("--check writes nothing: no lock, no folder for a missing --out", async () => {
     const out = join(dir, "a", "b", "client");
-    const r = await cli(["generate", verifaSpec, "--out", out, "--check"], dir);
+    const r = await cli(["generate", "--no-build", verifaSpec, "--out", out, "--check"], dir);
     expect(r.code).toBe(1);
     expect(r.err).toContain("(missing)");
     expect(await readdir(dir)).toEqual([]);
@@ -189,17 +189,20 @@ describe("generate --out: a package specsmith wrote is replaced", () => {
     const spec = join(dir, "spec.yaml");
     await copyFile(verifaSpec, spec);
     const out = join(dir, "client");
-    expect((await cli(["generate", spec, "--out", out])).code).toBe(0);
-    // What the package's own build and install leave there (tsc's outputs of src/, build-generated's stamp).
+    expect((await cli(["generate", "--no-build", spec, "--out", out])).code).toBe(0);
+    // What the package's own build and install leave there (tsc's outputs of src/, ESM and CommonJS, the
+    // CommonJS build's package.json, the build's stamp).
+    await mkdir(join(out, "dist", "cjs", "runtime"), { recursive: true });
     await mkdir(join(out, "dist", "runtime"), { recursive: true });
-    for (const f of ["dist/index.js", "dist/index.d.ts", "dist/runtime/client.js", "dist/.build-hash"])
-      await writeFile(join(out, f), "built\n");
+    const built = ["dist/index.js", "dist/index.d.ts", "dist/runtime/client.js", "dist/.build-hash"];
+    built.push("dist/cjs/index.js", "dist/cjs/runtime/client.d.ts", "dist/cjs/package.json");
+    for (const f of built) await writeFile(join(out, f), "built\n");
     await mkdir(join(out, "node_modules", "dep"), { recursive: true });
     await writeFile(join(out, "node_modules", "dep", "index.js"), "export {};\n");
     await writeFile(join(out, "src", "client.ts"), "// edited by hand\n");
     await writeFile(spec, (await readFile(spec, "utf8")).replace("Update a session", "Update one session"));
 
-    const r = await cli(["generate", spec, "--out", out]);
+    const r = await cli(["generate", "--no-build", spec, "--out", out]);
     expect(r.code).toBe(0);
     expect(r.err).toContain(
       "client/src/client.ts was edited after it was generated; the edit will be replaced",
@@ -214,13 +217,19 @@ describe("generate --out: a package specsmith wrote is replaced", () => {
 
   it("refuses a package folder with a file of the user's in dist/ or beside the sources", async () => {
     const out = join(dir, "client");
-    expect((await cli(["generate", verifaSpec, "--out", out])).code).toBe(0);
+    expect((await cli(["generate", "--no-build", verifaSpec, "--out", out])).code).toBe(0);
     await mkdir(join(out, "dist"));
     await writeFile(join(out, "dist", "index.js"), "built\n");
     await writeFile(join(out, "dist", "deploy-notes.txt"), "mine\n");
     await writeFile(join(out, "src", "extra.ts"), "export const mine = 1;\n");
     const before = await files(out);
-    const r = await cli(["generate", join(root, "specs/stripe-identity/openapi.yaml"), "--out", out]);
+    const r = await cli([
+      "generate",
+      "--no-build",
+      join(root, "specs/stripe-identity/openapi.yaml"),
+      "--out",
+      out,
+    ]);
     expect(r.code).toBe(2);
     expect(r.err).toContain("(dist/deploy-notes.txt, src/extra.ts)");
     expect(await files(out)).toEqual(before);
@@ -229,7 +238,8 @@ describe("generate --out: a package specsmith wrote is replaced", () => {
   it("writes a manifest of every file and its sha256, the same on every run, also in the committed packages", async () => {
     const a = join(dir, "a");
     const b = join(dir, "b");
-    for (const out of [a, b]) expect((await cli(["generate", verifaSpec, "--out", out])).code).toBe(0);
+    for (const out of [a, b])
+      expect((await cli(["generate", "--no-build", verifaSpec, "--out", out])).code).toBe(0);
     const tree = await files(a);
     expect(tree[MANIFEST]).toBe((await files(b))[MANIFEST]);
     const manifest = JSON.parse(tree[MANIFEST] as string) as {
@@ -256,7 +266,9 @@ describe("generate --out: a package specsmith wrote is replaced", () => {
   it("three runs on one --out at the same time all succeed, one after the other, and leave one whole package", async () => {
     const out = join(dir, "client");
     const runs = await Promise.all(
-      ["one", "two", "three"].map((name) => cli(["generate", verifaSpec, "--out", out, "--name", name])),
+      ["one", "two", "three"].map((name) =>
+        cli(["generate", "--no-build", verifaSpec, "--out", out, "--name", name]),
+      ),
     );
     expect(runs.map((r) => [r.code, r.err])).toEqual([
       [0, ""],
@@ -265,19 +277,28 @@ describe("generate --out: a package specsmith wrote is replaced", () => {
     ]);
     const pkg = JSON.parse(await readFile(join(out, "package.json"), "utf8")) as { name: string };
     expect(["one", "two", "three"]).toContain(pkg.name);
-    const check = await cli(["generate", verifaSpec, "--out", out, "--name", pkg.name, "--check"]);
+    const check = await cli([
+      "generate",
+      "--no-build",
+      verifaSpec,
+      "--out",
+      out,
+      "--name",
+      pkg.name,
+      "--check",
+    ]);
     expect(check.code).toBe(0);
     expect(await readdir(dir)).toEqual(["client"]);
   });
 
   it("puts right an older specsmith's swap killed between its renames: the old package is back, the rest gone", async () => {
     const old = join(dir, "client.old-123-0123abcd");
-    expect((await cli(["generate", verifaSpec, "--out", old])).code).toBe(0);
+    expect((await cli(["generate", "--no-build", verifaSpec, "--out", old])).code).toBe(0);
     const before = await files(old);
     await mkdir(join(dir, "client.new-123-0123abcd", "src"), { recursive: true });
     await writeFile(join(dir, "client.new-123-0123abcd", "src", "half.ts"), "// half\n");
     await writeFile(join(dir, ".client.123.0123abcd.tmp"), "half\n");
-    const r = await cli(["generate", verifaSpec, "--out", join(dir, "client"), "--check"]);
+    const r = await cli(["generate", "--no-build", verifaSpec, "--out", join(dir, "client"), "--check"]);
     expect(r.code).toBe(0);
     expect(await readdir(dir)).toEqual(["client"]);
     expect(await files(join(dir, "client"))).toEqual(before);
@@ -285,7 +306,7 @@ describe("generate --out: a package specsmith wrote is replaced", () => {
 
   it("refuses a lock wait that is not a number of seconds", async () => {
     vi.stubEnv("SPECSMITH_LOCK_WAIT", "soon");
-    const r = await cli(["generate", verifaSpec, "--out", join(dir, "client")]);
+    const r = await cli(["generate", "--no-build", verifaSpec, "--out", join(dir, "client")]);
     expect(r.code).toBe(2);
     expect(r.err).toContain("SPECSMITH_LOCK_WAIT must be a number of seconds");
   });

@@ -1,19 +1,15 @@
 // A build step for the tests, run once by vitest before any test file (globalSetup): packages generated
-// from fixture specs by the real CLI and compiled by the real tsc. Done in a test file's beforeAll, this
+// from fixture specs by the real CLI, which builds them (dist/, ESM and CommonJS) as it does for users. Done in a test file's beforeAll, this
 // took a hook's whole time budget on a busy machine while other workers ran tsc too; here it runs before
 // the workers start, with no hook timeout, and test files only import the result (`inject`).
-import { execFile } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { promisify } from "node:util";
 import type { TestProject } from "vitest/node";
 import { main } from "../../scripts/cli.ts";
 import { memoryTerminal } from "../cli/memory-terminal.ts";
 
-const run = promisify(execFile);
 const root = join(import.meta.dirname, "..", "..");
-const tsc = join(root, "node_modules", "typescript", "bin", "tsc");
 
 /** Package name -> fixture spec: each becomes `<folder>/<name>/` with `src/` and a compiled `dist/`. */
 const PACKAGES = {
@@ -46,7 +42,6 @@ export default async function setup(project: TestProject): Promise<() => Promise
     const term = memoryTerminal();
     const code = await main(["generate", join(root, spec), "--out", out, "--name", name], term, root);
     if (code !== 0) throw new Error(`generating the ${name} test package failed:\n${term.stderr.join("\n")}`);
-    await run(process.execPath, [tsc, "-p", join(out, "tsconfig.json")]);
     folders[name] = out;
   }
   project.provide("testPackages", folders);

@@ -51,6 +51,7 @@ export class StripeIdentityClient {
       servers: API_SERVERS,
       credentialParameters: CREDENTIAL_PARAMETERS,
       credentialSources: CREDENTIAL_SOURCES,
+      logEnvVar: "STRIPE_LOG",
       idempotencyHeader: "Idempotency-Key",
     });
     this.identity = new Identity(this.http);

@@ -52,6 +52,7 @@ export class VerifaClient {
       servers: API_SERVERS,
       credentialParameters: CREDENTIAL_PARAMETERS,
       credentialSources: CREDENTIAL_SOURCES,
+      logEnvVar: "VERIFA_LOG",
     });
     this.sessions = new Sessions(this.http);
   }

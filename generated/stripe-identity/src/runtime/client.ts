@@ -22,6 +22,8 @@ import {
   type CredentialSource,
   requestIdFrom,
 } from "./errors.js";
+import { readEnv } from "./env.js";
+import { CallLog, ClientLog, type LogLevel, type Logger } from "./log.js";
 import { ownValue } from "./own.js";
 import { PagePromise, type PageStrategy } from "./pagination.js";
 import { printsMasked, redactError } from "./redact.js";
@@ -39,6 +41,7 @@ import { Stream, type EventDataKind } from "./sse.js";
 
 export type { AuthConfig, CredentialParameter } from "./auth.js";
 export type { CredentialSource } from "./errors.js";
+export type { LogLevel, Logger } from "./log.js";
 
 export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE" | "HEAD" | "OPTIONS";
 
@@ -77,6 +80,15 @@ export interface ClientOptions {
    * client sets it when the spec or api.yaml names the header.
    */
   idempotencyHeader?: string;
+  /**
+   * What the client logs (default "warn", or the `<API>_LOG` environment variable): "debug" each
+   * attempt's request and response with their headers, "info" each response's status and time and each
+   * retry, "warn" a call that still failed after retrying; "error" and "off" log nothing the client does
+   * today. Credentials (Authorization, API keys in headers or the query, cookies) show as [REDACTED].
+   */
+  logLevel?: LogLevel;
+  /** Where log lines go (default console): any object with error, warn, info and debug methods. */
+  logger?: Logger;
 }
 
 /**
@@ -93,6 +105,8 @@ const CLIENT_OPTIONS = {
   validate: true,
   onValidationWarning: true,
   idempotencyHeader: true,
+  logLevel: true,
+  logger: true,
 } as const satisfies Record<keyof ClientOptions, true>;
 export const CLIENT_OPTION_NAMES: readonly string[] = Object.keys(CLIENT_OPTIONS);
 
@@ -201,6 +215,8 @@ export interface HttpClientConfig {
    * an operation's own declaration win over it.
    */
   idempotencyHeader?: string;
+  /** The environment variable that sets the log level when the logLevel option is not given (VERIFA_LOG). */
+  logEnvVar?: string;
   /** Hooks for tests: the wait between retries, and the clock and randomness of the backoff. */
   retryTiming?: RetryTiming & { sleep?: (ms: number, signal?: AbortSignal) => Promise<void> };
 }
@@ -333,6 +349,7 @@ export class HttpClient {
   readonly #timing: HttpClientConfig["retryTiming"];
   readonly #idempotencyHeader: string | undefined;
   readonly #onValidationWarning: ValidationWarningHandler;
+  readonly #log: ClientLog;
 
   constructor(config: HttpClientConfig) {
     this.baseURL = config.baseURL;
@@ -348,6 +365,12 @@ export class HttpClient {
     this.#idempotencyHeader = this.#options.idempotencyHeader ?? config.idempotencyHeader;
     if (this.#idempotencyHeader !== undefined) checkHeaderName(this.#idempotencyHeader, "idempotencyHeader");
     this.#onValidationWarning = this.#options.onValidationWarning ?? warnOncePerMessage();
+    const logEnv = config.logEnvVar;
+    this.#log = new ClientLog({
+      level: this.#options.logLevel,
+      logger: this.#options.logger,
+      ...(logEnv !== undefined ? { env: { name: logEnv, value: readEnv(logEnv) } } : {}),
+    });
   }
 
   /** What a request would carry as credentials given these headers (see auth.ts). */
@@ -390,6 +413,7 @@ export class HttpClient {
     const caller = options.signal;
     const fetchImpl = this.#options.fetch ?? globalThis.fetch;
     const wait = this.#timing?.sleep ?? sleep;
+    const log = new CallLog(this.#log, op.method, prepared.url, prepared.credentials, maxRetries);
 
     for (let attempt = 0; ; attempt++) {
       if (caller?.aborted) throw new APIUserAbortError();
@@ -402,9 +426,11 @@ export class HttpClient {
           status,
           headers,
         });
-      const pause = async (headers?: Headers): Promise<void> => {
+      const pause = async (reason: string, headers?: Headers): Promise<void> => {
+        const delay = retryDelay(attempt, headers, this.#timing);
+        log.retrying(attempt, delay, reason);
         try {
-          await wait(retryDelay(attempt, headers, this.#timing), caller);
+          await wait(delay, caller);
         } catch {
           throw new APIUserAbortError();
         }
@@ -416,6 +442,8 @@ export class HttpClient {
       // A body handed over unread (a stream, binary, asResponse) stays abortable by the caller's signal
       // after the attempt: its timer stops, the signal stays attached until the stream ends.
       let handedOver = false;
+      const startedAt = Date.now();
+      log.sending(attempt, prepared.init.headers);
       try {
         response = await fetchFollowingRedirects({
           url: prepared.url,
@@ -427,6 +455,7 @@ export class HttpClient {
           credentials: prepared.credentials,
           repeatable: isRepeatable(op.method, prepared.hasIdempotencyKey),
         });
+        log.received(response, startedAt, requestIdFrom(response.headers));
         if (response.ok && (wish?.raw || op.response?.kind === "binary" || op.response?.kind === "sse")) {
           handedOver = true;
         } else {
@@ -440,8 +469,12 @@ export class HttpClient {
         const failure = deadline.timedOut()
           ? new APIConnectionTimeoutError()
           : new APIConnectionError({ cause: redactError(error, secrets) });
-        if (!retryIf()) throw failure;
-        await pause();
+        const reason = failure instanceof APIConnectionTimeoutError ? "timed out" : "failed to connect";
+        if (!retryIf()) {
+          log.gaveUp(attempt, reason);
+          throw failure;
+        }
+        await pause(reason);
         continue;
       } finally {
         if (handedOver) deadline.stopTimer();
@@ -465,9 +498,10 @@ export class HttpClient {
         return successResult<T>(response, body.data, secrets);
       }
       if (!retryIf(response.status, response.headers)) {
+        log.gaveUp(attempt, `got ${response.status}`);
         throw APIError.from(response.status, body.data, response.headers, secrets);
       }
-      await pause(response.headers);
+      await pause(`got ${response.status}`, response.headers);
     }
   }
 

@@ -12,6 +12,8 @@ export {
   type CredentialSource,
   type HttpClientConfig,
   type HttpMethod,
+  type LogLevel,
+  type Logger,
   type OperationSpec,
   type RequestArgs,
   type RequestOptions,

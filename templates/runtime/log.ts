@@ -1,0 +1,189 @@
+// The client's log: what a call does on the wire (each attempt's request, its response, the retries), at
+// the level the user chose (the `logLevel` option, else the `<API>_LOG` environment variable, else
+// "warn"), written to their logger (console by default). Nothing it writes holds a credential: URLs and
+// headers are shown through the request's credential scope (auth.ts), credential parameters and headers
+// as "[REDACTED]", and every line is masked again for the credentials' spellings (redact.ts).
+import type { CredentialScope } from "./auth.js";
+import { MASK, maskText } from "./redact.js";
+
+export type LogLevel = "off" | "error" | "warn" | "info" | "debug";
+
+/** Where log lines go: console, or any object with these methods (pino, winston and the like). */
+export interface Logger {
+  error(message: string, ...details: unknown[]): void;
+  warn(message: string, ...details: unknown[]): void;
+  info(message: string, ...details: unknown[]): void;
+  debug(message: string, ...details: unknown[]): void;
+}
+
+const RANK: Record<LogLevel, number> = { off: 0, error: 1, warn: 2, info: 3, debug: 4 };
+export const LOG_LEVELS: readonly LogLevel[] = Object.keys(RANK) as LogLevel[];
+const DEFAULT_LEVEL: LogLevel = "warn";
+
+function isLogLevel(value: unknown): value is LogLevel {
+  return typeof value === "string" && Object.prototype.hasOwnProperty.call(RANK, value);
+}
+
+export class ClientLog {
+  readonly #rank: number;
+  readonly #logger: Logger;
+
+  /**
+   * `level` is the option (a wrong one throws a TypeError naming it); `fromEnv` the environment
+   * variable's value, used when the option is not given (a wrong one is reported and the default used).
+   */
+  constructor(options: {
+    level?: unknown;
+    logger?: Logger | undefined;
+    env?: { name: string; value?: string };
+  }) {
+    this.#logger = options.logger ?? console;
+    let level: LogLevel = DEFAULT_LEVEL;
+    if (options.level !== undefined) {
+      if (!isLogLevel(options.level)) {
+        throw new TypeError(`The logLevel client option must be one of ${LOG_LEVELS.join(", ")}`);
+      }
+      level = options.level;
+    } else if (options.env?.value !== undefined) {
+      const value = options.env.value.toLowerCase();
+      if (isLogLevel(value)) level = value;
+      else
+        this.#logger.warn(
+          `${options.env.name} is not a log level (${LOG_LEVELS.join(", ")}); logging at "${DEFAULT_LEVEL}"`,
+        );
+    }
+    this.#rank = RANK[level];
+  }
+
+  enabled(level: Exclude<LogLevel, "off">): boolean {
+    return RANK[level] <= this.#rank;
+  }
+
+  /** Writes a line (and details) at `level`, masked for the call's credentials. */
+  write(
+    level: Exclude<LogLevel, "off">,
+    secrets: readonly string[],
+    message: string,
+    details?: Record<string, unknown>,
+  ): void {
+    if (!this.enabled(level)) return;
+    const line = maskText(message, secrets);
+    if (details === undefined) this.#logger[level](line);
+    else this.#logger[level](line, maskDetails(details, secrets));
+  }
+}
+
+/** Detail values are strings, numbers or string records (headers): each string masked. */
+function maskDetails(details: Record<string, unknown>, secrets: readonly string[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(details)) {
+    if (typeof value === "string") out[key] = maskText(value, secrets);
+    else if (typeof value === "object" && value !== null) {
+      const record: Record<string, string> = {};
+      for (const [name, text] of Object.entries(value as Record<string, string>))
+        record[name] = maskText(String(text), secrets);
+      out[key] = record;
+    } else out[key] = value;
+  }
+  return out;
+}
+
+/** The URL as logged: credential query parameters (an API key in the query) show as [REDACTED]. */
+export function loggedURL(url: string, scope: CredentialScope): string {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return maskText(url, scope.secrets);
+  }
+  // The raw query is rewritten pair by pair, so the rest shows as sent (URLSearchParams would re-encode).
+  const query = parsed.search.slice(1);
+  if (query !== "") {
+    parsed.search = query
+      .split("&")
+      .map((pair) => {
+        const at = pair.indexOf("=");
+        const rawName = at === -1 ? pair : pair.slice(0, at);
+        const decode = (text: string): string => {
+          try {
+            return decodeURIComponent(text.replace(/\+/g, " "));
+          } catch {
+            return text;
+          }
+        };
+        const value = at === -1 ? "" : pair.slice(at + 1);
+        return scope.isCredentialQuery(decode(rawName), decode(value)) ? `${rawName}=${MASK}` : pair;
+      })
+      .join("&");
+  }
+  // A user name and password in the URL are credentials too.
+  if (parsed.username !== "" || parsed.password !== "") {
+    parsed.username = parsed.username === "" ? "" : MASK;
+    parsed.password = parsed.password === "" ? "" : MASK;
+  }
+  return maskText(parsed.href, scope.secrets);
+}
+
+/** Headers as logged: credential headers (Authorization, API-key headers, cookies) show as [REDACTED]. */
+export function loggedHeaders(headers: Headers, scope: CredentialScope): Record<string, string> {
+  const out: Record<string, string> = {};
+  headers.forEach((value, name) => {
+    out[name] = scope.isCredentialHeader(name, value) ? MASK : maskText(value, scope.secrets);
+  });
+  return out;
+}
+
+/** One call's log lines: `method url` once, then each attempt, response and retry. */
+export class CallLog {
+  readonly #log: ClientLog;
+  readonly #scope: CredentialScope;
+  readonly #call: string;
+  readonly #attempts: number;
+
+  constructor(log: ClientLog, method: string, url: string, scope: CredentialScope, maxRetries: number) {
+    this.#log = log;
+    this.#scope = scope;
+    // Formatted only when something will be written: the URL is parsed for its query.
+    this.#call = log.enabled("warn") ? `${method} ${loggedURL(url, scope)}` : method;
+    this.#attempts = maxRetries + 1;
+  }
+
+  /** Before an attempt is sent: its headers, at debug. */
+  sending(attempt: number, headers: Headers): void {
+    if (!this.#log.enabled("debug")) return;
+    this.#log.write(
+      "debug",
+      this.#scope.secrets,
+      `${this.#call} (attempt ${attempt + 1} of ${this.#attempts})`,
+      {
+        headers: loggedHeaders(headers, this.#scope),
+      },
+    );
+  }
+
+  /** A response's status and time at info; its headers at debug. */
+  received(response: Response, startedAt: number, requestId: string | undefined): void {
+    if (!this.#log.enabled("info")) return;
+    const id = requestId === undefined ? "" : `, request id ${requestId}`;
+    const line = `${this.#call} -> ${response.status} in ${Date.now() - startedAt} ms${id}`;
+    const details = this.#log.enabled("debug")
+      ? { headers: loggedHeaders(response.headers, this.#scope) }
+      : undefined;
+    this.#log.write("info", this.#scope.secrets, line, details);
+  }
+
+  /** A retry about to wait `delayMs`, after `reason` (a status or a connection failure), at info. */
+  retrying(attempt: number, delayMs: number, reason: string): void {
+    this.#log.write(
+      "info",
+      this.#scope.secrets,
+      `${this.#call} ${reason}: retrying in ${Math.round(delayMs)} ms (attempt ${attempt + 2} of ${this.#attempts})`,
+    );
+  }
+
+  /** A call that fails after it was retried, at warn (the caller gets the error; this says retries ran). */
+  gaveUp(attempt: number, reason: string): void {
+    if (attempt === 0) return;
+    this.#log.write("warn", this.#scope.secrets, `${this.#call} ${reason} after ${attempt + 1} attempts`);
+  }
+}

@@ -1,0 +1,146 @@
+// The client's log, on the wire against a server on 127.0.0.1: `logLevel`, `logger` and the `<API>_LOG`
+// environment variable of a generated package, the lines each level writes (requests, responses,
+// retries, a call that failed after retrying), and that no credential reaches a log line: not the
+// configured key, not an API key in a header or the query, not a cookie or a token set by hand.
+import { inspect } from "node:util";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { HttpClient, type OperationSpec } from "../../templates/runtime/client.ts";
+import type { Logger } from "../../templates/runtime/log.ts";
+import { startServer, type TestServer } from "../runtime/server.ts";
+import { importTestPackage } from "./test-package.ts";
+
+interface Assistant {
+  AssistantClient: new (options: Record<string, unknown>) => {
+    charges: { create(params: { amount: number }, options?: { idempotencyKey?: string }): Promise<unknown> };
+  };
+}
+
+let server: TestServer;
+let pkg: Assistant;
+beforeAll(async () => {
+  server = await startServer();
+  pkg = (await importTestPackage<Assistant>("assistant")).pkg;
+});
+afterAll(() => server.close());
+
+const KEY = "sk-live-0123456789abcdef";
+
+/** A logger that keeps every line with its level and details, printed as console would print them. */
+function recordingLogger(): { logger: Logger; lines: string[] } {
+  const lines: string[] = [];
+  const keep =
+    (level: string) =>
+    (message: string, ...details: unknown[]): void =>
+      void lines.push([`${level}: ${message}`, ...details.map((d) => inspect(d, { depth: 5 }))].join(" "));
+  return {
+    logger: { error: keep("error"), warn: keep("warn"), info: keep("info"), debug: keep("debug") },
+    lines,
+  };
+}
+
+/** The lines without what changes from run to run (port, milliseconds, date). */
+function stable(lines: readonly string[]): string[] {
+  return lines.map((l) =>
+    l
+      .replaceAll(server.url, "SERVER")
+      .replace(/in \d+ ms/g, "in N ms")
+      .replace(/date: '[^']*'/g, "date: D"),
+  );
+}
+
+describe("a generated client's log", () => {
+  it("at debug: each attempt's request and response with headers, the retry, credentials as [REDACTED]", async () => {
+    const { logger, lines } = recordingLogger();
+    const client = new pkg.AssistantClient({ apiKey: KEY, baseURL: server.url, logLevel: "debug", logger });
+    server.reply(
+      { status: 503, headers: { "retry-after-ms": "1" }, body: { error: { message: "busy" } } },
+      {
+        headers: { "x-request-id": "req_42", "set-cookie": "session=s3cr3t-session-value" },
+        body: { id: "ch_1" },
+      },
+    );
+    // A key makes the POST safe to retry.
+    await client.charges.create({ amount: 5 }, { idempotencyKey: "key-1" });
+    const text = stable(lines);
+    expect(text.filter((l) => l.startsWith("debug: POST SERVER/v1/charges (attempt"))).toHaveLength(2);
+    expect(text[0]).toContain("debug: POST SERVER/v1/charges (attempt 1 of 3)");
+    expect(text[0]).toContain("authorization: '[REDACTED]'");
+    expect(text[0]).toContain("'content-type': 'application/x-www-form-urlencoded'");
+    expect(text).toContainEqual(expect.stringMatching(/^info: POST SERVER\/v1\/charges -> 503 in N ms \{/));
+    expect(text).toContain("info: POST SERVER/v1/charges got 503: retrying in N ms (attempt 2 of 3)");
+    const last = text.at(-1) ?? "";
+    expect(last).toMatch(/^info: POST SERVER\/v1\/charges -> 200 in N ms, request id req_42 \{/);
+    expect(last).toContain("'set-cookie': '[REDACTED]'");
+    expect(lines.join("\n")).not.toContain(KEY);
+    expect(lines.join("\n")).not.toContain("s3cr3t-session-value");
+  });
+
+  it("reads the level from <API>_LOG; the logLevel option wins; a wrong value is named, a wrong option throws", async () => {
+    vi.stubEnv("ASSISTANT_LOG", "info");
+    const info = recordingLogger();
+    const client = new pkg.AssistantClient({ apiKey: KEY, baseURL: server.url, logger: info.logger });
+    await client.charges.create({ amount: 1 });
+    expect(stable(info.lines)).toEqual(["info: POST SERVER/v1/charges -> 200 in N ms"]);
+
+    const option = recordingLogger();
+    const quiet = new pkg.AssistantClient({
+      apiKey: KEY,
+      baseURL: server.url,
+      logLevel: "off",
+      logger: option.logger,
+    });
+    await quiet.charges.create({ amount: 1 });
+    expect(option.lines).toEqual([]);
+
+    vi.stubEnv("ASSISTANT_LOG", "verbose");
+    const wrong = recordingLogger();
+    new pkg.AssistantClient({ apiKey: KEY, baseURL: server.url, logger: wrong.logger });
+    expect(wrong.lines).toEqual([
+      'warn: ASSISTANT_LOG is not a log level (off, error, warn, info, debug); logging at "warn"',
+    ]);
+    expect(() => new pkg.AssistantClient({ apiKey: KEY, logLevel: "loud" })).toThrow(
+      new TypeError("The logLevel client option must be one of off, error, warn, info, debug"),
+    );
+  });
+
+  it("by default (warn) says nothing of a call that succeeds, and one line for a call that failed after retrying", async () => {
+    const { logger, lines } = recordingLogger();
+    const client = new pkg.AssistantClient({ apiKey: KEY, baseURL: server.url, logger, maxRetries: 1 });
+    await client.charges.create({ amount: 1 });
+    expect(lines).toEqual([]);
+    server.reply({ status: 500, body: {} }, { status: 500, body: {} });
+    await expect(client.charges.create({ amount: 1 }, { idempotencyKey: "key-2" })).rejects.toThrow();
+    expect(stable(lines)).toEqual(["warn: POST SERVER/v1/charges got 500 after 2 attempts"]);
+  });
+});
+
+describe("the runtime's log: credentials anywhere in a request", () => {
+  // Both schemes at once: the key in the query and another in a header.
+  const op: OperationSpec = { method: "GET", path: "/v1/items", security: [["query", "header"]] };
+
+  it("masks an API key in the query and in a header, cookies and tokens set by hand", async () => {
+    const { logger, lines } = recordingLogger();
+    const cookie = "session=abcdefghijklmnop";
+    const token = "tok_9876543210zyxwvu";
+    const http = new HttpClient({
+      baseURL: server.url,
+      auth: {
+        query: { type: "apiKey", in: "query", name: "api_key", value: KEY },
+        header: { type: "apiKey", in: "header", name: "X-Api-Key", value: `${KEY}-h` },
+      },
+      options: { logLevel: "debug", logger, defaultHeaders: { "X-Auth-Token": token } },
+    });
+    server.reply({ headers: { "set-cookie": cookie }, body: { ok: true } });
+    await http.request(op, { query: { limit: 2 } }, { headers: { Cookie: cookie } });
+    const text = stable(lines).join("\n");
+    expect(text).toContain("debug: GET SERVER/v1/items?limit=2&api_key=[REDACTED] (attempt 1 of 3)");
+    expect(text).toContain("'x-api-key': '[REDACTED]'");
+    expect(text).toContain("'x-auth-token': '[REDACTED]'");
+    expect(text).toContain("cookie: '[REDACTED]'");
+    expect(text).toContain("'set-cookie': '[REDACTED]'");
+    for (const secret of [KEY, encodeURIComponent(KEY), token, "abcdefghijklmnop"])
+      expect(text).not.toContain(secret);
+    // What was sent is unchanged: the key went on the wire, only the log hides it.
+    expect(server.requests.at(-1)?.query).toBe(`limit=2&api_key=${KEY}`);
+  });
+});
