@@ -68,11 +68,11 @@ beforeAll(async () => {
   if (verifa.status === "fulfilled") verifaPrism = verifa.value;
   if (stripe.status === "rejected") throw stripe.reason;
   if (verifa.status === "rejected") throw verifa.reason;
-}, 60_000);
+}, 120_000);
 
 afterAll(async () => {
   await Promise.all([stripePrism?.close(), verifaPrism?.close()]);
-}, 60_000);
+}, 120_000);
 
 function running(server: PrismServer | undefined): PrismServer {
   if (!server) throw new Error("Prism did not start");
