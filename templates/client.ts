@@ -272,11 +272,11 @@ export function renderIndex(model: CodegenModel, project: Project): void {
       ],
     },
     { isTypeOnly: true, moduleSpecifier: "./client.js", namedExports: [`${model.clientClassName}Options`] },
-    { moduleSpecifier: "./resources.js" },
-    { moduleSpecifier: "./operations.js" },
-    ...(model.operations.some((op) => op.validators.length > 0)
-      ? [{ moduleSpecifier: "./validators.js" }]
-      : []),
+    // The resource classes as types (`client.customers` is a `Customers`); as values, with the standalone
+    // functions and the validators, from the package's subpaths (`<package>/resources`, `/operations`,
+    // `/validators`). Re-exported here they would undo the client's lazy loading in bundles: esbuild makes
+    // an entry import the chunk of every file it reaches, used or not, and those files are loaded on demand.
+    { isTypeOnly: true, moduleSpecifier: "./resources.js" },
     { isTypeOnly: true, moduleSpecifier: "./types.js" },
     { isTypeOnly: true, moduleSpecifier: "./schema.js" },
     { moduleSpecifier: "./runtime/index.js" },

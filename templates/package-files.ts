@@ -3,6 +3,14 @@
 import type { CodegenModel, OperationModel } from "../scripts/generate/model/codegen-model.ts";
 import { markdownCode, markdownCodeBlock, markdownText } from "../scripts/lib/markdown-escape.ts";
 
+function hasValidators(model: CodegenModel): boolean {
+  return model.operations.some((op) => op.validators.length > 0);
+}
+
+/**
+ * The package root exports the client, the types and the runtime; the standalone functions, the resource
+ * classes and the validators are subpaths (see renderIndex in client.ts for why).
+ */
 export function packageJson(model: CodegenModel): string {
   const pkg = {
     name: model.packageName,
@@ -11,7 +19,12 @@ export function packageJson(model: CodegenModel): string {
     type: "module",
     main: "./dist/index.js",
     types: "./dist/index.d.ts",
-    exports: { ".": { types: "./dist/index.d.ts", import: "./dist/index.js" } },
+    exports: Object.fromEntries(
+      ["index", "operations", "resources", ...(hasValidators(model) ? ["validators"] : [])].map((module) => [
+        module === "index" ? "." : `./${module}`,
+        { types: `./dist/${module}.d.ts`, import: `./dist/${module}.js` },
+      ]),
+    ),
     files: ["dist", "src"],
     sideEffects: false,
     scripts: { build: "tsc -p tsconfig.json" },
@@ -122,7 +135,7 @@ function validationSection(model: CodegenModel): string[] {
       ...markdownCodeBlock(
         "ts",
         [
-          `import { ${validator.name} } from ${pkg};`,
+          `import { ${validator.name} } from ${JSON.stringify(`${model.packageName}/validators`)};`,
           "",
           `const result = ${validator.name}({});`,
           "if (!result.ok) {",
@@ -202,7 +215,9 @@ export function readme(model: CodegenModel): string {
     "Each method is also a standalone function taking the client's `http` as its first argument " +
       "(for instance `" +
       ((plain ?? paged) ? `${(plain ?? paged)?.functionName}(client.http, ...)` : "fn(client.http, ...)") +
-      "`), so bundlers can drop what an application does not call.",
+      "` from " +
+      markdownCode(`${model.packageName}/operations`) +
+      "), so bundlers can drop what an application does not call.",
     "",
   );
   if (plain) {
