@@ -13,11 +13,12 @@ import {
 } from "ts-morph";
 import type {
   CodegenModel,
+  OperationModel,
   ResourceModel,
   SecuritySchemeModel,
 } from "../scripts/generate/model/codegen-model.ts";
 import { docText, jsDoc } from "./js-doc.ts";
-import { resourceModules } from "./module-names.ts";
+import { operationModules, resourceModules } from "./module-names.ts";
 import {
   apiPromiseNames,
   importOf,
@@ -39,11 +40,13 @@ function withDescendants(resource: ResourceModel): ResourceModel[] {
 /**
  * src/resources/<root>.ts per resource the client holds, with the classes of the resources under it, and
  * src/resources.ts exporting them all. The client loads a module when one of its methods is first called
- * (see renderClient), so a bundle with code splitting fetches a resource's operations only when the page
- * uses it.
+ * (see renderClient), and a method loads its operation's module on its first call: a bundle with code
+ * splitting fetches the names of a resource's methods when the page uses it, an operation's code when the
+ * page calls it.
  */
 export function renderResources(model: CodegenModel, project: Project): void {
   const modules = resourceModules(model);
+  const files = operationModules(model);
   for (const [root, module] of modules) {
     const resources = withDescendants(root);
     const operations = resourceOperations(root);
@@ -51,17 +54,18 @@ export function renderResources(model: CodegenModel, project: Project): void {
       ...importOf("../runtime/client.js", ["HttpClient", "RequestOptions"], true),
       ...importOf("../types.js", operations.flatMap(signatureTypes), true),
       ...importOf("../schema.js", ["paths"], true),
-      ...importOf("../runtime/api-promise.js", apiPromiseNames(operations), true),
+      // APIPromise and PagePromise wrap the calls whose code is loading; the others are types only.
       ...importOf(
-        `../operations/${module}.js`,
-        operations.map((o) => o.functionName),
+        "../runtime/api-promise.js",
+        apiPromiseNames(operations).map((name) =>
+          name === "APIPromise" ? name : { name, isTypeOnly: true },
+        ),
       ),
       ...importOf(
         "../runtime/pagination.js",
-        operations.some((o) => o.pagination) ? ["PagePromise", "ItemsOf"] : [],
-        true,
+        operations.some((o) => o.pagination) ? ["PagePromise", { name: "ItemsOf", isTypeOnly: true }] : [],
       ),
-      ...resources.map(resourceClass),
+      ...resources.map((r) => resourceClass(r, files)),
     ];
     // The whole file from one structure: ts-morph parses it once.
     project.createSourceFile(`src/resources/${module}.ts`, { statements }, { overwrite: true });
@@ -78,7 +82,7 @@ export function renderResources(model: CodegenModel, project: Project): void {
   );
 }
 
-function resourceClass(resource: ResourceModel): StatementStructures {
+function resourceClass(resource: ResourceModel, files: Map<OperationModel, string>): StatementStructures {
   return {
     kind: StructureKind.Class as const,
     name: resource.className,
@@ -110,7 +114,10 @@ function resourceClass(resource: ResourceModel): StatementStructures {
           { name: "options", type: "RequestOptions", hasQuestionToken: true },
         ],
         returnType: returnType(op),
-        statements: [`return ${op.functionName}(${args.join(", ")});`],
+        // The operation's module loads on its first call (see renderOperations).
+        statements: [
+          `return ${op.pagination ? "PagePromise" : "APIPromise"}.deferred(import(${str(`../operations/${files.get(op) ?? op.functionName}.js`)}).then((m) => () => m.${op.functionName}(${args.join(", ")})));`,
+        ],
       };
     }),
   };

@@ -1,5 +1,5 @@
 // File names for the modules generated one per resource (src/resources/) and one per operation
-// (src/validators/): the identifier itself, so `createCustomer` is in validators/createCustomer.ts. Two
+// (src/operations/, src/validators/): the identifier itself, so `createCustomer` is in validators/createCustomer.ts. Two
 // identifiers that differ only in case would be one file on a case-insensitive file system (macOS,
 // Windows): the later one takes a number.
 import type { CodegenModel, OperationModel, ResourceModel } from "../scripts/generate/model/codegen-model.ts";
@@ -17,17 +17,18 @@ export function moduleFileNames(names: readonly string[]): Map<string, string> {
   return files;
 }
 
-/** Per operation with validators, the file name of its module under src/validators/. */
-export function validatorModules(model: CodegenModel): Map<OperationModel, string> {
-  const ops = model.operations.filter((op) => op.validators.length > 0);
-  const files = moduleFileNames(ops.map((op) => op.functionName));
-  return new Map(ops.map((op) => [op, files.get(op.functionName) ?? op.functionName]));
+/** Per operation, the file name of its modules under src/operations/ and src/validators/. */
+export function operationModules(model: CodegenModel): Map<OperationModel, string> {
+  const files = moduleFileNames(model.operations.map((op) => op.functionName));
+  return new Map(model.operations.map((op) => [op, files.get(op.functionName) ?? op.functionName]));
 }
 
-/**
- * Per resource the client holds itself, the file name of its modules under src/resources/ and
- * src/operations/ (the resources under it are in them).
- */
+/** Per operation with validators, the file name of its module under src/validators/. */
+export function validatorModules(model: CodegenModel): Map<OperationModel, string> {
+  return new Map([...operationModules(model)].filter(([op]) => op.validators.length > 0));
+}
+
+/** Per resource the client holds itself, the file name of its module under src/resources/ (with the resources under it). */
 export function resourceModules(model: CodegenModel): Map<ResourceModel, string> {
   const roots = model.resources.filter((r) => !r.path.includes("."));
   const files = moduleFileNames(roots.map((r) => r.property));

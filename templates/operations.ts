@@ -17,7 +17,7 @@ import type {
   ResponseModel,
 } from "../scripts/generate/model/codegen-model.ts";
 import { jsDoc } from "./js-doc.ts";
-import { resourceModules, validatorModules } from "./module-names.ts";
+import { operationModules, validatorModules } from "./module-names.ts";
 import { typeAliasFile, type TypeAlias } from "./type-aliases.ts";
 
 const str = (s: string): string => JSON.stringify(s);
@@ -267,28 +267,18 @@ export function renderOperationTypes(model: CodegenModel): string {
 }
 
 /**
- * src/operations/<root>.ts per resource the client holds, with the operations of it and of the resources
- * under it, and src/operations.ts exporting them all (with any operation no resource holds). Bundlers with
- * code splitting share code between chunks file by file (esbuild at least): with one file of every
- * operation, the first resource a page used would load them all.
+ * src/operations/<operation>.ts per operation and src/operations.ts exporting them all. The resource
+ * classes load an operation's module on its first call: bundlers with code splitting share code between
+ * chunks file by file (esbuild at least), so a file of several operations would load them together.
  */
 export function renderOperations(model: CodegenModel, project: Project): void {
-  const held = new Set<OperationModel>();
   const reexports: StatementStructures[] = [];
-  for (const [root, module] of resourceModules(model)) {
-    const operations = resourceOperations(root);
-    for (const op of operations) held.add(op);
-    renderOperationsFile(model, project, operations, `src/operations/${module}.ts`, "../");
-    reexports.push({ kind: StructureKind.ExportDeclaration, moduleSpecifier: `./operations/${module}.js` });
+  const validators = validatorModules(model);
+  for (const [op, file] of operationModules(model)) {
+    renderOperationFile(project, op, validators.get(op), `src/operations/${file}.ts`);
+    reexports.push({ kind: StructureKind.ExportDeclaration, moduleSpecifier: `./operations/${file}.js` });
   }
-  renderOperationsFile(
-    model,
-    project,
-    model.operations.filter((op) => !held.has(op)),
-    "src/operations.ts",
-    "./",
-    reexports,
-  );
+  project.createSourceFile("src/operations.ts", { statements: reexports }, { overwrite: true });
 }
 
 /** The operations of a resource and of every resource under it. */
@@ -298,34 +288,25 @@ export function resourceOperations(resource: ResourceModel): OperationModel[] {
 
 // Each code file is created from one structure: ts-morph prints it and parses it once. Adding statements
 // to an existing file re-parses it on every call (quadratic: 20 s on Stripe's 400 operations one by one).
-function renderOperationsFile(
-  model: CodegenModel,
+function renderOperationFile(
   project: Project,
-  operations: OperationModel[],
+  op: OperationModel,
+  validators: string | undefined,
   path: string,
-  up: string,
-  trailing: StatementStructures[] = [],
 ): void {
-  const statements: StatementStructures[] =
-    operations.length === 0
-      ? []
-      : [
-          ...importOf(`${up}schema.js`, ["paths"], true),
-          ...importOf(`${up}types.js`, operations.flatMap(signatureTypes), true),
-          ...importOf(`${up}runtime/client.js`, ["HttpClient", "RequestOptions"], true),
-          // APIPromise is constructed here; the others are types only.
-          ...importOf(
-            `${up}runtime/api-promise.js`,
-            apiPromiseNames(operations).map((name) =>
-              name === "APIPromise" ? name : { name, isTypeOnly: true },
-            ),
-          ),
-          ...importOf(`${up}runtime/params.js`, [
-            "splitParams",
-            { name: "GeneratedOperation", isTypeOnly: true },
-          ]),
-        ];
-  const validators = validatorModules(model);
+  const up = "../";
+  const operations = [op];
+  const statements: StatementStructures[] = [
+    ...importOf(`${up}schema.js`, ["paths"], true),
+    ...importOf(`${up}types.js`, operations.flatMap(signatureTypes), true),
+    ...importOf(`${up}runtime/client.js`, ["HttpClient", "RequestOptions"], true),
+    // APIPromise is constructed here; the others are types only.
+    ...importOf(
+      `${up}runtime/api-promise.js`,
+      apiPromiseNames(operations).map((name) => (name === "APIPromise" ? name : { name, isTypeOnly: true })),
+    ),
+    ...importOf(`${up}runtime/params.js`, ["splitParams", { name: "GeneratedOperation", isTypeOnly: true }]),
+  ];
   const strategies = [...new Set(operations.flatMap((o) => (o.pagination ? [o.pagination.kind] : [])))];
   if (strategies.length > 0) {
     const names: Record<PaginationModel["kind"], string> = {
@@ -344,56 +325,53 @@ function renderOperationsFile(
       ]),
     );
   }
-  for (const op of operations) {
-    const specName = op.operationConst;
-    statements.push({
-      kind: StructureKind.VariableStatement,
-      declarationKind: VariableDeclarationKind.Const,
-      isExported: true,
-      declarations: [
-        {
-          name: specName,
-          type: "GeneratedOperation",
-          initializer: operationSpec(op, validators.get(op), up),
-        },
-      ],
-    });
-    const hasParams = paramsTypeExpression(op) !== undefined;
-    const required = paramsRequired(op);
-    const pathObject = `{ ${op.pathArguments.map((a) => `${objectKey(a.name)}: ${a.argument}`).join(", ")} }`;
-    const page = op.pagination ? pagination(op) : undefined;
-    statements.push({
-      kind: StructureKind.Function,
-      name: op.functionName,
-      isExported: true,
-      docs: jsDoc(op),
-      parameters: [
-        { name: "client", type: "HttpClient" },
-        ...pathParameters(op),
-        ...(hasParams
-          ? [
-              {
-                name: "params",
-                type: op.paramsType,
-                ...(required ? {} : { initializer: `{} as ${op.paramsType}` }),
-              },
-            ]
-          : []),
-        { name: "options", type: "RequestOptions", hasQuestionToken: true },
-      ],
-      returnType: returnType(op),
-      statements: [
-        `const { query, headers, body } = splitParams(${hasParams ? "params" : "{}"} as Record<string, unknown>, ${specName});`,
-        ...(page
-          ? [
-              `return client.paginate(${specName}, { path: ${pathObject}, query, headers, body }, options, ${page.strategy});`,
-            ]
-          : [
-              `return new APIPromise((wish) => client.request(${specName}, { path: ${pathObject}, query, headers, body }, options, wish));`,
-            ]),
-      ],
-    });
-  }
-  statements.push(...trailing);
+  const specName = op.operationConst;
+  statements.push({
+    kind: StructureKind.VariableStatement,
+    declarationKind: VariableDeclarationKind.Const,
+    isExported: true,
+    declarations: [
+      {
+        name: specName,
+        type: "GeneratedOperation",
+        initializer: operationSpec(op, validators, up),
+      },
+    ],
+  });
+  const hasParams = paramsTypeExpression(op) !== undefined;
+  const required = paramsRequired(op);
+  const pathObject = `{ ${op.pathArguments.map((a) => `${objectKey(a.name)}: ${a.argument}`).join(", ")} }`;
+  const page = op.pagination ? pagination(op) : undefined;
+  statements.push({
+    kind: StructureKind.Function,
+    name: op.functionName,
+    isExported: true,
+    docs: jsDoc(op),
+    parameters: [
+      { name: "client", type: "HttpClient" },
+      ...pathParameters(op),
+      ...(hasParams
+        ? [
+            {
+              name: "params",
+              type: op.paramsType,
+              ...(required ? {} : { initializer: `{} as ${op.paramsType}` }),
+            },
+          ]
+        : []),
+      { name: "options", type: "RequestOptions", hasQuestionToken: true },
+    ],
+    returnType: returnType(op),
+    statements: [
+      `const { query, headers, body } = splitParams(${hasParams ? "params" : "{}"} as Record<string, unknown>, ${specName});`,
+      ...(page
+        ? [
+            `return client.paginate(${specName}, { path: ${pathObject}, query, headers, body }, options, ${page.strategy});`,
+          ]
+        : [
+            `return new APIPromise((wish) => client.request(${specName}, { path: ${pathObject}, query, headers, body }, options, wish));`,
+          ]),
+    ],
+  });
   project.createSourceFile(path, { statements }, { overwrite: true });
 }

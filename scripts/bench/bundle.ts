@@ -15,6 +15,7 @@ import { buildModel } from "../generate/model/build-model.ts";
 import type { CodegenModel, OperationModel, ResourceModel } from "../generate/model/codegen-model.ts";
 import { renderPackage } from "../generate/render-package.ts";
 import { writePackage } from "../generate/write-package.ts";
+import { operationModules, resourceModules } from "../../templates/module-names.ts";
 import { REAL_SPECS, realSpecPath } from "./real-specs.ts";
 
 /** The issue's goal: the client's call within this factor of the standalone function's. */
@@ -44,7 +45,7 @@ function sizesOf(texts: Uint8Array[]): Sizes {
 
 /**
  * The output files loaded for the call: the entry's static imports, and the on-demand chunks whose entry
- * module `wanted` names (the call's operation and its validators), with their static imports in turn.
+ * module `wanted` names (the call's resource, operation and validators), with their static imports in turn.
  */
 function loadedOutputs(
   metafile: Metafile,
@@ -140,20 +141,29 @@ export async function benchBundle(): Promise<boolean> {
     const op = findOperation(model, "post", "/v1/customers");
     const resource = resourceOf(model.resources, op);
     if (!resource) throw new Error(`${op.functionName} belongs to no resource`);
-    // The call's own modules, wherever the generator puts them (their names carry the function's name).
-    const wanted = (entryPoint: string): boolean =>
-      entryPoint.split("/").pop()?.replace(/\.ts$/, "") === op.functionName;
+    // The modules the call loads on demand: its root resource's, its operation's and its validators'.
+    const root = model.resources.find((r) => r.path === resource.path.split(".")[0]);
+    const rootFile = root ? resourceModules(model).get(root) : undefined;
+    const opFile = operationModules(model).get(op);
+    const modules = [`resources/${rootFile}.ts`, `operations/${opFile}.ts`, `validators/${opFile}.ts`];
+    const wanted = (entryPoint: string): boolean => modules.some((m) => entryPoint.endsWith(`/src/${m}`));
+    // Under `validate: false` the validators' module is never imported.
+    const unvalidated = (entryPoint: string): boolean =>
+      wanted(entryPoint) && !entryPoint.endsWith(`/src/${modules[2]}`);
     const call = `({ email: "jenny@example.com", description: "bench" })`;
-    const client = await bundle(
-      work,
-      "client",
+    // The README's use: the client from the package root, one call.
+    const clientEntry = (options: string): string =>
       [
         `import { ${model.clientClassName} } from "./pkg/src/index.js";`,
-        `const client = new ${model.clientClassName}({ apiKey: "sk_test_123" });`,
+        `const client = new ${model.clientClassName}({ apiKey: "sk_test_123"${options} });`,
         `client.${resource.path}.${op.methodName}${call}.then((c) => console.log(c.id));`,
-      ].join("\n"),
-      (entryPoint) =>
-        wanted(entryPoint) || entryPoint.endsWith(`/resources/${resource.path.split(".")[0]}.ts`),
+      ].join("\n");
+    const client = await bundle(work, "client", clientEntry(""), wanted);
+    const withoutValidation = await bundle(
+      work,
+      "client-unvalidated",
+      clientEntry(", validate: false"),
+      unvalidated,
     );
     const standalone = await bundle(
       work,
@@ -172,6 +182,7 @@ export async function benchBundle(): Promise<boolean> {
       `${kb(r.loaded.gzip).padStart(9)} gzip | all ${r.written.files} files ${kb(r.written.minified)} min`;
     console.log(`bundle benchmark: one call on Stripe's full spec (esbuild, minified, ESM with splitting)`);
     console.log(line(`(a) client.${resource.path}.${op.methodName}()`, client));
+    console.log(line(`(a) with validate: false`, withoutValidation));
     console.log(line(`(b) ${op.functionName}(http) with a hand-built HttpClient`, standalone));
     console.log(
       `ratio (a)/(b): ${ratio.toFixed(2)}x minified, ` +

@@ -8,7 +8,7 @@
 import { existsSync } from "node:fs";
 import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { build } from "esbuild";
 import puppeteer, { type Browser } from "puppeteer-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
@@ -23,6 +23,8 @@ let server: TestServer;
 let browser: Browser | undefined;
 /** The bundle's files by URL path ("/app/entry.js"). */
 const assets = new Map<string, string>();
+/** The module each on-demand chunk was made for, by URL path ("/app/updateThing-X.js" -> "validators/updateThing"). */
+const chunkModules = new Map<string, string>();
 
 const thing = { id: "th_1", name: "Crate", owner_email: "ada@example.com", kind: { type: "box", depth: 2 } };
 
@@ -48,7 +50,10 @@ globalThis.runChecks = async () => {
       message: error.message,
     };
   }
-  return { result, resultIsObject: typeof result === "object" && !Array.isArray(result), refused };
+  // Unchecked: its validators' chunk is never fetched, and the invalid tags are sent.
+  const unchecked = new ThingsClient({ baseURL: location.origin, maxRetries: 0, validate: false });
+  const tags = await unchecked.tags.update({ body: ["ok", "x", "fine", "four"] });
+  return { result, resultIsObject: typeof result === "object" && !Array.isArray(result), refused, tags };
 };
 `;
 
@@ -62,7 +67,8 @@ beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), "specsmith-browser-"));
   await writeFile(join(work, "entry.js"), entry(inject("testPackages").things));
   const out = join(work, "out");
-  await build({
+  const { metafile } = await build({
+    metafile: true,
     entryPoints: [join(work, "entry.js")],
     bundle: true,
     splitting: true,
@@ -73,6 +79,10 @@ beforeAll(async () => {
     logLevel: "error",
   });
   for (const name of await readdir(out)) assets.set(`/app/${name}`, await readFile(join(out, name), "utf8"));
+  for (const [file, output] of Object.entries(metafile.outputs)) {
+    const module = /\/src\/(\w+\/\w+)\.(?:js|ts)$/.exec(output.entryPoint ?? "")?.[1];
+    if (module !== undefined) chunkModules.set(`/app/${basename(file)}`, module);
+  }
   server = await startServer();
   server.handle((request) => {
     if (request.path === "/")
@@ -83,6 +93,7 @@ beforeAll(async () => {
     const asset = assets.get(request.path);
     if (asset !== undefined) return { headers: { "content-type": "text/javascript" }, body: asset };
     if (request.method === "POST" && request.path === "/v1/things/th_1") return { body: thing };
+    if (request.method === "PUT" && request.path === "/v1/tags") return { body: { tags: 4 } };
     return { status: 404, body: { error: "not found" } };
   });
   browser = await puppeteer.launch({
@@ -130,17 +141,26 @@ describe("a generated package in a real browser", () => {
             'Invalid request to POST /v1/things/{thing_id}: thing_id must match pattern "^th_[a-z0-9]+$"; ' +
             "/name must be at most 10 characters long",
         },
+        tags: { tags: 4 },
       });
       const api = server.requests.filter((r) => r.path.startsWith("/v1/"));
-      // Only the valid call reached the API, with the body the page passed.
-      expect(api.map((r) => `${r.method} ${r.path}`)).toEqual(["POST /v1/things/th_1"]);
+      // The valid call reached the API with the body the page passed, the invalid one did not, the
+      // unchecked one did.
+      expect(api.map((r) => `${r.method} ${r.path}`)).toEqual(["POST /v1/things/th_1", "PUT /v1/tags"]);
       const { id: _id, ...fields } = thing;
       expect(JSON.parse(api[0]?.body.toString() ?? "")).toEqual(fields);
-      // The page fetched the entry, then the chunks the calls needed (resource, validators) on demand.
+      // The page fetched the entry, then on demand the chunks the calls needed: resources, operations and,
+      // for the checked call only, validators.
       const fetched = server.requests.filter((r) => r.path.startsWith("/app/")).map((r) => r.path);
       expect(fetched[0]).toBe("/app/entry.js");
-      expect(fetched.some((path) => /^\/app\/things-[A-Z0-9]+\.js$/.test(path))).toBe(true);
-      expect(fetched.some((path) => /^\/app\/updateThing-[A-Z0-9]+\.js$/.test(path))).toBe(true);
+      const modules = fetched.flatMap((path) => chunkModules.get(path) ?? []).sort();
+      expect(modules).toEqual([
+        "operations/replaceTags",
+        "operations/updateThing",
+        "resources/tags",
+        "resources/things",
+        "validators/updateThing",
+      ]);
       await page.close();
     },
     2 * BROWSER_TIMEOUT_MS,
