@@ -20,16 +20,8 @@ import type {
   RedactVerificationSessionResponses,
 } from "../types.js";
 import type { paths } from "../schema.js";
-import type { APIPromise, ResponseOf } from "../runtime/api-promise.js";
-import {
-  listVerificationSessions,
-  createVerificationSession,
-  retrieveVerificationSession,
-  updateVerificationSession,
-  cancelVerificationSession,
-  redactVerificationSession,
-} from "../operations/identity.js";
-import type { PagePromise, ItemsOf } from "../runtime/pagination.js";
+import { APIPromise, type ResponseOf } from "../runtime/api-promise.js";
+import { PagePromise, type ItemsOf } from "../runtime/pagination.js";
 
 export class Identity {
   readonly verificationSessions: IdentityVerificationSessions;
@@ -51,7 +43,11 @@ export class IdentityVerificationSessions {
     params?: ListVerificationSessionsParams,
     options?: RequestOptions,
   ): PagePromise<ListVerificationSessionsResponse, ItemsOf<ListVerificationSessionsResponse, "data">> {
-    return listVerificationSessions(this.client, params, options);
+    return PagePromise.deferred(
+      import("../operations/listVerificationSessions.js").then(
+        (m) => () => m.listVerificationSessions(this.client, params, options),
+      ),
+    );
   }
 
   /**
@@ -69,7 +65,11 @@ export class IdentityVerificationSessions {
     params?: CreateVerificationSessionParams,
     options?: RequestOptions,
   ): APIPromise<CreateVerificationSessionResponse, ResponseOf<CreateVerificationSessionResponses, "2XX">> {
-    return createVerificationSession(this.client, params, options);
+    return APIPromise.deferred(
+      import("../operations/createVerificationSession.js").then(
+        (m) => () => m.createVerificationSession(this.client, params, options),
+      ),
+    );
   }
 
   /**
@@ -84,7 +84,11 @@ export class IdentityVerificationSessions {
     RetrieveVerificationSessionResponse,
     ResponseOf<RetrieveVerificationSessionResponses, "2XX">
   > {
-    return retrieveVerificationSession(this.client, session, options);
+    return APIPromise.deferred(
+      import("../operations/retrieveVerificationSession.js").then(
+        (m) => () => m.retrieveVerificationSession(this.client, session, options),
+      ),
+    );
   }
 
   /**
@@ -99,7 +103,11 @@ export class IdentityVerificationSessions {
     params?: UpdateVerificationSessionParams,
     options?: RequestOptions,
   ): APIPromise<UpdateVerificationSessionResponse, ResponseOf<UpdateVerificationSessionResponses, 200>> {
-    return updateVerificationSession(this.client, session, params, options);
+    return APIPromise.deferred(
+      import("../operations/updateVerificationSession.js").then(
+        (m) => () => m.updateVerificationSession(this.client, session, params, options),
+      ),
+    );
   }
 
   /**
@@ -111,7 +119,11 @@ export class IdentityVerificationSessions {
     session: paths["/v1/identity/verification_sessions/{session}/cancel"]["post"]["parameters"]["path"]["session"],
     options?: RequestOptions,
   ): APIPromise<CancelVerificationSessionResponse, ResponseOf<CancelVerificationSessionResponses, "2XX">> {
-    return cancelVerificationSession(this.client, session, options);
+    return APIPromise.deferred(
+      import("../operations/cancelVerificationSession.js").then(
+        (m) => () => m.cancelVerificationSession(this.client, session, options),
+      ),
+    );
   }
 
   /**
@@ -123,6 +135,10 @@ export class IdentityVerificationSessions {
     session: paths["/v1/identity/verification_sessions/{session}/redact"]["post"]["parameters"]["path"]["session"],
     options?: RequestOptions,
   ): APIPromise<RedactVerificationSessionResponse, ResponseOf<RedactVerificationSessionResponses, "2XX">> {
-    return redactVerificationSession(this.client, session, options);
+    return APIPromise.deferred(
+      import("../operations/redactVerificationSession.js").then(
+        (m) => () => m.redactVerificationSession(this.client, session, options),
+      ),
+    );
   }
 }

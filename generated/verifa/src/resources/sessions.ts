@@ -2,8 +2,7 @@
 import type { HttpClient, RequestOptions } from "../runtime/client.js";
 import type { UpdateSessionParams, UpdateSessionResponse, UpdateSessionResponses } from "../types.js";
 import type { paths } from "../schema.js";
-import type { APIPromise, ResponseOf } from "../runtime/api-promise.js";
-import { updateSession } from "../operations/sessions.js";
+import { APIPromise, type ResponseOf } from "../runtime/api-promise.js";
 
 export class Sessions {
   constructor(private readonly client: HttpClient) {}
@@ -18,6 +17,10 @@ export class Sessions {
     params?: UpdateSessionParams,
     options?: RequestOptions,
   ): APIPromise<UpdateSessionResponse, ResponseOf<UpdateSessionResponses, "2XX">> {
-    return updateSession(this.client, sessionId, params, options);
+    return APIPromise.deferred(
+      import("../operations/updateSession.js").then(
+        (m) => () => m.updateSession(this.client, sessionId, params, options),
+      ),
+    );
   }
 }
