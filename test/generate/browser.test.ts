@@ -80,7 +80,8 @@ beforeAll(async () => {
   });
   for (const name of await readdir(out)) assets.set(`/app/${name}`, await readFile(join(out, name), "utf8"));
   for (const [file, output] of Object.entries(metafile.outputs)) {
-    const module = /\/src\/(\w+\/\w+)\.(?:js|ts)$/.exec(output.entryPoint ?? "")?.[1];
+    // The package's compiled modules: dist/operations/updateThing.js -> "operations/updateThing".
+    const module = /\/((?:operations|resources|validators)\/\w+)\.js$/.exec(output.entryPoint ?? "")?.[1];
     if (module !== undefined) chunkModules.set(`/app/${basename(file)}`, module);
   }
   server = await startServer();
