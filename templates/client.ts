@@ -1,6 +1,9 @@
-// src/resources.ts and src/client.ts: one class per resource with short methods that call the standalone
-// functions, and the client class whose constructor takes the options users know from Stainless-built
-// SDKs (apiKey, baseURL, maxRetries, timeout, fetch, defaultHeaders).
+// src/resources/ and src/client.ts: one class per resource with short methods that call the standalone
+// functions, one module per resource the client holds, and the client class whose constructor takes the
+// options users know from Stainless-built SDKs (apiKey, baseURL, maxRetries, timeout, fetch,
+// defaultHeaders). The client's resources are lazy (runtime/lazy-resource.ts): it holds their method names
+// and loads a resource's module on its first call, so a page that calls one operation does not bundle them
+// all (class methods cannot be tree-shaken).
 import {
   Scope,
   StructureKind,
@@ -10,15 +13,18 @@ import {
 } from "ts-morph";
 import type {
   CodegenModel,
+  OperationModel,
   ResourceModel,
   SecuritySchemeModel,
 } from "../scripts/generate/model/codegen-model.ts";
 import { docText, jsDoc } from "./js-doc.ts";
+import { operationModules, resourceModules } from "./module-names.ts";
 import {
   apiPromiseNames,
   importOf,
   objectKey,
   paramsRequired,
+  resourceOperations,
   pathParameters,
   returnType,
   signatureTypes,
@@ -26,66 +32,114 @@ import {
 
 const str = (s: string): string => JSON.stringify(s);
 
-/** The resources the client holds itself; the others hang under them (`client.checkout.sessions`). */
-function rootResources(model: CodegenModel): ResourceModel[] {
-  return model.resources.filter((r) => !r.path.includes("."));
+/** A resource and every resource under it, the resource first. */
+function withDescendants(resource: ResourceModel): ResourceModel[] {
+  return [resource, ...resource.children.flatMap(withDescendants)];
 }
 
+/**
+ * src/resources/<root>.ts per resource the client holds, with the classes of the resources under it, and
+ * src/resources.ts exporting them all. The client loads a module when one of its methods is first called
+ * (see renderClient), and a method loads its operation's module on its first call: a bundle with code
+ * splitting fetches the names of a resource's methods when the page uses it, an operation's code when the
+ * page calls it.
+ */
 export function renderResources(model: CodegenModel, project: Project): void {
-  const statements: StatementStructures[] = [
-    ...importOf("./runtime/client.js", ["HttpClient", "RequestOptions"], true),
-    ...importOf("./types.js", model.operations.flatMap(signatureTypes), true),
-    ...importOf("./schema.js", ["paths"], true),
-    ...importOf("./runtime/api-promise.js", apiPromiseNames(model), true),
-    ...importOf(
-      "./operations.js",
-      model.operations.map((o) => o.functionName),
-    ),
-    ...importOf(
-      "./runtime/pagination.js",
-      model.operations.some((o) => o.pagination) ? ["PagePromise", "ItemsOf"] : [],
-      true,
-    ),
-  ];
-  // The whole file from one structure: ts-morph parses it once.
-  statements.push(
-    ...model.resources.map((resource) => ({
-      kind: StructureKind.Class as const,
-      name: resource.className,
-      isExported: true,
-      properties: resource.children.map((c) => ({ name: c.property, type: c.className, isReadonly: true })),
-      ctors: [
-        {
-          parameters: [{ name: "client", type: "HttpClient", scope: Scope.Private, isReadonly: true }],
-          statements: resource.children.map((c) => `this.${c.property} = new ${c.className}(client);`),
-        },
-      ],
-      methods: resource.operations.map((op) => {
-        const paramsArg = op.body || op.parameters.some((p) => p.in === "query" || p.in === "header");
-        const pathArgs = pathParameters(op);
-        const args = [
-          "this.client",
-          ...op.pathArguments.map((a) => a.argument),
-          ...(paramsArg ? ["params"] : []),
-          "options",
-        ];
-        return {
-          name: op.methodName,
-          docs: jsDoc(op),
-          parameters: [
-            ...pathArgs,
-            ...(paramsArg
-              ? [{ name: "params", type: op.paramsType, hasQuestionToken: !paramsRequired(op) }]
-              : []),
-            { name: "options", type: "RequestOptions", hasQuestionToken: true },
-          ],
-          returnType: returnType(op),
-          statements: [`return ${op.functionName}(${args.join(", ")});`],
-        };
-      }),
-    })),
+  const modules = resourceModules(model);
+  const files = operationModules(model);
+  for (const [root, module] of modules) {
+    const resources = withDescendants(root);
+    const operations = resourceOperations(root);
+    const statements: StatementStructures[] = [
+      ...importOf("../runtime/client.js", ["HttpClient", "RequestOptions"], true),
+      ...importOf("../types.js", operations.flatMap(signatureTypes), true),
+      ...importOf("../schema.js", ["paths"], true),
+      // APIPromise and PagePromise wrap the calls whose code is loading; the others are types only.
+      ...importOf(
+        "../runtime/api-promise.js",
+        apiPromiseNames(operations).map((name) =>
+          name === "APIPromise" ? name : { name, isTypeOnly: true },
+        ),
+      ),
+      ...importOf(
+        "../runtime/pagination.js",
+        operations.some((o) => o.pagination) ? ["PagePromise", { name: "ItemsOf", isTypeOnly: true }] : [],
+      ),
+      ...resources.map((r) => resourceClass(r, files)),
+    ];
+    // The whole file from one structure: ts-morph parses it once.
+    project.createSourceFile(`src/resources/${module}.ts`, { statements }, { overwrite: true });
+  }
+  project.createSourceFile(
+    "src/resources.ts",
+    {
+      statements: [...modules.values()].map((module) => ({
+        kind: StructureKind.ExportDeclaration as const,
+        moduleSpecifier: `./resources/${module}.js`,
+      })),
+    },
+    { overwrite: true },
   );
-  project.createSourceFile("src/resources.ts", { statements }, { overwrite: true });
+}
+
+function resourceClass(resource: ResourceModel, files: Map<OperationModel, string>): StatementStructures {
+  return {
+    kind: StructureKind.Class as const,
+    name: resource.className,
+    isExported: true,
+    properties: resource.children.map((c) => ({ name: c.property, type: c.className, isReadonly: true })),
+    ctors: [
+      {
+        parameters: [{ name: "client", type: "HttpClient", scope: Scope.Private, isReadonly: true }],
+        statements: resource.children.map((c) => `this.${c.property} = new ${c.className}(client);`),
+      },
+    ],
+    methods: resource.operations.map((op) => {
+      const paramsArg = op.body || op.parameters.some((p) => p.in === "query" || p.in === "header");
+      const pathArgs = pathParameters(op);
+      const args = [
+        "this.client",
+        ...op.pathArguments.map((a) => a.argument),
+        ...(paramsArg ? ["params"] : []),
+        "options",
+      ];
+      return {
+        name: op.methodName,
+        docs: jsDoc(op),
+        parameters: [
+          ...pathArgs,
+          ...(paramsArg
+            ? [{ name: "params", type: op.paramsType, hasQuestionToken: !paramsRequired(op) }]
+            : []),
+          { name: "options", type: "RequestOptions", hasQuestionToken: true },
+        ],
+        returnType: returnType(op),
+        // The operation's module loads on its first call (see renderOperations).
+        statements: [
+          `return ${op.pagination ? "PagePromise" : "APIPromise"}.deferred(import(${str(`../operations/${files.get(op) ?? op.functionName}.js`)}).then((m) => () => m.${op.functionName}(${args.join(", ")})));`,
+        ],
+      };
+    }),
+  };
+}
+
+/**
+ * The methods of a resource and of the resources under it, as the client's lazy resources list them
+ * (runtime/lazy-resource.ts): names are identifiers the model chose; keys go through objectKey.
+ */
+function resourceShape(resource: ResourceModel): string {
+  const names = (lists: boolean) =>
+    resource.operations.filter((op) => (op.pagination !== undefined) === lists).map((op) => op.methodName);
+  const parts = [
+    ...(names(false).length > 0 ? [`calls: ${str(names(false).join(" "))}`] : []),
+    ...(names(true).length > 0 ? [`lists: ${str(names(true).join(" "))}`] : []),
+    ...(resource.children.length > 0
+      ? [
+          `children: { ${resource.children.map((c) => `${objectKey(c.property)}: ${resourceShape(c)}`).join(", ")} }`,
+        ]
+      : []),
+  ];
+  return `{ ${parts.join(", ")} }`;
 }
 
 // The type argument types each literal even where its key is computed (`["__proto__"]`), which TypeScript
@@ -105,6 +159,7 @@ function authEntry(scheme: SecuritySchemeModel): string {
 export function renderClient(model: CodegenModel, project: Project): void {
   const file = project.createSourceFile("src/client.ts", "", { overwrite: true });
   const optionsName = `${model.clientClassName}Options`;
+  const modules = resourceModules(model);
   file.addImportDeclarations([
     {
       moduleSpecifier: "./runtime/client.js",
@@ -117,7 +172,16 @@ export function renderClient(model: CodegenModel, project: Project): void {
       ],
     },
     { moduleSpecifier: "./runtime/env.js", namedImports: ["readEnv", "credential"] },
-    { moduleSpecifier: "./resources.js", namedImports: rootResources(model).map((r) => r.className) },
+    ...(modules.size > 0
+      ? [{ moduleSpecifier: "./runtime/lazy-resource.js", namedImports: ["lazyResource"] }]
+      : []),
+    ...[...modules].map(([r, module]) => ({
+      // A whole-declaration type import: under verbatimModuleSyntax `import { type X }` keeps the module
+      // as a side-effect import, and a bundler would then load every resource up front.
+      isTypeOnly: true,
+      moduleSpecifier: `./resources/${module}.js`,
+      namedImports: [r.className],
+    })),
   ]);
   file.addInterface({
     name: optionsName,
@@ -184,7 +248,7 @@ export function renderClient(model: CodegenModel, project: Project): void {
         isReadonly: true,
         docs: ["The HTTP layer: use it to call endpoints the spec does not describe."],
       },
-      ...rootResources(model).map((r) => ({ name: r.property, type: r.className, isReadonly: true })),
+      ...[...modules.keys()].map((r) => ({ name: r.property, type: r.className, isReadonly: true })),
     ],
     ctors: [
       {
@@ -192,7 +256,10 @@ export function renderClient(model: CodegenModel, project: Project): void {
         statements: [
           `const auth: Record<string, AuthConfig | undefined> = { ${model.securitySchemes.map((s) => `${objectKey(s.key)}: ${authEntry(s)}`).join(", ")} };`,
           `this.http = new HttpClient({ baseURL: options.baseURL ?? readEnv(${str(`${model.envPrefix}_BASE_URL`)}) ?? DEFAULT_BASE_URL, auth, options, userAgent: ${str(`${model.packageName}/${model.version}`)}, defaultBaseURL: DEFAULT_BASE_URL, servers: API_SERVERS, credentialParameters: CREDENTIAL_PARAMETERS, credentialSources: CREDENTIAL_SOURCES, logEnvVar: ${str(`${model.envPrefix}_LOG`)}${model.idempotencyHeader !== undefined ? `, idempotencyHeader: ${str(model.idempotencyHeader)}` : ""} });`,
-          ...rootResources(model).map((r) => `this.${r.property} = new ${r.className}(this.http);`),
+          ...[...modules].map(
+            ([r, module]) =>
+              `this.${r.property} = lazyResource<${r.className}>(this.http, () => import(${str(`./resources/${module}.js`)}), ${str(r.className)}, ${resourceShape(r)});`,
+          ),
         ],
       },
     ],
@@ -212,11 +279,11 @@ export function renderIndex(model: CodegenModel, project: Project): void {
       ],
     },
     { isTypeOnly: true, moduleSpecifier: "./client.js", namedExports: [`${model.clientClassName}Options`] },
-    { moduleSpecifier: "./resources.js" },
-    { moduleSpecifier: "./operations.js" },
-    ...(model.operations.some((op) => op.validators.length > 0)
-      ? [{ moduleSpecifier: "./validators.js" }]
-      : []),
+    // The resource classes as types (`client.customers` is a `Customers`); as values, with the standalone
+    // functions and the validators, from the package's subpaths (`<package>/resources`, `/operations`,
+    // `/validators`). Re-exported here they would undo the client's lazy loading in bundles: esbuild makes
+    // an entry import the chunk of every file it reaches, used or not, and those files are loaded on demand.
+    { isTypeOnly: true, moduleSpecifier: "./resources.js" },
     { isTypeOnly: true, moduleSpecifier: "./types.js" },
     { isTypeOnly: true, moduleSpecifier: "./schema.js" },
     { moduleSpecifier: "./runtime/index.js" },

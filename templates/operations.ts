@@ -13,9 +13,11 @@ import type {
   CodegenModel,
   OperationModel,
   PaginationModel,
+  ResourceModel,
   ResponseModel,
 } from "../scripts/generate/model/codegen-model.ts";
 import { jsDoc } from "./js-doc.ts";
+import { operationModules, validatorModules } from "./module-names.ts";
 import { typeAliasFile, type TypeAlias } from "./type-aliases.ts";
 
 const str = (s: string): string => JSON.stringify(s);
@@ -130,8 +132,8 @@ export function returnType(op: OperationModel): string {
 }
 
 /** The names from runtime/api-promise.ts that the package's signatures use. */
-export function apiPromiseNames(model: CodegenModel): string[] {
-  const plain = model.operations.filter((o) => !o.pagination);
+export function apiPromiseNames(operations: OperationModel[]): string[] {
+  const plain = operations.filter((o) => !o.pagination);
   return [
     ...(plain.length > 0 ? ["APIPromise"] : []),
     ...(plain.some((o) => o.successStatuses.length > 0) ? ["ResponseOf"] : []),
@@ -154,7 +156,7 @@ export function paramsRequired(op: OperationModel): boolean {
 }
 
 /** The runtime's description of the operation: how to build and check the request. */
-function operationSpec(op: OperationModel): string {
+function operationSpec(op: OperationModel, validators: string | undefined, up: string): string {
   const spec: Record<string, unknown> = { method: op.method.toUpperCase(), path: op.path };
   const query = op.parameters.filter((p) => p.in === "query");
   if (query.length > 0) {
@@ -180,10 +182,9 @@ function operationSpec(op: OperationModel): string {
   }
   spec.security = op.security;
   const data = Object.entries(spec).map(([key, value]) => `${key}: ${JSON.stringify(value)}`);
-  // The validators are the only code in it: identifiers the model chose, imported from ./validators.js.
-  if (op.validators.length > 0) {
-    data.push(`validate: { ${op.validators.map((v) => `${v.part}: ${v.name}`).join(", ")} }`);
-  }
+  // The validators' loader is the only code in it: a module path the generator chose (module-names.ts).
+  if (validators !== undefined)
+    data.push(`validate: () => import(${str(`${up}validators/${validators}.js`)})`);
   return `{ ${data.join(", ")} }`;
 }
 
@@ -265,25 +266,48 @@ export function renderOperationTypes(model: CodegenModel): string {
   );
 }
 
+/**
+ * src/operations/<operation>.ts per operation and src/operations.ts exporting them all. The resource
+ * classes load an operation's module on its first call: bundlers with code splitting share code between
+ * chunks file by file (esbuild at least), so a file of several operations would load them together.
+ */
+export function renderOperations(model: CodegenModel, project: Project): void {
+  const reexports: StatementStructures[] = [];
+  const validators = validatorModules(model);
+  for (const [op, file] of operationModules(model)) {
+    renderOperationFile(project, op, validators.get(op), `src/operations/${file}.ts`);
+    reexports.push({ kind: StructureKind.ExportDeclaration, moduleSpecifier: `./operations/${file}.js` });
+  }
+  project.createSourceFile("src/operations.ts", { statements: reexports }, { overwrite: true });
+}
+
+/** The operations of a resource and of every resource under it. */
+export function resourceOperations(resource: ResourceModel): OperationModel[] {
+  return [...resource.operations, ...resource.children.flatMap(resourceOperations)];
+}
+
 // Each code file is created from one structure: ts-morph prints it and parses it once. Adding statements
 // to an existing file re-parses it on every call (quadratic: 20 s on Stripe's 400 operations one by one).
-export function renderOperations(model: CodegenModel, project: Project): void {
+function renderOperationFile(
+  project: Project,
+  op: OperationModel,
+  validators: string | undefined,
+  path: string,
+): void {
+  const up = "../";
+  const operations = [op];
   const statements: StatementStructures[] = [
-    ...importOf("./schema.js", ["paths"], true),
-    ...importOf("./types.js", model.operations.flatMap(signatureTypes), true),
-    ...importOf("./runtime/client.js", ["HttpClient", "RequestOptions"], true),
+    ...importOf(`${up}schema.js`, ["paths"], true),
+    ...importOf(`${up}types.js`, operations.flatMap(signatureTypes), true),
+    ...importOf(`${up}runtime/client.js`, ["HttpClient", "RequestOptions"], true),
     // APIPromise is constructed here; the others are types only.
     ...importOf(
-      "./runtime/api-promise.js",
-      apiPromiseNames(model).map((name) => (name === "APIPromise" ? name : { name, isTypeOnly: true })),
+      `${up}runtime/api-promise.js`,
+      apiPromiseNames(operations).map((name) => (name === "APIPromise" ? name : { name, isTypeOnly: true })),
     ),
-    ...importOf("./runtime/params.js", ["splitParams", { name: "GeneratedOperation", isTypeOnly: true }]),
-    ...importOf(
-      "./validators.js",
-      model.operations.flatMap((op) => op.validators.map((v) => v.name)),
-    ),
+    ...importOf(`${up}runtime/params.js`, ["splitParams", { name: "GeneratedOperation", isTypeOnly: true }]),
   ];
-  const strategies = [...new Set(model.operations.flatMap((o) => (o.pagination ? [o.pagination.kind] : [])))];
+  const strategies = [...new Set(operations.flatMap((o) => (o.pagination ? [o.pagination.kind] : [])))];
   if (strategies.length > 0) {
     const names: Record<PaginationModel["kind"], string> = {
       stripe: "stripeCursor",
@@ -294,56 +318,60 @@ export function renderOperations(model: CodegenModel, project: Project): void {
       offset: "offsetLimit",
     };
     statements.push(
-      ...importOf("./runtime/pagination.js", [
+      ...importOf(`${up}runtime/pagination.js`, [
         { name: "PagePromise", isTypeOnly: true },
         { name: "ItemsOf", isTypeOnly: true },
         ...strategies.sort().map((k) => names[k]),
       ]),
     );
   }
-  for (const op of model.operations) {
-    const specName = op.operationConst;
-    statements.push({
-      kind: StructureKind.VariableStatement,
-      declarationKind: VariableDeclarationKind.Const,
-      isExported: true,
-      declarations: [{ name: specName, type: "GeneratedOperation", initializer: operationSpec(op) }],
-    });
-    const hasParams = paramsTypeExpression(op) !== undefined;
-    const required = paramsRequired(op);
-    const pathObject = `{ ${op.pathArguments.map((a) => `${objectKey(a.name)}: ${a.argument}`).join(", ")} }`;
-    const page = op.pagination ? pagination(op) : undefined;
-    statements.push({
-      kind: StructureKind.Function,
-      name: op.functionName,
-      isExported: true,
-      docs: jsDoc(op),
-      parameters: [
-        { name: "client", type: "HttpClient" },
-        ...pathParameters(op),
-        ...(hasParams
-          ? [
-              {
-                name: "params",
-                type: op.paramsType,
-                ...(required ? {} : { initializer: `{} as ${op.paramsType}` }),
-              },
-            ]
-          : []),
-        { name: "options", type: "RequestOptions", hasQuestionToken: true },
-      ],
-      returnType: returnType(op),
-      statements: [
-        `const { query, headers, body } = splitParams(${hasParams ? "params" : "{}"} as Record<string, unknown>, ${specName});`,
-        ...(page
-          ? [
-              `return client.paginate(${specName}, { path: ${pathObject}, query, headers, body }, options, ${page.strategy});`,
-            ]
-          : [
-              `return new APIPromise((wish) => client.request(${specName}, { path: ${pathObject}, query, headers, body }, options, wish));`,
-            ]),
-      ],
-    });
-  }
-  project.createSourceFile("src/operations.ts", { statements }, { overwrite: true });
+  const specName = op.operationConst;
+  statements.push({
+    kind: StructureKind.VariableStatement,
+    declarationKind: VariableDeclarationKind.Const,
+    isExported: true,
+    declarations: [
+      {
+        name: specName,
+        type: "GeneratedOperation",
+        initializer: operationSpec(op, validators, up),
+      },
+    ],
+  });
+  const hasParams = paramsTypeExpression(op) !== undefined;
+  const required = paramsRequired(op);
+  const pathObject = `{ ${op.pathArguments.map((a) => `${objectKey(a.name)}: ${a.argument}`).join(", ")} }`;
+  const page = op.pagination ? pagination(op) : undefined;
+  statements.push({
+    kind: StructureKind.Function,
+    name: op.functionName,
+    isExported: true,
+    docs: jsDoc(op),
+    parameters: [
+      { name: "client", type: "HttpClient" },
+      ...pathParameters(op),
+      ...(hasParams
+        ? [
+            {
+              name: "params",
+              type: op.paramsType,
+              ...(required ? {} : { initializer: `{} as ${op.paramsType}` }),
+            },
+          ]
+        : []),
+      { name: "options", type: "RequestOptions", hasQuestionToken: true },
+    ],
+    returnType: returnType(op),
+    statements: [
+      `const { query, headers, body } = splitParams(${hasParams ? "params" : "{}"} as Record<string, unknown>, ${specName});`,
+      ...(page
+        ? [
+            `return client.paginate(${specName}, { path: ${pathObject}, query, headers, body }, options, ${page.strategy});`,
+          ]
+        : [
+            `return new APIPromise((wish) => client.request(${specName}, { path: ${pathObject}, query, headers, body }, options, wish));`,
+          ]),
+    ],
+  });
+  project.createSourceFile(path, { statements }, { overwrite: true });
 }

@@ -3,6 +3,14 @@
 import type { CodegenModel, OperationModel } from "../scripts/generate/model/codegen-model.ts";
 import { markdownCode, markdownCodeBlock, markdownText } from "../scripts/lib/markdown-escape.ts";
 
+function hasValidators(model: CodegenModel): boolean {
+  return model.operations.some((op) => op.validators.length > 0);
+}
+
+/**
+ * The package root exports the client, the types and the runtime; the standalone functions, the resource
+ * classes and the validators are subpaths (see renderIndex in client.ts for why).
+ */
 export function packageJson(model: CodegenModel): string {
   const pkg = {
     name: model.packageName,
@@ -13,12 +21,19 @@ export function packageJson(model: CodegenModel): string {
     main: "./dist/cjs/index.js",
     module: "./dist/index.js",
     types: "./dist/cjs/index.d.ts",
-    // Each condition with its own types, so TypeScript reads the declarations of the format it loads.
+    // The root and each subpath (operations, resources and validators stay off the root so that a bundle
+    // of the client does not load them all), each condition with its own types, so TypeScript reads the
+    // declarations of the format it loads.
     exports: {
-      ".": {
-        import: { types: "./dist/index.d.ts", default: "./dist/index.js" },
-        require: { types: "./dist/cjs/index.d.ts", default: "./dist/cjs/index.js" },
-      },
+      ...Object.fromEntries(
+        ["index", "operations", "resources", ...(hasValidators(model) ? ["validators"] : [])].map((module) => [
+          module === "index" ? "." : `./${module}`,
+          {
+            import: { types: `./dist/${module}.d.ts`, default: `./dist/${module}.js` },
+            require: { types: `./dist/cjs/${module}.d.ts`, default: `./dist/cjs/${module}.js` },
+          },
+        ]),
+      ),
       "./package.json": "./package.json",
     },
     files: ["dist", "src"],
@@ -165,7 +180,7 @@ function validationSection(model: CodegenModel): string[] {
       ...markdownCodeBlock(
         "ts",
         [
-          `import { ${validator.name} } from ${pkg};`,
+          `import { ${validator.name} } from ${JSON.stringify(`${model.packageName}/validators`)};`,
           "",
           `const result = ${validator.name}({});`,
           "if (!result.ok) {",
@@ -253,7 +268,9 @@ export function readme(model: CodegenModel): string {
     "Each method is also a standalone function taking the client's `http` as its first argument " +
       "(for instance `" +
       ((plain ?? paged) ? `${(plain ?? paged)?.functionName}(client.http, ...)` : "fn(client.http, ...)") +
-      "`), so bundlers can drop what an application does not call.",
+      "` from " +
+      markdownCode(`${model.packageName}/operations`) +
+      "), so bundlers can drop what an application does not call.",
     "",
   );
   if (plain) {

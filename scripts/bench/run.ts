@@ -9,6 +9,7 @@ import { benchGenerator } from "./generator.ts";
 import { writeStripeSite } from "./stripe-site.ts";
 import { benchNames } from "./names.ts";
 import { benchPagination } from "./pagination.ts";
+import { benchBundle } from "./bundle.ts";
 
 interface PhaseResult {
   phase: string;
@@ -54,6 +55,9 @@ if (process.argv.includes("--validators")) {
   });
   process.exit(0);
 }
+
+// `npm run bench -- --bundle` prints what one call costs a browser bundle, client against standalone (item 7).
+if (process.argv.includes("--bundle")) process.exit((await benchBundle()) ? 0 : 1);
 
 // `npm run bench -- --site` runs only the whole-site phase (issue 12 step 5).
 const siteOnly = process.argv.includes("--site");

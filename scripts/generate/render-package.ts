@@ -98,7 +98,7 @@ export async function renderPackage(input: RenderInput): Promise<RenderedPackage
     { path: "src/schema.ts", text: renderSchemaAliases(model) },
   ];
   const validators = renderValidators(model);
-  if (validators.code !== undefined) printed.push({ path: "src/validators.ts", text: validators.code });
+  printed.push(...validators.files);
   const usePrettier = printed.every((f) => f.text.length <= PRETTIER_MAX_BYTES);
   const sources = await Promise.all(
     printed.map(async (f) => ({

@@ -24,12 +24,15 @@ export class ModuleBuilder {
     return name;
   }
 
-  private constant(key: string, prefix: string, initializer: () => string): string {
+  /** `call`: the initializer is a call or `new` (marked pure below); otherwise a literal. */
+  private constant(key: string, prefix: string, initializer: () => string, call = true): string {
     const known = this.byKey.get(key);
     if (known) return known;
     const name = `${prefix}${this.byKey.size}`;
     this.byKey.set(key, name);
-    this.constants.push(`const ${name} = ${initializer()};`);
+    // Marked pure: a bundler drops the constants no kept function uses (each operation's validators are
+    // loaded on their own, src/validators/, and carry only what they reach).
+    this.constants.push(`const ${name} = ${call ? "/* @__PURE__ */ " : ""}${initializer()};`);
     return name;
   }
 
@@ -47,7 +50,12 @@ export class ModuleBuilder {
   /** Any JSON value (const or enum of objects), parsed once. */
   json(value: unknown): string {
     const text = JSON.stringify(value);
-    return this.constant(`json:${text}`, "value", () => jsonValue(value));
+    return this.constant(
+      `json:${text}`,
+      "value",
+      () => jsonValue(value),
+      value !== null && typeof value === "object",
+    );
   }
 
   render(runtimeImport: string, header: string, exports: string[]): string {

@@ -127,6 +127,9 @@ describe("README examples of the committed packages", () => {
         paths: {
           "@specsmith/stripe-identity": ["generated/stripe-identity/src/index.ts"],
           "@specsmith/verifa": ["generated/verifa/src/index.ts"],
+          // The subpaths (`/operations`, `/validators`), as the packages' exports map them.
+          "@specsmith/stripe-identity/*": ["generated/stripe-identity/src/*.ts"],
+          "@specsmith/verifa/*": ["generated/verifa/src/*.ts"],
         },
       });
       const errors = ts

@@ -151,7 +151,7 @@ describe("regenerating", () => {
     const text = await readFile(spec, "utf8");
     await writeFile(spec, text.replace("Update a session", "Update one session"));
     expect((await generate(...args)).out).toContain("generated");
-    expect(await readFile(join(out, "src/resources.ts"), "utf8")).toContain("Update one session");
+    expect(await readFile(join(out, "src/resources/sessions.ts"), "utf8")).toContain("Update one session");
 
     // Another package name for the same output is another request.
     expect((await generate(spec, "--out", out, "--name", "other-name")).out).toContain("generated");

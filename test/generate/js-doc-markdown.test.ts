@@ -120,7 +120,8 @@ describe("a package from a spec with HTML descriptions", () => {
     expect(term.stderr.join("\n")).toBe("");
     expect(code).toBe(0);
 
-    const resources = await readFile(join(out, "src", "resources.ts"), "utf8");
+    // One module per root resource (src/resources/<name>.ts).
+    const resources = await readFile(join(out, "src", "resources", "notes.ts"), "utf8");
     expect(resources).toContain(
       [
         "   * Create a note",

@@ -36,7 +36,11 @@ let server: TestServer;
 beforeAll(async () => {
   // Generated from test/fixtures/specs/things.json and compiled by test/setup/test-packages.ts.
   dir = inject("testPackages").things;
-  pkg = (await import(pathToFileURL(join(dir, "dist/index.js")).href)) as Package;
+  // The validators are the package's `/validators` subpath, the client its root.
+  pkg = {
+    ...((await import(pathToFileURL(join(dir, "dist/index.js")).href)) as object),
+    ...((await import(pathToFileURL(join(dir, "dist/validators.js")).href)) as object),
+  } as Package;
   server = await startServer();
 });
 
@@ -148,8 +152,12 @@ describe("the exported validators", () => {
     ]);
   });
 
-  it("are exported from the package index and documented per operation", async () => {
-    const source = await readFile(join(dir, "src/validators.ts"), "utf8");
+  it("are exported from the package's /validators subpath and documented per operation", async () => {
+    const manifest = JSON.parse(await readFile(join(dir, "package.json"), "utf8")) as {
+      exports: Record<string, { import: { default: string } }>;
+    };
+    expect(manifest.exports["./validators"]?.import?.default).toBe("./dist/validators.js");
+    const source = await readFile(join(dir, "src/validators/updateThing.ts"), "utf8");
     expect(source).toContain("/** Checks the path arguments of POST /v1/things/{thing_id} against the spec");
     expect(pkg.validateUpdateThingPath({ thing_id: "th_9" })).toEqual({
       ok: true,

@@ -210,7 +210,7 @@ describe("generate --out: a package specsmith wrote is replaced", () => {
     const after = await files(out);
     expect(after["node_modules/dep/index.js"]).toBe("export {};\n");
     expect(Object.keys(after).filter((f) => f.startsWith("dist/"))).toEqual([]);
-    expect(after["src/resources.ts"]).toContain("Update one session");
+    expect(after["src/resources/sessions.ts"]).toContain("Update one session");
     expect(after["src/client.ts"]).toContain("export class VerifaClient");
     expect(await readdir(dir)).toEqual(["client", "spec.yaml"]);
   });

@@ -7,7 +7,8 @@ import {
   type CredentialSource,
 } from "./runtime/client.js";
 import { readEnv, credential } from "./runtime/env.js";
-import { Identity } from "./resources.js";
+import { lazyResource } from "./runtime/lazy-resource.js";
+import type { Identity } from "./resources/identity.js";
 
 export interface StripeIdentityClientOptions extends ClientOptions {
   /** HTTP Basic authentication: the API key is the user name and the password is empty. Defaults to the STRIPE_API_KEY environment variable. */
@@ -54,7 +55,9 @@ export class StripeIdentityClient {
       logEnvVar: "STRIPE_LOG",
       idempotencyHeader: "Idempotency-Key",
     });
-    this.identity = new Identity(this.http);
+    this.identity = lazyResource<Identity>(this.http, () => import("./resources/identity.js"), "Identity", {
+      children: { verificationSessions: { calls: "create retrieve update cancel redact", lists: "list" } },
+    });
   }
 }
 

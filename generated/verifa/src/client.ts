@@ -7,7 +7,8 @@ import {
   type CredentialSource,
 } from "./runtime/client.js";
 import { readEnv, credential } from "./runtime/env.js";
-import { Sessions } from "./resources.js";
+import { lazyResource } from "./runtime/lazy-resource.js";
+import type { Sessions } from "./resources/sessions.js";
 
 export interface VerifaClientOptions extends ClientOptions {
   /** Organization API key. Keys are prefixed with vk_live_ (production) or vk_sandbox_ (sandbox). Defaults to the VERIFA_API_KEY environment variable. */
@@ -54,7 +55,9 @@ export class VerifaClient {
       credentialSources: CREDENTIAL_SOURCES,
       logEnvVar: "VERIFA_LOG",
     });
-    this.sessions = new Sessions(this.http);
+    this.sessions = lazyResource<Sessions>(this.http, () => import("./resources/sessions.js"), "Sessions", {
+      calls: "update",
+    });
   }
 }
 

@@ -23,12 +23,36 @@ export type ResponseOf<TMap, TStatus extends keyof TMap> = TStatus extends keyof
 
 export class APIPromise<TData, TResponse = ApiResponse<TData>> implements PromiseLike<TData> {
   private readonly response: Promise<ApiResponse<unknown>>;
-  /** Read by the client when the headers arrive: whether to read the body, hand it over, or both. */
-  private readonly wish: ResponseWish = { raw: false, parsed: false };
+  /**
+   * Read by the client when the headers arrive: whether to read the body, hand it over, or both. Not
+   * readonly: a deferred call (below) takes over the wish of the call it waits for.
+   */
+  private wish: ResponseWish = { raw: false, parsed: false };
 
   /** `send` starts the call at once; the wish it gets may still change until the response's headers arrive. */
   constructor(send: (wish: ResponseWish) => Promise<ApiResponse<unknown>>) {
     this.response = send(this.wish);
+  }
+
+  /**
+   * A call whose code is still loading (the client's resources load an operation's module on first use):
+   * `loaded` resolves to the function that starts it (a function: a promise would take the call's body,
+   * an APIPromise being thenable). What was asked of this one so far (awaiting, `.asResponse()`) passes to
+   * the call as soon as it exists, before its response can arrive, and later asks go to it directly.
+   */
+  static deferred<TData, TResponse>(
+    loaded: Promise<() => APIPromise<TData, TResponse>>,
+  ): APIPromise<TData, TResponse> {
+    const deferred: APIPromise<TData, TResponse> = new APIPromise<TData, TResponse>((wish) =>
+      loaded.then((start) => {
+        const call = start();
+        call.wish.raw ||= wish.raw;
+        call.wish.parsed ||= wish.parsed;
+        deferred.wish = call.wish;
+        return call.response;
+      }),
+    );
+    return deferred;
   }
 
   /** The body with its status, headers and request id; throws the same errors as awaiting the body. */

@@ -148,8 +148,12 @@ export interface OperationSpec {
   server?: string;
   /** Names of auth configs; any one group must be applied. [] = no auth. */
   security?: string[][];
-  /** The operation's request validators (src/validators.ts), run before sending unless turned off. */
-  validate?: RequestValidators;
+  /**
+   * The operation's request validators (src/validators.ts), run before sending unless turned off. Generated
+   * code gives a loader (`() => import("./validators/<operation>.js")`): a bundle then fetches an
+   * operation's validators only when it is first called with validation on, and never with `validate: false`.
+   */
+  validate?: RequestValidators | (() => Promise<RequestValidators>);
   /**
    * How a success body is read, where it is not JSON (or JSON-or-text by its content type, the default):
    * `text` as a string, `binary` handed over unread (BinaryResponse), `sse` as a Stream of events whose
@@ -389,7 +393,7 @@ export class HttpClient {
     const validate = options.validate ?? this.#options.validate ?? true;
     if (op.validate && validate !== false) {
       const invalid = checkRequest(
-        op.validate,
+        typeof op.validate === "function" ? await op.validate() : op.validate,
         {
           method: op.method,
           path: op.path,

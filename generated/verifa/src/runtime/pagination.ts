@@ -80,18 +80,31 @@ function paramsKey(params: unknown): string {
 export class PagePromise<TPage, TItem, TParams = RequestArgs>
   implements PromiseLike<TPage>, AsyncIterable<TItem>
 {
-  private readonly source: PageSource<TPage, TItem, TParams>;
+  private readonly fetchFirst: () => Promise<Page<TPage, TItem, TParams>>;
   private first: Promise<Page<TPage, TItem, TParams>> | undefined;
 
-  constructor(source: PageSource<TPage, TItem, TParams>) {
-    this.source = source;
+  /** `source` says how to fetch pages; or a function fetching the first page (each page knows the next). */
+  constructor(source: PageSource<TPage, TItem, TParams> | (() => Promise<Page<TPage, TItem, TParams>>)) {
+    this.fetchFirst =
+      typeof source === "function"
+        ? source
+        : () => source.fetchPage(source.params).then((fetched) => new Page(source, source.params, fetched));
+  }
+
+  /**
+   * A list request whose code is still loading (the client's resources load an operation's module on
+   * first use): `loaded` resolves to the function that makes the request (a PagePromise is thenable, so a
+   * promise of one would give its first page's body).
+   */
+  static deferred<TPage, TItem, TParams>(
+    loaded: Promise<() => PagePromise<TPage, TItem, TParams>>,
+  ): PagePromise<TPage, TItem, TParams> {
+    return new PagePromise(() => loaded.then((start) => start().firstPage()));
   }
 
   /** The first page with `items`, `hasNextPage()` and `getNextPage()`. */
   firstPage(): Promise<Page<TPage, TItem, TParams>> {
-    this.first ??= this.source
-      .fetchPage(this.source.params)
-      .then((fetched) => new Page(this.source, this.source.params, fetched));
+    this.first ??= this.fetchFirst();
     return this.first;
   }
 
@@ -127,7 +140,7 @@ export class PagePromise<TPage, TItem, TParams = RequestArgs>
       const key = paramsKey(params);
       if (fetched.has(key)) return;
       fetched.add(key);
-      page = new Page(this.source, params, await this.source.fetchPage(params));
+      page = await page.getNextPage();
       yield page;
     }
   }
