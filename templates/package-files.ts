@@ -26,13 +26,15 @@ export function packageJson(model: CodegenModel): string {
     // declarations of the format it loads.
     exports: {
       ...Object.fromEntries(
-        ["index", "operations", "resources", ...(hasValidators(model) ? ["validators"] : [])].map((module) => [
-          module === "index" ? "." : `./${module}`,
-          {
-            import: { types: `./dist/${module}.d.ts`, default: `./dist/${module}.js` },
-            require: { types: `./dist/cjs/${module}.d.ts`, default: `./dist/cjs/${module}.js` },
-          },
-        ]),
+        ["index", "operations", "resources", ...(hasValidators(model) ? ["validators"] : [])].map(
+          (module) => [
+            module === "index" ? "." : `./${module}`,
+            {
+              import: { types: `./dist/${module}.d.ts`, default: `./dist/${module}.js` },
+              require: { types: `./dist/cjs/${module}.d.ts`, default: `./dist/cjs/${module}.js` },
+            },
+          ],
+        ),
       ),
       "./package.json": "./package.json",
     },
