@@ -217,6 +217,7 @@ export function renderIndex(model: CodegenModel, project: Project): void {
     ...(model.operations.some((op) => op.validators.length > 0)
       ? [{ moduleSpecifier: "./validators.js" }]
       : []),
+    ...(model.errorClass ? [{ moduleSpecifier: "./errors.js" }] : []),
     { isTypeOnly: true, moduleSpecifier: "./types.js" },
     { isTypeOnly: true, moduleSpecifier: "./schema.js" },
     { moduleSpecifier: "./runtime/index.js" },

@@ -15,7 +15,7 @@ import type {
   PaginationModel,
   ResponseModel,
 } from "../scripts/generate/model/codegen-model.ts";
-import { jsDoc } from "./js-doc.ts";
+import { docText, jsDoc } from "./js-doc.ts";
 import { typeAliasFile, type TypeAlias } from "./type-aliases.ts";
 
 const str = (s: string): string => JSON.stringify(s);
@@ -50,7 +50,10 @@ function paramsTypeExpression(op: OperationModel): string | undefined {
   const parts: string[] = [];
   const o = operationType(op);
   if (op.body) {
-    const body = `NonNullable<${o}["requestBody"]>["content"][${str(op.body.mediaType)}]`;
+    // openapi-typescript types bytes as `string`; the client takes Blobs, Files, bytes and streams too.
+    let body = `NonNullable<${o}["requestBody"]>["content"][${str(op.body.mediaType)}]`;
+    if (op.body.binaryFields) body = `WithUploads<${body}, ${op.body.binaryFields.map(str).join(" | ")}>`;
+    if (op.body.binary) body = `Uploadable | ${body}`;
     parts.push(op.body.isObject ? body : `{ body${op.body.required ? "" : "?"}: ${body} }`);
   }
   if (op.parameters.some((p) => p.in === "query")) parts.push(`NonNullable<${o}["parameters"]["query"]>`);
@@ -72,7 +75,7 @@ function successBodyResponse(op: OperationModel): ResponseModel | undefined {
  * read as JSON or text. Without documented content a no-content status (or HEAD) has no body; any other
  * carries what the server sent, which the spec does not describe.
  */
-function responseBody(op: OperationModel, status: string): string {
+export function responseBody(op: OperationModel, status: string): string {
   const response = op.responses.find((r) => r.status === status);
   const success = op.successStatuses.includes(status);
   if (response?.mediaType) {
@@ -91,14 +94,29 @@ function responseBody(op: OperationModel, status: string): string {
   return success && (NO_BODY_STATUSES.has(status) || op.method === "head") ? "undefined" : "unknown";
 }
 
-/** The runtime names src/types.ts uses for non-JSON bodies. */
+/** The runtime names src/types.ts uses: for non-JSON bodies, documented errors and binary request bodies. */
 function responseKindTypes(model: CodegenModel): string[] {
   const kinds = new Set(
     model.operations.flatMap((op) =>
       op.responses.filter((r) => op.successStatuses.includes(r.status)).map((r) => r.kind),
     ),
   );
-  return [...(kinds.has("binary") ? ["BinaryResponse"] : []), ...(kinds.has("sse") ? ["Stream"] : [])];
+  return [
+    ...(kinds.has("binary") ? ["BinaryResponse"] : []),
+    ...(kinds.has("sse") ? ["Stream"] : []),
+    ...(model.operations.some((op) => op.errorType !== undefined) ? ["DocumentedError"] : []),
+    ...(model.operations.some((op) => op.body?.binary) ? ["Uploadable"] : []),
+    ...(model.operations.some((op) => op.body?.binaryFields) ? ["WithUploads"] : []),
+  ];
+}
+
+/** How the runtime checks a documented error's body: JSON that parsed, text, or anything (no content). */
+function documentedErrors(op: OperationModel): [string, "json" | "text" | "none"][] {
+  return op.errorStatuses.map((status) => {
+    const response = op.responses.find((r) => r.status === status);
+    if (response?.mediaType === undefined) return [status, "none"];
+    return [status, response.kind === "json" ? "json" : "text"];
+  });
 }
 
 /** The success bodies, read from the operation's responses-by-status type rather than spelled again. */
@@ -178,6 +196,7 @@ function operationSpec(op: OperationModel): string {
       ...(success.eventData ? { eventData: success.eventData } : {}),
     };
   }
+  if (op.errorStatuses.length > 0) spec.errors = documentedErrors(op);
   spec.security = op.security;
   const data = Object.entries(spec).map(([key, value]) => `${key}: ${JSON.stringify(value)}`);
   // The validators are the only code in it: identifiers the model chose, imported from ./validators.js.
@@ -261,6 +280,15 @@ export function renderOperationTypes(model: CodegenModel): string {
         type: responsesMapExpression(op),
         doc: "Every documented response body by status code, errors included (an APIError's `body` is one of these).",
       },
+      ...(op.errorType !== undefined
+        ? [
+            {
+              name: op.errorType,
+              type: `DocumentedError<${op.responsesType}, ${op.errorStatuses.map(statusKey).join(" | ")}>`,
+              doc: `The error responses the spec documents for ${op.method.toUpperCase()} ${op.path}, each with its body typed: narrow a caught error with \`${op.errorGuard ?? ""}(err)\`, then by \`err.status\`.`,
+            },
+          ]
+        : []),
     ]),
   );
 }
@@ -270,7 +298,11 @@ export function renderOperationTypes(model: CodegenModel): string {
 export function renderOperations(model: CodegenModel, project: Project): void {
   const statements: StatementStructures[] = [
     ...importOf("./schema.js", ["paths"], true),
-    ...importOf("./types.js", model.operations.flatMap(signatureTypes), true),
+    ...importOf(
+      "./types.js",
+      model.operations.flatMap((op) => [...signatureTypes(op), ...(op.errorType ? [op.errorType] : [])]),
+      true,
+    ),
     ...importOf("./runtime/client.js", ["HttpClient", "RequestOptions"], true),
     // APIPromise is constructed here; the others are types only.
     ...importOf(
@@ -278,6 +310,10 @@ export function renderOperations(model: CodegenModel, project: Project): void {
       apiPromiseNames(model).map((name) => (name === "APIPromise" ? name : { name, isTypeOnly: true })),
     ),
     ...importOf("./runtime/params.js", ["splitParams", { name: "GeneratedOperation", isTypeOnly: true }]),
+    ...importOf(
+      "./runtime/errors.js",
+      model.operations.some((op) => op.errorGuard !== undefined) ? ["isDocumentedError"] : [],
+    ),
     ...importOf(
       "./validators.js",
       model.operations.flatMap((op) => op.validators.map((v) => v.name)),
@@ -343,6 +379,22 @@ export function renderOperations(model: CodegenModel, project: Project): void {
               `return new APIPromise((wish) => client.request(${specName}, { path: ${pathObject}, query, headers, body }, options, wish));`,
             ]),
       ],
+    });
+  }
+  for (const op of model.operations) {
+    if (op.errorGuard === undefined || op.errorType === undefined) continue;
+    statements.push({
+      kind: StructureKind.Function,
+      name: op.errorGuard,
+      isExported: true,
+      docs: [
+        docText(
+          `Whether \`error\` is an error response the spec documents for ${op.method.toUpperCase()} ${op.path} (thrown by ${op.functionName} or its method): its \`body\` is then typed, by \`status\`.`,
+        ),
+      ],
+      parameters: [{ name: "error", type: "unknown" }],
+      returnType: `error is ${op.errorType}`,
+      statements: [`return isDocumentedError(error, ${op.operationConst});`],
     });
   }
   project.createSourceFile("src/operations.ts", { statements }, { overwrite: true });

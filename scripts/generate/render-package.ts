@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { format } from "prettier";
 import { IndentationText, Project, QuoteKind } from "ts-morph";
 import { renderClient, renderIndex, renderResources } from "../../templates/client.ts";
+import { renderErrors } from "../../templates/errors.ts";
 import { fileHeader } from "../../templates/file-header.ts";
 import { renderOperations, renderOperationTypes } from "../../templates/operations.ts";
 import { renderValidators } from "../../templates/request-validators.ts";
@@ -88,6 +89,7 @@ export async function renderPackage(input: RenderInput): Promise<RenderedPackage
   renderOperations(model, project);
   renderResources(model, project);
   renderClient(model, project);
+  renderErrors(model, project);
   renderIndex(model, project);
   const printed = [
     ...project.getSourceFiles().map((file) => ({

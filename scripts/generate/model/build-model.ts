@@ -15,7 +15,7 @@ import {
   type OperationEntry,
 } from "./operation.ts";
 import { bodyContent, bodyOf, isCheckedBody } from "./body.ts";
-import { responsesOf, successSchema, successStatusesOf } from "./responses.ts";
+import { errorStatusesOf, responsesOf, successSchema, successStatusesOf } from "./responses.ts";
 import { detectPagination } from "./pagination.ts";
 import { namePackage, namingFacts } from "./names.ts";
 import { buildSecuritySchemes } from "./security.ts";
@@ -47,6 +47,8 @@ type OperationFacts = Omit<
   | "responsesType"
   | "pathArguments"
   | "validators"
+  | "errorType"
+  | "errorGuard"
 >;
 
 function operationFacts(document: Json, { path, method, pathItem, op }: OperationEntry): OperationFacts {
@@ -60,6 +62,7 @@ function operationFacts(document: Json, { path, method, pathItem, op }: Operatio
     parameters,
     responses,
     successStatuses,
+    errorStatuses: errorStatusesOf(responses, successStatuses),
     security: securityOf(op, document),
   };
   const server = operationServer(pathItem, op);
@@ -145,6 +148,10 @@ export function buildModel({
     apiName,
     reservedExports,
     maxNameLength,
+    facts.map((f) => ({
+      documented: f.errorStatuses.length > 0,
+      typed: f.responses.some((r) => r.mediaType !== undefined && f.errorStatuses.includes(r.status)),
+    })),
   );
   const operations = facts.map((f, i): OperationModel => {
     const { resource, pathArguments, ...opNames } = names.operations[i] as (typeof names.operations)[number];
@@ -172,6 +179,7 @@ export function buildModel({
     clientClassName: names.clientClassName,
     securitySchemes: buildSecuritySchemes(document, envPrefix),
     schemas: names.schemas,
+    ...(names.errorClass ? { errorClass: names.errorClass } : {}),
     resources: [...names.resources].sort((a, b) => (a.path < b.path ? -1 : 1)),
     operations,
   };
