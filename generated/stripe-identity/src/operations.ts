@@ -12,6 +12,7 @@ import type {
   UpdateVerificationSessionParams,
   UpdateVerificationSessionResponse,
   UpdateVerificationSessionResponses,
+  UpdateVerificationSessionError,
   CancelVerificationSessionParams,
   CancelVerificationSessionResponse,
   CancelVerificationSessionResponses,
@@ -22,6 +23,7 @@ import type {
 import type { HttpClient, RequestOptions } from "./runtime/client.js";
 import { APIPromise, type ResponseOf } from "./runtime/api-promise.js";
 import { splitParams, type GeneratedOperation } from "./runtime/params.js";
+import { isDocumentedError } from "./runtime/errors.js";
 import {
   validateListVerificationSessionsQuery,
   validateCreateVerificationSessionBody,
@@ -137,6 +139,7 @@ export const updateVerificationSessionOperation: GeneratedOperation = {
   method: "POST",
   path: "/v1/identity/verification_sessions/{session}",
   body: { mediaType: "application/x-www-form-urlencoded", required: false, wrapped: false },
+  errors: [["default", "none"]],
   security: [["basicAuth"]],
   validate: { path: validateUpdateVerificationSessionPath, body: validateUpdateVerificationSessionBody },
 };
@@ -228,4 +231,9 @@ export function redactVerificationSession(
       wish,
     ),
   );
+}
+
+/** Whether `error` is an error response the spec documents for POST /v1/identity/verification_sessions/{session} (thrown by updateVerificationSession or its method): its `body` is then typed, by `status`. */
+export function isUpdateVerificationSessionError(error: unknown): error is UpdateVerificationSessionError {
+  return isDocumentedError(error, updateVerificationSessionOperation);
 }
