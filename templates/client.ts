@@ -191,7 +191,7 @@ export function renderClient(model: CodegenModel, project: Project): void {
         parameters: [{ name: "options", type: optionsName, initializer: "{}" }],
         statements: [
           `const auth: Record<string, AuthConfig | undefined> = { ${model.securitySchemes.map((s) => `${objectKey(s.key)}: ${authEntry(s)}`).join(", ")} };`,
-          `this.http = new HttpClient({ baseURL: options.baseURL ?? readEnv(${str(`${model.envPrefix}_BASE_URL`)}) ?? DEFAULT_BASE_URL, auth, options, userAgent: ${str(`${model.packageName}/${model.version}`)}, defaultBaseURL: DEFAULT_BASE_URL, servers: API_SERVERS, credentialParameters: CREDENTIAL_PARAMETERS, credentialSources: CREDENTIAL_SOURCES${model.idempotencyHeader !== undefined ? `, idempotencyHeader: ${str(model.idempotencyHeader)}` : ""} });`,
+          `this.http = new HttpClient({ baseURL: options.baseURL ?? readEnv(${str(model.baseURLEnvVar)}) ?? DEFAULT_BASE_URL, auth, options, userAgent: ${str(`${model.packageName}/${model.version}`)}, defaultBaseURL: DEFAULT_BASE_URL, servers: API_SERVERS, credentialParameters: CREDENTIAL_PARAMETERS, credentialSources: CREDENTIAL_SOURCES${model.idempotencyHeader !== undefined ? `, idempotencyHeader: ${str(model.idempotencyHeader)}` : ""} });`,
           ...rootResources(model).map((r) => `this.${r.property} = new ${r.className}(this.http);`),
         ],
       },

@@ -18,6 +18,7 @@ import { renderOpenApiTypes, renderSchemaAliases } from "../../templates/schema-
 import { buildModel } from "./model/build-model.ts";
 import { withManifest } from "./package-manifest.ts";
 import type { CodegenModel } from "./model/codegen-model.ts";
+import type { EnvOverrides } from "./model/security.ts";
 
 export interface RenderedFile {
   /** Path relative to the package folder, with forward slashes. */
@@ -32,6 +33,8 @@ export interface RenderInput {
   specHash: string;
   /** The API's idempotency header for every write, from api.yaml (see CodegenModel). */
   idempotencyHeader?: string;
+  /** Environment variable names from api.yaml `env:` or `--env-prefix`. */
+  env?: EnvOverrides;
 }
 
 /**

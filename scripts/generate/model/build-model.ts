@@ -18,7 +18,7 @@ import { bodyContent, bodyOf, isCheckedBody } from "./body.ts";
 import { errorStatusesOf, responsesOf, successSchema, successStatusesOf } from "./responses.ts";
 import { detectPagination } from "./pagination.ts";
 import { namePackage, namingFacts } from "./names.ts";
-import { buildSecuritySchemes } from "./security.ts";
+import { buildSecuritySchemes, type EnvOverrides } from "./security.ts";
 
 type Json = Record<string, unknown>;
 
@@ -31,6 +31,8 @@ export interface ModelInput {
   reservedExports?: string[];
   /** The longest name the naming rules may produce (names.ts's MAX_NAME by default). */
   maxNameLength?: number;
+  /** Environment variable names set by hand (api.yaml `env:`, `--env-prefix`). */
+  env?: EnvOverrides;
 }
 
 /** An operation's model without its names. */
@@ -129,11 +131,12 @@ export function buildModel({
   specHash,
   reservedExports = [],
   maxNameLength,
+  env = {},
 }: ModelInput): CodegenModel {
   const info = isObject(document.info) ? document.info : {};
   const title = typeof info.title === "string" ? info.title : packageName;
   const apiName = title.replace(/\bAPI\b/gi, "").trim() || packageName.replace(/^@[^/]+\//, "");
-  const envPrefix = envPrefixOf(apiName, defaultServers(document)[0]);
+  const envPrefix = env.prefix ?? envPrefixOf(apiName, defaultServers(document)[0]);
 
   const entries = operationEntries(document);
   const facts = entries.map((entry) => operationFacts(document, entry));
@@ -170,6 +173,7 @@ export function buildModel({
   const model: CodegenModel = {
     title,
     envPrefix,
+    baseURLEnvVar: env.baseURL ?? `${envPrefix}_BASE_URL`,
     version: typeof info.version === "string" ? info.version : "0.0.0",
     packageName,
     specName,
@@ -177,7 +181,7 @@ export function buildModel({
     servers: defaultServers(document),
     apiServers: allServers(document, METHODS),
     clientClassName: names.clientClassName,
-    securitySchemes: buildSecuritySchemes(document, envPrefix),
+    securitySchemes: buildSecuritySchemes(document, envPrefix, env),
     schemas: names.schemas,
     ...(names.errorClass ? { errorClass: names.errorClass } : {}),
     resources: [...names.resources].sort((a, b) => (a.path < b.path ? -1 : 1)),

@@ -182,6 +182,8 @@ export interface CodegenModel {
   clientClassName: string;
   /** Prefix of the environment variables the client reads: "VERIFA" for VERIFA_API_KEY, VERIFA_BASE_URL. */
   envPrefix: string;
+  /** The environment variable the client reads its base URL from when `baseURL` is not given. */
+  baseURLEnvVar: string;
   securitySchemes: SecuritySchemeModel[];
   /**
    * The header the API reads an idempotency key from on every write, where the spec does not declare it
