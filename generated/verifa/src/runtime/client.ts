@@ -543,6 +543,12 @@ export class HttpClient {
     return new PagePromise<TPage, TItem>({
       params: args,
       fetchPage: (params) => this.request<TPage>(op, params, options),
+      fetchResponse: async (params) => {
+        const result = await this.request(op, params, options, { raw: true, parsed: false });
+        const raw = rawResponseOf(result);
+        if (raw === undefined) throw new Error("unreachable: a success asked for raw is handed over unread");
+        return raw;
+      },
       items: (page) => strategy.items(page),
       nextParams: (page, params, headers) => strategy.nextParams(page, params, headers),
     });

@@ -27,6 +27,8 @@ export interface PageSource<TPage, TItem, TParams = RequestArgs> extends PageStr
   /** Parameters of the first page. */
   params: TParams;
   fetchPage(params: TParams): Promise<FetchedPage<TPage>>;
+  /** The fetch Response of the page for `params`, its body unread (for `asResponse()`). */
+  fetchResponse?(params: TParams): Promise<Response>;
 }
 
 /** One fetched page with the way to the next. */
@@ -93,6 +95,18 @@ export class PagePromise<TPage, TItem, TParams = RequestArgs>
       .fetchPage(this.source.params)
       .then((fetched) => new Page(this.source, this.source.params, fetched));
     return this.first;
+  }
+
+  /**
+   * The fetch Response of the first page, its body unread, instead of awaiting the list (errors throw as
+   * they would there). It is a request of its own: the list stays lazy, so awaiting or iterating it too
+   * fetches the first page again.
+   */
+  asResponse(): Promise<Response> {
+    const fetchResponse = this.source.fetchResponse;
+    if (fetchResponse === undefined)
+      return Promise.reject(new Error("asResponse(): this list has no HTTP source"));
+    return fetchResponse.call(this.source, this.source.params);
   }
 
   then<R1 = TPage, R2 = never>(
