@@ -37,7 +37,10 @@ export function bodyOf(document: Json, path: string, method: string, op: Json): 
       isBinary(property) || (property?.type === "array" && isBinary(derefObject(document, property.items)))
     );
   });
-  if (body.isObject && binaryFields.length > 0) body.binaryFields = binaryFields.sort();
+  // JSON and form bodies cannot carry bytes (the runtime refuses a file in a form): only multipart and
+  // other media types take uploads for their binary fields.
+  if (body.isObject && binaryFields.length > 0 && !isCheckedBody(mediaType))
+    body.binaryFields = binaryFields.sort();
   return body;
 }
 
