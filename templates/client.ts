@@ -255,7 +255,7 @@ export function renderClient(model: CodegenModel, project: Project): void {
         parameters: [{ name: "options", type: optionsName, initializer: "{}" }],
         statements: [
           `const auth: Record<string, AuthConfig | undefined> = { ${model.securitySchemes.map((s) => `${objectKey(s.key)}: ${authEntry(s)}`).join(", ")} };`,
-          `this.http = new HttpClient({ baseURL: options.baseURL ?? readEnv(${str(`${model.envPrefix}_BASE_URL`)}) ?? DEFAULT_BASE_URL, auth, options, userAgent: ${str(`${model.packageName}/${model.version}`)}, defaultBaseURL: DEFAULT_BASE_URL, servers: API_SERVERS, credentialParameters: CREDENTIAL_PARAMETERS, credentialSources: CREDENTIAL_SOURCES, logEnvVar: ${str(`${model.envPrefix}_LOG`)}${model.idempotencyHeader !== undefined ? `, idempotencyHeader: ${str(model.idempotencyHeader)}` : ""} });`,
+          `this.http = new HttpClient({ baseURL: options.baseURL ?? readEnv(${str(model.baseURLEnvVar)}) ?? DEFAULT_BASE_URL, auth, options, userAgent: ${str(`${model.packageName}/${model.version}`)}, defaultBaseURL: DEFAULT_BASE_URL, servers: API_SERVERS, credentialParameters: CREDENTIAL_PARAMETERS, credentialSources: CREDENTIAL_SOURCES, logEnvVar: ${str(`${model.envPrefix}_LOG`)}${model.idempotencyHeader !== undefined ? `, idempotencyHeader: ${str(model.idempotencyHeader)}` : ""} });`,
           ...[...modules].map(
             ([r, module]) =>
               `this.${r.property} = lazyResource<${r.className}>(this.http, () => import(${str(`./resources/${module}.js`)}), ${str(r.className)}, ${resourceShape(r)});`,
@@ -284,6 +284,11 @@ export function renderIndex(model: CodegenModel, project: Project): void {
     // `/validators`). Re-exported here they would undo the client's lazy loading in bundles: esbuild makes
     // an entry import the chunk of every file it reaches, used or not, and those files are loaded on demand.
     { isTypeOnly: true, moduleSpecifier: "./resources.js" },
+    ...(model.errorClass ? [{ moduleSpecifier: "./errors.js" }] : []),
+    // The documented-error guards: small, and they import no operation's module.
+    ...(model.operations.some((op) => op.errorGuard !== undefined && op.errorType !== undefined)
+      ? [{ moduleSpecifier: "./error-guards.js" }]
+      : []),
     { isTypeOnly: true, moduleSpecifier: "./types.js" },
     { isTypeOnly: true, moduleSpecifier: "./schema.js" },
     { moduleSpecifier: "./runtime/index.js" },

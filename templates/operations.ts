@@ -16,7 +16,7 @@ import type {
   ResourceModel,
   ResponseModel,
 } from "../scripts/generate/model/codegen-model.ts";
-import { jsDoc } from "./js-doc.ts";
+import { docText, jsDoc } from "./js-doc.ts";
 import { operationModules, validatorModules } from "./module-names.ts";
 import { typeAliasFile, type TypeAlias } from "./type-aliases.ts";
 
@@ -52,7 +52,10 @@ function paramsTypeExpression(op: OperationModel): string | undefined {
   const parts: string[] = [];
   const o = operationType(op);
   if (op.body) {
-    const body = `NonNullable<${o}["requestBody"]>["content"][${str(op.body.mediaType)}]`;
+    // openapi-typescript types bytes as `string`; the client takes Blobs, Files, bytes and streams too.
+    let body = `NonNullable<${o}["requestBody"]>["content"][${str(op.body.mediaType)}]`;
+    if (op.body.binaryFields) body = `WithUploads<${body}, ${op.body.binaryFields.map(str).join(" | ")}>`;
+    if (op.body.binary) body = `Uploadable | ${body}`;
     parts.push(op.body.isObject ? body : `{ body${op.body.required ? "" : "?"}: ${body} }`);
   }
   if (op.parameters.some((p) => p.in === "query")) parts.push(`NonNullable<${o}["parameters"]["query"]>`);
@@ -74,7 +77,7 @@ function successBodyResponse(op: OperationModel): ResponseModel | undefined {
  * read as JSON or text. Without documented content a no-content status (or HEAD) has no body; any other
  * carries what the server sent, which the spec does not describe.
  */
-function responseBody(op: OperationModel, status: string): string {
+export function responseBody(op: OperationModel, status: string): string {
   const response = op.responses.find((r) => r.status === status);
   const success = op.successStatuses.includes(status);
   if (response?.mediaType) {
@@ -93,14 +96,29 @@ function responseBody(op: OperationModel, status: string): string {
   return success && (NO_BODY_STATUSES.has(status) || op.method === "head") ? "undefined" : "unknown";
 }
 
-/** The runtime names src/types.ts uses for non-JSON bodies. */
+/** The runtime names src/types.ts uses: for non-JSON bodies, documented errors and binary request bodies. */
 function responseKindTypes(model: CodegenModel): string[] {
   const kinds = new Set(
     model.operations.flatMap((op) =>
       op.responses.filter((r) => op.successStatuses.includes(r.status)).map((r) => r.kind),
     ),
   );
-  return [...(kinds.has("binary") ? ["BinaryResponse"] : []), ...(kinds.has("sse") ? ["Stream"] : [])];
+  return [
+    ...(kinds.has("binary") ? ["BinaryResponse"] : []),
+    ...(kinds.has("sse") ? ["Stream"] : []),
+    ...(model.operations.some((op) => op.errorType !== undefined) ? ["DocumentedError"] : []),
+    ...(model.operations.some((op) => op.body?.binary) ? ["Uploadable"] : []),
+    ...(model.operations.some((op) => op.body?.binaryFields) ? ["WithUploads"] : []),
+  ];
+}
+
+/** How the runtime checks a documented error's body: JSON that parsed, text, or anything (no content). */
+function documentedErrors(op: OperationModel): [string, "json" | "text" | "none"][] {
+  return op.errorStatuses.map((status) => {
+    const response = op.responses.find((r) => r.status === status);
+    if (response?.mediaType === undefined) return [status, "none"];
+    return [status, response.kind === "json" ? "json" : "text"];
+  });
 }
 
 /** The success bodies, read from the operation's responses-by-status type rather than spelled again. */
@@ -180,6 +198,7 @@ function operationSpec(op: OperationModel, validators: string | undefined, up: s
       ...(success.eventData ? { eventData: success.eventData } : {}),
     };
   }
+  if (op.errorStatuses.length > 0) spec.errors = documentedErrors(op);
   spec.security = op.security;
   const data = Object.entries(spec).map(([key, value]) => `${key}: ${JSON.stringify(value)}`);
   // The validators' loader is the only code in it: a module path the generator chose (module-names.ts).
@@ -262,6 +281,15 @@ export function renderOperationTypes(model: CodegenModel): string {
         type: responsesMapExpression(op),
         doc: "Every documented response body by status code, errors included (an APIError's `body` is one of these).",
       },
+      ...(op.errorType !== undefined
+        ? [
+            {
+              name: op.errorType,
+              type: `DocumentedError<${op.responsesType}, ${op.errorStatuses.map(statusKey).join(" | ")}>`,
+              doc: `The error responses the spec documents for ${op.method.toUpperCase()} ${op.path}, each with its body typed: narrow a caught error with \`${op.errorGuard ?? ""}(err)\`, then by \`err.status\`.`,
+            },
+          ]
+        : []),
     ]),
   );
 }
@@ -281,6 +309,41 @@ export function renderOperations(model: CodegenModel, project: Project): void {
   project.createSourceFile("src/operations.ts", { statements: reexports }, { overwrite: true });
 }
 
+/**
+ * src/error-guards.ts: per operation with documented errors, `is<Op>Error(err)`. They live apart from the
+ * operations' modules and know an operation by its method and path, so that importing a guard from the
+ * package root loads no operation's code.
+ */
+export function renderErrorGuards(model: CodegenModel, project: Project): boolean {
+  const guarded = model.operations.filter((op) => op.errorGuard !== undefined && op.errorType !== undefined);
+  if (guarded.length === 0) return false;
+  const statements: StatementStructures[] = [
+    ...importOf(
+      "./types.js",
+      guarded.map((op) => op.errorType as string),
+      true,
+    ),
+    ...importOf("./runtime/errors.js", ["isDocumentedError"]),
+  ];
+  for (const op of guarded) {
+    statements.push({
+      kind: StructureKind.Function,
+      name: op.errorGuard as string,
+      isExported: true,
+      docs: [
+        docText(
+          `Whether \`error\` is an error response the spec documents for ${op.method.toUpperCase()} ${op.path} (thrown by ${op.functionName} or its method): its \`body\` is then typed, by \`status\`.`,
+        ),
+      ],
+      parameters: [{ name: "error", type: "unknown" }],
+      returnType: `error is ${op.errorType as string}`,
+      statements: [`return isDocumentedError(error, { method: ${str(op.method.toUpperCase())}, path: ${str(op.path)} });`],
+    });
+  }
+  project.createSourceFile("src/error-guards.ts", { statements }, { overwrite: true });
+  return true;
+}
+
 /** The operations of a resource and of every resource under it. */
 export function resourceOperations(resource: ResourceModel): OperationModel[] {
   return [...resource.operations, ...resource.children.flatMap(resourceOperations)];
@@ -298,7 +361,11 @@ function renderOperationFile(
   const operations = [op];
   const statements: StatementStructures[] = [
     ...importOf(`${up}schema.js`, ["paths"], true),
-    ...importOf(`${up}types.js`, operations.flatMap(signatureTypes), true),
+    ...importOf(
+      `${up}types.js`,
+      operations.flatMap((o) => [...signatureTypes(o), ...(o.errorType ? [o.errorType] : [])]),
+      true,
+    ),
     ...importOf(`${up}runtime/client.js`, ["HttpClient", "RequestOptions"], true),
     // APIPromise is constructed here; the others are types only.
     ...importOf(

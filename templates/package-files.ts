@@ -226,11 +226,18 @@ export function readme(model: CodegenModel): string {
       ),
       "",
     );
+    const others = model.securitySchemes.slice(1);
+    if (others.length > 0)
+      lines.push(
+        `The other credentials: ${others.map((s) => `\`${s.option}\` (or \`${s.envVar}\`)`).join(", ")}.`,
+        "",
+      );
   } else {
     lines.push("The API needs no credentials.", "");
   }
   lines.push(
-    "Options: `baseURL`, `maxRetries` (default 2), `timeout` (ms, default 60000), `maxResponseBytes` " +
+    `Options: \`baseURL\` (or \`${model.baseURLEnvVar}\`), ` +
+      "`maxRetries` (default 2), `timeout` (ms, default 60000), `maxResponseBytes` " +
       "(default 64 MiB), `fetch`, `defaultHeaders`, `validate` (default true). A numeric option that is " +
       "not a finite, non-negative number (`NaN`, `Infinity`, `-1`) throws a `TypeError` naming it.",
     "",

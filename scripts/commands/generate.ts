@@ -9,7 +9,8 @@ import { paint } from "../lib/terminal.ts";
 import type { RenderedFile } from "../generate/render-package.ts";
 import { isFresh, recordStamp } from "../generate/freshness.ts";
 import { isPackageName, packageNameFromTitle } from "../lib/package-name.ts";
-import { readManifest } from "../scrape/manifest.ts";
+import { ENV_VAR_NAME, readManifest } from "../scrape/manifest.ts";
+import type { EnvOverrides } from "../generate/model/security.ts";
 import { listApis } from "../lib/api-folders.ts";
 import type { Command, CommandContext } from "./command.ts";
 import {
@@ -22,7 +23,7 @@ import {
 
 const HELP = `Usage:
   specsmith generate [--api NAME] [--check] [--force]
-  specsmith generate SPEC --out DIR [--name PACKAGE] [--no-build] [--check] [--force]
+  specsmith generate SPEC --out DIR [--name PACKAGE] [--env-prefix PREFIX] [--no-build] [--check] [--force]
 
 Turns an OpenAPI 3.0 or 3.1 spec (JSON or YAML) into a typed client package: types, a fetch client with
 retries, timeouts, typed errors and pagination, built from templates/.
@@ -38,6 +39,10 @@ Options:
   --out DIR        (with SPEC) the package folder to write
   --name PACKAGE   (with SPEC) the npm package name (default: from the spec's title)
   --no-build       (with SPEC) write the sources only, without building dist/
+  --env-prefix PREFIX
+                   (with SPEC) the prefix of the environment variables the client reads: OPENAI gives
+                   OPENAI_API_KEY and OPENAI_BASE_URL (default: from the first server's host or the
+                   title; for an API folder, set env: in api.yaml)
   --check          write nothing; exit 1 if any package differs from what would be generated
   --force          replace an output folder that holds files specsmith did not write (.git and
                    node_modules/ are kept; a folder holding the spec or the working folder never is)
@@ -74,6 +79,8 @@ interface Job {
   idempotencyHeader?: string;
   /** A package of the project's workspaces (generated/<api>/), not one of `--out`. */
   workspace?: boolean;
+  /** From api.yaml `env:` or `--env-prefix`. */
+  env?: EnvOverrides;
 }
 
 /** What a render depends on besides the input files. */
@@ -88,6 +95,8 @@ function requestKey(job: Job, allowRefDirs: readonly string[]): string {
     specName: basename(job.spec),
     ...allowed,
     ...idempotency,
+    // The environment variable names change the client too.
+    ...(job.env !== undefined ? { env: job.env } : {}),
   });
 }
 
@@ -130,6 +139,9 @@ async function folderJobs(
       packageName: manifest.package,
       workspace: true,
       ...(manifest.idempotency ? { idempotencyHeader: manifest.idempotency.header } : {}),
+      ...(manifest.env
+        ? { env: { ...manifest.env, source: relative(ctx.cwd, join(ctx.specsDir, name, "api.yaml")) } }
+        : {}),
     });
   }
   return jobs;
@@ -148,6 +160,7 @@ export const generateCommand: Command = {
         api: { type: "string" },
         out: { type: "string" },
         name: { type: "string" },
+        "env-prefix": { type: "string" },
         check: { type: "boolean" },
         force: { type: "boolean" },
         "no-build": { type: "boolean" },
@@ -163,11 +176,27 @@ export const generateCommand: Command = {
       if (!values.out) throw new UsageError("generating from a spec file needs --out DIR");
       if (values.name !== undefined && !isPackageName(values.name))
         throw new UsageError(`--name is not a valid npm package name: ${JSON.stringify(values.name)}`);
+      const prefix = values["env-prefix"];
+      if (prefix !== undefined && !ENV_VAR_NAME.test(prefix))
+        throw new UsageError(
+          `--env-prefix must be an environment variable name (letters, digits, _): ${JSON.stringify(prefix)}`,
+        );
       const spec = resolve(ctx.cwd, positionals[0] as string);
-      jobs = [{ spec, outDir: resolve(ctx.cwd, values.out), packageName: values.name ?? "" }];
+      jobs = [
+        {
+          spec,
+          outDir: resolve(ctx.cwd, values.out),
+          packageName: values.name ?? "",
+          ...(prefix !== undefined ? { env: { prefix } } : {}),
+        },
+      ];
     } else {
       if (values.out || values.name || values["no-build"])
         throw new UsageError("--out, --name and --no-build go with a SPEC file");
+      if (values["env-prefix"] !== undefined)
+        throw new UsageError(
+          "--env-prefix goes with a SPEC file; for an API folder, set env: { prefix } in its api.yaml",
+        );
       jobs = await folderJobs(ctx, values.api, resolve(ctx.cwd, "generated"), limits);
     }
     // Every output is locked for the whole run (render, check and write), and what a killed run left
@@ -253,6 +282,7 @@ async function generateJobs(
         specName: basename(job.spec),
         specHash: loaded.hash,
         ...(job.idempotencyHeader !== undefined ? { idempotencyHeader: job.idempotencyHeader } : {}),
+        ...(job.env !== undefined ? { env: job.env } : {}),
       }),
     );
     printWarnings(ctx, job.spec, warnings);

@@ -8,8 +8,9 @@ import { join } from "node:path";
 import { format } from "prettier";
 import { IndentationText, Project, QuoteKind } from "ts-morph";
 import { renderClient, renderIndex, renderResources } from "../../templates/client.ts";
+import { renderErrors } from "../../templates/errors.ts";
 import { fileHeader } from "../../templates/file-header.ts";
-import { renderOperations, renderOperationTypes } from "../../templates/operations.ts";
+import { renderErrorGuards, renderOperations, renderOperationTypes } from "../../templates/operations.ts";
 import { renderValidators } from "../../templates/request-validators.ts";
 import type { Warning } from "../../templates/validators/index.ts";
 import { packageJson, readme, tsconfigCjsJson, tsconfigJson } from "../../templates/package-files.ts";
@@ -17,6 +18,7 @@ import { renderOpenApiTypes, renderSchemaAliases } from "../../templates/schema-
 import { buildModel } from "./model/build-model.ts";
 import { withManifest } from "./package-manifest.ts";
 import type { CodegenModel } from "./model/codegen-model.ts";
+import type { EnvOverrides } from "./model/security.ts";
 
 export interface RenderedFile {
   /** Path relative to the package folder, with forward slashes. */
@@ -31,6 +33,8 @@ export interface RenderInput {
   specHash: string;
   /** The API's idempotency header for every write, from api.yaml (see CodegenModel). */
   idempotencyHeader?: string;
+  /** Environment variable names from api.yaml `env:` or `--env-prefix`. */
+  env?: EnvOverrides;
 }
 
 /**
@@ -86,8 +90,10 @@ export async function renderPackage(input: RenderInput): Promise<RenderedPackage
     manipulationSettings: { indentationText: IndentationText.TwoSpaces, quoteKind: QuoteKind.Double },
   });
   renderOperations(model, project);
+  renderErrorGuards(model, project);
   renderResources(model, project);
   renderClient(model, project);
+  renderErrors(model, project);
   renderIndex(model, project);
   const printed = [
     ...project.getSourceFiles().map((file) => ({

@@ -34,6 +34,19 @@ export interface Manifest {
    * its spec does not declare the header (Stripe's); the generated client sends one and retries writes.
    */
   idempotency?: { header: string };
+  /**
+   * `env: { prefix: OPENAI, baseURL: OPENAI_BASE_URL, apiKey: OPENAI_API_KEY }`: the environment variables
+   * the generated client reads, instead of those derived from the API's name. `prefix` renames them all;
+   * `baseURL` and each credential option of the client (`apiKey`, a second scheme's option) name one.
+   */
+  env?: ManifestEnv;
+}
+
+export interface ManifestEnv {
+  prefix?: string;
+  baseURL?: string;
+  /** By the client's credential option: the variable that gives it. */
+  credentials?: Record<string, string>;
 }
 
 function fail(file: string, message: string): never {
@@ -72,6 +85,7 @@ const KNOWN_KEYS = new Set([
   "pages",
   "overlay",
   "idempotency",
+  "env",
 ]);
 
 /** An HTTP header name (RFC 9110 token), so the generated client can always set it. */
@@ -85,6 +99,35 @@ function parseIdempotency(file: string, value: unknown): { header: string } | un
   if (typeof header !== "string" || !HEADER_NAME.test(header))
     fail(file, `"idempotency.header" must be an HTTP header name, e.g. Idempotency-Key`);
   return { header };
+}
+
+/** An environment variable name as shells write it: letters, digits and underscores, not a digit first. */
+export const ENV_VAR_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+function parseEnv(file: string, value: unknown): ManifestEnv | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (!isRecord(value))
+    fail(file, `"env" must be a mapping, e.g. env: { prefix: OPENAI } or env: { apiKey: OPENAI_API_KEY }`);
+  const env: ManifestEnv = {};
+  for (const [key, name] of Object.entries(value)) {
+    if (typeof name !== "string" || !ENV_VAR_NAME.test(name))
+      fail(
+        file,
+        `"env.${key}" must be an environment variable name (letters, digits, _), e.g. OPENAI_API_KEY`,
+      );
+    if (key === "prefix") env.prefix = name;
+    else if (key === "baseURL") env.baseURL = name;
+    else {
+      env.credentials ??= {};
+      Object.defineProperty(env.credentials, key, {
+        value: name,
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+    }
+  }
+  return env;
 }
 
 export function parseManifest(text: string, file: string, name: string): Manifest {
@@ -132,6 +175,8 @@ export function parseManifest(text: string, file: string, name: string): Manifes
   if (overlay) manifest.overlay = overlay;
   const idempotency = parseIdempotency(file, data.idempotency);
   if (idempotency) manifest.idempotency = idempotency;
+  const env = parseEnv(file, data.env);
+  if (env) manifest.env = env;
   return manifest;
 }
 

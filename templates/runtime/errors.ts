@@ -110,7 +110,11 @@ export interface APIErrorOptions {
   secrets?: readonly string[];
 }
 
-export class APIError extends Error {
+/**
+ * Every error the client throws. `TBody` is the body's type where the spec documents it (the generated
+ * `...Error` types and guards give it); `instanceof APIError` gives `unknown`, not `any`.
+ */
+export class APIError<TBody = unknown> extends Error {
   // Names live on the prototype, not as instance fields: the stack header then shows the subclass, and
   // `name` is not an own enumerable property repeated in every log line.
   static {
@@ -125,7 +129,7 @@ export class APIError extends Error {
   /** The server's request id (`request-id` or `x-request-id` response header). */
   declare readonly requestId?: string;
   /** The parsed response body: JSON value, text, or undefined. */
-  readonly body: unknown;
+  readonly body: TBody;
   /** Response headers, lower-cased (never request headers; `set-cookie` dropped). */
   readonly headers: Record<string, string>;
   /** A private field: util.inspect and JSON.stringify do not show it. */
@@ -133,7 +137,7 @@ export class APIError extends Error {
 
   constructor(
     status: number | undefined,
-    body: unknown,
+    body: TBody,
     headers: HeaderSource,
     message?: string,
     options: APIErrorOptions = {},
@@ -154,6 +158,17 @@ export class APIError extends Error {
     if (facts.type !== undefined) this.type = maskText(facts.type, secrets);
     const requestId = requestIdFrom(this.headers);
     if (requestId !== undefined) this.requestId = maskText(requestId, secrets);
+  }
+
+  /**
+   * `err instanceof APIError` (or a subclass) as the default check does, typed so that the body of what
+   * it narrows to is `unknown`: without this, TypeScript narrows to `APIError<any>`.
+   */
+  static override [Symbol.hasInstance]<C extends abstract new (...args: never[]) => unknown>(
+    this: C,
+    value: unknown,
+  ): value is InstanceType<C> {
+    return Function.prototype[Symbol.hasInstance].call(this, value);
   }
 
   private static makeMessage(status: number | undefined, bodyMessage: string | undefined): string {
@@ -205,42 +220,42 @@ export class APIError extends Error {
   }
 }
 
-export class BadRequestError extends APIError {
+export class BadRequestError<TBody = unknown> extends APIError<TBody> {
   static {
     this.prototype.name = "BadRequestError";
   }
 }
-export class AuthenticationError extends APIError {
+export class AuthenticationError<TBody = unknown> extends APIError<TBody> {
   static {
     this.prototype.name = "AuthenticationError";
   }
 }
-export class PermissionDeniedError extends APIError {
+export class PermissionDeniedError<TBody = unknown> extends APIError<TBody> {
   static {
     this.prototype.name = "PermissionDeniedError";
   }
 }
-export class NotFoundError extends APIError {
+export class NotFoundError<TBody = unknown> extends APIError<TBody> {
   static {
     this.prototype.name = "NotFoundError";
   }
 }
-export class ConflictError extends APIError {
+export class ConflictError<TBody = unknown> extends APIError<TBody> {
   static {
     this.prototype.name = "ConflictError";
   }
 }
-export class UnprocessableEntityError extends APIError {
+export class UnprocessableEntityError<TBody = unknown> extends APIError<TBody> {
   static {
     this.prototype.name = "UnprocessableEntityError";
   }
 }
-export class RateLimitError extends APIError {
+export class RateLimitError<TBody = unknown> extends APIError<TBody> {
   static {
     this.prototype.name = "RateLimitError";
   }
 }
-export class InternalServerError extends APIError {
+export class InternalServerError<TBody = unknown> extends APIError<TBody> {
   static {
     this.prototype.name = "InternalServerError";
   }
@@ -274,6 +289,104 @@ function errorClassFor(status: number): APIErrorClass {
       return status >= 500 ? InternalServerError : APIError;
   }
 }
+
+/**
+ * The error responses an operation's spec documents: the status ("404", "4XX", "default") and how its
+ * body is documented (JSON, text, or without content).
+ */
+export type DocumentedErrors = readonly (readonly [status: string, body: "json" | "text" | "none"])[];
+
+/**
+ * Per error documented by its spec: the operation it came from (set by the client as it throws it), and
+ * whether the spec gives its body (JSON or text) rather than only its status.
+ */
+const documented = new WeakMap<APIError, { operation: object; typedBody: boolean }>();
+
+/** The documented response a status falls under: its own, else its range's ("4XX"), else "default". */
+function documentedBody(status: number, errors: DocumentedErrors): DocumentedErrors[number][1] | undefined {
+  const byStatus = new Map(errors.map(([key, body]) => [key.toUpperCase(), body]));
+  const code = String(status);
+  return byStatus.get(code) ?? byStatus.get(`${code.charAt(0)}XX`) ?? byStatus.get("DEFAULT");
+}
+
+/**
+ * Marks an error response thrown by `operation` as documented when its status is one the spec lists and
+ * its body is what the spec says (JSON that parsed, or text): only then do the generated guards and the
+ * API's error class type its body. A proxy's HTML 502 under a documented JSON `default` is not marked.
+ */
+export function noteDocumented(
+  error: APIError,
+  operation: { errors?: DocumentedErrors },
+  parsedJSON: boolean,
+): APIError {
+  if (error.status === undefined || operation.errors === undefined) return error;
+  const body = documentedBody(error.status, operation.errors);
+  if (body === "none") documented.set(error, { operation, typedBody: false });
+  else if ((body === "json" && parsedJSON) || (body === "text" && typeof error.body === "string"))
+    documented.set(error, { operation, typedBody: true });
+  return error;
+}
+
+/**
+ * Whether `value` is an error response the spec documents for `operation` (its method and path, as
+ * its GeneratedOperation constant has them); without one, whether it is one the spec documents with a body, for any operation of this
+ * package.
+ */
+export function isDocumentedError(
+  value: unknown,
+  operation?: { method: string; path: string },
+): value is APIError {
+  if (!(value instanceof APIError)) return false;
+  const facts = documented.get(value);
+  if (facts === undefined) return false;
+  if (operation === undefined) return facts.typedBody;
+  // By method and path, not by identity: a guard need not import the operation's module (which a
+  // bundle loads only when the operation is called) to recognise its errors.
+  const thrownBy = facts.operation as { method?: string; path?: string };
+  return thrownBy.method === operation.method && thrownBy.path === operation.path;
+}
+
+/**
+ * The base of a package's own error class (`StripeError`): `err instanceof StripeError` holds for an
+ * error response the spec documents, and types its `body` as the union of the spec's error bodies.
+ */
+export abstract class DocumentedAPIError<TBody> extends APIError<TBody> {
+  declare readonly status: number;
+  static override [Symbol.hasInstance]<C extends abstract new (...args: never[]) => unknown>(
+    this: C,
+    value: unknown,
+  ): value is InstanceType<C> {
+    return isDocumentedError(value);
+  }
+}
+
+/** The class an error response with status `S` is thrown as (see APIError.from), its body typed `B`. */
+export type ErrorClassFor<S, B> = S extends 400
+  ? BadRequestError<B>
+  : S extends 401
+    ? AuthenticationError<B>
+    : S extends 403
+      ? PermissionDeniedError<B>
+      : S extends 404
+        ? NotFoundError<B>
+        : S extends 409
+          ? ConflictError<B>
+          : S extends 422
+            ? UnprocessableEntityError<B>
+            : S extends 429
+              ? RateLimitError<B>
+              : `${S & (string | number)}` extends `5${string}`
+                ? InternalServerError<B>
+                : APIError<B>;
+
+/**
+ * The errors `TMap` (status -> body, as the generated `...Responses` types list them) documents for the
+ * statuses `TStatus`: each the class it is thrown as, with its body typed; `switch (err.status)` narrows
+ * them. Range and default statuses ("4XX", "default") have `status: number`.
+ */
+export type DocumentedError<TMap, TStatus extends keyof TMap> = TStatus extends keyof TMap
+  ? ErrorClassFor<TStatus, TMap[TStatus]> & { readonly status: TStatus extends number ? TStatus : number }
+  : never;
 
 /** No response arrived: DNS, refused connection, reset, TLS... `cause` is the underlying error. */
 export class APIConnectionError extends APIError {

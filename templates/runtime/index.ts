@@ -1,6 +1,7 @@
 // The runtime's public surface, re-exported by the generated package's index.
 export { APIPromise, type ResponseOf, type StatusResponse } from "./api-promise.js";
 export { type BinaryResponse } from "./binary.js";
+export { type Uploadable, type UploadField, type WithUploads } from "./body.js";
 export { Stream, type EventDataKind, type ServerSentEvent } from "./sse.js";
 export {
   HttpClient,
@@ -38,6 +39,11 @@ export {
   RedirectError,
   ResponseTooLargeError,
   UnprocessableEntityError,
+  DocumentedAPIError,
+  isDocumentedError,
+  type DocumentedError,
+  type DocumentedErrors,
+  type ErrorClassFor,
 } from "./errors.js";
 export {
   encodeForm,

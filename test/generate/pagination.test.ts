@@ -18,6 +18,7 @@ interface Listing {
   [Symbol.asyncIterator](): AsyncIterator<Item>;
   pages(): AsyncIterable<{ items: Item[] }>;
   toArray(options: { limit: number }): Promise<Item[]>;
+  asResponse(): Promise<Response>;
 }
 type List = (params?: Record<string, unknown>) => Listing;
 interface Package {
@@ -201,6 +202,27 @@ describe("a server that never ends the list", () => {
   });
 });
 
+describe("asResponse() on a list", () => {
+  it("gives the first page's Response, its body unread, in one request; an error throws as awaiting does", async () => {
+    const response = await client().github.items.list({ per_page: 3 }).asResponse();
+    expect(response).toBeInstanceOf(Response);
+    expect(response.bodyUsed).toBe(false);
+    expect(response.headers.get("link")).toContain('rel="next"');
+    expect(((await response.json()) as Item[]).map((i) => i.id)).toEqual(["it_1", "it_2", "it_3"]);
+    expect(queries()).toEqual(["per_page=3"]);
+
+    server.reply({ status: 404, body: { error: "gone" } });
+    const error = await client()
+      .stripe.items.list()
+      .asResponse()
+      .then(
+        () => undefined,
+        (e: unknown) => e as { status?: number },
+      );
+    expect(error?.status).toBe(404);
+  });
+});
+
 describe("types", () => {
   it("items are typed from the schema, and toArray needs a limit", async () => {
     const errors = await consumerTypeErrors(dir, [
@@ -213,7 +235,8 @@ describe("types", () => {
       "  const found: { id: string; n: number }[] = await client.stripe.items.search({ query: 'x' }).toArray({ limit: 5 });",
       "  const offsets: number[] = (await client.offset.items.list().toArray({ limit: 5 })).map((i) => i.n);",
       "  const first = await client.numbered.items.list();",
-      "  return sum + found.length + offsets.length + (first.total_pages ?? 0);",
+      "  const raw: Response = await client.stripe.items.list().asResponse();",
+      "  return sum + found.length + offsets.length + (first.total_pages ?? 0) + raw.status;",
       "}",
       "export async function wrong(): Promise<void> {",
       "  for await (const item of client.cursor.items.list()) item.nope;",

@@ -2,6 +2,7 @@
 export { StripeIdentityClient, StripeIdentityClient as default, DEFAULT_BASE_URL } from "./client.js";
 export type { StripeIdentityClientOptions } from "./client.js";
 export type * from "./resources.js";
+export * from "./error-guards.js";
 export type * from "./types.js";
 export type * from "./schema.js";
 export * from "./runtime/index.js";

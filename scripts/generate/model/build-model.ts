@@ -16,10 +16,10 @@ import {
 } from "./operation.ts";
 import { bodyContent, bodyOf } from "./body.ts";
 import { validatorOf, validatorParts } from "./validators.ts";
-import { responsesOf, successSchema, successStatusesOf } from "./responses.ts";
+import { errorStatusesOf, responsesOf, successSchema, successStatusesOf } from "./responses.ts";
 import { detectPagination } from "./pagination.ts";
 import { namePackage, namingFacts } from "./names.ts";
-import { buildSecuritySchemes } from "./security.ts";
+import { buildSecuritySchemes, type EnvOverrides } from "./security.ts";
 
 type Json = Record<string, unknown>;
 
@@ -32,6 +32,8 @@ export interface ModelInput {
   reservedExports?: string[];
   /** The longest name the naming rules may produce (names.ts's MAX_NAME by default). */
   maxNameLength?: number;
+  /** Environment variable names set by hand (api.yaml `env:`, `--env-prefix`). */
+  env?: EnvOverrides;
 }
 
 /** An operation's model without its names. */
@@ -48,6 +50,8 @@ type OperationFacts = Omit<
   | "responsesType"
   | "pathArguments"
   | "validators"
+  | "errorType"
+  | "errorGuard"
 >;
 
 function operationFacts(document: Json, { path, method, pathItem, op }: OperationEntry): OperationFacts {
@@ -61,6 +65,7 @@ function operationFacts(document: Json, { path, method, pathItem, op }: Operatio
     parameters,
     responses,
     successStatuses,
+    errorStatuses: errorStatusesOf(responses, successStatuses),
     security: securityOf(op, document),
   };
   const server = operationServer(pathItem, op);
@@ -117,11 +122,12 @@ export function buildModel({
   specHash,
   reservedExports = [],
   maxNameLength,
+  env = {},
 }: ModelInput): CodegenModel {
   const info = isObject(document.info) ? document.info : {};
   const title = typeof info.title === "string" ? info.title : packageName;
   const apiName = title.replace(/\bAPI\b/gi, "").trim() || packageName.replace(/^@[^/]+\//, "");
-  const envPrefix = envPrefixOf(apiName, defaultServers(document)[0]);
+  const envPrefix = env.prefix ?? envPrefixOf(apiName, defaultServers(document)[0]);
 
   const entries = operationEntries(document);
   const facts = entries.map((entry) => operationFacts(document, entry));
@@ -136,6 +142,10 @@ export function buildModel({
     apiName,
     reservedExports,
     maxNameLength,
+    facts.map((f) => ({
+      documented: f.errorStatuses.length > 0,
+      typed: f.responses.some((r) => r.mediaType !== undefined && f.errorStatuses.includes(r.status)),
+    })),
   );
   const operations = facts.map((f, i): OperationModel => {
     const { resource, pathArguments, validators, ...opNames } = names.operations[
@@ -157,6 +167,7 @@ export function buildModel({
   const model: CodegenModel = {
     title,
     envPrefix,
+    baseURLEnvVar: env.baseURL ?? `${envPrefix}_BASE_URL`,
     version: typeof info.version === "string" ? info.version : "0.0.0",
     packageName,
     specName,
@@ -164,8 +175,9 @@ export function buildModel({
     servers: defaultServers(document),
     apiServers: allServers(document, METHODS),
     clientClassName: names.clientClassName,
-    securitySchemes: buildSecuritySchemes(document, envPrefix),
+    securitySchemes: buildSecuritySchemes(document, envPrefix, env),
     schemas: names.schemas,
+    ...(names.errorClass ? { errorClass: names.errorClass } : {}),
     resources: [...names.resources].sort((a, b) => (a.path < b.path ? -1 : 1)),
     operations,
     document,

@@ -28,6 +28,10 @@ export interface BodyModel {
   /** The body's schema as it is in the document ($refs unresolved), and where it is. */
   schema?: unknown;
   schemaPointer: string;
+  /** A body that is bytes (a binary media type, not an object): it takes Uploadable values. */
+  binary?: boolean;
+  /** The object body's binary properties (`format: binary`, arrays of them): they take Uploadable values. */
+  binaryFields?: string[];
 }
 
 /**
@@ -62,6 +66,8 @@ export interface ResponseModel {
   kind?: ResponseKind;
   /** For sse: how each event's data is read (text where the schema is a string, JSON otherwise). */
   eventData?: "json" | "text" | "auto";
+  /** The key under components.schemas when the body's schema is a plain `$ref` to one ("error"). */
+  schemaKey?: string;
 }
 
 export type ResponseKind = "json" | "text" | "binary" | "sse";
@@ -111,6 +117,14 @@ export interface OperationModel {
   responses: ResponseModel[];
   /** The success statuses whose bodies the method returns. */
   successStatuses: string[];
+  /** The error statuses the spec documents: "404", "4XX", "default" (see errorStatusesOf). */
+  errorStatuses: string[];
+  /**
+   * Where `errorStatuses` is not empty: the exported type of its documented errors
+   * ("CreateCustomerError") and the guard that narrows to it ("isCreateCustomerError").
+   */
+  errorType?: string;
+  errorGuard?: string;
   pagination?: PaginationModel;
   /** Header the client fills with a fresh key so retried writes are safe. */
   idempotencyHeader?: string;
@@ -186,6 +200,8 @@ export interface CodegenModel {
   clientClassName: string;
   /** Prefix of the environment variables the client reads: "VERIFA" for VERIFA_API_KEY, VERIFA_BASE_URL. */
   envPrefix: string;
+  /** The environment variable the client reads its base URL from when `baseURL` is not given. */
+  baseURLEnvVar: string;
   securitySchemes: SecuritySchemeModel[];
   /**
    * The header the API reads an idempotency key from on every write, where the spec does not declare it
@@ -193,6 +209,12 @@ export interface CodegenModel {
    */
   idempotencyHeader?: string;
   schemas: SchemaAlias[];
+  /**
+   * Where some operation documents an error body (JSON or text): the package's error class, which
+   * `instanceof` narrows to with `body` typed as the union of the spec's error bodies ("StripeError"), and
+   * that union's type name ("StripeErrorBody").
+   */
+  errorClass?: { className: string; bodyType: string };
   /** Every resource, namespaces included, sorted by path; the client holds those without a dot. */
   resources: ResourceModel[];
   operations: OperationModel[];

@@ -78,6 +78,11 @@ export class NameRegistry {
     return new NameRegistry([...OBJECT_MEMBER_NAMES, ...reserved]);
   }
 
+  /** Whether `name` is still free (names are compared case-insensitively). */
+  isFree(name: string): boolean {
+    return !this.taken.has(name.toLowerCase());
+  }
+
   claim(preferred: string, fallbacks: string[] = []): string {
     for (const candidate of [preferred, ...fallbacks]) {
       if (!this.taken.has(candidate.toLowerCase())) {
@@ -91,6 +96,17 @@ export class NameRegistry {
         this.taken.add(candidate.toLowerCase());
         return candidate;
       }
+    }
+  }
+}
+
+/** One name free in every registry, claimed in all of them: a class is both a type and a value. */
+export function claimInAll(registries: NameRegistry[], preferred: string): string {
+  for (let i = 1; ; i++) {
+    const candidate = i === 1 ? preferred : `${preferred}${i}`;
+    if (registries.every((r) => r.isFree(candidate))) {
+      for (const r of registries) r.claim(candidate);
+      return candidate;
     }
   }
 }

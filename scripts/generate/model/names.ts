@@ -20,7 +20,7 @@ import type {
   SchemaAlias,
   ValidatorModel,
 } from "./codegen-model.ts";
-import { NameRegistry, camelCase, pascalCase, safeIdentifier, words } from "./identifiers.ts";
+import { claimInAll, NameRegistry, camelCase, pascalCase, safeIdentifier, words } from "./identifiers.ts";
 import { routeKey, segments, type Segment } from "../../lib/route.ts";
 import { singular } from "../../lib/words.ts";
 import { isObject } from "../../spec/pointer.ts";
@@ -282,6 +282,8 @@ export interface OperationNames {
   pathArguments: { name: string; argument: string }[];
   /** The validators' names; build-model.ts adds what each checks. */
   validators: Pick<ValidatorModel, "name" | "part">[];
+  errorType?: string;
+  errorGuard?: string;
 }
 
 export interface PackageNames {
@@ -291,6 +293,13 @@ export interface PackageNames {
   resources: ResourceModel[];
   /** One per entry, in the entries' order. */
   operations: OperationNames[];
+  errorClass?: { className: string; bodyType: string };
+}
+
+/** Per operation, whether the spec documents error responses for it, and whether one has a body. */
+export interface ErrorFacts {
+  documented: boolean;
+  typed: boolean;
 }
 
 /**
@@ -305,6 +314,7 @@ export function namePackage(
   apiName: string,
   reservedExports: string[],
   maxName = MAX_NAME,
+  errors: ErrorFacts[] = [],
 ): PackageNames {
   const cap = (required: string[], optional: string[], kind: "member" | "export") =>
     capped(required, optional, kind, maxName);
@@ -430,5 +440,25 @@ export function namePackage(
       name: functions.claim(`validate${base}${suffix[part]}`),
     }));
   });
-  return { clientClassName, schemas, resources: [...resourcesByKey.values()], operations };
+  // The error names come last, so documenting errors never renames anything else.
+  operations.forEach((names, i) => {
+    if (!errors[i]?.documented) return;
+    const base = pascalCase(names.functionName);
+    names.errorType = typeNames.claim(`${base}Error`);
+    names.errorGuard = functions.claim(`is${base}Error`);
+  });
+  const errorClass = errors.some((e) => e.typed)
+    ? {
+        // A class is a value and a type: its name must be free among both.
+        className: claimInAll([typeNames, functions], safeIdentifier(`${apiName} error`, "pascal")),
+        bodyType: typeNames.claim(safeIdentifier(`${apiName} error body`, "pascal")),
+      }
+    : undefined;
+  return {
+    clientClassName,
+    schemas,
+    resources: [...resourcesByKey.values()],
+    operations,
+    ...(errorClass ? { errorClass } : {}),
+  };
 }

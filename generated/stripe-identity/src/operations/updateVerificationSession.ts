@@ -4,6 +4,7 @@ import type {
   UpdateVerificationSessionParams,
   UpdateVerificationSessionResponse,
   UpdateVerificationSessionResponses,
+  UpdateVerificationSessionError,
 } from "../types.js";
 import type { HttpClient, RequestOptions } from "../runtime/client.js";
 import { APIPromise, type ResponseOf } from "../runtime/api-promise.js";
@@ -12,6 +13,7 @@ export const updateVerificationSessionOperation: GeneratedOperation = {
   method: "POST",
   path: "/v1/identity/verification_sessions/{session}",
   body: { mediaType: "application/x-www-form-urlencoded", required: false, wrapped: false },
+  errors: [["default", "none"]],
   security: [["basicAuth"]],
   validate: () => import("../validators/updateVerificationSession.js"),
 };

@@ -11,7 +11,7 @@ import {
   type CredentialScope,
 } from "./auth.js";
 import { binaryResponse } from "./binary.js";
-import { encodeBody, readBody } from "./body.js";
+import { bufferStreams, encodeBody, isJSONType, readBody } from "./body.js";
 import { encodePath, encodeQuery, type QueryParam, type QueryStyle } from "./encode.js";
 import {
   APIConnectionError,
@@ -20,6 +20,8 @@ import {
   APIUserAbortError,
   headerRecord,
   type CredentialSource,
+  type DocumentedErrors,
+  noteDocumented,
   requestIdFrom,
 } from "./errors.js";
 import { readEnv } from "./env.js";
@@ -160,6 +162,8 @@ export interface OperationSpec {
    * data is read as `eventData` says. `mediaType` is sent as Accept.
    */
   response?: { kind: "text" | "binary" | "sse"; mediaType: string; eventData?: EventDataKind };
+  /** The error responses the spec documents: an error that matches one is typed by the generated guards. */
+  errors?: DocumentedErrors;
 }
 
 /**
@@ -409,6 +413,8 @@ export class HttpClient {
         this.#onValidationWarning(invalid);
       }
     }
+    // Streams are read into Blobs so that every attempt sends the same bytes.
+    if (op.body && args.body !== undefined) args = { ...args, body: await bufferStreams(args.body) };
     const prepared = this.#prepare(op, args, options);
     const { secrets } = prepared.credentials;
     const maxRetries = options.maxRetries ?? this.#options.maxRetries ?? DEFAULT_MAX_RETRIES;
@@ -503,7 +509,15 @@ export class HttpClient {
       }
       if (!retryIf(response.status, response.headers)) {
         log.gaveUp(attempt, `got ${response.status}`);
-        throw APIError.from(response.status, body.data, response.headers, secrets);
+        const parsedJSON =
+          body.invalidJSON === undefined &&
+          body.data !== undefined &&
+          isJSONType(response.headers.get("content-type") ?? "");
+        throw noteDocumented(
+          APIError.from(response.status, body.data, response.headers, secrets),
+          op,
+          parsedJSON,
+        );
       }
       await pause(`got ${response.status}`, response.headers);
     }
@@ -567,6 +581,12 @@ export class HttpClient {
     return new PagePromise<TPage, TItem>({
       params: args,
       fetchPage: (params) => this.request<TPage>(op, params, options),
+      fetchResponse: async (params) => {
+        const result = await this.request(op, params, options, { raw: true, parsed: false });
+        const raw = rawResponseOf(result);
+        if (raw === undefined) throw new Error("unreachable: a success asked for raw is handed over unread");
+        return raw;
+      },
       items: (page) => strategy.items(page),
       nextParams: (page, params, headers) => strategy.nextParams(page, params, headers),
     });

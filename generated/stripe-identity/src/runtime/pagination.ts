@@ -27,6 +27,8 @@ export interface PageSource<TPage, TItem, TParams = RequestArgs> extends PageStr
   /** Parameters of the first page. */
   params: TParams;
   fetchPage(params: TParams): Promise<FetchedPage<TPage>>;
+  /** The fetch Response of the page for `params`, its body unread (for `asResponse()`). */
+  fetchResponse?(params: TParams): Promise<Response>;
 }
 
 /** One fetched page with the way to the next. */
@@ -81,14 +83,29 @@ export class PagePromise<TPage, TItem, TParams = RequestArgs>
   implements PromiseLike<TPage>, AsyncIterable<TItem>
 {
   private readonly fetchFirst: () => Promise<Page<TPage, TItem, TParams>>;
+  private readonly fetchFirstResponse: () => Promise<Response>;
   private first: Promise<Page<TPage, TItem, TParams>> | undefined;
 
-  /** `source` says how to fetch pages; or a function fetching the first page (each page knows the next). */
-  constructor(source: PageSource<TPage, TItem, TParams> | (() => Promise<Page<TPage, TItem, TParams>>)) {
-    this.fetchFirst =
-      typeof source === "function"
-        ? source
-        : () => source.fetchPage(source.params).then((fetched) => new Page(source, source.params, fetched));
+  /**
+   * `source` says how to fetch pages; or a function fetching the first page (each page knows the next),
+   * with `firstResponse` fetching the first page's Response for asResponse().
+   */
+  constructor(
+    source: PageSource<TPage, TItem, TParams> | (() => Promise<Page<TPage, TItem, TParams>>),
+    firstResponse?: () => Promise<Response>,
+  ) {
+    const noSource = (): Promise<Response> =>
+      Promise.reject(new Error("asResponse(): this list has no HTTP source"));
+    if (typeof source === "function") {
+      this.fetchFirst = source;
+      this.fetchFirstResponse = firstResponse ?? noSource;
+    } else {
+      this.fetchFirst = () =>
+        source.fetchPage(source.params).then((fetched) => new Page(source, source.params, fetched));
+      const fetchResponse = source.fetchResponse;
+      this.fetchFirstResponse =
+        fetchResponse === undefined ? noSource : () => fetchResponse.call(source, source.params);
+    }
   }
 
   /**
@@ -99,13 +116,25 @@ export class PagePromise<TPage, TItem, TParams = RequestArgs>
   static deferred<TPage, TItem, TParams>(
     loaded: Promise<() => PagePromise<TPage, TItem, TParams>>,
   ): PagePromise<TPage, TItem, TParams> {
-    return new PagePromise(() => loaded.then((start) => start().firstPage()));
+    return new PagePromise(
+      () => loaded.then((start) => start().firstPage()),
+      () => loaded.then((start) => start().asResponse()),
+    );
   }
 
   /** The first page with `items`, `hasNextPage()` and `getNextPage()`. */
   firstPage(): Promise<Page<TPage, TItem, TParams>> {
     this.first ??= this.fetchFirst();
     return this.first;
+  }
+
+  /**
+   * The fetch Response of the first page, its body unread, instead of awaiting the list (errors throw as
+   * they would there). It is a request of its own: the list stays lazy, so awaiting or iterating it too
+   * fetches the first page again.
+   */
+  asResponse(): Promise<Response> {
+    return this.fetchFirstResponse();
   }
 
   then<R1 = TPage, R2 = never>(

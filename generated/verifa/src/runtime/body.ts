@@ -35,14 +35,59 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
+/**
+ * What a binary field or body (`format: binary`, a file part) takes. A File keeps its name in a
+ * multipart body; a Blob or bytes go as a file part too.
+ */
+export type Uploadable = Blob | File | Uint8Array | ReadableStream<Uint8Array>;
+
+/** A binary value as openapi-typescript types it (`string`), widened to every Uploadable. */
+export type UploadField<V> = V extends readonly (infer I)[]
+  ? UploadField<I>[]
+  : V extends string
+    ? V | Uploadable
+    : V;
+
+/** `T` whose binary properties `K` take Uploadable values (arrays of them for arrays), optionality kept. */
+export type WithUploads<T, K extends keyof T> = Omit<T, K> & {
+  [P in keyof Pick<T, K>]: UploadField<Pick<T, K>[P]>;
+};
+
+function isStream(value: unknown): value is ReadableStream {
+  return typeof ReadableStream !== "undefined" && value instanceof ReadableStream;
+}
+
+/**
+ * The body with every ReadableStream in it (the body itself, a field, an item of a field) read into a
+ * Blob. A stream can be read once, so it could not be sent again on retry, and FormData takes no
+ * streams: its bytes are held in memory for the call instead.
+ */
+export async function bufferStreams(body: unknown): Promise<unknown> {
+  const toBlob = (value: unknown): Promise<unknown> =>
+    isStream(value) ? new Response(value).blob() : Promise.resolve(value);
+  if (isStream(body)) return toBlob(body);
+  if (
+    !isRecord(body) ||
+    !Object.values(body).some((v) => isStream(v) || (Array.isArray(v) && v.some(isStream)))
+  )
+    return body;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(body)) {
+    Object.defineProperty(out, key, {
+      value: Array.isArray(value) ? await Promise.all(value.map(toBlob)) : await toBlob(value),
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+  }
+  return out;
+}
+
 /** The body as fetch takes it, for the operation's request media type. */
 export function encodeBody(mediaType: string, value: unknown): EncodedBody {
   if (value === undefined) return {};
-  // A stream can be read once, so it could not be sent again on retry (and Node's fetch wants extra
-  // options for it): callers pass a Blob instead, which is also lazy about its bytes.
-  if (typeof ReadableStream !== "undefined" && value instanceof ReadableStream) {
-    throw new TypeError("Stream request bodies are not supported: pass a Blob, string or bytes");
-  }
+  // HttpClient.request reads streams into Blobs first (bufferStreams); unread, one would go as "{}".
+  if (isStream(value)) throw new TypeError("A ReadableStream body must be read into a Blob first");
   const base = baseType(mediaType);
   if (isJSONType(mediaType)) return { body: JSON.stringify(value), contentType: mediaType };
   if (isFormType(mediaType)) {

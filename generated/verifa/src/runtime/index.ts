@@ -2,6 +2,7 @@
 // The runtime's public surface, re-exported by the generated package's index.
 export { APIPromise, type ResponseOf, type StatusResponse } from "./api-promise.js";
 export { type BinaryResponse } from "./binary.js";
+export { type Uploadable, type UploadField, type WithUploads } from "./body.js";
 export { Stream, type EventDataKind, type ServerSentEvent } from "./sse.js";
 export {
   HttpClient,
@@ -39,6 +40,11 @@ export {
   RedirectError,
   ResponseTooLargeError,
   UnprocessableEntityError,
+  DocumentedAPIError,
+  isDocumentedError,
+  type DocumentedError,
+  type DocumentedErrors,
+  type ErrorClassFor,
 } from "./errors.js";
 export {
   encodeForm,
