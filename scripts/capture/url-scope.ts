@@ -78,7 +78,8 @@ export class UrlScope {
   patternsRefuse(url: URL): string | undefined {
     const excluded = this.exclude.find((p) => p.matches(url));
     if (excluded) return `excluded by --exclude ${excluded.pattern}`;
-    if (this.include.length > 0 && !this.include.some((p) => p.matches(url)))
+    // The start page is where discovery begins: --include narrows what it leads to, not the start.
+    if (this.include.length > 0 && url.href !== this.start.href && !this.include.some((p) => p.matches(url)))
       return "matches no --include pattern";
     return undefined;
   }

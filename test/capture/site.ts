@@ -31,6 +31,8 @@ export interface SiteOptions {
   extraRoutes?: (req: IncomingMessage, res: ServerResponse) => boolean;
   /** Resources beyond the six (for the bench): each adds four operations, rendered like the first six. */
   extraResources?: number;
+  /** Only the first this many of the six resources (a smaller site for the faster tests). */
+  resources?: number;
 }
 
 export interface SitePage {
@@ -179,8 +181,9 @@ function withSidebar(html: string, sidebar: string): string {
 function buildPages(
   version: 1 | 2,
   extraResources: number,
+  first: number,
 ): { pages: SitePage[]; operations: string[]; sidebar: string } {
-  const resources = [...RESOURCES];
+  const resources = RESOURCES.slice(0, first);
   for (let i = 0; i < extraResources; i++) resources.push(`parts${i}s`);
   const rendered: Omit<SitePage, "html" | "markdown" | "type">[] = [];
   const content = new Map<string, { text: string; html: boolean }>();
@@ -276,9 +279,10 @@ const LAST_MODIFIED = { 1: "Tue, 01 Dec 2026 00:00:00 GMT", 2: "Wed, 02 Dec 2026
 export async function serveSite(options: SiteOptions = {}): Promise<TestSite> {
   const { llms = true, sitemap = true, nav = true, twins = true } = options;
   let version: 1 | 2 = options.version ?? 1;
+  const first = options.resources ?? RESOURCES.length;
   const built = {
-    1: buildPages(1, options.extraResources ?? 0),
-    2: buildPages(2, options.extraResources ?? 0),
+    1: buildPages(1, options.extraResources ?? 0, first),
+    2: buildPages(2, options.extraResources ?? 0, first),
   };
   const requests: TestSite["requests"] = [];
   let base = "";
