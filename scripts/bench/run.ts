@@ -12,6 +12,7 @@ import { realSpecs } from "./real-specs.ts";
 import { writeStripeSite } from "./stripe-site.ts";
 import { benchNames } from "./names.ts";
 import { benchPagination } from "./pagination.ts";
+import { benchCapture } from "./capture.ts";
 
 interface PhaseResult {
   phase: string;
@@ -42,6 +43,9 @@ if (process.argv.includes("--pagination")) {
   await benchPagination();
   process.exit(0);
 }
+
+// `npm run bench -- --capture` runs only the site capture (issue 14): a 500-page local site in under 30 s.
+if (process.argv.includes("--capture")) process.exit((await benchCapture()) ? 0 : 1);
 
 // `npm run bench -- --site` runs only the whole-site phase (issue 12 step 5).
 const siteOnly = process.argv.includes("--site");

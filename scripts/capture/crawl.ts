@@ -390,10 +390,12 @@ export class Crawl {
     }
     if (outcome.kind === "failed") {
       const gone = outcome.status === 404 || outcome.status === 410;
-      if (previous)
-        this.kept.push({ url, change: gone ? "gone" : "failed", previous, error: outcome.reason });
-      else this.skip(candidate, `failed: ${outcome.reason}`);
-      if (!gone) this.warnings.push(`${url}: ${outcome.reason}`);
+      // The fetcher's errors may name the URL already ("URL: timed out after 30s").
+      const prefix = `${outcome.url}: `;
+      const reason = outcome.reason.startsWith(prefix) ? outcome.reason.slice(prefix.length) : outcome.reason;
+      if (previous) this.kept.push({ url, change: gone ? "gone" : "failed", previous, error: reason });
+      else this.skip(candidate, `failed: ${reason}`);
+      if (!gone) this.warnings.push(`${outcome.url}: ${reason}`);
       return [];
     }
     this.reachedSite = true;
