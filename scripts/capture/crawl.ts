@@ -100,6 +100,13 @@ async function inPool<T, R>(items: readonly T[], limit: number, work: (item: T) 
   return results;
 }
 
+/** A page's download, and the detection's verdict on its text. */
+interface Fetched {
+  outcome: PageOutcome;
+  twin?: URL;
+  detection?: { documents: boolean; extractor: string };
+}
+
 interface Candidate {
   url: URL;
   depth: number;
@@ -277,8 +284,9 @@ export class Crawl {
       if (level.length > 0) await this.fetchLevel(level);
     }
     // Pages the last capture saved that were not visited this time (over the limit, out of scope now).
+    const visited = new Set(this.kept.map((k) => k.url));
     for (const [url, previous] of this.previousByUrl) {
-      if (this.kept.some((k) => k.url === url)) continue;
+      if (visited.has(url)) continue;
       if (previous.status === "gone" || !scope.underStart(new URL(url)) || scope.patternsRefuse(new URL(url)))
         this.kept.push({
           url,
@@ -344,7 +352,17 @@ export class Crawl {
     if (this.twinProbes >= TWIN_PROBES && this.twins === undefined) this.twins = false;
   }
 
-  private async fetchOne(candidate: Candidate): Promise<{ outcome: PageOutcome; twin?: URL }> {
+  /** Fetches a page (its twin first when the site serves them) and runs the scraper's detection on it. */
+  private async fetchOne(candidate: Candidate): Promise<Fetched> {
+    const fetched = await this.download(candidate);
+    const { outcome } = fetched;
+    // Detection runs here, as each page arrives, so that it overlaps the downloads still in flight.
+    if (outcome.kind === "fetched" && !notAPage(outcome.page.contentType) && outcome.page.text.trim() !== "")
+      return { ...fetched, detection: documentsApi(candidate.url.href, outcome.page.text) };
+    return fetched;
+  }
+
+  private async download(candidate: Candidate): Promise<Fetched> {
     const previous = this.previousByUrl.get(candidate.url.href);
     const conditional = (url: URL): PageRequest => {
       // The old copy is what the validators describe (a failed fetch kept it), unless the site dropped it.
@@ -379,7 +397,7 @@ export class Crawl {
   }
 
   /** Files the page's outcome under kept or skipped; returns the links to follow from it. */
-  private judge(candidate: Candidate, { outcome, twin }: { outcome: PageOutcome; twin?: URL }): FoundLink[] {
+  private judge(candidate: Candidate, { outcome, twin, detection }: Fetched): FoundLink[] {
     const url = candidate.url.href;
     const previous = this.previousByUrl.get(url);
     const source = twin ? { source: twin.href } : {};
@@ -423,12 +441,11 @@ export class Crawl {
       this.skip(candidate, "empty page", read.title);
       return read.links;
     }
-    const detection = documentsApi(url, page.text);
-    if (!detection.documents) {
+    if (!detection?.documents) {
       const shell = read.openapi.length > 0 ? "; it loads an OpenAPI document, offered above" : "";
       this.skip(
         candidate,
-        `documents no API: no operation found (read as "${detection.extractor}")${shell}`,
+        `documents no API: no operation found (read as "${detection?.extractor ?? "generic"}")${shell}`,
         read.title,
       );
       if (previous) this.kept.push({ url, change: "gone", previous, error: "no longer documents an API" });
