@@ -4,7 +4,7 @@
 // builds no tree, so neither the nesting nor the size of a page can make it recurse or go quadratic).
 import type { Nodes } from "mdast";
 import { Parser } from "htmlparser2";
-import { parseMarkdown } from "../scrape/markdown.ts";
+import { parseMarkdown, plainTextOf } from "../scrape/markdown.ts";
 import { pageAddress } from "./url-scope.ts";
 
 /** A link found on a page: where it leads and its text (a sidebar entry's title). */
@@ -37,25 +37,13 @@ export function markdownLinks(text: string, base: URL): FoundLink[] {
     const node = stack.pop() as Nodes;
     if (node.type === "link") {
       const url = pageAddress(node.url, base);
-      if (url) links.push({ url, text: squash(textOf(node)) });
+      if (url) links.push({ url, text: squash(plainTextOf(node)) });
       continue;
     }
     if ("children" in node)
       for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as Nodes);
   }
   return links;
-}
-
-/** The plain text under an mdast node. */
-function textOf(node: Nodes): string {
-  const parts: string[] = [];
-  const stack: Nodes[] = [node];
-  while (stack.length > 0) {
-    const n = stack.pop() as Nodes;
-    if ("value" in n && typeof n.value === "string") parts.push(n.value);
-    if ("children" in n) for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i] as Nodes);
-  }
-  return parts.join("");
 }
 
 /** The page URLs (<url><loc>) and nested sitemaps (<sitemap><loc>) of a sitemap or sitemap index. */
