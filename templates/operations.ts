@@ -337,7 +337,9 @@ export function renderErrorGuards(model: CodegenModel, project: Project): boolea
       ],
       parameters: [{ name: "error", type: "unknown" }],
       returnType: `error is ${op.errorType as string}`,
-      statements: [`return isDocumentedError(error, { method: ${str(op.method.toUpperCase())}, path: ${str(op.path)} });`],
+      statements: [
+        `return isDocumentedError(error, { method: ${str(op.method.toUpperCase())}, path: ${str(op.path)} });`,
+      ],
     });
   }
   project.createSourceFile("src/error-guards.ts", { statements }, { overwrite: true });

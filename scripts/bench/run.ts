@@ -10,6 +10,7 @@ import { writeStripeSite } from "./stripe-site.ts";
 import { benchNames } from "./names.ts";
 import { benchPagination } from "./pagination.ts";
 import { benchBundle } from "./bundle.ts";
+import { benchCapture } from "./capture.ts";
 
 interface PhaseResult {
   phase: string;
@@ -58,6 +59,8 @@ if (process.argv.includes("--validators")) {
 
 // `npm run bench -- --bundle` prints what one call costs a browser bundle, client against standalone (item 7).
 if (process.argv.includes("--bundle")) process.exit((await benchBundle()) ? 0 : 1);
+// `npm run bench -- --capture` runs only the site capture (issue 14): a 500-page local site in under 30 s.
+if (process.argv.includes("--capture")) process.exit((await benchCapture()) ? 0 : 1);
 
 // `npm run bench -- --site` runs only the whole-site phase (issue 12 step 5).
 const siteOnly = process.argv.includes("--site");

@@ -4,8 +4,8 @@
 // visible.ts), so no input can move the cursor, recolour, hide or reorder what the reader sees, or
 // forge a line. specsmith's own styles are structure (`paint`), not characters in the text, which is
 // what lets them through: colour only on a TTY and never with NO_COLOR set or TERM=dumb. A progress
-// line on stderr for long runs, redrawn in place on a TTY and silent otherwise (CI logs should not fill
-// with progress).
+// line on stderr for long runs, redrawn in place on a TTY and silent otherwise and in CI (CI logs should
+// not fill with progress).
 import { visible } from "./visible.ts";
 
 export type Style = "red" | "yellow" | "green" | "bold" | "dim";
@@ -84,7 +84,9 @@ export function createTerminal(
   stderr: NodeJS.WriteStream = process.stderr,
   env: NodeJS.ProcessEnv = process.env,
 ): Terminal {
-  const interactive = Boolean(stderr.isTTY);
+  // CI runners that give a job a TTY (CI=true, as every major one sets) still write logs nobody watches.
+  const inCi = env.CI !== undefined && env.CI !== "" && env.CI !== "false" && env.CI !== "0";
+  const interactive = Boolean(stderr.isTTY) && !inCi;
   const color = Boolean(stdout.isTTY) && env.NO_COLOR === undefined && env.TERM !== "dumb";
   const toStdout = writerTo(stdout);
   const toStderr = writerTo(stderr);

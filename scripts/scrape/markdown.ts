@@ -102,7 +102,7 @@ function deepMessage(what: string): string {
 }
 
 /** The text under a node, collected without recursion. */
-function plainTextOf(node: Nodes): string {
+export function plainTextOf(node: Nodes): string {
   const parts: string[] = [];
   const stack: Nodes[] = [node];
   while (stack.length > 0) {

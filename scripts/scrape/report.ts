@@ -15,6 +15,24 @@ export interface ReportInput {
   overlay?: { file: string; applied: number; unmatched: string[] };
   /** Warnings from reading the pages (a page skipped for a limit, bytes that are not UTF-8). */
   readWarnings?: Diagnostic[];
+  /** Pages a crawl found and did not keep (capture.json), to name beside the undocumented operations. */
+  crawled?: readonly CrawledPage[];
+}
+
+/** A page `specsmith capture` found but did not keep: its link text or title, and why. */
+export interface CrawledPage {
+  url: string;
+  title?: string;
+  reason: string;
+}
+
+/** A title as a sidebar or link writes it, for matching: no method badge ("GET "), case or spacing. */
+function titleKey(title: string): string {
+  return title
+    .replace(/^\s*(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+/, "")
+    .toLowerCase()
+    .replace(/\s+/g, " ")
+    .trim();
 }
 
 /**
@@ -110,9 +128,18 @@ export function renderReport(input: ReportInput): string {
       "Operations a page lists (a sidebar or index) that no page documents. They are not in the spec: capture their pages to add them.",
       "",
     );
+    const crawled = new Map<string, CrawledPage>();
+    for (const page of input.crawled ?? []) {
+      const key = page.title === undefined ? "" : titleKey(page.title);
+      if (key !== "" && !crawled.has(key)) crawled.set(key, page);
+    }
     for (const u of merge.undocumented) {
+      const found = crawled.get(titleKey(u.title));
       lines.push(
-        `- ${u.method ? `${markdownText(u.method.toUpperCase())} ` : ""}${markdownText(u.title)} (${markdownCode(formatSource(u.source))})`,
+        `- ${u.method ? `${markdownText(u.method.toUpperCase())} ` : ""}${markdownText(u.title)} (${markdownCode(formatSource(u.source))})` +
+          (found
+            ? `: the crawl found its page ${markdownCode(found.url)} and did not save it (${markdownText(found.reason)})`
+            : ""),
       );
     }
     lines.push("");

@@ -9,6 +9,8 @@ import { fileInApiFolder, readManifest, type Manifest } from "./manifest.ts";
 import { readOverlay } from "./overlay.ts";
 import { readPages } from "./read-page.ts";
 import { scrapePages, type ScrapeResult } from "./scrape-pages.ts";
+import type { CrawledPage } from "./report.ts";
+import { CAPTURE_RECORD, readCaptureRecord } from "../lib/capture-record.ts";
 
 /** What scraping an API folder writes into it. */
 export const OUTPUT_NAMES = ["openapi.yaml", "report.md"] as const;
@@ -28,6 +30,27 @@ async function exists(path: string): Promise<boolean> {
   } catch {
     return false;
   }
+}
+
+/** The pages a crawl (`specsmith capture --from`) found and did not keep, from pages/capture.json. */
+function crawledPages(
+  apiDir: string,
+  show: (p: string) => string,
+  limit: SizeLimit,
+): CrawledPage[] | undefined {
+  const file = `pages/${CAPTURE_RECORD}`;
+  const record = readCaptureRecord(fileInApiFolder(apiDir, file, file), show(join(apiDir, file)), limit);
+  if (!record) return undefined;
+  return [
+    ...record.skipped,
+    ...record.pages
+      .filter((p) => p.status !== "captured")
+      .map((p) => ({
+        url: p.url,
+        reason: `${p.status}${p.error ? ` (${p.error})` : ""}`,
+        ...(p.title ? { title: p.title } : {}),
+      })),
+  ];
 }
 
 export async function scrapeApi(
@@ -58,6 +81,7 @@ export async function scrapeApi(
         file: overlayFile,
       }
     : undefined;
+  const crawled = crawledPages(apiDir, show, limits.spec);
   const result = await scrapePages(
     read.pages,
     {
@@ -68,6 +92,7 @@ export async function scrapeApi(
       specFile: "openapi.yaml",
       readWarnings: read.warnings,
       ...(manifest.description ? { description: manifest.description } : {}),
+      ...(crawled ? { crawled } : {}),
     },
     overlay,
   );

@@ -6,7 +6,7 @@ import { UserError } from "../lib/errors.ts";
 import { chooseExtractor } from "./extractors/index.ts";
 import { mergePages } from "./merge/merge.ts";
 import { applyOverlay, type Overlay } from "./overlay.ts";
-import { renderReport } from "./report.ts";
+import { renderReport, type CrawledPage } from "./report.ts";
 import { toDeterministicYaml } from "./emit.ts";
 import { checkSpec, type CheckProblem } from "./spec-checks.ts";
 import { validateOpenApi } from "./validate.ts";
@@ -21,6 +21,8 @@ export interface ScrapeMeta {
   specFile: string;
   /** Warnings from reading the pages: pages skipped for a limit, bytes that are not UTF-8. */
   readWarnings?: Diagnostic[];
+  /** Pages a crawl found and did not keep, for the report's undocumented operations. */
+  crawled?: readonly CrawledPage[];
 }
 
 export interface ScrapeResult {
@@ -162,6 +164,7 @@ export async function scrapePages(
     merge,
     readWarnings: meta.readWarnings ?? [],
     ...(overlayOutcome ? { overlay: overlayOutcome } : {}),
+    ...(meta.crawled ? { crawled: meta.crawled } : {}),
   });
   return {
     document: merge.document,

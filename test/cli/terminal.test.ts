@@ -38,4 +38,13 @@ describe("terminal", () => {
     createTerminal(stream(false), err, {}).progress("scraping");
     expect(err.written).toEqual([]);
   });
+
+  it("prints no progress in CI, even where the CI gives the run a TTY", () => {
+    const err = stream(true);
+    createTerminal(stream(true), err, { CI: "true" }).progress("scraping");
+    expect(err.written).toEqual([]);
+    const local = stream(true);
+    createTerminal(stream(true), local, { CI: "false" }).progress("scraping");
+    expect(local.written).toEqual(["\r\u001b[2Kscraping"]);
+  });
 });
