@@ -15,6 +15,16 @@ export function extensionFor(format: "html" | "markdown" | "text"): string {
   return format === "html" ? ".html" : format === "markdown" ? ".md" : ".txt";
 }
 
+/** `text` without "-" and "." at either end, found by a scan (an end-anchored regex is tried at every position). */
+function trimDashesAndDots(text: string): string {
+  const edge = (c: number): boolean => c === 45 /* - */ || c === 46; /* . */
+  let start = 0;
+  let end = text.length;
+  while (start < end && edge(text.charCodeAt(start))) start++;
+  while (end > start && edge(text.charCodeAt(end - 1))) end--;
+  return text.slice(start, end);
+}
+
 /** The stem of a page's file name: its path below `prefix`, made safe. */
 export function stemFor(url: URL, prefix: string): string {
   const below = url.pathname.startsWith(prefix) ? url.pathname.slice(prefix.length) : url.pathname;
@@ -22,8 +32,8 @@ export function stemFor(url: URL, prefix: string): string {
     .toLowerCase()
     .replace(/\.(html?|md|markdown|txt)$/, "")
     .replace(/[^a-z0-9._]+/g, "-")
-    .replace(/\.{2,}/g, ".")
-    .replace(/^[-.]+|[-.]+$/g, "");
+    .replace(/\.{2,}/g, ".");
+  stem = trimDashesAndDots(stem);
   if (stem === "") stem = "index";
   if (url.search) stem += `-${shortHash(url.search)}`;
   if (stem.length > MAX_STEM) stem = `${stem.slice(0, MAX_STEM - 9)}-${shortHash(url.href)}`;
