@@ -408,9 +408,7 @@ export class Crawl {
     }
     if (outcome.kind === "failed") {
       const gone = outcome.status === 404 || outcome.status === 410;
-      // The fetcher's errors may name the URL already ("URL: timed out after 30s").
-      const prefix = `${outcome.url}: `;
-      const reason = outcome.reason.startsWith(prefix) ? outcome.reason.slice(prefix.length) : outcome.reason;
+      const reason = outcome.reason;
       if (previous) this.kept.push({ url, change: gone ? "gone" : "failed", previous, error: reason });
       else this.skip(candidate, `failed: ${reason}`);
       if (!gone) this.warnings.push(`${outcome.url}: ${reason}`);

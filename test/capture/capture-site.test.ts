@@ -11,6 +11,7 @@ import { parse } from "yaml";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { main } from "../../scripts/cli.ts";
 import { memoryTerminal } from "../cli/memory-terminal.ts";
+import { HOSTILE, hostileRoutes } from "./hostile-routes.ts";
 import { serveSite, type SiteOptions, type TestSite } from "./site.ts";
 
 let dir: string;
@@ -86,7 +87,8 @@ describe("capture --from: the whole site", () => {
     // Guides, the landing pages, the Redoc shell and the image are skipped, each with its reason.
     const reasons = new Map(rec.skipped.map((x) => [new URL(x.url).pathname.replace(/\.md$/, ""), x.reason]));
     expect(reasons.get("/docs/guides/authentication")).toMatch(/^documents no API/);
-    expect(reasons.get("/docs/logo.png")).toMatch(/not a documentation page \(image\/png\)/);
+    // The fetcher refuses what is not text before the crawl reads it.
+    expect(reasons.get("/docs/logo.png")).toMatch(/not a text page \(image\/png\)/);
     expect(reasons.get("/docs/reference")).toMatch(/loads an OpenAPI document/);
     expect(rec.openapi).toEqual([`${s.base}/docs/openapi.json`]);
     expect(first.out).toContain(`this site publishes its OpenAPI document: ${s.base}/docs/openapi.json`);
@@ -372,5 +374,71 @@ describe("capture --from: scope, limits and safety", () => {
     const tty = memoryTerminal({ tty: true });
     expect(await main(["capture", `${s.base}/docs/`, "--out", "captures"], tty, dir)).toBe(0);
     expect(tty.stderr.join("")).toMatch(/capturing .*: \d+ found, \d+ fetched, \d+ kept/);
+  });
+});
+
+describe("capture --from: a site that misbehaves around its pages", () => {
+  it("keeps every API page while robots.txt, redirects, a 429, a 500, a stalled page, a huge page and files misbehave; the spec holds every operation", async () => {
+    const hostile = hostileRoutes();
+    const links = [
+      HOSTILE.private,
+      HOSTILE.moved,
+      HOSTILE.offSite,
+      HOSTILE.loop,
+      HOSTILE.busy,
+      HOSTILE.flaky,
+      HOSTILE.stall,
+      HOSTILE.huge,
+      HOSTILE.png,
+      HOSTILE.pdf,
+    ];
+    const s = await open({
+      resources: 2,
+      // The landing page links to the docs and to every misbehaving path; robots.txt and those paths are
+      // the hostile routes'.
+      extraRoutes: (req, res) => {
+        if (req.url === "/") {
+          res.writeHead(200, { "content-type": "text/html" });
+          res.end(
+            `<html><body><a href="/docs/">Docs</a>${links.map((l) => `<a href="${l}">${l}</a>`).join("")}</body></html>`,
+          );
+          return true;
+        }
+        return hostile.handle(req, res);
+      },
+    });
+    const run = await capture(
+      "--api",
+      "toys",
+      "--from",
+      `${s.base}/`,
+      "--timeout",
+      "3",
+      "--max-page-bytes",
+      "1MiB",
+    );
+    expect(run.code).toBe(0);
+    // robots.txt forbids /hostile/private/: never asked for.
+    expect(hostile.hits(HOSTILE.private)).toBe(0);
+    // The 429 (Retry-After: 2) and the 500 were retried and then read.
+    expect(hostile.hits(HOSTILE.busy)).toBe(2);
+    expect(hostile.hits(HOSTILE.flaky)).toBe(2);
+    const rec = await record();
+    const reasons = new Map(rec.skipped.map((x) => [new URL(x.url).pathname, x.reason]));
+    // Once retried, both serve the page /hostile/moved redirects to: read, and kept once.
+    expect(reasons.get(HOSTILE.busy)).toMatch(/^the same page as /);
+    expect(reasons.get(HOSTILE.flaky)).toMatch(/^the same page as /);
+    expect(reasons.get(HOSTILE.private)).toMatch(/robots\.txt/);
+    expect(reasons.get(HOSTILE.offSite)).toMatch(/off the site/);
+    expect(reasons.get(HOSTILE.loop)).toMatch(/loop/);
+    expect(reasons.get(HOSTILE.stall)).toMatch(/timed out/);
+    expect(reasons.get(HOSTILE.huge)).toMatch(/larger than|limit/);
+    expect(reasons.get(HOSTILE.png)).toMatch(/not a text page/);
+    expect(reasons.get(HOSTILE.pdf)).toMatch(/not a text page/);
+
+    const term = memoryTerminal();
+    expect(await main(["scrape", "--api", "toys", "--specs", specs()], term, dir)).toBe(0);
+    const spec = specOperations(await readFile(join(apiDir(), "openapi.yaml"), "utf8"));
+    for (const op of s.operations) expect(spec).toContain(unnamed(op));
   });
 });

@@ -12,8 +12,8 @@
 // requests: ETag / If-None-Match on most, Last-Modified / If-Modified-Since on the text pages. Every
 // request is logged with its headers for the tests to check.
 //
-// HOOK for test/capture/hostile-routes.ts (the `fetch` helper's robots.txt, redirects, 429, 500, a page
-// that never finishes, a huge page, non-HTML files): pass its handler as `extraRoutes`; it is asked first.
+// The misbehaving routes of test/capture/hostile-routes.ts (robots.txt, redirects, 429, 500, a page
+// that never finishes, a huge page, non-HTML files) are mounted through `extraRoutes`, which is asked first.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createHash } from "node:crypto";
