@@ -68,7 +68,7 @@ beforeAll(async () => {
   if (verifa.status === "fulfilled") verifaPrism = verifa.value;
   if (stripe.status === "rejected") throw stripe.reason;
   if (verifa.status === "rejected") throw verifa.reason;
-}, 120_000);
+}, 200_000);
 
 afterAll(async () => {
   await Promise.all([stripePrism?.close(), verifaPrism?.close()]);
