@@ -13,6 +13,7 @@ import ts from "typescript";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { main } from "../../scripts/cli.ts";
 import { memoryTerminal } from "../cli/memory-terminal.ts";
+import { CONSUMER_OPTIONS } from "./test-package.ts";
 import { startServer, type TestServer } from "../runtime/server.ts";
 
 const run = promisify(execFile);
@@ -125,16 +126,7 @@ describe("a package generated with --out, used by name from another project", ()
       mts,
       'import { AssistantClient } from "assistant";\nconst wrong: number = new AssistantClient({ apiKey: "k" });\n',
     );
-    const options: ts.CompilerOptions = {
-      strict: true,
-      noEmit: true,
-      target: ts.ScriptTarget.ES2022,
-      module: ts.ModuleKind.NodeNext,
-      moduleResolution: ts.ModuleResolutionKind.NodeNext,
-      lib: ["lib.es2022.d.ts", "lib.dom.d.ts"],
-      types: [],
-      skipLibCheck: true,
-    };
+    const options = CONSUMER_OPTIONS;
     // Resolved as the compiler does for each file: a .cts file requires, a .mts file imports.
     const resolved = (from: string, mode: ts.ResolutionMode): string | undefined =>
       ts.resolveModuleName("assistant", from, options, ts.sys, undefined, undefined, mode).resolvedModule

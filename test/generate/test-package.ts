@@ -27,6 +27,18 @@ export async function rejectionOf<E>(
   return error;
 }
 
+/** How a user's strict TypeScript project (NodeNext modules, DOM types) compiles code using a package. */
+export const CONSUMER_OPTIONS: ts.CompilerOptions = {
+  strict: true,
+  noEmit: true,
+  target: ts.ScriptTarget.ES2022,
+  module: ts.ModuleKind.NodeNext,
+  moduleResolution: ts.ModuleResolutionKind.NodeNext,
+  lib: ["lib.es2022.d.ts", "lib.dom.d.ts"],
+  types: [],
+  skipLibCheck: true,
+};
+
 /**
  * The real tsc's errors (strict) for an ES module of `lines`, in which `PACKAGE` stands for the import
  * path of the package in `dir` (its compiled declarations).
@@ -37,16 +49,7 @@ export async function consumerTypeErrors(dir: string, lines: readonly string[]):
     const file = join(work, "use.mts");
     const path = JSON.stringify(join(dir, "dist/index.js"));
     await writeFile(file, lines.map((line) => line.replaceAll("PACKAGE", path)).join("\n"));
-    const program = ts.createProgram([file], {
-      strict: true,
-      noEmit: true,
-      target: ts.ScriptTarget.ES2022,
-      module: ts.ModuleKind.NodeNext,
-      moduleResolution: ts.ModuleResolutionKind.NodeNext,
-      lib: ["lib.es2022.d.ts", "lib.dom.d.ts"],
-      types: [],
-      skipLibCheck: true,
-    });
+    const program = ts.createProgram([file], CONSUMER_OPTIONS);
     return ts.getPreEmitDiagnostics(program).map((d) => ts.flattenDiagnosticMessageText(d.messageText, "\n"));
   } finally {
     await rm(work, { recursive: true, force: true });
