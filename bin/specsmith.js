@@ -1,8 +1,7 @@
 #!/usr/bin/env node
-// The CLI is written in TypeScript; tsx's loader runs it directly so `npx specsmith` works after `npm ci`
-// with no build step.
-import { register } from "tsx/esm/api";
+// The CLI is written in TypeScript and runs after `npm ci` with no build step: compiled-cli.js loads it
+// from a bundle it keeps up to date with the sources, or through tsx's loader.
+import { loadCli } from "./compiled-cli.js";
 
-register();
-const { main } = await import("../scripts/cli.ts");
+const { main } = await loadCli();
 process.exitCode = await main(process.argv.slice(2));

@@ -2,15 +2,42 @@
 // finding (later: breaking changes), 2 bad usage or bad input, with a message naming the file.
 import { resolve } from "node:path";
 import { inspect } from "node:util";
-import { captureCommand } from "./commands/capture.ts";
 import type { Command, CommandContext } from "./commands/command.ts";
-import { diffCommand } from "./commands/diff.ts";
-import { generateCommand } from "./commands/generate.ts";
-import { scrapeCommand } from "./commands/scrape.ts";
 import { errorCode, EXIT_BAD_INPUT, fileSystemError, UsageError, UserError } from "./lib/errors.ts";
 import { createTerminal, paint, type Terminal } from "./lib/terminal.ts";
 
-export const COMMANDS: readonly Command[] = [scrapeCommand, generateCommand, diffCommand, captureCommand];
+interface CommandEntry {
+  name: string;
+  summary: string;
+  load(): Promise<Command>;
+}
+
+/**
+ * The commands, each module loaded only when its command runs: loading all four (the scraper's parsers,
+ * the crawler, the generator) costs more than a whole `generate` with nothing to do.
+ */
+export const COMMANDS: readonly CommandEntry[] = [
+  {
+    name: "scrape",
+    summary: "documentation pages -> normalized OpenAPI 3.1 spec + provenance report",
+    load: async () => (await import("./commands/scrape.ts")).scrapeCommand,
+  },
+  {
+    name: "generate",
+    summary: "OpenAPI 3.0/3.1 spec -> typed TypeScript client package",
+    load: async () => (await import("./commands/generate.ts")).generateCommand,
+  },
+  {
+    name: "diff",
+    summary: "two spec versions -> classified changes (breaking, warning, info) and a semver bump",
+    load: async () => (await import("./commands/diff.ts")).diffCommand,
+  },
+  {
+    name: "capture",
+    summary: "download the pages listed in specs/<api>/api.yaml into pages/",
+    load: async () => (await import("./commands/capture.ts")).captureCommand,
+  },
+];
 
 function mainHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
@@ -62,9 +89,10 @@ export async function main(
       term.out("specsmith 0.1.0");
       return 0;
     }
-    const command = COMMANDS.find((c) => c.name === name);
-    if (!command)
+    const entry = COMMANDS.find((c) => c.name === name);
+    if (!entry)
       throw new UsageError(`unknown command "${name}" (commands: ${COMMANDS.map((c) => c.name).join(", ")})`);
+    const command = await entry.load();
     // Every command's help is printed here, from its `help` text, so commands only parse their own options.
     if (rest.includes("-h") || rest.includes("--help")) {
       printLines(term, command.help);

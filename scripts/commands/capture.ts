@@ -79,8 +79,6 @@ function count(text: string | undefined, flag: string, fallback: number, least: 
 }
 
 export const captureCommand: Command = {
-  name: "capture",
-  summary: "download the pages listed in specs/<api>/api.yaml into pages/",
   help: HELP,
   async run(args, ctx) {
     const { values, positionals } = parseArgs({

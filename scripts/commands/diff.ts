@@ -61,8 +61,6 @@ function oneOf<T extends string>(
 }
 
 export const diffCommand: Command = {
-  name: "diff",
-  summary: "two spec versions -> classified changes (breaking, warning, info) and a semver bump",
   help: HELP,
   async run(args, ctx) {
     const { values, positionals } = parseArgs({

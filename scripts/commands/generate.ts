@@ -148,8 +148,6 @@ async function folderJobs(
 }
 
 export const generateCommand: Command = {
-  name: "generate",
-  summary: "OpenAPI 3.0/3.1 spec -> typed TypeScript client package",
   help: HELP,
   async run(args, ctx) {
     const { values, positionals } = parseArgs({

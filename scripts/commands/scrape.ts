@@ -135,8 +135,6 @@ async function scrapeFolders(values: Record<string, unknown>, ctx: CommandContex
 }
 
 export const scrapeCommand: Command = {
-  name: "scrape",
-  summary: "documentation pages -> normalized OpenAPI 3.1 spec + provenance report",
   help: HELP,
   async run(args, ctx) {
     const { values, positionals } = parseArgs({

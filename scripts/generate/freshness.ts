@@ -3,8 +3,11 @@
 // still match, the package on disk is exactly what a render would produce, so the render is skipped. The
 // stamps live in node_modules/.cache (never committed, never in the package); a missing or corrupt stamp
 // only means a full render. The package's manifest is one of its output files like any other.
+// An output file whose size, modification time and inode are still those recorded right after the write
+// is taken as unchanged without reading it (as make and git do); any difference, a touch included, means
+// its content is hashed and compared. Reading Stripe's 999 files took most of a no-change run.
 import { createHash } from "node:crypto";
-import { readFileSync, readdirSync } from "node:fs";
+import { readFileSync, readdirSync, statSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join, relative } from "node:path";
 import { writeOutputs } from "../lib/atomic-write.ts";
@@ -30,7 +33,15 @@ export interface Stamp {
   /** What the render was asked for, beyond the inputs: package name and spec name. */
   request: string;
   inputs: { path: string; hash: string }[];
-  outputs: Record<string, string>;
+  outputs: Record<string, OutputStamp>;
+}
+
+/** An output file as written: its content's hash, and what stat said of it right after the write. */
+interface OutputStamp {
+  hash: string;
+  size: number;
+  mtimeMs: number;
+  ino: number;
 }
 
 const sha256 = (data: string | Buffer): string => createHash("sha256").update(data).digest("hex");
@@ -90,9 +101,24 @@ export async function isFresh(outDir: string, rootSpec: string, request: string)
   const expected = Object.keys(stamp.outputs);
   if (onDisk.length !== expected.length) return false;
   for (const path of expected) {
-    if ((await hashOrUndefined(join(outDir, path))) !== stamp.outputs[path]) return false;
+    const recorded = stamp.outputs[path];
+    if (!recorded) return false;
+    const file = join(outDir, path);
+    if (sameStat(file, recorded)) continue;
+    if ((await hashOrUndefined(file)) !== recorded.hash) return false;
   }
   return true;
+}
+
+function sameStat(file: string, recorded: OutputStamp): boolean {
+  const info = statSync(file, { throwIfNoEntry: false });
+  return (
+    info !== undefined &&
+    info.isFile() &&
+    info.size === recorded.size &&
+    info.mtimeMs === recorded.mtimeMs &&
+    info.ino === recorded.ino
+  );
 }
 
 /** Records what was just written to `outDir`. */
@@ -106,7 +132,19 @@ export async function recordStamp(
     generator: generatorFingerprint(),
     request,
     inputs,
-    outputs: Object.fromEntries(files.map((f) => [f.path, sha256(f.content)])),
+    outputs: Object.fromEntries(
+      files.map((f) => {
+        // A file missing right after the write (removed meanwhile) gets a stat no file matches.
+        const info = statSync(join(outDir, f.path), { throwIfNoEntry: false });
+        const output: OutputStamp = {
+          hash: sha256(f.content),
+          size: info?.size ?? -1,
+          mtimeMs: info?.mtimeMs ?? -1,
+          ino: info?.ino ?? -1,
+        };
+        return [f.path, output];
+      }),
+    ),
   };
   await writeOutputs([{ path: stampPath(outDir), content: JSON.stringify(stamp) }]);
 }

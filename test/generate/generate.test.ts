@@ -1,6 +1,6 @@
 // The generator end to end: packages written, compiled by the real tsc in strict mode, imported and run.
 import { execFile } from "node:child_process";
-import { copyFile, mkdtemp, readFile, rm, stat, writeFile, readdir } from "node:fs/promises";
+import { copyFile, mkdtemp, readFile, rm, stat, utimes, writeFile, readdir } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -142,7 +142,15 @@ describe("regenerating", () => {
     expect(unchanged.out).toBe("1 package(s) unchanged");
     expect((await stat(client)).mtimeMs).toBe(first.mtimeMs);
 
-    // A hand edit in the output is put right, not trusted.
+    // A file touched without a change is read and found unchanged.
+    await utimes(client, new Date(), new Date(Date.now() + 5000));
+    expect((await generate(...args)).out).toBe("1 package(s) unchanged");
+
+    // A hand edit in the output is put right, not trusted: one of the same size too.
+    const original = await readFile(client, "utf8");
+    await writeFile(client, original.replace("VerifaClient", "VerifaClienT"));
+    expect((await generate(...args)).out).toContain("generated");
+    expect(await readFile(client, "utf8")).toBe(original);
     await writeFile(client, "// edited by hand\n");
     expect((await generate(...args)).out).toContain("generated");
     expect(await readFile(client, "utf8")).toContain("export class VerifaClient");
