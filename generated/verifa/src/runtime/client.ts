@@ -401,6 +401,8 @@ export class HttpClient {
     checkNumericOptions(options, "request");
     const validate = options.validate ?? this.#options.validate ?? true;
     if (op.validate && validate !== false) {
+      // The headers set by hand may hold credentials too (a token in defaultHeaders): masked as well.
+      const handSetSecrets = this.#credentials(this.#handSetHeaders(args, options)).secrets;
       const invalid = checkRequest(
         typeof op.validate === "function" ? await op.validate() : op.validate,
         {
@@ -410,13 +412,12 @@ export class HttpClient {
           bodyRequired: op.body?.required === true,
           args,
         },
-        // The headers set by hand may hold credentials too (a token in defaultHeaders): masked as well.
-        this.#credentials(this.#handSetHeaders(args, options)).secrets,
+        handSetSecrets,
       );
       if (invalid !== undefined) {
         if (validate !== "warn") {
-          // Its message names the method and path and is masked already.
-          this.#log.write("error", [], `${invalid.message} (not sent)`);
+          // Its message names the method and path.
+          this.#log.write("error", handSetSecrets, `${invalid.message} (not sent)`);
           throw invalid;
         }
         this.#onValidationWarning(invalid);
@@ -499,6 +500,7 @@ export class HttpClient {
         }
 
         if (response.ok && body === undefined) {
+          // Awaited here, so that a failure reading the body is logged as the call's failure too.
           return await this.#handOver<T>(op, response, wish, {
             maxBytes,
             caller,
