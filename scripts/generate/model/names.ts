@@ -339,27 +339,29 @@ function chooseMethodNames(
   entries: OperationEntry[],
   placements: Placement[],
   maxName: number,
-  scope: (i: number) => { registry: NameRegistry; fallbacks: string[] },
+  registryOf: (i: number) => NameRegistry,
+  fallbacksOf: (i: number) => string[],
 ): string[] {
   const member = (ws: string[]) => camelCase(ws.join(" "));
+  const full = placements.map((p) => words(p.method.join(" ")));
+  const exact = full.map(member);
   // The package's verbs: the first words of its method names that fit as they are (a long id's first
   // word may be a topic, "custom-properties-for-repos-get-...").
   const verbs = new Set(
-    placements
-      .map((p) => words(p.method.join(" ")))
-      .filter((ws) => member(ws).length <= maxName)
-      .map((ws) => ws[0]?.toLowerCase() ?? ""),
+    full.filter((_, i) => (exact[i] as string).length <= maxName).map((ws) => ws[0]?.toLowerCase() ?? ""),
   );
   const forms = placements.map((p, i) => {
     const entry = entries[i] as OperationEntry;
-    const full = words(p.method.join(" "));
+    const ws = full[i] as string[];
     const owners = ownersOf(entry.path);
-    const ownerless = withoutOwner(full, owners);
-    const summary = p.fromId ? summaryWords(entry.op.summary, full, verbs, owners) : undefined;
+    const fits = (exact[i] as string).length <= maxName;
+    // Read only where it may be used: a name that fits is never shortened.
+    const summary = p.fromId && !fits ? summaryWords(entry.op.summary, ws, verbs, owners) : undefined;
     return {
       resource: p.chain.join("/"),
-      exact: member(full),
-      shorter: [ownerless, summary].flatMap((ws) => (ws ? [member(ws)] : [])),
+      exact: exact[i] as string,
+      fits,
+      shorter: [withoutOwner(ws, owners), summary].flatMap((short) => (short ? [member(short)] : [])),
     };
   });
   // How many operations of a resource have each name as is or shortened by meaning.
@@ -372,15 +374,17 @@ function chooseMethodNames(
   const names: string[] = [];
   const claim = (fits: boolean) =>
     forms.forEach((f, i) => {
-      if (f.exact.length <= maxName !== fits) return;
-      const { registry, fallbacks } = scope(i);
+      if (f.fits !== fits) return;
+      const registry = registryOf(i);
       const shortened = f.shorter.filter(
         (n) => n.length <= maxName && holders.get(`${f.resource} ${n.toLowerCase()}`) === 1,
       );
       const [first = f.exact, ...rest] = fits
         ? [f.exact]
-        : [...shortened, ...cutNames(words((placements[i] as Placement).method.join(" ")), maxName)];
-      names[i] = registry.claim(first, [...rest, ...fallbacks]);
+        : [...shortened, ...cutNames(full[i] as string[], maxName)];
+      // The fallbacks are made only when every other candidate is taken.
+      const free = [first, ...rest].find((name) => registry.isFree(name));
+      names[i] = registry.claim(free ?? first, free === undefined ? fallbacksOf(i) : []);
     });
   claim(true);
   claim(false);
@@ -528,16 +532,16 @@ export function namePackage(
         : `${method} ${path}`,
     );
   };
-  const methodNames = chooseMethodNames(entries, placements, maxName, (i) => {
-    const { chain } = placements[i] as Placement;
-    return {
-      registry: members.get(resourcesByKey.get(chain.join("/"))) as NameRegistry,
-      fallbacks: [
-        cap([...(placements[i] as Placement).method, ...words(chain.join(" "))], [], "member"),
-        cap(idWordsOf(i), [], "member"),
-      ],
-    };
-  });
+  const methodNames = chooseMethodNames(
+    entries,
+    placements,
+    maxName,
+    (i) => members.get(resourcesByKey.get((placements[i] as Placement).chain.join("/"))) as NameRegistry,
+    (i) => {
+      const { chain, method } = placements[i] as Placement;
+      return [cap([...method, ...words(chain.join(" "))], [], "member"), cap(idWordsOf(i), [], "member")];
+    },
+  );
 
   // Functions and their operation constants are the module's runtime exports.
   const functions = NameRegistry.forMembers([...reservedExports, clientClassName]);
