@@ -1,6 +1,9 @@
-// The client's log: what a call does on the wire (each attempt's request, its response, the retries), at
-// the level the user chose (the `logLevel` option, else the `<API>_LOG` environment variable, else
-// "warn"), written to their logger (console by default). Nothing it writes holds a credential: URLs and
+// The client's log: what a call does on the wire, at the level the user chose (the `logLevel` option, else
+// the `<API>_LOG` environment variable, else "warn"), written to their logger (console by default). Each
+// level adds to the one before: "error" a call that failed for good (its final error response after any
+// retries, a connection failure or timeout, a request refused by validation); "warn" each retry and each
+// request sent under `validate: "warn"` despite its problems; "info" each response's status and time;
+// "debug" each attempt's request and response headers. Nothing it writes holds a credential: URLs and
 // headers are shown through the request's credential scope (auth.ts), credential parameters and headers
 // as "[REDACTED]", and every line is masked again for the credentials' spellings (redact.ts).
 import type { CredentialScope } from "./auth.js";
@@ -133,23 +136,26 @@ export function loggedHeaders(headers: Headers, scope: CredentialScope): Record<
   return out;
 }
 
-/** One call's log lines: `method url` once, then each attempt, response and retry. */
+/** One call's log lines: `method url` once, then each attempt, response and retry, and its failure. */
 export class CallLog {
   readonly #log: ClientLog;
   readonly #scope: CredentialScope;
   readonly #call: string;
   readonly #attempts: number;
+  /** Attempts sent so far. */
+  #sent = 0;
 
   constructor(log: ClientLog, method: string, url: string, scope: CredentialScope, maxRetries: number) {
     this.#log = log;
     this.#scope = scope;
     // Formatted only when something will be written: the URL is parsed for its query.
-    this.#call = log.enabled("warn") ? `${method} ${loggedURL(url, scope)}` : method;
+    this.#call = log.enabled("error") ? `${method} ${loggedURL(url, scope)}` : method;
     this.#attempts = maxRetries + 1;
   }
 
   /** Before an attempt is sent: its headers, at debug. */
   sending(attempt: number, headers: Headers): void {
+    this.#sent = attempt + 1;
     if (!this.#log.enabled("debug")) return;
     this.#log.write(
       "debug",
@@ -172,18 +178,22 @@ export class CallLog {
     this.#log.write("info", this.#scope.secrets, line, details);
   }
 
-  /** A retry about to wait `delayMs`, after `reason` (a status or a connection failure), at info. */
+  /** A retry about to wait `delayMs`, after `reason` (a status or a connection failure), at warn. */
   retrying(attempt: number, delayMs: number, reason: string): void {
     this.#log.write(
-      "info",
+      "warn",
       this.#scope.secrets,
       `${this.#call} ${reason}: retrying in ${Math.round(delayMs)} ms (attempt ${attempt + 2} of ${this.#attempts})`,
     );
   }
 
-  /** A call that fails after it was retried, at warn (the caller gets the error; this says retries ran). */
-  gaveUp(attempt: number, reason: string): void {
-    if (attempt === 0) return;
-    this.#log.write("warn", this.#scope.secrets, `${this.#call} ${reason} after ${attempt + 1} attempts`);
+  /**
+   * The call failed for good, at error: `error` is what the caller is thrown (its message already masked;
+   * masked again here). A call the caller aborted did not fail: the caller knows, nothing is written.
+   */
+  failed(error: unknown): void {
+    const after = this.#sent > 1 ? ` after ${this.#sent} attempts` : "";
+    const message = error instanceof Error ? error.message : String(error);
+    this.#log.write("error", this.#scope.secrets, `${this.#call} failed${after}: ${message}`);
   }
 }

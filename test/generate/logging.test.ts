@@ -1,17 +1,23 @@
 // The client's log, on the wire against a server on 127.0.0.1: `logLevel`, `logger` and the `<API>_LOG`
 // environment variable of a generated package, the lines each level writes (requests, responses,
-// retries, a call that failed after retrying), and that no credential reaches a log line: not the
-// configured key, not an API key in a header or the query, not a cookie or a token set by hand.
+// retries, calls that failed for good, requests sent despite validation problems), and that no
+// credential reaches a log line: not the configured key, not an API key in a header or the query, not a
+// cookie or a token set by hand.
 import { inspect } from "node:util";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { HttpClient, type OperationSpec } from "../../templates/runtime/client.ts";
 import type { Logger } from "../../templates/runtime/log.ts";
-import { startServer, type TestServer } from "../runtime/server.ts";
+import { closedPort, startServer, type TestServer } from "../runtime/server.ts";
 import { importTestPackage } from "./test-package.ts";
 
 interface Assistant {
   AssistantClient: new (options: Record<string, unknown>) => {
-    charges: { create(params: { amount: number }, options?: { idempotencyKey?: string }): Promise<unknown> };
+    charges: {
+      create(
+        params: { amount: number },
+        options?: { idempotencyKey?: string; signal?: AbortSignal },
+      ): Promise<unknown>;
+    };
   };
 }
 
@@ -67,7 +73,7 @@ describe("a generated client's log", () => {
     expect(text[0]).toContain("authorization: '[REDACTED]'");
     expect(text[0]).toContain("'content-type': 'application/x-www-form-urlencoded'");
     expect(text).toContainEqual(expect.stringMatching(/^info: POST SERVER\/v1\/charges -> 503 in N ms \{/));
-    expect(text).toContain("info: POST SERVER/v1/charges got 503: retrying in N ms (attempt 2 of 3)");
+    expect(text).toContain("warn: POST SERVER/v1/charges got 503: retrying in N ms (attempt 2 of 3)");
     const last = text.at(-1) ?? "";
     expect(last).toMatch(/^info: POST SERVER\/v1\/charges -> 200 in N ms, request id req_42 \{/);
     expect(last).toContain("'set-cookie': '[REDACTED]'");
@@ -103,14 +109,84 @@ describe("a generated client's log", () => {
     );
   });
 
-  it("by default (warn) says nothing of a call that succeeds, and one line for a call that failed after retrying", async () => {
+  it("by default (warn) says nothing of a call that succeeds, and each retry and the failure of one that failed", async () => {
     const { logger, lines } = recordingLogger();
     const client = new pkg.AssistantClient({ apiKey: KEY, baseURL: server.url, logger, maxRetries: 1 });
     await client.charges.create({ amount: 1 });
     expect(lines).toEqual([]);
     server.reply({ status: 500, body: {} }, { status: 500, body: {} });
     await expect(client.charges.create({ amount: 1 }, { idempotencyKey: "key-2" })).rejects.toThrow();
-    expect(stable(lines)).toEqual(["warn: POST SERVER/v1/charges got 500 after 2 attempts"]);
+    expect(stable(lines)).toEqual([
+      "warn: POST SERVER/v1/charges got 500: retrying in N ms (attempt 2 of 2)",
+      "error: POST SERVER/v1/charges failed after 2 attempts: 500 status code (no body)",
+    ]);
+  });
+
+  it("at error: one line per call that failed for good, none for a success or a retry that worked, never the key", async () => {
+    const { logger, lines } = recordingLogger();
+    const options = { apiKey: KEY, logLevel: "error", logger, maxRetries: 1 };
+    const client = new pkg.AssistantClient({ ...options, baseURL: server.url });
+    const fails = async (call: Promise<unknown>) => expect(call).rejects.toThrow();
+
+    server.reply({ status: 503, headers: { "retry-after-ms": "1" }, body: {} }, { body: { id: "ch_1" } });
+    await client.charges.create({ amount: 1 }, { idempotencyKey: "key-3" });
+    expect(lines).toEqual([]);
+
+    // The final error response, not retried (401), with the server echoing the key in its message.
+    server.reply({ status: 401, body: { error: { message: `Invalid API key provided: ${KEY}` } } });
+    await fails(client.charges.create({ amount: 1 }));
+    // After retrying.
+    server.reply({ status: 500, body: {} }, { status: 500, body: {} });
+    await fails(client.charges.create({ amount: 1 }, { idempotencyKey: "key-4" }));
+    // Refused by validation: nothing sent.
+    const before = server.requests.length;
+    await fails(client.charges.create({ amount: 0 }));
+    expect(server.requests.length).toBe(before);
+    // The caller's own abort is no failure to report.
+    await fails(client.charges.create({ amount: 1 }, { signal: AbortSignal.abort() }));
+    // Nobody listening: a connection failure.
+    const port = await closedPort();
+    const offline = new pkg.AssistantClient({
+      ...options,
+      baseURL: `http://127.0.0.1:${port}`,
+      maxRetries: 0,
+    });
+    await fails(offline.charges.create({ amount: 1 }));
+
+    expect(stable(lines).map((l) => l.replace(`127.0.0.1:${port}`, "OFFLINE"))).toEqual([
+      "error: POST SERVER/v1/charges failed: 401 Invalid API key provided: [REDACTED]",
+      "error: POST SERVER/v1/charges failed after 2 attempts: 500 status code (no body)",
+      expect.stringMatching(/^error: Invalid request to POST \/v1\/charges: .*amount.* \(not sent\)$/),
+      "error: POST http://OFFLINE/v1/charges failed: Connection error.",
+    ]);
+    expect(lines.join("\n")).not.toContain(KEY);
+  });
+
+  it('reports requests sent under validate: "warn" at warn, through the logger; at error not at all', async () => {
+    const warned = recordingLogger();
+    const client = new pkg.AssistantClient({
+      apiKey: KEY,
+      baseURL: server.url,
+      logger: warned.logger,
+      validate: "warn",
+    });
+    await client.charges.create({ amount: 0 });
+    expect(warned.lines).toEqual([
+      expect.stringMatching(
+        /^warn: Invalid request to POST \/v1\/charges: .*amount.* \(sent anyway: validate is "warn"\)$/,
+      ),
+    ]);
+
+    const quiet = recordingLogger();
+    const errorsOnly = new pkg.AssistantClient({
+      apiKey: KEY,
+      baseURL: server.url,
+      logger: quiet.logger,
+      logLevel: "error",
+      validate: "warn",
+    });
+    await errorsOnly.charges.create({ amount: 0 });
+    expect(quiet.lines).toEqual([]);
   });
 });
 

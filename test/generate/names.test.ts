@@ -144,6 +144,119 @@ describe("names of scraped specs", () => {
   });
 });
 
+/** A spec of the given operations ("group/name" operationIds name their resource and method). */
+function modelOfOperations(
+  ops: { method: string; path: string; id: string; summary?: string }[],
+): CodegenModel {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const { method, path, id, summary } of ops)
+    (paths[path] ??= {})[method] = {
+      operationId: id,
+      ...(summary === undefined ? {} : { summary }),
+      responses: { "204": { description: "done" } },
+    };
+  return buildModel({
+    document: { openapi: "3.1.0", info: { title: "T", version: "1" }, paths },
+    packageName: "t",
+    specName: "t",
+    specHash: "h",
+  });
+}
+
+/** "PUT /user/x" -> "widgets.addX". */
+function methodsOf(model: CodegenModel): Record<string, string> {
+  return Object.fromEntries(
+    model.operations.map((o) => [`${o.method.toUpperCase()} ${o.path}`, `${o.resource}.${o.methodName}`]),
+  );
+}
+
+describe("names over 40 characters", () => {
+  it("lose a trailing qualifier that names the path's owner, when no other method would then read the same", () => {
+    const model = modelOfOperations([
+      // 42 characters with "for authenticated user"; /user/... is the authenticated user's.
+      {
+        method: "put",
+        path: "/user/installations/{installation_id}/gadgets/{gadget_id}",
+        id: "widgets/add-gadget-to-installation-for-authenticated-user",
+      },
+      // The other ends in a qualifier that is not the owner ("for enterprise configuration"): cut instead.
+      {
+        method: "get",
+        path: "/enterprises/{enterprise}/configurations/{configuration_id}/gadgets",
+        id: "widgets/list-gadgets-for-enterprise-security-configuration",
+      },
+    ]);
+    expect(methodsOf(model)).toEqual({
+      "PUT /user/installations/{installation_id}/gadgets/{gadget_id}": "widgets.addGadgetToInstallation",
+      "GET /enterprises/{enterprise}/configurations/{configuration_id}/gadgets":
+        "widgets.listGadgetsForEnterpriseConfiguration",
+    });
+  });
+
+  it("keep the qualifier where it tells operations apart, and never take another operation's name as is", () => {
+    const model = modelOfOperations([
+      {
+        method: "post",
+        path: "/orgs/{org}/gadgets/{gadget_id}/versions/{version_id}/restore",
+        id: "widgets/restore-gadget-version-for-org",
+      },
+      // 43 characters: cut to restoreGadgetWidgetVersionForUser, the next operation's own name.
+      {
+        method: "post",
+        path: "/user/gadgets/{gadget_id}/versions/{version_id}/restore",
+        id: "widgets/restore-gadget-widget-version-for-authenticated-user",
+      },
+      {
+        method: "post",
+        path: "/users/{username}/gadgets/{gadget_id}/versions/{version_id}/restore",
+        id: "widgets/restore-gadget-widget-version-for-user",
+      },
+    ]);
+    const names = methodsOf(model);
+    // Sorted, /user/... is named before /users/...: it still does not take that one's name.
+    expect(names["POST /users/{username}/gadgets/{gadget_id}/versions/{version_id}/restore"]).toBe(
+      "widgets.restoreGadgetWidgetVersionForUser",
+    );
+    // Not restoreGadgetWidgetVersion (which of the three?): the next cut that still says which.
+    expect(names["POST /user/gadgets/{gadget_id}/versions/{version_id}/restore"]).toBe(
+      "widgets.restoreGadgetWidgetForAuthenticatedUser",
+    );
+  });
+
+  it("come from the summary when it is a short command in the package's verbs", () => {
+    const model = modelOfOperations([
+      // The package's verbs: words its method names start with.
+      { method: "get", path: "/orgs/{org}/gadgets", id: "widgets/get-gadgets" },
+      { method: "delete", path: "/orgs/{org}/gadgets", id: "widgets/remove-gadgets" },
+      {
+        method: "get",
+        path: "/orgs/{org}/settings/schema",
+        id: "widgets/gadget-settings-for-repos-get-organization-definitions",
+        summary: "Get all gadget settings for an organization",
+      },
+      // Summaries that start with no verb of the package, or with another verb than the id's, are no
+      // names: the id is cut.
+      {
+        method: "delete",
+        path: "/orgs/{org}/settings/schema",
+        id: "widgets/gadget-settings-for-repos-delete-organization-definitions",
+        summary: "Remove all gadget settings for an organization",
+      },
+      {
+        method: "put",
+        path: "/orgs/{org}/settings/schema",
+        id: "widgets/gadget-settings-for-repos-replace-organization-definitions",
+        summary: "Gadget settings replacement for an organization",
+      },
+    ]);
+    expect(methodsOf(model)).toMatchObject({
+      "GET /orgs/{org}/settings/schema": "widgets.getAllGadgetSettings",
+      "DELETE /orgs/{org}/settings/schema": "widgets.gadgetSettingsForReposDeleteDefinitions",
+      "PUT /orgs/{org}/settings/schema": "widgets.gadgetSettingsForReposReplaceDefinitions",
+    });
+  });
+});
+
 describe("environment variable names", () => {
   it.each([
     ["OpenAI", "https://api.openai.com/v1", "OPENAI"],

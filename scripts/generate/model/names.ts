@@ -12,7 +12,10 @@
 //   path with a GET that returns one object and no items under it is a singleton: retrieve, update, del.
 // - No name is longer than MAX_NAME: longer ones lose their qualifiers, then the words before the last; an
 //   operationId that reads like a sentence is not used at all. Clashes fall back to a longer name before
-//   a number.
+//   a number. A method name that fits is claimed before any shortened one; a long method name first
+//   loses a trailing qualifier naming the path's owner ("for authenticated user" on /user/...), else takes
+//   the spec's summary when it is a short command, each only where no sibling would read the same; only
+//   then are words cut (chooseMethodNames).
 import type {
   HttpMethod,
   OperationModel,
@@ -131,6 +134,8 @@ interface Placement {
   chain: string[];
   /** The method name's words: ["list", "line", "items"]; the first is the verb. */
   method: string[];
+  /** The operationId named the method ("repos/get-content"), rather than the path's REST shape. */
+  fromId: boolean;
 }
 
 /** The resource a path belongs to: namespaces, then the first segment that is a resource. */
@@ -237,11 +242,12 @@ function placementOf(entry: OperationEntry, routes: Routes, facts: NamingFacts):
   const id = typeof entry.op.operationId === "string" ? entry.op.operationId : "";
   const grouped = GROUPED_ID.exec(id);
   if (grouped && !HTTP_WORD.test(grouped[1] as string))
-    return { chain: [grouped[1] as string], method: words(grouped[2] as string) };
+    return { chain: [grouped[1] as string], method: words(grouped[2] as string), fromId: true };
   const { chain, base, rest } = placeByPath(entry.path, routes);
   return {
     chain: chain.length > 0 ? chain : ["root"],
     method: methodWords(entry.method, base, rest, routes, facts),
+    fromId: false,
   };
 }
 
@@ -264,6 +270,144 @@ function capped(required: string[], optional: string[], kind: "member" | "export
   while (join(all).length > max && all.length > 2) all = [...all.slice(0, -2), ...all.slice(-1)];
   while (join(all).length > max && all.length > 1) all = all.slice(0, -1);
   return join(all);
+}
+
+/** Prepositions that start a trailing qualifier: "for the authenticated user", "in an organization". */
+const QUALIFIER_WORDS = new Set(["for", "in"]);
+/** The most words a trailing qualifier has after its preposition. */
+const MAX_QUALIFIER_WORDS = 3;
+const ARTICLES = new Set(["a", "an", "the"]);
+
+/**
+ * Who a path belongs to, as names say it: the singular of its first segment after the version and the
+ * parameter that follows it (`org` of /orgs/{org}/..., `user` and `username` of /users/{username}/...).
+ */
+function ownersOf(path: string): string[] {
+  const segs = segments(path);
+  const at = segs.findIndex((s) => !s.param && !VERSION_SEGMENT.test(s.text));
+  const [first, next] = at < 0 ? [] : [segs[at] as Segment, segs[at + 1]];
+  return [...(first ? [singular(first.text)] : []), ...(next?.param ? [next.text] : [])].map((o) =>
+    camelCase(o).toLowerCase(),
+  );
+}
+
+/**
+ * The words without a trailing qualifier that names the path's owner ("add repo to installation for
+ * authenticated user" on /user/installations/... is "add repo to installation"), or undefined when they end
+ * in no such qualifier. An owner word matches its longer form ("organization" is the owner `org`).
+ */
+function withoutOwner(ws: string[], owners: string[]): string[] | undefined {
+  const lower = ws.map((w) => w.toLowerCase());
+  const last = lower.at(-1) ?? "";
+  for (let at = lower.length - 2; at >= 1 && at >= lower.length - 1 - MAX_QUALIFIER_WORDS; at--) {
+    if (!QUALIFIER_WORDS.has(lower[at] as string)) continue;
+    const ownerWord = last.length >= 3 && owners.some((o) => o.startsWith(last) || last.startsWith(o));
+    return ownerWord ? ws.slice(0, at) : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * The summary as a method name ("Get a custom property for an organization" is getCustomProperty for
+ * "custom-properties-for-repos-get-organization-definition"): a command that starts with the verb of the
+ * operationId (a word of the id that starts method names of the package), without articles or a trailing
+ * owner qualifier, and no longer than an operationId may be.
+ */
+function summaryWords(
+  summary: unknown,
+  idWords: string[],
+  verbs: Set<string>,
+  owners: string[],
+): string[] | undefined {
+  if (typeof summary !== "string") return undefined;
+  const ws = words(summary).filter((w) => !ARTICLES.has(w.toLowerCase()));
+  const verb = ws[0]?.toLowerCase() ?? "";
+  if (!verbs.has(verb) || !idWords.some((w) => w.toLowerCase() === verb)) return undefined;
+  const short = withoutOwner(ws, owners) ?? ws;
+  return short.length <= MAX_ID_WORDS ? short : undefined;
+}
+
+/**
+ * Every method name, one registry per resource. A name that fits is claimed before any shortened one,
+ * so a shortened name never takes the name another operation has as is. A name over the cap is first
+ * shortened by meaning: its words without the trailing owner qualifier, then (when the operationId named
+ * it) the spec's summary; either only when no other operation of the resource would have the same name
+ * so (with three of "restore package version for org / for user / for authenticated user", dropping the
+ * qualifier would say which one no longer). Only then are words cut (capped()).
+ */
+function chooseMethodNames(
+  entries: OperationEntry[],
+  placements: Placement[],
+  maxName: number,
+  registryOf: (i: number) => NameRegistry,
+  fallbacksOf: (i: number) => string[],
+): string[] {
+  const member = (ws: string[]) => camelCase(ws.join(" "));
+  const full = placements.map((p) => words(p.method.join(" ")));
+  const exact = full.map(member);
+  // The package's verbs: the first words of its method names that fit as they are (a long id's first
+  // word may be a topic, "custom-properties-for-repos-get-...").
+  const verbs = new Set(
+    full.filter((_, i) => (exact[i] as string).length <= maxName).map((ws) => ws[0]?.toLowerCase() ?? ""),
+  );
+  const forms = placements.map((p, i) => {
+    const entry = entries[i] as OperationEntry;
+    const ws = full[i] as string[];
+    const owners = ownersOf(entry.path);
+    const fits = (exact[i] as string).length <= maxName;
+    // Read only where it may be used: a name that fits is never shortened.
+    const summary = p.fromId && !fits ? summaryWords(entry.op.summary, ws, verbs, owners) : undefined;
+    return {
+      resource: p.chain.join("/"),
+      exact: exact[i] as string,
+      fits,
+      shorter: [withoutOwner(ws, owners), summary].flatMap((short) => (short ? [member(short)] : [])),
+    };
+  });
+  // How many operations of a resource have each name as is or shortened by meaning.
+  const holders = new Map<string, number>();
+  for (const f of forms)
+    for (const name of new Set([f.exact, ...f.shorter])) {
+      const key = `${f.resource} ${name.toLowerCase()}`;
+      holders.set(key, (holders.get(key) ?? 0) + 1);
+    }
+  const names: string[] = [];
+  const claim = (fits: boolean) =>
+    forms.forEach((f, i) => {
+      if (f.fits !== fits) return;
+      const registry = registryOf(i);
+      const shortened = f.shorter.filter(
+        (n) => n.length <= maxName && holders.get(`${f.resource} ${n.toLowerCase()}`) === 1,
+      );
+      const [first = f.exact, ...rest] = fits
+        ? [f.exact]
+        : [...shortened, ...cutNames(full[i] as string[], maxName)];
+      // The fallbacks are made only when every other candidate is taken.
+      const free = [first, ...rest].find((name) => registry.isFree(name));
+      names[i] = registry.claim(free ?? first, free === undefined ? fallbacksOf(i) : []);
+    });
+  claim(true);
+  claim(false);
+  return names;
+}
+
+/**
+ * A name over the cap cut to fit, as capped() cuts it (the words before the last go first), then the
+ * other cuts of as many words, nearer the end first: when "restore package version for authenticated
+ * user" cut to restorePackageVersionForUser is another operation's name, the next is
+ * restorePackageVersionAuthenticatedUser, which still says which one it is.
+ */
+function cutNames(ws: string[], maxName: number): string[] {
+  const name = (kept: string[]) => camelCase(kept.join(" "));
+  const first = capped(ws, [], "member", maxName);
+  const dropped = ws.length - words(first).length;
+  const others: string[] = [];
+  // The verb and the last word stay; a run of `dropped` words goes from somewhere between them.
+  for (let start = ws.length - 1 - dropped; dropped > 0 && start >= 1; start--) {
+    const cut = name([...ws.slice(0, start), ...ws.slice(start + dropped)]);
+    if (cut.length <= maxName && cut !== first) others.push(cut);
+  }
+  return [first, ...others];
 }
 
 /** The names of one operation. */
@@ -373,20 +517,41 @@ export function namePackage(
   };
   for (const chain of [...new Set(placements.map((p) => p.chain.join("/")))].sort()) nodeOf(chain.split("/"));
 
+  const usedIds = new NameRegistry();
+  // The spec's operationId, made unique, or the route's.
+  const operationIds = entries.map(({ path, method, op }) =>
+    usedIds.claim(
+      typeof op.operationId === "string" && op.operationId !== "" ? op.operationId : `${method} ${path}`,
+    ),
+  );
+  const idWordsOf = (i: number) => {
+    const { path, method, op } = entries[i] as OperationEntry;
+    return words(
+      typeof op.operationId === "string" && op.operationId !== ""
+        ? (operationIds[i] as string)
+        : `${method} ${path}`,
+    );
+  };
+  const methodNames = chooseMethodNames(
+    entries,
+    placements,
+    maxName,
+    (i) => members.get(resourcesByKey.get((placements[i] as Placement).chain.join("/"))) as NameRegistry,
+    (i) => {
+      const { chain, method } = placements[i] as Placement;
+      return [cap([...method, ...words(chain.join(" "))], [], "member"), cap(idWordsOf(i), [], "member")];
+    },
+  );
+
   // Functions and their operation constants are the module's runtime exports.
   const functions = NameRegistry.forMembers([...reservedExports, clientClassName]);
-  const usedIds = new NameRegistry();
-  const operations: OperationNames[] = entries.map(({ path, method, op }, i) => {
+  const operations: OperationNames[] = entries.map(({ path, op }, i) => {
     const { chain, method: verbWords } = placements[i] as Placement;
     const hasSpecOperationId = typeof op.operationId === "string" && op.operationId !== "";
-    const operationId = usedIds.claim(hasSpecOperationId ? String(op.operationId) : `${method} ${path}`);
+    const operationId = operationIds[i] as string;
     const resource = resourcesByKey.get(chain.join("/")) as ResourceModel;
-    const routeName = cap(verbWords, [], "member");
-    const idWords = words(hasSpecOperationId ? operationId : `${method} ${path}`);
-    const methodName = (members.get(resource) as NameRegistry).claim(routeName, [
-      cap([...verbWords, ...words(chain.join(" "))], [], "member"),
-      cap(idWords, [], "member"),
-    ]);
+    const idWords = idWordsOf(i);
+    const methodName = methodNames[i] as string;
     // The standalone function says what it acts on: listCheckoutSessionLineItems, retrieveBalance.
     const [methodVerb = "call", ...tail] = verbWords;
     // `del` is short for a method; a standalone function says it in full: deleteCustomer.

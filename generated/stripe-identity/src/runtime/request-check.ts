@@ -72,15 +72,15 @@ export type ValidationWarningHandler = (warning: RequestValidationError) => void
 const REMEMBERED_WARNINGS = 1000;
 
 /**
- * The default handler for `validate: "warn"`: console.warn, once per distinct message per client, so a
- * loop sending the same out-of-date value does not flood the log.
+ * The default handler for `validate: "warn"`: a line to `write` (the client's log at warn), once per
+ * distinct message per client, so a loop sending the same out-of-date value does not flood the log.
  */
-export function warnOncePerMessage(): ValidationWarningHandler {
+export function warnOncePerMessage(write: (line: string) => void): ValidationWarningHandler {
   const seen = new Set<string>();
   return (warning) => {
     if (seen.has(warning.message)) return;
     if (seen.size >= REMEMBERED_WARNINGS) seen.clear();
     seen.add(warning.message);
-    console.warn(`${warning.message} (sent anyway: validate is "warn")`);
+    write(`${warning.message} (sent anyway: validate is "warn")`);
   };
 }

@@ -71,8 +71,8 @@ export interface ClientOptions {
    */
   validate?: ValidateMode;
   /**
-   * Receives the RequestValidationError of each request sent under `validate: "warn"` (your logger).
-   * Default: console.warn, once per distinct message.
+   * Receives the RequestValidationError of each request sent under `validate: "warn"`. Default: the
+   * client's log at "warn" (see logLevel), once per distinct message.
    */
   onValidationWarning?: ValidationWarningHandler;
   /**
@@ -83,10 +83,12 @@ export interface ClientOptions {
    */
   idempotencyHeader?: string;
   /**
-   * What the client logs (default "warn", or the `<API>_LOG` environment variable): "debug" each
-   * attempt's request and response with their headers, "info" each response's status and time and each
-   * retry, "warn" a call that still failed after retrying; "error" and "off" log nothing the client does
-   * today. Credentials (Authorization, API keys in headers or the query, cookies) show as [REDACTED].
+   * What the client logs (default "warn", or the `<API>_LOG` environment variable), each level adding to
+   * the one before: "error" each call that failed for good (its final error response after any retries,
+   * a connection failure or timeout, a request refused by validation); "warn" each retry and each request
+   * sent under `validate: "warn"`; "info" each response's status and time; "debug" each attempt's request
+   * and response headers; "off" nothing. Credentials (Authorization, API keys in headers or the query,
+   * cookies) show as [REDACTED].
    */
   logLevel?: LogLevel;
   /** Where log lines go (default console): any object with error, warn, info and debug methods. */
@@ -372,13 +374,16 @@ export class HttpClient {
     this.#timing = config.retryTiming;
     this.#idempotencyHeader = this.#options.idempotencyHeader ?? config.idempotencyHeader;
     if (this.#idempotencyHeader !== undefined) checkHeaderName(this.#idempotencyHeader, "idempotencyHeader");
-    this.#onValidationWarning = this.#options.onValidationWarning ?? warnOncePerMessage();
     const logEnv = config.logEnvVar;
-    this.#log = new ClientLog({
+    const log = new ClientLog({
       level: this.#options.logLevel,
       logger: this.#options.logger,
       ...(logEnv !== undefined ? { env: { name: logEnv, value: readEnv(logEnv) } } : {}),
     });
+    this.#log = log;
+    // The warning's message is masked already.
+    this.#onValidationWarning =
+      this.#options.onValidationWarning ?? warnOncePerMessage((line) => log.write("warn", [], line));
   }
 
   /** What a request would carry as credentials given these headers (see auth.ts). */
@@ -396,6 +401,8 @@ export class HttpClient {
     checkNumericOptions(options, "request");
     const validate = options.validate ?? this.#options.validate ?? true;
     if (op.validate && validate !== false) {
+      // The headers set by hand may hold credentials too (a token in defaultHeaders): masked as well.
+      const handSetSecrets = this.#credentials(this.#handSetHeaders(args, options)).secrets;
       const invalid = checkRequest(
         typeof op.validate === "function" ? await op.validate() : op.validate,
         {
@@ -405,11 +412,14 @@ export class HttpClient {
           bodyRequired: op.body?.required === true,
           args,
         },
-        // The headers set by hand may hold credentials too (a token in defaultHeaders): masked as well.
-        this.#credentials(this.#handSetHeaders(args, options)).secrets,
+        handSetSecrets,
       );
       if (invalid !== undefined) {
-        if (validate !== "warn") throw invalid;
+        if (validate !== "warn") {
+          // Its message names the method and path.
+          this.#log.write("error", handSetSecrets, `${invalid.message} (not sent)`);
+          throw invalid;
+        }
         this.#onValidationWarning(invalid);
       }
     }
@@ -425,101 +435,109 @@ export class HttpClient {
     const wait = this.#timing?.sleep ?? sleep;
     const log = new CallLog(this.#log, op.method, prepared.url, prepared.credentials, maxRetries);
 
-    for (let attempt = 0; ; attempt++) {
-      if (caller?.aborted) throw new APIUserAbortError();
-      const retryIf = (status?: number, headers?: Headers): boolean =>
-        shouldRetry({
-          method: op.method,
-          attempt,
-          maxRetries,
-          hasIdempotencyKey: prepared.hasIdempotencyKey,
-          status,
-          headers,
-        });
-      const pause = async (reason: string, headers?: Headers): Promise<void> => {
-        const delay = retryDelay(attempt, headers, this.#timing);
-        log.retrying(attempt, delay, reason);
-        try {
-          await wait(delay, caller);
-        } catch {
-          throw new APIUserAbortError();
-        }
-      };
-
-      const deadline = attemptSignal(caller, timeout);
-      let response: Response;
-      let body: Awaited<ReturnType<typeof readBody>> | undefined;
-      // A body handed over unread (a stream, binary, asResponse) stays abortable by the caller's signal
-      // after the attempt: its timer stops, the signal stays attached until the stream ends.
-      let handedOver = false;
-      const startedAt = Date.now();
-      log.sending(attempt, prepared.init.headers);
-      try {
-        response = await fetchFollowingRedirects({
-          url: prepared.url,
-          init: prepared.init,
-          signal: deadline.signal,
-          // Called as a plain function: browsers throw "Illegal invocation" for fetch with a foreign `this`.
-          fetch: (input, init) => fetchImpl(input, init),
-          apiOrigins: this.#origins,
-          credentials: prepared.credentials,
-          repeatable: isRepeatable(op.method, prepared.hasIdempotencyKey),
-        });
-        log.received(response, startedAt, requestIdFrom(response.headers));
-        if (response.ok && (wish?.raw || op.response?.kind === "binary" || op.response?.kind === "sse")) {
-          handedOver = true;
-        } else {
-          // The body is read under the same deadline: a server can stall after the headers too.
-          body = await readBody(response, op.method, maxBytes, op.response?.kind === "text" && response.ok);
-        }
-      } catch (error) {
+    try {
+      for (let attempt = 0; ; attempt++) {
         if (caller?.aborted) throw new APIUserAbortError();
-        // The client's own verdicts (a redirect refused, a body too large) are final: not retried.
-        if (error instanceof APIError) throw error;
-        const failure = deadline.timedOut()
-          ? new APIConnectionTimeoutError()
-          : new APIConnectionError({ cause: redactError(error, secrets) });
-        const reason = failure instanceof APIConnectionTimeoutError ? "timed out" : "failed to connect";
-        if (!retryIf()) {
-          log.gaveUp(attempt, reason);
-          throw failure;
-        }
-        await pause(reason);
-        continue;
-      } finally {
-        if (handedOver) deadline.stopTimer();
-        else deadline.done();
-      }
+        const retryIf = (status?: number, headers?: Headers): boolean =>
+          shouldRetry({
+            method: op.method,
+            attempt,
+            maxRetries,
+            hasIdempotencyKey: prepared.hasIdempotencyKey,
+            status,
+            headers,
+          });
+        const pause = async (reason: string, headers?: Headers): Promise<void> => {
+          const delay = retryDelay(attempt, headers, this.#timing);
+          log.retrying(attempt, delay, reason);
+          try {
+            await wait(delay, caller);
+          } catch {
+            throw new APIUserAbortError();
+          }
+        };
 
-      if (response.ok && body === undefined) {
-        return this.#handOver<T>(op, response, wish, { maxBytes, caller, release: deadline.done, secrets });
-      }
-      if (body === undefined) throw new Error("unreachable: an error response's body is always read");
-      if (response.ok) {
-        if (body.invalidJSON) {
-          throw new APIError(
-            response.status,
-            body.data,
-            response.headers,
-            `${response.status} invalid JSON in response body`,
-            { secrets },
+        const deadline = attemptSignal(caller, timeout);
+        let response: Response;
+        let body: Awaited<ReturnType<typeof readBody>> | undefined;
+        // A body handed over unread (a stream, binary, asResponse) stays abortable by the caller's signal
+        // after the attempt: its timer stops, the signal stays attached until the stream ends.
+        let handedOver = false;
+        const startedAt = Date.now();
+        log.sending(attempt, prepared.init.headers);
+        try {
+          response = await fetchFollowingRedirects({
+            url: prepared.url,
+            init: prepared.init,
+            signal: deadline.signal,
+            // Called as a plain function: browsers throw "Illegal invocation" for fetch with a foreign `this`.
+            fetch: (input, init) => fetchImpl(input, init),
+            apiOrigins: this.#origins,
+            credentials: prepared.credentials,
+            repeatable: isRepeatable(op.method, prepared.hasIdempotencyKey),
+          });
+          log.received(response, startedAt, requestIdFrom(response.headers));
+          if (response.ok && (wish?.raw || op.response?.kind === "binary" || op.response?.kind === "sse")) {
+            handedOver = true;
+          } else {
+            // The body is read under the same deadline: a server can stall after the headers too.
+            body = await readBody(response, op.method, maxBytes, op.response?.kind === "text" && response.ok);
+          }
+        } catch (error) {
+          if (caller?.aborted) throw new APIUserAbortError();
+          // The client's own verdicts (a redirect refused, a body too large) are final: not retried.
+          if (error instanceof APIError) throw error;
+          const failure = deadline.timedOut()
+            ? new APIConnectionTimeoutError()
+            : new APIConnectionError({ cause: redactError(error, secrets) });
+          const reason = failure instanceof APIConnectionTimeoutError ? "timed out" : "failed to connect";
+          if (!retryIf()) throw failure;
+          await pause(reason);
+          continue;
+        } finally {
+          if (handedOver) deadline.stopTimer();
+          else deadline.done();
+        }
+
+        if (response.ok && body === undefined) {
+          // Awaited here, so that a failure reading the body is logged as the call's failure too.
+          return await this.#handOver<T>(op, response, wish, {
+            maxBytes,
+            caller,
+            release: deadline.done,
+            secrets,
+          });
+        }
+        if (body === undefined) throw new Error("unreachable: an error response's body is always read");
+        if (response.ok) {
+          if (body.invalidJSON) {
+            throw new APIError(
+              response.status,
+              body.data,
+              response.headers,
+              `${response.status} invalid JSON in response body`,
+              { secrets },
+            );
+          }
+          return successResult<T>(response, body.data, secrets);
+        }
+        if (!retryIf(response.status, response.headers)) {
+          const parsedJSON =
+            body.invalidJSON === undefined &&
+            body.data !== undefined &&
+            isJSONType(response.headers.get("content-type") ?? "");
+          throw noteDocumented(
+            APIError.from(response.status, body.data, response.headers, secrets),
+            op,
+            parsedJSON,
           );
         }
-        return successResult<T>(response, body.data, secrets);
+        await pause(`got ${response.status}`, response.headers);
       }
-      if (!retryIf(response.status, response.headers)) {
-        log.gaveUp(attempt, `got ${response.status}`);
-        const parsedJSON =
-          body.invalidJSON === undefined &&
-          body.data !== undefined &&
-          isJSONType(response.headers.get("content-type") ?? "");
-        throw noteDocumented(
-          APIError.from(response.status, body.data, response.headers, secrets),
-          op,
-          parsedJSON,
-        );
-      }
-      await pause(`got ${response.status}`, response.headers);
+    } catch (error) {
+      // Every way a call fails for good passes here once: logged at error, then thrown as it was.
+      if (!(error instanceof APIUserAbortError)) log.failed(error);
+      throw error;
     }
   }
 
