@@ -83,10 +83,10 @@ export interface ClientOptions {
   idempotencyHeader?: string;
   /**
    * What the client logs (default "warn", or the `<API>_LOG` environment variable), each level adding to
-   * the one before: "error" each call that failed for good (its final error response after any retries,
-   * a connection failure or timeout, a request refused by validation); "warn" each retry and each request
-   * sent under `validate: "warn"`; "info" each response's status and time; "debug" each attempt's request
-   * and response headers; "off" nothing. Credentials (Authorization, API keys in headers or the query,
+   * the one before: "error" each call that failed for good on the API's or the network's side (a 5xx after
+   * any retries, a connection failure or timeout); "warn" each retry and each request sent under
+   * `validate: "warn"`; "info" each response's status and time, each call answered with a 4xx and each
+   * request refused by validation; "debug" each attempt's request and response headers; "off" nothing. Credentials (Authorization, API keys in headers or the query,
    * cookies) show as [REDACTED].
    */
   logLevel?: LogLevel;
@@ -415,8 +415,9 @@ export class HttpClient {
       );
       if (invalid !== undefined) {
         if (validate !== "warn") {
-          // Its message names the method and path.
-          this.#log.write("error", handSetSecrets, `${invalid.message} (not sent)`);
+          // Its message names the method and path. At info, as a 4xx answer is (log.ts): the caller is
+          // thrown it and decides.
+          this.#log.write("info", handSetSecrets, `${invalid.message} (not sent)`);
           throw invalid;
         }
         this.#onValidationWarning(invalid);
@@ -534,7 +535,7 @@ export class HttpClient {
         await pause(`got ${response.status}`, response.headers);
       }
     } catch (error) {
-      // Every way a call fails for good passes here once: logged at error, then thrown as it was.
+      // Every way a call fails for good passes here once: logged (log.ts picks the level), then thrown.
       if (!(error instanceof APIUserAbortError)) log.failed(error);
       throw error;
     }

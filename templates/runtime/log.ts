@@ -1,8 +1,9 @@
 // The client's log: what a call does on the wire, at the level the user chose (the `logLevel` option, else
 // the `<API>_LOG` environment variable, else "warn"), written to their logger (console by default). Each
-// level adds to the one before: "error" a call that failed for good (its final error response after any
-// retries, a connection failure or timeout, a request refused by validation); "warn" each retry and each
-// request sent under `validate: "warn"` despite its problems; "info" each response's status and time;
+// level adds to the one before: "error" a call that failed for good on the API's or the network's side
+// (a 5xx after any retries, a connection failure or timeout); "warn" each retry and each request sent
+// under `validate: "warn"` despite its problems; "info" each response's status and time, a call the API
+// answered with a 4xx and a request refused by validation (the caller is thrown both);
 // "debug" each attempt's request and response headers. Nothing it writes holds a credential: URLs and
 // headers are shown through the request's credential scope (auth.ts), credential parameters and headers
 // as "[REDACTED]", and every line is masked again for the credentials' spellings (redact.ts).
@@ -188,12 +189,20 @@ export class CallLog {
   }
 
   /**
-   * The call failed for good, at error: `error` is what the caller is thrown (its message already masked;
-   * masked again here). A call the caller aborted did not fail: the caller knows, nothing is written.
+   * The call failed for good: `error` is what the caller is thrown (its message already masked; masked
+   * again here). At error when the API or the network failed (a 5xx, a 4xx the client retried (429, 409,
+   * 408) and still got, a connection failure, a timeout, a body that could not be read); at info when
+   * the API answered the request as wrong (a 4xx not retried): that is an answer the caller handles (a
+   * 404 looked up, a 402 card declined), and printing each one by default would bury the failures that
+   * need someone's attention. A call the
+   * caller aborted did not fail: the caller knows, nothing is written.
    */
   failed(error: unknown): void {
     const after = this.#sent > 1 ? ` after ${this.#sent} attempts` : "";
     const message = error instanceof Error ? error.message : String(error);
-    this.#log.write("error", this.#scope.secrets, `${this.#call} failed${after}: ${message}`);
+    const status = (error as { status?: unknown } | null)?.status;
+    const answered = typeof status === "number" && status >= 400 && status < 500 && this.#sent <= 1;
+    const level = answered ? "info" : "error";
+    this.#log.write(level, this.#scope.secrets, `${this.#call} failed${after}: ${message}`);
   }
 }

@@ -122,7 +122,7 @@ describe("a generated client's log", () => {
     ]);
   });
 
-  it("at error: one line per call that failed for good, none for a success or a retry that worked, never the key", async () => {
+  it("at error: one line per call that failed on the API's or the network's side, none for a success, a retry that worked or an answer the caller handles", async () => {
     const { logger, lines } = recordingLogger();
     const options = { apiKey: KEY, logLevel: "error", logger, maxRetries: 1 };
     const client = new pkg.AssistantClient({ ...options, baseURL: server.url });
@@ -132,13 +132,18 @@ describe("a generated client's log", () => {
     await client.charges.create({ amount: 1 }, { idempotencyKey: "key-3" });
     expect(lines).toEqual([]);
 
-    // The final error response, not retried (401), with the server echoing the key in its message.
-    server.reply({ status: 401, body: { error: { message: `Invalid API key provided: ${KEY}` } } });
+    // An answer the caller handles (not retried): not an error of the API's.
+    server.reply({ status: 404, body: { error: { message: "No such charge" } } });
     await fails(client.charges.create({ amount: 1 }));
-    // After retrying.
+    // After retrying: a 5xx, and a 429 that did not go away.
     server.reply({ status: 500, body: {} }, { status: 500, body: {} });
     await fails(client.charges.create({ amount: 1 }, { idempotencyKey: "key-4" }));
-    // Refused by validation: nothing sent.
+    server.reply(
+      { status: 429, headers: { "retry-after-ms": "1" }, body: {} },
+      { status: 429, headers: { "retry-after-ms": "1" }, body: {} },
+    );
+    await fails(client.charges.create({ amount: 1 }, { idempotencyKey: "key-5" }));
+    // Refused by validation: nothing sent, the caller is thrown it.
     const before = server.requests.length;
     await fails(client.charges.create({ amount: 0 }));
     expect(server.requests.length).toBe(before);
@@ -154,10 +159,23 @@ describe("a generated client's log", () => {
     await fails(offline.charges.create({ amount: 1 }));
 
     expect(stable(lines).map((l) => l.replace(`127.0.0.1:${port}`, "OFFLINE"))).toEqual([
-      "error: POST SERVER/v1/charges failed: 401 Invalid API key provided: [REDACTED]",
       "error: POST SERVER/v1/charges failed after 2 attempts: 500 status code (no body)",
-      expect.stringMatching(/^error: Invalid request to POST \/v1\/charges: .*amount.* \(not sent\)$/),
+      "error: POST SERVER/v1/charges failed after 2 attempts: 429 status code (no body)",
       "error: POST http://OFFLINE/v1/charges failed: Connection error.",
+    ]);
+  });
+
+  it("at info: a call answered with a 4xx and a request refused by validation, never the key", async () => {
+    const { logger, lines } = recordingLogger();
+    const client = new pkg.AssistantClient({ apiKey: KEY, logLevel: "info", logger, baseURL: server.url });
+    // The server echoes the key in its message.
+    server.reply({ status: 401, body: { error: { message: `Invalid API key provided: ${KEY}` } } });
+    await expect(client.charges.create({ amount: 1 })).rejects.toThrow();
+    await expect(client.charges.create({ amount: 0 })).rejects.toThrow();
+    const failures = stable(lines).filter((l) => l.includes("failed") || l.includes("not sent"));
+    expect(failures).toEqual([
+      "info: POST SERVER/v1/charges failed: 401 Invalid API key provided: [REDACTED]",
+      expect.stringMatching(/^info: Invalid request to POST \/v1\/charges: .*amount.* \(not sent\)$/),
     ]);
     expect(lines.join("\n")).not.toContain(KEY);
   });
