@@ -4,14 +4,14 @@
 // defaultHeaders). The client's resources are lazy (runtime/lazy-resource.ts): it holds their method names
 // and loads a resource's module on its first call, so a page that calls one operation does not bundle them
 // all (class methods cannot be tree-shaken).
-import { Scope, StructureKind, VariableDeclarationKind, type StatementStructures } from "ts-morph";
+import type { ExportDeclarationStructure, ImportDeclarationStructure, StatementStructures } from "ts-morph";
 import type {
   CodegenModel,
   OperationModel,
   ResourceModel,
   SecuritySchemeModel,
 } from "../scripts/generate/model/codegen-model.ts";
-import { codeFile, type CodeFile } from "./code-file.ts";
+import { codeFile, Scope, StructureKind, VariableDeclarationKind, type CodeFile } from "./code-file.ts";
 import { docText, jsDoc } from "./js-doc.ts";
 import { operationModules, resourceModules } from "./module-names.ts";
 import {
@@ -68,8 +68,8 @@ export function renderResources(model: CodegenModel): CodeFile[] {
   rendered.push(
     codeFile(
       "src/resources.ts",
-      [...modules.values()].map((module) => ({
-        kind: StructureKind.ExportDeclaration as const,
+      [...modules.values()].map((module): ExportDeclarationStructure => ({
+        kind: StructureKind.ExportDeclaration,
         moduleSpecifier: `./resources/${module}.js`,
       })),
     ),
@@ -79,7 +79,7 @@ export function renderResources(model: CodegenModel): CodeFile[] {
 
 function resourceClass(resource: ResourceModel, files: Map<OperationModel, string>): StatementStructures {
   return {
-    kind: StructureKind.Class as const,
+    kind: StructureKind.Class,
     name: resource.className,
     isExported: true,
     properties: resource.children.map((c) => ({ name: c.property, type: c.className, isReadonly: true })),
@@ -171,17 +171,9 @@ export function renderClient(model: CodegenModel): CodeFile {
       moduleSpecifier: "./runtime/env.js",
       namedImports: ["readEnv", "credential"],
     },
-    ...(modules.size > 0
-      ? [
-          {
-            kind: StructureKind.ImportDeclaration as const,
-            moduleSpecifier: "./runtime/lazy-resource.js",
-            namedImports: ["lazyResource"],
-          },
-        ]
-      : []),
-    ...[...modules].map(([r, module]) => ({
-      kind: StructureKind.ImportDeclaration as const,
+    ...importOf("./runtime/lazy-resource.js", modules.size > 0 ? ["lazyResource"] : []),
+    ...[...modules].map(([r, module]): ImportDeclarationStructure => ({
+      kind: StructureKind.ImportDeclaration,
       // A whole-declaration type import: under verbatimModuleSyntax `import { type X }` keeps the module
       // as a side-effect import, and a bundler would then load every resource up front.
       isTypeOnly: true,
@@ -308,6 +300,9 @@ export function renderIndex(model: CodegenModel): CodeFile {
     { isTypeOnly: true, moduleSpecifier: "./types.js" },
     { isTypeOnly: true, moduleSpecifier: "./schema.js" },
     { moduleSpecifier: "./runtime/index.js" },
-  ].map((declaration) => ({ kind: StructureKind.ExportDeclaration as const, ...declaration }));
+  ].map((declaration): ExportDeclarationStructure => ({
+    kind: StructureKind.ExportDeclaration,
+    ...declaration,
+  }));
   return codeFile("src/index.ts", exports);
 }

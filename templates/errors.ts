@@ -2,9 +2,8 @@
 // `err instanceof StripeError` holds for an error response the spec documents (the runtime marks each as
 // it throws it) and types `body` as the union of the spec's error bodies, so `err.body.error.message`
 // compiles where the spec says so. Every spec string reaches the code through JSON.stringify.
-import { StructureKind } from "ts-morph";
 import type { CodegenModel } from "../scripts/generate/model/codegen-model.ts";
-import { codeFile, type CodeFile } from "./code-file.ts";
+import { codeFile, StructureKind, type CodeFile } from "./code-file.ts";
 import { docText } from "./js-doc.ts";
 import { importOf, responseBody } from "./operations.ts";
 

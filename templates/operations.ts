@@ -2,12 +2,7 @@
 // openapi-typescript's `paths`, so they are exactly the spec's types) and a tree-shakeable function that
 // calls it. Every spec string reaches the code through JSON.stringify; everything else is identifiers the
 // model chose.
-import {
-  StructureKind,
-  VariableDeclarationKind,
-  type ImportDeclarationStructure,
-  type StatementStructures,
-} from "ts-morph";
+import type { ImportDeclarationStructure, StatementStructures } from "ts-morph";
 import type {
   CodegenModel,
   OperationModel,
@@ -15,7 +10,7 @@ import type {
   ResourceModel,
   ResponseModel,
 } from "../scripts/generate/model/codegen-model.ts";
-import { codeFile, type CodeFile } from "./code-file.ts";
+import { codeFile, StructureKind, VariableDeclarationKind, type CodeFile } from "./code-file.ts";
 import { docText, jsDoc } from "./js-doc.ts";
 import { operationModules, validatorModules } from "./module-names.ts";
 import { typeAliasFile, type TypeAlias } from "./type-aliases.ts";
