@@ -1,8 +1,2 @@
-// Types of the generated validator module beside this file (see compile-schema.ts).
-interface CompiledSchema {
-  (data: unknown): boolean;
-  errors?:
-    { instancePath: string; keyword: string; message?: string; params?: Record<string, unknown> }[] | null;
-}
-declare const validate: CompiledSchema;
-export default validate;
+// Types of the generated validator module beside this file (see compile-schema.ts): the 3.1 module's.
+export { default } from "./openapi-3.1-schema.compiled.js";
