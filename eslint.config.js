@@ -13,7 +13,7 @@ export default tseslint.config(
       "generated/**",
       "test/fixtures/**",
       "dist/**",
-      "scripts/spec/openapi-3.1-schema.compiled.js",
+      "scripts/spec/openapi-3.*-schema.compiled.js",
     ],
   },
   js.configs.recommended,

@@ -4,19 +4,14 @@
 // defaultHeaders). The client's resources are lazy (runtime/lazy-resource.ts): it holds their method names
 // and loads a resource's module on its first call, so a page that calls one operation does not bundle them
 // all (class methods cannot be tree-shaken).
-import {
-  Scope,
-  StructureKind,
-  VariableDeclarationKind,
-  type Project,
-  type StatementStructures,
-} from "ts-morph";
+import type { ExportDeclarationStructure, ImportDeclarationStructure, StatementStructures } from "ts-morph";
 import type {
   CodegenModel,
   OperationModel,
   ResourceModel,
   SecuritySchemeModel,
 } from "../scripts/generate/model/codegen-model.ts";
+import { codeFile, Scope, StructureKind, VariableDeclarationKind, type CodeFile } from "./code-file.ts";
 import { docText, jsDoc } from "./js-doc.ts";
 import { operationModules, resourceModules } from "./module-names.ts";
 import {
@@ -44,9 +39,10 @@ function withDescendants(resource: ResourceModel): ResourceModel[] {
  * splitting fetches the names of a resource's methods when the page uses it, an operation's code when the
  * page calls it.
  */
-export function renderResources(model: CodegenModel, project: Project): void {
+export function renderResources(model: CodegenModel): CodeFile[] {
   const modules = resourceModules(model);
   const files = operationModules(model);
+  const rendered: CodeFile[] = [];
   for (const [root, module] of modules) {
     const resources = withDescendants(root);
     const operations = resourceOperations(root);
@@ -67,24 +63,23 @@ export function renderResources(model: CodegenModel, project: Project): void {
       ),
       ...resources.map((r) => resourceClass(r, files)),
     ];
-    // The whole file from one structure: ts-morph parses it once.
-    project.createSourceFile(`src/resources/${module}.ts`, { statements }, { overwrite: true });
+    rendered.push(codeFile(`src/resources/${module}.ts`, statements));
   }
-  project.createSourceFile(
-    "src/resources.ts",
-    {
-      statements: [...modules.values()].map((module) => ({
-        kind: StructureKind.ExportDeclaration as const,
+  rendered.push(
+    codeFile(
+      "src/resources.ts",
+      [...modules.values()].map((module): ExportDeclarationStructure => ({
+        kind: StructureKind.ExportDeclaration,
         moduleSpecifier: `./resources/${module}.js`,
       })),
-    },
-    { overwrite: true },
+    ),
   );
+  return rendered;
 }
 
 function resourceClass(resource: ResourceModel, files: Map<OperationModel, string>): StatementStructures {
   return {
-    kind: StructureKind.Class as const,
+    kind: StructureKind.Class,
     name: resource.className,
     isExported: true,
     properties: resource.children.map((c) => ({ name: c.property, type: c.className, isReadonly: true })),
@@ -156,12 +151,12 @@ function authEntry(scheme: SecuritySchemeModel): string {
   }
 }
 
-export function renderClient(model: CodegenModel, project: Project): void {
-  const file = project.createSourceFile("src/client.ts", "", { overwrite: true });
+export function renderClient(model: CodegenModel): CodeFile {
   const optionsName = `${model.clientClassName}Options`;
   const modules = resourceModules(model);
-  file.addImportDeclarations([
+  const statements: StatementStructures[] = [
     {
+      kind: StructureKind.ImportDeclaration,
       moduleSpecifier: "./runtime/client.js",
       namedImports: [
         "HttpClient",
@@ -171,19 +166,23 @@ export function renderClient(model: CodegenModel, project: Project): void {
         { name: "CredentialSource", isTypeOnly: true },
       ],
     },
-    { moduleSpecifier: "./runtime/env.js", namedImports: ["readEnv", "credential"] },
-    ...(modules.size > 0
-      ? [{ moduleSpecifier: "./runtime/lazy-resource.js", namedImports: ["lazyResource"] }]
-      : []),
-    ...[...modules].map(([r, module]) => ({
+    {
+      kind: StructureKind.ImportDeclaration,
+      moduleSpecifier: "./runtime/env.js",
+      namedImports: ["readEnv", "credential"],
+    },
+    ...importOf("./runtime/lazy-resource.js", modules.size > 0 ? ["lazyResource"] : []),
+    ...[...modules].map(([r, module]): ImportDeclarationStructure => ({
+      kind: StructureKind.ImportDeclaration,
       // A whole-declaration type import: under verbatimModuleSyntax `import { type X }` keeps the module
       // as a side-effect import, and a bundler would then load every resource up front.
       isTypeOnly: true,
       moduleSpecifier: `./resources/${module}.js`,
       namedImports: [r.className],
     })),
-  ]);
-  file.addInterface({
+  ];
+  statements.push({
+    kind: StructureKind.Interface,
     name: optionsName,
     isExported: true,
     extends: ["ClientOptions"],
@@ -195,12 +194,14 @@ export function renderClient(model: CodegenModel, project: Project): void {
     })),
   });
   const defaultServer = model.servers[0] ?? "";
-  file.addVariableStatement({
+  statements.push({
+    kind: StructureKind.VariableStatement,
     isExported: true,
     declarationKind: VariableDeclarationKind.Const,
     declarations: [{ name: "DEFAULT_BASE_URL", initializer: str(defaultServer) }],
   });
-  file.addVariableStatement({
+  statements.push({
+    kind: StructureKind.VariableStatement,
     declarationKind: VariableDeclarationKind.Const,
     docs: [
       "Every server the spec declares: with the base URL, the origins the client sends credentials to (a redirect elsewhere goes without them).",
@@ -211,7 +212,8 @@ export function renderClient(model: CodegenModel, project: Project): void {
   const credentialParameters = model.securitySchemes.flatMap((s) =>
     s.kind === "apiKey" ? [{ in: s.in ?? "header", name: s.name ?? "" }] : [],
   );
-  file.addVariableStatement({
+  statements.push({
+    kind: StructureKind.VariableStatement,
     declarationKind: VariableDeclarationKind.Const,
     docs: [
       "Every API-key parameter the spec declares: set by hand too, it is still treated as a credential.",
@@ -224,7 +226,8 @@ export function renderClient(model: CodegenModel, project: Project): void {
       },
     ],
   });
-  file.addVariableStatement({
+  statements.push({
+    kind: StructureKind.VariableStatement,
     declarationKind: VariableDeclarationKind.Const,
     docs: [
       "Per security scheme, the constructor option and environment variable that give its credential: a missing one is named in the MissingCredentialError.",
@@ -237,7 +240,8 @@ export function renderClient(model: CodegenModel, project: Project): void {
       },
     ],
   });
-  file.addClass({
+  statements.push({
+    kind: StructureKind.Class,
     name: model.clientClassName,
     isExported: true,
     docs: jsDoc({ summary: model.title, ...(model.description ? { description: model.description } : {}) }),
@@ -264,12 +268,16 @@ export function renderClient(model: CodegenModel, project: Project): void {
       },
     ],
   });
-  file.addExportAssignment({ isExportEquals: false, expression: model.clientClassName });
+  statements.push({
+    kind: StructureKind.ExportAssignment,
+    isExportEquals: false,
+    expression: model.clientClassName,
+  });
+  return codeFile("src/client.ts", statements);
 }
 
-export function renderIndex(model: CodegenModel, project: Project): void {
-  const file = project.createSourceFile("src/index.ts", "", { overwrite: true });
-  file.addExportDeclarations([
+export function renderIndex(model: CodegenModel): CodeFile {
+  const exports: StatementStructures[] = [
     {
       moduleSpecifier: "./client.js",
       namedExports: [
@@ -292,5 +300,9 @@ export function renderIndex(model: CodegenModel, project: Project): void {
     { isTypeOnly: true, moduleSpecifier: "./types.js" },
     { isTypeOnly: true, moduleSpecifier: "./schema.js" },
     { moduleSpecifier: "./runtime/index.js" },
-  ]);
+  ].map((declaration): ExportDeclarationStructure => ({
+    kind: StructureKind.ExportDeclaration,
+    ...declaration,
+  }));
+  return codeFile("src/index.ts", exports);
 }

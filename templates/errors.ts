@@ -2,8 +2,8 @@
 // `err instanceof StripeError` holds for an error response the spec documents (the runtime marks each as
 // it throws it) and types `body` as the union of the spec's error bodies, so `err.body.error.message`
 // compiles where the spec says so. Every spec string reaches the code through JSON.stringify.
-import { StructureKind, type Project } from "ts-morph";
 import type { CodegenModel } from "../scripts/generate/model/codegen-model.ts";
+import { codeFile, StructureKind, type CodeFile } from "./code-file.ts";
 import { docText } from "./js-doc.ts";
 import { importOf, responseBody } from "./operations.ts";
 
@@ -27,42 +27,38 @@ function errorBodyTypes(model: CodegenModel): string[] {
   return [...types].sort();
 }
 
-export function renderErrors(model: CodegenModel, project: Project): void {
+export function renderErrors(model: CodegenModel): CodeFile[] {
   const errorClass = model.errorClass;
-  if (errorClass === undefined) return;
+  if (errorClass === undefined) return [];
   const bodies = errorBodyTypes(model);
   const uses = (name: string) => bodies.some((b) => b.startsWith(`${name}[`));
-  project.createSourceFile(
-    "src/errors.ts",
-    {
-      statements: [
-        ...importOf(
-          "./schema.js",
-          [...(uses("components") ? ["components"] : []), ...(uses("paths") ? ["paths"] : [])],
-          true,
-        ),
-        ...importOf("./runtime/errors.js", ["DocumentedAPIError"]),
-        {
-          kind: StructureKind.TypeAlias,
-          name: errorClass.bodyType,
-          isExported: true,
-          type: bodies.join(" | "),
-          docs: [docText(`Every error body the spec documents, across its operations.`)],
-        },
-        {
-          kind: StructureKind.Class,
-          name: errorClass.className,
-          isExported: true,
-          isAbstract: true,
-          extends: `DocumentedAPIError<${errorClass.bodyType}>`,
-          docs: [
-            docText(
-              `An error response the spec documents, with a body, from any operation of this API: \`err instanceof ${errorClass.className}\` narrows a caught error to it, its \`body\` typed as ${errorClass.bodyType}. It is also an APIError and its status class (BadRequestError...). Per operation, the \`is...Error\` guards type the body by status.`,
-            ),
-          ],
-        },
-      ],
-    },
-    { overwrite: true },
-  );
+  return [
+    codeFile("src/errors.ts", [
+      ...importOf(
+        "./schema.js",
+        [...(uses("components") ? ["components"] : []), ...(uses("paths") ? ["paths"] : [])],
+        true,
+      ),
+      ...importOf("./runtime/errors.js", ["DocumentedAPIError"]),
+      {
+        kind: StructureKind.TypeAlias,
+        name: errorClass.bodyType,
+        isExported: true,
+        type: bodies.join(" | "),
+        docs: [docText(`Every error body the spec documents, across its operations.`)],
+      },
+      {
+        kind: StructureKind.Class,
+        name: errorClass.className,
+        isExported: true,
+        isAbstract: true,
+        extends: `DocumentedAPIError<${errorClass.bodyType}>`,
+        docs: [
+          docText(
+            `An error response the spec documents, with a body, from any operation of this API: \`err instanceof ${errorClass.className}\` narrows a caught error to it, its \`body\` typed as ${errorClass.bodyType}. It is also an APIError and its status class (BadRequestError...). Per operation, the \`is...Error\` guards type the body by status.`,
+          ),
+        ],
+      },
+    ]),
+  ];
 }

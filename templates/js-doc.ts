@@ -2,7 +2,8 @@
 // becomes its markdown form (scripts/lib/html-to-markdown.ts). A description may hold "*/", which would
 // end the comment early and turn the rest into code: it is broken up, as are line separators that some
 // tools treat as line ends.
-import { StructureKind, type JSDocStructure } from "ts-morph";
+import type { JSDocStructure } from "ts-morph";
+import { StructureKind } from "./code-file.ts";
 import { htmlToMarkdown } from "../scripts/lib/html-to-markdown.ts";
 
 export function docText(text: string): string {

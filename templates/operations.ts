@@ -2,13 +2,7 @@
 // openapi-typescript's `paths`, so they are exactly the spec's types) and a tree-shakeable function that
 // calls it. Every spec string reaches the code through JSON.stringify; everything else is identifiers the
 // model chose.
-import {
-  StructureKind,
-  VariableDeclarationKind,
-  type ImportDeclarationStructure,
-  type Project,
-  type StatementStructures,
-} from "ts-morph";
+import type { ImportDeclarationStructure, StatementStructures } from "ts-morph";
 import type {
   CodegenModel,
   OperationModel,
@@ -16,6 +10,7 @@ import type {
   ResourceModel,
   ResponseModel,
 } from "../scripts/generate/model/codegen-model.ts";
+import { codeFile, StructureKind, VariableDeclarationKind, type CodeFile } from "./code-file.ts";
 import { docText, jsDoc } from "./js-doc.ts";
 import { operationModules, validatorModules } from "./module-names.ts";
 import { typeAliasFile, type TypeAlias } from "./type-aliases.ts";
@@ -299,14 +294,16 @@ export function renderOperationTypes(model: CodegenModel): string {
  * classes load an operation's module on its first call: bundlers with code splitting share code between
  * chunks file by file (esbuild at least), so a file of several operations would load them together.
  */
-export function renderOperations(model: CodegenModel, project: Project): void {
+export function renderOperations(model: CodegenModel): CodeFile[] {
+  const files: CodeFile[] = [];
   const reexports: StatementStructures[] = [];
   const validators = validatorModules(model);
   for (const [op, file] of operationModules(model)) {
-    renderOperationFile(project, op, validators.get(op), `src/operations/${file}.ts`);
+    files.push(renderOperationFile(op, validators.get(op), `src/operations/${file}.ts`));
     reexports.push({ kind: StructureKind.ExportDeclaration, moduleSpecifier: `./operations/${file}.js` });
   }
-  project.createSourceFile("src/operations.ts", { statements: reexports }, { overwrite: true });
+  files.push(codeFile("src/operations.ts", reexports));
+  return files;
 }
 
 /**
@@ -314,9 +311,9 @@ export function renderOperations(model: CodegenModel, project: Project): void {
  * operations' modules and know an operation by its method and path, so that importing a guard from the
  * package root loads no operation's code.
  */
-export function renderErrorGuards(model: CodegenModel, project: Project): boolean {
+export function renderErrorGuards(model: CodegenModel): CodeFile[] {
   const guarded = model.operations.filter((op) => op.errorGuard !== undefined && op.errorType !== undefined);
-  if (guarded.length === 0) return false;
+  if (guarded.length === 0) return [];
   const statements: StatementStructures[] = [
     ...importOf(
       "./types.js",
@@ -342,8 +339,7 @@ export function renderErrorGuards(model: CodegenModel, project: Project): boolea
       ],
     });
   }
-  project.createSourceFile("src/error-guards.ts", { statements }, { overwrite: true });
-  return true;
+  return [codeFile("src/error-guards.ts", statements)];
 }
 
 /** The operations of a resource and of every resource under it. */
@@ -351,14 +347,7 @@ export function resourceOperations(resource: ResourceModel): OperationModel[] {
   return [...resource.operations, ...resource.children.flatMap(resourceOperations)];
 }
 
-// Each code file is created from one structure: ts-morph prints it and parses it once. Adding statements
-// to an existing file re-parses it on every call (quadratic: 20 s on Stripe's 400 operations one by one).
-function renderOperationFile(
-  project: Project,
-  op: OperationModel,
-  validators: string | undefined,
-  path: string,
-): void {
+function renderOperationFile(op: OperationModel, validators: string | undefined, path: string): CodeFile {
   const up = "../";
   const operations = [op];
   const statements: StatementStructures[] = [
@@ -442,5 +431,5 @@ function renderOperationFile(
           ]),
     ],
   });
-  project.createSourceFile(path, { statements }, { overwrite: true });
+  return codeFile(path, statements);
 }

@@ -1,13 +1,12 @@
 // Renders a whole generated package in memory: the model is built once, the templates (which read nothing
-// but the model) fill one in-memory ts-morph project (type-only files are printed directly), prettier
-// formats the package unless it is huge, and the runtime is copied verbatim.
+// but the model) print their files from ts-morph structures (type-only files are printed directly),
+// prettier formats the package unless it is huge, and the runtime is copied verbatim.
 // Nothing touches the disk here; write-package.ts writes the result (with its manifest, package-manifest.ts)
 // in one atomic swap.
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { format } from "prettier";
-import { IndentationText, Project, QuoteKind } from "ts-morph";
 import { renderClient, renderIndex, renderResources } from "../../templates/client.ts";
+import type { CodeFile } from "../../templates/code-file.ts";
 import { renderErrors } from "../../templates/errors.ts";
 import { fileHeader } from "../../templates/file-header.ts";
 import { renderErrorGuards, renderOperations, renderOperationTypes } from "../../templates/operations.ts";
@@ -83,35 +82,28 @@ export async function renderPackage(input: RenderInput): Promise<RenderedPackage
   const model = buildModel({ ...spec, reservedExports: await runtimeExports() });
   // Set here, beside the spec's model: it comes from api.yaml, not from the spec.
   if (idempotencyHeader !== undefined) model.idempotencyHeader = idempotencyHeader;
-  const project = new Project({
-    useInMemoryFileSystem: true,
-    skipAddingFilesFromTsConfig: true,
-    // The style prettier gives the smaller files, so unformatted large files look the same bar line width.
-    manipulationSettings: { indentationText: IndentationText.TwoSpaces, quoteKind: QuoteKind.Double },
-  });
-  renderOperations(model, project);
-  renderErrorGuards(model, project);
-  renderResources(model, project);
-  renderClient(model, project);
-  renderErrors(model, project);
-  renderIndex(model, project);
-  const printed = [
-    ...project.getSourceFiles().map((file) => ({
-      path: file.getFilePath().replace(/^\//, ""),
-      text: file.getFullText(),
-    })),
+  const printed: CodeFile[] = [
+    ...renderOperations(model),
+    ...renderErrorGuards(model),
+    ...renderResources(model),
+    renderClient(model),
+    ...renderErrors(model),
+    renderIndex(model),
     { path: "src/types.ts", text: renderOperationTypes(model) },
     { path: "src/schema.ts", text: renderSchemaAliases(model) },
   ];
   const validators = renderValidators(model);
   printed.push(...validators.files);
-  const usePrettier = printed.every((f) => f.text.length <= PRETTIER_MAX_BYTES);
+  // prettier is loaded only when it formats: a huge package skips it, and its import.
+  const format = printed.every((f) => f.text.length <= PRETTIER_MAX_BYTES)
+    ? (await import("prettier")).format
+    : undefined;
   const sources = await Promise.all(
     printed.map(async (f) => ({
       path: f.path,
       content:
         fileHeader(model) +
-        (usePrettier ? await format(f.text, { parser: "typescript", printWidth: 110 }) : f.text),
+        (format ? await format(f.text, { parser: "typescript", printWidth: 110 }) : f.text),
     })),
   );
   const files = [

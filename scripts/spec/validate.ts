@@ -1,7 +1,7 @@
 // Validation against the official OpenAPI schema of the version the file declares (3.0 files against 3.0's,
 // 3.1 against 3.1's), after bundling so that content from other files is checked too.
-import { Validator } from "@seriousme/openapi-schema-validator";
 import { UserError } from "../lib/errors.ts";
+import compiled30 from "./openapi-3.0-schema.compiled.js";
 import compiled31 from "./openapi-3.1-schema.compiled.js";
 import type { Obj } from "./pointer.ts";
 import type { Dialect } from "./version.ts";
@@ -14,25 +14,19 @@ interface AjvError {
 }
 type CompiledSchema = ((data: unknown) => boolean) & { errors?: AjvError[] | null };
 
-// Compiling an OpenAPI meta-schema costs ~300 ms, far more than validating even a big spec: 3.1's (every
-// scraped spec's) is compiled ahead of time (compile-schema.ts), 3.0's once per process. We call the compiled schema directly rather than `validate()`: that one then
-// re-checks every $ref on a structuredClone of the whole document (~0.5 s on a 5 MB spec), and it reads
-// "$ref" keys inside example values as refs too. The bundler already checks refs, with their pointers.
-let validator: Validator | undefined;
-function compiled(dialect: Dialect): CompiledSchema {
-  if (dialect === "3.1") return compiled31;
-  validator ??= new Validator();
-  return (validator as unknown as { getAjvValidator(version: string): CompiledSchema }).getAjvValidator(
-    dialect,
-  );
-}
+// Compiling an OpenAPI meta-schema costs ~300 ms, far more than validating even a big spec: both are
+// compiled ahead of time (compile-schema.ts). We call the compiled schema directly, as the validator
+// package's `validate()` would, but not that function: it then re-checks every $ref on a structuredClone
+// of the whole document (~0.5 s on a 5 MB spec), and it reads "$ref" keys inside example values as refs
+// too. The bundler already checks refs, with their pointers.
+const COMPILED: Record<Dialect, CompiledSchema> = { "3.0": compiled30, "3.1": compiled31 };
 
 /** How many problems an error message lists. */
 const SHOWN = 3;
 
 /** What makes `doc` fail the official schema of `dialect` (none when it passes); `doc` is not changed. */
 export function schemaProblems(doc: Obj, dialect: Dialect): { pointer: string; message: string }[] {
-  const check = compiled(dialect);
+  const check = COMPILED[dialect];
   return check(doc) ? [] : summarize(check.errors ?? []);
 }
 

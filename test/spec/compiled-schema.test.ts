@@ -1,27 +1,48 @@
-// The OpenAPI 3.1 schema is compiled ahead of time (scripts/spec/compile-schema.ts): the committed module
-// must be what the builder makes today, check what the run-time validator checks, and be what
-// schemaProblems uses for 3.1 (no run pays the ~0.35 s compile).
+// The OpenAPI 3.0 and 3.1 schemas are compiled ahead of time (scripts/spec/compile-schema.ts): each
+// committed module must be what the builder makes today, check what the run-time validator checks, and be
+// what schemaProblems uses (no run pays the ~0.35 s compile, nor loads ajv's compiler).
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { gunzipSync } from "node:zlib";
 import { Validator } from "@seriousme/openapi-schema-validator";
 import { parse } from "yaml";
 import { describe, expect, it, vi } from "vitest";
-import { COMPILED_SCHEMA_FILE, compiledSchemaSource } from "../../scripts/spec/compile-schema.ts";
+import { compiledSchemaFile, compiledSchemaSource, DIALECTS } from "../../scripts/spec/compile-schema.ts";
+import compiled30 from "../../scripts/spec/openapi-3.0-schema.compiled.js";
 import compiled31 from "../../scripts/spec/openapi-3.1-schema.compiled.js";
+import type { Dialect } from "../../scripts/spec/version.ts";
 
-const specsDir = join(import.meta.dirname, "..", "..", "specs");
+const ROOT = join(import.meta.dirname, "..", "..");
+const specsDir = join(ROOT, "specs");
+const fixtures = join(ROOT, "test", "fixtures", "specs");
+const COMPILED = { "3.0": compiled30, "3.1": compiled31 };
 
-/** The committed scraper outputs, and copies of each broken in one place the schema forbids. */
-function documents(): { name: string; doc: Record<string, unknown> }[] {
-  const out: { name: string; doc: Record<string, unknown> }[] = [];
-  for (const api of readdirSync(specsDir)) {
-    let text: string;
+/** 3.1: the committed scraper outputs; 3.0: the 3.0 fixtures (a schema zoo, a trimmed real Stripe spec). */
+function sources(dialect: Dialect): { name: string; text: string }[] {
+  if (dialect === "3.0") {
+    return [
+      { name: "schema-zoo-30", text: readFileSync(join(fixtures, "schema-zoo-30.yaml"), "utf8") },
+      {
+        name: "stripe identity",
+        text: gunzipSync(readFileSync(join(fixtures, "stripe-1.3.17-identity.json.gz"))).toString("utf8"),
+      },
+    ];
+  }
+  return readdirSync(specsDir).flatMap((api) => {
     try {
-      text = readFileSync(join(specsDir, api, "openapi.yaml"), "utf8");
+      return [{ name: api, text: readFileSync(join(specsDir, api, "openapi.yaml"), "utf8") }];
     } catch {
-      continue;
+      return [];
     }
+  });
+}
+
+/** Documents of `dialect`, and copies of each broken in one place the schema forbids. */
+function documents(dialect: Dialect): { name: string; doc: Record<string, unknown> }[] {
+  const out: { name: string; doc: Record<string, unknown> }[] = [];
+  for (const { name: api, text } of sources(dialect)) {
     const doc = parse(text) as Record<string, unknown>;
+    expect(String(doc.openapi).startsWith(dialect)).toBe(true);
     out.push({ name: api, doc });
     // Loose on purpose: each break writes where the schema forbids it.
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -48,36 +69,40 @@ function documents(): { name: string; doc: Record<string, unknown> }[] {
   return out;
 }
 
-describe("the precompiled OpenAPI 3.1 schema", () => {
+describe.each(DIALECTS)("the precompiled OpenAPI %s schema", (dialect) => {
   it("is what compile-schema.ts builds from the installed schema and ajv (rebuild it when this fails)", () => {
-    expect(readFileSync(COMPILED_SCHEMA_FILE, "utf8") === compiledSchemaSource()).toBe(true);
+    expect(readFileSync(compiledSchemaFile(dialect), "utf8") === compiledSchemaSource(dialect)).toBe(true);
   });
 
   it("accepts and refuses what the run-time validator does, with the same errors", () => {
+    const compiled = COMPILED[dialect];
     const runtime = (
       new Validator() as unknown as {
-        getAjvValidator(v: string): typeof compiled31;
+        getAjvValidator(v: string): typeof compiled;
       }
-    ).getAjvValidator("3.1");
-    const docs = documents();
+    ).getAjvValidator(dialect);
+    const docs = documents(dialect);
     expect(docs.length).toBeGreaterThan(10);
+    let accepted = 0;
     let refused = 0;
     for (const { name, doc } of docs) {
-      const ours = compiled31(doc);
+      const ours = compiled(doc);
       const theirs = runtime(doc);
-      expect({ name, valid: ours, errors: compiled31.errors ?? null }).toEqual({
+      expect({ name, valid: ours, errors: compiled.errors ?? null }).toEqual({
         name,
         valid: theirs,
         errors: runtime.errors ?? null,
       });
-      if (!ours) refused++;
+      if (ours) accepted++;
+      else refused++;
     }
+    expect(accepted).toBeGreaterThan(1);
     expect(refused).toBeGreaterThan(5);
   });
 });
 
 describe("schemaProblems", () => {
-  it("checks a 3.1 document without compiling the schema at run time", async () => {
+  it.each(DIALECTS)("checks a %s document without compiling the schema at run time", async (dialect) => {
     vi.resetModules();
     vi.doMock("@seriousme/openapi-schema-validator", () => ({
       Validator: class {
@@ -88,8 +113,8 @@ describe("schemaProblems", () => {
     }));
     try {
       const { schemaProblems } = await import("../../scripts/spec/validate.ts");
-      const doc = { openapi: "3.1.0", info: { title: "T", version: 1 }, paths: {} };
-      expect(schemaProblems(doc, "3.1")).toEqual([{ pointer: "/info/version", message: "must be string" }]);
+      const doc = { openapi: `${dialect}.0`, info: { title: "T", version: 1 }, paths: {} };
+      expect(schemaProblems(doc, dialect)).toEqual([{ pointer: "/info/version", message: "must be string" }]);
     } finally {
       vi.doUnmock("@seriousme/openapi-schema-validator");
       vi.resetModules();
