@@ -2,7 +2,7 @@
 // on failure the runtime reports the best-matching branch only), OpenAPI's discriminator (checks only the
 // branch the tag names), not, and if/then/else.
 import type { Compiler, FunctionScope, Place } from "./compiler.ts";
-import { findBranchKinds, findImpliedTag } from "./branch-hints.ts";
+import { exclusiveBranchKinds, findBranchKinds, findImpliedTag, kindCondition } from "./branch-hints.ts";
 import { isSchema, isSchemaObject, ownValue, type SchemaObject } from "./keywords.ts";
 import { lit } from "./literal.ts";
 import { messages } from "./messages.ts";
@@ -84,9 +84,23 @@ function emitChoice(
     tag ? lit(messages.enum(tag.values)) : "null",
   ].join(", ");
   const helper = c.module.helper(keyword === "anyOf" ? "anyOfErrors" : "oneOfErrors");
-  const report = `${helper}(st, ${place.pointer.code()}, ${v}, [${fns.join(", ")}], ${hints})`;
+  const report = `${helper}(st, ${place.pointer.code()}, ${v}, ${c.module.functionList(fns)}, ${hints})`;
   const onFailure = `if (st === null) return false;\nok = false;\nif (${report}) return false;`;
   const code: string[] = [];
+  // Branches that each take other kinds of value: the value's kind picks the one that can pass, and the
+  // anyOf (or oneOf) is that branch, checked once with the state (its errors are the ones to report).
+  const exclusive = place.ev === null ? exclusiveBranchKinds(c, branches, info) : undefined;
+  if (exclusive) {
+    exclusive.forEach((mask, i) => {
+      if (mask === 0) return;
+      code.push(`${code.length === 0 ? "if" : "} else if"} (${kindCondition(mask, v)}) {`);
+      code.push(c.call(fns[i] as string, place, scope));
+    });
+    if (code.length > 0) {
+      code.push(`} else {\n${onFailure}\n}`);
+      return lines(code);
+    }
+  }
   if (keyword === "anyOf") {
     if (place.ev === null) {
       const any = fns.map((fn) => `${fn}(${v}, null, null)`).join(" || ");

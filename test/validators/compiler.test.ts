@@ -92,7 +92,8 @@ describe("error pointers and wire names", () => {
       entries: [{ name: "validateCustomer", schema: { $ref: "#/components/schemas/Customer" }, form: true }],
     });
     const errors = errorsOf((validators.validateCustomer as Validator)({ addresses: [{}, { "a/b~c": 1 }] }));
-    expect(errors).toEqual([
+    // As a caller serializes them (a form error's wire name is a getter, written by toJSON).
+    expect(JSON.parse(JSON.stringify(errors))).toEqual([
       {
         pointer: "/addresses/1/a~1b~0c",
         keyword: "type",
@@ -100,6 +101,27 @@ describe("error pointers and wire names", () => {
         wireName: "addresses[1][a/b~c]",
       },
     ]);
+  });
+
+  it("works a form error's wire name out when read, and writes it in JSON", async () => {
+    const validate = await validatorFor(sessionBody, { form: true });
+    const [error] = errorsOf(validate({ type: "document", options: { document: { allowed_types: ["x"] } } }));
+    expect(error?.wireName).toBe("options[document][allowed_types][0]");
+    // Read from the pointer, so a caller that re-roots the pointer gets the matching name.
+    if (error) error.pointer = "/body/a";
+    expect(error?.wireName).toBe("body[a]");
+    expect(JSON.stringify(error)).toBe(
+      '{"pointer":"/body/a","keyword":"enum","message":"must be one of: \\"driving_license\\", \\"id_card\\", \\"passport\\"","wireName":"body[a]"}',
+    );
+    // JSON bodies have no wire name, as a plain undefined property.
+    const json = await validatorFor(sessionBody);
+    const [jsonError] = errorsOf(json({ type: "document", options: { document: { allowed_types: ["x"] } } }));
+    expect(jsonError).toEqual({
+      pointer: "/options/document/allowed_types/0",
+      keyword: "enum",
+      message: 'must be one of: "driving_license", "id_card", "passport"',
+      wireName: undefined,
+    });
   });
 
   it("treats an undefined property as absent, as JSON and form encoding do", async () => {
@@ -320,6 +342,67 @@ describe("error cap and no echo of input", () => {
     for (let i = 0; i < 200_000; i++) deep = [deep];
     expect(errorsOf(validate(deep))).toEqual([
       { pointer: "", keyword: "depth", message: "is nested too deeply to validate", wireName: undefined },
+    ]);
+    // The next call starts clean: nothing of the overflowed one is left in its errors.
+    expect(errorsOf(validate([[1]]))).toEqual([
+      { pointer: "/0/0", keyword: "type", message: "must be an array", wireName: undefined },
+    ]);
+  });
+});
+
+describe("one pass over an invalid value", () => {
+  /** The session body with its `allowed_types` behind a getter counting reads. */
+  function countedSession(allowedTypes: unknown): { value: unknown; reads: () => number } {
+    let reads = 0;
+    const document = {
+      get allowed_types() {
+        reads++;
+        return allowedTypes;
+      },
+    };
+    return { value: { type: "document", options: { document } }, reads: () => reads };
+  }
+
+  it("reads each value once, also inside the anyOf branch the value's kind picks", async () => {
+    const validate = await validatorFor(sessionBody);
+    const invalid = countedSession(["passport", "bogus"]);
+    expect(errorsOf(validate(invalid.value)).map((e) => [e.pointer, e.keyword])).toEqual([
+      ["/options/document/allowed_types/1", "enum"],
+    ]);
+    expect(invalid.reads()).toBe(1);
+    const valid = countedSession(["passport"]);
+    expect(validate(valid.value).ok).toBe(true);
+    expect(valid.reads()).toBe(1);
+  });
+
+  it("gives a validator called from a getter of the value it checks its own errors", async () => {
+    const validate = await validatorFor(sessionBody);
+    let inner: ReturnType<Validator> | undefined;
+    const value = {
+      get type() {
+        inner = validate({ type: "other" });
+        return "passport";
+      },
+      expand: [1],
+    };
+    expect(errorsOf(validate(value)).map((e) => e.pointer)).toEqual(["/expand/0", "/type"]);
+    expect(errorsOf(inner as ReturnType<Validator>).map((e) => e.pointer)).toEqual(["/type"]);
+    expect(errorsOf(validate({ type: "x" })).map((e) => e.pointer)).toEqual(["/type"]);
+  });
+
+  it("rethrows what a getter throws and stays usable", async () => {
+    const validate = await validatorFor(sessionBody, { form: true });
+    const failure = new Error("getter failed");
+    const value = {
+      expand: [1],
+      get type(): string {
+        throw failure;
+      },
+    };
+    expect(() => validate(value)).toThrow(failure);
+    expect(validate({ type: "document" }).ok).toBe(true);
+    expect(errorsOf(validate({ type: "document", metadata: 1 })).map((e) => e.wireName)).toEqual([
+      "metadata",
     ]);
   });
 });
