@@ -50,8 +50,21 @@ export interface ValidationState {
 /** The signature of every generated check function. */
 export type Check = (value: unknown, state: ValidationState | null, ev: Evaluated | null) => boolean;
 
+/**
+ * The errors of a state that has none. Never pushed to: the first error replaces it with a one-item array
+ * (see addError), so a state starts and is handed back for reuse with no allocation. Frozen, so a push
+ * by mistake throws rather than leaking errors into every later validation.
+ */
+const NO_ERRORS: ValidationError[] = Object.freeze([]) as unknown as ValidationError[];
+
 function newState(max: number, form: boolean): ValidationState {
-  return { errors: [], max, form };
+  return { errors: NO_ERRORS, max, form };
+}
+
+/** Adds an error to a state (below its cap: the caller checks). */
+function addError(state: ValidationState, error: ValidationError): void {
+  if (state.errors.length === 0) state.errors = [error];
+  else state.errors.push(error);
 }
 
 /**
@@ -74,7 +87,7 @@ export function startValidation(options: ValidateOptions | undefined, form: bool
 
 /** Hands a state back for reuse, empty. */
 function release(state: ValidationState): void {
-  if (state.errors.length > 0) state.errors = [];
+  state.errors = NO_ERRORS;
   idleState = state;
 }
 
@@ -87,54 +100,53 @@ export function valid<T>(state: ValidationState, value: unknown): { ok: true; va
 /** The answer of a validator whose check failed: the errors it collected. */
 export function invalid(state: ValidationState): { ok: false; errors: ValidationError[] } {
   const errors = state.errors;
+  release(state);
   // A failed check always reports an error; keep the promise even if one did not.
-  if (errors.length === 0) errors.push(newError(state, "", "schema", "is not valid"));
-  state.errors = [];
-  idleState = state;
+  if (errors.length === 0) return { ok: false, errors: [newError(state, "", "schema", "is not valid")] };
   return { ok: false, errors };
 }
 
 /**
- * An error of a form body. Its wire name is worked out from the pointer when read: building it for every
- * error took longer than the whole check (about 150 ns against 70 for one error three levels deep), and
- * most callers read only the pointer or the message. A getter is not an own property: `{ ...error }`
- * leaves it out, so JSON.stringify is given it through toJSON.
+ * An error as validators make them: one class for every body, so the code handling errors sees one object
+ * shape. The wire name of a form body's error is worked out from the pointer when read: building it for
+ * every error took longer than the whole check (about 150 ns against 70 for one error three levels
+ * deep), and most callers read only the pointer or the message. A getter is not an own property:
+ * `{ ...error }` leaves it out, so JSON.stringify is given it through toJSON.
  */
-class FormValidationError implements ValidationError {
+class Issue implements ValidationError {
+  readonly #form: boolean;
+
   constructor(
     public pointer: string,
     public keyword: string,
     public message: string,
-  ) {}
-
-  get wireName(): string {
-    return wireName(this.pointer);
+    form: boolean,
+  ) {
+    this.#form = form;
   }
 
-  toJSON(): Required<ValidationError> {
+  get wireName(): string | undefined {
+    return this.#form ? wireName(this.pointer) : undefined;
+  }
+
+  toJSON(): ValidationError {
     return { pointer: this.pointer, keyword: this.keyword, message: this.message, wireName: this.wireName };
   }
 }
 
-/**
- * Every error of a value that is not a form body has the same four fields from the start (wireName
- * undefined): one object shape, and no property added later (which would cost a new backing store).
- */
 function newError(
   state: ValidationState | null,
   pointer: string,
   keyword: string,
   message: string,
 ): ValidationError {
-  if (state !== null && state.form) return new FormValidationError(pointer, keyword, message);
-  return { pointer, keyword, message, wireName: undefined };
+  return new Issue(pointer, keyword, message, state !== null && state.form);
 }
 
 /** Records an error; true when the cap is reached (the caller then stops). */
 export function report(state: ValidationState, pointer: string, keyword: string, message: string): boolean {
-  const errors = state.errors;
-  if (errors.length < state.max) errors.push(newError(state, pointer, keyword, message));
-  return errors.length >= state.max;
+  if (state.errors.length < state.max) addError(state, newError(state, pointer, keyword, message));
+  return state.errors.length >= state.max;
 }
 
 /** Prefixes the pointers of errors[from..] with the path to the checked value; true at the cap. */
@@ -151,7 +163,7 @@ export function prefixErrors(state: ValidationState, from: number, prefix: strin
 function reportAll(state: ValidationState, errors: readonly ValidationError[], prefix: string): boolean {
   for (const error of errors) {
     if (state.errors.length >= state.max) break;
-    state.errors.push(newError(state, prefix + error.pointer, error.keyword, error.message));
+    addError(state, newError(state, prefix + error.pointer, error.keyword, error.message));
   }
   return state.errors.length >= state.max;
 }

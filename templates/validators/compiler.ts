@@ -292,7 +292,7 @@ export class Compiler {
     return outer.ev.nullable ? `if (${parent} !== null) {\n${body}\n}` : body;
   }
 
-  /** Statements recording one failure: return false on the fast pass or at the cap, else go on. */
+  /** Statements recording one failure: return false on a yes/no try or at the cap, else go on. */
   fail(pointer: PointerExpr, keyword: string, message: string): string {
     return this.failWith(pointer, keyword, lit(message));
   }

@@ -1,6 +1,7 @@
-// In-place applicators: allOf (inlined), anyOf / oneOf (each branch a function, tried on the fast pass;
-// on failure the runtime reports the best-matching branch only), OpenAPI's discriminator (checks only the
-// branch the tag names), not, and if/then/else.
+// In-place applicators: allOf (inlined), anyOf / oneOf (each branch a function, tried yes/no; on failure
+// the runtime reports the best-matching branch only; branches taking different kinds of value are picked
+// by the value's kind and checked once), OpenAPI's discriminator (checks only the branch the tag names),
+// not, and if/then/else.
 import type { Compiler, FunctionScope, Place } from "./compiler.ts";
 import { exclusiveBranchKinds, findBranchKinds, findImpliedTag, kindCondition } from "./branch-hints.ts";
 import { isSchema, isSchemaObject, ownValue, type SchemaObject } from "./keywords.ts";
