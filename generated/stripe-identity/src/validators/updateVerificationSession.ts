@@ -5,11 +5,13 @@ import type { paths } from "../schema.js";
 import {
   anyOfErrors,
   codePointLength,
-  collectErrors,
+  invalid,
   pointerSegment,
   prefixErrors,
   report,
   stackOverflow,
+  startValidation,
+  valid,
   type Evaluated,
   type ValidateOptions,
   type ValidationResult,
@@ -20,6 +22,7 @@ const has = Object.prototype.hasOwnProperty;
 const objectProto = Object.prototype as Record<string, unknown>;
 const protoOf = Object.getPrototypeOf;
 const value0 = /* @__PURE__ */ JSON.parse("[64,1]");
+const branches1 = [s4, s5];
 
 /** Checks the path arguments of POST /v1/identity/verification_sessions/{session} against the spec; never throws on any input. */
 export function validateUpdateVerificationSessionPath(
@@ -28,18 +31,16 @@ export function validateUpdateVerificationSessionPath(
 ): ValidationResult<
   NonNullable<paths["/v1/identity/verification_sessions/{session}"]["post"]["parameters"]["path"]>
 > {
+  const st = startValidation(options, false);
   try {
-    if (s0(value, null, null))
-      return {
-        ok: true,
-        value: value as NonNullable<
-          paths["/v1/identity/verification_sessions/{session}"]["post"]["parameters"]["path"]
-        >,
-      };
+    if (s0(value, st, null))
+      return valid<
+        NonNullable<paths["/v1/identity/verification_sessions/{session}"]["post"]["parameters"]["path"]>
+      >(st, value);
   } catch (error) {
-    return stackOverflow(error);
+    return stackOverflow(error, st);
   }
-  return collectErrors(s0, value, options, false);
+  return invalid(st);
 }
 /** Checks the body of POST /v1/identity/verification_sessions/{session} against the spec; never throws on any input. */
 export function validateUpdateVerificationSessionBody(
@@ -50,18 +51,18 @@ export function validateUpdateVerificationSessionBody(
     paths["/v1/identity/verification_sessions/{session}"]["post"]["requestBody"]
   >["content"]["application/x-www-form-urlencoded"]
 > {
+  const st = startValidation(options, true);
   try {
-    if (s1(value, null, null))
-      return {
-        ok: true,
-        value: value as NonNullable<
+    if (s1(value, st, null))
+      return valid<
+        NonNullable<
           paths["/v1/identity/verification_sessions/{session}"]["post"]["requestBody"]
-        >["content"]["application/x-www-form-urlencoded"],
-      };
+        >["content"]["application/x-www-form-urlencoded"]
+      >(st, value);
   } catch (error) {
-    return stackOverflow(error);
+    return stackOverflow(error, st);
   }
-  return collectErrors(s1, value, options, true);
+  return invalid(st);
 }
 // "/paths/~1v1~1identity~1verification_sessions~1{session}/post/parameters"
 function s0(v: any, st: ValidationState | null, ev: Evaluated | null): boolean {
@@ -232,10 +233,20 @@ function s2(v: any, st: ValidationState | null, ev: Evaluated | null): boolean {
 // "/paths/~1v1~1identity~1verification_sessions~1{session}/post/requestBody/content/application~1x-www-form-urlencoded/schema/properties/options/properties/document"
 function s3(v: any, st: ValidationState | null, ev: Evaluated | null): boolean {
   let ok = true;
-  if (!(s4(v, null, null) || s5(v, null, null))) {
+  if (typeof v === "object" && v !== null && !Array.isArray(v)) {
+    if (!s4(v, st, null)) {
+      if (st === null || st.errors.length >= st.max) return false;
+      ok = false;
+    }
+  } else if (typeof v === "string") {
+    if (!s5(v, st, null)) {
+      if (st === null || st.errors.length >= st.max) return false;
+      ok = false;
+    }
+  } else {
     if (st === null) return false;
     ok = false;
-    if (anyOfErrors(st, "", v, [s4, s5], null, null, value0, null)) return false;
+    if (anyOfErrors(st, "", v, branches1, null, null, value0, null)) return false;
   }
   return ok;
 }
