@@ -163,6 +163,34 @@ describe("anyOf / oneOf report the branch the input meant", () => {
     ]);
   });
 
+  it("checks the one branch a value's kind allows, for anyOf and oneOf, integers apart from other numbers", async () => {
+    for (const keyword of ["anyOf", "oneOf"]) {
+      const validate = await validatorFor({
+        type: "object",
+        properties: {
+          x: {
+            [keyword]: [
+              { type: "integer", minimum: 5 },
+              { enum: [0.5, 1.5] },
+              { type: "string", maxLength: 2 },
+              { type: "null" },
+            ],
+          },
+        },
+      });
+      const check = (x: unknown) => {
+        const result = validate({ x });
+        return result.ok ? "ok" : result.errors.map((e) => `${e.pointer} ${e.message}`).join("; ");
+      };
+      expect([7, 6.0, 1.5, "ab", null].map(check)).toEqual(["ok", "ok", "ok", "ok", "ok"]);
+      expect(check(3)).toBe("/x must be >= 5");
+      expect(check(2.5)).toBe("/x must be one of: 0.5, 1.5");
+      expect(check("abc")).toBe("/x must be at most 2 characters long");
+      expect(check(true)).toMatch(/^\/x /);
+      expect(validate({ x: [] }).ok).toBe(false);
+    }
+  });
+
   it("picks the branch whose tag property matches (an implied discriminator)", async () => {
     const validate = await validatorFor({
       oneOf: [
