@@ -130,6 +130,50 @@ export function exclusiveBranchKinds(
   return kinds;
 }
 
+/** Keywords that check nothing: a branch of `$ref` and these is its target, error for error. */
+const PASSIVE = new Set(["$ref", "$comment", "title", "description", "default", "examples", "deprecated"]);
+
+/**
+ * The types every branch declares first (its own `type`, or its target's for a branch of only `$ref`),
+ * in order and without repeats, when each branch's declared kinds are its kinds in `exclusive`: a value
+ * of none of them then fails each branch with one error, `type` at the value. Undefined otherwise.
+ */
+export function kindMismatchTypes(
+  c: Compiler,
+  branches: readonly Schema[],
+  info: NodeInfo,
+  exclusive: readonly number[],
+): string[] | undefined {
+  const all: string[] = [];
+  for (let i = 0; i < branches.length; i++) {
+    const types = firstDeclaredTypes(c, branches[i] as Schema, info);
+    if (!types) return undefined;
+    const mask = types.reduce((bits, type) => bits | (KIND_BITS[type] ?? ANY_KIND), 0);
+    if (mask !== exclusive[i]) return undefined;
+    for (const type of types) if (!all.includes(type)) all.push(type);
+  }
+  return all;
+}
+
+function firstDeclaredTypes(c: Compiler, schema: Schema, info: NodeInfo): string[] | undefined {
+  let current = schema;
+  let currentInfo = info;
+  for (let hops = 0; hops < 5; hops++) {
+    if (!isSchemaObject(current)) return undefined;
+    const vocabularies = (c.registry.infoOf(current) ?? currentInfo).vocabularies;
+    const types = vocabularies.validation ? declaredTypes(current) : undefined;
+    if (types) return types;
+    const ref = ownValue(current, "$ref");
+    const passive = Object.keys(current).every((key) => PASSIVE.has(key) || key.startsWith("x-"));
+    if (typeof ref !== "string" || !passive) return undefined;
+    const resolved = c.registry.resolve(ref, currentInfo.base);
+    if (!resolved) return undefined;
+    current = resolved.schema;
+    currentInfo = resolved.info;
+  }
+  return undefined;
+}
+
 /** A condition true exactly for the values of the given kinds (bits as in KIND_BITS). */
 export function kindCondition(mask: number, v: string): string {
   const tests: string[] = [];

@@ -103,6 +103,73 @@ describe("error pointers and wire names", () => {
     ]);
   });
 
+  it("writes whole pointers into functions called from one place; prefixes the others' errors at the call", async () => {
+    const point = { type: "object", properties: { x: { type: "integer" }, y: { type: "integer" } } };
+    const document = {
+      openapi: "3.1.0",
+      paths: {},
+      components: {
+        schemas: {
+          // Called from one place, at a known path: its pointers are whole, nothing is prefixed.
+          Leaf: { type: "object", properties: { name: { type: "string" }, size: { type: "integer" } } },
+          // Called from two places: its own frame, its errors prefixed at each call.
+          Point: point,
+          Body: {
+            type: "object",
+            properties: {
+              "in/ner": {
+                type: "object",
+                properties: {
+                  leaf: { $ref: "#/components/schemas/Leaf" },
+                  from: { $ref: "#/components/schemas/Point" },
+                },
+              },
+              to: { $ref: "#/components/schemas/Point" },
+              // Called once, at an index known only at run time: its own frame too.
+              items: { type: "array", items: { $ref: "#/components/schemas/Item" } },
+              // Picked by the value's kind; a value of neither kind is one error listing both.
+              choice: { anyOf: [{ $ref: "#/components/schemas/Leaf2" }, { type: "string", enum: [""] }] },
+            },
+          },
+          Item: { type: "object", properties: { a: { type: "string" }, b: { type: "string" } } },
+          Leaf2: {
+            type: "object",
+            properties: { deep: { type: "object", properties: { z: { type: "boolean" } } } },
+          },
+        },
+      },
+    };
+    const { validators, output } = await loadValidators({
+      document,
+      assertFormats: true,
+      entries: [{ name: "validateBody", schema: { $ref: "#/components/schemas/Body" }, form: true }],
+    });
+    const errors = errorsOf(
+      (validators.validateBody as Validator)({
+        "in/ner": { leaf: { size: "big" }, from: { x: 0.5 } },
+        to: { y: "up" },
+        items: [{ a: "a" }, { b: 2 }],
+        choice: { deep: { z: 1 } },
+      }),
+    );
+    expect(errors.map(({ pointer, wireName }) => ({ pointer, wireName }))).toEqual([
+      { pointer: "/in~1ner/leaf/size", wireName: "in/ner[leaf][size]" },
+      { pointer: "/in~1ner/from/x", wireName: "in/ner[from][x]" },
+      { pointer: "/to/y", wireName: "to[y]" },
+      { pointer: "/items/1/b", wireName: "items[1][b]" },
+      { pointer: "/choice/deep/z", wireName: "choice[deep][z]" },
+    ]);
+    const kindErrors = errorsOf((validators.validateBody as Validator)({ choice: 5 }));
+    expect(kindErrors.map(({ pointer, message }) => ({ pointer, message }))).toEqual([
+      { pointer: "/choice", message: "must be an object or a string" },
+    ]);
+    // The whole paths are constants in the code; only Point's two calls and the array item's prefix errors.
+    expect(output.code).toContain('"/in~1ner/leaf/size"');
+    expect(output.code).toContain('"/choice/deep/z"');
+    expect(output.code.match(/prefixErrors\(st,/g)).toHaveLength(3);
+    expect(output.code).not.toContain("anyOfErrors");
+  });
+
   it("works a form error's wire name out when read, and writes it in JSON", async () => {
     const validate = await validatorFor(sessionBody, { form: true });
     const [error] = errorsOf(validate({ type: "document", options: { document: { allowed_types: ["x"] } } }));
