@@ -3,11 +3,9 @@
 // Values are `any` inside the checks: every access is guarded by a typeof/Array.isArray test first.
 import type { paths } from "../schema.js";
 import {
-  anyOfErrors,
   codePointLength,
   invalid,
   pointerSegment,
-  prefixErrors,
   report,
   stackOverflow,
   startValidation,
@@ -21,8 +19,6 @@ import {
 const has = Object.prototype.hasOwnProperty;
 const objectProto = Object.prototype as Record<string, unknown>;
 const protoOf = Object.getPrototypeOf;
-const value0 = /* @__PURE__ */ JSON.parse("[64,1]");
-const branches1 = [s4, s5];
 
 /** Checks the path arguments of POST /v1/identity/verification_sessions/{session} against the spec; never throws on any input. */
 export function validateUpdateVerificationSessionPath(
@@ -144,9 +140,8 @@ function s1(v: any, st: ValidationState | null, ev: Evaluated | null): boolean {
       x8 !== undefined &&
       ((objectProto["options"] === undefined && protoOf(v) === objectProto) || has.call(v, "options"))
     ) {
-      const m9 = st === null ? 0 : st.errors.length;
       if (!s2(x8, st, null)) {
-        if (st === null || prefixErrors(st, m9, "/options")) return false;
+        if (st === null || st.errors.length >= st.max) return false;
         ok = false;
       }
     }
@@ -218,14 +213,13 @@ function s2(v: any, st: ValidationState | null, ev: Evaluated | null): boolean {
       x1 !== undefined &&
       ((objectProto["document"] === undefined && protoOf(v) === objectProto) || has.call(v, "document"))
     ) {
-      const m2 = st === null ? 0 : st.errors.length;
       if (!s3(x1, st, null)) {
-        if (st === null || prefixErrors(st, m2, "/document")) return false;
+        if (st === null || st.errors.length >= st.max) return false;
         ok = false;
       }
     }
   } else {
-    if (st === null || report(st, "", "type", "must be an object")) return false;
+    if (st === null || report(st, "/options", "type", "must be an object")) return false;
     ok = false;
   }
   return ok;
@@ -244,9 +238,8 @@ function s3(v: any, st: ValidationState | null, ev: Evaluated | null): boolean {
       ok = false;
     }
   } else {
-    if (st === null) return false;
+    if (st === null || report(st, "/options/document", "type", "must be an object or a string")) return false;
     ok = false;
-    if (anyOfErrors(st, "", v, branches1, null, null, value0, null)) return false;
   }
   return ok;
 }
@@ -265,7 +258,11 @@ function s4(v: any, st: ValidationState | null, ev: Evaluated | null): boolean {
           const x3 = x1[i2];
           L4: {
             if (!(typeof x3 === "string")) {
-              if (st === null || report(st, "/allowed_types/" + i2, "type", "must be a string")) return false;
+              if (
+                st === null ||
+                report(st, "/options/document/allowed_types/" + i2, "type", "must be a string")
+              )
+                return false;
               ok = false;
               break L4;
             }
@@ -274,7 +271,7 @@ function s4(v: any, st: ValidationState | null, ev: Evaluated | null): boolean {
                 st === null ||
                 report(
                   st,
-                  "/allowed_types/" + i2,
+                  "/options/document/allowed_types/" + i2,
                   "enum",
                   'must be one of: "driving_license", "id_card", "passport"',
                 )
@@ -285,7 +282,8 @@ function s4(v: any, st: ValidationState | null, ev: Evaluated | null): boolean {
           }
         }
       } else {
-        if (st === null || report(st, "/allowed_types", "type", "must be an array")) return false;
+        if (st === null || report(st, "/options/document/allowed_types", "type", "must be an array"))
+          return false;
         ok = false;
       }
     }
@@ -296,7 +294,8 @@ function s4(v: any, st: ValidationState | null, ev: Evaluated | null): boolean {
         has.call(v, "require_id_number"))
     ) {
       if (!(typeof x5 === "boolean")) {
-        if (st === null || report(st, "/require_id_number", "type", "must be a boolean")) return false;
+        if (st === null || report(st, "/options/document/require_id_number", "type", "must be a boolean"))
+          return false;
         ok = false;
       }
     }
@@ -307,7 +306,8 @@ function s4(v: any, st: ValidationState | null, ev: Evaluated | null): boolean {
         has.call(v, "require_live_capture"))
     ) {
       if (!(typeof x6 === "boolean")) {
-        if (st === null || report(st, "/require_live_capture", "type", "must be a boolean")) return false;
+        if (st === null || report(st, "/options/document/require_live_capture", "type", "must be a boolean"))
+          return false;
         ok = false;
       }
     }
@@ -318,12 +318,16 @@ function s4(v: any, st: ValidationState | null, ev: Evaluated | null): boolean {
         has.call(v, "require_matching_selfie"))
     ) {
       if (!(typeof x7 === "boolean")) {
-        if (st === null || report(st, "/require_matching_selfie", "type", "must be a boolean")) return false;
+        if (
+          st === null ||
+          report(st, "/options/document/require_matching_selfie", "type", "must be a boolean")
+        )
+          return false;
         ok = false;
       }
     }
   } else {
-    if (st === null || report(st, "", "type", "must be an object")) return false;
+    if (st === null || report(st, "/options/document", "type", "must be an object")) return false;
     ok = false;
   }
   return ok;
@@ -333,12 +337,12 @@ function s5(v: any, st: ValidationState | null, ev: Evaluated | null): boolean {
   let ok = true;
   L1: {
     if (!(typeof v === "string")) {
-      if (st === null || report(st, "", "type", "must be a string")) return false;
+      if (st === null || report(st, "/options/document", "type", "must be a string")) return false;
       ok = false;
       break L1;
     }
     if (!(v === "")) {
-      if (st === null || report(st, "", "enum", 'must be equal to ""')) return false;
+      if (st === null || report(st, "/options/document", "enum", 'must be equal to ""')) return false;
       ok = false;
     }
   }
