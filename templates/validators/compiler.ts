@@ -73,6 +73,8 @@ interface Unit {
   site?: CallSite;
   /** Called with the state from more than one place, or handed to the runtime (a branch list). */
   ownFrame?: boolean;
+  /** Reports whole pointers from its caller's frame (set by finish). */
+  inCallerFrame?: boolean;
   /** The path from the function's frame to its value; "" for a frame of its own (set by finish). */
   frame?: string;
 }
@@ -393,21 +395,19 @@ export class Compiler {
    * compile time, and the call needs no prefixing); any other is a frame of its own.
    */
   private placeFrames(): void {
-    const frameOf = (unit: Unit, depth: number): string => {
-      if (unit.frame !== undefined) return unit.frame;
+    // In the order made: a function called from one place was made while its caller was emitted, so
+    // the caller's frame is known first (a caller not yet placed leaves the callee a frame of its own).
+    for (const unit of this.pending) {
       const site = unit.site;
-      const inCaller =
-        site !== undefined && site.pointer !== undefined && unit.refs === 1 && unit.ownFrame !== true;
-      // A chain of callers is a path from an entry, never a loop; the depth limit only guards that.
-      unit.frame = inCaller && depth < 10_000 ? frameOf(site.caller, depth + 1) + site.pointer : "";
-      return unit.frame;
-    };
-    const framed = (unit: Unit | undefined): boolean =>
-      unit !== undefined && unit.refs === 1 && unit.ownFrame !== true && unit.site?.pointer !== undefined;
+      const callerFrame = site?.caller.frame;
+      unit.inCallerFrame =
+        site?.pointer !== undefined && callerFrame !== undefined && unit.refs === 1 && unit.ownFrame !== true;
+      unit.frame = unit.inCallerFrame ? `${callerFrame}${site?.pointer}` : "";
+    }
     const callCode = (_: string, index: string): string => {
       const call = this.calls[Number(index)] as CallCode;
-      const noPath = call.site.pointer === "" && frameOf(call.site.caller, 0) === "";
-      if (framed(call.callee) || noPath) return call.plain;
+      const noPath = call.site.pointer === "" && call.site.caller.frame === "";
+      if (call.callee?.inCallerFrame === true || noPath) return call.plain;
       this.module.helper("prefixErrors");
       if (call.usesPointerSegment) this.module.helper("pointerSegment");
       return call.prefixed;
@@ -415,7 +415,7 @@ export class Compiler {
     const functions = this.module.functions;
     for (let i = 0; i < functions.length; i++) {
       const unit = this.pending[i] as Unit;
-      const frame = lit(frameOf(unit, 0)).slice(1, -1);
+      const frame = lit(unit.frame ?? "").slice(1, -1);
       const code = (functions[i] as string).replace(CALL_PLACEHOLDER, callCode);
       functions[i] = code.replaceAll(`${FRAME_MARK}"`, `"${frame}`);
     }
