@@ -12,16 +12,26 @@ type Tag = string | number | boolean | null;
 
 /** Follows a branch made only of a `$ref` (a few hops) to the schema that has the properties. */
 function target(c: Compiler, schema: Schema, info: NodeInfo): SchemaObject | undefined {
+  return targetWithInfo(c, schema, info)?.schema;
+}
+
+function targetWithInfo(
+  c: Compiler,
+  schema: Schema,
+  info: NodeInfo,
+): { schema: SchemaObject; info: NodeInfo } | undefined {
   let current: Schema = schema;
-  let base = info.base;
+  let currentInfo = info;
   for (let hops = 0; hops < 5; hops++) {
     if (!isSchemaObject(current)) return undefined;
     const ref = ownValue(current, "$ref");
-    if (typeof ref !== "string" || isSchemaObject(ownValue(current, "properties"))) return current;
-    const resolved = c.registry.resolve(ref, base);
+    if (typeof ref !== "string" || isSchemaObject(ownValue(current, "properties"))) {
+      return { schema: current, info: currentInfo };
+    }
+    const resolved = c.registry.resolve(ref, currentInfo.base);
     if (!resolved) return undefined;
     current = resolved.schema;
-    base = resolved.info.base;
+    currentInfo = resolved.info;
   }
   return undefined;
 }
@@ -93,6 +103,91 @@ function branchKinds(c: Compiler, schema: Schema, info: NodeInfo): number {
   if (Array.isArray(values) && values.length > 0)
     return values.reduce((mask: number, value) => mask | kindOf(value), 0);
   return ANY_KIND;
+}
+
+/**
+ * Each branch's accepted kinds when no two branches share a kind, so the value's kind alone says which
+ * branch can pass (Stripe's `anyOf: [{type: object}, {enum: [""]}]`): the anyOf or oneOf is then that
+ * branch, checked once. Undefined when a branch may accept any kind, two overlap, or a branch's `type`
+ * and `enum` are not assertions (a vocabulary turned validation off).
+ */
+export function exclusiveBranchKinds(
+  c: Compiler,
+  branches: readonly Schema[],
+  info: NodeInfo,
+): number[] | undefined {
+  let seen = 0;
+  const kinds: number[] = [];
+  for (const branch of branches) {
+    const found = targetWithInfo(c, branch, info);
+    const vocabularies = found ? (c.registry.infoOf(found.schema) ?? found.info).vocabularies : undefined;
+    if (branch !== false && !vocabularies?.validation) return undefined;
+    const mask = branchKinds(c, branch, info);
+    if (mask === ANY_KIND || (mask & seen) !== 0) return undefined;
+    seen |= mask;
+    kinds.push(mask);
+  }
+  return kinds;
+}
+
+/** Keywords that check nothing: a branch of `$ref` and these is its target, error for error. */
+const PASSIVE = new Set(["$ref", "$comment", "title", "description", "default", "examples", "deprecated"]);
+
+/**
+ * The types every branch declares first (its own `type`, or its target's for a branch of only `$ref`),
+ * in order and without repeats, when each branch's declared kinds are its kinds in `exclusive`: a value
+ * of none of them then fails each branch with one error, `type` at the value. Undefined otherwise.
+ */
+export function kindMismatchTypes(
+  c: Compiler,
+  branches: readonly Schema[],
+  info: NodeInfo,
+  exclusive: readonly number[],
+): string[] | undefined {
+  const all: string[] = [];
+  for (let i = 0; i < branches.length; i++) {
+    const types = firstDeclaredTypes(c, branches[i] as Schema, info);
+    if (!types) return undefined;
+    const mask = types.reduce((bits, type) => bits | (KIND_BITS[type] ?? ANY_KIND), 0);
+    if (mask !== exclusive[i]) return undefined;
+    for (const type of types) if (!all.includes(type)) all.push(type);
+  }
+  return all;
+}
+
+function firstDeclaredTypes(c: Compiler, schema: Schema, info: NodeInfo): string[] | undefined {
+  let current = schema;
+  let currentInfo = info;
+  for (let hops = 0; hops < 5; hops++) {
+    if (!isSchemaObject(current)) return undefined;
+    const vocabularies = (c.registry.infoOf(current) ?? currentInfo).vocabularies;
+    const types = vocabularies.validation ? declaredTypes(current) : undefined;
+    if (types) return types;
+    const ref = ownValue(current, "$ref");
+    const passive = Object.keys(current).every((key) => PASSIVE.has(key) || key.startsWith("x-"));
+    if (typeof ref !== "string" || !passive) return undefined;
+    const resolved = c.registry.resolve(ref, currentInfo.base);
+    if (!resolved) return undefined;
+    current = resolved.schema;
+    currentInfo = resolved.info;
+  }
+  return undefined;
+}
+
+/** A condition true exactly for the values of the given kinds (bits as in KIND_BITS). */
+export function kindCondition(mask: number, v: string): string {
+  const tests: string[] = [];
+  if (mask & 1) tests.push(`typeof ${v} === "string"`);
+  const numbers = mask & 6;
+  if (numbers === 6) tests.push(`typeof ${v} === "number"`);
+  else if (numbers === 4) tests.push(`Number.isInteger(${v})`);
+  else if (numbers === 2) tests.push(`typeof ${v} === "number" && !Number.isInteger(${v})`);
+  if (mask & 8) tests.push(`typeof ${v} === "boolean"`);
+  if (mask & 16) tests.push(`${v} === null`);
+  if (mask & 32) tests.push(`Array.isArray(${v})`);
+  if (mask & 64) tests.push(`typeof ${v} === "object" && ${v} !== null && !Array.isArray(${v})`);
+  if (tests.length <= 1) return tests[0] ?? "false";
+  return tests.map((test) => `(${test})`).join(" || ");
 }
 
 /** Each branch's accepted kinds, or undefined when they say nothing (every branch accepts anything). */

@@ -5,9 +5,12 @@
 //
 // Generated functions have one signature: (v, st, ev) -> boolean. With a ValidationState `st` they record
 // every error (up to the cap) and go on; with `st` null they answer yes/no and return at the first failure
-// (anyOf branches, not, if, contains). Errors carry pointers relative to the function's value; a caller
-// whose call failed prefixes the new errors with the path to that value, so the valid path never builds a
-// pointer string. `ev` collects evaluated keys for unevaluatedProperties/Items, only in modules using them.
+// (anyOf branches, not, if, contains). Errors carry pointers relative to the function's frame: a function
+// called with a state from one place only, at a pointer known at compile time, reports whole pointers from
+// its caller's frame (the path is a constant in its messages); any other function is a frame of its own,
+// and a caller whose call failed prefixes the new errors with the path to that value. Either way the valid
+// path never builds a pointer string. `ev` collects evaluated keys for unevaluatedProperties/Items, only
+// in modules using them.
 import { emitApplicators } from "./emit-applicators.ts";
 import { emitRefs } from "./emit-refs.ts";
 import { emitTypeSwitch } from "./emit-types.ts";
@@ -17,7 +20,7 @@ import { isSchemaObject, ownValue, type SchemaObject } from "./keywords.ts";
 import { lit, locationComment } from "./literal.ts";
 import { messages } from "./messages.ts";
 import { ModuleBuilder } from "./module-builder.ts";
-import { PointerExpr } from "./pointer-expr.ts";
+import { FRAME_MARK, PointerExpr } from "./pointer-expr.ts";
 import { lines } from "./lines.ts";
 import type { NodeInfo, Schema, SchemaRegistry } from "./registry.ts";
 import { StructureIndex } from "./structure.ts";
@@ -64,7 +67,37 @@ interface Unit {
   name: string;
   schema: Schema;
   info: NodeInfo;
+  /** How many times the code asked for this function (functionFor). */
+  refs: number;
+  /** Where it is called with the state, when that is from one place only (see call). */
+  site?: CallSite;
+  /** Called with the state from more than one place, or handed to the runtime (a branch list). */
+  ownFrame?: boolean;
+  /** Reports whole pointers from its caller's frame (set by finish). */
+  inCallerFrame?: boolean;
+  /** The path from the function's frame to its value; "" for a frame of its own (set by finish). */
+  frame?: string;
 }
+
+interface CallSite {
+  caller: Unit;
+  /** The pointer from the caller's value to the callee's when known at compile time. */
+  pointer: string | undefined;
+}
+
+/** A call's statements, picked once every call is known: "\u0002<index>\u0002" in the code until then. */
+interface CallCode {
+  site: CallSite;
+  callee: Unit | undefined;
+  /** The callee reports whole pointers itself, or the path is empty: nothing to prefix. */
+  plain: string;
+  /** The callee's errors are prefixed with the path to the value. */
+  prefixed: string;
+  usesPointerSegment: boolean;
+}
+
+const CALL_MARK = "\u0002";
+const CALL_PLACEHOLDER = new RegExp(`${CALL_MARK}(\\d+)${CALL_MARK}`, "g");
 
 export class Compiler {
   readonly module = new ModuleBuilder();
@@ -77,6 +110,10 @@ export class Compiler {
   /** $dynamicAnchor name -> the module function looking it up in the dynamic scope. */
   private readonly dynamicLookups = new Map<string, string>();
   private readonly units = new Map<string, Unit>();
+  private readonly unitsByName = new Map<string, Unit>();
+  private readonly calls: CallCode[] = [];
+  /** The function being emitted. */
+  private current: Unit | undefined;
   private readonly structures = new StructureIndex();
   private readonly pending: Unit[] = [];
   private emitted = 0;
@@ -124,11 +161,21 @@ export class Compiler {
     const key = `${this.structures.of(schema).id}\u0000${vocabularies}\u0000${info.base}`;
     let unit = this.units.get(key);
     if (!unit) {
-      unit = { name: `s${this.units.size}`, schema, info };
+      unit = { name: `s${this.units.size}`, schema, info, refs: 0 };
       this.units.set(key, unit);
+      this.unitsByName.set(unit.name, unit);
       this.pending.push(unit);
     }
+    unit.refs++;
     return unit.name;
+  }
+
+  /** The functions are handed to the runtime, which reads their errors relative to their own value. */
+  ownFrames(names: readonly string[]): void {
+    for (const name of names) {
+      const unit = this.unitsByName.get(name);
+      if (unit) unit.ownFrame = true;
+    }
   }
 
   /** Emits every function asked for so far (and those they ask for). */
@@ -144,6 +191,7 @@ export class Compiler {
   }
 
   private renderFunction(unit: Unit): string {
+    this.current = unit;
     const scope = new FunctionScope();
     const place: Place = {
       value: "v",
@@ -193,12 +241,16 @@ export class Compiler {
    */
   finish(): string[] {
     this.emitPending();
-    if (this.dynamicLookups.size === 0) return [];
+    if (this.dynamicLookups.size === 0) {
+      this.placeFrames();
+      return [];
+    }
     let lookups: string[] = [];
     do {
       lookups = [...this.dynamicLookups].map(([anchor, name]) => this.renderLookup(anchor, name));
       this.emitPending();
     } while (this.hasPending);
+    this.placeFrames();
     const state = this.module.type("ValidationState");
     const evaluated = this.module.type("Evaluated");
     return [
@@ -292,7 +344,7 @@ export class Compiler {
     return outer.ev.nullable ? `if (${parent} !== null) {\n${body}\n}` : body;
   }
 
-  /** Statements recording one failure: return false on the fast pass or at the cap, else go on. */
+  /** Statements recording one failure: return false on a yes/no try or at the cap, else go on. */
   fail(pointer: PointerExpr, keyword: string, message: string): string {
     return this.failWith(pointer, keyword, lit(message));
   }
@@ -311,20 +363,62 @@ export class Compiler {
 
   /**
    * Statements calling a check function (an expression) on the value at `place`. When it fails with
-   * errors, they are prefixed with the path from this function's value to `place`.
+   * errors, they are prefixed with the path from this function's frame to `place`, unless the callee
+   * reports whole pointers itself (called from here only; decided in finish, once every call is known).
    */
   call(fn: string, place: Place, scope: FunctionScope): string {
     const invoke = `${fn}(${place.value}, st, ${this.evArgument(place)})`;
-    if (place.pointer.isRoot) {
-      return `if (!${invoke}) {\nif (st === null || st.errors.length >= st.max) return false;\nok = false;\n}`;
-    }
     const mark = scope.next("m");
-    const prefix = this.module.helper("prefixErrors");
-    if (place.pointer.usesPointerSegment) this.module.helper("pointerSegment");
-    return (
-      `const ${mark} = st === null ? 0 : st.errors.length;\n` +
-      `if (!${invoke}) {\nif (st === null || ${prefix}(st, ${mark}, ${place.pointer.code()})) return false;\nok = false;\n}`
-    );
+    const prefix = "prefixErrors";
+    const callee = this.unitsByName.get(fn);
+    const site: CallSite = { caller: this.current as Unit, pointer: place.pointer.known };
+    if (callee) {
+      if (callee.site === undefined) callee.site = site;
+      else callee.ownFrame = true;
+    }
+    const index = this.calls.length;
+    this.calls.push({
+      site,
+      callee,
+      plain: `if (!${invoke}) {\nif (st === null || st.errors.length >= st.max) return false;\nok = false;\n}`,
+      prefixed:
+        `const ${mark} = st === null ? 0 : st.errors.length;\n` +
+        `if (!${invoke}) {\nif (st === null || ${prefix}(st, ${mark}, ${place.pointer.code()})) return false;\nok = false;\n}`,
+      usesPointerSegment: place.pointer.usesPointerSegment,
+    });
+    return `${CALL_MARK}${index}${CALL_MARK}`;
+  }
+
+  /**
+   * Where each function's errors point from, then the final code: a function called with the state from
+   * one place only, at a known pointer, takes its caller's frame (its pointers get the path in front at
+   * compile time, and the call needs no prefixing); any other is a frame of its own.
+   */
+  private placeFrames(): void {
+    // In the order made: a function called from one place was made while its caller was emitted, so
+    // the caller's frame is known first (a caller not yet placed leaves the callee a frame of its own).
+    for (const unit of this.pending) {
+      const site = unit.site;
+      const callerFrame = site?.caller.frame;
+      unit.inCallerFrame =
+        site?.pointer !== undefined && callerFrame !== undefined && unit.refs === 1 && unit.ownFrame !== true;
+      unit.frame = unit.inCallerFrame ? `${callerFrame}${site?.pointer}` : "";
+    }
+    const callCode = (_: string, index: string): string => {
+      const call = this.calls[Number(index)] as CallCode;
+      const noPath = call.site.pointer === "" && call.site.caller.frame === "";
+      if (call.callee?.inCallerFrame === true || noPath) return call.plain;
+      this.module.helper("prefixErrors");
+      if (call.usesPointerSegment) this.module.helper("pointerSegment");
+      return call.prefixed;
+    };
+    const functions = this.module.functions;
+    for (let i = 0; i < functions.length; i++) {
+      const unit = this.pending[i] as Unit;
+      const frame = lit(unit.frame ?? "").slice(1, -1);
+      const code = (functions[i] as string).replace(CALL_PLACEHOLDER, callCode);
+      functions[i] = code.replaceAll(`${FRAME_MARK}"`, `"${frame}`);
+    }
   }
 
   /** Statements recording annotations in the tracker of `place`, if it has one. */

@@ -1,11 +1,18 @@
-// In-place applicators: allOf (inlined), anyOf / oneOf (each branch a function, tried on the fast pass;
-// on failure the runtime reports the best-matching branch only), OpenAPI's discriminator (checks only the
-// branch the tag names), not, and if/then/else.
+// In-place applicators: allOf (inlined), anyOf / oneOf (each branch a function, tried yes/no; on failure
+// the runtime reports the best-matching branch only; branches taking different kinds of value are picked
+// by the value's kind and checked once), OpenAPI's discriminator (checks only the branch the tag names),
+// not, and if/then/else.
 import type { Compiler, FunctionScope, Place } from "./compiler.ts";
-import { findBranchKinds, findImpliedTag } from "./branch-hints.ts";
+import {
+  exclusiveBranchKinds,
+  findBranchKinds,
+  findImpliedTag,
+  kindCondition,
+  kindMismatchTypes,
+} from "./branch-hints.ts";
 import { isSchema, isSchemaObject, ownValue, type SchemaObject } from "./keywords.ts";
 import { lit } from "./literal.ts";
-import { messages } from "./messages.ts";
+import { messages, typeMessage } from "./messages.ts";
 import { lines } from "./lines.ts";
 import type { NodeInfo, Schema } from "./registry.ts";
 
@@ -75,18 +82,41 @@ function emitChoice(
   const fns = branches.map((branch, i) => c.functionFor(branch, c.infoOf(branch, info, `/${keyword}/${i}`)));
   // Hints for the error pass: which branch the input meant (see branch-hints.ts).
   const tag = findImpliedTag(c, branches, info);
-  const kinds = findBranchKinds(c, branches, info);
-  const hints = [
-    tag ? lit(tag.property) : "null",
-    tag ? c.module.json(tag.values) : "null",
-    kinds ? c.module.json(kinds) : "null",
-    // Said when the input's tag names no branch: every tag, worded at compile time like any enum.
-    tag ? lit(messages.enum(tag.values)) : "null",
-  ].join(", ");
-  const helper = c.module.helper(keyword === "anyOf" ? "anyOfErrors" : "oneOfErrors");
-  const report = `${helper}(st, ${place.pointer.code()}, ${v}, [${fns.join(", ")}], ${hints})`;
-  const onFailure = `if (st === null) return false;\nok = false;\nif (${report}) return false;`;
+  const runtimeReport = (): string => {
+    // The runtime tries the branches again for their errors: relative to their own value.
+    c.ownFrames(fns);
+    const kinds = findBranchKinds(c, branches, info);
+    const hints = [
+      tag ? lit(tag.property) : "null",
+      tag ? c.module.json(tag.values) : "null",
+      kinds ? c.module.json(kinds) : "null",
+      // Said when the input's tag names no branch: every tag, worded at compile time like any enum.
+      tag ? lit(messages.enum(tag.values)) : "null",
+    ].join(", ");
+    const helper = c.module.helper(keyword === "anyOf" ? "anyOfErrors" : "oneOfErrors");
+    const report = `${helper}(st, ${place.pointer.code()}, ${v}, ${c.module.functionList(fns)}, ${hints})`;
+    return `if (st === null) return false;\nok = false;\nif (${report}) return false;`;
+  };
   const code: string[] = [];
+  // Branches that each take other kinds of value: the value's kind picks the one that can pass, and the
+  // anyOf (or oneOf) is that branch, checked once with the state (its errors are the ones to report).
+  const exclusive = place.ev === null ? exclusiveBranchKinds(c, branches, info) : undefined;
+  if (exclusive) {
+    exclusive.forEach((mask, i) => {
+      if (mask === 0) return;
+      code.push(`${code.length === 0 ? "if" : "} else if"} (${kindCondition(mask, v)}) {`);
+      code.push(c.call(fns[i] as string, place, scope));
+    });
+    if (code.length > 0) {
+      // A value of no branch's kind fails each branch on its type alone: when every branch declares its
+      // types, that is one error listing them all, known now (what the runtime would work out).
+      const types = tag ? undefined : kindMismatchTypes(c, branches, info, exclusive);
+      const onMismatch = types ? c.fail(place.pointer, "type", typeMessage(types)) : runtimeReport();
+      code.push(`} else {\n${onMismatch}\n}`);
+      return lines(code);
+    }
+  }
+  const onFailure = runtimeReport();
   if (keyword === "anyOf") {
     if (place.ev === null) {
       const any = fns.map((fn) => `${fn}(${v}, null, null)`).join(" || ");

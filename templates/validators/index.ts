@@ -1,8 +1,8 @@
 // The request-validator compiler: JSON Schema 2020-12 (as OpenAPI 3.1 uses it) -> one dependency-free
 // TypeScript module exporting one validator per entry. The module imports only the package's runtime
 // helpers (templates/runtime/validation.ts). Each referenced schema becomes one function shared by every
-// entry that reaches it; the exported validators run a fast yes/no pass and, only when it fails, a second
-// pass collecting errors (JSON Pointer, keyword, message, wire name for form bodies).
+// entry that reaches it; the exported validators run it once, collecting errors (JSON Pointer, keyword,
+// message, wire name for form bodies) as they go: nothing is allocated for them on a valid value.
 import { Compiler, type CompilerFlags, type Warning } from "./compiler.ts";
 import { isSchema, isSchemaObject, ownValue } from "./keywords.ts";
 import { docText } from "../js-doc.ts";
@@ -65,12 +65,12 @@ export const DEFAULT_DOCUMENT_URI = "urn:specsmith:document";
 
 /** Names the module uses for itself; an entry may not take one. */
 const INTERNAL_NAME =
-  /^(s\d+_?|re\d+|set\d+|value\d+|dynamic\d+|has|objectProto|protoOf|dynamicScope|Check)$/;
+  /^(s\d+_?|re\d+|set\d+|value\d+|branches\d+|dynamic\d+|has|objectProto|protoOf|dynamicScope|Check)$/;
 const RUNTIME_NAMES = new Set([
   "anyOfErrors",
   "oneOfErrors",
   "codePointLength",
-  "collectErrors",
+  "invalid",
   "prefixErrors",
   "countProperties",
   "deepEqual",
@@ -92,6 +92,8 @@ const RUNTIME_NAMES = new Set([
   "propertyNameErrors",
   "report",
   "stackOverflow",
+  "startValidation",
+  "valid",
   "ValidationState",
   "Evaluated",
   "ValidateOptions",
@@ -157,7 +159,7 @@ function compileOnce(
   const dynamicCode = c.finish();
   c.module.type("ValidateOptions");
   c.module.type("ValidationResult");
-  for (const helper of ["collectErrors", "stackOverflow"]) c.module.helper(helper);
+  for (const helper of ["startValidation", "valid", "invalid", "stackOverflow"]) c.module.helper(helper);
   const typeImports = (input.typeImports ?? []).map(
     (group) => `import type { ${group.names.join(", ")} } from ${lit(group.from)};`,
   );
@@ -187,14 +189,16 @@ function renderEntry(entry: ValidatorEntry, fn: string, dynamicScope: boolean): 
   return lines([
     `/** ${entry.doc === undefined ? "Checks a value against the schema" : docText(entry.doc).replace(/\s+/g, " ")}; never throws on any input. */`,
     `export function ${entry.name}(value: unknown, options?: ValidateOptions): ValidationResult<${type}> {`,
+    // One pass: a valid value leaves the state empty; an invalid one is checked to the end (or the cap).
+    `const st = startValidation(options, ${entry.form === true});`,
     "try {",
-    `if (${fn}(value, null, null)) return { ok: true, value: value as ${type} };`,
+    `if (${fn}(value, st, null)) return valid<${type}>(st, value);`,
     "} catch (error) {",
     reset,
-    "return stackOverflow(error);",
+    "return stackOverflow(error, st);",
     "}",
     reset,
-    `return collectErrors(${fn}, value, options, ${entry.form === true});`,
+    "return invalid(st);",
     "}",
   ]);
 }

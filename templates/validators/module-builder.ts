@@ -47,6 +47,11 @@ export class ModuleBuilder {
     return this.constant(`set:${body}`, "set", () => `new Set<unknown>([${body}])`);
   }
 
+  /** An array of check functions (the branches of an anyOf or oneOf), made once. */
+  functionList(names: readonly string[]): string {
+    return this.constant(`fns:${names.join(",")}`, "branches", () => `[${names.join(", ")}]`, false);
+  }
+
   /** Any JSON value (const or enum of objects), parsed once. */
   json(value: unknown): string {
     const text = JSON.stringify(value);

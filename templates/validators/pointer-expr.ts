@@ -1,9 +1,14 @@
 // The JSON Pointer of the value being checked, relative to the generated function's own value, as a
 // JavaScript expression that generated code evaluates only when it reports an error: the valid path never
 // builds pointer strings. Known keys are joined at compile time ("/options/document"); input keys and
-// indices are appended at run time.
+// indices are appended at run time. Every expression starts with FRAME_MARK: when the module is put
+// together the compiler replaces it by the path from the function's frame to the function's value (see
+// Compiler.finish), so a function called from one place only reports whole pointers itself.
 import { escapeSegment } from "./keywords.ts";
 import { lit } from "./literal.ts";
+
+/** Put before the string literal that opens every pointer expression; never in any other output. */
+export const FRAME_MARK = "\u0001";
 
 export class PointerExpr {
   private constructor(
@@ -37,14 +42,14 @@ export class PointerExpr {
     return this.head.some((part) => part.startsWith("pointerSegment("));
   }
 
-  /** True for the function's own value (the empty pointer). */
-  get isRoot(): boolean {
-    return this.head.length === 0 && this.tail === "";
+  /** The pointer when it is known at compile time (no input key or index in it), else undefined. */
+  get known(): string | undefined {
+    return this.head.length === 0 ? this.tail : undefined;
   }
 
   code(): string {
     // The head always starts with a string literal, so `+` never adds two numbers.
     const parts = this.tail === "" ? [...this.head] : [...this.head, lit(this.tail)];
-    return parts.join(" + ") || '""';
+    return FRAME_MARK + (parts.join(" + ") || '""');
   }
 }

@@ -92,7 +92,8 @@ describe("error pointers and wire names", () => {
       entries: [{ name: "validateCustomer", schema: { $ref: "#/components/schemas/Customer" }, form: true }],
     });
     const errors = errorsOf((validators.validateCustomer as Validator)({ addresses: [{}, { "a/b~c": 1 }] }));
-    expect(errors).toEqual([
+    // As a caller serializes them (a form error's wire name is a getter, written by toJSON).
+    expect(JSON.parse(JSON.stringify(errors))).toEqual([
       {
         pointer: "/addresses/1/a~1b~0c",
         keyword: "type",
@@ -100,6 +101,94 @@ describe("error pointers and wire names", () => {
         wireName: "addresses[1][a/b~c]",
       },
     ]);
+  });
+
+  it("writes whole pointers into functions called from one place; prefixes the others' errors at the call", async () => {
+    const point = { type: "object", properties: { x: { type: "integer" }, y: { type: "integer" } } };
+    const document = {
+      openapi: "3.1.0",
+      paths: {},
+      components: {
+        schemas: {
+          // Called from one place, at a known path: its pointers are whole, nothing is prefixed.
+          Leaf: { type: "object", properties: { name: { type: "string" }, size: { type: "integer" } } },
+          // Called from two places: its own frame, its errors prefixed at each call.
+          Point: point,
+          Body: {
+            type: "object",
+            properties: {
+              "in/ner": {
+                type: "object",
+                properties: {
+                  leaf: { $ref: "#/components/schemas/Leaf" },
+                  from: { $ref: "#/components/schemas/Point" },
+                },
+              },
+              to: { $ref: "#/components/schemas/Point" },
+              // Called once, at an index known only at run time: its own frame too.
+              items: { type: "array", items: { $ref: "#/components/schemas/Item" } },
+              // Picked by the value's kind; a value of neither kind is one error listing both.
+              choice: { anyOf: [{ $ref: "#/components/schemas/Leaf2" }, { type: "string", enum: [""] }] },
+            },
+          },
+          Item: { type: "object", properties: { a: { type: "string" }, b: { type: "string" } } },
+          Leaf2: {
+            type: "object",
+            properties: { deep: { type: "object", properties: { z: { type: "boolean" } } } },
+          },
+        },
+      },
+    };
+    const { validators, output } = await loadValidators({
+      document,
+      assertFormats: true,
+      entries: [{ name: "validateBody", schema: { $ref: "#/components/schemas/Body" }, form: true }],
+    });
+    const errors = errorsOf(
+      (validators.validateBody as Validator)({
+        "in/ner": { leaf: { size: "big" }, from: { x: 0.5 } },
+        to: { y: "up" },
+        items: [{ a: "a" }, { b: 2 }],
+        choice: { deep: { z: 1 } },
+      }),
+    );
+    expect(errors.map(({ pointer, wireName }) => ({ pointer, wireName }))).toEqual([
+      { pointer: "/in~1ner/leaf/size", wireName: "in/ner[leaf][size]" },
+      { pointer: "/in~1ner/from/x", wireName: "in/ner[from][x]" },
+      { pointer: "/to/y", wireName: "to[y]" },
+      { pointer: "/items/1/b", wireName: "items[1][b]" },
+      { pointer: "/choice/deep/z", wireName: "choice[deep][z]" },
+    ]);
+    const kindErrors = errorsOf((validators.validateBody as Validator)({ choice: 5 }));
+    expect(kindErrors.map(({ pointer, message }) => ({ pointer, message }))).toEqual([
+      { pointer: "/choice", message: "must be an object or a string" },
+    ]);
+    // The whole paths are constants in the code; only Point's two calls and the array item's prefix errors.
+    expect(output.code).toContain('"/in~1ner/leaf/size"');
+    expect(output.code).toContain('"/choice/deep/z"');
+    expect(output.code.match(/prefixErrors\(st,/g)).toHaveLength(3);
+    expect(output.code).not.toContain("anyOfErrors");
+  });
+
+  it("works a form error's wire name out when read, and writes it in JSON", async () => {
+    const validate = await validatorFor(sessionBody, { form: true });
+    const [error] = errorsOf(validate({ type: "document", options: { document: { allowed_types: ["x"] } } }));
+    expect(error?.wireName).toBe("options[document][allowed_types][0]");
+    // Read from the pointer, so a caller that re-roots the pointer gets the matching name.
+    if (error) error.pointer = "/body/a";
+    expect(error?.wireName).toBe("body[a]");
+    expect(JSON.stringify(error)).toBe(
+      '{"pointer":"/body/a","keyword":"enum","message":"must be one of: \\"driving_license\\", \\"id_card\\", \\"passport\\"","wireName":"body[a]"}',
+    );
+    // JSON bodies have no wire name, as a plain undefined property.
+    const json = await validatorFor(sessionBody);
+    const [jsonError] = errorsOf(json({ type: "document", options: { document: { allowed_types: ["x"] } } }));
+    expect(jsonError).toEqual({
+      pointer: "/options/document/allowed_types/0",
+      keyword: "enum",
+      message: 'must be one of: "driving_license", "id_card", "passport"',
+      wireName: undefined,
+    });
   });
 
   it("treats an undefined property as absent, as JSON and form encoding do", async () => {
@@ -139,6 +228,34 @@ describe("anyOf / oneOf report the branch the input meant", () => {
         wireName: undefined,
       },
     ]);
+  });
+
+  it("checks the one branch a value's kind allows, for anyOf and oneOf, integers apart from other numbers", async () => {
+    for (const keyword of ["anyOf", "oneOf"]) {
+      const validate = await validatorFor({
+        type: "object",
+        properties: {
+          x: {
+            [keyword]: [
+              { type: "integer", minimum: 5 },
+              { enum: [0.5, 1.5] },
+              { type: "string", maxLength: 2 },
+              { type: "null" },
+            ],
+          },
+        },
+      });
+      const check = (x: unknown) => {
+        const result = validate({ x });
+        return result.ok ? "ok" : result.errors.map((e) => `${e.pointer} ${e.message}`).join("; ");
+      };
+      expect([7, 6.0, 1.5, "ab", null].map(check)).toEqual(["ok", "ok", "ok", "ok", "ok"]);
+      expect(check(3)).toBe("/x must be >= 5");
+      expect(check(2.5)).toBe("/x must be one of: 0.5, 1.5");
+      expect(check("abc")).toBe("/x must be at most 2 characters long");
+      expect(check(true)).toMatch(/^\/x /);
+      expect(validate({ x: [] }).ok).toBe(false);
+    }
   });
 
   it("picks the branch whose tag property matches (an implied discriminator)", async () => {
@@ -320,6 +437,67 @@ describe("error cap and no echo of input", () => {
     for (let i = 0; i < 200_000; i++) deep = [deep];
     expect(errorsOf(validate(deep))).toEqual([
       { pointer: "", keyword: "depth", message: "is nested too deeply to validate", wireName: undefined },
+    ]);
+    // The next call starts clean: nothing of the overflowed one is left in its errors.
+    expect(errorsOf(validate([[1]]))).toEqual([
+      { pointer: "/0/0", keyword: "type", message: "must be an array", wireName: undefined },
+    ]);
+  });
+});
+
+describe("one pass over an invalid value", () => {
+  /** The session body with its `allowed_types` behind a getter counting reads. */
+  function countedSession(allowedTypes: unknown): { value: unknown; reads: () => number } {
+    let reads = 0;
+    const document = {
+      get allowed_types() {
+        reads++;
+        return allowedTypes;
+      },
+    };
+    return { value: { type: "document", options: { document } }, reads: () => reads };
+  }
+
+  it("reads each value once, also inside the anyOf branch the value's kind picks", async () => {
+    const validate = await validatorFor(sessionBody);
+    const invalid = countedSession(["passport", "bogus"]);
+    expect(errorsOf(validate(invalid.value)).map((e) => [e.pointer, e.keyword])).toEqual([
+      ["/options/document/allowed_types/1", "enum"],
+    ]);
+    expect(invalid.reads()).toBe(1);
+    const valid = countedSession(["passport"]);
+    expect(validate(valid.value).ok).toBe(true);
+    expect(valid.reads()).toBe(1);
+  });
+
+  it("gives a validator called from a getter of the value it checks its own errors", async () => {
+    const validate = await validatorFor(sessionBody);
+    let inner: ReturnType<Validator> | undefined;
+    const value = {
+      get type() {
+        inner = validate({ type: "other" });
+        return "passport";
+      },
+      expand: [1],
+    };
+    expect(errorsOf(validate(value)).map((e) => e.pointer)).toEqual(["/expand/0", "/type"]);
+    expect(errorsOf(inner as ReturnType<Validator>).map((e) => e.pointer)).toEqual(["/type"]);
+    expect(errorsOf(validate({ type: "x" })).map((e) => e.pointer)).toEqual(["/type"]);
+  });
+
+  it("rethrows what a getter throws and stays usable", async () => {
+    const validate = await validatorFor(sessionBody, { form: true });
+    const failure = new Error("getter failed");
+    const value = {
+      expand: [1],
+      get type(): string {
+        throw failure;
+      },
+    };
+    expect(() => validate(value)).toThrow(failure);
+    expect(validate({ type: "document" }).ok).toBe(true);
+    expect(errorsOf(validate({ type: "document", metadata: 1 })).map((e) => e.wireName)).toEqual([
+      "metadata",
     ]);
   });
 });

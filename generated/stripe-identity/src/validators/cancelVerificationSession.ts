@@ -3,9 +3,11 @@
 // Values are `any` inside the checks: every access is guarded by a typeof/Array.isArray test first.
 import type { paths } from "../schema.js";
 import {
-  collectErrors,
+  invalid,
   report,
   stackOverflow,
+  startValidation,
+  valid,
   type Evaluated,
   type ValidateOptions,
   type ValidationResult,
@@ -23,18 +25,18 @@ export function validateCancelVerificationSessionPath(
 ): ValidationResult<
   NonNullable<paths["/v1/identity/verification_sessions/{session}/cancel"]["post"]["parameters"]["path"]>
 > {
+  const st = startValidation(options, false);
   try {
-    if (s0(value, null, null))
-      return {
-        ok: true,
-        value: value as NonNullable<
+    if (s0(value, st, null))
+      return valid<
+        NonNullable<
           paths["/v1/identity/verification_sessions/{session}/cancel"]["post"]["parameters"]["path"]
-        >,
-      };
+        >
+      >(st, value);
   } catch (error) {
-    return stackOverflow(error);
+    return stackOverflow(error, st);
   }
-  return collectErrors(s0, value, options, false);
+  return invalid(st);
 }
 // "/paths/~1v1~1identity~1verification_sessions~1{session}~1cancel/post/parameters"
 function s0(v: any, st: ValidationState | null, ev: Evaluated | null): boolean {

@@ -3,9 +3,11 @@
 // Values are `any` inside the checks: every access is guarded by a typeof/Array.isArray test first.
 import type { paths } from "../schema.js";
 import {
-  collectErrors,
+  invalid,
   report,
   stackOverflow,
+  startValidation,
+  valid,
   type Evaluated,
   type ValidateOptions,
   type ValidationResult,
@@ -25,18 +27,18 @@ export function validateCreateVerificationSessionBody(
     paths["/v1/identity/verification_sessions"]["post"]["requestBody"]
   >["content"]["application/x-www-form-urlencoded"]
 > {
+  const st = startValidation(options, true);
   try {
-    if (s0(value, null, null))
-      return {
-        ok: true,
-        value: value as NonNullable<
+    if (s0(value, st, null))
+      return valid<
+        NonNullable<
           paths["/v1/identity/verification_sessions"]["post"]["requestBody"]
-        >["content"]["application/x-www-form-urlencoded"],
-      };
+        >["content"]["application/x-www-form-urlencoded"]
+      >(st, value);
   } catch (error) {
-    return stackOverflow(error);
+    return stackOverflow(error, st);
   }
-  return collectErrors(s0, value, options, true);
+  return invalid(st);
 }
 // "/paths/~1v1~1identity~1verification_sessions/post/requestBody/content/application~1x-www-form-urlencoded/schema"
 function s0(v: any, st: ValidationState | null, ev: Evaluated | null): boolean {

@@ -3,13 +3,13 @@
 // Values are `any` inside the checks: every access is guarded by a typeof/Array.isArray test first.
 import type { paths } from "../schema.js";
 import {
-  anyOfErrors,
   codePointLength,
-  collectErrors,
+  invalid,
   pointerSegment,
-  prefixErrors,
   report,
   stackOverflow,
+  startValidation,
+  valid,
   type Evaluated,
   type ValidateOptions,
   type ValidationResult,
@@ -19,7 +19,6 @@ import {
 const has = Object.prototype.hasOwnProperty;
 const objectProto = Object.prototype as Record<string, unknown>;
 const protoOf = Object.getPrototypeOf;
-const value0 = /* @__PURE__ */ JSON.parse("[64,1]");
 
 /** Checks the path arguments of POST /v1/identity/verification_sessions/{session} against the spec; never throws on any input. */
 export function validateUpdateVerificationSessionPath(
@@ -28,18 +27,16 @@ export function validateUpdateVerificationSessionPath(
 ): ValidationResult<
   NonNullable<paths["/v1/identity/verification_sessions/{session}"]["post"]["parameters"]["path"]>
 > {
+  const st = startValidation(options, false);
   try {
-    if (s0(value, null, null))
-      return {
-        ok: true,
-        value: value as NonNullable<
-          paths["/v1/identity/verification_sessions/{session}"]["post"]["parameters"]["path"]
-        >,
-      };
+    if (s0(value, st, null))
+      return valid<
+        NonNullable<paths["/v1/identity/verification_sessions/{session}"]["post"]["parameters"]["path"]>
+      >(st, value);
   } catch (error) {
-    return stackOverflow(error);
+    return stackOverflow(error, st);
   }
-  return collectErrors(s0, value, options, false);
+  return invalid(st);
 }
 /** Checks the body of POST /v1/identity/verification_sessions/{session} against the spec; never throws on any input. */
 export function validateUpdateVerificationSessionBody(
@@ -50,18 +47,18 @@ export function validateUpdateVerificationSessionBody(
     paths["/v1/identity/verification_sessions/{session}"]["post"]["requestBody"]
   >["content"]["application/x-www-form-urlencoded"]
 > {
+  const st = startValidation(options, true);
   try {
-    if (s1(value, null, null))
-      return {
-        ok: true,
-        value: value as NonNullable<
+    if (s1(value, st, null))
+      return valid<
+        NonNullable<
           paths["/v1/identity/verification_sessions/{session}"]["post"]["requestBody"]
-        >["content"]["application/x-www-form-urlencoded"],
-      };
+        >["content"]["application/x-www-form-urlencoded"]
+      >(st, value);
   } catch (error) {
-    return stackOverflow(error);
+    return stackOverflow(error, st);
   }
-  return collectErrors(s1, value, options, true);
+  return invalid(st);
 }
 // "/paths/~1v1~1identity~1verification_sessions~1{session}/post/parameters"
 function s0(v: any, st: ValidationState | null, ev: Evaluated | null): boolean {
@@ -143,9 +140,8 @@ function s1(v: any, st: ValidationState | null, ev: Evaluated | null): boolean {
       x8 !== undefined &&
       ((objectProto["options"] === undefined && protoOf(v) === objectProto) || has.call(v, "options"))
     ) {
-      const m9 = st === null ? 0 : st.errors.length;
       if (!s2(x8, st, null)) {
-        if (st === null || prefixErrors(st, m9, "/options")) return false;
+        if (st === null || st.errors.length >= st.max) return false;
         ok = false;
       }
     }
@@ -217,14 +213,13 @@ function s2(v: any, st: ValidationState | null, ev: Evaluated | null): boolean {
       x1 !== undefined &&
       ((objectProto["document"] === undefined && protoOf(v) === objectProto) || has.call(v, "document"))
     ) {
-      const m2 = st === null ? 0 : st.errors.length;
       if (!s3(x1, st, null)) {
-        if (st === null || prefixErrors(st, m2, "/document")) return false;
+        if (st === null || st.errors.length >= st.max) return false;
         ok = false;
       }
     }
   } else {
-    if (st === null || report(st, "", "type", "must be an object")) return false;
+    if (st === null || report(st, "/options", "type", "must be an object")) return false;
     ok = false;
   }
   return ok;
@@ -232,10 +227,19 @@ function s2(v: any, st: ValidationState | null, ev: Evaluated | null): boolean {
 // "/paths/~1v1~1identity~1verification_sessions~1{session}/post/requestBody/content/application~1x-www-form-urlencoded/schema/properties/options/properties/document"
 function s3(v: any, st: ValidationState | null, ev: Evaluated | null): boolean {
   let ok = true;
-  if (!(s4(v, null, null) || s5(v, null, null))) {
-    if (st === null) return false;
+  if (typeof v === "object" && v !== null && !Array.isArray(v)) {
+    if (!s4(v, st, null)) {
+      if (st === null || st.errors.length >= st.max) return false;
+      ok = false;
+    }
+  } else if (typeof v === "string") {
+    if (!s5(v, st, null)) {
+      if (st === null || st.errors.length >= st.max) return false;
+      ok = false;
+    }
+  } else {
+    if (st === null || report(st, "/options/document", "type", "must be an object or a string")) return false;
     ok = false;
-    if (anyOfErrors(st, "", v, [s4, s5], null, null, value0, null)) return false;
   }
   return ok;
 }
@@ -254,7 +258,11 @@ function s4(v: any, st: ValidationState | null, ev: Evaluated | null): boolean {
           const x3 = x1[i2];
           L4: {
             if (!(typeof x3 === "string")) {
-              if (st === null || report(st, "/allowed_types/" + i2, "type", "must be a string")) return false;
+              if (
+                st === null ||
+                report(st, "/options/document/allowed_types/" + i2, "type", "must be a string")
+              )
+                return false;
               ok = false;
               break L4;
             }
@@ -263,7 +271,7 @@ function s4(v: any, st: ValidationState | null, ev: Evaluated | null): boolean {
                 st === null ||
                 report(
                   st,
-                  "/allowed_types/" + i2,
+                  "/options/document/allowed_types/" + i2,
                   "enum",
                   'must be one of: "driving_license", "id_card", "passport"',
                 )
@@ -274,7 +282,8 @@ function s4(v: any, st: ValidationState | null, ev: Evaluated | null): boolean {
           }
         }
       } else {
-        if (st === null || report(st, "/allowed_types", "type", "must be an array")) return false;
+        if (st === null || report(st, "/options/document/allowed_types", "type", "must be an array"))
+          return false;
         ok = false;
       }
     }
@@ -285,7 +294,8 @@ function s4(v: any, st: ValidationState | null, ev: Evaluated | null): boolean {
         has.call(v, "require_id_number"))
     ) {
       if (!(typeof x5 === "boolean")) {
-        if (st === null || report(st, "/require_id_number", "type", "must be a boolean")) return false;
+        if (st === null || report(st, "/options/document/require_id_number", "type", "must be a boolean"))
+          return false;
         ok = false;
       }
     }
@@ -296,7 +306,8 @@ function s4(v: any, st: ValidationState | null, ev: Evaluated | null): boolean {
         has.call(v, "require_live_capture"))
     ) {
       if (!(typeof x6 === "boolean")) {
-        if (st === null || report(st, "/require_live_capture", "type", "must be a boolean")) return false;
+        if (st === null || report(st, "/options/document/require_live_capture", "type", "must be a boolean"))
+          return false;
         ok = false;
       }
     }
@@ -307,12 +318,16 @@ function s4(v: any, st: ValidationState | null, ev: Evaluated | null): boolean {
         has.call(v, "require_matching_selfie"))
     ) {
       if (!(typeof x7 === "boolean")) {
-        if (st === null || report(st, "/require_matching_selfie", "type", "must be a boolean")) return false;
+        if (
+          st === null ||
+          report(st, "/options/document/require_matching_selfie", "type", "must be a boolean")
+        )
+          return false;
         ok = false;
       }
     }
   } else {
-    if (st === null || report(st, "", "type", "must be an object")) return false;
+    if (st === null || report(st, "/options/document", "type", "must be an object")) return false;
     ok = false;
   }
   return ok;
@@ -322,12 +337,12 @@ function s5(v: any, st: ValidationState | null, ev: Evaluated | null): boolean {
   let ok = true;
   L1: {
     if (!(typeof v === "string")) {
-      if (st === null || report(st, "", "type", "must be a string")) return false;
+      if (st === null || report(st, "/options/document", "type", "must be a string")) return false;
       ok = false;
       break L1;
     }
     if (!(v === "")) {
-      if (st === null || report(st, "", "enum", 'must be equal to ""')) return false;
+      if (st === null || report(st, "/options/document", "enum", 'must be equal to ""')) return false;
       ok = false;
     }
   }

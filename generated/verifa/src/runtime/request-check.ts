@@ -47,7 +47,11 @@ export function checkRequest(
     if (validator === undefined) return;
     const result = validator(value);
     if (result.ok) return;
-    for (const error of result.errors) issues.push({ ...error, pointer: prefix + error.pointer, part });
+    for (const error of result.errors) {
+      // Field by field: a form error's wireName is a getter, which a spread would leave out.
+      const { keyword, message, wireName } = error;
+      issues.push({ pointer: prefix + error.pointer, keyword, message, wireName, part });
+    }
   };
   const { args } = request;
   run("path", validators.path, args.path ?? {});

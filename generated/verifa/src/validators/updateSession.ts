@@ -4,10 +4,12 @@
 import type { paths } from "../schema.js";
 import {
   codePointLength,
-  collectErrors,
+  invalid,
   isDate,
   report,
   stackOverflow,
+  startValidation,
+  valid,
   type Evaluated,
   type ValidateOptions,
   type ValidationResult,
@@ -23,32 +25,34 @@ export function validateUpdateSessionPath(
   value: unknown,
   options?: ValidateOptions,
 ): ValidationResult<NonNullable<paths["/api/v1/sessions/{session_id}"]["patch"]["parameters"]["path"]>> {
+  const st = startValidation(options, false);
   try {
-    if (s0(value, null, null))
-      return {
-        ok: true,
-        value: value as NonNullable<paths["/api/v1/sessions/{session_id}"]["patch"]["parameters"]["path"]>,
-      };
+    if (s0(value, st, null))
+      return valid<NonNullable<paths["/api/v1/sessions/{session_id}"]["patch"]["parameters"]["path"]>>(
+        st,
+        value,
+      );
   } catch (error) {
-    return stackOverflow(error);
+    return stackOverflow(error, st);
   }
-  return collectErrors(s0, value, options, false);
+  return invalid(st);
 }
 /** Checks the header parameters of PATCH /api/v1/sessions/{session_id} against the spec; never throws on any input. */
 export function validateUpdateSessionHeaders(
   value: unknown,
   options?: ValidateOptions,
 ): ValidationResult<NonNullable<paths["/api/v1/sessions/{session_id}"]["patch"]["parameters"]["header"]>> {
+  const st = startValidation(options, false);
   try {
-    if (s1(value, null, null))
-      return {
-        ok: true,
-        value: value as NonNullable<paths["/api/v1/sessions/{session_id}"]["patch"]["parameters"]["header"]>,
-      };
+    if (s1(value, st, null))
+      return valid<NonNullable<paths["/api/v1/sessions/{session_id}"]["patch"]["parameters"]["header"]>>(
+        st,
+        value,
+      );
   } catch (error) {
-    return stackOverflow(error);
+    return stackOverflow(error, st);
   }
-  return collectErrors(s1, value, options, false);
+  return invalid(st);
 }
 /** Checks the body of PATCH /api/v1/sessions/{session_id} against the spec; never throws on any input. */
 export function validateUpdateSessionBody(
@@ -57,18 +61,18 @@ export function validateUpdateSessionBody(
 ): ValidationResult<
   NonNullable<paths["/api/v1/sessions/{session_id}"]["patch"]["requestBody"]>["content"]["application/json"]
 > {
+  const st = startValidation(options, false);
   try {
-    if (s2(value, null, null))
-      return {
-        ok: true,
-        value: value as NonNullable<
+    if (s2(value, st, null))
+      return valid<
+        NonNullable<
           paths["/api/v1/sessions/{session_id}"]["patch"]["requestBody"]
-        >["content"]["application/json"],
-      };
+        >["content"]["application/json"]
+      >(st, value);
   } catch (error) {
-    return stackOverflow(error);
+    return stackOverflow(error, st);
   }
-  return collectErrors(s2, value, options, false);
+  return invalid(st);
 }
 // "/paths/~1api~1v1~1sessions~1{session_id}/patch/parameters"
 function s0(v: any, st: ValidationState | null, ev: Evaluated | null): boolean {
