@@ -2,7 +2,8 @@
 // dist/, as installed from npm) and calls two operations, beside the same application typed with
 // openapi-typescript's output (a .d.ts). Both use skipLibCheck, as applications do.
 import { execFileSync } from "node:child_process";
-import { mkdirSync, renameSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import type { CodegenModel, OperationModel } from "../generate/model/codegen-model.ts";
@@ -25,18 +26,90 @@ const TSCONFIG = {
 
 export interface TscRun {
   seconds: number;
+  /** User + system CPU seconds of the tsc process (GNU time): less at the mercy of other work than wall time. */
+  cpuSeconds: number;
   errors: number;
+  /** tsc's own `--extendedDiagnostics` figures. */
+  figures: TscFigures;
 }
 
+/**
+ * What tsc reports of its own run. The counts are exact and the same on a busy machine, so a ratio of them
+ * (identifiers and symbols grow with the declarations tsc parses and binds; types and instantiations with
+ * what it checks) does not hang on process noise the way wall time does. Times are seconds, memory KiB.
+ */
+export interface TscFigures {
+  files: number;
+  definitionLines: number;
+  identifiers: number;
+  symbols: number;
+  types: number;
+  instantiations: number;
+  memoryKiB: number;
+  parse: number;
+  bind: number;
+  check: number;
+}
+
+const FIGURE_LABELS: Record<keyof TscFigures, string> = {
+  files: "Files",
+  definitionLines: "Lines of Definitions",
+  identifiers: "Identifiers",
+  symbols: "Symbols",
+  types: "Types",
+  instantiations: "Instantiations",
+  memoryKiB: "Memory used",
+  parse: "Parse time",
+  bind: "Bind time",
+  check: "Check time",
+};
+
+/** Reads `--extendedDiagnostics` output ("Label:   123", "Memory used:  9K", "Parse time:  0.7s"); NaN where absent. */
+export function parseTscFigures(output: string): TscFigures {
+  const values = new Map<string, number>();
+  for (const line of output.split("\n")) {
+    const match = /^(?<label>[A-Za-z][A-Za-z ]*):\s+(?<value>[\d.]+)[Ks]?\s*$/.exec(line);
+    if (match?.groups) values.set(match.groups.label ?? "", Number(match.groups.value));
+  }
+  const figures = {} as TscFigures;
+  for (const [key, label] of Object.entries(FIGURE_LABELS))
+    figures[key as keyof TscFigures] = values.get(label) ?? NaN;
+  return figures;
+}
+
+const TIME = "/usr/bin/time";
+
+/** One tsc run with `--extendedDiagnostics`: wall and CPU time, its error count and its own figures. */
 export function tsc(args: string[]): TscRun {
+  const work = mkdtempSync(join(tmpdir(), "specsmith-tsc-"));
+  const report = join(work, "time");
+  const tscArgs = [TSC, ...args, "--extendedDiagnostics"];
   const start = performance.now();
   let output = "";
   try {
-    execFileSync(process.execPath, [TSC, ...args], { encoding: "utf8", stdio: "pipe" });
+    output = existsSync(TIME)
+      ? execFileSync(TIME, ["-o", report, "-f", "%U %S", process.execPath, ...tscArgs], {
+          encoding: "utf8",
+          stdio: "pipe",
+        })
+      : execFileSync(process.execPath, tscArgs, { encoding: "utf8", stdio: "pipe" });
   } catch (error) {
+    // tsc exits non-zero when it reports errors; its output is still on stdout.
     output = String((error as { stdout?: string }).stdout ?? "");
   }
-  return { seconds: (performance.now() - start) / 1000, errors: (output.match(/error TS\d+/g) ?? []).length };
+  const seconds = (performance.now() - start) / 1000;
+  try {
+    const times = existsSync(report) ? readFileSync(report, "utf8").trim().split("\n").pop() : undefined;
+    const [user = NaN, system = NaN] = (times ?? "").split(" ").map(Number);
+    return {
+      seconds,
+      cpuSeconds: times === undefined ? NaN : user + system,
+      errors: (output.match(/error TS\d+/g) ?? []).length,
+      figures: parseTscFigures(output),
+    };
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
 }
 
 /** Two operations with a body and no path parameters: the calls the consumer makes. */
