@@ -3,10 +3,9 @@
 // An operationId, schema-key or title change renames exports, which breaks compiled callers even where
 // the HTTP contract holds; the HTTP diff cannot see that, this can. (Tags do not name anything in the
 // generated package: resources come from paths, so a tag rename changes no export.)
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { escapeSegment, isObject, type Obj } from "../spec/pointer.ts";
 import { buildModel } from "../generate/model/build-model.ts";
+import { runtimeExports } from "../generate/model/package-model.ts";
 import type { CodegenModel, OperationModel } from "../generate/model/codegen-model.ts";
 import type { Change, ExportKind, Semver } from "./model.ts";
 import { shapeText } from "./structural/schema-view.ts";
@@ -28,21 +27,6 @@ export interface PackageImpact {
   semver: Semver;
   /** The entries that break compiled callers, as changes for the rules (generated-*). */
   changes: Change[];
-}
-
-const RUNTIME_INDEX = join(import.meta.dirname, "..", "..", "templates", "runtime", "index.ts");
-
-/** The names the runtime exports beside the spec's (as render-package.ts reads them): spec names avoid them. */
-function runtimeExports(): string[] {
-  const text = readFileSync(RUNTIME_INDEX, "utf8");
-  return [...text.matchAll(/export\s*\{([^}]*)\}/g)]
-    .flatMap((m) =>
-      (m[1] ?? "")
-        .split(",")
-        .map((n) => n.replace(/^\s*type\s+/, "").trim())
-        .filter((n) => /^[A-Za-z_$][\w$]*$/.test(n)),
-    )
-    .sort();
 }
 
 export function modelOf(document: Obj, reserved: string[] = runtimeExports()): CodegenModel {

@@ -12,7 +12,7 @@ import { readFile } from "node:fs/promises";
 import { join, relative } from "node:path";
 import { writeOutputs } from "../lib/atomic-write.ts";
 import { readInputFile, specLimit } from "../lib/read-input.ts";
-import { listPackageFiles } from "./package-manifest.ts";
+import { listedHashes, listPackageFiles } from "./package-manifest.ts";
 
 const ROOT = join(import.meta.dirname, "..", "..");
 const STAMP_DIR = join(ROOT, "node_modules", ".cache", "specsmith", "generate");
@@ -128,6 +128,7 @@ export async function recordStamp(
   inputs: { path: string; hash: string }[],
   files: { path: string; content: string }[],
 ): Promise<void> {
+  const hashes = listedHashes(files);
   const stamp: Stamp = {
     generator: generatorFingerprint(),
     request,
@@ -137,7 +138,7 @@ export async function recordStamp(
         // A file missing right after the write (removed meanwhile) gets a stat no file matches.
         const info = statSync(join(outDir, f.path), { throwIfNoEntry: false });
         const output: OutputStamp = {
-          hash: sha256(f.content),
+          hash: hashes.get(f.path) ?? sha256(f.content),
           size: info?.size ?? -1,
           mtimeMs: info?.mtimeMs ?? -1,
           ino: info?.ino ?? -1,

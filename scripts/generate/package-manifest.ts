@@ -58,6 +58,19 @@ export function withManifest<F extends { path: string; content: string }>(
   ].sort((a, b) => (a.path < b.path ? -1 : 1));
 }
 
+/**
+ * The content hashes a rendered package's manifest lists, by path: what was hashed once for the manifest
+ * need not be hashed again (the regenerate stamp records the same hashes).
+ */
+export function listedHashes(files: readonly { path: string; content: string }[]): Map<string, string> {
+  const manifest = files.find((f) => f.path === MANIFEST_FILE);
+  const hashes = new Map<string, string>();
+  if (!manifest) return hashes;
+  const listed = (JSON.parse(manifest.content) as { files: Record<string, ManifestEntry> }).files;
+  for (const [path, entry] of Object.entries(listed)) hashes.set(path, entry.sha256);
+  return hashes;
+}
+
 /** The manifest of the package in `dir`, or undefined when it has none (or not one of ours). */
 async function readManifest(dir: string): Promise<Map<string, ManifestEntry> | undefined> {
   const path = join(dir, MANIFEST_FILE);

@@ -1,5 +1,6 @@
-// Renders a whole generated package in memory: the model is built once, the templates (which read nothing
-// but the model) print their files from ts-morph structures (type-only files are printed directly),
+// Renders a whole generated package in memory: the model is built once (package-model.ts), the templates
+// (which read nothing but the model) print their files from ts-morph structures (type-only files are
+// printed directly),
 // prettier formats the package unless it is huge, and the runtime is copied verbatim.
 // Nothing touches the disk here; write-package.ts writes the result (with its manifest, package-manifest.ts)
 // in one atomic swap.
@@ -10,30 +11,20 @@ import type { CodeFile } from "../../templates/code-file.ts";
 import { renderErrors } from "../../templates/errors.ts";
 import { fileHeader } from "../../templates/file-header.ts";
 import { renderErrorGuards, renderOperations, renderOperationTypes } from "../../templates/operations.ts";
-import { renderValidators } from "../../templates/request-validators.ts";
 import type { Warning } from "../../templates/validators/index.ts";
 import { packageJson, readme, tsconfigCjsJson, tsconfigJson } from "../../templates/package-files.ts";
+import { renderValidators } from "../../templates/request-validators.ts";
 import { renderOpenApiTypes, renderSchemaAliases } from "../../templates/schema-types.ts";
-import { buildModel } from "./model/build-model.ts";
 import { withManifest } from "./package-manifest.ts";
 import type { CodegenModel } from "./model/codegen-model.ts";
-import type { EnvOverrides } from "./model/security.ts";
+import { packageModel, RUNTIME_DIR, type RenderInput } from "./model/package-model.ts";
+
+export type { RenderInput } from "./model/package-model.ts";
 
 export interface RenderedFile {
   /** Path relative to the package folder, with forward slashes. */
   path: string;
   content: string;
-}
-
-export interface RenderInput {
-  document: Record<string, unknown>;
-  packageName: string;
-  specName: string;
-  specHash: string;
-  /** The API's idempotency header for every write, from api.yaml (see CodegenModel). */
-  idempotencyHeader?: string;
-  /** Environment variable names from api.yaml `env:` or `--env-prefix`. */
-  env?: EnvOverrides;
 }
 
 /**
@@ -43,8 +34,6 @@ export interface RenderInput {
  * below the limit and the whole package is formatted; the choice is per package so its files look alike.
  */
 const PRETTIER_MAX_BYTES = 64 * 1024;
-
-const RUNTIME_DIR = join(import.meta.dirname, "..", "..", "templates", "runtime");
 
 async function runtimeFiles(model: CodegenModel): Promise<RenderedFile[]> {
   const names = (await readdir(RUNTIME_DIR))
@@ -58,18 +47,6 @@ async function runtimeFiles(model: CodegenModel): Promise<RenderedFile[]> {
   );
 }
 
-/** The names templates/runtime/index.ts exports; the package re-exports them beside the spec's names. */
-async function runtimeExports(): Promise<string[]> {
-  const text = await readFile(join(RUNTIME_DIR, "index.ts"), "utf8");
-  const names = [...text.matchAll(/export\s*\{([^}]*)\}/g)].flatMap((m) =>
-    (m[1] ?? "")
-      .split(",")
-      .map((n) => n.replace(/^\s*type\s+/, "").trim())
-      .filter((n) => /^[A-Za-z_$][\w$]*$/.test(n)),
-  );
-  return names.sort();
-}
-
 export interface RenderedPackage {
   model: CodegenModel;
   files: RenderedFile[];
@@ -78,10 +55,7 @@ export interface RenderedPackage {
 }
 
 export async function renderPackage(input: RenderInput): Promise<RenderedPackage> {
-  const { idempotencyHeader, ...spec } = input;
-  const model = buildModel({ ...spec, reservedExports: await runtimeExports() });
-  // Set here, beside the spec's model: it comes from api.yaml, not from the spec.
-  if (idempotencyHeader !== undefined) model.idempotencyHeader = idempotencyHeader;
+  const model = packageModel(input);
   const printed: CodeFile[] = [
     ...renderOperations(model),
     ...renderErrorGuards(model),
