@@ -16,7 +16,7 @@ import {
   statSync,
   writeFileSync,
 } from "node:fs";
-import { dirname, join, relative, resolve } from "node:path";
+import { dirname, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
 const ROOT = join(import.meta.dirname, "..");
@@ -63,8 +63,10 @@ function currentBundle() {
 const sourceLocation = {
   name: "source-location",
   setup(build) {
-    build.onLoad({ filter: /\.ts$/ }, (args) => {
-      if (args.path.includes(`${join("node_modules", "")}`)) return undefined;
+    // Our own modules only (TypeScript, and the generated JavaScript in scripts/spec); packages stay
+    // external and are never loaded here.
+    build.onLoad({ filter: /\.(ts|js)$/ }, (args) => {
+      if (args.path.split(sep).includes("node_modules")) return undefined;
       const text = readFileSync(args.path, "utf8");
       const values = {
         dirname: JSON.stringify(dirname(args.path)),
@@ -73,7 +75,7 @@ const sourceLocation = {
       };
       return {
         contents: text.replace(/\bimport\.meta\.(dirname|filename|url)\b/g, (_, key) => values[key]),
-        loader: "ts",
+        loader: args.path.endsWith(".ts") ? "ts" : "js",
       };
     });
   },
