@@ -14,8 +14,10 @@ import type {
 import { codeFile, Scope, StructureKind, VariableDeclarationKind, type CodeFile } from "./code-file.ts";
 import { docText, jsDoc } from "./js-doc.ts";
 import { operationModules, resourceModules } from "./module-names.ts";
+import { PartTypes } from "./part-types.ts";
 import {
   apiPromiseNames,
+  hasParams,
   importOf,
   objectKey,
   paramsRequired,
@@ -46,10 +48,11 @@ export function renderResources(model: CodegenModel): CodeFile[] {
   for (const [root, module] of modules) {
     const resources = withDescendants(root);
     const operations = resourceOperations(root);
+    const types = new PartTypes(model);
+    const classes = resources.map((r) => resourceClass(r, files, types));
     const statements: StatementStructures[] = [
       ...importOf("../runtime/client.js", ["HttpClient", "RequestOptions"], true),
       ...importOf("../types.js", operations.flatMap(signatureTypes), true),
-      ...importOf("../schema.js", ["paths"], true),
       // APIPromise and PagePromise wrap the calls whose code is loading; the others are types only.
       ...importOf(
         "../runtime/api-promise.js",
@@ -61,7 +64,8 @@ export function renderResources(model: CodegenModel): CodeFile[] {
         "../runtime/pagination.js",
         operations.some((o) => o.pagination) ? ["PagePromise", { name: "ItemsOf", isTypeOnly: true }] : [],
       ),
-      ...resources.map((r) => resourceClass(r, files)),
+      ...types.imports("../"),
+      ...classes,
     ];
     rendered.push(codeFile(`src/resources/${module}.ts`, statements));
   }
@@ -77,7 +81,11 @@ export function renderResources(model: CodegenModel): CodeFile[] {
   return rendered;
 }
 
-function resourceClass(resource: ResourceModel, files: Map<OperationModel, string>): StatementStructures {
+function resourceClass(
+  resource: ResourceModel,
+  files: Map<OperationModel, string>,
+  types: PartTypes,
+): StatementStructures {
   return {
     kind: StructureKind.Class,
     name: resource.className,
@@ -90,8 +98,8 @@ function resourceClass(resource: ResourceModel, files: Map<OperationModel, strin
       },
     ],
     methods: resource.operations.map((op) => {
-      const paramsArg = op.body || op.parameters.some((p) => p.in === "query" || p.in === "header");
-      const pathArgs = pathParameters(op);
+      const paramsArg = hasParams(op);
+      const pathArgs = pathParameters(op, types);
       const args = [
         "this.client",
         ...op.pathArguments.map((a) => a.argument),
@@ -298,6 +306,9 @@ export function renderIndex(model: CodegenModel): CodeFile {
       ? [{ moduleSpecifier: "./error-guards.js" }]
       : []),
     { isTypeOnly: true, moduleSpecifier: "./types.js" },
+    // Each component schema's type by its name. openapi-typescript's `paths`, `components` and
+    // `operations` are at `<package>/openapi`: they name the same types, and reaching them from here made a
+    // consumer's tsc parse them all (on GitHub's spec as much as the rest of the package together).
     { isTypeOnly: true, moduleSpecifier: "./schema.js" },
     { moduleSpecifier: "./runtime/index.js" },
   ].map((declaration): ExportDeclarationStructure => ({

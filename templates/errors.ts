@@ -6,39 +6,38 @@ import type { CodegenModel } from "../scripts/generate/model/codegen-model.ts";
 import { codeFile, StructureKind, type CodeFile } from "./code-file.ts";
 import { docText } from "./js-doc.ts";
 import { importOf, responseBody } from "./operations.ts";
+import { PartTypes } from "./part-types.ts";
 
 /**
  * The type of each documented error body, once each: a component schema by its name (Stripe's every
  * operation documents `error`), any other body as its operation's responses type says.
  */
-function errorBodyTypes(model: CodegenModel): string[] {
-  const types = new Set<string>();
+function errorBodyTypes(model: CodegenModel, types: PartTypes): string[] {
+  const schemaNames = new Map(model.schemas.map((s) => [s.key, s.typeName]));
+  const bodies = new Set<string>();
   for (const op of model.operations) {
     for (const status of op.errorStatuses) {
       const response = op.responses.find((r) => r.status === status);
       if (response?.mediaType === undefined) continue;
-      types.add(
-        response.kind === "json" && response.schemaKey !== undefined
-          ? `components["schemas"][${JSON.stringify(response.schemaKey)}]`
-          : responseBody(op, status),
+      const schemaName = response.schemaKey !== undefined ? schemaNames.get(response.schemaKey) : undefined;
+      bodies.add(
+        response.kind === "json" && schemaName !== undefined
+          ? types.schema(schemaName)
+          : responseBody(op, status, types),
       );
     }
   }
-  return [...types].sort();
+  return [...bodies].sort();
 }
 
 export function renderErrors(model: CodegenModel): CodeFile[] {
   const errorClass = model.errorClass;
   if (errorClass === undefined) return [];
-  const bodies = errorBodyTypes(model);
-  const uses = (name: string) => bodies.some((b) => b.startsWith(`${name}[`));
+  const types = new PartTypes(model);
+  const bodies = errorBodyTypes(model, types);
   return [
     codeFile("src/errors.ts", [
-      ...importOf(
-        "./schema.js",
-        [...(uses("components") ? ["components"] : []), ...(uses("paths") ? ["paths"] : [])],
-        true,
-      ),
+      ...types.imports("./"),
       ...importOf("./runtime/errors.js", ["DocumentedAPIError"]),
       {
         kind: StructureKind.TypeAlias,

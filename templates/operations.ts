@@ -1,6 +1,5 @@
-// src/types.ts and src/operations.ts: per operation, its params and response types (indexed into
-// openapi-typescript's `paths`, so they are exactly the spec's types) and a tree-shakeable function that
-// calls it. Every spec string reaches the code through JSON.stringify; everything else is identifiers the
+// src/types.ts and src/operations.ts: per operation, its params and response types (the spec's types of
+// its parts, part-types.ts) and a tree-shakeable function that calls it. Every spec string reaches the code through JSON.stringify; everything else is identifiers the
 // model chose.
 import type { ImportDeclarationStructure, StatementStructures } from "ts-morph";
 import type {
@@ -13,6 +12,7 @@ import type {
 import { codeFile, StructureKind, VariableDeclarationKind, type CodeFile } from "./code-file.ts";
 import { docText, jsDoc } from "./js-doc.ts";
 import { operationModules, validatorModules } from "./module-names.ts";
+import { PartTypes, statusKey } from "./part-types.ts";
 import { typeAliasFile, type TypeAlias } from "./type-aliases.ts";
 
 const str = (s: string): string => JSON.stringify(s);
@@ -25,37 +25,33 @@ export function objectKey(name: string): string {
   return name === "__proto__" ? `[${str(name)}]` : str(name);
 }
 
-/** openapi-typescript keys responses by number for numeric statuses, by string otherwise. */
-function statusKey(status: string): string {
-  return /^\d{3}$/.test(status) ? status : str(status);
-}
-
-function operationType(op: OperationModel): string {
-  return `paths[${str(op.path)}][${str(op.method)}]`;
-}
-
 /** The positional path arguments of an operation's function and method, typed from the spec. */
-export function pathParameters(op: OperationModel): { name: string; type: string }[] {
+export function pathParameters(op: OperationModel, types: PartTypes): { name: string; type: string }[] {
   return op.pathArguments.map((a) => ({
     name: a.argument,
     // A template name the spec forgot to declare has no type in openapi-typescript's output.
-    type: a.declared ? `${operationType(op)}["parameters"]["path"][${str(a.name)}]` : "string | number",
+    type: a.declared ? types.pathParameter(op, a.name) : "string | number",
   }));
 }
 
-function paramsTypeExpression(op: OperationModel): string | undefined {
+/** Whether the operation takes a params object: a body, or query or header parameters. */
+export function hasParams(op: OperationModel): boolean {
+  return op.body !== undefined || op.parameters.some((p) => p.in === "query" || p.in === "header");
+}
+
+/** Body fields, query and header parameters in one object type. */
+function paramsTypeExpression(op: OperationModel, types: PartTypes): string {
   const parts: string[] = [];
-  const o = operationType(op);
   if (op.body) {
     // openapi-typescript types bytes as `string`; the client takes Blobs, Files, bytes and streams too.
-    let body = `NonNullable<${o}["requestBody"]>["content"][${str(op.body.mediaType)}]`;
+    let body = types.body(op);
     if (op.body.binaryFields) body = `WithUploads<${body}, ${op.body.binaryFields.map(str).join(" | ")}>`;
     if (op.body.binary) body = `Uploadable | ${body}`;
     parts.push(op.body.isObject ? body : `{ body${op.body.required ? "" : "?"}: ${body} }`);
   }
-  if (op.parameters.some((p) => p.in === "query")) parts.push(`NonNullable<${o}["parameters"]["query"]>`);
-  if (op.parameters.some((p) => p.in === "header")) parts.push(`NonNullable<${o}["parameters"]["header"]>`);
-  return parts.length > 0 ? parts.join(" & ") : undefined;
+  if (op.parameters.some((p) => p.in === "query")) parts.push(types.location(op, "query"));
+  if (op.parameters.some((p) => p.in === "header")) parts.push(types.location(op, "header"));
+  return parts.length > 0 ? parts.join(" & ") : "Record<string, never>";
 }
 
 /** Statuses whose responses never carry a body (the runtime gives `undefined` for them and for HEAD). */
@@ -72,20 +68,21 @@ function successBodyResponse(op: OperationModel): ResponseModel | undefined {
  * read as JSON or text. Without documented content a no-content status (or HEAD) has no body; any other
  * carries what the server sent, which the spec does not describe.
  */
-export function responseBody(op: OperationModel, status: string): string {
+export function responseBody(op: OperationModel, status: string, types: PartTypes): string {
   const response = op.responses.find((r) => r.status === status);
   const success = op.successStatuses.includes(status);
   if (response?.mediaType) {
-    const schema = `${operationType(op)}["responses"][${statusKey(status)}]["content"][${str(response.mediaType)}]`;
+    const mediaType = response.mediaType;
+    const schema = () => types.response(op, status, mediaType);
     switch (response.kind) {
       case "text":
         return "string";
       case "binary":
         return success ? "BinaryResponse" : "string";
       case "sse":
-        return success ? `Stream<${response.eventData === "text" ? "string" : schema}>` : "string";
+        return success ? `Stream<${response.eventData === "text" ? "string" : schema()}>` : "string";
       default:
-        return schema;
+        return schema();
     }
   }
   return success && (NO_BODY_STATUSES.has(status) || op.method === "head") ? "undefined" : "unknown";
@@ -123,9 +120,9 @@ function responseTypeExpression(op: OperationModel): string {
 }
 
 /** Every documented response body by status, errors included: `{ 200: Session; 404: Error }`. */
-function responsesMapExpression(op: OperationModel): string {
+function responsesMapExpression(op: OperationModel, types: PartTypes): string {
   if (op.responses.length === 0) return "Record<never, never>";
-  return `{ ${op.responses.map((r) => `${statusKey(r.status)}: ${responseBody(op, r.status)};`).join(" ")} }`;
+  return `{ ${op.responses.map((r) => `${statusKey(r.status)}: ${responseBody(op, r.status, types)};`).join(" ")} }`;
 }
 
 /** What `.withResponse()` resolves to: the success responses, discriminated by status. */
@@ -259,33 +256,35 @@ export function importOf(
 /** src/types.ts: per operation its params, success body and responses-by-status types. */
 export function renderOperationTypes(model: CodegenModel): string {
   const kindTypes = responseKindTypes(model);
+  const types = new PartTypes(model);
+  const aliases = model.operations.flatMap((op): TypeAlias[] => [
+    {
+      name: op.paramsType,
+      type: paramsTypeExpression(op, types),
+      doc: `${op.method.toUpperCase()} ${op.path}: its body fields, query and header parameters.`,
+    },
+    { name: op.responseType, type: responseTypeExpression(op), doc: "The success body." },
+    {
+      name: op.responsesType,
+      type: responsesMapExpression(op, types),
+      doc: "Each documented body by status, errors included.",
+    },
+    ...(op.errorType !== undefined
+      ? [
+          {
+            name: op.errorType,
+            type: `DocumentedError<${op.responsesType}, ${op.errorStatuses.map(statusKey).join(" | ")}>`,
+            doc: `The documented errors: narrow with \`${op.errorGuard ?? ""}(err)\`, then by \`err.status\`.`,
+          },
+        ]
+      : []),
+  ]);
   return typeAliasFile(
     [
-      { names: ["paths"], from: "./schema.js" },
+      ...types.namespaceImports("./"),
       ...(kindTypes.length > 0 ? [{ names: kindTypes, from: "./runtime/index.js" }] : []),
     ],
-    model.operations.flatMap((op): TypeAlias[] => [
-      {
-        name: op.paramsType,
-        type: paramsTypeExpression(op) ?? "Record<string, never>",
-        doc: `Parameters of ${op.method.toUpperCase()} ${op.path}: body fields, query and header parameters in one object.`,
-      },
-      { name: op.responseType, type: responseTypeExpression(op), doc: "The body of a successful response." },
-      {
-        name: op.responsesType,
-        type: responsesMapExpression(op),
-        doc: "Every documented response body by status code, errors included (an APIError's `body` is one of these).",
-      },
-      ...(op.errorType !== undefined
-        ? [
-            {
-              name: op.errorType,
-              type: `DocumentedError<${op.responsesType}, ${op.errorStatuses.map(statusKey).join(" | ")}>`,
-              doc: `The error responses the spec documents for ${op.method.toUpperCase()} ${op.path}, each with its body typed: narrow a caught error with \`${op.errorGuard ?? ""}(err)\`, then by \`err.status\`.`,
-            },
-          ]
-        : []),
-    ]),
+    aliases,
   );
 }
 
@@ -299,7 +298,9 @@ export function renderOperations(model: CodegenModel): CodeFile[] {
   const reexports: StatementStructures[] = [];
   const validators = validatorModules(model);
   for (const [op, file] of operationModules(model)) {
-    files.push(renderOperationFile(op, validators.get(op), `src/operations/${file}.ts`));
+    files.push(
+      renderOperationFile(op, validators.get(op), `src/operations/${file}.ts`, new PartTypes(model)),
+    );
     reexports.push({ kind: StructureKind.ExportDeclaration, moduleSpecifier: `./operations/${file}.js` });
   }
   files.push(codeFile("src/operations.ts", reexports));
@@ -329,7 +330,7 @@ export function renderErrorGuards(model: CodegenModel): CodeFile[] {
       isExported: true,
       docs: [
         docText(
-          `Whether \`error\` is an error response the spec documents for ${op.method.toUpperCase()} ${op.path} (thrown by ${op.functionName} or its method): its \`body\` is then typed, by \`status\`.`,
+          `Whether \`error\` is a documented error of ${op.method.toUpperCase()} ${op.path}, its \`body\` typed by \`status\`.`,
         ),
       ],
       parameters: [{ name: "error", type: "unknown" }],
@@ -347,11 +348,15 @@ export function resourceOperations(resource: ResourceModel): OperationModel[] {
   return [...resource.operations, ...resource.children.flatMap(resourceOperations)];
 }
 
-function renderOperationFile(op: OperationModel, validators: string | undefined, path: string): CodeFile {
+function renderOperationFile(
+  op: OperationModel,
+  validators: string | undefined,
+  path: string,
+  types: PartTypes,
+): CodeFile {
   const up = "../";
   const operations = [op];
   const statements: StatementStructures[] = [
-    ...importOf(`${up}schema.js`, ["paths"], true),
     ...importOf(
       `${up}types.js`,
       operations.flatMap((o) => [...signatureTypes(o), ...(o.errorType ? [o.errorType] : [])]),
@@ -396,7 +401,7 @@ function renderOperationFile(op: OperationModel, validators: string | undefined,
       },
     ],
   });
-  const hasParams = paramsTypeExpression(op) !== undefined;
+  const takesParams = hasParams(op);
   const required = paramsRequired(op);
   const pathObject = `{ ${op.pathArguments.map((a) => `${objectKey(a.name)}: ${a.argument}`).join(", ")} }`;
   const page = op.pagination ? pagination(op) : undefined;
@@ -407,8 +412,8 @@ function renderOperationFile(op: OperationModel, validators: string | undefined,
     docs: jsDoc(op),
     parameters: [
       { name: "client", type: "HttpClient" },
-      ...pathParameters(op),
-      ...(hasParams
+      ...pathParameters(op, types),
+      ...(takesParams
         ? [
             {
               name: "params",
@@ -421,7 +426,7 @@ function renderOperationFile(op: OperationModel, validators: string | undefined,
     ],
     returnType: returnType(op),
     statements: [
-      `const { query, headers, body } = splitParams(${hasParams ? "params" : "{}"} as Record<string, unknown>, ${specName});`,
+      `const { query, headers, body } = splitParams(${takesParams ? "params" : "{}"} as Record<string, unknown>, ${specName});`,
       ...(page
         ? [
             `return client.paginate(${specName}, { path: ${pathObject}, query, headers, body }, options, ${page.strategy});`,
@@ -431,5 +436,5 @@ function renderOperationFile(op: OperationModel, validators: string | undefined,
           ]),
     ],
   });
-  return codeFile(path, statements);
+  return codeFile(path, [...types.imports(up), ...statements]);
 }

@@ -9,7 +9,8 @@ function hasValidators(model: CodegenModel): boolean {
 
 /**
  * The package root exports the client, the types and the runtime; the standalone functions, the resource
- * classes and the validators are subpaths (see renderIndex in client.ts for why).
+ * classes and the validators are subpaths (see renderIndex in client.ts for why), and so are
+ * openapi-typescript's declarations (`paths`, `components`, `operations`), at `/openapi`.
  */
 export function packageJson(model: CodegenModel): string {
   const pkg = {
@@ -22,11 +23,11 @@ export function packageJson(model: CodegenModel): string {
     module: "./dist/index.js",
     types: "./dist/cjs/index.d.ts",
     // The root and each subpath (operations, resources and validators stay off the root so that a bundle
-    // of the client does not load them all), each condition with its own types, so TypeScript reads the
-    // declarations of the format it loads.
+    // of the client does not load them all; openapi, so that a consumer's tsc does not parse it), each
+    // condition with its own types, so TypeScript reads the declarations of the format it loads.
     exports: {
       ...Object.fromEntries(
-        ["index", "operations", "resources", ...(hasValidators(model) ? ["validators"] : [])].map(
+        ["index", "openapi", "operations", "resources", ...(hasValidators(model) ? ["validators"] : [])].map(
           (module) => [
             module === "index" ? "." : `./${module}`,
             {

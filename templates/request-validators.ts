@@ -9,24 +9,16 @@ import type {
 } from "../scripts/generate/model/codegen-model.ts";
 import { compileValidators, type ValidatorEntry, type Warning } from "./validators/index.ts";
 import { validatorModules } from "./module-names.ts";
+import { PartTypes } from "./part-types.ts";
 
 const str = (s: string): string => JSON.stringify(s);
 
-/** Where the parts of an operation are in openapi-typescript's `paths` type. */
-function operationType(op: OperationModel): string {
-  return `paths[${str(op.path)}][${str(op.method)}]`;
-}
-
 /** The TypeScript type a valid value has: the spec's own type for that part of the request. */
-function valueType(op: OperationModel, validator: ValidatorModel): string {
-  const o = operationType(op);
-  if (validator.part === "body") {
-    return `NonNullable<${o}["requestBody"]>["content"][${str(op.body?.mediaType ?? "")}]`;
-  }
-  return `NonNullable<${o}["parameters"][${str(validator.part)}]>`;
+function valueType(op: OperationModel, validator: ValidatorModel, types: PartTypes): string {
+  return validator.part === "body" ? types.body(op) : types.location(op, validator.part);
 }
 
-function entryOf(op: OperationModel, validator: ValidatorModel): ValidatorEntry {
+function entryOf(op: OperationModel, validator: ValidatorModel, types: PartTypes): ValidatorEntry {
   const what = {
     path: "the path arguments",
     query: "the query parameters",
@@ -35,7 +27,7 @@ function entryOf(op: OperationModel, validator: ValidatorModel): ValidatorEntry 
   };
   return {
     name: validator.name,
-    valueType: valueType(op, validator),
+    valueType: valueType(op, validator, types),
     doc: `Checks ${what[validator.part]} of ${op.method.toUpperCase()} ${op.path} against the spec`,
     schema: validator.schema,
     pointer: validator.pointer,
@@ -65,16 +57,19 @@ export function renderValidators(model: CodegenModel): RenderedValidators {
   const warnings = new Map<string, Warning>();
   const barrel: string[] = [];
   for (const [op, module] of validatorModules(model)) {
+    // Off the package root, so named by their place in openapi.ts (see PartTypes).
+    const types = new PartTypes(model, true);
+    const entries = op.validators.map((v) => entryOf(op, v, types));
     const compiled = compileValidators({
       // The schemas' $refs point into the spec; the compiler resolves them there.
       document: model.document,
-      entries: op.validators.map((v) => entryOf(op, v)),
+      entries,
       // Request values are checked the way a careful server would: formats are assertions, and a readOnly
       // property the spec lists as required is required in responses only.
       assertFormats: true,
       direction: "request",
       runtimeImport: "../runtime/validation.js",
-      typeImports: [{ from: "../schema.js", names: ["paths"] }],
+      typeImports: types.namespaceImports("../"),
       header: `// The request validators of ${op.functionName}: each checks one part of a request against the spec and never throws.`,
     });
     for (const w of compiled.warnings) warnings.set(`${w.pointer}\n${w.message}`, w);

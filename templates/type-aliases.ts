@@ -1,5 +1,5 @@
-// Files that hold only type aliases (src/types.ts, src/schema.ts) are printed directly, like src/openapi.ts:
-// on Stripe's spec they are 1,600 aliases, and a ts-morph round trip (print, then parse) cost 0.6 s of a
+// A file that holds only type aliases (src/types.ts) is printed directly, like src/openapi.ts and
+// src/schema.ts: on Stripe's spec it is 1,200 aliases, and a ts-morph round trip (print, then parse) cost 0.6 s of a
 // budget of about two. The type expressions come from the templates, which put every spec string through
 // JSON.stringify; docs go through docText so they cannot end the comment.
 import { docText } from "./js-doc.ts";
@@ -10,26 +10,24 @@ export interface TypeAlias {
   doc?: string;
 }
 
-export interface TypeImport {
-  names: string[];
-  from: string;
+/** Names from a module, or the module as a namespace (`import type * as ns from "x"`). */
+export type TypeImport = { names: string[]; from: string } | { namespace: string; from: string };
+
+function importLine(i: TypeImport): string {
+  const what = "namespace" in i ? `* as ${i.namespace}` : `{ ${i.names.join(", ")} }`;
+  return `import type ${what} from ${JSON.stringify(i.from)};\n`;
 }
 
 /** `import type { a, b } from "x";` lines, then each alias as `export type Name = type;` with its doc. */
-export function typeAliasFile(
-  imports: TypeImport[],
-  aliases: TypeAlias[],
-  reexports: TypeImport[] = [],
-): string {
+export function typeAliasFile(imports: TypeImport[], aliases: TypeAlias[]): string {
   const out: string[] = [];
-  for (const i of imports)
-    out.push(`import type { ${i.names.join(", ")} } from ${JSON.stringify(i.from)};\n`);
-  for (const e of reexports)
-    out.push(`export type { ${e.names.join(", ")} } from ${JSON.stringify(e.from)};\n`);
+  for (const i of imports) out.push(importLine(i));
   if (out.length > 0) out.push("\n");
   for (const alias of aliases) {
     if (alias.doc !== undefined) out.push(`/** ${docText(alias.doc).replace(/\n/g, "\n * ")} */\n`);
     out.push(`export type ${alias.name} = ${alias.type};\n`);
   }
+  // With nothing to declare the file is still a module (the package root re-exports it).
+  if (aliases.length === 0) out.push("export {};\n");
   return out.join("");
 }

@@ -1,4 +1,4 @@
-// By hand, not in the test suite (it takes a while on big specs): our src/openapi.ts emitter against
+// By hand, not in the test suite (it takes a while on big specs): our src/openapi.ts and src/schema.ts against
 // openapi-typescript on real specs, judged by tsc (see test/generate/schema-types/equivalence.ts), with
 // the time of each emitter.
 //   node --import tsx scripts/bench/types-equivalence.ts [spec ...]
@@ -7,7 +7,8 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { homedir, tmpdir } from "node:os";
 import { basename, dirname, join } from "node:path";
 import { loadSpec } from "../spec/index.ts";
-import { emitOpenApiTypes } from "../../templates/schema-types/emit.ts";
+import { buildModel } from "../generate/model/build-model.ts";
+import { SpecTypes } from "../../templates/schema-types/spec-types.ts";
 import { checkEquivalence } from "../../test/generate/schema-types/equivalence.ts";
 
 const CACHE = join(homedir(), ".cache", "specsmith", "package", "api");
@@ -15,10 +16,11 @@ const DEFAULT_SPECS = [join(CACHE, "stripe.com.json"), join(CACHE, "github.com",
 
 /** Median of several runs of our emitter alone (the first run includes JIT warm-up; reported apart). */
 function timeOurs(document: Record<string, unknown>): { first: number; median: number } {
+  const { schemas } = buildModel({ document, packageName: "t", specName: "t.json", specHash: "h" });
   const runs: number[] = [];
   for (let i = 0; i < 7; i++) {
     const t = performance.now();
-    emitOpenApiTypes(document);
+    new SpecTypes(document, schemas).typeFiles();
     runs.push(performance.now() - t);
   }
   const first = runs[0] ?? 0;

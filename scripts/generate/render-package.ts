@@ -14,7 +14,7 @@ import { renderErrorGuards, renderOperations, renderOperationTypes } from "../..
 import type { Warning } from "../../templates/validators/index.ts";
 import { packageJson, readme, tsconfigCjsJson, tsconfigJson } from "../../templates/package-files.ts";
 import { renderValidators } from "../../templates/request-validators.ts";
-import { renderOpenApiTypes, renderSchemaAliases } from "../../templates/schema-types.ts";
+import { renderOpenApiTypes, renderSchemaTypes } from "../../templates/schema-types.ts";
 import { withManifest } from "./package-manifest.ts";
 import type { CodegenModel } from "./model/codegen-model.ts";
 import { packageModel, RUNTIME_DIR, type RenderInput } from "./model/package-model.ts";
@@ -64,7 +64,7 @@ export async function renderPackage(input: RenderInput): Promise<RenderedPackage
     ...renderErrors(model),
     renderIndex(model),
     { path: "src/types.ts", text: renderOperationTypes(model) },
-    { path: "src/schema.ts", text: renderSchemaAliases(model) },
+    { path: "src/schema.ts", text: renderSchemaTypes(model) },
   ];
   const validators = renderValidators(model);
   printed.push(...validators.files);

@@ -20,7 +20,8 @@ export interface EmitContext {
   usesWithRequired: boolean;
 }
 
-export function createContext(document: Obj): EmitContext {
+/** `schemaNames`: component schema key -> the name of its standalone declaration (src/schema.ts). */
+export function createContext(document: Obj, schemaNames?: ReadonlyMap<string, string>): EmitContext {
   const discriminators = scanDiscriminators(document);
   const cache = new Map<string, Obj | undefined>();
   return {
@@ -33,7 +34,7 @@ export function createContext(document: Obj): EmitContext {
       cache.set(ref, resolved);
       return resolved;
     },
-    refType: cachedRefTypes(),
+    refType: cachedRefTypes(schemaNames),
     operations: [],
     usesWithRequired: false,
   };

@@ -1,8 +1,8 @@
 // `$ref` pointers: parsed as openapi-typescript parses them (redocly's parseRef: the part after "#/", split
 // on "/", "~1"/"~0" unescaped, percent-decoded, empty segments dropped), turned into the indexed-access
 // type it writes, and resolved against the document.
-import { refText } from "./print-type.ts";
-import { UNKNOWN, type TypeNode } from "./type-node.ts";
+import { quoteString, refText } from "./print-type.ts";
+import { UNKNOWN, type RefNode, type TypeNode } from "./type-node.ts";
 
 type Obj = Record<string, unknown>;
 
@@ -42,9 +42,14 @@ export function lastSegment(pointer: string): string | undefined {
  * The type for a ref, as openapi-typescript's oapiRef writes it: the first segment names the declaration,
  * the next two index it, and deeper segments index on except "properties" (so
  * #/components/schemas/X/properties/y is components["schemas"]["X"]["y"]). A ref to a parameter object
- * given with `parameter` ends with [in][name] instead of its last segment.
+ * given with `parameter` ends with [in][name] instead of its last segment. With `schemaNames` (component
+ * schema key -> its declaration's name), a ref into a named schema also carries its standalone form.
  */
-export function refType(ref: string, parameter?: { in: string; name: string }): TypeNode {
+export function refType(
+  ref: string,
+  parameter?: { in: string; name: string },
+  schemaNames?: ReadonlyMap<string, string>,
+): TypeNode {
   const segments = refSegments(ref);
   const root = segments[0];
   // openapi-typescript throws on "#" and prints any other root as is, which does not compile: a ref
@@ -57,20 +62,26 @@ export function refType(ref: string, parameter?: { in: string; name: string }): 
     if (parameter && i === rest.length - 1) path.push(parameter.in, parameter.name);
     else path.push(segment);
   });
-  return { kind: "ref", root, path, text: refText(root, path) };
+  const node: RefNode = { kind: "ref", root, path, text: refText(root, path) };
+  const named = root === "components" && path[0] === "schemas" ? schemaNames?.get(path[1] ?? "") : undefined;
+  if (named !== undefined)
+    node.schema = path.slice(2).reduce((text, key) => `${text}[${quoteString(key)}]`, named);
+  return node;
 }
 
 /**
  * refType with a cache: a big spec has ~10^4 refs to a few thousand targets, and each one parsed and
  * printed once is a measurable part of the emitter's time.
  */
-export function cachedRefTypes(): (ref: string, parameter?: { in: string; name: string }) => TypeNode {
+export function cachedRefTypes(
+  schemaNames?: ReadonlyMap<string, string>,
+): (ref: string, parameter?: { in: string; name: string }) => TypeNode {
   const cache = new Map<string, TypeNode>();
   return (ref, parameter) => {
     const key = parameter ? `${ref}\u0000${parameter.in}\u0000${parameter.name}` : ref;
     let type = cache.get(key);
     if (type === undefined) {
-      type = refType(ref, parameter);
+      type = refType(ref, parameter, schemaNames);
       cache.set(key, type);
     }
     return type;

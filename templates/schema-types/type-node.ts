@@ -19,6 +19,12 @@ export interface RefNode {
   path: readonly string[];
   /** The printed form, when the maker already has it (refs repeat: printed once, see refs.ts). */
   text?: string;
+  /**
+   * For a ref into a named component schema, the same type through its standalone declaration in
+   * src/schema.ts: `Pet`, or `Pet["name"]` for a ref deeper into it. Files other than src/openapi.ts
+   * print this form, so they need not reach openapi.ts.
+   */
+  schema?: string;
 }
 export interface ArrayNode {
   kind: "array";

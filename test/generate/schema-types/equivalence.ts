@@ -1,5 +1,6 @@
-// Equivalence of our src/openapi.ts with openapi-typescript's, judged by the real TypeScript compiler:
-// for each spec both files are written side by side with a check.ts asserting, for every component and
+// Equivalence of our src/openapi.ts (with the src/schema.ts it points into) with openapi-typescript's
+// file, judged by the real TypeScript compiler:
+// for each spec both are written side by side with a check.ts asserting, for every component and
 // every operation's parameters / requestBody / responses, that the two types are identical (the strict
 // Equal that tells apart even readonly and optional modifiers). One program compiles all specs.
 // Shared by test/generate/schema-types/equivalence.test.ts and scripts/bench/types-equivalence.ts.
@@ -7,8 +8,9 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import openapiTS, { astToString } from "openapi-typescript";
 import ts from "typescript";
-import { emitOpenApiTypes } from "../../../templates/schema-types/emit.ts";
+import { buildModel } from "../../../scripts/generate/model/build-model.ts";
 import { quoteString } from "../../../templates/schema-types/print-type.ts";
+import { SpecTypes } from "../../../templates/schema-types/spec-types.ts";
 
 type Obj = Record<string, unknown>;
 
@@ -82,7 +84,7 @@ function targets(document: Obj): { root: string; keys: string[] }[] {
 
 function checkFile(document: Obj): { text: string; labels: Map<number, string>; count: number } {
   const lines = [
-    'import type * as O from "./ours.ts";',
+    'import type * as O from "./openapi.ts";',
     'import type * as P from "./peer.ts";',
     EQUAL.trimEnd(),
   ];
@@ -101,14 +103,21 @@ function flatten(d: ts.Diagnostic): string {
   return ts.flattenDiagnosticMessageText(d.messageText, "\n");
 }
 
+/** Our files for a document as a package has them: src/openapi.ts and src/schema.ts, by file name. */
+export function packageTypeFiles(document: Obj): Record<string, string> {
+  const model = buildModel({ document, packageName: "t", specName: "t.json", specHash: "h" });
+  const files = new SpecTypes(document, model.schemas).typeFiles();
+  return { "openapi.ts": files.openapi, "schema.ts": files.schema };
+}
+
 /**
- * Writes both files and the checks for each spec under `dir`, compiles them, and sorts the diagnostics.
- * `emit` stands in for our emitter (a test gives a wrong one, to see the check fail).
+ * Writes our files, openapi-typescript's and the checks for each spec under `dir`, compiles them, and
+ * sorts the diagnostics. `emit` stands in for our emitter (a test gives a wrong one, to see the check fail).
  */
 export async function checkEquivalence(
   specs: SpecUnderTest[],
   dir: string,
-  emit: (document: Obj) => string = emitOpenApiTypes,
+  emit: (document: Obj) => Record<string, string> = packageTypeFiles,
 ): Promise<EquivalenceResult> {
   const timings = { ours: 0, peer: 0, compile: 0 };
   const roots: string[] = [];
@@ -130,7 +139,7 @@ export async function checkEquivalence(
     timings.peer += performance.now() - t;
     const check = checkFile(spec.document);
     checks += check.count;
-    await writeFile(join(folder, "ours.ts"), ours);
+    for (const [name, text] of Object.entries(ours)) await writeFile(join(folder, name), text);
     await writeFile(join(folder, "peer.ts"), peer);
     await writeFile(join(folder, "check.ts"), check.text);
     roots.push(join(folder, "check.ts"));
@@ -164,7 +173,7 @@ export async function checkEquivalence(
         what: checkInfo.labels.get(line) ?? `line ${line + 1}`,
         message: flatten(d),
       });
-    } else if (file.endsWith("/ours.ts")) {
+    } else if (!file.endsWith("/peer.ts")) {
       oursErrors.push(`${file}:${line + 1}: ${flatten(d)}`);
     } else {
       peerErrors.push(`${file}:${line + 1}: ${flatten(d)}`);

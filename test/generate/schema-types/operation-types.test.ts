@@ -1,8 +1,9 @@
-// The file's shape: the declarations and the paths/operations/components layout the other templates
-// index into (paths[p][m]["parameters"]["query"], ["requestBody"], ["responses"][200]["content"][mt]).
+// The file's shape: the declarations and the paths/operations/components layout openapi-typescript users
+// index into (paths[p][m]["parameters"]["query"], ["requestBody"], ["responses"][200]["content"][mt]),
+// and how a package splits it into src/openapi.ts and src/schema.ts.
 import { describe, expect, it } from "vitest";
 import { emitOpenApiTypes } from "../../../templates/schema-types/emit.ts";
-import { renderOpenApiTypes } from "../../../templates/schema-types.ts";
+import { renderOpenApiTypes, renderSchemaTypes } from "../../../templates/schema-types.ts";
 import { buildModel } from "../../../scripts/generate/model/build-model.ts";
 
 const DOCUMENT = {
@@ -117,9 +118,58 @@ describe("emitOpenApiTypes", () => {
 
   it("is deterministic and leaves the document as it was", () => {
     const before = structuredClone(DOCUMENT);
-    // The template prints the types of the model's document.
-    const model = buildModel({ document: DOCUMENT, packageName: "t", specName: "t.yaml", specHash: "h" });
-    expect(renderOpenApiTypes(model)).toBe(text);
+    expect(emitOpenApiTypes(DOCUMENT)).toBe(text);
     expect(DOCUMENT).toEqual(before);
+  });
+});
+
+describe("a package's two type files", () => {
+  const model = () => buildModel({ document: DOCUMENT, packageName: "t", specName: "t.yaml", specHash: "h" });
+  const openapi = renderOpenApiTypes(model());
+  const schema = renderSchemaTypes(model());
+
+  it("declare each component schema in schema.ts, which openapi.ts points at", () => {
+    expect(flat(schema)).toBe("export type Pet = { name?: string; }; ");
+    expect(openapi.startsWith('import type * as $types from "./schema.js";\n')).toBe(true);
+    expect(flat(openapi)).toContain("schemas: { Pet: $types.Pet; };");
+    // Refs to schemas go through the declaration too; other components stay where they are.
+    expect(flat(openapi)).toContain('content: { "application/json": $types.Pet; };');
+    expect(flat(openapi)).toContain('default: components["responses"]["Problem"];');
+    expect(openapi).not.toContain('components["schemas"]');
+  });
+
+  it("are the same for the same spec, and leave the document as it was", () => {
+    const before = structuredClone(DOCUMENT);
+    expect(renderOpenApiTypes(model())).toBe(openapi);
+    expect(renderSchemaTypes(model())).toBe(schema);
+    expect(DOCUMENT).toEqual(before);
+  });
+
+  it("write WithRequired out in schema.ts, which declares no helper of its own", () => {
+    const document = {
+      openapi: "3.1.0",
+      info: { title: "t", version: "1" },
+      paths: {},
+      components: {
+        schemas: {
+          Pet: { type: "object", properties: { name: { type: "string" } } },
+          NamedPet: { allOf: [{ $ref: "#/components/schemas/Pet" }], required: ["name"] },
+        },
+      },
+    };
+    const m = buildModel({ document, packageName: "t", specName: "t.yaml", specHash: "h" });
+    const text = renderSchemaTypes(m);
+    expect(flat(text)).toContain('export type NamedPet = (Pet & { [P in "name"]-?: Pet[P] });');
+    expect(text).not.toContain("WithRequired");
+  });
+
+  it("are modules even when the spec has no component schema", () => {
+    const m = buildModel({
+      document: { openapi: "3.1.0", info: { title: "t", version: "1" }, paths: {} },
+      packageName: "t",
+      specName: "t.yaml",
+      specHash: "h",
+    });
+    expect(renderSchemaTypes(m)).toBe("export {};\n");
   });
 });

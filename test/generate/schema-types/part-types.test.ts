@@ -1,0 +1,196 @@
+// The types of operations' parts written out (src/types.ts, the resources: part-types.ts, walking the
+// types in spec-types.ts) against the same parts as indexed accesses into openapi.ts, judged by the real
+// tsc with the strict Equal: every part of every operation of every spec, refs to parameters, responses,
+// request bodies and path items followed. Plus the walk's limits, and what a package root reaches.
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import ts from "typescript";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildModel } from "../../../scripts/generate/model/build-model.ts";
+import type { CodegenModel } from "../../../scripts/generate/model/codegen-model.ts";
+import { loadSpec } from "../../../scripts/spec/index.ts";
+import { PartTypes } from "../../../templates/part-types.ts";
+import { renderOpenApiTypes, renderSchemaTypes } from "../../../templates/schema-types.ts";
+
+const root = join(import.meta.dirname, "..", "..", "..");
+const SPECS: [string, string][] = [
+  ["verifa", "specs/verifa/openapi.yaml"],
+  ["stripe-identity", "specs/stripe-identity/openapi.yaml"],
+  ["hostile", "test/fixtures/specs/hostile.json"],
+  ["schema-zoo", "test/fixtures/specs/schema-zoo.yaml"],
+  ["schema-zoo-30", "test/fixtures/specs/schema-zoo-30.yaml"],
+  ["things", "test/fixtures/specs/things.json"],
+  ["media", "test/fixtures/specs/media.json"],
+];
+
+const EQUAL =
+  "type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends (<T>() => T extends B ? 1 : 2) ? true : false;";
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), "specsmith-parts-"));
+});
+afterAll(() => rm(dir, { recursive: true, force: true }));
+
+function model(document: Record<string, unknown>): CodegenModel {
+  return buildModel({ document, packageName: "t", specName: "t.json", specHash: "h" });
+}
+
+/** Each part of each operation, written out and as the indexed access, with a label. */
+function parts(m: CodegenModel): { label: string; direct: string; indexed: string }[] {
+  const direct = new PartTypes(m);
+  const indexed = new PartTypes(m, true);
+  const out: { label: string; direct: string; indexed: string }[] = [];
+  const both = (label: string, part: (t: PartTypes) => string) =>
+    out.push({ label, direct: part(direct), indexed: part(indexed) });
+  for (const op of m.operations) {
+    const at = `${op.method} ${op.path}`;
+    for (const a of op.pathArguments.filter((x) => x.declared))
+      both(`${at} path ${a.name}`, (t) => t.pathParameter(op, a.name));
+    for (const location of ["path", "query", "header"])
+      if (op.parameters.some((p) => p.in === location))
+        both(`${at} ${location}`, (t) => t.location(op, location));
+    if (op.body) both(`${at} body`, (t) => t.body(op));
+    for (const r of op.responses)
+      if (r.mediaType !== undefined)
+        both(`${at} ${r.status} ${r.mediaType}`, (t) => t.response(op, r.status, r.mediaType as string));
+  }
+  return out;
+}
+
+/** Writes the package's two type files and the checks; compiles; returns the labels that differ. */
+async function differences(name: string, m: CodegenModel): Promise<{ checks: number; failed: string[] }> {
+  const folder = join(dir, name);
+  await mkdir(folder, { recursive: true });
+  await writeFile(join(folder, "openapi.ts"), renderOpenApiTypes(m));
+  await writeFile(join(folder, "schema.ts"), renderSchemaTypes(m));
+  const list = parts(m);
+  const lines = [
+    'import type * as $types from "./schema.js";',
+    'import type * as $openapi from "./openapi.js";',
+    EQUAL,
+  ];
+  const first = lines.length;
+  list.forEach((p, i) => lines.push(`export const _${i}: Equal<${p.direct}, ${p.indexed}> = true;`));
+  await writeFile(join(folder, "check.ts"), `${lines.join("\n")}\n`);
+  const program = ts.createProgram([join(folder, "check.ts")], {
+    strict: true,
+    noEmit: true,
+    target: ts.ScriptTarget.ES2022,
+    module: ts.ModuleKind.ESNext,
+    moduleResolution: ts.ModuleResolutionKind.Bundler,
+    skipLibCheck: true,
+    types: [],
+  });
+  const failed = [...program.getSyntacticDiagnostics(), ...program.getSemanticDiagnostics()].map((d) => {
+    const line = d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start).line : -1;
+    const label = d.file?.fileName.endsWith("check.ts") ? list[line - first]?.label : undefined;
+    return `${label ?? `${d.file?.fileName ?? ""}:${line + 1}`}: ${ts.flattenDiagnosticMessageText(d.messageText, " ")}`;
+  });
+  return { checks: list.length, failed };
+}
+
+describe("operation parts written out", () => {
+  it("are the types the indexed accesses into openapi.ts give, for every part of every spec", async () => {
+    let checks = 0;
+    for (const [name, path] of SPECS) {
+      const m = model((await loadSpec(join(root, path))).document);
+      const result = await differences(name, m);
+      expect(result.failed, name).toEqual([]);
+      expect(result.checks, name).toBeGreaterThan(0);
+      checks += result.checks;
+    }
+    expect(checks).toBeGreaterThan(80);
+  }, 120_000);
+
+  it("follow refs to parameters and responses instead of naming openapi.ts", () => {
+    const m = model({
+      openapi: "3.1.0",
+      info: { title: "t", version: "1" },
+      paths: {
+        "/pets/{id}": {
+          parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }],
+          get: {
+            operationId: "getPet",
+            parameters: [
+              { name: "id", in: "path", required: true, schema: { type: "integer" } },
+              { $ref: "#/components/parameters/Limit" },
+            ],
+            responses: { "200": { $ref: "#/components/responses/PetResponse" } },
+          },
+        },
+      },
+      components: {
+        schemas: { Pet: { type: "object", properties: { name: { type: "string" } } } },
+        parameters: { Limit: { name: "limit", in: "query", schema: { type: "integer" } } },
+        responses: {
+          PetResponse: {
+            description: "ok",
+            content: { "application/json": { schema: { $ref: "#/components/schemas/Pet" } } },
+          },
+        },
+      },
+    });
+    const [op] = m.operations;
+    if (!op) throw new Error("no operation");
+    const types = new PartTypes(m);
+    // The operation's own `id` overrides the path item's.
+    expect(types.pathParameter(op, "id")).toBe("number");
+    expect(types.location(op, "query").replace(/\s+/g, " ")).toBe("{ limit?: number; }");
+    expect(types.response(op, "200", "application/json")).toBe("$types.Pet");
+    expect(types.namespaceImports("./")).toEqual([{ namespace: "$types", from: "./schema.js" }]);
+  });
+
+  it("stop at a ref that leads back to itself, and name the part in openapi.ts instead", () => {
+    const mediaType = "#/paths/~1loop/post/requestBody/content/application~1json";
+    const m = model({
+      openapi: "3.1.0",
+      info: { title: "t", version: "1" },
+      paths: {
+        "/loop": {
+          post: {
+            operationId: "loop",
+            requestBody: { content: { "application/json": { schema: { $ref: mediaType } } } },
+            responses: { "204": { description: "none" } },
+          },
+        },
+      },
+    });
+    const [op] = m.operations;
+    if (!op) throw new Error("no operation");
+    const types = new PartTypes(m);
+    expect(types.body(op)).toBe(
+      'NonNullable<$openapi.paths["/loop"]["post"]["requestBody"]>["content"]["application/json"]',
+    );
+    expect(types.namespaceImports("../")).toEqual([{ namespace: "$openapi", from: "../openapi.js" }]);
+  });
+
+  it("leave openapi.ts out of what a package root makes a consumer's tsc read", () => {
+    for (const name of ["stripe-identity", "verifa"]) {
+      // The built declarations, as a consumer reads them (the sources' method bodies import operations).
+      const src = join(root, "generated", name, "dist");
+      const program = ts.createProgram([join(src, "index.d.ts")], {
+        strict: true,
+        noEmit: true,
+        target: ts.ScriptTarget.ES2022,
+        module: ts.ModuleKind.NodeNext,
+        moduleResolution: ts.ModuleResolutionKind.NodeNext,
+        skipLibCheck: true,
+        types: [],
+      });
+      const read = program
+        .getSourceFiles()
+        .map((f) => f.fileName)
+        .filter((f) => f.startsWith(src))
+        .map((f) => f.slice(src.length + 1));
+      expect(read, name).toContain("schema.d.ts");
+      expect(read, name).toContain("types.d.ts");
+      expect(read, name).not.toContain("openapi.d.ts");
+      expect(
+        read.filter((f) => f.startsWith("validators") || f.startsWith("operations")),
+        name,
+      ).toEqual([]);
+    }
+  });
+});
