@@ -2,7 +2,7 @@
 import type { UpdateVerificationSessionError } from "./types.js";
 import { isDocumentedError } from "./runtime/errors.js";
 
-/** Whether `error` is an error response the spec documents for POST /v1/identity/verification_sessions/{session} (thrown by updateVerificationSession or its method): its `body` is then typed, by `status`. */
+/** Whether `error` is a documented error of POST /v1/identity/verification_sessions/{session}, its `body` typed by `status`. */
 export function isUpdateVerificationSessionError(error: unknown): error is UpdateVerificationSessionError {
   return isDocumentedError(error, { method: "POST", path: "/v1/identity/verification_sessions/{session}" });
 }

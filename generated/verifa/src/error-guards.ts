@@ -2,7 +2,7 @@
 import type { UpdateSessionError } from "./types.js";
 import { isDocumentedError } from "./runtime/errors.js";
 
-/** Whether `error` is an error response the spec documents for PATCH /api/v1/sessions/{session_id} (thrown by updateSession or its method): its `body` is then typed, by `status`. */
+/** Whether `error` is a documented error of PATCH /api/v1/sessions/{session_id}, its `body` typed by `status`. */
 export function isUpdateSessionError(error: unknown): error is UpdateSessionError {
   return isDocumentedError(error, { method: "PATCH", path: "/api/v1/sessions/{session_id}" });
 }

@@ -19,7 +19,6 @@ import type {
   RedactVerificationSessionResponse,
   RedactVerificationSessionResponses,
 } from "../types.js";
-import type { paths } from "../schema.js";
 import { APIPromise, type ResponseOf } from "../runtime/api-promise.js";
 import { PagePromise, type ItemsOf } from "../runtime/pagination.js";
 
@@ -78,7 +77,7 @@ export class IdentityVerificationSessions {
    * Retrieves the details of a VerificationSession that was previously created. When the session status is requires_input, you can use this method to retrieve a valid client_secret or url to allow re-submission.
    */
   retrieve(
-    session: paths["/v1/identity/verification_sessions/{session}"]["get"]["parameters"]["path"]["session"],
+    session: string,
     options?: RequestOptions,
   ): APIPromise<
     RetrieveVerificationSessionResponse,
@@ -99,7 +98,7 @@ export class IdentityVerificationSessions {
    * When the session status is requires_input, you can use this method to update the verification check and options.
    */
   update(
-    session: paths["/v1/identity/verification_sessions/{session}"]["post"]["parameters"]["path"]["session"],
+    session: string,
     params?: UpdateVerificationSessionParams,
     options?: RequestOptions,
   ): APIPromise<UpdateVerificationSessionResponse, ResponseOf<UpdateVerificationSessionResponses, 200>> {
@@ -116,7 +115,7 @@ export class IdentityVerificationSessions {
    * A VerificationSession object can be canceled when it is in requires_input status. Once canceled, future submission attempts are disabled. This cannot be undone. Learn more.
    */
   cancel(
-    session: paths["/v1/identity/verification_sessions/{session}/cancel"]["post"]["parameters"]["path"]["session"],
+    session: string,
     options?: RequestOptions,
   ): APIPromise<CancelVerificationSessionResponse, ResponseOf<CancelVerificationSessionResponses, "2XX">> {
     return APIPromise.deferred(
@@ -132,7 +131,7 @@ export class IdentityVerificationSessions {
    * Redact a VerificationSession to remove all collected information from Stripe. This will redact the VerificationSession and all objects related to it, including VerificationReports, Events, request logs, etc. A VerificationSession object can be redacted when it is in requires_input or verified status. Redacting a VerificationSession in requires_action state will automatically cancel it. The redaction process may take up to four days. When the redaction process is in progress, the VerificationSession’s redaction.status field will be set to processing; when the process is finished, it will change to redacted and an identity.verification_session.redacted event will be emitted. Redaction is irreversible. Redacted objects are still accessible in the Stripe API, but all the fields that contain personal data will be replaced by the string [redacted] or a similar placeholder. The metadata field will also be erased. Redacted objects cannot be updated or used for any purpose. Learn more.
    */
   redact(
-    session: paths["/v1/identity/verification_sessions/{session}/redact"]["post"]["parameters"]["path"]["session"],
+    session: string,
     options?: RequestOptions,
   ): APIPromise<RedactVerificationSessionResponse, ResponseOf<RedactVerificationSessionResponses, "2XX">> {
     return APIPromise.deferred(
