@@ -1,7 +1,9 @@
 // A real HTTP server on 127.0.0.1 for the runtime tests: it records every request as it arrived on the
 // wire (method, raw path and query, headers, body bytes) and answers from a queue of scripted replies.
+// `serverForTests()` gives a test file one, started, cleared and closed by the file's hooks.
 import { createServer, type IncomingHttpHeaders, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, beforeEach } from "vitest";
 
 export interface Recorded {
   method: string;
@@ -33,6 +35,8 @@ export interface TestServer {
   reply(...replies: Reply[]): void;
   /** Answers requests once the queue is empty (default: 200 `{"ok":true}`). */
   handle(handler: Handler): void;
+  /** Forgets the recorded requests and queued replies, and answers with the default handler again. */
+  reset(): void;
   close(): Promise<void>;
 }
 
@@ -50,10 +54,12 @@ function send(res: ServerResponse, reply: Reply): void {
   res.end(payload);
 }
 
+const defaultHandler: Handler = () => ({ body: { ok: true } });
+
 export async function startServer(): Promise<TestServer> {
   const requests: Recorded[] = [];
   const queue: Reply[] = [];
-  let fallback: Handler = () => ({ body: { ok: true } });
+  let fallback = defaultHandler;
   const timers = new Set<NodeJS.Timeout>();
 
   const server = createServer((req, res) => {
@@ -91,11 +97,46 @@ export async function startServer(): Promise<TestServer> {
     handle: (handler) => {
       fallback = handler;
     },
+    reset: () => {
+      requests.length = 0;
+      queue.length = 0;
+      fallback = defaultHandler;
+    },
     close: async () => {
       for (const timer of timers) clearTimeout(timer);
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
+  };
+}
+
+/**
+ * The server a test file's tests share: started before them, closed after them, and reset before each, so
+ * no test sees another's requests, replies or handler. Its members are read inside tests and hooks only
+ * (it is not listening before the file's beforeAll).
+ */
+export function serverForTests(): TestServer {
+  let started: TestServer | undefined;
+  const server = (): TestServer => {
+    if (started === undefined) throw new Error("The test server starts in beforeAll: use it inside a test");
+    return started;
+  };
+  beforeAll(async () => {
+    started = await startServer();
+  });
+  afterAll(() => started?.close());
+  beforeEach(() => server().reset());
+  return {
+    get url() {
+      return server().url;
+    },
+    get requests() {
+      return server().requests;
+    },
+    reply: (...replies) => server().reply(...replies),
+    handle: (handler) => server().handle(handler),
+    reset: () => server().reset(),
+    close: () => server().close(),
   };
 }
 
