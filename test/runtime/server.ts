@@ -24,6 +24,11 @@ export interface Reply {
   body?: unknown;
   /** Wait this long before answering (timeouts, aborts). */
   delayMs?: number;
+  /**
+   * Send the headers and `body` (chunked, so the client cannot know the body is whole), then "break" the
+   * connection (the body never completes), or "stall": keep it open without ending the body.
+   */
+  cutOff?: "break" | "stall";
 }
 
 export type Handler = (request: Recorded) => Reply | Promise<Reply>;
@@ -51,7 +56,14 @@ function send(res: ServerResponse, reply: Reply): void {
     }
   }
   res.writeHead(reply.status ?? 200, headers);
-  res.end(payload);
+  if (reply.cutOff === undefined) return void res.end(payload);
+  res.flushHeaders();
+  // Broken once the bytes are with the kernel, which still delivers them before the connection's end.
+  const written = (): void => {
+    if (reply.cutOff === "break") res.destroy();
+  };
+  if (payload === "") written();
+  else res.write(payload, written);
 }
 
 const defaultHandler: Handler = () => ({ body: { ok: true } });
