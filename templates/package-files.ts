@@ -243,9 +243,11 @@ export function readme(model: CodegenModel): string {
       "not a finite, non-negative number (`NaN`, `Infinity`, `-1`) throws a `TypeError` naming it.",
     "",
     `Logging: \`logLevel\` (\`"off"\`, \`"error"\`, \`"warn"\` (default), \`"info"\`, \`"debug"\`; or set ` +
-      `\`${model.envPrefix}_LOG\`) and \`logger\` (default \`console\`). \`"debug"\` logs each attempt's ` +
-      `request and response with their headers, \`"info"\` each response's status and time and each retry, ` +
-      `\`"warn"\` a call that still failed after retrying. Credentials (\`Authorization\`, API keys, ` +
+      `\`${model.envPrefix}_LOG\`) and \`logger\` (default \`console\`), each level adding to the one ` +
+      `before: \`"error"\` each call that failed for good on the API's or the network's side (a 5xx after ` +
+      `any retries, a connection failure or timeout, a response body whose reading failed), \`"warn"\` ` +
+      `each retry, \`"info"\` each response's status and time and each call answered with a 4xx, ` +
+      `\`"debug"\` each attempt's request and response headers. Credentials (\`Authorization\`, API keys, ` +
       `cookies) show as \`[REDACTED]\`.`,
     "",
     "The package ships ESM and CommonJS builds: `import` and `require()` both work, each with its types.",

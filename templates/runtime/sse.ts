@@ -63,6 +63,8 @@ export async function* parseEventStream(
     if (field === "data") {
       data = hasData ? `${data}\n${value}` : value;
       hasData = true;
+      // Checked here too, not only after a read: a whole event that came in one chunk is held to it too.
+      if (data.length > maxChars) throw tooLarge();
     } else if (field === "event") type = value;
     else if (field === "id") {
       if (!value.includes("\0")) lastId = value;
@@ -107,7 +109,18 @@ export class Stream<T> implements AsyncIterable<ServerSentEvent<T>> {
 
   constructor(
     response: Response,
-    options: { dataKind: EventDataKind; maxBytes: number; signal?: AbortSignal; onEnd?: () => void },
+    options: {
+      dataKind: EventDataKind;
+      maxBytes: number;
+      signal?: AbortSignal;
+      onEnd?: () => void;
+      /**
+       * Told, once, why the stream failed (the connection broke, an event passed the limit, event data
+       * that is not JSON); not when the caller's signal stopped it. The stream is read after its call
+       * returned, so the call's own failure handling never sees this.
+       */
+      onFailure?: (error: unknown) => void;
+    },
   ) {
     this.response = response;
     let used = false;
@@ -123,6 +136,7 @@ export class Stream<T> implements AsyncIterable<ServerSentEvent<T>> {
         }
       } catch (error) {
         if (options.signal?.aborted) throw new APIUserAbortError();
+        options.onFailure?.(error);
         throw error;
       } finally {
         options.onEnd?.();

@@ -5,7 +5,14 @@
 // cookie or a token set by hand.
 import { inspect } from "node:util";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import type { BinaryResponse } from "../../templates/runtime/binary.ts";
 import { HttpClient, type OperationSpec } from "../../templates/runtime/client.ts";
+import {
+  APIConnectionError,
+  APIError,
+  APIUserAbortError,
+  ResponseTooLargeError,
+} from "../../templates/runtime/errors.ts";
 import type { Logger } from "../../templates/runtime/log.ts";
 import { closedPort, startServer, type TestServer } from "../runtime/server.ts";
 import { importTestPackage } from "./test-package.ts";
@@ -236,5 +243,166 @@ describe("the runtime's log: credentials anywhere in a request", () => {
       expect(text).not.toContain(secret);
     // What was sent is unchanged: the key went on the wire, only the log hides it.
     expect(server.requests.at(-1)?.query).toBe(`limit=2&api_key=${KEY}`);
+  });
+});
+
+describe("the runtime's log: bodies read after the call returned", () => {
+  // The key travels in the query, so every logged URL would show it unless masked.
+  const auth = { query: { type: "apiKey", in: "query", name: "api_key", value: KEY } } as const;
+  const events: OperationSpec = {
+    method: "GET",
+    path: "/v1/events",
+    security: [["query"]],
+    response: { kind: "sse", mediaType: "text/event-stream" },
+  };
+  const file: OperationSpec = {
+    method: "GET",
+    path: "/v1/file",
+    security: [["query"]],
+    response: { kind: "binary", mediaType: "application/octet-stream" },
+  };
+  const SSE = { "content-type": "text/event-stream" };
+  const BINARY = { "content-type": "application/octet-stream" };
+
+  function client(options: Record<string, unknown> = {}) {
+    const recorded = recordingLogger();
+    const http = new HttpClient({
+      baseURL: server.url,
+      auth,
+      options: { logLevel: "error", logger: recorded.logger, maxRetries: 0, ...options },
+      // Retries go on at once: the wait is not what is tested.
+      retryTiming: { sleep: () => Promise.resolve() },
+    });
+    /** What a call resolves to: an event stream or a binary body, unread. */
+    const read = async <T>(op: OperationSpec, signal?: AbortSignal): Promise<T> =>
+      (await http.request<T>(op, {}, signal ? { signal } : {})).data;
+    return { read, lines: recorded.lines };
+  }
+  type Events = AsyncIterable<{ data: unknown }>;
+
+  /** What iterating the stream gave (each event's data) and the error it ended with. */
+  async function drain(stream: Events, each?: (data: unknown) => void) {
+    const data: unknown[] = [];
+    try {
+      for await (const event of stream) {
+        data.push(event.data);
+        each?.(event.data);
+      }
+      return { data, error: undefined };
+    } catch (error) {
+      return { data, error };
+    }
+  }
+
+  /** The log's lines with the server's address and the masked key as stable text. */
+  const logged = (lines: readonly string[]) => {
+    expect(lines.join("\n")).not.toContain(KEY);
+    return stable(lines).map((l) => l.replace("?api_key=[REDACTED]", "?KEY"));
+  };
+
+  it("an event stream whose connection breaks mid-stream: one error line with the cause, the key masked; none for the caller's abort or leaving early", async () => {
+    const { read, lines } = client();
+    // The caller's abort and a loop left early first: neither is a failure.
+    const controller = new AbortController();
+    server.reply({ headers: SSE, body: "data: 1\n\n", cutOff: "stall" });
+    const aborted = await drain(await read<Events>(events, controller.signal), () => controller.abort());
+    expect(aborted.data).toEqual([1]);
+    expect(aborted.error).toBeInstanceOf(APIUserAbortError);
+    server.reply({ headers: SSE, body: "data: 1\n\ndata: 2\n\n", cutOff: "stall" });
+    for await (const _event of await read<Events>(events)) break;
+
+    server.reply({ headers: SSE, body: 'data: {"n":1}\n\n', cutOff: "break" });
+    const stream = await read<Events>(events);
+    expect(lines).toEqual([]);
+    const { data, error } = await drain(stream);
+    expect(data).toEqual([{ n: 1 }]);
+    expect(error).toBeInstanceOf(TypeError);
+    // fetch's own message ("terminated") says why only in its cause.
+    expect(logged(lines)).toEqual([
+      expect.stringMatching(
+        /^error: GET SERVER\/v1\/events\?KEY failed reading the body: terminated \(.+\)$/,
+      ),
+    ]);
+  });
+
+  it("an event stream with an event over maxResponseBytes, or event data that is not JSON: one error line each", async () => {
+    const { read, lines } = client({ maxResponseBytes: 100 });
+    server.reply({ headers: SSE, body: `data: ${"x".repeat(300)}`, cutOff: "stall" });
+    const tooLarge = await drain(await read<Events>(events));
+    expect(tooLarge.error).toBeInstanceOf(ResponseTooLargeError);
+
+    const json: OperationSpec = { ...events, response: { ...events.response!, eventData: "json" } };
+    server.reply({ headers: SSE, body: "data: 1\n\ndata: {not json\n\n" });
+    const invalid = await drain(await read<Events>(json));
+    expect(invalid.data).toEqual([1]);
+    expect(invalid.error).toBeInstanceOf(APIError);
+
+    expect(logged(lines)).toEqual([
+      "error: GET SERVER/v1/events?KEY failed reading the body: The response body is larger than maxResponseBytes (100 bytes); raise the maxResponseBytes option (client or request) to accept it.",
+      "error: GET SERVER/v1/events?KEY failed reading the body: 200 invalid JSON in event data",
+    ]);
+  });
+
+  it("a JSON or text body whose connection breaks after the headers: each retry says the body failed (not the connection), the failure is one error line", async () => {
+    const { read, lines } = client({ logLevel: "warn", maxRetries: 1 });
+    const json: OperationSpec = { method: "GET", path: "/v1/item", security: [["query"]] };
+    const text: OperationSpec = { ...json, response: { kind: "text", mediaType: "text/plain" } };
+    for (const op of [json, text]) {
+      const headers = { "content-type": op === json ? "application/json" : "text/plain" };
+      server.reply(
+        { headers, body: '{"partial":', cutOff: "break" },
+        { headers, body: '{"partial":', cutOff: "break" },
+      );
+      await expect(read(op)).rejects.toBeInstanceOf(APIConnectionError);
+    }
+    const failure = [
+      "warn: GET SERVER/v1/item?KEY failed reading the body: retrying in N ms (attempt 2 of 2)",
+      "error: GET SERVER/v1/item?KEY failed after 2 attempts: Connection error.",
+    ];
+    expect(logged(lines)).toEqual([...failure, ...failure]);
+  });
+
+  it("a binary body whose connection breaks, read as a stream or as bytes: one error line each", async () => {
+    const { read, lines } = client();
+    server.reply({ headers: BINARY, body: "first bytes", cutOff: "break" });
+    const streamed = await read<BinaryResponse>(file);
+    const streamError = await new Response(streamed.body).arrayBuffer().catch((e: unknown) => e);
+    expect(streamError).toBeInstanceOf(TypeError);
+
+    server.reply({ headers: BINARY, body: "first bytes", cutOff: "break" });
+    const bytes = await read<BinaryResponse>(file);
+    await expect(bytes.arrayBuffer()).rejects.toBeInstanceOf(TypeError);
+
+    const broken = /^error: GET SERVER\/v1\/file\?KEY failed reading the body: terminated \(.+\)$/;
+    expect(logged(lines)).toEqual([expect.stringMatching(broken), expect.stringMatching(broken)]);
+  });
+
+  it("a binary body over maxResponseBytes, by its length or as it streams: one error line each; none for a second read (a misuse) or the caller's abort", async () => {
+    const { read, lines } = client({ maxResponseBytes: 4 });
+    const tooLarge =
+      "error: GET SERVER/v1/file?KEY failed reading the body: The response body is larger than maxResponseBytes (4 bytes); raise the maxResponseBytes option (client or request) to accept it.";
+    // Its Content-Length says too large before any byte is read.
+    server.reply({ headers: BINARY, body: "too many bytes" });
+    const declared = await read<BinaryResponse>(file);
+    await expect(declared.blob()).rejects.toBeInstanceOf(ResponseTooLargeError);
+    // No length: the count passes the limit as the stream is read.
+    server.reply({ headers: BINARY, body: "too many bytes", cutOff: "stall" });
+    const streamed = await read<BinaryResponse>(file);
+    const error = await new Response(streamed.body).arrayBuffer().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ResponseTooLargeError);
+    expect(logged(lines)).toEqual([tooLarge, tooLarge]);
+
+    await expect(declared.arrayBuffer()).rejects.toThrow(
+      new TypeError("The body of a binary response can be read once"),
+    );
+    const controller = new AbortController();
+    server.reply({ headers: BINARY, body: "some", cutOff: "stall" });
+    const held = await read<BinaryResponse>(file, controller.signal);
+    const reader = held.body.getReader();
+    expect(new TextDecoder().decode((await reader.read()).value)).toBe("some");
+    const pending = reader.read();
+    controller.abort();
+    await expect(pending).rejects.toThrow();
+    expect(lines).toHaveLength(2);
   });
 });

@@ -1,19 +1,12 @@
 // Params split and sent by own property only, against a real server on 127.0.0.1: a property named
 // `__proto__` reaches the wire in every body and in the query, and names that Object.prototype has
 // (`toString`, `valueOf`, `constructor`) are never read from it.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { HttpClient, type OperationSpec } from "../../templates/runtime/client.ts";
 import { splitParams } from "../../templates/runtime/params.ts";
-import { multipartParts, startServer, type TestServer } from "../runtime/server.ts";
+import { multipartParts, serverForTests } from "../runtime/server.ts";
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(() => server.close());
-beforeEach(() => {
-  server.requests.length = 0;
-});
+const server = serverForTests();
 
 const http = () => new HttpClient({ baseURL: server.url, auth: {}, options: { maxRetries: 0 } });
 

@@ -4,23 +4,15 @@
 import { StripeIdentityClient } from "@specsmith/stripe-identity";
 import { AuthenticationError, VerifaClient } from "@specsmith/verifa";
 import { inspect } from "node:util";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { HttpClient, type OperationSpec } from "../../templates/runtime/client.ts";
 import { APIConnectionError, APIError, RequestValidationError } from "../../templates/runtime/errors.ts";
-import { closedPort, startServer, type TestServer } from "../runtime/server.ts";
+import { closedPort, serverForTests } from "../runtime/server.ts";
 import { rejection } from "./rejection.ts";
 
 const SECRET = "vk_live_ECHOED_SECRET_7781";
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(() => server.close());
-beforeEach(() => {
-  server.requests.length = 0;
-  server.handle(() => ({ body: { ok: true } }));
-});
+const server = serverForTests();
 
 /** Every way a user prints a value. */
 function printed(value: unknown): string[] {

@@ -1,7 +1,7 @@
 // HttpClient against a real HTTP server on 127.0.0.1: what goes on the wire (URL, headers, body bytes),
 // auth, retries, timeouts, aborts, connection failures, error parsing and credential hygiene.
 import { inspect } from "node:util";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import {
   HttpClient,
   type AuthConfig,
@@ -17,17 +17,9 @@ import {
   NotFoundError,
   RateLimitError,
 } from "../../templates/runtime/errors.ts";
-import { closedPort, multipartParts, startServer, type TestServer } from "./server.ts";
+import { closedPort, multipartParts, serverForTests, startServer, type TestServer } from "./server.ts";
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(() => server.close());
-beforeEach(() => {
-  server.requests.length = 0;
-  server.handle(() => ({ body: { ok: true } }));
-});
+const server = serverForTests();
 
 /** A client whose retry waits are recorded instead of slept. */
 function client(

@@ -2,22 +2,15 @@
 // module has loaded behaves as the class's method (awaiting, `.asResponse()`, `for await`), a module that
 // failed to load is loaded again on the next call, and the validators' loader is not called under
 // `validate: false`.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { APIPromise } from "../../templates/runtime/api-promise.ts";
 import { HttpClient, type OperationSpec } from "../../templates/runtime/client.ts";
 import { lazyResource } from "../../templates/runtime/lazy-resource.ts";
 import { PagePromise, stripeCursor } from "../../templates/runtime/pagination.ts";
 import type { RequestValidators } from "../../templates/runtime/request-check.ts";
-import { startServer, type TestServer } from "./server.ts";
+import { serverForTests } from "./server.ts";
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(() => server.close());
-beforeEach(() => {
-  server.requests.length = 0;
-});
+const server = serverForTests();
 
 let validatorLoads = 0;
 const retrieve: OperationSpec = {

@@ -1,5 +1,5 @@
 // Pagination against a real server: `for await` walks every item across pages, awaiting gives page one.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { HttpClient, type OperationSpec } from "../../templates/runtime/client.ts";
 import { NotFoundError } from "../../templates/runtime/errors.ts";
 import {
@@ -9,17 +9,10 @@ import {
   PagePromise,
   stripeCursor,
 } from "../../templates/runtime/pagination.ts";
-import { startServer, type TestServer } from "./server.ts";
+import { serverForTests } from "./server.ts";
 import { LINEAR_CEILING_MS } from "../setup/time-limits.ts";
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(() => server.close());
-beforeEach(() => {
-  server.requests.length = 0;
-});
+const server = serverForTests();
 
 const ids = ["it_1", "it_2", "it_3", "it_4", "it_5", "it_6", "it_7"];
 const list: OperationSpec = {

@@ -1,7 +1,9 @@
 // A real HTTP server on 127.0.0.1 for the runtime tests: it records every request as it arrived on the
 // wire (method, raw path and query, headers, body bytes) and answers from a queue of scripted replies.
+// `serverForTests()` gives a test file one, started, cleared and closed by the file's hooks.
 import { createServer, type IncomingHttpHeaders, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, beforeEach } from "vitest";
 
 export interface Recorded {
   method: string;
@@ -22,6 +24,11 @@ export interface Reply {
   body?: unknown;
   /** Wait this long before answering (timeouts, aborts). */
   delayMs?: number;
+  /**
+   * Send the headers and `body` (chunked, so the client cannot know the body is whole), then "break" the
+   * connection (the body never completes), or "stall": keep it open without ending the body.
+   */
+  cutOff?: "break" | "stall";
 }
 
 export type Handler = (request: Recorded) => Reply | Promise<Reply>;
@@ -33,6 +40,8 @@ export interface TestServer {
   reply(...replies: Reply[]): void;
   /** Answers requests once the queue is empty (default: 200 `{"ok":true}`). */
   handle(handler: Handler): void;
+  /** Forgets the recorded requests and queued replies, and answers with the default handler again. */
+  reset(): void;
   close(): Promise<void>;
 }
 
@@ -47,13 +56,22 @@ function send(res: ServerResponse, reply: Reply): void {
     }
   }
   res.writeHead(reply.status ?? 200, headers);
-  res.end(payload);
+  if (reply.cutOff === undefined) return void res.end(payload);
+  res.flushHeaders();
+  // Broken once the bytes are with the kernel, which still delivers them before the connection's end.
+  const written = (): void => {
+    if (reply.cutOff === "break") res.destroy();
+  };
+  if (payload === "") written();
+  else res.write(payload, written);
 }
+
+const defaultHandler: Handler = () => ({ body: { ok: true } });
 
 export async function startServer(): Promise<TestServer> {
   const requests: Recorded[] = [];
   const queue: Reply[] = [];
-  let fallback: Handler = () => ({ body: { ok: true } });
+  let fallback = defaultHandler;
   const timers = new Set<NodeJS.Timeout>();
 
   const server = createServer((req, res) => {
@@ -91,11 +109,46 @@ export async function startServer(): Promise<TestServer> {
     handle: (handler) => {
       fallback = handler;
     },
+    reset: () => {
+      requests.length = 0;
+      queue.length = 0;
+      fallback = defaultHandler;
+    },
     close: async () => {
       for (const timer of timers) clearTimeout(timer);
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
+  };
+}
+
+/**
+ * The server a test file's tests share: started before them, closed after them, and reset before each, so
+ * no test sees another's requests, replies or handler. Its members are read inside tests and hooks only
+ * (it is not listening before the file's beforeAll).
+ */
+export function serverForTests(): TestServer {
+  let started: TestServer | undefined;
+  const server = (): TestServer => {
+    if (started === undefined) throw new Error("The test server starts in beforeAll: use it inside a test");
+    return started;
+  };
+  beforeAll(async () => {
+    started = await startServer();
+  });
+  afterAll(() => started?.close());
+  beforeEach(() => server().reset());
+  return {
+    get url() {
+      return server().url;
+    },
+    get requests() {
+      return server().requests;
+    },
+    reply: (...replies) => server().reply(...replies),
+    handle: (handler) => server().handle(handler),
+    reset: () => server().reset(),
+    close: () => server().close(),
   };
 }
 

@@ -13,32 +13,75 @@ export interface BinaryResponse {
   arrayBuffer(): Promise<ArrayBuffer>;
 }
 
-/** The stream of `response`'s body that errors as soon as more than `maxBytes` have passed. */
-function limitedStream(response: Response, maxBytes: number): ReadableStream<Uint8Array> {
-  const source = response.body ?? new Blob([]).stream();
+/** Told, once, why reading the body failed (the connection broke, the body passed the limit). */
+export type BodyFailureHandler = (error: unknown) => void;
+
+/**
+ * The stream of `response`'s body that errors as soon as more than `maxBytes` have passed. Pulled chunk
+ * by chunk from the body's own reader, so a read that fails is seen here (a pipe would pass it on unseen).
+ */
+function limitedStream(
+  response: Response,
+  maxBytes: number,
+  onFailure: BodyFailureHandler,
+): ReadableStream<Uint8Array> {
+  const reader = (response.body ?? new Blob([]).stream()).getReader();
   let total = 0;
-  return source.pipeThrough(
-    new TransformStream<Uint8Array, Uint8Array>({
-      transform(chunk, controller) {
-        total += chunk.byteLength;
-        if (total > maxBytes)
-          controller.error(new ResponseTooLargeError(maxBytes, response.status, response.headers));
-        else controller.enqueue(chunk);
-      },
-    }),
-  );
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      let chunk: Awaited<ReturnType<typeof reader.read>>;
+      try {
+        chunk = await reader.read();
+      } catch (error) {
+        onFailure(error);
+        throw error;
+      }
+      if (chunk.done) return controller.close();
+      total += chunk.value.byteLength;
+      if (total > maxBytes) {
+        const error = new ResponseTooLargeError(maxBytes, response.status, response.headers);
+        await reader.cancel(error).catch(() => undefined);
+        onFailure(error);
+        throw error;
+      }
+      controller.enqueue(chunk.value);
+    },
+    // The caller stopped reading: the connection is let go, and nothing failed.
+    cancel: (reason) => reader.cancel(reason),
+  });
 }
 
-export function binaryResponse(response: Response, maxBytes: number): BinaryResponse {
+/** `onFailure` hears of each way of reading the body that failed, once; not of a second read (a misuse). */
+export function binaryResponse(
+  response: Response,
+  maxBytes: number,
+  onFailure: BodyFailureHandler = () => undefined,
+): BinaryResponse {
+  let taken = false;
   const arrayBuffer = async (): Promise<ArrayBuffer> => {
-    const bytes = await readBytes(response, maxBytes);
+    // As a Response's: a body read (or being read) once cannot be read again; said here, rather than as
+    // the stream's "ReadableStream is locked", and not logged: a misuse is no failure of the API's.
+    if (taken) throw new TypeError("The body of a binary response can be read once");
+    taken = true;
+    let bytes: Uint8Array;
+    try {
+      bytes = await readBytes(response, maxBytes);
+    } catch (error) {
+      onFailure(error);
+      throw error;
+    }
     // A fresh ArrayBuffer holding exactly these bytes (a chunk may be a view into a larger buffer).
     return bytes.slice().buffer;
   };
   let stream: ReadableStream<Uint8Array> | undefined;
   return {
     get body() {
-      stream ??= limitedStream(response, maxBytes);
+      // The same stream each time it is asked for, as Response.body.
+      if (stream === undefined) {
+        if (taken) throw new TypeError("The body of a binary response can be read once");
+        taken = true;
+        stream = limitedStream(response, maxBytes, onFailure);
+      }
       return stream;
     },
     blob: async () => new Blob([await arrayBuffer()], { type: response.headers.get("content-type") ?? "" }),

@@ -85,10 +85,11 @@ export interface ClientOptions {
   /**
    * What the client logs (default "warn", or the `<API>_LOG` environment variable), each level adding to
    * the one before: "error" each call that failed for good on the API's or the network's side (a 5xx after
-   * any retries, a connection failure or timeout); "warn" each retry and each request sent under
-   * `validate: "warn"`; "info" each response's status and time, each call answered with a 4xx and each
-   * request refused by validation; "debug" each attempt's request and response headers; "off" nothing. Credentials (Authorization, API keys in headers or the query,
-   * cookies) show as [REDACTED].
+   * any retries, a connection failure or timeout, an event stream or binary body whose reading failed);
+   * "warn" each retry and each request sent under `validate: "warn"`; "info" each response's status and
+   * time, each call answered with a 4xx and each request refused by validation; "debug" each attempt's
+   * request and response headers; "off" nothing. Credentials (Authorization, API keys in headers or the
+   * query, cookies) show as [REDACTED].
    */
   logLevel?: LogLevel;
   /** Where log lines go (default console): any object with error, warn, info and debug methods. */
@@ -464,6 +465,8 @@ export class HttpClient {
         // A body handed over unread (a stream, binary, asResponse) stays abortable by the caller's signal
         // after the attempt: its timer stops, the signal stays attached until the stream ends.
         let handedOver = false;
+        // Whether the failure below came after the response's headers (reading its body) or before.
+        let answered = false;
         const startedAt = Date.now();
         log.sending(attempt, prepared.init.headers);
         try {
@@ -477,6 +480,7 @@ export class HttpClient {
             credentials: prepared.credentials,
             repeatable: isRepeatable(op.method, prepared.hasIdempotencyKey),
           });
+          answered = true;
           log.received(response, startedAt, requestIdFrom(response.headers));
           if (response.ok && (wish?.raw || op.response?.kind === "binary" || op.response?.kind === "sse")) {
             handedOver = true;
@@ -491,7 +495,12 @@ export class HttpClient {
           const failure = deadline.timedOut()
             ? new APIConnectionTimeoutError()
             : new APIConnectionError({ cause: redactError(error, secrets) });
-          const reason = failure instanceof APIConnectionTimeoutError ? "timed out" : "failed to connect";
+          const reason =
+            failure instanceof APIConnectionTimeoutError
+              ? "timed out"
+              : answered
+                ? "failed reading the body"
+                : "failed to connect";
           if (!retryIf()) throw failure;
           await pause(reason);
           continue;
@@ -507,6 +516,7 @@ export class HttpClient {
             caller,
             release: deadline.done,
             secrets,
+            log,
           });
         }
         if (body === undefined) throw new Error("unreachable: an error response's body is always read");
@@ -555,9 +565,15 @@ export class HttpClient {
       caller: AbortSignal | undefined;
       release: () => void;
       secrets: readonly string[];
+      log: CallLog;
     },
   ): Promise<ApiResponse<T>> {
     const raw = wish?.raw ? (wish.parsed ? response.clone() : response) : undefined;
+    // An event stream or a binary body is read after this call has returned, outside the catch that logs
+    // a call's failure: a read that fails is logged from here, once. The caller's own abort is no failure.
+    const onFailure = (error: unknown): void => {
+      if (!context.caller?.aborted) context.log.failedReading(error);
+    };
     let data: unknown;
     if (raw !== response) {
       if (op.response?.kind === "sse") {
@@ -566,9 +582,10 @@ export class HttpClient {
           maxBytes: context.maxBytes,
           ...(context.caller ? { signal: context.caller } : {}),
           onEnd: context.release,
+          onFailure,
         });
       } else if (op.response?.kind === "binary") {
-        data = binaryResponse(response, context.maxBytes);
+        data = binaryResponse(response, context.maxBytes, onFailure);
       } else {
         try {
           data = (await readBody(response, op.method, context.maxBytes, op.response?.kind === "text")).data;

@@ -2,10 +2,11 @@
 // The client's log: what a call does on the wire, at the level the user chose (the `logLevel` option, else
 // the `<API>_LOG` environment variable, else "warn"), written to their logger (console by default). Each
 // level adds to the one before: "error" a call that failed for good on the API's or the network's side
-// (a 5xx after any retries, a connection failure or timeout); "warn" each retry and each request sent
-// under `validate: "warn"` despite its problems; "info" each response's status and time, a call the API
-// answered with a 4xx and a request refused by validation (the caller is thrown both);
-// "debug" each attempt's request and response headers. Nothing it writes holds a credential: URLs and
+// (a 5xx after any retries, a connection failure or timeout, an event stream or binary body that broke
+// off or passed its limit while being read); "warn" each retry and each request sent under
+// `validate: "warn"` despite its problems; "info" each response's status and time, a call the API
+// answered with a 4xx and a request refused by validation (the caller is thrown both); "debug" each
+// attempt's request and response headers. Nothing it writes holds a credential: URLs and
 // headers are shown through the request's credential scope (auth.ts), credential parameters and headers
 // as "[REDACTED]", and every line is masked again for the credentials' spellings (redact.ts).
 import type { CredentialScope } from "./auth.js";
@@ -206,4 +207,27 @@ export class CallLog {
     const level = answered ? "info" : "error";
     this.#log.write(level, this.#scope.secrets, `${this.#call} failed${after}: ${message}`);
   }
+
+  /**
+   * Reading a success's body failed after the call had returned it (an event stream or a binary body,
+   * read as the caller takes it): the connection broke, the body passed maxResponseBytes, an event's data
+   * was not JSON. At error, as a call that failed on the network's or the API's side; the caller's own
+   * abort is not reported here (the client checks its signal first).
+   */
+  failedReading(error: unknown): void {
+    this.#log.write(
+      "error",
+      this.#scope.secrets,
+      `${this.#call} failed reading the body: ${messageWithCause(error)}`,
+    );
+  }
+}
+
+/** An error's message, and its cause's where it has one: fetch's "terminated" says why only in its cause. */
+function messageWithCause(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const cause: unknown = error.cause;
+  return cause instanceof Error && cause.message !== ""
+    ? `${error.message} (${cause.message})`
+    : error.message;
 }
