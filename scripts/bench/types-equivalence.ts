@@ -1,6 +1,6 @@
 // By hand, not in the test suite (it takes a while on big specs): our src/openapi.ts and src/schema.ts against
 // openapi-typescript on real specs, judged by tsc (see test/generate/schema-types/equivalence.ts), with
-// the time of each emitter.
+// the time of each emitter; then the operations' parts src/types.ts writes out (checkParts).
 //   node --import tsx scripts/bench/types-equivalence.ts [spec ...]
 // Default specs: the cached Stripe and GitHub specs (~/.cache/specsmith/package/api/).
 import { mkdtemp, rm } from "node:fs/promises";
@@ -9,7 +9,7 @@ import { basename, dirname, join } from "node:path";
 import { loadSpec } from "../spec/index.ts";
 import { buildModel } from "../generate/model/build-model.ts";
 import { SpecTypes } from "../../templates/schema-types/spec-types.ts";
-import { checkEquivalence } from "../../test/generate/schema-types/equivalence.ts";
+import { checkEquivalence, checkParts } from "../../test/generate/schema-types/equivalence.ts";
 
 const CACHE = join(homedir(), ".cache", "specsmith", "package", "api");
 const DEFAULT_SPECS = [join(CACHE, "stripe.com.json"), join(CACHE, "github.com", "api.github.com.json")];
@@ -54,7 +54,12 @@ async function main(): Promise<void> {
       for (const e of result.oursErrors.slice(0, 20)) console.log(`    ${e}`);
       console.log(`  errors in openapi-typescript's file: ${result.peerErrors.length}`);
       for (const e of result.peerErrors.slice(0, 5)) console.log(`    ${e}`);
-      failed ||= result.differences.length > 0 || result.oursErrors.length > 0;
+      // The operations' parts as src/types.ts writes them out, against indexed accesses into openapi.ts.
+      const model = buildModel({ document, packageName: "t", specName: "t.json", specHash: "h" });
+      const parts = await checkParts(model, join(dir, `${name}-parts`));
+      console.log(`  operation parts written out: ${parts.checks} Equal checks, ${parts.failed.length} failed`);
+      for (const f of parts.failed.slice(0, 20)) console.log(`    ${f.split("\n")[0]}`);
+      failed ||= result.differences.length > 0 || result.oursErrors.length > 0 || parts.failed.length > 0;
     }
   } finally {
     if (keep) console.log(`files kept in ${dir}`);

@@ -3,12 +3,16 @@
 // for each spec both are written side by side with a check.ts asserting, for every component and
 // every operation's parameters / requestBody / responses, that the two types are identical (the strict
 // Equal that tells apart even readonly and optional modifiers). One program compiles all specs.
-// Shared by test/generate/schema-types/equivalence.test.ts and scripts/bench/types-equivalence.ts.
+// Also the parts of each operation that src/types.ts writes out, against indexed accesses into openapi.ts
+// (checkParts). Shared by the tests in this folder and scripts/bench/types-equivalence.ts.
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import openapiTS, { astToString } from "openapi-typescript";
 import ts from "typescript";
 import { buildModel } from "../../../scripts/generate/model/build-model.ts";
+import type { CodegenModel } from "../../../scripts/generate/model/codegen-model.ts";
+import { PartTypes } from "../../../templates/part-types.ts";
+import { renderOpenApiTypes, renderSchemaTypes } from "../../../templates/schema-types.ts";
 import { quoteString } from "../../../templates/schema-types/print-type.ts";
 import { SpecTypes } from "../../../templates/schema-types/spec-types.ts";
 
@@ -180,4 +184,64 @@ export async function checkEquivalence(
     }
   }
   return { checks, differences, oursErrors, peerErrors, timings };
+}
+
+/** Each part of each operation, written out and as the indexed access into openapi.ts, with a label. */
+function operationParts(m: CodegenModel): { label: string; direct: string; indexed: string }[] {
+  const direct = new PartTypes(m);
+  const indexed = new PartTypes(m, true);
+  const out: { label: string; direct: string; indexed: string }[] = [];
+  const both = (label: string, part: (t: PartTypes) => string) =>
+    out.push({ label, direct: part(direct), indexed: part(indexed) });
+  for (const op of m.operations) {
+    const at = `${op.method} ${op.path}`;
+    for (const a of op.pathArguments.filter((x) => x.declared))
+      both(`${at} path ${a.name}`, (t) => t.pathParameter(op, a.name));
+    for (const location of ["path", "query", "header"])
+      if (op.parameters.some((p) => p.in === location))
+        both(`${at} ${location}`, (t) => t.location(op, location));
+    if (op.body) both(`${at} body`, (t) => t.body(op));
+    for (const r of op.responses)
+      if (r.mediaType !== undefined)
+        both(`${at} ${r.status} ${r.mediaType}`, (t) => t.response(op, r.status, r.mediaType as string));
+  }
+  return out;
+}
+
+/**
+ * The parts of every operation as src/types.ts and the resources write them out (part-types.ts) against
+ * the indexed accesses into openapi.ts, with the strict Equal: the package's two type files and the
+ * checks are written to `folder` and compiled. Returns the number of checks and each failure, labelled.
+ */
+export async function checkParts(
+  m: CodegenModel,
+  folder: string,
+): Promise<{ checks: number; failed: string[] }> {
+  await mkdir(folder, { recursive: true });
+  await writeFile(join(folder, "openapi.ts"), renderOpenApiTypes(m));
+  await writeFile(join(folder, "schema.ts"), renderSchemaTypes(m));
+  const list = operationParts(m);
+  const lines = [
+    'import type * as $types from "./schema.js";',
+    'import type * as $openapi from "./openapi.js";',
+    EQUAL.trimEnd(),
+  ];
+  const first = lines.length;
+  list.forEach((p, i) => lines.push(`export const _${i}: Equal<${p.direct}, ${p.indexed}> = true;`));
+  await writeFile(join(folder, "check.ts"), `${lines.join("\n")}\n`);
+  const program = ts.createProgram([join(folder, "check.ts")], {
+    strict: true,
+    noEmit: true,
+    target: ts.ScriptTarget.ES2022,
+    module: ts.ModuleKind.ESNext,
+    moduleResolution: ts.ModuleResolutionKind.Bundler,
+    skipLibCheck: true,
+    types: [],
+  });
+  const failed = [...program.getSyntacticDiagnostics(), ...program.getSemanticDiagnostics()].map((d) => {
+    const line = d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start).line : -1;
+    const label = d.file?.fileName.endsWith("check.ts") ? list[line - first]?.label : undefined;
+    return `${label ?? `${d.file?.fileName ?? ""}:${line + 1}`}: ${flatten(d)}`;
+  });
+  return { checks: list.length, failed };
 }

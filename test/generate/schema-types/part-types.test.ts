@@ -2,7 +2,7 @@
 // types in spec-types.ts) against the same parts as indexed accesses into openapi.ts, judged by the real
 // tsc with the strict Equal: every part of every operation of every spec, refs to parameters, responses,
 // request bodies and path items followed. Plus the walk's limits, and what a package root reaches.
-import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ts from "typescript";
@@ -11,7 +11,7 @@ import { buildModel } from "../../../scripts/generate/model/build-model.ts";
 import type { CodegenModel } from "../../../scripts/generate/model/codegen-model.ts";
 import { loadSpec } from "../../../scripts/spec/index.ts";
 import { PartTypes } from "../../../templates/part-types.ts";
-import { renderOpenApiTypes, renderSchemaTypes } from "../../../templates/schema-types.ts";
+import { checkParts } from "./equivalence.ts";
 
 const root = join(import.meta.dirname, "..", "..", "..");
 const SPECS: [string, string][] = [
@@ -24,9 +24,6 @@ const SPECS: [string, string][] = [
   ["media", "test/fixtures/specs/media.json"],
 ];
 
-const EQUAL =
-  "type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends (<T>() => T extends B ? 1 : 2) ? true : false;";
-
 let dir: string;
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), "specsmith-parts-"));
@@ -37,66 +34,12 @@ function model(document: Record<string, unknown>): CodegenModel {
   return buildModel({ document, packageName: "t", specName: "t.json", specHash: "h" });
 }
 
-/** Each part of each operation, written out and as the indexed access, with a label. */
-function parts(m: CodegenModel): { label: string; direct: string; indexed: string }[] {
-  const direct = new PartTypes(m);
-  const indexed = new PartTypes(m, true);
-  const out: { label: string; direct: string; indexed: string }[] = [];
-  const both = (label: string, part: (t: PartTypes) => string) =>
-    out.push({ label, direct: part(direct), indexed: part(indexed) });
-  for (const op of m.operations) {
-    const at = `${op.method} ${op.path}`;
-    for (const a of op.pathArguments.filter((x) => x.declared))
-      both(`${at} path ${a.name}`, (t) => t.pathParameter(op, a.name));
-    for (const location of ["path", "query", "header"])
-      if (op.parameters.some((p) => p.in === location))
-        both(`${at} ${location}`, (t) => t.location(op, location));
-    if (op.body) both(`${at} body`, (t) => t.body(op));
-    for (const r of op.responses)
-      if (r.mediaType !== undefined)
-        both(`${at} ${r.status} ${r.mediaType}`, (t) => t.response(op, r.status, r.mediaType as string));
-  }
-  return out;
-}
-
-/** Writes the package's two type files and the checks; compiles; returns the labels that differ. */
-async function differences(name: string, m: CodegenModel): Promise<{ checks: number; failed: string[] }> {
-  const folder = join(dir, name);
-  await mkdir(folder, { recursive: true });
-  await writeFile(join(folder, "openapi.ts"), renderOpenApiTypes(m));
-  await writeFile(join(folder, "schema.ts"), renderSchemaTypes(m));
-  const list = parts(m);
-  const lines = [
-    'import type * as $types from "./schema.js";',
-    'import type * as $openapi from "./openapi.js";',
-    EQUAL,
-  ];
-  const first = lines.length;
-  list.forEach((p, i) => lines.push(`export const _${i}: Equal<${p.direct}, ${p.indexed}> = true;`));
-  await writeFile(join(folder, "check.ts"), `${lines.join("\n")}\n`);
-  const program = ts.createProgram([join(folder, "check.ts")], {
-    strict: true,
-    noEmit: true,
-    target: ts.ScriptTarget.ES2022,
-    module: ts.ModuleKind.ESNext,
-    moduleResolution: ts.ModuleResolutionKind.Bundler,
-    skipLibCheck: true,
-    types: [],
-  });
-  const failed = [...program.getSyntacticDiagnostics(), ...program.getSemanticDiagnostics()].map((d) => {
-    const line = d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start).line : -1;
-    const label = d.file?.fileName.endsWith("check.ts") ? list[line - first]?.label : undefined;
-    return `${label ?? `${d.file?.fileName ?? ""}:${line + 1}`}: ${ts.flattenDiagnosticMessageText(d.messageText, " ")}`;
-  });
-  return { checks: list.length, failed };
-}
-
 describe("operation parts written out", () => {
   it("are the types the indexed accesses into openapi.ts give, for every part of every spec", async () => {
     let checks = 0;
     for (const [name, path] of SPECS) {
       const m = model((await loadSpec(join(root, path))).document);
-      const result = await differences(name, m);
+      const result = await checkParts(m, join(dir, name));
       expect(result.failed, name).toEqual([]);
       expect(result.checks, name).toBeGreaterThan(0);
       checks += result.checks;
