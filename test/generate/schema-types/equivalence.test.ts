@@ -6,16 +6,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadSpec } from "../../../scripts/spec/index.ts";
-import { checkEquivalence, packageTypeFiles, type SpecUnderTest } from "./equivalence.ts";
+import { checkEquivalence, packageTypeFiles, type SpecUnderTest, TEST_SPECS } from "./equivalence.ts";
 
 const root = join(import.meta.dirname, "..", "..", "..");
-const SPECS: [string, string][] = [
-  ["verifa", "specs/verifa/openapi.yaml"],
-  ["stripe-identity", "specs/stripe-identity/openapi.yaml"],
-  ["hostile", "test/fixtures/specs/hostile.json"],
-  ["schema-zoo", "test/fixtures/specs/schema-zoo.yaml"],
-  ["schema-zoo-30", "test/fixtures/specs/schema-zoo-30.yaml"],
-];
 
 let dir: string;
 let specs: SpecUnderTest[];
@@ -23,7 +16,7 @@ let specs: SpecUnderTest[];
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), "specsmith-types-"));
   specs = await Promise.all(
-    SPECS.map(async ([name, path]) => ({ name, document: (await loadSpec(join(root, path))).document })),
+    TEST_SPECS.map(async ([name, path]) => ({ name, document: (await loadSpec(join(root, path))).document })),
   );
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));

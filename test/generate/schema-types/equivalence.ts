@@ -18,6 +18,17 @@ import { SpecTypes } from "../../../templates/schema-types/spec-types.ts";
 
 type Obj = Record<string, unknown>;
 
+/** The repository's specs both tests judge our types on (folder name, path from the repository root). */
+export const TEST_SPECS: [string, string][] = [
+  ["verifa", "specs/verifa/openapi.yaml"],
+  ["stripe-identity", "specs/stripe-identity/openapi.yaml"],
+  ["hostile", "test/fixtures/specs/hostile.json"],
+  ["schema-zoo", "test/fixtures/specs/schema-zoo.yaml"],
+  ["schema-zoo-30", "test/fixtures/specs/schema-zoo-30.yaml"],
+  ["things", "test/fixtures/specs/things.json"],
+  ["media", "test/fixtures/specs/media.json"],
+];
+
 export interface SpecUnderTest {
   /** A folder name for the spec's files. */
   name: string;
