@@ -473,6 +473,12 @@ export function namePackage(
     "components",
     "paths",
     "operations",
+    // The global types the type files write (`Record<string, unknown>`, a discriminated parent's
+    // `Omit<...>`, `NonNullable<...>`): src/schema.ts declares every schema by its name, and one named
+    // Record would stand in for the global in that file.
+    "Record",
+    "Omit",
+    "NonNullable",
   ]);
   const componentSchemas = isObject((document.components as Json | undefined)?.schemas)
     ? ((document.components as Json).schemas as Json)

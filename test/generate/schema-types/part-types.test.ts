@@ -100,6 +100,49 @@ describe("operation parts written out", () => {
     expect(types.namespaceImports("../")).toEqual([{ namespace: "$openapi", from: "../openapi.js" }]);
   });
 
+  it("compile where the spec names schemas like the global types they use (Record, Omit)", async () => {
+    const m = model({
+      openapi: "3.1.0",
+      info: { title: "t", version: "1" },
+      paths: {
+        "/pets": {
+          post: {
+            operationId: "createPet",
+            requestBody: {
+              content: { "application/json": { schema: { $ref: "#/components/schemas/Cat" } } },
+            },
+            responses: {
+              "200": { description: "ok", content: { "application/json": { schema: { type: "object" } } } },
+            },
+          },
+        },
+      },
+      components: {
+        schemas: {
+          Record: { type: "object", properties: { tags: { type: "object" } } },
+          Omit: { type: "string" },
+          NonNullable: { type: "string" },
+          Pet: {
+            type: "object",
+            required: ["petType"],
+            properties: { petType: { type: "string" }, extra: { type: "object" } },
+            discriminator: { propertyName: "petType" },
+          },
+          Cat: {
+            allOf: [
+              { $ref: "#/components/schemas/Pet" },
+              { type: "object", properties: { purrs: { type: "boolean" } } },
+            ],
+          },
+        },
+      },
+    });
+    expect(m.schemas.map((s) => s.typeName)).toEqual(["Cat", "NonNullable2", "Omit2", "Pet", "Record2"]);
+    const result = await checkParts(m, join(dir, "globals"));
+    expect(result.failed).toEqual([]);
+    expect(result.checks).toBeGreaterThan(0);
+  });
+
   it("leave openapi.ts out of what a package root makes a consumer's tsc read", () => {
     for (const name of ["stripe-identity", "verifa"]) {
       // The built declarations, as a consumer reads them (the sources' method bodies import operations).
