@@ -129,6 +129,32 @@ function exampleOperation(operations: OperationModel[]): OperationModel | undefi
   return operations.find((o) => o.methodName === "create") ?? operations.find((o) => o.body) ?? operations[0];
 }
 
+/** What the package exports as types: each schema by name, each operation's types, openapi-typescript's. */
+function typesSection(model: CodegenModel): string[] {
+  const schema = model.schemas[0];
+  const op = model.operations[0];
+  const names = [...(schema ? [schema.typeName] : []), ...(op ? [op.paramsType, op.responseType] : [])];
+  return [
+    "### Types",
+    "",
+    "Every schema of the spec is a type of its own name, and each operation has its `...Params`, " +
+      "`...Response` and `...Responses` types. openapi-typescript's `paths`, `components` and " +
+      "`operations` are at the `/openapi` subpath, for tools built on them (openapi-fetch): the package " +
+      "root leaves them out, so that a program importing the client does not make tsc read them.",
+    "",
+    ...markdownCodeBlock(
+      "ts",
+      [
+        ...(names.length > 0
+          ? [`import type { ${names.join(", ")} } from ${JSON.stringify(model.packageName)};`]
+          : []),
+        `import type { paths } from ${JSON.stringify(`${model.packageName}/openapi`)};`,
+      ].join("\n"),
+    ),
+    "",
+  ];
+}
+
 /** How requests are checked before sending, and the exported validators. */
 /** How this package's writes get an idempotency key. */
 function idempotencySentence(model: CodegenModel): string {
@@ -325,6 +351,7 @@ export function readme(model: CodegenModel): string {
       idempotencySentence(model),
     "",
   );
+  lines.push(...typesSection(model));
   lines.push(...validationSection(model));
   lines.push(
     "## Errors",

@@ -118,21 +118,31 @@ describe("a package generated with --out, used by name from another project", ()
     const cts = join(project, "use.cts");
     const mts = join(project, "use.mts");
     // One deliberate error each: the client's type is known (not any), so it is not a number.
+    // openapi-typescript's declarations come from the /openapi subpath, off the root.
+    const openapi = 'import type { paths } from "assistant/openapi";\nexport type Paths = keyof paths;\n';
     await writeFile(
       cts,
-      'import pkg = require("assistant");\nconst wrong: number = new pkg.AssistantClient({ apiKey: "k" });\n',
+      'import pkg = require("assistant");\nconst wrong: number = new pkg.AssistantClient({ apiKey: "k" });\n' +
+        openapi,
     );
     await writeFile(
       mts,
-      'import { AssistantClient } from "assistant";\nconst wrong: number = new AssistantClient({ apiKey: "k" });\n',
+      'import { AssistantClient } from "assistant";\nconst wrong: number = new AssistantClient({ apiKey: "k" });\n' +
+        openapi,
     );
     const options = CONSUMER_OPTIONS;
     // Resolved as the compiler does for each file: a .cts file requires, a .mts file imports.
-    const resolved = (from: string, mode: ts.ResolutionMode): string | undefined =>
-      ts.resolveModuleName("assistant", from, options, ts.sys, undefined, undefined, mode).resolvedModule
+    const resolved = (from: string, mode: ts.ResolutionMode, name = "assistant"): string | undefined =>
+      ts.resolveModuleName(name, from, options, ts.sys, undefined, undefined, mode).resolvedModule
         ?.resolvedFileName;
     expect(resolved(cts, ts.ModuleKind.CommonJS)).toBe(join(packageDir(), "dist", "cjs", "index.d.ts"));
     expect(resolved(mts, ts.ModuleKind.ESNext)).toBe(join(packageDir(), "dist", "index.d.ts"));
+    expect(resolved(cts, ts.ModuleKind.CommonJS, "assistant/openapi")).toBe(
+      join(packageDir(), "dist", "cjs", "openapi.d.ts"),
+    );
+    expect(resolved(mts, ts.ModuleKind.ESNext, "assistant/openapi")).toBe(
+      join(packageDir(), "dist", "openapi.d.ts"),
+    );
     const program = ts.createProgram([cts, mts], options);
     const errors = ts
       .getPreEmitDiagnostics(program)
