@@ -259,6 +259,9 @@ async function generateJobs(
       continue;
     }
     // Loaded only when something must be rendered: they take most of a run's start-up time.
+    const { renderPackage, startPrinter } = await import("../generate/render-package.ts");
+    // The code file printer loads ts-morph on its own thread meanwhile (0.6-0.7 s on its own).
+    startPrinter();
     const { loadSpec } = await import("../spec/index.ts");
     const loaded = await loadSpec(job.spec, {
       displayName: relative(ctx.cwd, job.spec),
@@ -269,7 +272,6 @@ async function generateJobs(
     // Whether the folder may be replaced is settled before rendering, and for every folder before the
     // first is written, so a refusal comes fast and leaves all of them as they were.
     if (!options.check) await guard(ctx, job, loaded.sources, options.force);
-    const { renderPackage } = await import("../generate/render-package.ts");
     const packageName =
       job.packageName ||
       packageNameFromTitle((loaded.document.info as { title?: unknown } | undefined)?.title);
