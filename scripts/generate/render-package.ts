@@ -20,7 +20,6 @@ import type { CodegenModel } from "./model/codegen-model.ts";
 import { packageModel, RUNTIME_DIR, type RenderInput } from "./model/package-model.ts";
 
 export type { RenderInput } from "./model/package-model.ts";
-export { startPrinter } from "./print-code-files.ts";
 
 export interface RenderedFile {
   /** Path relative to the package folder, with forward slashes. */

@@ -58,7 +58,8 @@ describe("printCodeFiles", () => {
   it("lets the process end, and keeps ts-morph off the main thread", async () => {
     const script = `
       import { createRequire } from "node:module";
-      import { renderPackage, startPrinter } from "./scripts/generate/render-package.ts";
+      import { renderPackage } from "./scripts/generate/render-package.ts";
+      import { startPrinter } from "./scripts/generate/print-code-files.ts";
       import { loadSpec } from "./scripts/spec/index.ts";
       const mode = process.argv.at(-1);
       startPrinter();
