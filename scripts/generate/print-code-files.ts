@@ -55,7 +55,7 @@ class Printer {
 
   print(statements: CodeFile["statements"][]): Promise<string[]> {
     const id = this.nextId++;
-    return new Promise((resolve, reject) => {
+    return new Promise<string[]>((resolve, reject) => {
       // Throws (synchronously, rejecting this promise) on what cannot cross to a thread: a function
       // where the templates should have written text.
       this.worker.postMessage({ id, files: statements });
@@ -79,8 +79,13 @@ export function startPrinter(): void {
 }
 
 /** The files' texts, in order. The structures are sent to the printer right away. */
-export async function printCodeFiles(files: readonly CodeFile[]): Promise<PrintedFile[]> {
-  if (files.length === 0) return [];
-  const texts = await currentPrinter().print(files.map((f) => f.statements));
-  return files.map((f, i) => ({ path: f.path, text: texts[i] as string }));
+export function printCodeFiles(files: readonly CodeFile[]): Promise<PrintedFile[]> {
+  if (files.length === 0) return Promise.resolve([]);
+  const printed = currentPrinter()
+    .print(files.map((f) => f.statements))
+    .then((texts) => files.map((f, i) => ({ path: f.path, text: texts[i] as string })));
+  // A render that fails before it awaits its batches (a template throws) reports its own error; a batch
+  // failing meanwhile must not also end the process as an unhandled rejection. Awaiting it still throws.
+  printed.catch(() => undefined);
+  return printed;
 }

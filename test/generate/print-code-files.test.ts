@@ -53,6 +53,17 @@ describe("printCodeFiles", () => {
     ]);
   });
 
+  it("does not turn a failed batch nobody awaits into an unhandled rejection", async () => {
+    // As when a template throws after earlier groups were sent: the render's own error is reported, and
+    // the batch that fails meanwhile must not end the process (vitest fails a run on an unhandled one).
+    void printCodeFiles([codeFile("src/bad.ts", [{ kind: 999 } as unknown as StatementStructures])]);
+    // The printer answers in order: once this batch is back, the failed one has been answered.
+    expect(await printCodeFiles([codeFile("src/ok.ts", [constant("ok", 2)])])).toEqual([
+      { path: "src/ok.ts", text: "export const ok = 2;\n" },
+    ]);
+    await new Promise((resolve) => setImmediate(resolve));
+  });
+
   // A real process, as the point is that it ends. It renders a whole small package, as `generate` does, so
   // it also tells whether the main thread loaded ts-morph (the cost the printer thread exists to hide).
   it("lets the process end, and keeps ts-morph off the main thread", async () => {
