@@ -327,6 +327,8 @@ async function generateJobs(
 async function buildOrLink(jobs: readonly Job[], ctx: CommandContext, build: boolean): Promise<void> {
   const standalone = jobs.filter((j) => !j.workspace);
   if (build && standalone.length > 0) {
+    // The build loads its own ts-morph here: the printer's copy need not stay in memory meanwhile.
+    await (await import("../generate/print-code-files.ts")).stopPrinter();
     const { buildPackage } = await import("../generate/build-package.ts");
     for (const job of standalone) {
       ctx.term.progress(`building ${relative(ctx.cwd, job.outDir) || "."}`);

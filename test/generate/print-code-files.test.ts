@@ -9,7 +9,7 @@ import { promisify } from "node:util";
 import type { StatementStructures } from "ts-morph";
 import { describe, expect, it } from "vitest";
 import { codeFile, StructureKind, VariableDeclarationKind } from "../../templates/code-file.ts";
-import { printCodeFiles } from "../../scripts/generate/print-code-files.ts";
+import { printCodeFiles, stopPrinter } from "../../scripts/generate/print-code-files.ts";
 
 const run = promisify(execFile);
 const root = join(import.meta.dirname, "..", "..");
@@ -50,6 +50,15 @@ describe("printCodeFiles", () => {
     ).rejects.toThrow(/could not be cloned/);
     expect(await printCodeFiles([codeFile("src/ok.ts", [constant("ok", 1)])])).toEqual([
       { path: "src/ok.ts", text: "export const ok = 1;\n" },
+    ]);
+  });
+
+  it("starts again after it was stopped", async () => {
+    await printCodeFiles([codeFile("src/a.ts", [constant("a", 1)])]);
+    await stopPrinter();
+    await stopPrinter();
+    expect(await printCodeFiles([codeFile("src/b.ts", [constant("b", 2)])])).toEqual([
+      { path: "src/b.ts", text: "export const b = 2;\n" },
     ]);
   });
 
