@@ -1,13 +1,12 @@
 // Renders a whole generated package in memory: the model is built once (package-model.ts), the templates
-// (which read nothing but the model) print their files from ts-morph structures (type-only files are
-// printed directly),
-// prettier formats the package unless it is huge, and the runtime is copied verbatim.
+// (which read nothing but the model) build their files as ts-morph structures, printed on the printer's
+// thread (print-code-files.ts; type-only files are printed directly), prettier formats the package
+// unless it is huge, and the runtime is copied verbatim.
 // Nothing touches the disk here; write-package.ts writes the result (with its manifest, package-manifest.ts)
 // in one atomic swap.
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { renderClient, renderIndex, renderResources } from "../../templates/client.ts";
-import type { CodeFile } from "../../templates/code-file.ts";
 import { renderErrors } from "../../templates/errors.ts";
 import { fileHeader } from "../../templates/file-header.ts";
 import { renderErrorGuards, renderOperations, renderOperationTypes } from "../../templates/operations.ts";
@@ -16,6 +15,7 @@ import { packageJson, readme, tsconfigCjsJson, tsconfigJson } from "../../templa
 import { renderValidators } from "../../templates/request-validators.ts";
 import { renderOpenApiTypes, renderSchemaTypes } from "../../templates/schema-types.ts";
 import { withManifest } from "./package-manifest.ts";
+import { printCodeFiles } from "./print-code-files.ts";
 import type { CodegenModel } from "./model/codegen-model.ts";
 import { packageModel, RUNTIME_DIR, type RenderInput } from "./model/package-model.ts";
 
@@ -56,18 +56,22 @@ export interface RenderedPackage {
 
 export async function renderPackage(input: RenderInput): Promise<RenderedPackage> {
   const model = packageModel(input);
-  const printed: CodeFile[] = [
-    ...renderOperations(model),
-    ...renderErrorGuards(model),
-    ...renderResources(model),
-    renderClient(model),
-    ...renderErrors(model),
-    renderIndex(model),
+  // Each group goes to the printer (print-code-files.ts) as soon as it is built, so the printer thread
+  // prints while this one builds the next group and renders the types and validators below.
+  const printing = Promise.all([
+    printCodeFiles(renderOperations(model)),
+    printCodeFiles(renderErrorGuards(model)),
+    printCodeFiles(renderResources(model)),
+    printCodeFiles([renderClient(model), ...renderErrors(model), renderIndex(model)]),
+  ]);
+  const typeFiles = [
     { path: "src/types.ts", text: renderOperationTypes(model) },
     { path: "src/schema.ts", text: renderSchemaTypes(model) },
   ];
   const validators = renderValidators(model);
-  printed.push(...validators.files);
+  const openApiTypes = renderOpenApiTypes(model);
+  const runtime = await runtimeFiles(model);
+  const printed = [...(await printing).flat(), ...typeFiles, ...validators.files];
   // prettier is loaded only when it formats: a huge package skips it, and its import.
   const format = printed.every((f) => f.text.length <= PRETTIER_MAX_BYTES)
     ? (await import("prettier")).format
@@ -82,8 +86,8 @@ export async function renderPackage(input: RenderInput): Promise<RenderedPackage
   );
   const files = [
     ...sources,
-    { path: "src/openapi.ts", content: fileHeader(model) + renderOpenApiTypes(model) },
-    ...(await runtimeFiles(model)),
+    { path: "src/openapi.ts", content: fileHeader(model) + openApiTypes },
+    ...runtime,
     { path: "package.json", content: packageJson(model) },
     { path: "tsconfig.json", content: tsconfigJson() },
     { path: "tsconfig.cjs.json", content: tsconfigCjsJson() },

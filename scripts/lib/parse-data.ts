@@ -13,8 +13,9 @@
 //   fewer values than bytes (real specs: one per 11 bytes at most), so the bound only stops aliases from
 //   making a small file into a huge document (a 300 KB spec into a 260 MB openapi.ts). Aliases may not
 //   form a cycle, which JSON cannot represent.
-// All of it is one iterative walk over the parsed value (no recursion), linear in the number of distinct
-// containers: an alias target is a shared object, whose expanded size is counted once and remembered.
+// For YAML all of it is one iterative walk over the parsed value (no recursion), linear in the number of
+// distinct containers: an alias target is a shared object, whose expanded size is counted once and
+// remembered. JSON can break the nesting bound only, which a lighter walk checks.
 import { isAlias, isMap, isPair, isSeq, parseDocument, YAMLParseError } from "yaml";
 import { MAX_DATA_NESTING as MAX_NESTING, readablePointer } from "./depth.ts";
 import { UserError } from "./errors.ts";
@@ -27,7 +28,8 @@ export const MIN_EXPANDED_VALUES = 250_000;
 export function parseData(raw: string, display: string): unknown {
   const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
   const { value, yaml } = parseText(text, display);
-  checkShape(value, display, Math.max(MIN_EXPANDED_VALUES, Buffer.byteLength(text, "utf8")), yaml);
+  if (yaml) checkShape(value, display, Math.max(MIN_EXPANDED_VALUES, Buffer.byteLength(text, "utf8")));
+  else if (isContainer(value)) checkJsonNesting(value, display);
   return value;
 }
 
@@ -147,6 +149,13 @@ function pointerOf(frames: Frame[], ...more: string[]): string {
   return keys.map((k) => `/${escapeSegment(k)}`).join("");
 }
 
+function tooDeep(pointer: string, display: string): UserError {
+  return new UserError(
+    `nested too deeply at ${readablePointer(pointer)}: more than ${MAX_NESTING} levels (real specs nest about 30)`,
+    display,
+  );
+}
+
 function where(pointer: string): string {
   return pointer === "" ? "the document" : pointer;
 }
@@ -156,19 +165,14 @@ function where(pointer: string): string {
  * container (an alias target) is summed up once: its size and height are remembered, so the walk is linear
  * in the number of distinct containers whatever the aliases expand to.
  */
-function checkShape(root: unknown, display: string, maxValues: number, shared: boolean): void {
+function checkShape(root: unknown, display: string, maxValues: number): void {
   if (!isContainer(root)) return;
   const done = new Map<Container, Summary>();
   const open = new Set<Container>();
   const frames: Frame[] = [];
-  const tooDeep = (pointer: string): UserError =>
-    new UserError(
-      `nested too deeply at ${readablePointer(pointer)}: more than ${MAX_NESTING} levels (real specs nest about 30)`,
-      display,
-    );
   const enter = (node: Container, key: string): void => {
-    if (frames.length >= MAX_NESTING) throw tooDeep(pointerOf(frames, key));
-    if (shared) open.add(node);
+    if (frames.length >= MAX_NESTING) throw tooDeep(pointerOf(frames, key), display);
+    open.add(node);
     const keys = Array.isArray(node) ? undefined : Object.keys(node);
     frames.push({
       node,
@@ -207,13 +211,15 @@ function checkShape(root: unknown, display: string, maxValues: number, shared: b
         continue;
       }
       const key = top.keys ? (top.keys[index] as string) : String(index);
-      // JSON.parse never shares a value: only a YAML document needs the memo and the cycle check.
-      const known = shared ? done.get(child) : undefined;
+      const known = done.get(child);
       if (known) {
         if (frames.length + known.levels > MAX_NESTING)
-          throw tooDeep(pointerOf(frames, key, ...deepestKeys(child, done, MAX_NESTING - frames.length)));
+          throw tooDeep(
+            pointerOf(frames, key, ...deepestKeys(child, done, MAX_NESTING - frames.length)),
+            display,
+          );
         add(known);
-      } else if (shared && open.has(child)) {
+      } else if (open.has(child)) {
         throw new UserError(
           `a YAML alias at ${pointerOf(frames, key)} refers to a node that contains it: a cycle, which JSON cannot represent`,
           display,
@@ -225,13 +231,41 @@ function checkShape(root: unknown, display: string, maxValues: number, shared: b
     }
     frames.pop();
     const summary = { values: top.values, levels: top.levels };
-    if (shared) {
-      open.delete(top.node);
-      done.set(top.node, summary);
-    }
+    open.delete(top.node);
+    done.set(top.node, summary);
     if (frames.length === 0) return;
     add(summary);
   }
+}
+
+/**
+ * A JSON document's bounds: JSON.parse shares no value, and every value takes at least a byte of the text,
+ * so of the bounds above only nesting can be broken. A plain walk checks it at a fraction of checkShape's
+ * cost (a tenth of Stripe's spec load went to checkShape); it recurses, MAX_NESTING levels at most.
+ */
+function checkJsonNesting(root: Container, display: string): void {
+  const keys: string[] = [];
+  const enter = (child: Container, key: string): void => {
+    keys.push(key);
+    // The root is level 1: a container is too deep at level MAX_NESTING + 1, under MAX_NESTING keys.
+    if (keys.length >= MAX_NESTING) throw tooDeep(keys.map((k) => `/${escapeSegment(k)}`).join(""), display);
+    walk(child);
+    keys.pop();
+  };
+  const walk = (node: Container): void => {
+    if (Array.isArray(node)) {
+      for (let i = 0; i < node.length; i++) {
+        const child: unknown = node[i];
+        if (isContainer(child)) enter(child, String(i));
+      }
+    } else {
+      for (const key of Object.keys(node)) {
+        const child = node[key];
+        if (isContainer(child)) enter(child, key);
+      }
+    }
+  };
+  walk(root);
 }
 
 /** The keys down the deepest path of an already summed-up container, `count` levels of them. */

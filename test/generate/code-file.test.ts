@@ -1,11 +1,14 @@
-// The templates print each code file from its ts-morph structure with printStructure (templates/code-file.ts)
-// instead of creating it in an in-memory ts-morph Project, which parses the printed text back into a tree
-// nobody reads. The packages must not change by it: for every kind of statement the templates write, the
-// text is the one such a Project holds, in the settings the generator used for it.
+// The templates' code files are printed from their ts-morph structures with printStructure
+// (templates/code-file.ts, on the printer thread of scripts/generate/print-code-files.ts) instead of being
+// created in an in-memory ts-morph Project, which parses the printed text back into a tree nobody reads. The
+// packages must not change by it: for every kind of statement the templates write, the text is the one such
+// a Project holds, in the settings the generator used for it.
+import * as TsMorph from "ts-morph";
 import { IndentationText, Project, QuoteKind, Scope, StructureKind, VariableDeclarationKind } from "ts-morph";
 import type { StatementStructures } from "ts-morph";
 import { describe, expect, it } from "vitest";
-import { codeFile } from "../../templates/code-file.ts";
+import * as CodeFile from "../../templates/code-file.ts";
+import { printCodeFiles } from "../../scripts/generate/print-code-files.ts";
 
 /** One statement of each kind the templates write, with the parts they use (docs, tags, type imports). */
 const statements: StatementStructures[] = [
@@ -97,7 +100,7 @@ const statements: StatementStructures[] = [
 ];
 
 describe("codeFile", () => {
-  it("prints the text an in-memory ts-morph project held for the same structure", () => {
+  it("prints the text an in-memory ts-morph project held for the same structure", async () => {
     const project = new Project({
       useInMemoryFileSystem: true,
       skipAddingFilesFromTsConfig: true,
@@ -105,6 +108,21 @@ describe("codeFile", () => {
     });
     const held = project.createSourceFile("src/a.ts", { statements }, { overwrite: true }).getFullText();
     expect(held).toContain("export function getA(");
-    expect(codeFile("src/a.ts", statements)).toEqual({ path: "src/a.ts", text: held });
+    expect(await printCodeFiles([CodeFile.codeFile("src/a.ts", statements)])).toEqual([
+      { path: "src/a.ts", text: held },
+    ]);
+  });
+
+  it("gives the templates ts-morph's own enum values", () => {
+    const copies = {
+      StructureKind: CodeFile.StructureKind,
+      Scope: CodeFile.Scope,
+      VariableDeclarationKind: CodeFile.VariableDeclarationKind,
+    };
+    for (const [enumName, values] of Object.entries(copies)) {
+      const real = TsMorph[enumName as keyof typeof copies] as Record<string, unknown>;
+      for (const [member, value] of Object.entries(values))
+        expect([enumName, member, value]).toEqual([enumName, member, real[member]]);
+    }
   });
 });
