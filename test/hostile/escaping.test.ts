@@ -351,6 +351,7 @@ describe("generate: spec text in warnings and the package README", () => {
       "client.things",
       "Responses",
       "Per-request options",
+      "Types",
       "Errors",
     ]);
     expect(inlineCodes(root)).toEqual(expect.arrayContaining(["X-`Key`|<b>@octocat", "spec`<b>.json"]));
