@@ -12,8 +12,11 @@ export interface BinaryResponse {
   arrayBuffer(): Promise<ArrayBuffer>;
 }
 
-/** Told, once, why reading the body failed (the connection broke, the body passed the limit). */
-export type BodyFailureHandler = (error: unknown) => void;
+/**
+ * Told, once, why reading the body failed (the connection broke, the body passed the limit); returns what
+ * the read throws (the client makes a broken connection an APIConnectionError, as for a JSON body).
+ */
+export type BodyFailureHandler = (error: unknown) => unknown;
 
 /**
  * The stream of `response`'s body that errors as soon as more than `maxBytes` have passed. Pulled chunk
@@ -32,16 +35,14 @@ function limitedStream(
       try {
         chunk = await reader.read();
       } catch (error) {
-        onFailure(error);
-        throw error;
+        throw onFailure(error);
       }
       if (chunk.done) return controller.close();
       total += chunk.value.byteLength;
       if (total > maxBytes) {
         const error = new ResponseTooLargeError(maxBytes, response.status, response.headers);
         await reader.cancel(error).catch(() => undefined);
-        onFailure(error);
-        throw error;
+        throw onFailure(error);
       }
       controller.enqueue(chunk.value);
     },
@@ -54,7 +55,7 @@ function limitedStream(
 export function binaryResponse(
   response: Response,
   maxBytes: number,
-  onFailure: BodyFailureHandler = () => undefined,
+  onFailure: BodyFailureHandler = (error) => error,
 ): BinaryResponse {
   let taken = false;
   const arrayBuffer = async (): Promise<ArrayBuffer> => {
@@ -66,8 +67,7 @@ export function binaryResponse(
     try {
       bytes = await readBytes(response, maxBytes);
     } catch (error) {
-      onFailure(error);
-      throw error;
+      throw onFailure(error);
     }
     // A fresh ArrayBuffer holding exactly these bytes (a chunk may be a view into a larger buffer).
     return bytes.slice().buffer;

@@ -569,9 +569,15 @@ export class HttpClient {
   ): Promise<ApiResponse<T>> {
     const raw = wish?.raw ? (wish.parsed ? response.clone() : response) : undefined;
     // An event stream or a binary body is read after this call has returned, outside the catch that logs
-    // a call's failure: a read that fails is logged from here, once. The caller's own abort is no failure.
-    const onFailure = (error: unknown): void => {
-      if (!context.caller?.aborted) context.log.failedReading(error);
+    // a call's failure: a read that fails is logged from here, once, and thrown as a JSON body's would be
+    // (a broken connection an APIConnectionError; an APIError, such as a body too large, as it is). The
+    // caller's own abort is no failure.
+    const onFailure = (error: unknown): unknown => {
+      if (context.caller?.aborted) return new APIUserAbortError();
+      context.log.failedReading(error);
+      return error instanceof APIError
+        ? error
+        : new APIConnectionError({ cause: redactError(error, context.secrets) });
     };
     let data: unknown;
     if (raw !== response) {

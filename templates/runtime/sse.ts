@@ -116,10 +116,11 @@ export class Stream<T> implements AsyncIterable<ServerSentEvent<T>> {
       onEnd?: () => void;
       /**
        * Told, once, why the stream failed (the connection broke, an event passed the limit, event data
-       * that is not JSON); not when the caller's signal stopped it. The stream is read after its call
-       * returned, so the call's own failure handling never sees this.
+       * that is not JSON), and returns what the iteration throws; not told when the caller's signal
+       * stopped it. The stream is read after its call returned, so the call's own failure handling never
+       * sees this.
        */
-      onFailure?: (error: unknown) => void;
+      onFailure?: (error: unknown) => unknown;
     },
   ) {
     this.response = response;
@@ -136,8 +137,7 @@ export class Stream<T> implements AsyncIterable<ServerSentEvent<T>> {
         }
       } catch (error) {
         if (options.signal?.aborted) throw new APIUserAbortError();
-        options.onFailure?.(error);
-        throw error;
+        throw options.onFailure ? options.onFailure(error) : error;
       } finally {
         options.onEnd?.();
       }

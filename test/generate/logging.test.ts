@@ -316,7 +316,9 @@ describe("the runtime's log: bodies read after the call returned", () => {
     expect(lines).toEqual([]);
     const { data, error } = await drain(stream);
     expect(data).toEqual([{ n: 1 }]);
-    expect(error).toBeInstanceOf(TypeError);
+    // Thrown as a JSON body's broken connection is: an APIConnectionError, fetch's error its cause.
+    expect(error).toBeInstanceOf(APIConnectionError);
+    expect((error as Error).cause).toBeInstanceOf(TypeError);
     // fetch's own message ("terminated") says why only in its cause.
     expect(logged(lines)).toEqual([
       expect.stringMatching(
@@ -366,12 +368,19 @@ describe("the runtime's log: bodies read after the call returned", () => {
     const { read, lines } = client();
     server.reply({ headers: BINARY, body: "first bytes", cutOff: "break" });
     const streamed = await read<BinaryResponse>(file);
-    const streamError = await new Response(streamed.body).arrayBuffer().catch((e: unknown) => e);
-    expect(streamError).toBeInstanceOf(TypeError);
+    // Read as the stream it is: its own error, not one a Response reading it would wrap.
+    const reader = streamed.body.getReader();
+    const streamError = await (async () => {
+      for (;;) if ((await reader.read()).done) return undefined;
+    })().catch((e: unknown) => e);
+    expect(streamError).toBeInstanceOf(APIConnectionError);
+    expect((streamError as Error).cause).toBeInstanceOf(TypeError);
 
     server.reply({ headers: BINARY, body: "first bytes", cutOff: "break" });
     const bytes = await read<BinaryResponse>(file);
-    await expect(bytes.arrayBuffer()).rejects.toBeInstanceOf(TypeError);
+    const bytesError = await bytes.arrayBuffer().catch((e: unknown) => e);
+    expect(bytesError).toBeInstanceOf(APIConnectionError);
+    expect((bytesError as Error).cause).toBeInstanceOf(TypeError);
 
     const broken = /^error: GET SERVER\/v1\/file\?KEY failed reading the body: terminated \(.+\)$/;
     expect(logged(lines)).toEqual([expect.stringMatching(broken), expect.stringMatching(broken)]);
