@@ -1,6 +1,6 @@
 // src/types.ts and src/operations.ts: per operation, its params and response types (the spec's types of
-// its parts, part-types.ts) and a tree-shakeable function that calls it. Every spec string reaches the code through JSON.stringify; everything else is identifiers the
-// model chose.
+// its parts, part-types.ts) and a tree-shakeable function that calls it. Every spec string reaches the
+// code through JSON.stringify; everything else is identifiers the model chose.
 import type { ImportDeclarationStructure, StatementStructures } from "ts-morph";
 import type {
   CodegenModel,
