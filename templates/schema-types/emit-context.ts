@@ -16,8 +16,6 @@ export interface EmitContext {
   refType(ref: string, parameter?: { in: string; name: string }): TypeNode;
   /** Members of `operations`, in the order operations with an operationId are met. */
   operations: Member[];
-  /** Whether a type used the WithRequired helper (declared at the end of the file when so). */
-  usesWithRequired: boolean;
 }
 
 /** `schemaNames`: component schema key -> the name of its standalone declaration (src/schema.ts). */
@@ -36,7 +34,6 @@ export function createContext(document: Obj, schemaNames?: ReadonlyMap<string, s
     },
     refType: cachedRefTypes(schemaNames),
     operations: [],
-    usesWithRequired: false,
   };
 }
 

@@ -122,7 +122,6 @@ function allOfMembers(items: unknown[], required: unknown, ctx: EmitContext, pat
             typeof k === "string" && isObj(properties) && Object.hasOwn(properties, k) && !!properties[k],
         );
         if (valid.length > 0) {
-          ctx.usesWithRequired = true;
           itemType = { kind: "generic", name: "WithRequired", args: [itemType, union(valid.map(literal))] };
         }
       }

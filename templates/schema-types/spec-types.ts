@@ -4,9 +4,9 @@
 // (`paths["/pets"]["post"]["requestBody"]...`) would give; here the index is followed through the types
 // themselves, refs to components other than schemas included, so the type can be written where it is
 // used, naming schemas through schema.ts only. src/types.ts and the resources then never reach openapi.ts.
-import { createContext, type EmitContext } from "./emit-context.ts";
+import { createContext } from "./emit-context.ts";
 import { documentTypes, emitTypeFiles, type DocumentTypes, type TypeFiles } from "./emit.ts";
-import { objectType, type ObjectNode, type TypeNode } from "./type-node.ts";
+import { objectType, type TypeNode } from "./type-node.ts";
 
 /** Refs followed for one lookup: a chain of component refs is short; a longer one is a cycle. */
 const MAX_REF_HOPS = 64;
@@ -18,7 +18,6 @@ export interface OperationAt {
 }
 
 export class SpecTypes {
-  private readonly ctx: EmitContext;
   private readonly types: DocumentTypes;
   private files?: TypeFiles;
 
@@ -26,8 +25,7 @@ export class SpecTypes {
     document: Record<string, unknown>,
     private readonly schemaNames: readonly { key: string; typeName: string }[],
   ) {
-    this.ctx = createContext(document, new Map(schemaNames.map((s) => [s.key, s.typeName])));
-    this.types = documentTypes(this.ctx);
+    this.types = documentTypes(createContext(document, new Map(schemaNames.map((s) => [s.key, s.typeName]))));
   }
 
   /** src/openapi.ts and src/schema.ts. */
@@ -67,7 +65,7 @@ export class SpecTypes {
     const type = this.at("paths", [op.path, op.method, "parameters", location]);
     if (type?.kind !== "object") return type;
     const members = type.members.map((m) => ({ ...m, type: this.follow(m.type, 0) ?? m.type }));
-    return objectType(members, (type as ObjectNode).index);
+    return objectType(members, type.index);
   }
 
   /** One path parameter's type. */

@@ -3,6 +3,7 @@
 // tsc through the schema-zoo fixture).
 import { describe, expect, it } from "vitest";
 import { createContext, type EmitContext } from "../../../templates/schema-types/emit-context.ts";
+import { FileRefs } from "../../../templates/schema-types/file-refs.ts";
 import { printType } from "../../../templates/schema-types/print-type.ts";
 import { schemaToType } from "../../../templates/schema-types/schema-to-type.ts";
 
@@ -196,12 +197,16 @@ describe("schemaToType", () => {
     expect(typeOf(schema)).toBe(want);
   });
 
-  it("notes that the WithRequired helper is needed", () => {
+  it("notes that the WithRequired helper is needed (the printer of openapi.ts, which declares it)", () => {
     const ctx = context();
-    typeOf({ type: "object", properties: { a: { type: "string" } } }, undefined, ctx);
-    expect(ctx.usesWithRequired).toBe(false);
-    typeOf({ required: ["a"], allOf: [{ $ref: "#/components/schemas/Base" }] }, undefined, ctx);
-    expect(ctx.usesWithRequired).toBe(true);
+    const refs = new FileRefs("openapi");
+    printType(schemaToType({ type: "object", properties: { a: { type: "string" } } }, ctx, "#/x"), refs);
+    expect(refs.needsWithRequired).toBe(false);
+    printType(
+      schemaToType({ required: ["a"], allOf: [{ $ref: "#/components/schemas/Base" }] }, ctx, "#/x"),
+      refs,
+    );
+    expect(refs.needsWithRequired).toBe(true);
   });
 
   it("keeps defaults optional under a path that names parameters or a request body", () => {
